@@ -1,0 +1,36 @@
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { HandlerTable } from '../../shared/ipc/dispatch';
+import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, SecretStore, TrayView } from './ports';
+
+export interface CoreOptions {
+  transport: 'electron' | 'web';
+  version: string;
+  os: NodeJS.Platform;
+  paths: AppPaths;
+  secrets: SecretStore;
+  opener: ExternalOpener;
+  notifier: Notifier;
+  tray: TrayView;
+  dialogs: Dialogs;
+  clipboard: Clipboard;
+  clock?: Clock;
+  /** Defaults to a rotating, redacting file logger in `paths.logs`. */
+  logger?: Logger;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Demo mode's simulator settings (tests speed it up). */
+  demo?: { timeScale?: number };
+}
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Core {
+  readonly handlers: HandlerTable;
+  readonly logger: Logger;
+  /** Subscribes to pushed events; returns an unsubscribe function. */
+  onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Stops the demo simulator, closes the database and flushes the log. Idempotent. */
+  close(): Promise<void>;
+}
+
+export { createCore } from './createCore';

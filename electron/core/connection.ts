@@ -1,0 +1,191 @@
+import { UserFacingError } from '../../shared/ipc/dispatch';
+import type { ConnectionView, KeyStorage, ProbeView } from '../../shared/ipc/models';
+import { IpcCodes } from '../../shared/ipc/result';
+import type { Clock, Logger, SecretMode, SecretStore } from './ports';
+import { maskKey, normalizeServerUrl } from './serverUrl';
+import { toServerView, type ServerRecord, type ServerRepository } from './servers';
+import type { SettingsStore } from './settings';
+import { createVexaClient, probeServer, type ServerProbe, type VexaClient } from './vexa';
+
+export const DEMO_SERVER_ID = 'demo';
+const CLOUD_HOST = 'api.cloud.vexa.ai';
+
+export interface ConnectionDeps {
+  servers: ServerRepository;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  logger: Logger;
+  clock: Clock;
+  fetch?: typeof fetch;
+  onChange(): void;
+}
+
+type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
+
+function labelFor(url: string): string {
+  const host = new URL(url).host;
+  return host === CLOUD_HOST ? 'Vexa Cloud' : host;
+}
+
+const MODE: Record<KeyStorageChoice, SecretMode> = { auto: 'secure', session: 'session', plaintext: 'plaintext' };
+
+/**
+ * The active server and its key. The key stays inside this service and the SecretStore; the
+ * views it hands out carry only a masked label.
+ */
+export class ConnectionService {
+  private state: ConnectionView = { status: 'none', server: null, key: null, error: null };
+  private active: { record: ServerRecord; key: string } | null = null;
+  private clientCache: VexaClient | null = null;
+
+  constructor(private readonly deps: ConnectionDeps) {}
+
+  view(): ConnectionView {
+    return this.state;
+  }
+
+  /** The client for the active server; handlers that need the server call this. */
+  client(): VexaClient {
+    if (!this.active) throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first (or try the demo).');
+    this.clientCache ??= createVexaClient({
+      baseUrl: this.active.record.url,
+      apiKey: this.active.key,
+      generation: this.active.record.generation,
+      fetch: this.deps.fetch,
+    });
+    return this.clientCache;
+  }
+
+  get activeServer(): ServerRecord | null {
+    return this.active?.record ?? null;
+  }
+
+  private set(view: ConnectionView): ConnectionView {
+    this.state = view;
+    this.deps.onChange();
+    return view;
+  }
+
+  private async detect(url: string, apiKey: string): Promise<{ probe: ServerProbe; insecure: boolean; url: string }> {
+    const normalized = normalizeServerUrl(url);
+    this.deps.logger.addSecret(apiKey);
+    const result = await probeServer({ baseUrl: normalized.url, apiKey, fetch: this.deps.fetch });
+    if (!result.ok) {
+      this.deps.logger.info('Server check failed', { url: normalized.url, code: result.error.code });
+      throw result.error;
+    }
+    return { probe: result.value, insecure: normalized.insecure, url: normalized.url };
+  }
+
+  async probe(url: string, apiKey: string): Promise<ProbeView> {
+    const { probe, insecure, url: base } = await this.detect(url, apiKey.trim());
+    return {
+      url: base,
+      generation: probe.generation,
+      capabilities: probe.capabilities,
+      userEmail: probe.user?.email ?? null,
+      insecure,
+      warnings: probe.warnings,
+    };
+  }
+
+  async connect(url: string, rawKey: string, keyStorage: KeyStorageChoice, demo = false): Promise<ConnectionView> {
+    const apiKey = rawKey.trim();
+    const { probe, insecure, url: base } = await this.detect(url, apiKey);
+    const id = demo ? DEMO_SERVER_ID : base;
+    // Store the key before the switch: if the keychain refuses, the previous connection stays.
+    const storage: KeyStorage = await this.deps.secrets.set(id, apiKey, demo ? 'session' : MODE[keyStorage]);
+    const record: ServerRecord = {
+      id,
+      url: base,
+      label: demo ? 'Demo simulator' : labelFor(base),
+      generation: probe.generation,
+      capabilities: probe.capabilities,
+      demo,
+      insecure: insecure && !demo,
+      checkedAt: this.deps.clock.now(),
+      userEmail: probe.user?.email ?? null,
+      warnings: probe.warnings,
+      keyLabel: maskKey(apiKey),
+      keyStorage: storage,
+    };
+    await this.deps.servers.upsert(record);
+    this.deps.settings.setActiveServer(id);
+    this.activate(record, apiKey);
+    this.deps.logger.info('Connected', { server: record.url, generation: record.generation, keyStorage: storage });
+    return this.state;
+  }
+
+  private activate(record: ServerRecord, key: string): void {
+    this.active = { record, key };
+    this.clientCache = null;
+    this.set({
+      status: 'connected',
+      server: toServerView(record),
+      key: { label: record.keyLabel ?? maskKey(key), storage: record.keyStorage ?? 'session' },
+      error: null,
+    });
+  }
+
+  /** Re-detects the generation and capabilities of the active server. */
+  async recheck(): Promise<ConnectionView> {
+    if (!this.active) throw new UserFacingError(IpcCodes.notConnected, 'There is no server to check. Connect to one first.');
+    const { record, key } = this.active;
+    const result = await probeServer({ baseUrl: record.url, apiKey: key, fetch: this.deps.fetch });
+    if (!result.ok) {
+      return this.set({ ...this.state, error: { code: result.error.code, message: result.error.userMessage } });
+    }
+    const next: ServerRecord = {
+      ...record,
+      generation: result.value.generation,
+      capabilities: result.value.capabilities,
+      userEmail: result.value.user?.email ?? record.userEmail,
+      warnings: result.value.warnings,
+      checkedAt: this.deps.clock.now(),
+    };
+    await this.deps.servers.upsert(next);
+    this.activate(next, key);
+    return this.state;
+  }
+
+  /** Forgets the key of the active server and returns to onboarding. */
+  async disconnect(): Promise<ConnectionView> {
+    if (this.active) {
+      await this.deps.secrets.delete(this.active.record.id);
+      const { keyLabel: _l, keyStorage: _s, ...rest } = this.active.record;
+      await this.deps.servers.upsert({ ...rest, keyLabel: null, keyStorage: null });
+      this.deps.logger.info('Disconnected', { server: this.active.record.url });
+    }
+    this.active = null;
+    this.clientCache = null;
+    this.deps.settings.setActiveServer(null);
+    return this.set({ status: 'none', server: null, key: null, error: null });
+  }
+
+  /**
+   * Restores the last connection at start-up from the cached server record and the stored key,
+   * without waiting for the network; the capability re-check runs in the background.
+   */
+  async restore(): Promise<'restored' | 'demo' | 'none'> {
+    const id = this.deps.settings.activeServerId;
+    if (!id) return 'none';
+    if (id === DEMO_SERVER_ID) return 'demo';
+    const record = await this.deps.servers.get(id);
+    const key = record ? await this.deps.secrets.get(id) : null;
+    if (!record || !key) {
+      this.set({
+        status: 'none',
+        server: null,
+        key: null,
+        error: record
+          ? { code: 'key_missing', message: `Enter the API key for ${record.label} again: it was kept for the last session only, or the system keychain could not unlock it.` }
+          : null,
+      });
+      return 'none';
+    }
+    this.deps.logger.addSecret(key);
+    this.activate(record, key);
+    void this.recheck().catch((e: unknown) => this.deps.logger.warn('Background server check failed', { error: e }));
+    return 'restored';
+  }
+}

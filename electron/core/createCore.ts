@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import type { EventName } from '../../shared/ipc/contract';
+import type { AppState } from '../../shared/ipc/models';
+import type { Core, CoreOptions } from './app';
+import { openCache } from './cache/database';
+import { ConnectionService, DEMO_SERVER_ID } from './connection';
+import { DemoService } from './demo';
+import { createHandlers } from './handlers';
+import { createFileLogger } from './logger';
+import { systemClock } from './ports';
+import { ServerRepository } from './servers';
+import { SettingsStore } from './settings';
+
+export const CACHE_FILE = 'cache.sqlite';
+export const SETTINGS_FILE = 'settings.json';
+
+function osName(os: NodeJS.Platform): AppState['os'] {
+  return os === 'darwin' || os === 'win32' || os === 'linux' ? os : 'other';
+}
+
+/**
+ * Builds the core: every decision and all I/O with Vexa and SQLite, behind the handler table.
+ * The transports (Electron IPC, the web harness) only carry requests and events.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createFileLogger({ dir: options.paths.logs });
+  const cache = openCache({ file: join(options.paths.data, CACHE_FILE), logger, now: clock.now });
+  const settings = new SettingsStore(join(options.paths.data, SETTINGS_FILE));
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+
+  const state = (): AppState => {
+    const secure = options.secrets.status();
+    return {
+      version: options.version,
+      os: osName(options.os),
+      transport: options.transport,
+      paths: { data: options.paths.data, logs: options.paths.logs, keys: options.secrets.location() },
+      connection: connection.view(),
+      settings: settings.settings,
+      secureStorage: { available: secure.secure, backend: secure.backend, reason: secure.reason },
+    };
+  };
+  const emitState = (): void => {
+    const snapshot = state();
+    for (const l of listeners) l('app:state', snapshot);
+  };
+
+  const connection = new ConnectionService({
+    servers: new ServerRepository(cache.db),
+    settings,
+    secrets: options.secrets,
+    logger,
+    clock,
+    fetch: options.fetch,
+    onChange: emitState,
+  });
+  const demo = new DemoService(logger, options.demo?.timeScale);
+
+  logger.info('Core started', { version: options.version, transport: options.transport, recoveredCache: cache.recoveredFrom });
+  const restored = await connection.restore();
+  if (restored === 'demo') {
+    // The demo comes back as the user left it; its simulator starts fresh on a new port.
+    void demo
+      .start()
+      .then(({ url, apiKey }) => connection.connect(url, apiKey, 'session', true))
+      .catch((e: unknown) => {
+        logger.warn('Could not restart the demo', { error: e });
+        settings.setActiveServer(null);
+      });
+  }
+
+  const handlers = createHandlers({ state, connection, demo, settings, opener: options.opener, paths: options.paths, logger, emitState });
+
+  let closing: Promise<void> | null = null;
+  return {
+    handlers,
+    logger,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closing ??= (async () => {
+        listeners.clear();
+        await demo.stop();
+        cache.close();
+        logger.info('Core closed');
+        await logger.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+export { DEMO_SERVER_ID };

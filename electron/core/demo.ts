@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { Generation } from '../../shared/ipc/models';
+import { startSimulator, type Simulator } from '../simulator';
+import type { Logger } from './ports';
+
+/**
+ * "Try without an account": the Vexa simulator runs inside the app on a free loopback port
+ * with a key minted for this run, and the app connects to it like to any server.
+ */
+export class DemoService {
+  private simulator: Simulator | null = null;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly timeScale = 1,
+  ) {}
+
+  get running(): boolean {
+    return this.simulator !== null;
+  }
+
+  async start(profile: Generation = 'g3'): Promise<{ url: string; apiKey: string }> {
+    await this.stop();
+    const apiKey = `vxa_tx_${randomBytes(16).toString('hex')}`;
+    this.logger.addSecret(apiKey);
+    this.simulator = await startSimulator({
+      profile,
+      host: '127.0.0.1',
+      port: 0,
+      apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'demo@vexa.local' }],
+      seed: true,
+      timeScale: this.timeScale,
+    });
+    this.logger.info('Demo simulator started', { url: this.simulator.url, profile });
+    return { url: this.simulator.url, apiKey };
+  }
+
+  async stop(): Promise<void> {
+    const sim = this.simulator;
+    this.simulator = null;
+    if (sim) await sim.close();
+  }
+}

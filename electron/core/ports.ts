@@ -1,0 +1,121 @@
+/**
+ * The core talks to the desktop only through these ports. The Electron adapters live in
+ * electron/main/shell/; the web harness and the tests implement them without Electron.
+ */
+
+export type SecretMode = 'secure' | 'session' | 'plaintext';
+
+export interface SecretStoreStatus {
+  /** True when secrets can be encrypted by the OS (Keychain, DPAPI, libsecret/kwallet). */
+  secure: boolean;
+  /** The backend in use, e.g. "keychain", "dpapi", "gnome_libsecret", "basic_text", "memory". */
+  backend: string;
+  /** Why secure storage is unavailable, in words for the user; null when it is available. */
+  reason: string | null;
+}
+
+export interface SecretStore {
+  status(): SecretStoreStatus;
+  get(account: string): Promise<string | null>;
+  /**
+   * `secure` fails with a `secure_storage_unavailable` error when the OS cannot encrypt;
+   * `session` keeps the secret in memory for this run only; `plaintext` writes it unencrypted
+   * and is only passed after the user accepted an explicit warning.
+   */
+  set(account: string, secret: string, mode: SecretMode): Promise<'keychain' | 'session' | 'plaintext'>;
+  delete(account: string): Promise<void>;
+  /** Where persisted secrets live, for the settings screen. */
+  location(): string;
+}
+
+export interface NotificationRequest {
+  id: string;
+  title: string;
+  body: string;
+  /** Called when the user clicks the notification. */
+  onClick?: () => void;
+}
+
+export interface Notifier {
+  notify(request: NotificationRequest): void;
+}
+
+export type TrayState = 'idle' | 'active' | 'attention';
+
+export interface TrayMenuItem {
+  label: string;
+  enabled?: boolean;
+  onClick?: () => void;
+}
+
+export interface TrayView {
+  update(state: TrayState, tooltip: string, items: TrayMenuItem[]): void;
+}
+
+export interface SaveDialogRequest {
+  defaultName: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+export interface Dialogs {
+  /** Returns the chosen path, or null when the user cancelled. */
+  saveFile(request: SaveDialogRequest): Promise<string | null>;
+}
+
+export interface Clipboard {
+  readText(): string;
+  writeText(text: string): void;
+}
+
+export interface ExternalOpener {
+  /** Opens a URL that already passed the allowlist in the default browser. */
+  openUrl(url: string): Promise<void>;
+  /** Opens a folder of the app's own (data, logs) in the file manager. */
+  openFolder(path: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): { cancel(): void };
+}
+
+export interface AppPaths {
+  /** Folder for settings, the cache database and persisted (encrypted) keys. */
+  data: string;
+  logs: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+  /** Registers a value that must never be written; occurrences print as [hidden]. */
+  addSecret(value: string): void;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return { cancel: () => clearTimeout(t) };
+  },
+};
+
+/**
+ * OS-level string encryption (Electron's safeStorage behind an adapter). The core's file-backed
+ * SecretStore uses it to keep keys encrypted at rest.
+ */
+export interface KeyCipher {
+  /** "keychain" (macOS), "dpapi" (Windows), "gnome_libsecret", "kwallet5", "basic_text", ... */
+  backend(): string;
+  /** False when the OS offers no real encryption; Linux `basic_text` counts as unavailable. */
+  isAvailable(): boolean;
+  /** Why it is unavailable, in words for the user. */
+  unavailableReason(): string | null;
+  encrypt(plain: string): Uint8Array;
+  decrypt(data: Uint8Array): string;
+}

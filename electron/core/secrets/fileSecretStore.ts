@@ -1,0 +1,124 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type { KeyCipher, SecretMode, SecretStore, SecretStoreStatus } from '../ports';
+
+const EntrySchema = z.object({ kind: z.enum(['keychain', 'plaintext']), data: z.string() });
+const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+type KeyFile = z.infer<typeof FileSchema>;
+
+export const SECURE_STORAGE_UNAVAILABLE = 'secure_storage_unavailable';
+
+export interface FileSecretStoreOptions {
+  file: string;
+  /** OS encryption; null where none exists (the web harness started with --persist-keys). */
+  cipher: KeyCipher | null;
+}
+
+/**
+ * Keys at rest in one small JSON file, each value encrypted by the OS keychain (or, only after
+ * the user accepted the warning, in plain text). Session keys never touch the disk.
+ */
+export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions): SecretStore {
+  const session = new Map<string, string>();
+
+  const read = (): KeyFile => {
+    if (!existsSync(file)) return { version: 1, entries: {} };
+    try {
+      return FileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      // A damaged key file means the user enters the key again; it must not stop the app.
+      return { version: 1, entries: {} };
+    }
+  };
+  const write = (data: KeyFile): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
+    renameSync(tmp, file);
+    chmodSync(file, 0o600);
+  };
+  const removePersisted = (account: string): void => {
+    const data = read();
+    if (account in data.entries) {
+      delete data.entries[account];
+      write(data);
+    }
+  };
+
+  const status = (): SecretStoreStatus =>
+    cipher?.isAvailable()
+      ? { secure: true, backend: cipher.backend(), reason: null }
+      : {
+          secure: false,
+          backend: cipher?.backend() ?? 'none',
+          reason:
+            cipher?.unavailableReason() ??
+            'This copy of the app has no access to the system keychain, so it cannot store keys encrypted.',
+        };
+
+  return {
+    status,
+    location: () => file,
+    async get(account) {
+      const inMemory = session.get(account);
+      if (inMemory !== undefined) return inMemory;
+      const entry = read().entries[account];
+      if (!entry) return null;
+      if (entry.kind === 'plaintext') return entry.data;
+      if (!cipher?.isAvailable()) return null;
+      try {
+        return cipher.decrypt(Buffer.from(entry.data, 'base64'));
+      } catch {
+        // The keychain changed (another user, a reinstalled OS): the key must be entered again.
+        return null;
+      }
+    },
+    async set(account, secret, mode: SecretMode) {
+      if (mode === 'session') {
+        session.set(account, secret);
+        removePersisted(account);
+        return 'session';
+      }
+      if (mode === 'secure') {
+        const s = status();
+        if (!s.secure || !cipher) throw new UserFacingError(SECURE_STORAGE_UNAVAILABLE, s.reason ?? 'Secure storage is unavailable.');
+        const data = read();
+        data.entries[account] = { kind: 'keychain', data: Buffer.from(cipher.encrypt(secret)).toString('base64') };
+        write(data);
+        session.delete(account);
+        return 'keychain';
+      }
+      const data = read();
+      data.entries[account] = { kind: 'plaintext', data: secret };
+      write(data);
+      session.delete(account);
+      return 'plaintext';
+    },
+    async delete(account) {
+      session.delete(account);
+      removePersisted(account);
+    },
+  };
+}
+
+/**
+ * The web harness's default: keys live in memory for the life of the process, which is what a
+ * developer or a test run wants from a browser-served copy of the app.
+ */
+export function createMemorySecretStore(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    status: () => ({ secure: false, backend: 'memory', reason: null }),
+    location: () => 'memory (this run only)',
+    get: async (account) => values.get(account) ?? null,
+    set: async (account, secret) => {
+      values.set(account, secret);
+      return 'session';
+    },
+    delete: async (account) => {
+      values.delete(account);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { SettingsSchema, type Settings } from '../../shared/ipc/models';
+
+/** Non-secret preferences and the pointer to the active server. Keys never go here. */
+const StoredSchema = z.object({
+  settings: SettingsSchema.partial().default({}),
+  activeServerId: z.string().nullable().default(null),
+});
+type Stored = z.infer<typeof StoredSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
+
+export class SettingsStore {
+  private stored: Stored;
+
+  constructor(private readonly file: string) {
+    this.stored = SettingsStore.load(file);
+  }
+
+  private static load(file: string): Stored {
+    if (!existsSync(file)) return StoredSchema.parse({});
+    try {
+      return StoredSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      // An unreadable settings file falls back to defaults; it holds nothing irreplaceable.
+      return StoredSchema.parse({});
+    }
+  }
+
+  get settings(): Settings {
+    return { ...DEFAULT_SETTINGS, ...this.stored.settings };
+  }
+
+  get activeServerId(): string | null {
+    return this.stored.activeServerId;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...patch } };
+    this.save();
+    return this.settings;
+  }
+
+  setActiveServer(id: string | null): void {
+    this.stored = { ...this.stored, activeServerId: id };
+    this.save();
+  }
+
+  private save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.stored, null, 2));
+    renameSync(tmp, this.file);
+  }
+}

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/createCore';
+import { createFileLogger } from '../core/logger';
+import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
+import { createHarnessPorts, openWithSystem } from './harnessPorts';
+import { startHarness } from './harnessServer';
+import { harnessAppPaths } from './paths';
+
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open]
+
+Runs the Vexa Companion core in Node and serves the app to your browser on 127.0.0.1.
+  --port N         listen on port N (default: a free port)
+  --data-dir DIR   keep settings, the cache and logs in DIR
+  --persist-keys   keep API keys on disk between runs (unencrypted: the browser-served app has
+                   no access to the system keychain); by default keys live in memory for this run
+  --open           open the app in the default browser
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'persist-keys': { type: 'boolean', default: false },
+      open: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const root = resolve(import.meta.dirname, '..', '..');
+  const rendererDir = join(root, 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write('The app has not been built yet. Run `npm run web`, which builds it first.\n');
+    process.exit(1);
+  }
+  const defaults = harnessAppPaths();
+  const paths = values['data-dir'] ? { data: resolve(values['data-dir']), logs: join(resolve(values['data-dir']), 'logs') } : defaults;
+  const logger = createFileLogger({ dir: paths.logs, echo: false });
+  const ports = createHarnessPorts({ logger, launchBrowser: true });
+  const secrets = values['persist-keys'] ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null }) : createMemorySecretStore();
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const core = await createCore({ transport: 'web', version, os: process.platform, paths, secrets, logger, ...ports });
+  const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+
+  process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
+  process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
+  if (values.open) openWithSystem(harness.url);
+
+  let quitting = false;
+  const quit = (): void => {
+    if (quitting) return;
+    quitting = true;
+    void harness
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Vexa Companion could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import type { Clipboard, Dialogs, ExternalOpener, Logger, Notifier, NotificationRequest, TrayView, TrayState, TrayMenuItem } from '../core/ports';
+import { isAllowedExternalUrl } from '../main/shell/navigation';
+
+/**
+ * Desktop ports for the browser-served app. They record what they were asked to do, so the
+ * end-to-end tests can assert it, and do the nearest thing a browser session can.
+ */
+export interface HarnessPorts {
+  notifier: Notifier & { readonly sent: NotificationRequest[] };
+  tray: TrayView & { readonly last: { state: TrayState; tooltip: string; items: TrayMenuItem[] } | null };
+  dialogs: Dialogs;
+  clipboard: Clipboard;
+  opener: ExternalOpener & { readonly opened: string[] };
+}
+
+export interface HarnessPortOptions {
+  logger: Logger;
+  /** Launch the system browser for external links (off in tests). */
+  launchBrowser: boolean;
+}
+
+export function openWithSystem(target: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
+  const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions): HarnessPorts {
+  const sent: NotificationRequest[] = [];
+  const opened: string[] = [];
+  let clip = '';
+  const tray: HarnessPorts['tray'] = {
+    last: null,
+    update(state, tooltip, items) {
+      (this as { last: unknown }).last = { state, tooltip, items };
+    },
+  };
+  return {
+    notifier: {
+      sent,
+      notify(request) {
+        sent.push(request);
+        logger.info('Notification', { title: request.title, body: request.body });
+      },
+    },
+    tray,
+    dialogs: {
+      // A browser session has no native save dialog; exports arrive as downloads instead.
+      saveFile: async () => null,
+    },
+    clipboard: {
+      readText: () => clip,
+      writeText: (text) => {
+        clip = text;
+      },
+    },
+    opener: {
+      opened,
+      async openUrl(url) {
+        if (!isAllowedExternalUrl(url)) throw Object.assign(new Error('blocked'), { code: 'blocked_url', userMessage: 'Only web links (http or https) can be opened.' });
+        opened.push(url);
+        if (launchBrowser) openWithSystem(url);
+      },
+      async openFolder(path) {
+        opened.push(path);
+        if (launchBrowser) openWithSystem(path);
+      },
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { err, IpcCodes } from '../../shared/ipc/result';
+import type { Core } from '../core/app';
+
+/**
+ * The web-harness transport: the same handler table as the Electron IPC, carried over a
+ * WebSocket bound to 127.0.0.1. A random per-launch token, plus Host and Origin checks, keep
+ * other local pages and DNS-rebinding sites from driving the core.
+ */
+
+export interface HarnessOptions {
+  core: Core;
+  /** The built renderer (vite's outDir). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Observes every frame sent to the renderer (the key canary test reads them). */
+  onOutgoing?: (frame: string) => void;
+}
+
+export interface Harness {
+  /** The page to open, including the token in the fragment. */
+  readonly url: string;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_FRAME = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Resolves a request path inside `root`, or null for anything that would escape it. */
+export function resolveAsset(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = normalize(join(root, relative));
+  const base = normalize(root.endsWith(sep) ? root : root + sep);
+  return full.startsWith(base) ? full : null;
+}
+
+/** The renderer's strict CSP with `connect-src` opened for this harness's own socket only. */
+export function harnessCsp(html: string, wsOrigin: string): string {
+  return html.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+
+  const hostOk = (req: IncomingMessage): boolean => req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
+
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!hostOk(req)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveAsset(options.rendererDir, req.url ?? '/');
+    if (!file) {
+      res.writeHead(400).end();
+      return;
+    }
+    try {
+      let body: Buffer | string = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), `ws://${req.headers.host}`);
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  };
+
+  const server = createServer((req, res) => void serveStatic(req, res));
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME,
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const origin = req.headers.origin ?? '';
+    const allowed = hostOk(req) && (origin === `http://${req.headers.host}`) && url.pathname === '/ipc' && sameSecret(url.searchParams.get('token') ?? '', token);
+    if (!allowed) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  const send = (ws: WebSocket, frame: unknown): void => {
+    const text = JSON.stringify(frame);
+    options.onOutgoing?.(text);
+    if (ws.readyState === ws.OPEN) ws.send(text);
+  };
+
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data, isBinary) => {
+      let msg: unknown;
+      try {
+        msg = isBinary ? undefined : JSON.parse(data.toString());
+      } catch {
+        msg = undefined;
+      }
+      const m = msg as { id?: unknown; channel?: unknown; input?: unknown } | undefined;
+      if (!m || typeof m !== 'object' || typeof m.id !== 'number') {
+        options.core.logger.warn('Harness dropped a malformed frame');
+        return;
+      }
+      const id = m.id;
+      void dispatch(options.core.handlers, m.channel, m.input, (channel, e) =>
+        options.core.logger.error('Handler failed', { channel, error: e }),
+      )
+        .catch(() => err(IpcCodes.internal, 'Something went wrong inside the app.'))
+        .then((result) => send(ws, { id, result }));
+    });
+  });
+
+  const unsubscribe = options.core.onEvent((event, payload) => {
+    for (const ws of sockets) send(ws, { event, payload });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

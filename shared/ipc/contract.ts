@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import {
+  AppStateSchema,
+  ConnectionViewSchema,
+  GenerationSchema,
+  MeetingSummarySchema,
+  ProbeViewSchema,
+  SettingsSchema,
+  ThemeSchema,
+} from './models';
+
+/**
+ * The IPC contract: the only way the renderer reaches the core. Request channels are
+ * `domain:verb`; each has an input and an output schema. Inputs are validated at the
+ * boundary by both transports; outputs are validated in tests so no channel can leak a field
+ * the contract does not name (an API key above all).
+ */
+
+const Empty = z.undefined().or(z.null()).or(z.object({}).strict());
+
+// A pasted key is trimmed by the core; the bound keeps a runaway paste from reaching the network.
+const ApiKeyInput = z.string().min(1).max(512);
+const ServerUrlInput = z.string().min(1).max(2048);
+
+export const channels = {
+  'app:getState': { input: Empty, output: AppStateSchema },
+  'app:reportError': {
+    input: z.object({ message: z.string().max(4000), stack: z.string().max(20000).optional() }).strict(),
+    output: z.null(),
+  },
+  'settings:update': {
+    input: z.object({ theme: ThemeSchema.optional() }).strict(),
+    output: SettingsSchema,
+  },
+  'connection:probe': {
+    input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput }).strict(),
+    output: ProbeViewSchema,
+  },
+  'connection:connect': {
+    input: z
+      .object({
+        url: ServerUrlInput,
+        apiKey: ApiKeyInput,
+        /**
+         * `auto` stores the key in the OS keychain and fails with `secure_storage_unavailable`
+         * when there is none; the user then picks `session` or, after a warning, `plaintext`.
+         */
+        keyStorage: z.enum(['auto', 'session', 'plaintext']).default('auto'),
+      })
+      .strict(),
+    output: ConnectionViewSchema,
+  },
+  'connection:recheck': { input: Empty, output: ConnectionViewSchema },
+  'connection:disconnect': { input: Empty, output: ConnectionViewSchema },
+  'demo:start': {
+    input: z.object({ profile: GenerationSchema.optional() }).strict().optional(),
+    output: ConnectionViewSchema,
+  },
+  'meetings:list': { input: Empty, output: z.array(MeetingSummarySchema) },
+  'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
+  'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
+} as const;
+
+export const events = {
+  /** The whole app state, pushed whenever any part of it changes. */
+  'app:state': AppStateSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}

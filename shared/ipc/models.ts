@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** View models the core pushes to the renderer. None of them may carry an API key. */
+
+export const GenerationSchema = z.enum(['g1', 'g2', 'g3']);
+export type Generation = z.infer<typeof GenerationSchema>;
+
+export const CapabilitiesSchema = z.object({
+  authMe: z.boolean(),
+  botConfigUpdate: z.boolean(),
+  publicShareLinks: z.boolean(),
+  shareTokens: z.boolean(),
+  meetingEdit: z.boolean(),
+  pagedMeetings: z.boolean(),
+  meetingById: z.boolean(),
+  transcriptsById: z.boolean(),
+  botsList: z.boolean(),
+  chat: z.boolean(),
+});
+export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
+
+export const KeyStorageSchema = z.enum(['keychain', 'session', 'plaintext']);
+export type KeyStorage = z.infer<typeof KeyStorageSchema>;
+
+export const ServerViewSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  label: z.string(),
+  generation: GenerationSchema,
+  capabilities: CapabilitiesSchema,
+  demo: z.boolean(),
+  /** Plain http to a loopback or private address: allowed, but the UI warns. */
+  insecure: z.boolean(),
+  checkedAt: z.number(),
+  userEmail: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type ServerView = z.infer<typeof ServerViewSchema>;
+
+export const ConnectionViewSchema = z.object({
+  status: z.enum(['none', 'connecting', 'connected', 'error']),
+  server: ServerViewSchema.nullable(),
+  /** A masked label such as "vxa_tx_…9f2c"; never the key. */
+  key: z.object({ label: z.string(), storage: KeyStorageSchema }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+export const SettingsSchema = z.object({
+  theme: ThemeSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SecureStorageViewSchema = z.object({
+  /** True when keys can be encrypted by the OS keychain. */
+  available: z.boolean(),
+  backend: z.string(),
+  /** Why it is unavailable, in words for the user; null when available. */
+  reason: z.string().nullable(),
+});
+export type SecureStorageView = z.infer<typeof SecureStorageViewSchema>;
+
+export const AppStateSchema = z.object({
+  version: z.string(),
+  os: z.enum(['darwin', 'win32', 'linux', 'other']),
+  transport: z.enum(['electron', 'web']),
+  paths: z.object({ data: z.string(), logs: z.string(), keys: z.string() }),
+  connection: ConnectionViewSchema,
+  settings: SettingsSchema,
+  secureStorage: SecureStorageViewSchema,
+});
+export type AppState = z.infer<typeof AppStateSchema>;
+
+export const ProbeViewSchema = z.object({
+  url: z.string(),
+  generation: GenerationSchema,
+  capabilities: CapabilitiesSchema,
+  userEmail: z.string().nullable(),
+  insecure: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type ProbeView = z.infer<typeof ProbeViewSchema>;
+
+export const MeetingSummarySchema = z.object({
+  id: z.number(),
+  platform: z.string(),
+  nativeMeetingId: z.string().nullable(),
+  status: z.string(),
+  name: z.string().nullable(),
+  startTime: z.number().nullable(),
+  endTime: z.number().nullable(),
+  createdAt: z.number().nullable(),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
