@@ -157,3 +157,26 @@ export interface MeetingPatch {
   participants?: string[];
   languages?: string[];
 }
+
+export interface AdminToken {
+  id: string;
+  userId: string | null;
+  /** Only present right after creation (G1/G2 also list it on the user). */
+  token: string | null;
+  scopes: string[] | null;
+  name: string | null;
+  createdAt: number | null;
+  lastUsedAt: number | null;
+  expiresAt: number | null;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string | null;
+  name: string | null;
+  maxConcurrentBots: number | null;
+  createdAt: number | null;
+  data: Record<string, unknown>;
+  /** G1/G2 `GET /admin/users/{id}` embeds them; otherwise null. */
+  tokens: AdminToken[] | null;
+}

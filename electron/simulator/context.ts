@@ -1,0 +1,32 @@
+import type { SimClock } from './clock';
+import type { MeetingStore } from './meetings';
+import type { SimProfile, SimScenario } from './types';
+import type { UserStore } from './users';
+
+/** Where frames go: the sockets subscribed to a meeting, or (G3) every socket of a user. */
+export interface Publisher {
+  toMeeting(meetingId: number, frame: unknown): void;
+  toUser(userId: number, frame: unknown): void;
+}
+
+/** Drives bots through their scenario; implemented by scenarios.ts. */
+export interface Lifecycle {
+  start(meetingId: number): void;
+  admit(meetingId: number): 'admitted' | 'pending' | 'ignored';
+  /** Stop requested by the user (DELETE /bots). */
+  stop(meetingId: number): void;
+  /** Cancels timers of a meeting that is being removed. */
+  forget(meetingId: number): void;
+}
+
+export interface SimContext {
+  readonly profile: SimProfile;
+  readonly clock: SimClock;
+  readonly users: UserStore;
+  readonly meetings: MeetingStore;
+  readonly publisher: Publisher;
+  readonly lifecycle: Lifecycle;
+  readonly defaultScenario: SimScenario;
+  readonly adminKey: string | null;
+  log(message: string): void;
+}

@@ -1,0 +1,141 @@
+import type { SimContext } from './context';
+import { chatFrame, retractFrame, transcriptFrames } from './frames';
+import { lineStarts, type ScriptLine } from './script';
+import type { MeetingRecord, SegmentRecord } from './types';
+
+interface Step {
+  /** Seconds from the session start. */
+  at: number;
+  run: () => void;
+}
+
+interface InFlight {
+  line: ScriptLine;
+  index: number;
+  start: number;
+  draftId: string;
+  words: number;
+}
+
+/** Drafts grow through these fractions of a line before the confirmed segment lands. */
+const DRAFT_FRACTIONS = [0.45, 0.8];
+
+/**
+ * Speaks a script into an active meeting: drafts (`completed:false`) that grow and then turn into
+ * confirmed segments, published in the generation's frame shapes. In G3 every fourth line is first
+ * heard under a provisional speaker cluster and retracted when the real speaker is bound.
+ */
+export class TranscriptFeed {
+  private readonly steps: Step[] = [];
+  private next = 0;
+  private cancel: (() => void) | null = null;
+  private inFlight: InFlight | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly m: MeetingRecord,
+    lines: readonly ScriptLine[],
+    private readonly onScriptEnd: () => void,
+  ) {
+    const starts = lineStarts(lines);
+    lines.forEach((line, index) => this.plan(line, index, starts[index]!));
+  }
+
+  start(): void {
+    this.scheduleNext();
+  }
+
+  /** Ends the feed; a line cut off mid-sentence is confirmed with the words heard so far. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancel?.();
+    this.cancel = null;
+    const f = this.inFlight;
+    if (f) this.confirm(f, this.m.segments.get(f.draftId)?.text ?? '');
+  }
+
+  private plan(line: ScriptLine, index: number, start: number): void {
+    if (line.chat) {
+      this.steps.push({ at: start, run: () => this.postChat(line, start) });
+      return;
+    }
+    const words = line.text.split(' ');
+    const provisional = this.ctx.profile === 'g3' && index % 4 === 3;
+    const key = provisional ? `cluster-${index}` : line.speaker.key;
+    const draftId = this.segmentId(key, start) + (provisional ? '-provisional' : '');
+    const flight: InFlight = { line, index, start, draftId, words: words.length };
+    for (const fraction of DRAFT_FRACTIONS) {
+      const count = Math.max(1, Math.ceil(words.length * fraction));
+      this.steps.push({
+        at: start + line.seconds * fraction,
+        run: () => {
+          this.inFlight = flight;
+          this.upsert(draftId, { speakerKey: key, source: provisional ? 'provisional-cluster-id' : 'glow-bound', start, end: start + line.seconds * fraction, text: words.slice(0, count).join(' '), completed: false, speaker: line.speaker.name });
+        },
+      });
+    }
+    this.steps.push({ at: start + line.seconds, run: () => this.confirm(flight, line.text) });
+  }
+
+  private confirm(f: InFlight, text: string): void {
+    this.inFlight = null;
+    const finalId = this.segmentId(f.line.speaker.key, f.start);
+    const draft = this.m.segments.get(f.draftId);
+    if (f.draftId !== finalId && draft) {
+      this.m.segments.delete(f.draftId);
+      this.ctx.publisher.toMeeting(this.m.id, retractFrame(this.m, [f.draftId]));
+    }
+    if (text.trim() === '') {
+      this.m.segments.delete(finalId);
+      return;
+    }
+    const heardAll = text === f.line.text;
+    const end = heardAll ? f.start + f.line.seconds : (draft?.end ?? f.start + f.line.seconds);
+    this.upsert(finalId, { speakerKey: f.line.speaker.key, source: 'glow-bound', start: f.start, end, text, completed: true, speaker: f.line.speaker.name });
+  }
+
+  private postChat(line: ScriptLine, start: number): void {
+    const now = this.ctx.clock.now();
+    if (this.ctx.profile === 'g3') {
+      // G3 has no chat channel: chat arrives as a transcript segment with source "chat".
+      this.upsert(this.segmentId(line.speaker.key, start) + '-chat', { speakerKey: line.speaker.key, source: 'chat', start, end: start, text: line.text, completed: true, speaker: line.speaker.name });
+      return;
+    }
+    const chat = { sender: line.speaker.name, text: line.text, timestamp: now, isFromBot: false };
+    this.m.chat.push(chat);
+    this.ctx.publisher.toMeeting(this.m.id, chatFrame(this.m, chat, now));
+  }
+
+  private upsert(id: string, fields: Pick<SegmentRecord, 'speakerKey' | 'source' | 'start' | 'end' | 'text' | 'completed' | 'speaker'>): void {
+    const now = this.ctx.clock.now();
+    const previous = this.m.segments.get(id);
+    const seg: SegmentRecord = { ...fields, segmentId: id, language: this.m.language ?? 'en', createdAt: previous?.createdAt ?? now, updatedAt: now };
+    this.m.segments.set(id, seg);
+    const pending = [...this.m.segments.values()].filter((s) => !s.completed && s.speaker === seg.speaker);
+    for (const frame of transcriptFrames(this.ctx.profile, this.m, seg, pending, now)) this.ctx.publisher.toMeeting(this.m.id, frame);
+  }
+
+  private segmentId(speakerKey: string, start: number): string {
+    return `${this.m.sessionUid}:${speakerKey}:${Math.round(start * 1000)}`;
+  }
+
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    const step = this.steps[this.next];
+    if (!step) {
+      this.stopped = true;
+      this.onScriptEnd();
+      return;
+    }
+    const sessionStart = this.m.startTime ?? this.ctx.clock.now();
+    const delay = sessionStart + step.at * 1000 - this.ctx.clock.now();
+    this.cancel = this.ctx.clock.after(delay, () => {
+      this.cancel = null;
+      this.next++;
+      step.run();
+      this.scheduleNext();
+    });
+  }
+}

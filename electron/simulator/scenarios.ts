@@ -1,0 +1,200 @@
+import type { Lifecycle, SimContext } from './context';
+import { TranscriptFeed } from './feed';
+import { transition } from './lifecycle';
+import { longScript, planningScript, type ScriptLine } from './script';
+import { SIM_SCENARIOS, TERMINAL, type MeetingRecord, type SimScenario } from './types';
+
+/** Base timings in simulated milliseconds; the clock's time scale divides them. */
+export const TIMINGS = {
+  requestedToJoining: 2_000,
+  joiningToLobby: 3_000,
+  lobbyWait: 5_000,
+  lobbyTimeout: 20_000,
+  rejectAfter: 6_000,
+  joinFailureAfter: 4_000,
+  silence: 20_000,
+  leaveAfterScript: 3_000,
+  crashAfterScript: 800,
+  stopToTerminal: 1_500,
+  /** G1/G2 finish a pre-active bot at once when it is stopped this young. */
+  fastStopAge: 5_000,
+} as const;
+
+const CRASH_AFTER_LINES = 9;
+
+/** completion_reason values G1 knows; newer ones are left out of a G1 row. */
+const G1_REASONS = new Set(['stopped', 'validation_error', 'awaiting_admission_timeout', 'awaiting_admission_rejected', 'left_alone', 'evicted']);
+
+/**
+ * Parses the scenario from a bot name (`sim:<scenario>...`), like the real repo's mock bot reads
+ * `mock:<scenario>`.
+ */
+export function scenarioFromBotName(botName: string | null | undefined, fallback: SimScenario): SimScenario {
+  const match = /^sim:([a-z-]+)/.exec(botName ?? '');
+  const candidate = match?.[1];
+  return SIM_SCENARIOS.find((s) => s === candidate) ?? fallback;
+}
+
+export class ScenarioRunner implements Lifecycle {
+  private readonly timers = new Map<number, Set<() => void>>();
+  private readonly feeds = new Map<number, TranscriptFeed>();
+
+  constructor(private readonly getContext: () => SimContext) {}
+
+  private get ctx(): SimContext {
+    return this.getContext();
+  }
+
+  start(meetingId: number): void {
+    this.after(meetingId, TIMINGS.requestedToJoining, (m) => {
+      transition(this.ctx, m, 'joining');
+      if (m.scenario === 'join-failure') {
+        this.after(m.id, TIMINGS.joinFailureAfter, (mm) => this.fail(mm, 'join_failure', 'joining'));
+        return;
+      }
+      this.after(m.id, TIMINGS.joiningToLobby, (mm) => this.enterLobby(mm));
+    });
+  }
+
+  admit(meetingId: number): 'admitted' | 'pending' | 'ignored' {
+    const m = this.ctx.meetings.get(meetingId);
+    if (!m || m.stopRequested) return 'ignored';
+    if (m.status === 'awaiting_admission') {
+      this.cancel(m.id);
+      this.admitted(m);
+      return 'admitted';
+    }
+    if (m.status === 'requested' || m.status === 'joining') {
+      m.admitPending = true;
+      return 'pending';
+    }
+    return 'ignored';
+  }
+
+  stop(meetingId: number): void {
+    const m = this.ctx.meetings.get(meetingId);
+    if (!m || TERMINAL.has(m.status)) return;
+    const ctx = this.ctx;
+    const wasActive = m.status === 'active' || m.status === 'needs_help' || m.status === 'stopping';
+    this.cancel(m.id);
+    this.feeds.get(m.id)?.stop();
+    this.feeds.delete(m.id);
+
+    if (ctx.profile !== 'g3') {
+      const young = ctx.clock.now() - m.createdAt < TIMINGS.fastStopAge;
+      if (!wasActive && young) {
+        transition(ctx, m, 'completed', { source: 'user', completionReason: 'stopped' });
+        return;
+      }
+      transition(ctx, m, 'stopping', { source: 'user' });
+      this.after(m.id, TIMINGS.stopToTerminal, (mm) => transition(ctx, mm, 'completed', { source: 'bot_callback', completionReason: 'stopped' }));
+      return;
+    }
+
+    m.stopRequested = true;
+    m.data.stop_requested = true;
+    if (wasActive) {
+      transition(ctx, m, 'stopping', { source: 'user_stop' });
+      this.after(m.id, TIMINGS.stopToTerminal, (mm) => transition(ctx, mm, 'completed', { source: 'user_stop', completionReason: 'stopped', reason: 'stopped by user' }));
+      return;
+    }
+    // A pre-active G3 bot keeps its status; its workload is deleted and the runtime forces the end.
+    const stage = m.status;
+    this.after(m.id, TIMINGS.stopToTerminal, (mm) =>
+      transition(ctx, mm, 'failed', { source: 'runtime_destroy', completionReason: 'stopped', failureStage: stage, reason: 'stopped by user' }),
+    );
+  }
+
+  forget(meetingId: number): void {
+    this.cancel(meetingId);
+    this.feeds.get(meetingId)?.stop();
+    this.feeds.delete(meetingId);
+  }
+
+  /** Cancels every pending timer (close). */
+  shutdown(): void {
+    for (const id of [...this.timers.keys()]) this.cancel(id);
+    this.feeds.clear();
+  }
+
+  private enterLobby(m: MeetingRecord): void {
+    transition(this.ctx, m, 'awaiting_admission');
+    if (m.admitPending) {
+      this.after(m.id, 300, (mm) => this.admitted(mm));
+      return;
+    }
+    switch (m.scenario) {
+      case 'lobby-wait':
+        return;
+      case 'lobby-timeout':
+        this.after(m.id, TIMINGS.lobbyTimeout, (mm) => this.fail(mm, 'awaiting_admission_timeout', 'awaiting_admission'));
+        return;
+      case 'rejected':
+        this.after(m.id, TIMINGS.rejectAfter, (mm) => this.fail(mm, 'awaiting_admission_rejected', 'awaiting_admission'));
+        return;
+      default:
+        this.after(m.id, TIMINGS.lobbyWait, (mm) => this.admitted(mm));
+    }
+  }
+
+  private admitted(m: MeetingRecord): void {
+    transition(this.ctx, m, 'active');
+    if (m.scenario === 'silence') {
+      this.after(m.id, TIMINGS.silence, (mm) => this.complete(mm, 'left_alone'));
+      return;
+    }
+    if (m.scenario === 'crash') {
+      this.speak(m, planningScript().slice(0, CRASH_AFTER_LINES), () =>
+        this.after(m.id, TIMINGS.crashAfterScript, (mm) => this.fail(mm, 'join_failure', 'active', 'bot process exited unexpectedly')),
+      );
+      return;
+    }
+    const lines = m.scenario === 'long' ? longScript() : planningScript();
+    this.speak(m, lines, () => this.after(m.id, TIMINGS.leaveAfterScript, (mm) => this.complete(mm, 'left_alone')));
+  }
+
+  private speak(m: MeetingRecord, lines: ScriptLine[], onEnd: () => void): void {
+    const feed = new TranscriptFeed(this.ctx, m, lines, () => {
+      this.feeds.delete(m.id);
+      onEnd();
+    });
+    this.feeds.set(m.id, feed);
+    feed.start();
+  }
+
+  private complete(m: MeetingRecord, reason: string): void {
+    transition(this.ctx, m, 'completed', { completionReason: this.reasonFor(reason), reason });
+  }
+
+  private fail(m: MeetingRecord, reason: string, stage: string, detail?: string): void {
+    this.feeds.get(m.id)?.stop();
+    this.feeds.delete(m.id);
+    transition(this.ctx, m, 'failed', { completionReason: this.reasonFor(reason), failureStage: stage, reason: detail ?? reason });
+  }
+
+  private reasonFor(reason: string): string | null {
+    return this.ctx.profile === 'g1' && !G1_REASONS.has(reason) ? null : reason;
+  }
+
+  private after(meetingId: number, virtualMs: number, fn: (m: MeetingRecord) => void): void {
+    let set = this.timers.get(meetingId);
+    if (!set) {
+      set = new Set();
+      this.timers.set(meetingId, set);
+    }
+    const timers = set;
+    const cancel = this.ctx.clock.after(virtualMs, () => {
+      timers.delete(cancel);
+      const m = this.ctx.meetings.get(meetingId);
+      if (m && !TERMINAL.has(m.status)) fn(m);
+    });
+    timers.add(cancel);
+  }
+
+  private cancel(meetingId: number): void {
+    const set = this.timers.get(meetingId);
+    if (!set) return;
+    for (const c of set) c();
+    this.timers.delete(meetingId);
+  }
+}

@@ -1,0 +1,80 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface DialogProps {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Buttons in the footer. The element marked `data-autofocus` (else the first control) gets focus. */
+  actions: ReactNode;
+  /** Esc, and any action that cancels, ends here. */
+  onClose: () => void;
+}
+
+const focusableSelector =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal built on <dialog>.showModal(): the browser makes the rest of the page inert and
+ * handles Esc. Tab is wrapped here as well so focus never leaves for the browser chrome, and
+ * focus returns to whatever opened the dialog.
+ */
+export function Dialog({ open, title, description, children, actions, onClose }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const initial = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(focusableSelector);
+    initial?.focus();
+    return () => {
+      dialog.close();
+      opener?.focus();
+    };
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab' || !ref.current) return;
+    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(focusableSelector));
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  if (!open) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <div className="dialog-inner">
+        <h2 id={titleId}>{title}</h2>
+        {description ? (
+          <div id={descriptionId} className="dialog-description">
+            {description}
+          </div>
+        ) : null}
+        {children}
+        <div className="dialog-actions">{actions}</div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,9 @@
+export { Badge, type BadgeTone } from './Badge';
+export { Banner, type BannerTone } from './Banner';
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { Card } from './Card';
+export { Dialog } from './Dialog';
+export { EmptyState } from './EmptyState';
+export { Spinner } from './Spinner';
+export { TextField } from './TextField';
+export { Tooltip } from './Tooltip';

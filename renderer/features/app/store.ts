@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import type { AppState } from '../../../shared/ipc/models';
+
+/** Facts about the running app (version, paths, key storage) and the link to the core. */
+
+export type CoreLink = 'connecting' | 'open' | 'lost' | 'no-token';
+export type AppInfo = Pick<AppState, 'version' | 'os' | 'transport' | 'paths' | 'secureStorage'>;
+
+interface AppStore {
+  link: CoreLink;
+  /** Null until the core's first state arrives. */
+  info: AppInfo | null;
+  setLink(link: CoreLink): void;
+  setInfo(info: AppInfo): void;
+}
+
+export const useAppStore = create<AppStore>()((set) => ({
+  link: 'connecting',
+  info: null,
+  setLink: (link) => set({ link }),
+  setInfo: (info) => set({ info }),
+}));

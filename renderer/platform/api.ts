@@ -1,0 +1,70 @@
+import { typedApi, type TypedApi, type VexaBridge } from '../../shared/ipc/bridge';
+import { err } from '../../shared/ipc/result';
+import { createWebBridge, type LinkStatus, type SocketFactory } from './webBridge';
+import { harnessSocketUrl, takeHarnessToken } from './webToken';
+
+/**
+ * Picks the transport once, at start-up: the Electron preload's `window.vexa`, or the web
+ * harness's WebSocket. Everything else in the renderer sees only `api` and `link`.
+ */
+
+declare global {
+  interface Window {
+    vexa?: VexaBridge;
+  }
+}
+
+export type { LinkStatus };
+
+export interface Link {
+  status(): LinkStatus | 'no-token';
+  onStatus(listener: (status: LinkStatus) => void): () => void;
+  reconnectNow(): void;
+}
+
+const browserSocket: SocketFactory = (url, handlers) => {
+  const ws = new WebSocket(url);
+  ws.onopen = () => handlers.open();
+  ws.onmessage = (event) => handlers.message(event.data);
+  ws.onclose = () => handlers.close();
+  return { send: (data) => ws.send(data), close: () => ws.close() };
+};
+
+const browserScheduler = {
+  schedule(fn: () => void, ms: number) {
+    const timer = window.setTimeout(fn, ms);
+    return () => window.clearTimeout(timer);
+  },
+};
+
+function electronTransport(bridge: VexaBridge): { bridge: VexaBridge; link: Link } {
+  return { bridge, link: { status: () => 'open', onStatus: () => () => undefined, reconnectNow: () => undefined } };
+}
+
+function missingTokenTransport(): { bridge: VexaBridge; link: Link } {
+  const bridge: VexaBridge = {
+    invoke: () => Promise.resolve(err('transport', 'Open the address printed by npm run web; it carries the access token.')),
+    onEvent: () => () => undefined,
+  };
+  return { bridge, link: { status: () => 'no-token', onStatus: () => () => undefined, reconnectNow: () => undefined } };
+}
+
+function webTransport(): { bridge: VexaBridge; link: Link } {
+  const token = takeHarnessToken({
+    location: window.location,
+    storage: window.sessionStorage,
+    replaceUrl: (url) => window.history.replaceState(null, '', url),
+  });
+  if (!token) return missingTokenTransport();
+  const bridge = createWebBridge({
+    url: harnessSocketUrl(window.location.host, token, window.location.protocol === 'https:'),
+    socket: browserSocket,
+    scheduler: browserScheduler,
+  });
+  return { bridge, link: bridge };
+}
+
+const transport = window.vexa ? electronTransport(window.vexa) : webTransport();
+
+export const api: TypedApi = typedApi(transport.bridge);
+export const link: Link = transport.link;

@@ -1,0 +1,10 @@
+export * from './types';
+export * from './time';
+export * from './capabilities';
+export * from './errors';
+export { messages as vexaMessages } from './errorMessages';
+export * from './httpErrors';
+export * from './url';
+export * from './normalise';
+export * from './normaliseMisc';
+export { parseWire, parseRows } from './wire';

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCore } from '../../../electron/core/createCore';
+import { createFileLogger } from '../../../electron/core/logger';
+import { createFileSecretStore, createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
+import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
+import { startHarness } from '../../../electron/harness/harnessServer';
+import { startSimulator, type SimProfile, type SimScenario, type Simulator } from '../../../electron/simulator';
+
+export interface LaunchOptions {
+  profile?: SimProfile;
+  apiKey?: string;
+  scenario?: SimScenario;
+  /** Keys on disk without encryption, so the "no keychain" choice can be exercised. */
+  persistKeys?: boolean;
+  /** Reuse a data folder (to test restarts); a fresh temp folder otherwise. */
+  dataDir?: string;
+  timeScale?: number;
+}
+
+export interface LaunchedApp {
+  url: string;
+  simulatorUrl: string;
+  simulator: Simulator;
+  apiKey: string;
+  dataDir: string;
+  logsDir: string;
+  ports: HarnessPorts;
+  /** Every frame the core sent to the renderer. */
+  outgoing: string[];
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
+
+/** A simulator in the given profile plus a fresh core and harness on temp folders. */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const apiKey = options.apiKey ?? `vxa_tx_${randomBytes(16).toString('hex')}`;
+  const simulator = await startSimulator({
+    profile: options.profile ?? 'g3',
+    port: 0,
+    apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'tester@example.com' }],
+    scenario: options.scenario ?? 'normal',
+    timeScale: options.timeScale ?? 20,
+    seed: true,
+  });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
+  const logsDir = join(dataDir, 'logs');
+  const logger = createFileLogger({ dir: logsDir });
+  const ports = createHarnessPorts({ logger, launchBrowser: false });
+  const secrets = options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore();
+  const core = await createCore({
+    transport: 'web',
+    version: '0.0.0-test',
+    os: process.platform,
+    paths: { data: dataDir, logs: logsDir },
+    secrets,
+    logger,
+    demo: { timeScale: options.timeScale ?? 20 },
+    ...ports,
+  });
+  const outgoing: string[] = [];
+  const harness = await startHarness({ core, rendererDir: RENDERER_DIR, onOutgoing: (f) => outgoing.push(f) });
+  return {
+    url: harness.url,
+    simulatorUrl: simulator.url,
+    simulator,
+    apiKey,
+    dataDir,
+    logsDir,
+    ports,
+    outgoing,
+    async close({ keepData = false } = {}) {
+      await harness.close();
+      await core.close();
+      await simulator.close();
+      if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
