@@ -28,7 +28,8 @@ export function transition(ctx: SimContext, m: MeetingRecord, to: MeetingStatus,
     m.endTime = at;
     m.completionReason = opts.completionReason ?? null;
     m.failureStage = opts.failureStage ?? null;
-    if (m.completionReason) m.data.completion_reason = m.completionReason;
+    // G1/G2 keep the reason in data (the dashboards read it there); G3 has top-level columns.
+    if (m.completionReason && ctx.profile !== 'g3') m.data.completion_reason = m.completionReason;
     if (ctx.profile === 'g3') {
       m.data.segments_captured = [...m.segments.values()].filter((s) => s.completed).length;
       if (to === 'failed') m.data.last_error = { exit_code: 1, reason: opts.reason ?? m.completionReason, error_details: null };
