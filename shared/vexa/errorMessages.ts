@@ -66,6 +66,10 @@ export const messages = {
     `${host} answered with a proxy error page (HTTP ${status}${statusText ? ` ${statusText}` : ''}), not the Vexa API. The Vexa server behind the proxy may be down, or the URL may be wrong (${API_URL_HINT}).`,
   notVexaOther: (host: string) =>
     `${host} did not answer like the Vexa API. Check the URL (${API_URL_HINT}).`,
+  redirected: (host: string, location: string | null) =>
+    location
+      ? `${host} redirects to ${location}. If that is the Vexa API, use that address as the server URL.`
+      : `${host} answered with a redirect, not the Vexa API. Check the URL (${API_URL_HINT}).`,
   invalidResponse: (what: string) =>
     `The server sent ${what} that this app could not understand. It may run a Vexa version this app does not know yet.`,
   cancelled: () => 'The request was cancelled.',

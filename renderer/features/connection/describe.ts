@@ -1,0 +1,89 @@
+import type { CapabilitiesView, Generation, KeyStorage, ServerView } from '../../../shared/ipc/models';
+
+/** Words for what the core reports about a server: pure, so they are unit-tested. */
+
+export const generationLabels: Record<Generation, string> = {
+  g1: 'v0.9 API',
+  g2: 'v0.10 API',
+  g3: 'v0.12 API',
+};
+
+export function generationLabel(generation: Generation): string {
+  return generationLabels[generation];
+}
+
+/** "Vexa Cloud · v0.12 API" */
+export function connectionBadgeText(server: Pick<ServerView, 'label' | 'generation'>): string {
+  return `${server.label} · ${generationLabel(server.generation)}`;
+}
+
+// Ordered by what a person notices first; the wording names the feature, not the endpoint.
+const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
+  ['botConfigUpdate', 'Live bot settings'],
+  ['chat', 'Meeting chat'],
+  ['publicShareLinks', 'Public share links'],
+  ['shareTokens', 'Sharing with another Vexa user'],
+  ['meetingEdit', 'Renaming meetings and adding notes'],
+  ['authMe', 'Account details'],
+  ['botsList', 'List of running bots'],
+  ['pagedMeetings', 'Paged meeting list'],
+  ['meetingById', 'Meeting details and status history'],
+  ['transcriptsById', 'Transcripts by meeting number'],
+];
+
+export interface CapabilityLine {
+  key: keyof CapabilitiesView;
+  name: string;
+  available: boolean;
+  /** "Live bot settings: not on this server version" */
+  text: string;
+}
+
+export function describeCapabilities(capabilities: CapabilitiesView): CapabilityLine[] {
+  return capabilityNames.map(([key, name]) => {
+    const available = capabilities[key];
+    return { key, name, available, text: `${name}: ${available ? 'available' : 'not on this server version'}` };
+  });
+}
+
+export const HTTP_WARNING =
+  'This address uses plain http: your API key and transcripts travel unencrypted. Use it only for a server on this computer or a network you trust.';
+
+/** The warning for a typed server address, before the core has looked at it. */
+export function serverUrlWarning(url: string): string | null {
+  return /^\s*http:\/\//i.test(url) ? HTTP_WARNING : null;
+}
+
+export type ErrorField = 'url' | 'apiKey' | 'form';
+
+/** Which control an error Result concerns, so its message is shown next to it. */
+export function fieldForError(code: string, message = ''): ErrorField {
+  switch (code) {
+    case 'unauthorized':
+    case 'missing_scope':
+      return 'apiKey';
+    case 'unreachable':
+    case 'tls':
+    case 'not_vexa':
+      return 'url';
+    case 'validation':
+      return /\bapi ?key\b/i.test(message) ? 'apiKey' : 'url';
+    default:
+      return 'form';
+  }
+}
+
+export const keyStorageDescriptions: Record<KeyStorage, { title: string; detail: string }> = {
+  keychain: {
+    title: 'Encrypted by your operating system',
+    detail: "The key is stored encrypted with your system's keychain and read back when the app starts.",
+  },
+  session: {
+    title: 'This session only',
+    detail: 'The key is kept in memory and forgotten when the app quits. You will enter it again next time.',
+  },
+  plaintext: {
+    title: 'Unencrypted on this computer',
+    detail: 'The key is stored in a file without encryption. Anyone with access to your user account can read it.',
+  },
+};

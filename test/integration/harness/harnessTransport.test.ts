@@ -1,0 +1,148 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Core } from '../../../electron/core/app';
+import type { Logger } from '../../../electron/core/ports';
+import { resolveAsset, startHarness, type Harness } from '../../../electron/harness/harnessServer';
+import { channelNames } from '../../../shared/ipc/contract';
+import type { HandlerTable } from '../../../shared/ipc/dispatch';
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, close: async () => {} };
+
+function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls: string[] } {
+  const listeners = new Set<(e: never, p: unknown) => void>();
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(channelNames.map((n) => [n, async (input: unknown) => (calls.push(n), { echoed: input ?? null })])) as unknown as HandlerTable;
+  return {
+    handlers,
+    logger: silent,
+    calls,
+    onEvent(l) {
+      listeners.add(l as never);
+      return () => listeners.delete(l as never);
+    },
+    emit(event, payload) {
+      for (const l of listeners) (l as (e: string, p: unknown) => void)(event, payload);
+    },
+    close: async () => {},
+  };
+}
+
+function rendererDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vexa-renderer-'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'none'"><title>t</title>`,
+  );
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+function nextMessage(ws: WebSocket): Promise<unknown> {
+  return new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+}
+
+let harness: Harness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+describe('web harness transport', () => {
+  it('serves the renderer with connect-src opened for its own socket only', async () => {
+    harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
+    const res = await fetch(`${harness.origin}/`);
+    const html = await res.text();
+    expect(html).toContain(`connect-src ws://${new URL(harness.origin).host}`);
+    expect(html).not.toContain("connect-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${harness.origin}/assets/app.js`)).status).toBe(200);
+    expect((await fetch(`${harness.origin}/missing.js`)).status).toBe(404);
+  });
+
+  it('binds to 127.0.0.1 only and puts a long random token in the page URL', async () => {
+    harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
+    const url = new URL(harness.url);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.hash).toMatch(/^#token=[A-Za-z0-9_-]{32,}$/);
+    const other = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
+    expect(new URL(other.url).hash).not.toBe(url.hash);
+    await other.close();
+  });
+
+  it('refuses a request whose Host header is not its own (DNS rebinding)', async () => {
+    harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
+    const port = new URL(harness.origin).port;
+    const res = await new Promise<number>((resolve) => {
+      void import('node:http').then(({ request }) =>
+        request({ host: '127.0.0.1', port, path: '/', headers: { host: `evil.example:${port}` } }, (r) => resolve(r.statusCode ?? 0)).end(),
+      );
+    });
+    expect(res).toBe(421);
+  });
+
+  it('refuses sockets without the token, with a wrong token, a foreign Origin or a foreign Host', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const host = new URL(harness.origin).host;
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const base = `ws://${host}/ipc`;
+    await expect(open(`${base}`, { origin: harness.origin })).rejects.toThrow('403');
+    await expect(open(`${base}?token=${token}x`, { origin: harness.origin })).rejects.toThrow('403');
+    await expect(open(`${base}?token=${token}`, { origin: 'http://evil.example' })).rejects.toThrow('403');
+    await expect(open(`${base}?token=${token}`)).rejects.toThrow('403');
+    await expect(open(`${base}?token=${token}`, { origin: 'http://evil.example', host: 'evil.example' })).rejects.toThrow('403');
+    const ok = await open(`${base}?token=${token}`, { origin: harness.origin });
+    ok.close();
+    expect(core.calls).toEqual([]);
+  });
+
+  it('carries requests to the handler table and pushes events to the page', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const ws = await open(`ws://${new URL(harness.origin).host}/ipc?token=${token}`, { origin: harness.origin });
+    ws.send(JSON.stringify({ id: 1, channel: 'settings:update', input: { theme: 'dark' } }));
+    expect(await nextMessage(ws)).toEqual({ id: 1, result: { ok: true, value: { echoed: { theme: 'dark' } } } });
+    ws.send(JSON.stringify({ id: 2, channel: 'settings:update', input: { theme: 'neon' } }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 2, result: { ok: false, code: 'validation' } });
+    ws.send(JSON.stringify({ id: 3, channel: 'fs:readFile', input: '/etc/passwd' }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 3, result: { ok: false, code: 'unknown_channel' } });
+    const pushed = nextMessage(ws);
+    core.emit('app:state', { hello: 1 });
+    expect(await pushed).toEqual({ event: 'app:state', payload: { hello: 1 } });
+    expect(core.calls).toEqual(['settings:update']);
+    ws.close();
+  });
+
+  it('survives malformed frames and keeps answering', async () => {
+    harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const ws = await open(`ws://${new URL(harness.origin).host}/ipc?token=${token}`, { origin: harness.origin });
+    for (const junk of ['{', 'null', '[]', '"x"', JSON.stringify({ id: 'a', channel: 'app:getState' }), Buffer.from([0, 1, 2])]) ws.send(junk);
+    ws.send(JSON.stringify({ id: 9, channel: 'app:getState' }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 9, result: { ok: true } });
+    ws.close();
+  });
+});
+
+describe('resolveAsset', () => {
+  it('never resolves outside the renderer folder', () => {
+    const root = '/app/renderer';
+    expect(resolveAsset(root, '/')).toBe('/app/renderer/index.html');
+    expect(resolveAsset(root, '/assets/a.js?v=1')).toBe('/app/renderer/assets/a.js');
+    for (const p of ['/../secret', '/..%2f..%2fetc/passwd', '/%2e%2e/x', '/a/../../b', '/%00', '/%E0%A4%A']) expect(resolveAsset(root, p), p).toBeNull();
+  });
+});
