@@ -1,0 +1,59 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { TrayMenuItem, TrayState, TrayView } from '../../core/ports';
+
+export const TRAY_SHOW_LABEL = 'Show Vexa Companion';
+export const TRAY_QUIT_LABEL = 'Quit Vexa Companion';
+
+/**
+ * The core's items first, then the two entries every tray needs. "Show" matters on Linux,
+ * where AppIndicator trays ignore clicks on the icon and only open the menu.
+ */
+export function trayMenuTemplate(
+  items: TrayMenuItem[],
+  actions: { showWindow(): void; quit(): void },
+): MenuItemConstructorOptions[] {
+  const own: MenuItemConstructorOptions[] = items.map((item) => ({
+    label: item.label,
+    enabled: item.enabled ?? true,
+    ...(item.onClick ? { click: item.onClick } : {}),
+  }));
+  const fixed: MenuItemConstructorOptions[] = [
+    { label: TRAY_SHOW_LABEL, click: actions.showWindow },
+    { label: TRAY_QUIT_LABEL, click: actions.quit },
+  ];
+  return own.length > 0 ? [...own, { type: 'separator' }, ...fixed] : fixed;
+}
+
+/** What index.ts provides around Electron's Tray. */
+export interface TrayHandle<M> {
+  setState(state: TrayState): void;
+  setToolTip(text: string): void;
+  setContextMenu(menu: M): void;
+  onClick(listener: () => void): void;
+}
+
+export interface TrayViewDeps<M> {
+  createTray(initial: TrayState): TrayHandle<M>;
+  buildMenu(template: MenuItemConstructorOptions[]): M;
+  showWindow(): void;
+  quit(): void;
+}
+
+/** The TrayView port. The tray appears on the core's first update and is kept for the run. */
+export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView {
+  let tray: TrayHandle<M> | null = null;
+  let shownState: TrayState | null = null;
+  return {
+    update(state, tooltip, items) {
+      if (!tray) {
+        tray = deps.createTray(state);
+        tray.onClick(deps.showWindow);
+      } else if (state !== shownState) {
+        tray.setState(state);
+      }
+      shownState = state;
+      tray.setToolTip(tooltip);
+      tray.setContextMenu(deps.buildMenu(trayMenuTemplate(items, deps)));
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
+// Comparisons are measured side by side in the same run; nothing here asserts.
+import { runIpcBench } from './ipc.bench';
+
+const benches: Array<[string, () => Promise<void>]> = [['ipc', runIpcBench]];
+const only = process.argv.slice(2);
+
+for (const [name, run] of benches) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}
