@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventName } from '../../shared/ipc/contract';
+import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
 import { openCache } from './cache/database';
@@ -7,12 +8,35 @@ import { ConnectionService, DEMO_SERVER_ID } from './connection';
 import { DemoService } from './demo';
 import { createHandlers } from './handlers';
 import { createFileLogger } from './logger';
-import { systemClock } from './ports';
+import { systemClock, type Logger } from './ports';
 import { ServerRepository } from './servers';
 import { SettingsStore } from './settings';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
+
+/**
+ * A server may echo what it was sent inside an error detail; no message that crosses to the
+ * renderer may carry a key, so every handler error passes through the logger's redaction.
+ */
+function redactErrors(table: HandlerTable, logger: Logger): HandlerTable {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(table) as Array<[string, (input: never) => Promise<unknown>]>) {
+    wrapped[name] = async (input) => {
+      try {
+        return await handler(input);
+      } catch (e) {
+        const coded = e as { code?: unknown; userMessage?: unknown; message?: unknown };
+        if (typeof coded.code === 'string' && typeof coded.userMessage === 'string') {
+          throw new UserFacingError(coded.code, logger.redact(coded.userMessage));
+        }
+        if (e instanceof UserFacingError) throw new UserFacingError(e.code, logger.redact(e.message));
+        throw e;
+      }
+    };
+  }
+  return wrapped as unknown as HandlerTable;
+}
 
 function osName(os: NodeJS.Platform): AppState['os'] {
   return os === 'darwin' || os === 'win32' || os === 'linux' ? os : 'other';
@@ -70,7 +94,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
   }
 
-  const handlers = createHandlers({ state, connection, demo, settings, opener: options.opener, paths: options.paths, logger, emitState });
+  const handlers = redactErrors(
+    createHandlers({ state, connection, demo, settings, opener: options.opener, paths: options.paths, logger, emitState }),
+    logger,
+  );
 
   let closing: Promise<void> | null = null;
   return {

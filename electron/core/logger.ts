@@ -97,6 +97,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { readonl
     addSecret: (value) => {
       if (value) secrets.add(value);
     },
+    redact: (text) => redactText(text, secrets),
     close: async () => {
       closed = true;
     },

@@ -94,6 +94,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
   /** Registers a value that must never be written; occurrences print as [hidden]. */
   addSecret(value: string): void;
+  /** Replaces every registered secret in a text; used on errors before they leave the core. */
+  redact(text: string): string;
   close(): Promise<void>;
 }
 

@@ -23,7 +23,7 @@ export async function runIpcBench(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'vexa-bench-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-  const core: Core = { handlers: table, logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, close: async () => {} }, onEvent: () => () => {}, close: async () => {} };
+  const core: Core = { handlers: table, logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} }, onEvent: () => () => {}, close: async () => {} };
   const harness = await startHarness({ core, rendererDir: dir });
   const token = new URL(harness.url).hash.slice('#token='.length);
   const ws = new WebSocket(`ws://${new URL(harness.origin).host}/ipc?token=${token}`, { origin: harness.origin });

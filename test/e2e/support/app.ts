@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore } from '../../../electron/core/createCore';
 import { createFileLogger } from '../../../electron/core/logger';
+import type { SecretStore } from '../../../electron/core/ports';
 import { createFileSecretStore, createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
 import { startHarness } from '../../../electron/harness/harnessServer';
@@ -18,6 +19,8 @@ export interface LaunchOptions {
   /** Reuse a data folder (to test restarts); a fresh temp folder otherwise. */
   dataDir?: string;
   timeScale?: number;
+  /** Overrides the key store (integration tests pass a file store with a fake keychain). */
+  secrets?: SecretStore;
 }
 
 export interface LaunchedApp {
@@ -50,7 +53,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
   const ports = createHarnessPorts({ logger, launchBrowser: false });
-  const secrets = options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore();
+  const secrets = options.secrets ?? (options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore());
   const core = await createCore({
     transport: 'web',
     version: '0.0.0-test',

@@ -9,7 +9,7 @@ import { resolveAsset, startHarness, type Harness } from '../../../electron/harn
 import { channelNames } from '../../../shared/ipc/contract';
 import type { HandlerTable } from '../../../shared/ipc/dispatch';
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, close: async () => {} };
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} };
 
 function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls: string[] } {
   const listeners = new Set<(e: never, p: unknown) => void>();

@@ -1,0 +1,282 @@
+import {
+  STOP_MESSAGES,
+  VexaError,
+  capabilitiesFor,
+  isVexaError,
+  normaliseAuthMe,
+  normaliseBotStatus,
+  normaliseChat,
+  normaliseMeeting,
+  normaliseMeetingList,
+  normaliseShare,
+  normaliseStop,
+  normaliseTranscript,
+  unsupported,
+} from '../../../shared/vexa';
+import type {
+  AuthMe,
+  BotStatusEntry,
+  ChatMessage,
+  LaunchBotRequest,
+  Meeting,
+  MeetingPage,
+  MeetingPatch,
+  MeetingStatus,
+  ServerCapabilities,
+  ServerGeneration,
+  ServerPlatform,
+  ShareLink,
+  StopResult,
+  Transcript,
+} from '../../../shared/vexa';
+import { seg } from './http';
+import type { QueryValue, VexaHttp } from './http';
+import { clientMessages } from './clientMessages';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ListMeetingsQuery {
+  limit?: number;
+  offset?: number;
+  status?: MeetingStatus;
+  platform?: ServerPlatform;
+  /** Hide G3 planned meetings (calendar sync, POST /meetings). */
+  excludePlanned?: boolean;
+}
+
+export interface ListAllMeetingsQuery extends Omit<ListMeetingsQuery, 'limit' | 'offset'> {
+  pageSize?: number;
+  /** Safety stop for enormous accounts; `complete` is false when it was hit. */
+  maxPages?: number;
+}
+
+/** G3 caps a page at 100 and answers 50 when no limit is given. */
+const MAX_PAGE = 100;
+const G3_DEFAULT_PAGE = 50;
+const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);
+
+const path = {
+  bot: (p: string, n: string) => `/bots/${seg(p)}/${seg(n)}`,
+  meeting: (p: string, n: string) => `/meetings/${seg(p)}/${seg(n)}`,
+  transcript: (p: string, n: string) => `/transcripts/${seg(p)}/${seg(n)}`,
+};
+
+/**
+ * One method per user endpoint of the Vexa API, speaking G3 where the generations differ and
+ * normalising every answer. Features a generation lacks throw `unsupported` with a sentence that
+ * explains what to do instead; callers should check `capabilities` first to hide them.
+ */
+export class VexaClient {
+  readonly capabilities: ServerCapabilities;
+
+  constructor(
+    private readonly http: VexaHttp,
+    readonly server: { generation: ServerGeneration; capabilities?: ServerCapabilities },
+  ) {
+    this.capabilities = server.capabilities ?? capabilitiesFor(server.generation);
+  }
+
+  get generation(): ServerGeneration {
+    return this.server.generation;
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  private async get(p: string, query: Record<string, QueryValue> | undefined, o: CallOptions): Promise<unknown> {
+    return (await this.http.request(p, { query, signal: o.signal })).body;
+  }
+
+  async authMe(o: CallOptions = {}): Promise<AuthMe> {
+    if (!this.capabilities.authMe) throw unsupported(clientMessages.noAuthMe());
+    return normaliseAuthMe(await this.get('/auth/me', undefined, o));
+  }
+
+  async listMeetings(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {
+    if (!this.capabilities.pagedMeetings) {
+      // G1 ignores every parameter and returns the whole list, newest first.
+      const all = filterLocally(normaliseMeetingList(await this.get('/meetings', undefined, o)).meetings, q);
+      const offset = q.offset ?? 0;
+      const end = q.limit === undefined ? all.length : offset + q.limit;
+      return { meetings: all.slice(offset, end), hasMore: end < all.length };
+    }
+    const limit = q.limit === undefined ? undefined : clamp(q.limit, 1, MAX_PAGE);
+    const list = normaliseMeetingList(await this.get('/meetings', this.listQuery(q, limit), o));
+    const expected = limit ?? (this.generation === 'g3' ? G3_DEFAULT_PAGE : undefined);
+    const hasMore = list.hasMore ?? (expected !== undefined && list.meetings.length >= expected);
+    return { meetings: list.meetings, hasMore };
+  }
+
+  async listAllMeetings(q: ListAllMeetingsQuery = {}, o: CallOptions = {}): Promise<{ meetings: Meeting[]; complete: boolean }> {
+    if (!this.capabilities.pagedMeetings) return { meetings: (await this.listMeetings(q, o)).meetings, complete: true };
+    const pageSize = clamp(q.pageSize ?? MAX_PAGE, 1, MAX_PAGE);
+    const maxPages = q.maxPages ?? 200;
+    const byId = new Map<number, Meeting>();
+    let offset = 0;
+    for (let page = 0; page < maxPages; page++) {
+      const { meetings, hasMore } = await this.listMeetings({ ...q, limit: pageSize, offset }, o);
+      // New meetings shift offset pages while we read them; the id keeps each one once.
+      for (const m of meetings) if (!byId.has(m.id)) byId.set(m.id, m);
+      if (!hasMore || meetings.length === 0) return { meetings: [...byId.values()], complete: true };
+      offset += meetings.length;
+    }
+    return { meetings: [...byId.values()], complete: false };
+  }
+
+  async getMeeting(id: number, o: CallOptions = {}): Promise<Meeting> {
+    if (!this.capabilities.meetingById) {
+      // G1 has no GET /meetings/{id}; the list carries full rows (what Vexa-Dashboard does).
+      const { meetings } = await this.listAllMeetings({}, o);
+      const found = meetings.find((m) => m.id === id);
+      if (!found) throw new VexaError({ code: 'not_found', status: 404, userMessage: clientMessages.meetingGone() });
+      return found;
+    }
+    return normaliseMeeting(await this.get(`/meetings/${seg(id)}`, undefined, o));
+  }
+
+  async updateMeeting(platform: ServerPlatform, nativeId: string, patch: MeetingPatch, o: CallOptions = {}): Promise<Meeting> {
+    if (!this.capabilities.meetingEdit) throw unsupported(clientMessages.noMeetingEdit());
+    const data: Record<string, unknown> = {};
+    if (patch.name !== undefined) data.name = patch.name;
+    if (patch.notes !== undefined) data.notes = patch.notes;
+    if (patch.participants !== undefined) data.participants = patch.participants;
+    if (patch.languages !== undefined) data.languages = patch.languages;
+    const res = await this.http.request(path.meeting(platform, nativeId), { method: 'PATCH', body: { data }, signal: o.signal });
+    return normaliseMeeting(res.body);
+  }
+
+  /** Deletes the transcript and recordings of a finished meeting (the row itself stays, anonymised). */
+  async deleteMeeting(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<void> {
+    await this.http.request(path.meeting(platform, nativeId), { method: 'DELETE', signal: o.signal });
+  }
+
+  async launchBot(req: LaunchBotRequest, o: CallOptions = {}): Promise<Meeting> {
+    const res = await this.http.request('/bots', { method: 'POST', body: this.launchBody(req), signal: o.signal });
+    return normaliseMeeting(res.body);
+  }
+
+  /** G3 parses the body by hand and ignores unknown keys; G1 has no automatic_leave. */
+  private launchBody(req: LaunchBotRequest): Record<string, unknown> {
+    const body: Record<string, unknown> = { platform: req.platform };
+    const put = (key: string, value: string | boolean | undefined) => {
+      if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== '')) body[key] = value;
+    };
+    put('native_meeting_id', req.nativeMeetingId?.trim());
+    put('meeting_url', req.meetingUrl?.trim());
+    put('passcode', req.passcode?.trim());
+    put('bot_name', req.botName?.trim());
+    // "auto" means: let the server detect the language, which it does when none is sent.
+    put('language', req.language === 'auto' ? undefined : req.language);
+    put('task', req.task);
+    put('transcription_tier', req.transcriptionTier);
+    put('recording_enabled', req.recordingEnabled);
+    put('transcribe_enabled', req.transcribeEnabled);
+    if (req.automaticLeave && this.generation !== 'g1') body.automatic_leave = req.automaticLeave;
+    return body;
+  }
+
+  async stopBot(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<StopResult> {
+    try {
+      const res = await this.http.request(path.bot(platform, nativeId), { method: 'DELETE', signal: o.signal });
+      return normaliseStop(res.body);
+    } catch (e) {
+      // G1/G2 "No meeting found to stop."; G3 "No active meeting for this bot" (also on a second stop).
+      if (isVexaError(e) && e.code === 'not_found') {
+        return { accepted: false, alreadyFinished: true, message: STOP_MESSAGES.alreadyFinished };
+      }
+      throw e;
+    }
+  }
+
+  async updateBotConfig(
+    platform: ServerPlatform,
+    nativeId: string,
+    config: { language?: string; task?: 'transcribe' | 'translate' },
+    o: CallOptions = {},
+  ): Promise<void> {
+    if (!this.capabilities.botConfigUpdate) throw unsupported(clientMessages.noBotConfig());
+    const body: Record<string, unknown> = {};
+    if (config.language !== undefined) body.language = config.language;
+    if (config.task !== undefined) body.task = config.task;
+    await this.http.request(`${path.bot(platform, nativeId)}/config`, { method: 'PUT', body, signal: o.signal });
+  }
+
+  async botStatus(o: CallOptions = {}): Promise<BotStatusEntry[]> {
+    return normaliseBotStatus(await this.get('/bots/status', undefined, o));
+  }
+
+  async listBots(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {
+    if (!this.capabilities.botsList) throw unsupported(clientMessages.noBotsList());
+    const limit = q.limit === undefined ? undefined : clamp(q.limit, 1, MAX_PAGE);
+    const list = normaliseMeetingList(await this.get('/bots', this.listQuery(q, limit), o));
+    return { meetings: list.meetings, hasMore: list.hasMore ?? (list.meetings.length >= (limit ?? G3_DEFAULT_PAGE)) };
+  }
+
+  async getTranscript(
+    platform: ServerPlatform,
+    nativeId: string,
+    q: { meetingId?: number } = {},
+    o: CallOptions = {},
+  ): Promise<Transcript> {
+    // G3 ignores ?meeting_id= and answers the newest row; its by-id route picks the exact one.
+    if (q.meetingId !== undefined && this.capabilities.transcriptsById) return this.getTranscriptById(q.meetingId, o);
+    return normaliseTranscript(await this.get(path.transcript(platform, nativeId), { meeting_id: q.meetingId }, o));
+  }
+
+  async getTranscriptById(meetingId: number, o: CallOptions = {}): Promise<Transcript> {
+    if (!this.capabilities.transcriptsById) throw unsupported(clientMessages.noTranscriptById());
+    return normaliseTranscript(await this.get(`/transcripts/by-id/${seg(meetingId)}`, undefined, o));
+  }
+
+  async createShare(
+    platform: ServerPlatform,
+    nativeId: string,
+    q: { ttlSeconds?: number; meetingId?: number } = {},
+    o: CallOptions = {},
+  ): Promise<ShareLink> {
+    const p = `${path.transcript(platform, nativeId)}/share`;
+    const res = this.capabilities.publicShareLinks
+      ? await this.http.request(p, { method: 'POST', query: { meeting_id: q.meetingId, ttl_seconds: q.ttlSeconds }, signal: o.signal })
+      : // G3 mints a capability token from a JSON body and ignores the query.
+        await this.http.request(p, {
+          method: 'POST',
+          body: q.ttlSeconds === undefined ? {} : { expires_in_sec: q.ttlSeconds },
+          signal: o.signal,
+        });
+    return normaliseShare(res.body);
+  }
+
+  async getChat(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<ChatMessage[]> {
+    // G3 always answers an empty list: chat arrives as transcript segments with source "chat".
+    if (!this.capabilities.chat) return [];
+    return normaliseChat(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
+  }
+
+  private listQuery(q: ListMeetingsQuery, limit: number | undefined): Record<string, QueryValue> {
+    // G2 spells the help-needed status the api.v1 way.
+    const status = q.status === 'needs_help' && this.generation === 'g2' ? 'needs_human_help' : q.status;
+    return {
+      limit,
+      offset: q.offset,
+      status,
+      platform: q.platform,
+      exclude_planned: this.generation === 'g3' && q.excludePlanned ? true : undefined,
+    };
+  }
+}
+
+function filterLocally(meetings: Meeting[], q: ListMeetingsQuery): Meeting[] {
+  return meetings.filter(
+    (m) =>
+      (q.status === undefined || m.status === q.status) &&
+      (q.platform === undefined || m.platform === q.platform) &&
+      !(q.excludePlanned && PLANNED.has(m.status)),
+  );
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.floor(n)));
+}

@@ -1,0 +1,14 @@
+/** Sentences for features a server generation lacks: what is missing and what to do instead. */
+export const clientMessages = {
+  noAuthMe: () => 'This server (Vexa 0.9 or earlier) cannot report the account behind a key.',
+  meetingGone: () => 'This meeting is no longer on the server. It may have been deleted.',
+  noMeetingEdit: () =>
+    'This server (Vexa 0.12 or later) cannot rename a meeting or change its notes once a bot has joined it. The name and notes can be kept in this app only.',
+  noBotConfig: () =>
+    "This server (Vexa 0.12 or later) cannot change a running bot's language. Stop the bot and send a new one with the language you want.",
+  noBotsList: () => 'This server (Vexa 0.9 or earlier) has no bot list; the running bots are shown from the bot status instead.',
+  noTranscriptById: () =>
+    'This server cannot open a transcript by its meeting number; open it by platform and meeting ID instead.',
+  adminNoUserList: () =>
+    "This server's admin API (Vexa 0.12 or later) cannot list all users. Look a user up by email or ID instead.",
+};

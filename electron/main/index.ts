@@ -1,0 +1,185 @@
+import { app, BrowserWindow, clipboard, dialog, Menu, nativeImage, nativeTheme, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { join } from 'node:path';
+import type { AppState } from '../../shared/ipc/models';
+import { createCore, type Core } from '../core/app';
+import type { AppPaths, TrayState } from '../core/ports';
+import { createFileSecretStore } from '../core/secrets/fileSecretStore';
+import { bindElectronIpc } from './ipc/electronIpc';
+import { createQuitGuard } from './quitGuard';
+import { createAppProtocolHandler } from './shell/appProtocol';
+import { createDialogs } from './shell/dialogs';
+import { createExternalOpener } from './shell/externalOpener';
+import { hardenWebContents } from './shell/hardening';
+import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
+import { createElectronNotifier } from './shell/notifier';
+import { installSessionPolicy } from './shell/permissions';
+import { createSafeStorageCipher } from './shell/safeStorageCipher';
+import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
+import { createTrayView } from './shell/trayView';
+import { windowOptions } from './shell/windowOptions';
+
+const APP_ID = 'ai.vexa.companion';
+const isMac = process.platform === 'darwin';
+// The bundle is dist/electron/main.cjs; the preload sits beside it and the renderer next door.
+const PRELOAD_PATH = join(__dirname, 'preload.cjs');
+const RENDERER_ROOT = join(__dirname, '..', 'renderer');
+
+// Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
+// sandbox switch applies to every renderer the app will create.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+app.enableSandbox();
+
+// For end-to-end tests and side-by-side profiles; must precede the single-instance lock,
+// which lives in the userData folder.
+const dataDirOverride = process.env.VEXA_COMPANION_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+const log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void => {
+  if (core) core.logger[level](message, fields);
+  else console[level](message, fields ?? '');
+};
+
+function appPaths(): AppPaths {
+  return { data: app.getPath('userData'), logs: app.getPath('logs') };
+}
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD_PATH, isMac, dark: nativeTheme.shouldUseDarkColors }));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_START_URL);
+  return win;
+}
+
+function showWindow(): void {
+  if (!app.isReady() || !core) return;
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
+
+function createTray(initial: TrayState) {
+  const icons = new Map<TrayState, Electron.NativeImage>();
+  const icon = (state: TrayState): Electron.NativeImage => {
+    let image = icons.get(state);
+    if (!image) {
+      image = nativeImage.createFromBuffer(trayIconPng(state, { template: isTemplateIcon(state, isMac) }), { scaleFactor: 2 });
+      image.setTemplateImage(isTemplateIcon(state, isMac));
+      icons.set(state, image);
+    }
+    return image;
+  };
+  const tray = new Tray(icon(initial));
+  return {
+    setState: (state: TrayState) => tray.setImage(icon(state)),
+    setToolTip: (text: string) => tray.setToolTip(text),
+    setContextMenu: (menu: Electron.Menu) => tray.setContextMenu(menu),
+    onClick: (listener: () => void) => void tray.on('click', listener),
+  };
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths();
+  installSessionPolicy(session.defaultSession, {
+    appOrigin: APP_ORIGIN,
+    onDenied: (what, detail) => log('warn', 'Blocked a renderer request', { what, detail: detail.slice(0, 200) }),
+  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
+
+  core = await createCore({
+    transport: 'electron',
+    version: app.getVersion(),
+    os: process.platform,
+    paths,
+    secrets: createFileSecretStore({
+      file: join(paths.data, 'keys.json'),
+      cipher: createSafeStorageCipher(safeStorage, process.platform),
+    }),
+    opener,
+    notifier: createElectronNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => {
+        const n = new Notification(options);
+        return {
+          show: () => n.show(),
+          close: () => n.close(),
+          onClick: (listener) => void n.on('click', listener),
+          onClose: (listener) => void n.on('close', listener),
+        };
+      },
+      focusWindow: showWindow,
+    }),
+    tray: createTrayView({
+      createTray,
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      showWindow,
+      quit: () => app.quit(),
+    }),
+    dialogs: createDialogs({
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      defaultDir: () => app.getPath('downloads'),
+    }),
+    clipboard,
+  });
+  core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
+
+  // Native menus, dialogs and the window background follow the user's theme setting.
+  const followTheme = (state: AppState): void => {
+    nativeTheme.themeSource = state.settings.theme;
+  };
+  followTheme(await core.handlers['app:getState'](undefined));
+  core.onEvent((event, payload) => {
+    if (event === 'app:state') followTheme(payload as AppState);
+  });
+
+  bindElectronIpc({ core, getMainWebContents: () => mainWindow?.webContents ?? null, appOrigin: APP_ORIGIN });
+  showWindow();
+}
+
+function fail(error: unknown): void {
+  const coded = error as { userMessage?: unknown };
+  const detail =
+    typeof coded?.userMessage === 'string' ? coded.userMessage : error instanceof Error ? error.message : String(error);
+  log('error', 'Startup failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  dialog.showErrorBox('Vexa Companion could not start', `${detail}\n\nThe details are in the log folder: ${app.getPath('logs')}`);
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, {
+      appOrigin: APP_ORIGIN,
+      openExternal: (url) => void opener.openUrl(url).catch((e: unknown) => log('warn', 'Could not open a link', { error: String(e) })),
+      onBlocked: (what, url) => log('warn', 'Blocked in the renderer', { what, url: url.slice(0, 200) }),
+    }),
+  );
+  // macOS keeps apps running without windows; elsewhere closing the window quits, because a
+  // tray is not guaranteed on Linux desktops and a hidden app there could not be found again.
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('activate', showWindow);
+  app.on(
+    'before-quit',
+    createQuitGuard({
+      close: () => core?.close() ?? Promise.resolve(),
+      quit: () => app.quit(),
+      onError: (error) => log('error', 'Closing the core failed', { error: String(error) }),
+    }),
+  );
+
+  app.whenReady().then(start).catch(fail);
+}

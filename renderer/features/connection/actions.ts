@@ -1,0 +1,33 @@
+import type { ConnectionView } from '../../../shared/ipc/models';
+import type { Result } from '../../../shared/ipc/result';
+import { api } from '../../platform/api';
+import { useConnectionStore } from './store';
+
+/**
+ * Connection intents. The core also pushes the new state as an `app:state` event; applying the
+ * returned view at once keeps the screen from waiting on that round trip.
+ */
+
+async function applying(request: Promise<Result<ConnectionView>>): Promise<Result<ConnectionView>> {
+  const result = await request;
+  if (result.ok) useConnectionStore.getState().setView(result.value);
+  return result;
+}
+
+export type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
+
+export const probeServer = (url: string, apiKey: string) => api.invoke('connection:probe', { url, apiKey });
+
+export const connectServer = (url: string, apiKey: string, keyStorage: KeyStorageChoice) =>
+  applying(api.invoke('connection:connect', { url, apiKey, keyStorage }));
+
+export const recheckServer = () => applying(api.invoke('connection:recheck'));
+
+export const disconnectServer = () => applying(api.invoke('connection:disconnect'));
+
+export const startDemo = () => applying(api.invoke('demo:start'));
+
+/** True when there is no server to show the app for, so onboarding takes the window. */
+export function needsOnboarding(view: ConnectionView): boolean {
+  return view.server === null || view.status === 'none';
+}

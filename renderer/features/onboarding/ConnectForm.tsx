@@ -1,0 +1,149 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { Err } from '../../../shared/ipc/result';
+import { Banner, Button, TextField } from '../../app/theme';
+import { EyeIcon, EyeOffIcon } from '../../app/theme/icons';
+import { announce } from '../announcer/store';
+import { connectServer, probeServer, type KeyStorageChoice } from '../connection/actions';
+import { connectionBadgeText, fieldForError, serverUrlWarning } from '../connection/describe';
+import { useNavigationStore } from '../navigation/store';
+import { ProbeResult } from './ProbeResult';
+import { SecureStorageDialog } from './SecureStorageDialog';
+import { useOnboardingStore, type OnboardingErrors } from './store';
+
+const SECURE_STORAGE_UNAVAILABLE = 'secure_storage_unavailable';
+
+export function ConnectForm() {
+  const url = useOnboardingStore((s) => s.url);
+  const probe = useOnboardingStore((s) => s.probe);
+  const busy = useOnboardingStore((s) => s.busy);
+  const errors = useOnboardingStore((s) => s.errors);
+  const { setUrl, setProbe, setBusy, setErrors, reset } = useOnboardingStore.getState();
+  const goTo = useNavigationStore((s) => s.go);
+
+  // The key stays in this component only; see the onboarding store.
+  const [apiKey, setApiKey] = useState('');
+  const [showKey, setShowKey] = useState(false);
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+
+  const showError = (field: keyof OnboardingErrors, message: string) => {
+    setErrors({ [field]: message });
+    if (field === 'url') urlRef.current?.focus();
+    if (field === 'apiKey') keyRef.current?.focus();
+  };
+
+  const showResultError = (result: Err) => showError(fieldForError(result.code, result.message), result.message);
+
+  const inputsReady = (): boolean => {
+    if (!url.trim()) {
+      showError('url', 'Enter the address of your Vexa server.');
+      return false;
+    }
+    if (!apiKey.trim()) {
+      showError('apiKey', 'Enter your API key.');
+      return false;
+    }
+    return true;
+  };
+
+  const testConnection = async () => {
+    if (busy || !inputsReady()) return;
+    setErrors({});
+    setProbe(null);
+    setBusy('probe');
+    const result = await probeServer(url.trim(), apiKey.trim());
+    setBusy(null);
+    if (!result.ok) return showResultError(result);
+    setProbe(result.value);
+    announce('Connection test passed.');
+  };
+
+  const connect = async (keyStorage: KeyStorageChoice) => {
+    if (busy || !inputsReady()) return;
+    setErrors({});
+    setBusy('connect');
+    const result = await connectServer(url.trim(), apiKey.trim(), keyStorage);
+    setBusy(null);
+    if (!result.ok) {
+      if (result.code === SECURE_STORAGE_UNAVAILABLE) return setStorageProblem(result.message);
+      setStorageProblem(null);
+      return showResultError(result);
+    }
+    const view = result.value;
+    if (!view.server) return showError('form', view.error?.message ?? 'The server did not accept the connection.');
+    setStorageProblem(null);
+    setApiKey('');
+    reset();
+    goTo('launch');
+    announce(`Connected to ${connectionBadgeText(view.server)}.`);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void connect('auto');
+  };
+
+  const urlWarning = serverUrlWarning(url);
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Connect to a Vexa server">
+      <TextField
+        ref={urlRef}
+        label="Server URL"
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        spellCheck={false}
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        error={errors.url}
+        help="Vexa Cloud, or your self-hosted API address"
+      />
+      {urlWarning && !probe ? <Banner tone="warn">{urlWarning}</Banner> : null}
+      <TextField
+        ref={keyRef}
+        label="API key"
+        type={showKey ? 'text' : 'password'}
+        autoComplete="off"
+        spellCheck={false}
+        value={apiKey}
+        onChange={(e) => {
+          setApiKey(e.target.value);
+          setProbe(null);
+          if (errors.apiKey || errors.form) setErrors({});
+        }}
+        error={errors.apiKey}
+        help="Create one in the Vexa dashboard under API keys. It is shown only once, when created."
+        trailing={
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-pressed={showKey}
+            aria-label={showKey ? 'Hide API key' : 'Show API key'}
+            title={showKey ? 'Hide API key' : 'Show API key'}
+            icon={showKey ? <EyeOffIcon /> : <EyeIcon />}
+            onClick={() => setShowKey((v) => !v)}
+          />
+        }
+      />
+      {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
+      {probe ? <ProbeResult probe={probe} /> : null}
+      <div className="row onboarding-actions">
+        <Button busy={busy === 'probe'} onClick={() => void testConnection()}>
+          {busy === 'probe' ? 'Testing…' : 'Test connection'}
+        </Button>
+        <Button type="submit" variant="primary" busy={busy === 'connect' && storageProblem === null}>
+          {busy === 'connect' ? 'Connecting…' : 'Connect'}
+        </Button>
+      </div>
+      <SecureStorageDialog
+        message={storageProblem}
+        busy={busy === 'connect'}
+        onSessionOnly={() => void connect('session')}
+        onPlaintext={() => void connect('plaintext')}
+        onClose={() => setStorageProblem(null)}
+      />
+    </form>
+  );
+}
