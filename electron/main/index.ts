@@ -1,4 +1,19 @@
-import { app, BrowserWindow, clipboard, dialog, Menu, nativeImage, nativeTheme, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+  type NativeImage,
+} from 'electron';
 import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -7,6 +22,7 @@ import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { bindElectronIpc } from './ipc/electronIpc';
 import { createQuitGuard } from './quitGuard';
 import { createAppProtocolHandler } from './shell/appProtocol';
+import { createElectronClipboard } from './shell/clipboard';
 import { createDialogs } from './shell/dialogs';
 import { createExternalOpener } from './shell/externalOpener';
 import { hardenWebContents } from './shell/hardening';
@@ -32,7 +48,10 @@ app.enableSandbox();
 // For end-to-end tests and side-by-side profiles; must precede the single-instance lock,
 // which lives in the userData folder.
 const dataDirOverride = process.env.VEXA_COMPANION_DATA_DIR;
-if (dataDirOverride) app.setPath('userData', dataDirOverride);
+if (dataDirOverride) {
+  app.setPath('userData', dataDirOverride);
+  app.setAppLogsPath(join(dataDirOverride, 'logs'));
+}
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -67,8 +86,8 @@ function showWindow(): void {
 const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
 
 function createTray(initial: TrayState) {
-  const icons = new Map<TrayState, Electron.NativeImage>();
-  const icon = (state: TrayState): Electron.NativeImage => {
+  const icons = new Map<TrayState, NativeImage>();
+  const icon = (state: TrayState): NativeImage => {
     let image = icons.get(state);
     if (!image) {
       image = nativeImage.createFromBuffer(trayIconPng(state, { template: isTemplateIcon(state, isMac) }), { scaleFactor: 2 });
@@ -81,7 +100,7 @@ function createTray(initial: TrayState) {
   return {
     setState: (state: TrayState) => tray.setImage(icon(state)),
     setToolTip: (text: string) => tray.setToolTip(text),
-    setContextMenu: (menu: Electron.Menu) => tray.setContextMenu(menu),
+    setContextMenu: (menu: Menu) => tray.setContextMenu(menu),
     onClick: (listener: () => void) => void tray.on('click', listener),
   };
 }
@@ -127,7 +146,7 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),
     }),
-    clipboard,
+    clipboard: createElectronClipboard(clipboard, (error) => log('warn', 'Could not write to the clipboard', { error: String(error) })),
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
 
@@ -146,8 +165,7 @@ async function start(): Promise<void> {
 
 function fail(error: unknown): void {
   const coded = error as { userMessage?: unknown };
-  const detail =
-    typeof coded?.userMessage === 'string' ? coded.userMessage : error instanceof Error ? error.message : String(error);
+  const detail = typeof coded?.userMessage === 'string' ? coded.userMessage : error instanceof Error ? error.message : String(error);
   log('error', 'Startup failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   dialog.showErrorBox('Vexa Companion could not start', `${detail}\n\nThe details are in the log folder: ${app.getPath('logs')}`);
   app.exit(1);

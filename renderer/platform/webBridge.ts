@@ -41,7 +41,7 @@ export interface WebBridge extends VexaBridge {
 export const TRANSPORT_CODE = 'transport';
 export const transportLost: Err = err(
   TRANSPORT_CODE,
-  "Lost the connection to the app core. If it stopped, restart it with npm run web and open the address it prints.",
+  'Lost the connection to the app core. If it stopped, restart it with npm run web and open the address it prints.',
 );
 
 /** 0.5 s, 1 s, 2 s … capped at 10 s: quick when the harness restarts, quiet when it is gone. */

@@ -59,9 +59,7 @@ function describeListEntry(entry: unknown, depth: number): string {
   if (!entry || typeof entry !== 'object') return flatten(entry, depth + 1);
   const e = entry as Record<string, unknown>;
   const msg = typeof e.msg === 'string' ? e.msg.replace(/^(Value|Assertion) error,\s*/i, '') : flatten(e, depth + 1);
-  const loc = Array.isArray(e.loc)
-    ? e.loc.filter((part) => !(typeof part === 'string' && LOCATION_NOISE.has(part))).join('.')
-    : '';
+  const loc = Array.isArray(e.loc) ? e.loc.filter((part) => !(typeof part === 'string' && LOCATION_NOISE.has(part))).join('.') : '';
   return loc ? `${loc}: ${msg}` : msg;
 }
 

@@ -15,10 +15,8 @@ function seconds(ms: number): string {
 }
 
 export const messages = {
-  unauthorized: () =>
-    'The server rejected this API key. Check that you copied the whole key, or create a new one in the Vexa dashboard.',
-  adminUnauthorized: () =>
-    "The server rejected the admin key. Check that it matches the server's ADMIN_API_TOKEN and paste it again.",
+  unauthorized: () => 'The server rejected this API key. Check that you copied the whole key, or create a new one in the Vexa dashboard.',
+  adminUnauthorized: () => "The server rejected the admin key. Check that it matches the server's ADMIN_API_TOKEN and paste it again.",
   missingScope: (scope: 'tx' | 'bot' | null) =>
     scope === 'tx'
       ? 'This API key can send bots but cannot read meetings or transcripts (it lacks the "tx" scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.'
@@ -29,8 +27,7 @@ export const messages = {
   notFound: (detail: string) => detail || 'The server could not find what was asked for. It may have been deleted.',
   unknownRoute: (path: string) =>
     `This server does not offer ${path}. It may run a different Vexa version, or the URL may point to another service.`,
-  duplicateBot: () =>
-    'A bot is already in this meeting or on its way. Open that meeting, or stop its bot before sending a new one.',
+  duplicateBot: () => 'A bot is already in this meeting or on its way. Open that meeting, or stop its bot before sending a new one.',
   conflict: (detail: string) => detail || 'The request clashes with the current state of the meeting. Refresh and try again.',
   validation: (detail: string) => withDetail('The server did not accept the request', detail),
   limitReached: (limit: string | null) =>
@@ -46,26 +43,22 @@ export const messages = {
   upstreamDown: (host: string, status: number, detail: string) =>
     `The Vexa server at ${host} could not complete the request (HTTP ${status}${detail ? `: ${detail.replace(/\.$/, '')}` : ''}). One of its services may be down; try again in a minute.`,
   authUnavailable: () => 'The Vexa server cannot check API keys right now. Try again in a moment.',
-  unreachable: (host: string) =>
-    `Could not reach ${host}. Check the server address and your network connection, then try again.`,
+  unreachable: (host: string) => `Could not reach ${host}. Check the server address and your network connection, then try again.`,
   refused: (host: string) =>
     `Nothing is answering at ${host} (connection refused). Check the address and port, and that the Vexa server is running.`,
-  dnsFailed: (host: string) =>
-    `The address ${host} could not be found. Check the server URL for typos and that you are online.`,
+  dnsFailed: (host: string) => `The address ${host} could not be found. Check the server URL for typos and that you are online.`,
   connectionReset: (host: string) =>
     `The connection to ${host} was cut off before it answered. Try again; if it keeps happening, check any proxy or VPN in between.`,
   tls: (host: string, reason: string) =>
     `The secure connection to ${host} failed: ${reason}. If this is your own server, give it a valid certificate for this address, or check that the URL is right.`,
   notHttps: (host: string) =>
     `${host} does not speak HTTPS on this port. Check the URL: a local server may need http:// instead of https://.`,
-  timeout: (host: string, timeoutMs: number) =>
-    `${host} did not answer within ${seconds(timeoutMs)}. Check your connection and try again.`,
+  timeout: (host: string, timeoutMs: number) => `${host} did not answer within ${seconds(timeoutMs)}. Check your connection and try again.`,
   notVexaPage: (host: string) =>
     `${host} answered with a web page, not the Vexa API. Check the URL (${API_URL_HINT}), not the address of a dashboard or website.`,
   notVexaProxy: (host: string, status: number, statusText: string) =>
     `${host} answered with a proxy error page (HTTP ${status}${statusText ? ` ${statusText}` : ''}), not the Vexa API. The Vexa server behind the proxy may be down, or the URL may be wrong (${API_URL_HINT}).`,
-  notVexaOther: (host: string) =>
-    `${host} did not answer like the Vexa API. Check the URL (${API_URL_HINT}).`,
+  notVexaOther: (host: string) => `${host} did not answer like the Vexa API. Check the URL (${API_URL_HINT}).`,
   redirected: (host: string, location: string | null) =>
     location
       ? `${host} redirects to ${location}. If that is the Vexa API, use that address as the server URL.`
@@ -73,8 +66,7 @@ export const messages = {
   invalidResponse: (what: string) =>
     `The server sent ${what} that this app could not understand. It may run a Vexa version this app does not know yet.`,
   cancelled: () => 'The request was cancelled.',
-  invalidUrl: (input: string) =>
-    `"${input}" is not a web address. Enter the Vexa API address, e.g. https://api.cloud.vexa.ai.`,
+  invalidUrl: (input: string) => `"${input}" is not a web address. Enter the Vexa API address, e.g. https://api.cloud.vexa.ai.`,
   wsMeetingNotFound: () =>
     'The server has no meeting with this ID for your account, so live updates cannot start. Check that the bot was sent with this key.',
   wsAuthorizationFailed: (detail: string) =>

@@ -72,9 +72,7 @@ export function isVexaError(value: unknown): value is VexaError {
 
 /** Errors that are worth retrying later without changing anything. */
 export function isTransient(error: VexaError): boolean {
-  return ['unreachable', 'timeout', 'upstream_down', 'rate_limited', 'auth_unavailable', 'server_error'].includes(
-    error.code,
-  );
+  return ['unreachable', 'timeout', 'upstream_down', 'rate_limited', 'auth_unavailable', 'server_error'].includes(error.code);
 }
 
 export function unsupported(userMessage: string): VexaError {

@@ -60,8 +60,7 @@ export function errorFromResponse(input: HttpErrorInput): VexaError {
   const { status, host } = input;
   const body = parseBody(input.bodyText, input.contentType);
   if (body.kind === 'html') {
-    const userMessage =
-      status >= 500 ? messages.notVexaProxy(host, status, input.statusText ?? '') : messages.notVexaPage(host);
+    const userMessage = status >= 500 ? messages.notVexaProxy(host, status, input.statusText ?? '') : messages.notVexaPage(host);
     return new VexaError({ code: 'not_vexa', status, userMessage });
   }
   if (body.kind === 'text') {
@@ -76,7 +75,12 @@ export function errorFromResponse(input: HttpErrorInput): VexaError {
     }
     if (status >= 500) {
       const detail = describeDetail(body.text);
-      return new VexaError({ code: 'server_error', status, detail: body.text || undefined, userMessage: messages.serverError(status, detail) });
+      return new VexaError({
+        code: 'server_error',
+        status,
+        detail: body.text || undefined,
+        userMessage: messages.serverError(status, detail),
+      });
     }
     return new VexaError({ code: 'not_vexa', status, userMessage: messages.notVexaOther(host) });
   }

@@ -4,7 +4,7 @@ export * from './capabilities';
 export * from './errors';
 export { messages as vexaMessages } from './errorMessages';
 export * from './httpErrors';
-export * from './url';
+export * from './baseUrl';
 export * from './normalise';
 export * from './normaliseMisc';
 export { parseWire, parseRows } from './wire';

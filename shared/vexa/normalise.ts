@@ -1,15 +1,7 @@
 import { parseVexaTimestamp } from './time';
 import { MEETING_STATUSES } from './types';
 import type { Meeting, MeetingStatus, StatusTransition, Transcript, TranscriptSegment } from './types';
-import {
-  meetingListWire,
-  meetingWire,
-  parseRows,
-  parseWire,
-  segmentWire,
-  statusTransitionWire,
-  transcriptWire,
-} from './wire';
+import { meetingListWire, meetingWire, parseRows, parseWire, segmentWire, statusTransitionWire, transcriptWire } from './wire';
 import type { MeetingWire, SegmentWire } from './wire';
 
 const STATUS_SET: ReadonlySet<string> = new Set(MEETING_STATUSES);

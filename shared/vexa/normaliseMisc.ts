@@ -1,16 +1,7 @@
 import { invalidResponse } from './errors';
 import { normaliseStatus } from './normalise';
 import { parseVexaTimestamp } from './time';
-import type {
-  AdminToken,
-  AdminUser,
-  AuthMe,
-  BotStatusEntry,
-  ChatMessage,
-  MeetingStatus,
-  ShareLink,
-  StopResult,
-} from './types';
+import type { AdminToken, AdminUser, AuthMe, BotStatusEntry, ChatMessage, MeetingStatus, ShareLink, StopResult } from './types';
 import {
   adminTokenWire,
   adminUserWire,
@@ -78,9 +69,7 @@ export function normaliseShare(raw: unknown): ShareLink {
   const pub = parseWire(publicShareWire, raw, 'a share link');
   const expiresAt =
     parseVexaTimestamp(pub.expires_at) ??
-    (pub.expires_in_seconds !== null && pub.expires_in_seconds !== undefined
-      ? Date.now() + pub.expires_in_seconds * 1000
-      : null);
+    (pub.expires_in_seconds !== null && pub.expires_in_seconds !== undefined ? Date.now() + pub.expires_in_seconds * 1000 : null);
   const shareId = pub.share_id ?? /\/([^/]+?)(\.txt)?$/.exec(pub.url)?.[1] ?? '';
   return { kind: 'public-url', url: pub.url, shareId, expiresAt };
 }

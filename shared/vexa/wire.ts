@@ -8,11 +8,20 @@ import { invalidResponse } from './errors';
  * without (a meeting's id) is required.
  */
 
-const str = z.union([z.string(), z.number().transform(String)]).nullish().catch(undefined);
+const str = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .catch(undefined);
 const text = z.string().nullish().catch(undefined);
 const stamp = z.union([z.string(), z.number()]).nullish().catch(undefined);
 const num = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .nullish()
   .catch(undefined);
 const bool = z.boolean().nullish().catch(undefined);
@@ -179,11 +188,7 @@ export function parseWire<T extends z.ZodType>(schema: T, value: unknown, what: 
 }
 
 /** Parses each row on its own so that one odd row does not hide the whole list. */
-export function parseRows<T extends z.ZodType, R>(
-  schema: T,
-  rows: readonly unknown[],
-  map: (row: z.infer<T>) => R | null,
-): R[] {
+export function parseRows<T extends z.ZodType, R>(schema: T, rows: readonly unknown[], map: (row: z.infer<T>) => R | null): R[] {
   const out: R[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);

@@ -212,7 +212,7 @@ export class VexaClient {
     if (!this.capabilities.botsList) throw unsupported(clientMessages.noBotsList());
     const limit = q.limit === undefined ? undefined : clamp(q.limit, 1, MAX_PAGE);
     const list = normaliseMeetingList(await this.get('/bots', this.listQuery(q, limit), o));
-    return { meetings: list.meetings, hasMore: list.hasMore ?? (list.meetings.length >= (limit ?? G3_DEFAULT_PAGE)) };
+    return { meetings: list.meetings, hasMore: list.hasMore ?? list.meetings.length >= (limit ?? G3_DEFAULT_PAGE) };
   }
 
   async getTranscript(

@@ -37,7 +37,8 @@ const NO_BOT_SCOPE_WARNING =
 /**
  * Finds out which Vexa generation answers at a URL and whether the key works, in at most three
  * requests: `GET /auth/me` (G2/G3; G1 answers 404), then `GET /meetings` to check the key on G1,
- * or `GET /bots/status` to tell G3 (`count`, `running`) from G2 (`running_bots` only).
+ * or `GET /bots/status` to tell G3 (`count`, `running`) from G2 (`running_bots` only); a key
+ * without the bot scope is told apart by G2's rate-limit headers or G3's by-id transcript route.
  */
 export async function probeServer(options: ProbeOptions): Promise<ProbeResult> {
   try {
@@ -83,6 +84,23 @@ async function authMe(http: VexaHttp, signal?: AbortSignal): Promise<{ me: AuthM
   }
 }
 
+/**
+ * For a key that may not read /bots/status: only G3 has `/transcripts/by-id/{id}` (tx scope). Row 0
+ * never exists, so G3 answers 404 "Meeting not found"; G2 matches the path as
+ * `/transcripts/{platform}/{native_meeting_id}` and refuses "by-id" as a platform (422).
+ */
+async function byIdRouteGeneration(http: VexaHttp, hasScopes: boolean, signal?: AbortSignal): Promise<ServerGeneration> {
+  try {
+    await http.request('/transcripts/by-id/0', { signal, retries: 0 });
+    return 'g3';
+  } catch (e) {
+    if (!isVexaError(e)) throw e;
+    if (e.code === 'not_found') return e.detail === 'Not Found' ? 'g2' : 'g3';
+    if (e.code === 'validation') return 'g2';
+    return hasScopes ? 'g3' : 'g2';
+  }
+}
+
 async function probeG1(http: VexaHttp, baseUrl: string, signal?: AbortSignal): Promise<ServerProbe> {
   // G1 ignores the limit and returns every meeting; the call is the only key check it offers.
   const res = await http.request('/meetings', { query: { limit: 1 }, signal });
@@ -116,7 +134,7 @@ async function probeG2orG3(
     generation = body && ('count' in body || 'running' in body) ? 'g3' : 'g2';
   } catch (e) {
     if (!isVexaError(e) || !['missing_scope', 'forbidden', 'not_found', 'server_error', 'upstream_down'].includes(e.code)) throw e;
-    generation = rateLimited ? 'g2' : scopes ? 'g3' : 'g2';
+    generation = rateLimited ? 'g2' : await byIdRouteGeneration(http, scopes !== null, signal);
   }
 
   const user: NonNullable<ServerProbe['user']> = {};

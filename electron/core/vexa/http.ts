@@ -89,7 +89,14 @@ export function createHttp(options: HttpOptions): VexaHttp {
     return Math.round(base + random() * base);
   };
 
-  async function attemptOnce(url: string, path: string, method: HttpMethod, o: RequestOptions, timeoutMs: number, attempt: number): Promise<Attempt> {
+  async function attemptOnce(
+    url: string,
+    path: string,
+    method: HttpMethod,
+    o: RequestOptions,
+    timeoutMs: number,
+    attempt: number,
+  ): Promise<Attempt> {
     const controller = new AbortController();
     const onCancel = () => controller.abort(CANCEL);
     o.signal?.addEventListener('abort', onCancel, { once: true });
@@ -114,7 +121,8 @@ export function createHttp(options: HttpOptions): VexaHttp {
         });
         return { ok: false, error, retryDelayMs: null };
       }
-      if (res.ok) return { ok: true, result: { status: res.status, body: readBody(text, res, o.accept ?? 'json', host), headers: res.headers } };
+      if (res.ok)
+        return { ok: true, result: { status: res.status, body: readBody(text, res, o.accept ?? 'json', host), headers: res.headers } };
       const error = errorFromResponse({
         status: res.status,
         statusText: res.statusText,

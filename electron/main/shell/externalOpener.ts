@@ -36,7 +36,11 @@ export function isInsideFolder(path: string, folder: string): boolean {
  * The ExternalOpener port. Links are checked here again even though callers check them too:
  * this is the last step before the OS hands the string to another program.
  */
-export function createExternalOpener({ shell, allowedFolders, ensureDir = (p) => mkdir(p, { recursive: true }) }: ExternalOpenerDeps): ExternalOpener {
+export function createExternalOpener({
+  shell,
+  allowedFolders,
+  ensureDir = (p) => mkdir(p, { recursive: true }),
+}: ExternalOpenerDeps): ExternalOpener {
   return {
     async openUrl(url) {
       const safe = toAllowedExternalUrl(url);

@@ -28,12 +28,7 @@ export function isInternalUrl(url: unknown, appOrigin: string = APP_ORIGIN): boo
   const target = parse(url);
   const app = parse(appOrigin);
   if (!target || !app) return false;
-  return (
-    target.protocol === app.protocol &&
-    target.host === app.host &&
-    target.username === '' &&
-    target.password === ''
-  );
+  return target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === '';
 }
 
 export type NavigationDecision = 'allow' | 'deny';
@@ -66,7 +61,9 @@ const SUSPICIOUS_CHARS = /[\u0000-\u001f\u007f-\u009f\s\\]/u;
 export function toAllowedExternalUrl(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH) return null;
   if (SUSPICIOUS_CHARS.test(raw)) return null;
-  if (!/^https?:\/\//i.test(raw)) return null;
+  // The parser would forgive `https:///host` and `https://@host`; links that need forgiving are refused.
+  const authority = /^https?:\/\/([^/?#]+)/i.exec(raw)?.[1];
+  if (!authority || authority.includes('@')) return null;
   const url = parse(raw);
   if (!url) return null;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

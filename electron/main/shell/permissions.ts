@@ -22,9 +22,7 @@ export function installSessionPolicy(session: Session, { appOrigin, onDenied }: 
     if (!granted) onDenied?.('permission', permission);
     callback(granted);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    decidePermission(permission, requestingOrigin),
-  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRendererRequest(details.url, appOrigin);

@@ -43,10 +43,7 @@ export function encodePng({ width, height, data }: RgbaImage): Buffer {
  * Rasterises a shape given as an inside-test in unit coordinates (0..1), with 4x4
  * supersampling for smooth edges.
  */
-export function rasterize(
-  size: number,
-  colorAt: (x: number, y: number) => readonly [number, number, number, number] | null,
-): RgbaImage {
+export function rasterize(size: number, colorAt: (x: number, y: number) => readonly [number, number, number, number] | null): RgbaImage {
   const data = new Uint8Array(size * size * 4);
   const samples = 4;
   for (let py = 0; py < size; py++) {

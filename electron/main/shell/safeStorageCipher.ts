@@ -1,10 +1,7 @@
 import type { SafeStorage } from 'electron';
 import type { KeyCipher } from '../../core/ports';
 
-export type SafeStorageLike = Pick<
-  SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
->;
+export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
 /** Thrown with a code and a sentence the IPC layer passes to the user unchanged. */
 export class CipherError extends Error {
@@ -37,8 +34,7 @@ export const CIPHER_MESSAGES = {
     'restart Vexa Companion. Until then the API key can be kept for this session only.',
   other: 'This system offers no secure storage for the API key. It can be kept for this session only.',
   unreadable:
-    'The saved API key could not be decrypted, perhaps because the system keyring changed. Connect again and paste ' +
-    'your API key.',
+    'The saved API key could not be decrypted, perhaps because the system keyring changed. Connect again and paste ' + 'your API key.',
 } as const;
 
 /** The KeyCipher port over Electron's safeStorage. Call after `app.whenReady()`. */

@@ -5,7 +5,7 @@ type Rgba = readonly [number, number, number, number];
 
 export const TRAY_COLORS: Record<TrayState, Rgba> = {
   idle: [0x8a, 0x8f, 0x98, 1],
-  active: [0x3b, 0x6c, 0xf6, 1],
+  active: [0x4f, 0x4f, 0xd1, 1],
   attention: [0xf5, 0x9e, 0x0b, 1],
 };
 

@@ -8,10 +8,7 @@ export const TRAY_QUIT_LABEL = 'Quit Vexa Companion';
  * The core's items first, then the two entries every tray needs. "Show" matters on Linux,
  * where AppIndicator trays ignore clicks on the icon and only open the menu.
  */
-export function trayMenuTemplate(
-  items: TrayMenuItem[],
-  actions: { showWindow(): void; quit(): void },
-): MenuItemConstructorOptions[] {
+export function trayMenuTemplate(items: TrayMenuItem[], actions: { showWindow(): void; quit(): void }): MenuItemConstructorOptions[] {
   const own: MenuItemConstructorOptions[] = items.map((item) => ({
     label: item.label,
     enabled: item.enabled ?? true,

@@ -2,8 +2,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const WINDOW_TITLE = 'Vexa Companion';
 
-/** The renderer's page background per theme, so the window never flashes the wrong colour. */
-export const WINDOW_BACKGROUND = { light: '#f7f8fa', dark: '#15171c' } as const;
+/** The renderer's page background (`--color-bg` in renderer/app/theme/tokens.css), so opening never flashes. */
+export const WINDOW_BACKGROUND = { light: '#f7f7f5', dark: '#121214' } as const;
 
 export interface WindowOptionsInput {
   preloadPath: string;

@@ -29,9 +29,7 @@ export function Button({
   ...rest
 }: ButtonProps) {
   const inert = busy || unavailable;
-  const classes = ['btn', `btn-${variant}`, size !== 'md' && `btn-${size}`, block && 'btn-block', className]
-    .filter(Boolean)
-    .join(' ');
+  const classes = ['btn', `btn-${variant}`, size !== 'md' && `btn-${size}`, block && 'btn-block', className].filter(Boolean).join(' ');
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (inert) {
       event.preventDefault();

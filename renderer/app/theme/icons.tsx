@@ -146,12 +146,7 @@ export function LogoMark({ size = 24 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
       <rect width="32" height="32" rx="8" fill="var(--color-accent)" />
-      <path
-        d="M8 17v-2M12 20v-8M16 23V9M20 19v-6M24 17v-2"
-        stroke="var(--color-accent-text)"
-        strokeWidth="2.2"
-        strokeLinecap="round"
-      />
+      <path d="M8 17v-2M12 20v-8M16 23V9M20 19v-6M24 17v-2" stroke="var(--color-accent-text)" strokeWidth="2.2" strokeLinecap="round" />
     </svg>
   );
 }

@@ -62,7 +62,9 @@ export function fieldForError(code: string, message = ''): ErrorField {
     case 'unauthorized':
     case 'missing_scope':
       return 'apiKey';
+    case 'invalid_url':
     case 'unreachable':
+    case 'timeout':
     case 'tls':
     case 'not_vexa':
       return 'url';

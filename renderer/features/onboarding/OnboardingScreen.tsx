@@ -35,8 +35,8 @@ export function OnboardingScreen() {
           <LogoMark size={40} />
           <h1>Welcome to Vexa Companion</h1>
           <p className="muted">
-            Send a Vexa bot to your Google Meet, Teams, Zoom or Jitsi meetings, hear about it the moment it waits in the
-            lobby, follow live captions, and keep every transcript on this computer.
+            Send a Vexa bot to your Google Meet, Teams, Zoom or Jitsi meetings, hear about it the moment it waits in the lobby, follow live
+            captions, and keep every transcript on this computer.
           </p>
         </header>
 

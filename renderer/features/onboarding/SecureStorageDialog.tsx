@@ -28,35 +28,33 @@ export function SecureStorageDialog({ message, busy, onSessionOnly, onPlaintext,
       description={<p className="break">{message}</p>}
       onClose={close}
       actions={
-        <>
-          <Button variant="ghost" onClick={close}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            unavailable={!accepted}
-            busy={busy}
-            onClick={onPlaintext}
-            title={accepted ? undefined : 'Tick the warning first'}
-          >
-            Store it unencrypted on this computer
-          </Button>
-          <Button variant="primary" busy={busy} onClick={onSessionOnly} data-autofocus>
-            Keep the key for this session only
-          </Button>
-        </>
+        <Button variant="ghost" onClick={close}>
+          Cancel
+        </Button>
       }
     >
-      <p>
-        With <strong>this session only</strong>, the app keeps the key in memory and forgets it when it quits; you enter it
-        again next time.
-      </p>
-      <label className="choice" htmlFor={checkboxId}>
-        <input id={checkboxId} type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-        <span>
-          I understand that an unencrypted key can be read by anyone with access to my user account on this computer.
-        </span>
-      </label>
+      <div className="storage-choice">
+        <p>The app can keep the key in memory and forget it when it quits. You enter it again next time.</p>
+        <Button variant="primary" busy={busy} onClick={onSessionOnly} data-autofocus>
+          Keep the key for this session only
+        </Button>
+      </div>
+      <div className="storage-choice">
+        <p>Or it can write the key to a file on this computer, without encryption.</p>
+        <label className="choice" htmlFor={checkboxId}>
+          <input id={checkboxId} type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+          <span>I understand: anyone with access to your user account can read it.</span>
+        </label>
+        <Button
+          variant="danger"
+          unavailable={!accepted}
+          busy={busy}
+          onClick={onPlaintext}
+          title={accepted ? undefined : 'Tick the warning above first'}
+        >
+          Store it unencrypted on this computer
+        </Button>
+      </div>
     </Dialog>
   );
 }

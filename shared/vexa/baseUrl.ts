@@ -10,15 +10,20 @@ const LOCAL_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?(\
  */
 export function normaliseBaseUrl(input: string): string {
   const raw = input.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `${LOCAL_HOST.test(raw) ? 'http' : 'https'}://${raw}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
+  // "mailto:x@host" or "javascript:..." must not become https://mailto:x@host; "host:8056" is a port.
+  if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw)) {
+    throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw.slice(0, 80)) });
+  }
+  const withScheme = hasScheme ? raw : `${LOCAL_HOST.test(raw) ? 'http' : 'https'}://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw) });
+    throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw.slice(0, 80)) });
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw) });
+    throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw.slice(0, 80)) });
   }
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;

@@ -1,0 +1,206 @@
+import { LANGUAGE_CODES, parseBotRequest } from './botRequest';
+import type { SimContext } from './context';
+import { statusFrames } from './frames';
+import { detail, isRecord, json, notFound, parseJsonBody, type Caller, type Router, type SimRequest, type SimResponse } from './http';
+import { transition } from './lifecycle';
+import { pageMeetings } from './listing';
+import { activeStatuses, pathPlatforms, restTime } from './profiles';
+import { enumError, jsonInvalidError, valueError } from './pydantic';
+import { scenarioFromBotName } from './scenarios';
+import { fullData, g2BotsRow, g3ListRow, meetingResponse } from './serialize';
+import { PLANNED, TERMINAL, type MeetingRecord } from './types';
+
+const BOT = { kind: 'user', scope: 'bot', service: 'bots' } as const;
+
+/** Typed `{platform}` path parameters answer 422 for values outside the generation's enum. */
+export function checkPathPlatform(ctx: SimContext, platform: string): SimResponse | null {
+  const allowed = pathPlatforms(ctx.profile);
+  return allowed.includes(platform) ? null : detail(422, [enumError(['path', 'platform'], allowed, platform)]);
+}
+
+const RUNNING = new Set(['requested', 'joining', 'awaiting_admission', 'active', 'needs_help', 'stopping']);
+
+export function registerBotRoutes(router: Router, ctx: SimContext): void {
+  const { profile } = ctx;
+  router.add('POST', '/bots', BOT, (req, caller) => createBot(ctx, req, caller!));
+  router.add('GET', '/bots/status', BOT, (req, caller) => botStatus(ctx, req, caller!));
+  if (profile !== 'g1') router.add('GET', '/bots', BOT, (req, caller) => listBots(ctx, req, caller!));
+  router.add('DELETE', '/bots/{platform}/{native_id}', BOT, (req, caller) => stopBot(ctx, req, caller!));
+  router.add('PUT', '/bots/{platform}/{native_id}/config', BOT, (req, caller) => (profile === 'g3' ? notFound() : reconfigure(ctx, req, caller!)));
+  router.add('GET', '/bots/{platform}/{native_id}/chat', BOT, (req, caller) => chat(ctx, req, caller!));
+}
+
+function createBot(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { profile } = ctx;
+  const parsed = parseBotRequest(profile, req);
+  if (!parsed.ok) return parsed.response;
+  const spec = parsed.spec;
+  const user = caller.user;
+
+  const blocking = activeStatuses(profile, 'duplicate');
+  const duplicate = ctx.meetings.matching(user.id, spec.platform, spec.nativeId).find((m) => blocking.has(m.status) && !m.stopRequested);
+  if (duplicate) {
+    const message =
+      profile === 'g1'
+        ? `An active or requested meeting already exists for this platform and meeting ID. Platform: ${spec.platform}, Native Meeting ID: ${spec.nativeId}`
+        : profile === 'g2'
+          ? 'An active or requested meeting already exists for this platform and meeting ID'
+          : `An active meeting already exists for ${spec.platform}/${spec.nativeId}`;
+    return detail(409, message);
+  }
+
+  const counted = activeStatuses(profile, 'cap');
+  const running = ctx.meetings.forUser(user.id).filter((m) => counted.has(m.status)).length;
+  const max = user.maxConcurrent;
+  if (profile === 'g1' && max > 0 && running >= max) return detail(403, `User has reached the maximum concurrent bot limit (${max}).`);
+  if (profile === 'g2' && max === 0) return detail(403, 'Concurrent bot quota is depleted (limit is 0). Ask an administrator to raise max_concurrent_bots.');
+  if (profile === 'g2' && running >= max) return detail(403, `Concurrent bot limit reached (${running}/${max}).`);
+  if (profile === 'g3' && running >= max) return detail(429, `User has reached the maximum concurrent bot limit (${max}).`);
+
+  const m = ctx.meetings.create({
+    userId: user.id,
+    platform: spec.platform,
+    nativeId: spec.nativeId,
+    constructedUrl: spec.constructedUrl,
+    status: 'requested',
+    scenario: scenarioFromBotName(spec.botName, ctx.defaultScenario),
+    createdAt: ctx.clock.now(),
+    botName: spec.botName,
+    language: spec.language,
+  });
+  if (profile === 'g3') {
+    m.data = {
+      constructed_meeting_url: spec.constructedUrl,
+      transcribe_enabled: spec.transcribeEnabled,
+      recording_enabled: spec.recordingEnabled,
+      service_authority: { decision: 'allow', mode: 'simulated' },
+      sessions: [m.sessionUid],
+    };
+  } else {
+    const frames = statusFrames(profile, m, 'requested', m.createdAt);
+    if (frames.meeting) ctx.publisher.toMeeting(m.id, frames.meeting);
+  }
+  ctx.log(`meeting ${m.id} requested: ${m.platform}/${m.nativeId} scenario=${m.scenario}`);
+  ctx.lifecycle.start(m.id);
+  return json(201, meetingResponse(profile, m));
+}
+
+function stopBot(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
+  const bad = checkPathPlatform(ctx, platform);
+  if (bad) return bad;
+  const rows = ctx.meetings.matching(caller.user.id, platform, nativeId);
+
+  if (ctx.profile !== 'g3') {
+    if (rows.length === 0) return detail(404, 'No meeting found to stop.');
+    const live = rows.filter((m) => !TERMINAL.has(m.status));
+    if (live.length === 0) return json(202, { message: `Meeting already ${rows[0]!.status}.` });
+    for (const m of live) ctx.lifecycle.stop(m.id);
+    return json(202, { message: 'Stop request accepted and is being processed.' });
+  }
+
+  // G3's stop is one-shot: rows already asked to stop no longer count, so a second DELETE is a 404.
+  const targets = rows.filter((m) => !TERMINAL.has(m.status) && !m.stopRequested && m.status !== 'stopping');
+  if (targets.length === 0) return detail(404, 'No active meeting for this bot');
+  const cancelled: number[] = [];
+  const stopped: number[] = [];
+  for (const m of targets) {
+    if (PLANNED.has(m.status)) {
+      m.stopRequested = true;
+      transition(ctx, m, 'failed', { source: 'user_stop', completionReason: 'stopped', reason: 'cancelled by user' });
+      cancelled.push(m.id);
+    } else {
+      ctx.lifecycle.stop(m.id);
+      stopped.push(m.id);
+    }
+  }
+  const primary = stopped[0] ?? cancelled[0]!;
+  return json(200, { status: 'stopping', meeting_id: primary, native_meeting_id: nativeId, also_stopped: stopped.slice(1), cancelled });
+}
+
+function reconfigure(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
+  const bad = checkPathPlatform(ctx, platform);
+  if (bad) return bad;
+  const parsed = parseJsonBody(req);
+  if (!parsed.ok) return detail(422, [jsonInvalidError()]);
+  const body = isRecord(parsed.value) ? parsed.value : {};
+  const errors = [];
+  if (body.language != null && !LANGUAGE_CODES.has(String(body.language))) {
+    errors.push(valueError(['body', 'language'], `Invalid language code '${String(body.language)}'. Must be one of the supported faster-whisper language codes`, body.language));
+  }
+  if (body.task != null && body.task !== 'transcribe' && body.task !== 'translate') {
+    errors.push(valueError(['body', 'task'], `Invalid task '${String(body.task)}'. Must be 'transcribe' or 'translate'`, body.task));
+  }
+  if (errors.length > 0) return detail(422, errors);
+
+  const m = ctx.meetings.matching(caller.user.id, platform, nativeId).find((r) => !TERMINAL.has(r.status));
+  if (!m) return detail(404, ctx.profile === 'g1' ? `No active meeting found for platform ${platform} and meeting ID ${nativeId}.` : 'No active meeting found');
+  if (m.status !== 'active') return detail(409, `Meeting found but is not active (status: '${m.status}'). Cannot reconfigure.`);
+  if (typeof body.language === 'string') m.language = body.language;
+  return json(202, { message: 'Reconfiguration request accepted and sent to the bot.' });
+}
+
+function humanizeUptime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 1) return 'Less than a second';
+  if (s < 60) return `${s} seconds`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return min === 1 ? 'About a minute' : `${min} minutes`;
+  const h = Math.floor(min / 60);
+  return h === 1 ? 'About an hour' : `${h} hours`;
+}
+
+/** G1/G2 describe bots as orchestrator containers; G3 lists the running meeting rows. */
+function botStatus(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const platform = req.query.get('platform');
+  const rows = ctx.meetings.forUser(caller.user.id).filter((m) => RUNNING.has(m.status) && (!platform || m.platform === platform));
+  if (ctx.profile === 'g3') {
+    const listed = rows.map((m) => g3ListRow(m));
+    return json(200, { running: listed, running_bots: listed, count: listed.length });
+  }
+  const now = ctx.clock.now();
+  return json(200, { running_bots: rows.map((m) => containerEntry(ctx, m, now)) });
+}
+
+function containerEntry(ctx: SimContext, m: MeetingRecord, now: number): Record<string, unknown> {
+  const container = m.botContainerId ?? '';
+  const normalized = m.status === 'requested' ? 'Starting' : m.status === 'stopping' ? 'Stopping' : 'Up';
+  const entry: Record<string, unknown> = {
+    container_id: container,
+    container_name: `vexa-bot-${m.id}-${container.slice(0, 8)}`,
+    platform: m.platform,
+    native_meeting_id: m.nativeId,
+    status: `Up ${humanizeUptime(now - m.createdAt)}`,
+    normalized_status: normalized,
+    created_at: restTime(ctx.profile, m.createdAt),
+    labels: { 'vexa.user_id': String(m.userId), 'vexa.meeting_id': String(m.id), 'vexa.platform': m.platform },
+    meeting_id_from_name: String(m.id),
+  };
+  if (ctx.profile === 'g2') {
+    entry.start_time = restTime('g2', m.startTime);
+    entry.meeting_status = m.status;
+    entry.data = fullData('g2', m);
+  }
+  return entry;
+}
+
+function listBots(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const page = pageMeetings(ctx, req, caller.user.id, { defaultLimit: 50, search: ctx.profile === 'g2' });
+  if (!page.ok) return page.response;
+  const includeData = (req.query.get('include') ?? '').split(',').includes('data');
+  const meetings = ctx.profile === 'g2' ? page.rows.map((m) => g2BotsRow(m, includeData)) : page.rows.map((m) => g3ListRow(m, caller.user.id));
+  return json(200, { meetings, has_more: page.hasMore });
+}
+
+function chat(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
+  // G3 carries chat as transcript segments with source "chat"; this route always answers empty.
+  if (ctx.profile === 'g3') return json(200, { messages: [] });
+  const bad = checkPathPlatform(ctx, platform);
+  if (bad) return bad;
+  const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
+  if (!m) return detail(404, 'Meeting not found');
+  const messages = m.chat.map((c) => ({ sender: c.sender, text: c.text, timestamp: c.timestamp, is_from_bot: c.isFromBot }));
+  return json(200, { messages, meeting_id: m.id });
+}

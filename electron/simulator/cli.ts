@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { startSimulator, SIM_PROFILES, SIM_SCENARIOS, type SimProfile, type SimScenario } from './index';
+
+const USAGE = `Usage: npm run simulator -- [--profile g1|g2|g3] [--host 127.0.0.1] [--port 0] [--scenario normal]
+  [--time-scale 1] [--api-key KEY]... [--admin-key KEY] [--seed] [--rate-limit N]
+
+The first line on stdout is {"event":"listening","url":...,"profile":...}; logs go to stderr.`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      profile: { type: 'string', default: 'g3' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '0' },
+      scenario: { type: 'string', default: 'normal' },
+      'time-scale': { type: 'string', default: '1' },
+      'api-key': { type: 'string', multiple: true },
+      'admin-key': { type: 'string' },
+      seed: { type: 'boolean', default: false },
+      'rate-limit': { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return;
+  }
+  const profile = SIM_PROFILES.find((p) => p === values.profile) ?? fail(`Unknown --profile ${values.profile}`);
+  const scenario = SIM_SCENARIOS.find((s) => s === values.scenario) ?? fail(`Unknown --scenario ${values.scenario}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`);
+  const timeScale = Number(values['time-scale']);
+  if (!(timeScale > 0)) fail(`--time-scale must be a positive number, got ${values['time-scale']}`);
+  const rateLimit = Number(values['rate-limit']);
+
+  let apiKeys = values['api-key'];
+  if (!apiKeys || apiKeys.length === 0) {
+    apiKeys = [`sim_${randomBytes(12).toString('hex')}`];
+    process.stderr.write(`No --api-key given; use this key: ${apiKeys[0]}\n`);
+  }
+
+  const sim = await startSimulator({
+    profile: profile as SimProfile,
+    scenario: scenario as SimScenario,
+    host: values.host,
+    port,
+    timeScale,
+    apiKeys,
+    ...(values['admin-key'] ? { adminKey: values['admin-key'] } : {}),
+    seed: values.seed,
+    rateLimitPerMinute: Number.isFinite(rateLimit) ? rateLimit : 0,
+    log: (line) => process.stderr.write(`[simulator] ${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile })}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`[simulator] ${signal}: shutting down\n`);
+    void sim.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[simulator] failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

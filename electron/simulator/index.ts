@@ -1,0 +1,125 @@
+import { registerAdminRoutes } from './admin';
+import { authenticateUser } from './auth';
+import { registerBotRoutes } from './botRoutes';
+import { createClock } from './clock';
+import type { SimContext } from './context';
+import { registerControlRoutes, DEFAULT_RESTART_DOWN_MS } from './control';
+import { json, Router } from './http';
+import { registerMeetingRoutes } from './meetingRoutes';
+import { MeetingStore, truthOf } from './meetings';
+import { ScenarioRunner } from './scenarios';
+import { seedLibrary } from './seed';
+import { SimServer } from './server';
+import { registerShareRoutes, ShareStore } from './share';
+import { registerTranscriptRoutes } from './transcriptRoutes';
+import { SIM_PROFILES, SIM_SCENARIOS, type SimFault, type SimProfile, type SimScenario, type SimSegment, type SimUserKey } from './types';
+import { UserStore } from './users';
+import { WsHub } from './ws';
+
+export type { SimFault, SimProfile, SimScenario, SimSegment, SimUserKey } from './types';
+export { SIM_PROFILES, SIM_SCENARIOS } from './types';
+
+/** The key that works when no `apiKeys` are given (demo mode). */
+export const DEFAULT_SIM_API_KEY = 'demo-key';
+
+export interface SimulatorOptions {
+  profile?: SimProfile;
+  host?: string;
+  port?: number;
+  scenario?: SimScenario;
+  /** 10 = everything happens 10x faster. */
+  timeScale?: number;
+  /** User keys; a plain string gets scopes bot+tx. Default: [DEFAULT_SIM_API_KEY]. */
+  apiKeys?: Array<string | SimUserKey>;
+  adminKey?: string;
+  /** Pre-populate a few completed past meetings with transcripts for every configured user. */
+  seed?: boolean;
+  /** Requests per minute per key before 429; 0 or absent = no limit (keeps tests deterministic). */
+  rateLimitPerMinute?: number;
+  /** Receives one human-readable line per notable event. */
+  log?: (line: string) => void;
+}
+
+export interface Simulator {
+  readonly url: string;
+  readonly profile: SimProfile;
+  close(): Promise<void>;
+  admit(meetingId: number): void;
+  dropSockets(): void;
+  restart(downMs?: number): Promise<void>;
+  injectRaw(meetingId: number, raw: string | Buffer): void;
+  truth(meetingId: number): SimSegment[];
+  setFault(f: SimFault | null): void;
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const profile = opts.profile ?? 'g3';
+  if (!SIM_PROFILES.includes(profile)) throw new Error(`Unknown profile '${String(profile)}'; use one of ${SIM_PROFILES.join(', ')}`);
+  const defaultScenario = opts.scenario ?? 'normal';
+  if (!SIM_SCENARIOS.includes(defaultScenario)) throw new Error(`Unknown scenario '${String(defaultScenario)}'; use one of ${SIM_SCENARIOS.join(', ')}`);
+
+  const clock = createClock(opts.timeScale ?? 1);
+  const users = new UserStore(clock);
+  const meetings = new MeetingStore();
+  const hub = new WsHub();
+  const runner = new ScenarioRunner(() => ctx);
+  const log = opts.log ?? (() => undefined);
+  const ctx: SimContext = { profile, clock, users, meetings, publisher: hub, lifecycle: runner, defaultScenario, adminKey: opts.adminKey ?? null, log };
+  hub.attach(ctx);
+
+  const configured = users.registerKeys(opts.apiKeys ?? [DEFAULT_SIM_API_KEY]);
+  if (opts.seed) seedLibrary(ctx, configured);
+
+  const router = new Router();
+  router.add('GET', '/health', { kind: 'public' }, () => json(200, { status: 'ok' }));
+  if (profile !== 'g1') {
+    router.add('GET', '/auth/me', { kind: 'public' }, (req) => {
+      const auth = authenticateUser(ctx, req.headers, null, 'gateway');
+      if (!auth.ok) return auth.response;
+      const { user, token } = auth.caller;
+      return json(200, { user_id: user.id, email: user.email, scopes: token.scopes, max_concurrent: user.maxConcurrent });
+    });
+  }
+  registerBotRoutes(router, ctx);
+  registerShareRoutes(router, ctx, new ShareStore());
+  registerTranscriptRoutes(router, ctx);
+  registerMeetingRoutes(router, ctx);
+  registerAdminRoutes(router, ctx);
+
+  const server = new SimServer(ctx, router, hub, { host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, rateLimitPerMinute: opts.rateLimitPerMinute ?? 0 });
+  registerControlRoutes(router, ctx, {
+    dropSockets: () => hub.dropAll(),
+    restart: (downMs) => server.restart(downMs),
+    injectRaw: (id, raw) => hub.injectRaw(id, raw),
+    setFault: (f) => server.setFault(f),
+    fault: () => server.currentFault(),
+    socketCount: () => hub.size,
+    url: () => server.url,
+  });
+  await server.listen();
+  log(`Vexa simulator (${profile}) listening on ${server.url}, time scale ${clock.timeScale}`);
+
+  const meeting = (id: number) => {
+    const m = meetings.get(id);
+    if (!m) throw new Error(`No meeting with id ${id}`);
+    return m;
+  };
+
+  return {
+    get url() {
+      return server.url;
+    },
+    profile,
+    close: async () => {
+      runner.shutdown();
+      clock.clearAll();
+      await server.close();
+    },
+    admit: (id) => void runner.admit(meeting(id).id),
+    dropSockets: () => hub.dropAll(),
+    restart: (downMs = DEFAULT_RESTART_DOWN_MS) => server.restart(downMs),
+    injectRaw: (id, raw) => void hub.injectRaw(meeting(id).id, raw),
+    truth: (id) => truthOf(meeting(id)),
+    setFault: (f) => server.setFault(f),
+  };
+}

@@ -1,0 +1,192 @@
+import { LANGUAGE_CODES } from './botRequest';
+import { checkPathPlatform } from './botRoutes';
+import type { SimContext } from './context';
+import { userStatusFrame } from './frames';
+import { detail, isRecord, json, parseJsonBody, type Caller, type Router, type SimRequest, type SimResponse } from './http';
+import { pageMeetings, visibleMeetings } from './listing';
+import { constructUrl, parseMeetingLinkG3 } from './meetingLinks';
+import { pyZulu } from './profiles';
+import { intParsingError, jsonInvalidError, valueError } from './pydantic';
+import { g2MeetingById, g3ListRow, meetingResponse } from './serialize';
+import { PLANNED, TERMINAL, type MeetingRecord } from './types';
+
+const TX = { kind: 'user', scope: 'tx', service: 'collector' } as const;
+const G3_PLAN_KEYS = ['title', 'scheduled_at', 'meeting_url', 'workspace_id', 'auto_join'];
+const CLASSIC_PATCH_KEYS = ['name', 'participants', 'languages', 'notes'];
+
+export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
+  router.add('GET', '/meetings', TX, (req, caller) => listMeetings(ctx, req, caller!));
+  if (ctx.profile !== 'g1') router.add('GET', '/meetings/{meeting_id}', TX, (req, caller) => getMeeting(ctx, req, caller!));
+  router.add('PATCH', '/meetings/{platform}/{native_id}', TX, (req, caller) => patchByNative(ctx, req, caller!));
+  router.add('DELETE', '/meetings/{platform}/{native_id}', TX, (req, caller) => deleteByNative(ctx, req, caller!));
+  if (ctx.profile === 'g3') {
+    router.add('POST', '/meetings', TX, (req, caller) => createPlan(ctx, req, caller!));
+    router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => patchPlan(ctx, req, m)));
+    router.add('DELETE', '/meetings/{meeting_id}', TX, (req, caller) =>
+      byRowId(ctx, req, caller!, (m) => (PLANNED.has(m.status) ? deletePlan(ctx, m) : detail(409, 'Meeting is no longer planned (bot lifecycle owns it)'))),
+    );
+  }
+}
+
+function listMeetings(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const userId = caller.user.id;
+  if (ctx.profile === 'g1') return json(200, { meetings: ctx.meetings.forUser(userId).map((m) => meetingResponse('g1', m)) });
+  const page = pageMeetings(ctx, req, userId, { defaultLimit: ctx.profile === 'g3' ? 50 : null });
+  if (!page.ok) return page.response;
+  const meetings = ctx.profile === 'g3' ? page.rows.map((m) => g3ListRow(m, userId)) : page.rows.map((m) => meetingResponse('g2', m));
+  return json(200, { meetings });
+}
+
+function parseRowId(req: SimRequest): number | SimResponse {
+  const raw = req.params.meeting_id ?? '';
+  if (!/^\d+$/.test(raw)) return detail(422, [intParsingError(['path', 'meeting_id'], raw)]);
+  return Number.parseInt(raw, 10);
+}
+
+function getMeeting(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const id = parseRowId(req);
+  if (typeof id !== 'number') return id;
+  const m = visibleMeetings(ctx, caller.user.id).find((r) => r.id === id);
+  if (!m) return detail(404, 'Meeting not found');
+  return json(200, ctx.profile === 'g2' ? g2MeetingById(m) : meetingResponse('g3', m, caller.user.id));
+}
+
+function byRowId(ctx: SimContext, req: SimRequest, caller: Caller, then: (m: MeetingRecord) => SimResponse): SimResponse {
+  const id = parseRowId(req);
+  if (typeof id !== 'number') return id;
+  const m = ctx.meetings.get(id);
+  if (!m || m.userId !== caller.user.id) return detail(404, 'Meeting not found');
+  return then(m);
+}
+
+/** G1/G2 target the newest row; a deleted transcript's row is still found by its former id. */
+function findByNative(ctx: SimContext, userId: number, platform: string, nativeId: string): MeetingRecord | undefined {
+  return ctx.meetings.forUser(userId).find((m) => m.platform === platform && (m.nativeId === nativeId || (m.nativeId === null && m.originalNativeId === nativeId)));
+}
+
+function patchByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
+  if (ctx.profile === 'g3') {
+    const body = parseJsonBody(req);
+    if (!body.ok) return detail(422, 'invalid JSON body');
+    if (!isRecord(body.value)) return detail(422, 'body must be an object');
+    if (!G3_PLAN_KEYS.some((k) => k in (body.value as Record<string, unknown>))) return detail(422, 'no editable fields in body');
+    const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
+    if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
+    return patchPlan(ctx, req, m);
+  }
+  const bad = checkPathPlatform(ctx, platform);
+  if (bad) return bad;
+  const body = parseJsonBody(req);
+  if (!body.ok) return detail(422, [jsonInvalidError()]);
+  const data = isRecord(body.value) && isRecord(body.value.data) ? body.value.data : null;
+  if (!data || !CLASSIC_PATCH_KEYS.some((k) => k in data)) return detail(400, 'No data provided for update.');
+  if (Array.isArray(data.languages)) {
+    const badCode = data.languages.find((c) => typeof c !== 'string' || !LANGUAGE_CODES.has(c));
+    if (badCode !== undefined) return detail(422, [valueError(['body', 'data', 'languages'], `Invalid language code '${String(badCode)}'`, data.languages)]);
+  }
+  const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
+  if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
+  for (const key of CLASSIC_PATCH_KEYS) if (key in data) m.data[key] = data[key];
+  m.updatedAt = ctx.clock.now();
+  return json(200, meetingResponse(ctx.profile, m));
+}
+
+function deleteByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
+  if (ctx.profile !== 'g3') {
+    const bad = checkPathPlatform(ctx, platform);
+    if (bad) return bad;
+  }
+  const m = findByNative(ctx, caller.user.id, platform, nativeId);
+  if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
+
+  if (ctx.profile !== 'g3') {
+    if (m.data.redacted === true) return json(200, { message: `Meeting ${platform}/${nativeId} already deleted and data anonymized` });
+    if (!TERMINAL.has(m.status)) return detail(409, `Meeting not finalized; cannot delete transcripts. Current status: ${m.status}`);
+    m.segments.clear();
+    m.chat = [];
+    const kept: Record<string, unknown> = { redacted: true };
+    for (const key of ['completion_reason', 'error', 'diagnostics']) if (key in m.data) kept[key] = m.data[key];
+    m.data = kept;
+    m.nativeId = null;
+    m.updatedAt = ctx.clock.now();
+    return json(200, { message: `Meeting ${platform}/${nativeId} transcripts and recording artifacts deleted; meeting data anonymized` });
+  }
+
+  if (PLANNED.has(m.status)) return deletePlan(ctx, m);
+  if (!TERMINAL.has(m.status)) return detail(409, 'Meeting artifacts can only be deleted after the lifecycle is terminal');
+  const objects = m.segments.size;
+  m.segments.clear();
+  m.data.artifact_deletion = { state: 'completed', completed_at: pyZulu(ctx.clock.now()) };
+  m.updatedAt = ctx.clock.now();
+  return json(200, {
+    status: 'deleted',
+    id: m.id,
+    platform: m.platform,
+    native_meeting_id: m.nativeId,
+    deleted: 'completed_meeting_artifacts',
+    objects_deleted: objects,
+    backup_residuals: 'expire_under_deployment_retention_policy',
+  });
+}
+
+function deletePlan(ctx: SimContext, m: MeetingRecord): SimResponse {
+  ctx.lifecycle.forget(m.id);
+  ctx.meetings.remove(m.id);
+  ctx.publisher.toUser(m.userId, userStatusFrame(m, 'deleted', ctx.clock.now()));
+  return json(200, { status: 'deleted', id: m.id, platform: m.platform, native_meeting_id: m.nativeId });
+}
+
+/** G3 planned meetings (calendar sync or `POST /meetings`): status idle or scheduled. */
+function createPlan(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
+  const body = parseJsonBody(req);
+  if (!body.ok) return detail(422, 'invalid JSON body');
+  const input = body.value === undefined ? {} : body.value;
+  if (!isRecord(input)) return detail(422, 'body must be an object');
+  const link = typeof input.meeting_url === 'string' ? parseMeetingLinkG3(input.meeting_url) : null;
+  const m = ctx.meetings.create({
+    userId: caller.user.id,
+    platform: link?.platform ?? 'unknown',
+    nativeId: link?.nativeId ?? null,
+    constructedUrl: typeof input.meeting_url === 'string' ? input.meeting_url : null,
+    status: 'idle',
+    scenario: ctx.defaultScenario,
+    createdAt: ctx.clock.now(),
+    withContainer: false,
+  });
+  m.data = { auto_join: input.auto_join !== false };
+  applyPlanFields(ctx, m, input);
+  ctx.publisher.toUser(m.userId, userStatusFrame(m, m.status, ctx.clock.now()));
+  return json(201, meetingResponse('g3', m));
+}
+
+function patchPlan(ctx: SimContext, req: SimRequest, m: MeetingRecord): SimResponse {
+  if (!PLANNED.has(m.status)) return detail(409, 'Meeting is no longer planned (bot lifecycle owns it)');
+  const body = parseJsonBody(req);
+  if (!body.ok) return detail(422, 'invalid JSON body');
+  if (!isRecord(body.value)) return detail(422, 'body must be an object');
+  if (!G3_PLAN_KEYS.some((k) => k in (body.value as Record<string, unknown>))) return detail(422, 'no editable fields in body');
+  const before = m.status;
+  applyPlanFields(ctx, m, body.value);
+  if (m.status !== before) ctx.publisher.toUser(m.userId, userStatusFrame(m, m.status, ctx.clock.now()));
+  return json(200, meetingResponse('g3', m));
+}
+
+function applyPlanFields(ctx: SimContext, m: MeetingRecord, input: Record<string, unknown>): void {
+  if (typeof input.title === 'string') m.data.title = input.title;
+  if ('workspace_id' in input) m.data.workspace_id = input.workspace_id;
+  if ('auto_join' in input) m.data.auto_join = input.auto_join !== false;
+  if ('scheduled_at' in input) {
+    m.data.scheduled_at = input.scheduled_at ?? null;
+    m.status = input.scheduled_at ? 'scheduled' : 'idle';
+  }
+  if (typeof input.meeting_url === 'string') {
+    const link = parseMeetingLinkG3(input.meeting_url);
+    m.platform = link?.platform ?? 'unknown';
+    m.nativeId = link?.nativeId ?? null;
+    m.originalNativeId = m.nativeId;
+    m.constructedUrl = link ? (constructUrl('g3', link.platform, link.nativeId) ?? input.meeting_url) : input.meeting_url;
+  }
+  m.updatedAt = ctx.clock.now();
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../features/app/store';
+import { needsOnboarding } from '../features/connection/actions';
+import { useConnectionStore } from '../features/connection/store';
+import { OnboardingScreen } from '../features/onboarding/OnboardingScreen';
+import { useSettingsStore } from '../features/settings/store';
+import { api } from '../platform/api';
+import { ErrorBoundary } from './ErrorBoundary';
+import { reportError } from './errorReporting';
+import { CoreLost, MissingToken, Starting } from './FullWindowStates';
+import { LiveRegion } from './LiveRegion';
+import { Shell } from './Shell';
+
+/** `data-theme` pins light or dark; `system` leaves it to prefers-color-scheme (see tokens.css). */
+function useThemeAttribute() {
+  const theme = useSettingsStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+function Content() {
+  const link = useAppStore((s) => s.link);
+  const ready = useAppStore((s) => s.info !== null);
+  const connection = useConnectionStore((s) => s.view);
+  if (link === 'no-token') return <MissingToken />;
+  if (link === 'lost') return <CoreLost />;
+  if (!ready || !connection) return <Starting />;
+  if (needsOnboarding(connection)) return <OnboardingScreen />;
+  return <Shell connection={connection} />;
+}
+
+export function App() {
+  useThemeAttribute();
+  return (
+    <>
+      <ErrorBoundary onError={(e) => reportError(api, e)}>
+        <Content />
+      </ErrorBoundary>
+      <LiveRegion />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { link } from '../platform/api';
+import { Button, EmptyState, Spinner } from './theme';
+import { LogoMark, PlugOffIcon } from './theme/icons';
+
+export function CoreLost() {
+  return (
+    <main className="full-window" role="alert">
+      <EmptyState
+        icon={<PlugOffIcon size={22} />}
+        title="The app's core stopped"
+        actions={<Button onClick={() => link.reconnectNow()}>Try again now</Button>}
+      >
+        Restart it with npm run web, then open the address it prints. This window keeps trying to reconnect.
+      </EmptyState>
+      <Spinner label="Trying to reconnect…" />
+    </main>
+  );
+}
+
+export function MissingToken() {
+  return (
+    <main className="full-window">
+      <EmptyState icon={<PlugOffIcon size={22} />} title="This page needs its access link">
+        Open the address printed by npm run web. It carries a one-time token that lets this page talk to the app's core.
+      </EmptyState>
+    </main>
+  );
+}
+
+export function Starting() {
+  return (
+    <main className="full-window">
+      <LogoMark size={40} />
+      <Spinner label="Starting Vexa Companion…" />
+    </main>
+  );
+}

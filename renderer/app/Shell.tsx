@@ -1,0 +1,57 @@
+import { useEffect, type ReactNode } from 'react';
+import type { ConnectionView } from '../../shared/ipc/models';
+import { useAppStore } from '../features/app/store';
+import { LaunchScreen } from '../features/launch/LaunchScreen';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { LiveScreen } from '../features/live/LiveScreen';
+import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { api } from '../platform/api';
+import { ConnectionBanners } from './ConnectionBanners';
+import { ErrorBoundary } from './ErrorBoundary';
+import { reportError } from './errorReporting';
+import { screenTitles, Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+
+const screenViews: Record<Screen, () => ReactNode> = {
+  launch: () => <LaunchScreen />,
+  live: () => <LiveScreen />,
+  library: () => <LibraryScreen />,
+  settings: () => <SettingsScreen />,
+};
+
+/** Ctrl/⌘+1..4 switch screens from anywhere, unless a dialog is open. */
+function useScreenShortcuts() {
+  const go = useNavigationStore((s) => s.go);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const target = screens[Number(event.key) - 1];
+      if (!target || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      go(target);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [go]);
+}
+
+export function Shell({ connection }: { connection: ConnectionView }) {
+  const screen = useNavigationStore((s) => s.screen);
+  const version = useAppStore((s) => s.info?.version ?? null);
+  useScreenShortcuts();
+  return (
+    <div className="shell">
+      <Sidebar version={version} />
+      <div className="shell-main">
+        <TopBar title={screenTitles[screen]} connection={connection} />
+        <ConnectionBanners connection={connection} />
+        <main className="screen" aria-label={screenTitles[screen]}>
+          <ErrorBoundary key={screen} scope={`the ${screenTitles[screen]} screen`} onError={(e) => reportError(api, e)}>
+            {screenViews[screen]()}
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

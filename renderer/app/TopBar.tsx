@@ -1,0 +1,42 @@
+import type { ConnectionView } from '../../shared/ipc/models';
+import { connectionBadgeText } from '../features/connection/describe';
+import '../features/connection/connection.css';
+import { useNavigationStore } from '../features/navigation/store';
+import { Badge, type BadgeTone } from './theme';
+
+const statusWords: Record<ConnectionView['status'], string> = {
+  connected: 'connected',
+  connecting: 'checking',
+  error: 'has a problem',
+  none: 'not connected',
+};
+
+function badgeTone(view: ConnectionView): BadgeTone {
+  if (view.status === 'error') return 'danger';
+  if (view.status === 'connecting') return 'info';
+  return view.server?.demo ? 'demo' : 'success';
+}
+
+export function TopBar({ title, connection }: { title: string; connection: ConnectionView }) {
+  const go = useNavigationStore((s) => s.go);
+  const server = connection.server;
+  return (
+    <header className="topbar">
+      <h1>{title}</h1>
+      <div className="spacer" />
+      {server ? (
+        <button
+          type="button"
+          className="connection-badge"
+          title={`${server.url}: open server settings`}
+          aria-label={`${connectionBadgeText(server)}, ${statusWords[connection.status]}. Open server settings`}
+          onClick={() => go('settings')}
+        >
+          <Badge tone={badgeTone(connection)} dot>
+            {connectionBadgeText(server)}
+          </Badge>
+        </button>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+import { useAppStore } from '../app/store';
+import { useConnectionStore } from '../connection/store';
+import { AppearanceSection } from './AppearanceSection';
+import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
+import { ServerSection } from './ServerSection';
+import './settings.css';
+
+export function SettingsScreen() {
+  const connection = useConnectionStore((s) => s.view);
+  const info = useAppStore((s) => s.info);
+  return (
+    <div className="screen-content">
+      {connection ? <ServerSection connection={connection} /> : null}
+      {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
+      <AppearanceSection />
+      {info ? (
+        <>
+          <DataSection info={info} />
+          <SecureStorageSection info={info} />
+          <AboutSection info={info} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startCoreSync } from './app/coreSync';
+import { installErrorReporting } from './app/errorReporting';
+import './app/theme/tokens.css';
+import './app/theme/base.css';
+import './app/theme/primitives.css';
+import './app/app.css';
+import { api, link } from './platform/api';
+
+installErrorReporting(api);
+startCoreSync(api, link);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

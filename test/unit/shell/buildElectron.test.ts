@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/ipc/contract';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const requires = (code: string) => [...new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string))];
+
+describe('Electron bundles', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'vexa-electron-build-'));
+  execFileSync(process.execPath, [join(root, 'scripts', 'buildElectron.mjs'), '--outdir', outdir], { cwd: root, stdio: 'pipe' });
+  const preload = readFileSync(join(outdir, 'preload.cjs'), 'utf8');
+  const main = readFileSync(join(outdir, 'main.cjs'), 'utf8');
+
+  it('builds a preload that requires only electron, as a sandboxed preload must', () => {
+    expect(requires(preload)).toEqual(['electron']);
+  });
+
+  it('gives the preload the contract’s channel names without bundling zod', () => {
+    for (const name of channelNames) expect(preload).toContain(JSON.stringify(name));
+    expect(preload).not.toMatch(/zod|ZodError|safeParse/);
+    expect(preload.length).toBeLessThan(20_000);
+  });
+
+  it('bundles the main process with only electron, better-sqlite3, ws’ optional natives and Node built-ins left external', () => {
+    const external = requires(main).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
+    expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron']));
+    // ws loads these inside try/catch and runs without them; the package does not ship them.
+    for (const name of external) expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate']).toContain(name);
+  });
+});
