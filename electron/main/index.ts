@@ -41,8 +41,9 @@ const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 
 // Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
-// sandbox switch applies to every renderer the app will create.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+// sandbox switch applies to every renderer the app will create. No `supportFetchAPI` or
+// `corsEnabled`: the renderer fetches nothing, and same-origin module scripts need neither.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 app.enableSandbox();
 
 // For end-to-end tests and side-by-side profiles; must precede the single-instance lock,
@@ -152,7 +153,7 @@ async function start(): Promise<void> {
 
   // Native menus, dialogs and the window background follow the user's theme setting.
   const followTheme = (state: AppState): void => {
-    nativeTheme.themeSource = state.settings.theme;
+    if (nativeTheme.themeSource !== state.settings.theme) nativeTheme.themeSource = state.settings.theme;
   };
   followTheme(await core.handlers['app:getState'](undefined));
   core.onEvent((event, payload) => {

@@ -13,10 +13,11 @@ export interface HardeningOptions {
  * main window, so a future window or DevTools cannot become a way around the policy.
  */
 export function hardenWebContents(contents: WebContents, { appOrigin, openExternal, onBlocked }: HardeningOptions): void {
-  const guard = (event: { preventDefault(): void }, url: string): void => {
-    if (decideNavigation(url, appOrigin) === 'allow') return;
-    event.preventDefault();
-    onBlocked?.('navigation', url);
+  // `details.url`: the separate url argument of these events is deprecated in Electron 45.
+  const guard = (details: { url: string; preventDefault(): void }): void => {
+    if (decideNavigation(details.url, appOrigin) === 'allow') return;
+    details.preventDefault();
+    onBlocked?.('navigation', details.url);
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);

@@ -10,8 +10,9 @@ class FakeContents extends EventEmitter {
   }
 }
 
-function fakeEvent() {
+function fakeEvent(url = '') {
   return {
+    url,
     prevented: false,
     preventDefault() {
       this.prevented = true;
@@ -34,11 +35,11 @@ function setup() {
 describe('web contents hardening', () => {
   it.each(['will-navigate', 'will-redirect'])('%s: stays on the app, refuses anything else', (name) => {
     const { contents, blocked } = setup();
-    const inside = fakeEvent();
-    contents.emit(name, inside, 'app://companion/index.html');
+    const inside = fakeEvent('app://companion/index.html');
+    contents.emit(name, inside);
     expect(inside.prevented).toBe(false);
-    const outside = fakeEvent();
-    contents.emit(name, outside, 'https://evil.example/phish');
+    const outside = fakeEvent('https://evil.example/phish');
+    contents.emit(name, outside);
     expect(outside.prevented).toBe(true);
     expect(blocked).toEqual(['navigation https://evil.example/phish']);
   });
