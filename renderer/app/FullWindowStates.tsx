@@ -10,7 +10,7 @@ export function CoreLost() {
         title="The app's core stopped"
         actions={<Button onClick={() => link.reconnectNow()}>Try again now</Button>}
       >
-        Restart it with npm run web, then open the address it prints. This window keeps trying to reconnect.
+        Restart it with <code>npm run web</code>, then open the address it prints. Until then this window keeps trying to reconnect.
       </EmptyState>
       <Spinner label="Trying to reconnect…" />
     </main>
@@ -21,7 +21,7 @@ export function MissingToken() {
   return (
     <main className="full-window">
       <EmptyState icon={<PlugOffIcon size={22} />} title="This page needs its access link">
-        Open the address printed by npm run web. It carries a one-time token that lets this page talk to the app's core.
+        Open the address printed by <code>npm run web</code>. It carries a one-time token that lets this page talk to the app's core.
       </EmptyState>
     </main>
   );

@@ -18,6 +18,19 @@ interface PageGlobals {
 
 const binary = locateElectron();
 
+/** Replaces shell.openExternal in the main process, so no test ever opens a real browser. */
+async function recordOpenedLinks(app: ElectronApplication): Promise<void> {
+  await app.evaluate(({ shell }) => {
+    const g = globalThis as unknown as { opened: string[] };
+    g.opened = [];
+    shell.openExternal = async (url: string) => {
+      g.opened.push(url);
+    };
+  });
+}
+
+const openedLinks = (app: ElectronApplication) => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
+
 test.describe('Electron shell', () => {
   test.skip(binary === null, MISSING_ELECTRON_REASON);
 
@@ -64,7 +77,8 @@ test.describe('Electron shell', () => {
     expect(refused).toMatchObject({ ok: false, code: 'unknown_channel' });
   });
 
-  test('keeps the window on the app when the page tries to navigate elsewhere', async () => {
+  test('keeps the window on the app and sends web links to the system browser', async () => {
+    await recordOpenedLinks(app);
     const prevented = app.evaluate(
       ({ BrowserWindow }) =>
         new Promise<boolean>((resolve) => {
@@ -74,20 +88,15 @@ test.describe('Electron shell', () => {
         }),
     );
     await page.evaluate(() => {
-      (globalThis as unknown as PageGlobals).location.href = 'http://127.0.0.1:9/';
+      (globalThis as unknown as PageGlobals).location.href = 'https://example.com/from-a-link';
     });
     expect(await prevented).toBe(true);
     expect(page.url()).toMatch(/^app:\/\/companion\//);
+    await expect.poll(() => openedLinks(app)).toEqual(['https://example.com/from-a-link']);
   });
 
   test('opens web links from window.open in the system browser and never in a new window', async () => {
-    await app.evaluate(({ shell }) => {
-      const g = globalThis as unknown as { opened: string[] };
-      g.opened = [];
-      shell.openExternal = async (url: string) => {
-        g.opened.push(url);
-      };
-    });
+    await recordOpenedLinks(app);
     await page.evaluate(() => {
       const g = globalThis as unknown as PageGlobals;
       g.open('javascript:alert(1)');

@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import { decideNavigation, decideWindowOpen } from './navigation';
+import { decideNavigation, decideWindowOpen, toAllowedExternalUrl } from './navigation';
 
 export interface HardeningOptions {
   appOrigin: string;
@@ -14,13 +14,16 @@ export interface HardeningOptions {
  */
 export function hardenWebContents(contents: WebContents, { appOrigin, openExternal, onBlocked }: HardeningOptions): void {
   // `details.url`: the separate url argument of these events is deprecated in Electron 45.
-  const guard = (details: { url: string; preventDefault(): void }): void => {
+  const guard = (details: { url: string; preventDefault(): void }, followLinks: boolean): void => {
     if (decideNavigation(details.url, appOrigin) === 'allow') return;
     details.preventDefault();
-    onBlocked?.('navigation', details.url);
+    // A plain <a href> to the web would otherwise do nothing at all; redirects are never followed.
+    const external = followLinks ? toAllowedExternalUrl(details.url) : null;
+    if (external) openExternal(external);
+    else onBlocked?.('navigation', details.url);
   };
-  contents.on('will-navigate', guard);
-  contents.on('will-redirect', guard);
+  contents.on('will-navigate', (details) => guard(details, true));
+  contents.on('will-redirect', (details) => guard(details, false));
 
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);

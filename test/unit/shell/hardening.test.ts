@@ -34,13 +34,31 @@ function setup() {
 
 describe('web contents hardening', () => {
   it.each(['will-navigate', 'will-redirect'])('%s: stays on the app, refuses anything else', (name) => {
-    const { contents, blocked } = setup();
+    const { contents, opened, blocked } = setup();
     const inside = fakeEvent('app://companion/index.html');
     contents.emit(name, inside);
     expect(inside.prevented).toBe(false);
-    const outside = fakeEvent('https://evil.example/phish');
+    const outside = fakeEvent('file:///etc/passwd');
     contents.emit(name, outside);
     expect(outside.prevented).toBe(true);
+    expect(blocked).toEqual(['navigation file:///etc/passwd']);
+    expect(opened).toEqual([]);
+  });
+
+  it('sends a followed web link to the system browser instead of loading it in the window', () => {
+    const { contents, opened } = setup();
+    const link = fakeEvent('https://vexa.ai/docs');
+    contents.emit('will-navigate', link);
+    expect(link.prevented).toBe(true);
+    expect(opened).toEqual(['https://vexa.ai/docs']);
+  });
+
+  it('never follows a redirect out of the app, not even to the system browser', () => {
+    const { contents, opened, blocked } = setup();
+    const redirect = fakeEvent('https://evil.example/phish');
+    contents.emit('will-redirect', redirect);
+    expect(redirect.prevented).toBe(true);
+    expect(opened).toEqual([]);
     expect(blocked).toEqual(['navigation https://evil.example/phish']);
   });
 
