@@ -62,9 +62,10 @@ export interface Dialogs {
   saveFile(request: SaveDialogRequest): Promise<string | null>;
 }
 
+/** Asynchronous, as Electron 45's clipboard is. */
 export interface Clipboard {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
 }
 
 export interface ExternalOpener {

@@ -52,8 +52,8 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
       saveFile: async () => null,
     },
     clipboard: {
-      readText: () => clip,
-      writeText: (text) => {
+      readText: async () => clip,
+      writeText: async (text) => {
         clip = text;
       },
     },

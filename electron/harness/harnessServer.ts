@@ -2,11 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { err, IpcCodes } from '../../shared/ipc/result';
 import type { Core } from '../core/app';
+import { assetContentType, resolveAppAsset } from '../main/shell/appProtocol';
+import { RENDERER_CSP } from '../main/shell/csp';
 
 /**
  * The web-harness transport: the same handler table as the Electron IPC, carried over a
@@ -33,17 +35,6 @@ export interface Harness {
 
 const HOST = '127.0.0.1';
 const MAX_FRAME = 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -51,24 +42,9 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Resolves a request path inside `root`, or null for anything that would escape it. */
-export function resolveAsset(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = normalize(join(root, relative));
-  const base = normalize(root.endsWith(sep) ? root : root + sep);
-  return full.startsWith(base) ? full : null;
-}
-
 /** The renderer's strict CSP with `connect-src` opened for this harness's own socket only. */
-export function harnessCsp(html: string, wsOrigin: string): string {
-  return html.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
+export function harnessCsp(policy: string, wsOrigin: string): string {
+  return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -87,17 +63,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveAsset(options.rendererDir, req.url ?? '/');
+    const file = resolveAppAsset(options.rendererDir, (req.url ?? '/').split('?')[0] ?? '/');
     if (!file) {
       res.writeHead(400).end();
       return;
     }
     try {
       let body: Buffer | string = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), `ws://${req.headers.host}`);
+      const wsOrigin = `ws://${req.headers.host}`;
+      if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), wsOrigin);
       res.writeHead(200, {
-        'content-type': type,
+        'content-type': assetContentType(file),
+        'content-security-policy': harnessCsp(RENDERER_CSP, wsOrigin),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',

@@ -147,7 +147,7 @@ async function start(): Promise<void> {
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),
     }),
-    clipboard: createElectronClipboard(clipboard, (error) => log('warn', 'Could not write to the clipboard', { error: String(error) })),
+    clipboard: createElectronClipboard(clipboard),
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
 

@@ -23,6 +23,11 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The Content-Type for a renderer asset, by extension. */
+export function assetContentType(file: string): string {
+  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
 /**
  * Maps a URL path of app://companion/ to a file under `root`, or null when the path could
  * leave it. Decoding happens once, here; encoded separators (`%2f`, `%5c`), dot segments,

@@ -2,25 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { createElectronClipboard } from '../../../electron/main/shell/clipboard';
 
 describe('clipboard adapter', () => {
-  it('writes text and reports a failed write instead of losing it silently', async () => {
-    const written: string[] = [];
-    const errors: unknown[] = [];
+  it('reads and writes through the asynchronous Electron clipboard and surfaces a failed write', async () => {
+    let content = 'https://meet.google.com/abc-defg-hij';
     let fail = false;
-    const clipboard = createElectronClipboard(
-      {
-        readText: async () => '',
-        writeText: async (text) => {
-          if (fail) throw new Error('clipboard busy');
-          written.push(text);
-        },
+    const clipboard = createElectronClipboard({
+      readText: async () => content,
+      writeText: async (text) => {
+        if (fail) throw new Error('clipboard busy');
+        content = text;
       },
-      (e) => errors.push(e),
-    );
-    clipboard.writeText('https://meet.google.com/abc-defg-hij');
+    });
+    expect(await clipboard.readText()).toBe('https://meet.google.com/abc-defg-hij');
+    await clipboard.writeText('copied transcript');
+    expect(content).toBe('copied transcript');
     fail = true;
-    clipboard.writeText('second');
-    await new Promise((r) => setImmediate(r));
-    expect(written).toEqual(['https://meet.google.com/abc-defg-hij']);
-    expect(errors).toHaveLength(1);
+    await expect(clipboard.writeText('second')).rejects.toThrow('clipboard busy');
+    expect(content).toBe('copied transcript');
   });
 });
