@@ -1,11 +1,11 @@
+// Tokens and base styles first: every component stylesheet builds on them.
+import './app/theme/tokens.css';
+import './app/theme/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startCoreSync } from './app/coreSync';
 import { installErrorReporting } from './app/errorReporting';
-import './app/theme/tokens.css';
-import './app/theme/base.css';
-import './app/theme/primitives.css';
 import './app/app.css';
 import { api, link } from './platform/api';
 

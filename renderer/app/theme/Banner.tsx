@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorIcon, FlaskIcon, InfoIcon, WarnIcon } from './icons';
+import './banner.css';
 
 export type BannerTone = 'info' | 'warn' | 'error' | 'demo';
 

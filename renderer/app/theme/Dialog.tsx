@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './dialog.css';
 
 export interface DialogProps {
   open: boolean;

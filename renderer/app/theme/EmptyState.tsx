@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './emptyState.css';
 
 export function EmptyState({
   icon,

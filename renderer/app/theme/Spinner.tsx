@@ -1,3 +1,4 @@
+import './spinner.css';
 /** A spinner is decoration unless it carries a label (then it is the status itself). */
 export function Spinner({ label, large = false }: { label?: string; large?: boolean }) {
   const className = large ? 'spinner spinner-lg' : 'spinner';

@@ -1,4 +1,5 @@
 import { useId, type ReactElement, cloneElement } from 'react';
+import './tooltip.css';
 
 /**
  * Shows `text` on hover and keyboard focus and links it with aria-describedby, so the reason a
