@@ -60,6 +60,14 @@ export class ConnectionService {
     return this.active?.record ?? null;
   }
 
+  /**
+   * Builds something that needs the key (the live socket) for the active server. The key is
+   * handed to the factory and to nothing else.
+   */
+  withActiveKey<T>(factory: (server: ServerRecord, apiKey: string) => T): T | null {
+    return this.active ? factory(this.active.record, this.active.key) : null;
+  }
+
   private set(view: ConnectionView): ConnectionView {
     this.state = view;
     this.deps.onChange();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EventName } from '../../shared/ipc/contract';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
@@ -10,6 +10,7 @@ import { createHandlers } from './handlers';
 import { createFileLogger } from './logger';
 import { systemClock, type Logger } from './ports';
 import { ServerRepository } from './servers';
+import { ServerSession } from './session';
 import { SettingsStore } from './settings';
 
 export const CACHE_FILE = 'cache.sqlite';
@@ -70,6 +71,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const l of listeners) l('app:state', snapshot);
   };
 
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const l of listeners) l(event, payload);
+  };
+
+  // One session (live socket + bots) per connected server; rebuilt when the server or key changes.
+  let session: ServerSession | null = null;
+  const syncSession = (): void => {
+    const server = connection.activeServer;
+    const identity = server && connection.view().status === 'connected' ? ServerSession.identityOf(server) : null;
+    if (identity === (session?.identity ?? null)) return;
+    session?.close();
+    session = null;
+    emit('bots:changed', []);
+    if (!identity) return;
+    session = ServerSession.open({
+      connection,
+      clock,
+      logger,
+      notifier: options.notifier,
+      tray: options.tray,
+      clipboard: options.clipboard,
+      doNotDisturb: () => settings.settings.doNotDisturb,
+      launchDefaults: () => settings.settings.launch,
+      emit,
+    });
+  };
+
   const connection = new ConnectionService({
     servers: new ServerRepository(cache.db),
     settings,
@@ -77,7 +105,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     clock,
     fetch: options.fetch,
-    onChange: emitState,
+    onChange: () => {
+      emitState();
+      syncSession();
+    },
   });
   const demo = new DemoService(logger, options.demo?.timeScale);
 
@@ -95,7 +126,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const handlers = redactErrors(
-    createHandlers({ state, connection, demo, settings, opener: options.opener, paths: options.paths, logger, emitState }),
+    createHandlers({
+      state,
+      connection,
+      demo,
+      settings,
+      opener: options.opener,
+      clipboard: options.clipboard,
+      session: () => session,
+      paths: options.paths,
+      logger,
+      emitState,
+    }),
     logger,
   );
 
@@ -110,6 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close() {
       closing ??= (async () => {
         listeners.clear();
+        session?.close();
+        session = null;
         await demo.stop();
         cache.close();
         logger.info('Core closed');

@@ -1,8 +1,11 @@
-import type { HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, MeetingSummary } from '../../shared/ipc/models';
+import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
+import type { AppState, LiveStateView, MeetingSummary, RunningBotView } from '../../shared/ipc/models';
+import { IpcCodes } from '../../shared/ipc/result';
+import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import type { ConnectionService } from './connection';
 import type { DemoService } from './demo';
-import type { AppPaths, ExternalOpener, Logger } from './ports';
+import type { AppPaths, Clipboard, ExternalOpener, Logger } from './ports';
+import type { ServerSession } from './session';
 import type { SettingsStore } from './settings';
 
 export interface HandlerDeps {
@@ -11,6 +14,8 @@ export interface HandlerDeps {
   demo: DemoService;
   settings: SettingsStore;
   opener: ExternalOpener;
+  clipboard: Clipboard;
+  session(): ServerSession | null;
   paths: AppPaths;
   logger: Logger;
   emitState(): void;
@@ -18,6 +23,13 @@ export interface HandlerDeps {
 
 /** The one handler table both transports serve. Inputs arrive already validated. */
 export function createHandlers(d: HandlerDeps): HandlerTable {
+  const session = (): ServerSession => {
+    const s = d.session();
+    if (!s) throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first (or try the demo).');
+    return s;
+  };
+  const idleLive: LiveStateView = { status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null };
+
   const leaveDemo = async (): Promise<void> => {
     if (d.demo.running) await d.demo.stop();
   };
@@ -69,6 +81,41 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
         }),
       );
     },
+    'bots:launch': async (input) => session().bots.launch(input),
+    'bots:stop': async ({ meetingId }) => session().bots.stop(meetingId),
+    'bots:dismiss': async ({ meetingId }) => {
+      session().bots.dismiss(meetingId);
+      return null;
+    },
+    'bots:tracked': async () => d.session()?.bots.tracker.list() ?? [],
+    'bots:refresh': async () => {
+      const s = session();
+      await s.bots.refresh();
+      return s.bots.tracker.list();
+    },
+    'bots:running': async () =>
+      (await session().bots.running()).map(
+        (b): RunningBotView => ({
+          meetingId: b.meetingId,
+          platform: b.platform,
+          nativeMeetingId: b.nativeMeetingId,
+          status: b.status,
+          createdAt: b.createdAt ?? b.startTime,
+          meetingUrl: b.meetingUrl,
+        }),
+      ),
+    'clipboard:meetingLink': async () => {
+      // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.
+      const text = (await d.clipboard.readText().catch(() => '')).trim();
+      return { text: text && text.length <= 4000 && looksLikeMeetingLink(text) ? text : null };
+    },
+    'meetings:openLink': async ({ meetingId }) => {
+      const m = session().bots.tracker.get(meetingId);
+      if (!m?.meetingUrl) throw new UserFacingError('no_link', 'The app does not know the address of this meeting. Open it from your calendar or the invitation.');
+      await d.opener.openUrl(m.meetingUrl);
+      return null;
+    },
+    'live:state': async () => d.session()?.hub.state ?? idleLive,
     'shell:openExternal': async ({ url }) => {
       await d.opener.openUrl(url);
       return null;

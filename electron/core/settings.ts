@@ -10,7 +10,11 @@ const StoredSchema = z.object({
 });
 type Stored = z.infer<typeof StoredSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  launch: { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' },
+  doNotDisturb: false,
+};
 
 export class SettingsStore {
   private stored: Stored;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
   AppStateSchema,
+  LiveStateSchema,
+  RunningBotSchema,
+  TaskSchema,
+  TrackedMeetingSchema,
   ConnectionViewSchema,
   GenerationSchema,
   MeetingSummarySchema,
@@ -29,7 +33,13 @@ export const channels = {
     output: z.null(),
   },
   'settings:update': {
-    input: z.object({ theme: ThemeSchema.optional() }).strict(),
+    input: z
+      .object({
+        theme: ThemeSchema.optional(),
+        launch: z.object({ botName: z.string().max(1000), language: z.string().max(16), task: TaskSchema }).strict().optional(),
+        doNotDisturb: z.boolean().optional(),
+      })
+      .strict(),
     output: SettingsSchema,
   },
   'connection:probe': {
@@ -57,6 +67,28 @@ export const channels = {
     output: ConnectionViewSchema,
   },
   'meetings:list': { input: Empty, output: z.array(MeetingSummarySchema) },
+  'bots:launch': {
+    // Lengths are checked by the core with a sentence for the user, so the bounds here only stop runaway input.
+    input: z
+      .object({
+        link: z.string().max(10_000),
+        botName: z.string().max(1000).optional(),
+        language: z.string().max(16).optional(),
+        task: TaskSchema.optional(),
+        passcode: z.string().max(100).optional(),
+      })
+      .strict(),
+    output: TrackedMeetingSchema,
+  },
+  'bots:stop': { input: z.object({ meetingId: z.number().int() }).strict(), output: TrackedMeetingSchema },
+  'bots:dismiss': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
+  'bots:tracked': { input: Empty, output: z.array(TrackedMeetingSchema) },
+  'bots:running': { input: Empty, output: z.array(RunningBotSchema) },
+  'bots:refresh': { input: Empty, output: z.array(TrackedMeetingSchema) },
+  /** The clipboard's text when it holds a meeting link (offered when the window gains focus). */
+  'clipboard:meetingLink': { input: Empty, output: z.object({ text: z.string().nullable() }) },
+  'meetings:openLink': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
+  'live:state': { input: Empty, output: LiveStateSchema },
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
@@ -64,6 +96,11 @@ export const channels = {
 export const events = {
   /** The whole app state, pushed whenever any part of it changes. */
   'app:state': AppStateSchema,
+  /** The followed meetings, whenever any of them changes. */
+  'bots:changed': z.array(TrackedMeetingSchema),
+  'live:state': LiveStateSchema,
+  /** Bring this meeting into view (a notification or a tray item was clicked). */
+  'ui:focusMeeting': z.object({ meetingId: z.number() }),
 } as const;
 
 export type Channels = typeof channels;

@@ -49,8 +49,21 @@ export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
+export const TaskSchema = z.enum(['transcribe', 'translate']);
+
+/** Remembered choices of the launch form. `language` is an ISO code or `auto`. */
+export const LaunchDefaultsSchema = z.object({
+  botName: z.string(),
+  language: z.string(),
+  task: TaskSchema,
+});
+export type LaunchDefaults = z.infer<typeof LaunchDefaultsSchema>;
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  launch: LaunchDefaultsSchema,
+  /** Alerts still show in the app and the tray, but raise no OS notification. */
+  doNotDisturb: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -95,3 +108,53 @@ export const MeetingSummarySchema = z.object({
   createdAt: z.number().nullable(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
+
+export const MeetingStatusSchema = z.enum([
+  'requested',
+  'joining',
+  'awaiting_admission',
+  'active',
+  'needs_help',
+  'stopping',
+  'completed',
+  'failed',
+  'idle',
+  'scheduled',
+  'deleted',
+  'unknown',
+]);
+
+/** A meeting whose bot the app follows, with the time spent in each status. */
+export const TrackedMeetingSchema = z.object({
+  id: z.number(),
+  platform: z.string(),
+  nativeId: z.string(),
+  name: z.string(),
+  meetingUrl: z.string().nullable(),
+  status: MeetingStatusSchema,
+  since: z.number(),
+  history: z.array(z.object({ status: MeetingStatusSchema, at: z.number() })),
+  completionReason: z.string().nullable(),
+  failureStage: z.string().nullable(),
+  outcome: z.string().nullable(),
+});
+export type TrackedMeetingView = z.infer<typeof TrackedMeetingSchema>;
+
+export const RunningBotSchema = z.object({
+  meetingId: z.number().nullable(),
+  platform: z.string(),
+  nativeMeetingId: z.string().nullable(),
+  status: MeetingStatusSchema,
+  createdAt: z.number().nullable(),
+  meetingUrl: z.string().nullable(),
+});
+export type RunningBotView = z.infer<typeof RunningBotSchema>;
+
+export const LiveStateSchema = z.object({
+  status: z.enum(['idle', 'connecting', 'connected', 'reconnecting', 'offline', 'unauthorized']),
+  retryAt: z.number().nullable(),
+  attempt: z.number(),
+  dropped: z.number(),
+  message: z.string().nullable(),
+});
+export type LiveStateView = z.infer<typeof LiveStateSchema>;

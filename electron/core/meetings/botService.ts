@@ -1,0 +1,260 @@
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import { parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
+import { AlertPolicy, type Alert } from '../../../shared/meetings/alertPolicy';
+import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
+import { isVexaError } from '../../../shared/vexa/errors';
+import type { ServerCapabilities, ServerGeneration } from '../../../shared/vexa/capabilities';
+import type { BotStatusEntry, LaunchBotRequest, Meeting } from '../../../shared/vexa/types';
+import type { LiveHub } from '../live/liveHub';
+import type { LiveState } from '../live/liveSocket';
+import type { Clock, Clipboard, Logger, Notifier, TrayMenuItem, TrayView } from '../ports';
+import type { VexaClient } from '../vexa';
+import { joinUrlFor } from './joinUrl';
+import { MeetingTracker, type TrackedMeeting } from './tracker';
+
+export const MAX_BOT_NAME = 100;
+const POLL_MS = 5_000;
+
+export interface LaunchInput {
+  link: string;
+  botName?: string;
+  language?: string;
+  task?: 'transcribe' | 'translate';
+  passcode?: string;
+}
+
+export interface BotServiceDeps {
+  client: VexaClient;
+  generation: ServerGeneration;
+  capabilities: ServerCapabilities;
+  hub: LiveHub;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  tray: TrayView;
+  clipboard: Clipboard;
+  doNotDisturb(): boolean;
+  launchDefaults(): { botName: string; language: string; task: 'transcribe' | 'translate' };
+  onChange(meetings: TrackedMeeting[]): void;
+  onFocusMeeting(meetingId: number): void;
+}
+
+/**
+ * Sending bots and following them: launch, stop, the running list, status from the live socket
+ * with REST polling while the socket is down, one alert per lobby entry and per outcome, and the
+ * tray that shows the most urgent state.
+ */
+export class BotService {
+  readonly tracker: MeetingTracker;
+  private readonly policy = new AlertPolicy();
+  private pollTimer: { cancel(): void } | null = null;
+  private refreshing: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(private readonly d: BotServiceDeps) {
+    this.tracker = new MeetingTracker(d.clock, {
+      onStatus: (m) => this.alert(m),
+      onChange: () => {
+        this.updateTray();
+        d.onChange(this.tracker.list());
+      },
+    });
+    this.updateTray();
+  }
+
+  async launch(input: LaunchInput): Promise<TrackedMeeting> {
+    const parsed = parseMeetingLink(input.link);
+    if (!parsed.ok) throw new UserFacingError(parsed.code, parsed.message);
+    const link = parsed.value;
+    const defaults = this.d.launchDefaults();
+    const botName = (input.botName ?? defaults.botName).trim() || defaults.botName;
+    if (botName.length > MAX_BOT_NAME) {
+      throw new UserFacingError('invalid_bot_name', `The bot name is ${botName.length} characters long; keep it to ${MAX_BOT_NAME} or fewer so people in the meeting can read it.`);
+    }
+    const passcode = input.passcode?.trim() || link.passcode;
+    // G2 refuses a Teams bot without its passcode unless it gets the full link.
+    if (link.platform === 'teams' && this.d.generation === 'g2' && !passcode && !link.meetingUrl) {
+      throw new UserFacingError('passcode_required', 'This server needs the Teams meeting passcode. Paste the full invite link, or type the passcode from the invitation.');
+    }
+    const language = input.language ?? defaults.language;
+    const req: LaunchBotRequest = {
+      platform: link.platform,
+      nativeMeetingId: link.nativeMeetingId,
+      ...(link.meetingUrl ? { meetingUrl: link.meetingUrl } : {}),
+      ...(passcode ? { passcode } : {}),
+      botName,
+      ...(language && language !== 'auto' ? { language } : {}),
+      task: input.task ?? defaults.task,
+    };
+    let meeting: Meeting;
+    try {
+      meeting = await this.d.client.launchBot(req);
+    } catch (e) {
+      if (isVexaError(e) && e.code === 'conflict') {
+        await this.refresh().catch(() => undefined);
+        throw new UserFacingError('already_active', `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). Open it from the list of running bots.`);
+      }
+      throw e;
+    }
+    const tracked = this.tracker.track(
+      { ...meeting, status: meeting.status === 'unknown' ? 'requested' : meeting.status, meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl) },
+      `${platformLabel(link.platform)} · ${link.nativeMeetingId}`,
+    );
+    this.d.hub.subscribe([{ platform: tracked.platform, nativeId: tracked.nativeId }]);
+    this.d.logger.info('Bot sent', { meetingId: tracked.id, platform: tracked.platform });
+    return tracked;
+  }
+
+  async stop(meetingId: number): Promise<TrackedMeeting> {
+    const m = this.tracker.get(meetingId);
+    if (!m) throw new UserFacingError('not_found', 'This meeting is no longer in the list. Refresh the running bots.');
+    if (TERMINAL_STATUSES.has(m.status)) return m;
+    const result = await this.d.client.stopBot(m.platform, m.nativeId);
+    // G3 publishes no `stopping` frame, so the app records the state it asked for.
+    if (result.accepted) this.tracker.apply({ meetingId, platform: null, nativeId: null, status: 'stopping', at: null, completionReason: null, failureStage: null });
+    if (result.alreadyFinished || !result.accepted) await this.refresh();
+    return m;
+  }
+
+  async running(): Promise<BotStatusEntry[]> {
+    return this.d.client.botStatus();
+  }
+
+  dismiss(meetingId: number): void {
+    this.tracker.dismiss(meetingId);
+    this.policy.forget(meetingId);
+  }
+
+  /** A status frame from the live socket. A frame about a meeting we do not follow yet is a bot sent from elsewhere. */
+  onStatus(update: StatusUpdate): void {
+    if (!this.tracker.apply(update) && update.meetingId !== null && !this.tracker.get(update.meetingId) && !TERMINAL_STATUSES.has(update.status)) {
+      void this.refresh().catch(() => undefined);
+    }
+  }
+
+  onLiveState(state: LiveState): void {
+    if (state.status === 'connected') this.stopPolling();
+    else this.startPolling();
+  }
+
+  /** Reads statuses from REST: at connect, after every reconnect, and while the socket is down. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const running = await this.d.client.botStatus();
+    const seen = new Set<number>();
+    for (const entry of running) {
+      if (entry.meetingId === null || !entry.nativeMeetingId) continue;
+      seen.add(entry.meetingId);
+      const known = this.tracker.get(entry.meetingId);
+      if (known) {
+        if (entry.status !== 'unknown') this.tracker.apply({ meetingId: entry.meetingId, platform: null, nativeId: null, status: entry.status, at: null, completionReason: null, failureStage: null });
+      } else if (entry.status !== 'unknown' && !TERMINAL_STATUSES.has(entry.status)) {
+        const t = this.tracker.track(this.entryToMeeting(entry));
+        this.d.hub.subscribe([{ platform: t.platform, nativeId: t.nativeId }]);
+      }
+    }
+    const missing = this.tracker.active().filter((m) => !seen.has(m.id));
+    if (missing.length === 0) return;
+    const finals = await this.finalStates(missing.map((m) => m.id));
+    for (const meeting of finals) {
+      this.tracker.apply({ meetingId: meeting.id, platform: null, nativeId: null, status: meeting.status, at: null, completionReason: meeting.completionReason, failureStage: meeting.failureStage });
+    }
+  }
+
+  private async finalStates(ids: number[]): Promise<Meeting[]> {
+    if (this.d.capabilities.meetingById) {
+      const results = await Promise.allSettled(ids.map((id) => this.d.client.getMeeting(id)));
+      return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    }
+    // G1 has no GET /meetings/{id}: one list read answers for every meeting.
+    const page = await this.d.client.listMeetings();
+    return page.meetings.filter((m) => ids.includes(m.id));
+  }
+
+  private entryToMeeting(e: BotStatusEntry): Meeting {
+    return {
+      id: e.meetingId ?? 0,
+      platform: e.platform,
+      nativeMeetingId: e.nativeMeetingId,
+      status: e.status,
+      startTime: e.startTime,
+      endTime: null,
+      createdAt: e.createdAt,
+      updatedAt: null,
+      name: null,
+      notes: null,
+      participants: [],
+      languages: [],
+      completionReason: null,
+      failureStage: null,
+      statusTransitions: [],
+      meetingUrl: e.meetingUrl,
+      botContainerId: e.containerId,
+      shared: false,
+      transcriptDeleted: false,
+      data: {},
+    };
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer || this.closed) return;
+    const tick = (): void => {
+      this.pollTimer = null;
+      if (this.closed || this.d.hub.state.status === 'connected') return;
+      if (this.tracker.active().length > 0) void this.refresh().catch((e: unknown) => this.d.logger.debug('Status poll failed', { error: String(e) }));
+      this.pollTimer = this.d.clock.setTimeout(tick, POLL_MS);
+    };
+    this.pollTimer = this.d.clock.setTimeout(tick, POLL_MS);
+  }
+
+  private stopPolling(): void {
+    this.pollTimer?.cancel();
+    this.pollTimer = null;
+  }
+
+  async launchFromClipboard(): Promise<void> {
+    const text = await this.d.clipboard.readText();
+    try {
+      const m = await this.launch({ link: text });
+      this.d.onFocusMeeting(m.id);
+    } catch (e) {
+      const message = e instanceof UserFacingError ? e.message : isVexaError(e) ? e.userMessage : 'The bot could not be sent.';
+      this.d.notifier.notify({ id: `clipboard-${this.d.clock.now()}`, title: 'No bot was sent', body: message });
+    }
+  }
+
+  private alert(m: TrackedMeeting): void {
+    const a: Alert | null = this.policy.onStatus({ meetingId: m.id, name: m.name, status: m.status, completionReason: m.completionReason, failureStage: m.failureStage });
+    if (!a) return;
+    this.d.logger.info('Alert', { kind: a.kind, meetingId: a.meetingId, dnd: this.d.doNotDisturb() });
+    if (this.d.doNotDisturb()) return;
+    this.d.notifier.notify({ id: `${a.meetingId}:${a.kind}`, title: a.title, body: a.body, onClick: () => this.d.onFocusMeeting(a.meetingId) });
+  }
+
+  private updateTray(): void {
+    const active = this.tracker.active();
+    const lobby = active.filter((m) => m.status === 'awaiting_admission' || m.status === 'needs_help');
+    const live = active.filter((m) => m.status === 'active');
+    const state = lobby.length ? 'attention' : live.length ? 'active' : 'idle';
+    const tooltip = lobby.length
+      ? `Vexa Companion: ${lobby.length === 1 ? 'a bot is' : `${lobby.length} bots are`} waiting to be admitted`
+      : live.length
+        ? `Vexa Companion: transcribing ${live.length === 1 ? 'a meeting' : `${live.length} meetings`}`
+        : 'Vexa Companion';
+    const items: TrayMenuItem[] = active.map((m) => ({ label: `${m.name}: ${STATUS_LABELS[m.status]}`, onClick: () => this.d.onFocusMeeting(m.id) }));
+    items.push({ label: 'Send bot to the meeting link in the clipboard', onClick: () => void this.launchFromClipboard() });
+    this.d.tray.update(state, tooltip, items);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stopPolling();
+  }
+}

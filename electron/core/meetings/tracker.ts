@@ -1,0 +1,131 @@
+import { explainOutcome, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
+import type { Meeting, MeetingStatus } from '../../../shared/vexa/types';
+import type { Clock } from '../ports';
+
+export interface TrackedMeeting {
+  id: number;
+  platform: string;
+  nativeId: string;
+  name: string;
+  meetingUrl: string | null;
+  status: MeetingStatus;
+  /** When the meeting entered its current status (epoch ms, this computer's clock). */
+  since: number;
+  history: Array<{ status: MeetingStatus; at: number }>;
+  completionReason: string | null;
+  failureStage: string | null;
+  /** Plain words for a finished meeting; null while it runs. */
+  outcome: string | null;
+}
+
+// Statuses only move forward; a late poll or a duplicate frame must not move a meeting back.
+const RANK: Record<MeetingStatus, number> = {
+  idle: 0,
+  scheduled: 0,
+  unknown: 0,
+  requested: 1,
+  joining: 2,
+  awaiting_admission: 3,
+  needs_help: 4,
+  active: 5,
+  stopping: 6,
+  completed: 7,
+  failed: 7,
+  deleted: 8,
+};
+
+export interface TrackerEvents {
+  /** A meeting's status changed (also called for the first status of a newly tracked meeting). */
+  onStatus(meeting: TrackedMeeting, previous: MeetingStatus | null): void;
+  onChange(): void;
+}
+
+/** The meetings whose bots this app follows, with the time spent in each status. */
+export class MeetingTracker {
+  private readonly meetings = new Map<number, TrackedMeeting>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly events: TrackerEvents,
+  ) {}
+
+  list(): TrackedMeeting[] {
+    return [...this.meetings.values()].sort((a, b) => (b.history[0]?.at ?? 0) - (a.history[0]?.at ?? 0));
+  }
+
+  get(id: number): TrackedMeeting | undefined {
+    return this.meetings.get(id);
+  }
+
+  find(platform: string, nativeId: string): TrackedMeeting | undefined {
+    return this.list().find((m) => m.platform === platform && m.nativeId === nativeId && !TERMINAL_STATUSES.has(m.status));
+  }
+
+  active(): TrackedMeeting[] {
+    return this.list().filter((m) => !TERMINAL_STATUSES.has(m.status));
+  }
+
+  /** Starts following a meeting (a bot just launched, or found running at start-up). */
+  track(meeting: Meeting, name?: string): TrackedMeeting {
+    const existing = this.meetings.get(meeting.id);
+    if (existing) {
+      this.apply({ ...this.toUpdate(meeting) }, name);
+      return existing;
+    }
+    const now = this.clock.now();
+    const tracked: TrackedMeeting = {
+      id: meeting.id,
+      platform: meeting.platform,
+      nativeId: meeting.nativeMeetingId ?? '',
+      name: name ?? meeting.name ?? meeting.nativeMeetingId ?? `Meeting ${meeting.id}`,
+      meetingUrl: meeting.meetingUrl,
+      status: meeting.status,
+      since: now,
+      history: [{ status: meeting.status, at: now }],
+      completionReason: meeting.completionReason,
+      failureStage: meeting.failureStage,
+      outcome: TERMINAL_STATUSES.has(meeting.status) ? explainOutcome(meeting.status, meeting.completionReason, meeting.failureStage) : null,
+    };
+    this.meetings.set(meeting.id, tracked);
+    this.events.onStatus(tracked, null);
+    this.events.onChange();
+    return tracked;
+  }
+
+  private toUpdate(m: Meeting): StatusUpdate {
+    return { meetingId: m.id, platform: m.platform, nativeId: m.nativeMeetingId, status: m.status, at: null, completionReason: m.completionReason, failureStage: m.failureStage };
+  }
+
+  /** Applies a status from any source; returns false when it was old news. */
+  apply(update: StatusUpdate, name?: string): boolean {
+    const m = update.meetingId !== null ? this.meetings.get(update.meetingId) : update.platform && update.nativeId ? this.find(update.platform, update.nativeId) : undefined;
+    if (!m) return false;
+    if (name) m.name = name;
+    const moved = update.status !== m.status && !TERMINAL_STATUSES.has(m.status) && RANK[update.status] >= RANK[m.status];
+    const details = (update.completionReason && update.completionReason !== m.completionReason) || (update.failureStage && update.failureStage !== m.failureStage);
+    if (!moved && !details) return false;
+    const previous = m.status;
+    if (update.completionReason) m.completionReason = update.completionReason;
+    if (update.failureStage) m.failureStage = update.failureStage;
+    if (moved) {
+      const now = this.clock.now();
+      m.status = update.status;
+      m.since = now;
+      m.history.push({ status: update.status, at: now });
+    }
+    m.outcome = TERMINAL_STATUSES.has(m.status) ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
+    if (moved) this.events.onStatus(m, previous);
+    this.events.onChange();
+    return true;
+  }
+
+  /** The user dismissed a finished meeting from the list. */
+  dismiss(id: number): void {
+    const m = this.meetings.get(id);
+    if (m && TERMINAL_STATUSES.has(m.status)) {
+      this.meetings.delete(id);
+      this.events.onChange();
+    }
+  }
+}

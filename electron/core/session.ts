@@ -1,0 +1,75 @@
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import type { LaunchDefaults } from '../../shared/ipc/models';
+import type { ConnectionService } from './connection';
+import { LiveHub } from './live/liveHub';
+import { BotService } from './meetings/botService';
+import type { Clipboard, Clock, Logger, Notifier, TrayView } from './ports';
+
+export interface SessionDeps {
+  connection: ConnectionService;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  tray: TrayView;
+  clipboard: Clipboard;
+  doNotDisturb(): boolean;
+  launchDefaults(): LaunchDefaults;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** Everything that lives as long as one connection to one server: the live socket and the bots. */
+export class ServerSession {
+  readonly identity: string;
+  readonly hub: LiveHub;
+  readonly bots: BotService;
+
+  private constructor(identity: string, hub: LiveHub, bots: BotService) {
+    this.identity = identity;
+    this.hub = hub;
+    this.bots = bots;
+  }
+
+  static open(d: SessionDeps): ServerSession | null {
+    return d.connection.withActiveKey((server, apiKey) => {
+      let bots: BotService | null = null;
+      const hub = new LiveHub({
+        baseUrl: server.url,
+        apiKey,
+        clock: d.clock,
+        logger: d.logger,
+        onStatus: (u) => bots?.onStatus(u),
+        onState: (state) => {
+          bots?.onLiveState(state);
+          d.emit('live:state', state);
+        },
+        onOpen: () => void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) })),
+      });
+      bots = new BotService({
+        client: d.connection.client(),
+        generation: server.generation,
+        capabilities: server.capabilities,
+        hub,
+        clock: d.clock,
+        logger: d.logger,
+        notifier: d.notifier,
+        tray: d.tray,
+        clipboard: d.clipboard,
+        doNotDisturb: d.doNotDisturb,
+        launchDefaults: d.launchDefaults,
+        onChange: (meetings) => d.emit('bots:changed', meetings),
+        onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { meetingId }),
+      });
+      hub.start();
+      return new ServerSession(ServerSession.identityOf(server), hub, bots);
+    });
+  }
+
+  static identityOf(server: { id: string; url: string; generation: string; keyLabel: string | null }): string {
+    return `${server.id}|${server.url}|${server.generation}|${server.keyLabel ?? ''}`;
+  }
+
+  close(): void {
+    this.bots.close();
+    this.hub.close();
+  }
+}

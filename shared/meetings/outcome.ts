@@ -1,0 +1,64 @@
+import type { MeetingStatus } from '../vexa/types';
+
+/** What a status means to the person who sent the bot. */
+export const STATUS_LABELS: Record<MeetingStatus, string> = {
+  requested: 'Requested',
+  joining: 'Joining',
+  awaiting_admission: 'Waiting in the lobby',
+  needs_help: 'Needs help',
+  active: 'Transcribing',
+  stopping: 'Stopping',
+  completed: 'Completed',
+  failed: 'Failed',
+  idle: 'Planned',
+  scheduled: 'Scheduled',
+  deleted: 'Deleted',
+  unknown: 'Unknown',
+};
+
+export const TERMINAL_STATUSES: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed', 'deleted']);
+
+/**
+ * Plain-words explanations of every `completion_reason` the three server generations send
+ * (G1, G2 additions, G3 lifecycle.v1, api.v1). Unknown reasons fall back to the status.
+ */
+const REASONS: Record<string, string> = {
+  stopped: 'The bot was stopped.',
+  stopped_before_admission: 'The bot was stopped before anyone let it in.',
+  stopped_with_no_audio: 'The bot was stopped; it never heard any audio.',
+  left_alone: 'Everyone else left, so the bot left too.',
+  startup_alone: 'Nobody else was in the meeting when the bot arrived, so it left.',
+  evicted: 'Someone removed the bot from the meeting.',
+  awaiting_admission_timeout: 'Nobody admitted the bot from the waiting room in time.',
+  awaiting_admission_rejected: 'The host denied the bot entry to the meeting.',
+  never_admitted: 'The bot was never admitted to the meeting.',
+  join_failure: 'The bot could not join the meeting.',
+  validation_error: 'The server could not use this meeting link or id.',
+  max_bot_time_exceeded: 'The bot reached its maximum time in a meeting and left.',
+  auth_session_missing: 'The bot needed a signed-in session for this meeting and had none.',
+};
+
+const STAGES: Record<string, string> = {
+  requested: 'before the bot started',
+  joining: 'while joining',
+  awaiting_admission: 'while waiting in the lobby',
+  active: 'during the meeting',
+};
+
+export function explainCompletionReason(reason: string | null): string | null {
+  return reason ? (REASONS[reason] ?? null) : null;
+}
+
+/** One or two sentences for a finished meeting, e.g. for the status card and the notification. */
+export function explainOutcome(status: MeetingStatus, completionReason: string | null, failureStage: string | null): string {
+  const reason = explainCompletionReason(completionReason);
+  const stage = failureStage ? STAGES[failureStage] : undefined;
+  if (status === 'completed') return reason ?? 'The meeting ended and the transcript is ready.';
+  if (status === 'failed') {
+    if (completionReason === 'join_failure' && failureStage === 'active') return 'The bot stopped working during the meeting.';
+    if (reason) return reason;
+    return stage ? `The bot failed ${stage}.` : 'The bot failed.';
+  }
+  if (status === 'needs_help') return 'The bot is stuck and needs a person to help it into the meeting.';
+  return STATUS_LABELS[status];
+}

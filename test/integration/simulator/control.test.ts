@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { Simulator } from '../../../electron/simulator/index';
+import { ADMIN, call, FrameLog, sendBot, start, waitForStatus, waitUntil } from './simHelpers';
+
+const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+describe('control endpoints', () => {
+  let sim: Simulator;
+  let lobbyId: number;
+  beforeAll(async () => {
+    sim = await start({ profile: 'g3' });
+    lobbyId = (await sendBot(sim, 'ctl-abcd-efg', 'lobby-wait')).body.id;
+    await waitForStatus(sim, lobbyId, 'awaiting_admission');
+  });
+  afterAll(() => sim.close());
+
+  it('needs the admin key once one is configured', async () => {
+    expect(await call(sim, 'GET', '/_sim/state')).toMatchObject({ status: 403, body: { detail: 'Invalid or missing admin token.' } });
+    const state = await call(sim, 'GET', '/_sim/state', { admin: ADMIN });
+    expect(state.body).toMatchObject({ profile: 'g3', url: sim.url, meetings: [{ id: lobbyId, status: 'awaiting_admission', scenario: 'lobby-wait' }] });
+  });
+
+  it('admits a bot waiting in the lobby, and only then', async () => {
+    const ws = await FrameLog.open(sim);
+    await ws.subscribe('google_meet', 'ctl-abcd-efg');
+    expect(await call(sim, 'POST', `/_sim/meetings/${lobbyId}/admit`, { admin: ADMIN })).toMatchObject({ status: 200, body: { admitted: 'admitted', status: 'active' } });
+    await ws.waitFor((f) => f.payload?.status === 'active', 'active frame');
+    expect((await call(sim, 'POST', `/_sim/meetings/${lobbyId}/admit`, { admin: ADMIN })).status).toBe(409);
+    expect((await call(sim, 'POST', '/_sim/meetings/999/admit', { admin: ADMIN })).status).toBe(404);
+    ws.close();
+  });
+
+  it('injects raw frames to the meeting’s subscribers', async () => {
+    const ws = await FrameLog.open(sim);
+    await ws.subscribe('google_meet', 'ctl-abcd-efg');
+    const res = await call(sim, 'POST', `/_sim/meetings/${lobbyId}/inject`, { admin: ADMIN, rawBody: '{"type":"transcript","meeting":' });
+    expect(res.body).toEqual({ meeting_id: lobbyId, sent: 1 });
+    await waitUntil(() => ws.raw.some((r) => r.data === '{"type":"transcript","meeting":'), 'the raw frame');
+    sim.injectRaw(lobbyId, Buffer.from([0xff, 0x00, 0x7b]));
+    await waitUntil(() => ws.raw.some((r) => r.binary), 'a binary frame');
+    ws.close();
+  });
+
+  it('drops every socket abruptly', async () => {
+    const a = await FrameLog.open(sim);
+    const b = await FrameLog.open(sim);
+    const res = await call(sim, 'POST', '/_sim/drop-sockets', { admin: ADMIN });
+    expect(res.body.dropped).toBeGreaterThanOrEqual(2);
+    expect((await a.waitClosed()).code).toBe(1006);
+    expect((await b.waitClosed()).code).toBe(1006);
+  });
+
+  it('serves the ground truth', async () => {
+    await waitUntil(() => sim.truth(lobbyId).length >= 3, 'a few confirmed segments');
+    const res = await call(sim, 'GET', `/_sim/meetings/${lobbyId}/truth`, { admin: ADMIN });
+    expect(res.body.segments.slice(0, 3)).toEqual(sim.truth(lobbyId).slice(0, 3));
+    expect(res.body.segments[0]).toMatchObject({ speaker: 'Maya Lindqvist', text: expect.stringContaining('June release') });
+  });
+
+  it('restarts on the same port, dropping sockets but keeping state', async () => {
+    const ws = await FrameLog.open(sim);
+    const before = sim.url;
+    expect((await call(sim, 'POST', '/_sim/restart?down_ms=150', { admin: ADMIN })).status).toBe(202);
+    expect((await ws.waitClosed()).code).toBe(1006);
+    await waitUntil(async () => {
+      try {
+        return (await call(sim, 'GET', '/meetings')).status === 200;
+      } catch {
+        return false;
+      }
+    }, 'the server to come back');
+    expect(sim.url).toBe(before);
+    const meetings = (await call(sim, 'GET', '/meetings')).body.meetings;
+    expect(meetings.map((m: { id: number }) => m.id)).toContain(lobbyId);
+    await sim.restart(50);
+    expect((await call(sim, 'GET', '/health')).status).toBe(200);
+  });
+
+  it('injects HTTP faults: an nginx 502 page for a few requests on a path prefix', async () => {
+    const set = await call(sim, 'POST', '/_sim/fault', { admin: ADMIN, body: { status: 502, body: NGINX_502, count: 2, paths: '/meetings' } });
+    expect(set.status).toBe(200);
+    const first = await call(sim, 'GET', '/meetings');
+    expect(first.status).toBe(502);
+    expect(first.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(first.text).toBe(NGINX_502);
+    expect((await call(sim, 'GET', '/bots/status')).status).toBe(200);
+    expect((await call(sim, 'GET', '/meetings')).status).toBe(502);
+    expect((await call(sim, 'GET', '/meetings')).status).toBe(200);
+    expect((await call(sim, 'GET', '/_sim/state', { admin: ADMIN })).body.fault).toBeNull();
+  });
+
+  it('holds a request before failing it, and fails WebSocket upgrades too', async () => {
+    sim.setFault({ status: 504, body: '{"detail":"upstream timeout"}', hangMs: 100, count: 1 });
+    expect(await call(sim, 'GET', '/meetings')).toMatchObject({ status: 504, body: { detail: 'upstream timeout' } });
+
+    sim.setFault({ status: 502, body: NGINX_502, paths: '/ws' });
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${sim.url.replace('http', 'ws')}/ws?api_key=test-key`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('upgrade should have failed')));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(502);
+    sim.setFault(null);
+    const ok = await FrameLog.open(sim);
+    ok.close();
+  });
+});
+
+describe('control endpoints without an admin key', () => {
+  it('are open', async () => {
+    const sim = await start({ adminKey: undefined });
+    try {
+      expect((await call(sim, 'GET', '/_sim/state')).status).toBe(200);
+      // The admin API itself is not configured then, as on a real server without ADMIN_API_TOKEN.
+      expect((await call(sim, 'GET', '/admin/users/1', { key: null })).status).toBe(500);
+    } finally {
+      await sim.close();
+    }
+  });
+});
