@@ -8,7 +8,8 @@ const ZULU = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 describe.each(['g1', 'g2', 'g3'] as const)('POST /bots and DELETE /bots, profile %s', (profile) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await start({ profile, apiKeys: [{ key: KEY, maxConcurrent: 20 }, { key: 'capped', maxConcurrent: 1, email: 'capped@example.com' }] });
+    // A slower clock keeps admitted bots talking long enough to stop or reconfigure them.
+    sim = await start({ profile, timeScale: 50, apiKeys: [{ key: KEY, maxConcurrent: 20 }, { key: 'capped', maxConcurrent: 1, email: 'capped@example.com' }] });
   });
   afterAll(() => sim.close());
 
@@ -94,6 +95,13 @@ describe.each(['g1', 'g2', 'g3'] as const)('POST /bots and DELETE /bots, profile
     if (profile === 'g3') expect(after.status).toBe(404);
     else expect(after).toMatchObject({ status: 202, body: { message: 'Meeting already completed.' } });
     expect((await call(sim, 'DELETE', '/bots/google_meet/zzz-zzzz-zzz')).status).toBe(404);
+
+    const waiting = (await sendBot(sim, 'lob-abcd-efg', 'lobby-wait')).body.id as number;
+    await waitForStatus(sim, waiting, 'awaiting_admission');
+    await call(sim, 'DELETE', '/bots/google_meet/lob-abcd-efg');
+    // G1/G2 finish a young pre-active bot at once; G3 lets the runtime fail it at the stage it reached.
+    await waitForStatus(sim, waiting, profile === 'g3' ? 'failed' : 'completed');
+    if (profile === 'g3') expect((await call(sim, 'GET', `/meetings/${waiting}`)).body).toMatchObject({ completion_reason: 'stopped', failure_stage: 'awaiting_admission' });
     expect((await call(sim, 'DELETE', '/bots/skype/abc')).status).toBe(422);
   });
 

@@ -115,7 +115,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('a live meeting, profile %s', (profil
 
 describe('status frames on stop', () => {
   it.each(['g1', 'g2'] as const)('%s publishes stopping then completed to subscribers', async (profile) => {
-    const sim = await start({ profile });
+    const sim = await start({ profile, timeScale: 50 });
     const ws = await FrameLog.open(sim);
     try {
       const id = (await sendBot(sim, 'stp-abcd-efg', 'lobby-wait')).body.id;
@@ -136,7 +136,7 @@ describe('status frames on stop', () => {
   });
 
   it('g3 sends flat user-channel frames without a subscription and never requested or stopping', async () => {
-    const sim = await start({ profile: 'g3' });
+    const sim = await start({ profile: 'g3', timeScale: 50 });
     const ws = await FrameLog.open(sim, { viaHeader: true });
     try {
       const id = (await sendBot(sim, 'flt-abcd-efg', 'lobby-wait')).body.id;
