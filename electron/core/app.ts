@@ -20,6 +20,15 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Demo mode's simulator settings (tests speed it up). */
   demo?: { timeScale?: number };
+  /** Live-connection timings; tests shorten them. */
+  live?: LiveTimings;
+}
+
+export interface LiveTimings {
+  /** How often statuses are polled over REST while the live socket is down. */
+  pollMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -95,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       doNotDisturb: () => settings.settings.doNotDisturb,
       launchDefaults: () => settings.settings.launch,
       emit,
+      timings: options.live,
     });
   };
 

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { LaunchDefaults } from '../../shared/ipc/models';
+import type { LiveTimings } from './app';
 import type { ConnectionService } from './connection';
 import { LiveHub } from './live/liveHub';
 import { BotService } from './meetings/botService';
@@ -15,6 +16,7 @@ export interface SessionDeps {
   doNotDisturb(): boolean;
   launchDefaults(): LaunchDefaults;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  timings?: LiveTimings;
 }
 
 /** Everything that lives as long as one connection to one server: the live socket and the bots. */
@@ -37,6 +39,8 @@ export class ServerSession {
         apiKey,
         clock: d.clock,
         logger: d.logger,
+        backoffBaseMs: d.timings?.backoffBaseMs,
+        backoffMaxMs: d.timings?.backoffMaxMs,
         onStatus: (u) => bots?.onStatus(u),
         onState: (state) => {
           bots?.onLiveState(state);
@@ -58,6 +62,7 @@ export class ServerSession {
         launchDefaults: d.launchDefaults,
         onChange: (meetings) => d.emit('bots:changed', meetings),
         onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { meetingId }),
+        pollMs: d.timings?.pollMs,
       });
       hub.start();
       return new ServerSession(ServerSession.identityOf(server), hub, bots);

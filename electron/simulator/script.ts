@@ -65,7 +65,7 @@ const PLANNING: ReadonlyArray<[Who, string] | [Who, string, 'chat']> = [
 
 function speechSeconds(text: string): number {
   const words = text.split(/\s+/).length;
-  return Math.min(4, Math.max(1.8, Math.round(words * 0.28 * 10) / 10));
+  return Math.min(3.4, Math.max(1.8, Math.round(words * 0.28 * 10) / 10));
 }
 
 const GAPS = [0.3, 0.45, 0.6];

@@ -14,6 +14,8 @@ export interface LiveHubOptions {
   onOpen(reconnect: boolean): void;
   /** Frames other than statuses (transcripts, retractions, chat) for the live pipeline. */
   onOtherFrame?(frame: Record<string, unknown>): void;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
 }
 
 /**
@@ -31,6 +33,8 @@ export class LiveHub {
       logger: o.logger,
       onState: o.onState,
       onOpen: o.onOpen,
+      backoffBaseMs: o.backoffBaseMs,
+      backoffMaxMs: o.backoffMaxMs,
       onFrame: (frame) => {
         const status = parseStatusFrame(frame);
         if (status) o.onStatus(status);

@@ -38,6 +38,7 @@ export interface BotServiceDeps {
   launchDefaults(): { botName: string; language: string; task: 'transcribe' | 'translate' };
   onChange(meetings: TrackedMeeting[]): void;
   onFocusMeeting(meetingId: number): void;
+  pollMs?: number;
 }
 
 /**
@@ -209,9 +210,9 @@ export class BotService {
       this.pollTimer = null;
       if (this.closed || this.d.hub.state.status === 'connected') return;
       if (this.tracker.active().length > 0) void this.refresh().catch((e: unknown) => this.d.logger.debug('Status poll failed', { error: String(e) }));
-      this.pollTimer = this.d.clock.setTimeout(tick, POLL_MS);
+      this.pollTimer = this.d.clock.setTimeout(tick, this.d.pollMs ?? POLL_MS);
     };
-    this.pollTimer = this.d.clock.setTimeout(tick, POLL_MS);
+    this.pollTimer = this.d.clock.setTimeout(tick, this.d.pollMs ?? POLL_MS);
   }
 
   private stopPolling(): void {

@@ -62,6 +62,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     secrets,
     logger,
     demo: { timeScale: options.timeScale ?? 20 },
+    // Statuses while the socket is down and reconnects come quickly in tests.
+    live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500 },
     ...ports,
   });
   const outgoing: string[] = [];

@@ -74,6 +74,10 @@ describe.each(['g1', 'g2', 'g3'] as const)('POST /bots and DELETE /bots, profile
     else expect(noTeamsPass.status).toBe(201);
     expect(badPlatform.body.detail[0]).toMatchObject({ type: 'enum', loc: ['body', 'platform'] });
     expect(notJson.body.detail[0].type).toBe('json_invalid');
+    if (profile === 'g2') {
+      const link = await call(sim, 'POST', '/bots', { body: { platform: 'teams', meeting_url: 'https://teams.live.com/meet/9876543210987?p=AbCd1234', bot_name: 'sim:silence' } });
+      expect(link.body).toMatchObject({ status: 'requested', platform: 'teams', native_meeting_id: '9876543210987' });
+    }
     const shortZoom = await call(sim, 'POST', '/bots', { body: { platform: 'zoom', native_meeting_id: '1234' } });
     expect(shortZoom).toMatchObject({ status: 422, body: { detail: 'Invalid platform/native_meeting_id combination: cannot construct meeting URL' } });
   });
@@ -99,7 +103,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('POST /bots and DELETE /bots, profile
     const waiting = (await sendBot(sim, 'lob-abcd-efg', 'lobby-wait')).body.id as number;
     await waitForStatus(sim, waiting, 'awaiting_admission');
     await call(sim, 'DELETE', '/bots/google_meet/lob-abcd-efg');
-    // G1/G2 finish a young pre-active bot at once; G3 lets the runtime fail it at the stage it reached.
+    // G1/G2 complete a stopped pre-active bot; G3 lets the runtime fail it at the stage it reached.
     await waitForStatus(sim, waiting, profile === 'g3' ? 'failed' : 'completed');
     if (profile === 'g3') expect((await call(sim, 'GET', `/meetings/${waiting}`)).body).toMatchObject({ completion_reason: 'stopped', failure_stage: 'awaiting_admission' });
     expect((await call(sim, 'DELETE', '/bots/skype/abc')).status).toBe(422);

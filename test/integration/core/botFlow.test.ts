@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { launchApp, type LaunchedApp } from '../../e2e/support/app';
+import { connectIpc, must, type IpcTestClient } from '../../support/ipcClient';
+
+const apps: LaunchedApp[] = [];
+afterEach(async () => {
+  while (apps.length) await apps.pop()!.close();
+});
+
+async function connected(options: Parameters<typeof launchApp>[0]) {
+  const app = await launchApp({ timeScale: 50, ...options });
+  apps.push(app);
+  const ipc = await connectIpc(app.url);
+  must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
+  return { app, ipc };
+}
+
+async function waitForMeeting(ipc: IpcTestClient, id: number, pred: (m: TrackedMeetingView) => boolean, ms = 8000): Promise<TrackedMeetingView> {
+  const start = Date.now();
+  for (;;) {
+    const m = must(await ipc.invoke('bots:tracked')).find((x) => x.id === id);
+    if (m && pred(m)) return m;
+    if (Date.now() - start > ms) throw new Error(`meeting ${id} stuck at ${m?.status}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const titles = (app: LaunchedApp, id: number) => app.ports.notifier.sent.filter((n) => n.id.startsWith(`${id}:`)).map((n) => n.title);
+
+describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (profile) => {
+  it('launch → lobby alert → admit → active → stop → completed, one alert each', async () => {
+    const { app, ipc } = await connected({ profile, scenario: 'lobby-wait' });
+    const launched = must(await ipc.invoke('bots:launch', { link: 'Join: https://meet.google.com/abc-defg-hij?authuser=0', botName: 'Notetaker' }));
+    expect(launched).toMatchObject({ platform: 'google_meet', nativeId: 'abc-defg-hij', status: 'requested' });
+
+    const lobby = await waitForMeeting(ipc, launched.id, (m) => m.status === 'awaiting_admission');
+    expect(lobby.history.map((h) => h.status)).toContain('awaiting_admission');
+    expect(titles(app, launched.id)).toEqual(['The bot is waiting in the lobby']);
+    expect(app.ports.tray.last?.state).toBe('attention');
+    expect(app.ports.tray.last?.tooltip).toMatch(/waiting to be admitted/);
+
+    must(await ipc.invoke('meetings:openLink', { meetingId: launched.id }));
+    expect(app.ports.opener.opened).toEqual(['https://meet.google.com/abc-defg-hij']);
+
+    app.simulator.admit(launched.id);
+    await waitForMeeting(ipc, launched.id, (m) => m.status === 'active');
+    expect(titles(app, launched.id)).toEqual(['The bot is waiting in the lobby', 'The bot was admitted']);
+    expect(app.ports.tray.last?.state).toBe('active');
+
+    must(await ipc.invoke('bots:stop', { meetingId: launched.id }));
+    const done = await waitForMeeting(ipc, launched.id, (m) => m.status === 'completed' || m.status === 'failed');
+    expect(done.status).toBe('completed');
+    expect(done.outcome).toMatch(/stopped/);
+    expect(titles(app, launched.id)).toEqual(['The bot is waiting in the lobby', 'The bot was admitted', 'Transcript ready']);
+    expect(app.ports.tray.last?.state).toBe('idle');
+    ipc.close();
+  });
+
+  it('a dropped socket while the bot waits in the lobby still alerts exactly once', async () => {
+    const { app, ipc } = await connected({ profile, scenario: 'lobby-wait' });
+    const m = must(await ipc.invoke('bots:launch', { link: 'https://zoom.us/j/12345678901?pwd=abc123' }));
+    app.simulator.dropSockets();
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
+    app.simulator.dropSockets();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(titles(app, m.id)).toEqual(['The bot is waiting in the lobby']);
+    ipc.close();
+  });
+});
+
+describe('launch errors a person can act on', () => {
+  it('refuses a link that is not a meeting link and sends nothing', async () => {
+    const { ipc } = await connected({ profile: 'g3' });
+    const r = await ipc.invoke('bots:launch', { link: 'https://calendar.google.com/calendar/u/0/r/eventedit/abc' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/Calendar/);
+    expect(must(await ipc.invoke('bots:tracked'))).toEqual([]);
+    ipc.close();
+  });
+
+  it('explains a second bot for the same meeting', async () => {
+    const { ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
+    must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
+    const r = await ipc.invoke('bots:launch', { link: 'meet.google.com/abc-defg-hij' });
+    expect(r).toMatchObject({ ok: false, code: 'already_active' });
+    ipc.close();
+  });
+
+  it('refuses a 500-character bot name with a sentence', async () => {
+    const { ipc } = await connected({ profile: 'g2' });
+    const r = await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij', botName: 'n'.repeat(500) });
+    expect(r).toMatchObject({ ok: false, code: 'invalid_bot_name' });
+    ipc.close();
+  });
+
+  it('asks for the Teams passcode where the server needs it (G2)', async () => {
+    const { ipc } = await connected({ profile: 'g2' });
+    const r = await ipc.invoke('bots:launch', { link: '9387654321012' });
+    expect(r).toMatchObject({ ok: false, code: 'passcode_required' });
+    ipc.close();
+  });
+
+  it.each([
+    ['rejected', 'The bot was denied entry', /denied/],
+    ['lobby-timeout', 'Nobody admitted the bot', /in time/],
+    ['join-failure', 'The bot could not finish', /could not join/],
+  ] as const)('explains the %s outcome and alerts once', async (scenario, title, outcome) => {
+    const { app, ipc } = await connected({ profile: 'g3', scenario });
+    const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
+    const done = await waitForMeeting(ipc, m.id, (x) => x.status === 'failed');
+    expect(done.outcome).toMatch(outcome);
+    expect(titles(app, m.id).filter((t) => t === title)).toHaveLength(1);
+    ipc.close();
+  });
+
+  it('follows statuses by polling while the live socket is down', async () => {
+    const { app, ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
+    const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
+    app.simulator.setFault({ status: 503, body: 'down', paths: '/ws', count: 1000 });
+    app.simulator.dropSockets();
+    app.simulator.admit(m.id);
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'active');
+    expect(must(await ipc.invoke('live:state')).status).not.toBe('connected');
+    ipc.close();
+  });
+
+  it('respects Do not disturb: no OS notification, the status still changes', async () => {
+    const { app, ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
+    must(await ipc.invoke('settings:update', { doNotDisturb: true }));
+    const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
+    expect(app.ports.notifier.sent).toEqual([]);
+    expect(app.ports.tray.last?.state).toBe('attention');
+    ipc.close();
+  });
+});
