@@ -58,7 +58,6 @@ async function main(): Promise<void> {
     rateLimitPerMinute: Number.isFinite(rateLimit) ? rateLimit : 0,
     log: (line) => process.stderr.write(`[simulator] ${line}\n`),
   });
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile })}\n`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -69,6 +68,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Printed only once the handlers are in place: a parent may signal as soon as it reads this line.
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile })}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -40,3 +40,8 @@ export const found = (value: MeetingLink): MeetingLinkResult => ({ ok: true, val
 export const refuse = (code: MeetingLinkErrorCode, message: string): MeetingLinkError => ({ ok: false, code, message });
 
 export const SUPPORTED_PLATFORMS = 'Google Meet, Microsoft Teams, Zoom or Jitsi';
+
+/** Shortens a piece of the user's input quoted back in a message. */
+export function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

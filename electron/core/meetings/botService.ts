@@ -129,9 +129,19 @@ export class BotService {
 
   /** A status frame from the live socket. A frame about a meeting we do not follow yet is a bot sent from elsewhere. */
   onStatus(update: StatusUpdate): void {
-    if (!this.tracker.apply(update) && update.meetingId !== null && !this.tracker.get(update.meetingId) && !TERMINAL_STATUSES.has(update.status)) {
-      void this.refresh().catch(() => undefined);
+    const known = update.meetingId !== null ? this.tracker.get(update.meetingId) : undefined;
+    if (!known) {
+      if (update.meetingId !== null && !TERMINAL_STATUSES.has(update.status)) void this.refresh().catch(() => undefined);
+      return;
     }
+    // Status frames carry no completion_reason: read it before announcing how the meeting ended.
+    if (TERMINAL_STATUSES.has(update.status) && !update.completionReason && !TERMINAL_STATUSES.has(known.status)) {
+      void this.currentStates([known.id])
+        .then(([m]) => this.tracker.apply(m && TERMINAL_STATUSES.has(m.status) ? { ...update, completionReason: m.completionReason, failureStage: m.failureStage } : update))
+        .catch(() => this.tracker.apply(update));
+      return;
+    }
+    this.tracker.apply(update);
   }
 
   onLiveState(state: LiveState): void {
@@ -149,27 +159,23 @@ export class BotService {
 
   private async doRefresh(): Promise<void> {
     const running = await this.d.client.botStatus();
-    const seen = new Set<number>();
+    // G1's running list describes containers ("Up 3 minutes"), not meeting statuses.
+    const trustStatus = this.d.generation !== 'g1';
     for (const entry of running) {
-      if (entry.meetingId === null || !entry.nativeMeetingId) continue;
-      seen.add(entry.meetingId);
-      const known = this.tracker.get(entry.meetingId);
-      if (known) {
-        if (entry.status !== 'unknown') this.tracker.apply({ meetingId: entry.meetingId, platform: null, nativeId: null, status: entry.status, at: null, completionReason: null, failureStage: null });
-      } else if (entry.status !== 'unknown' && !TERMINAL_STATUSES.has(entry.status)) {
-        const t = this.tracker.track(this.entryToMeeting(entry));
-        this.d.hub.subscribe([{ platform: t.platform, nativeId: t.nativeId }]);
-      }
+      if (entry.meetingId === null || !entry.nativeMeetingId || this.tracker.get(entry.meetingId)) continue;
+      if (entry.status === 'unknown' || TERMINAL_STATUSES.has(entry.status)) continue;
+      const t = this.tracker.track(this.entryToMeeting({ ...entry, status: trustStatus ? entry.status : 'requested' }));
+      this.d.hub.subscribe([{ platform: t.platform, nativeId: t.nativeId }]);
     }
-    const missing = this.tracker.active().filter((m) => !seen.has(m.id));
-    if (missing.length === 0) return;
-    const finals = await this.finalStates(missing.map((m) => m.id));
-    for (const meeting of finals) {
+    const active = this.tracker.active().map((m) => m.id);
+    if (active.length === 0) return;
+    for (const meeting of await this.currentStates(active)) {
       this.tracker.apply({ meetingId: meeting.id, platform: null, nativeId: null, status: meeting.status, at: null, completionReason: meeting.completionReason, failureStage: meeting.failureStage });
     }
   }
 
-  private async finalStates(ids: number[]): Promise<Meeting[]> {
+  /** Each meeting's row as the server has it now. */
+  private async currentStates(ids: number[]): Promise<Meeting[]> {
     if (this.d.capabilities.meetingById) {
       const results = await Promise.allSettled(ids.map((id) => this.d.client.getMeeting(id)));
       return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -150,3 +150,31 @@ export function LogoMark({ size = 24 }: { size?: number }) {
     </svg>
   );
 }
+
+export const ExternalIcon = icon(
+  <>
+    <path d="M15 3h6v6" />
+    <path d="M10 14 21 3" />
+    <path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6" />
+  </>,
+);
+
+export const StopIcon = icon(<rect width="14" height="14" x="5" y="5" rx="2" />);
+
+export const ChevronIcon = icon(<path d="m9 18 6-6-6-6" />);
+
+export const ClipboardIcon = icon(
+  <>
+    <rect width="8" height="4" x="8" y="2" rx="1" />
+    <path d="M16 4h2a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2" />
+  </>,
+);
+
+export const DoorIcon = icon(
+  <>
+    <path d="M13 4h3a2 2 0 0 1 2 2v14" />
+    <path d="M2 20h3M13 20h9" />
+    <path d="M10 12v.01" />
+    <path d="M13 4.56v16.16a.5.5 0 0 1-.63.48L5 19V5.09a1 1 0 0 1 .76-.97l6-1.5A1 1 0 0 1 13 4.56Z" />
+  </>,
+);

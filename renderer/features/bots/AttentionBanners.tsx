@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { useNow } from '../../app/clock';
+import { Button } from '../../app/theme';
+import { DoorIcon, ErrorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app/theme/icons';
+import { openMeeting, stopMeeting } from './actions';
+import { attentionText, elapsedWords, formatElapsed, isoDuration, needsAttention, timeInStatus } from './describe';
+import { useBotsStore } from './store';
+import './bots.css';
+
+function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
+  const titleId = useId();
+  const busy = useBotsStore((s) => s.busy[meeting.id] ?? null);
+  const error = useBotsStore((s) => s.errors[meeting.id] ?? null);
+  const text = attentionText(meeting);
+  const waited = timeInStatus(meeting, now);
+  const lobby = meeting.status === 'awaiting_admission';
+  const Icon = lobby ? DoorIcon : WarnIcon;
+  return (
+    <section className="attention-banner" data-status={meeting.status} aria-labelledby={titleId} data-meeting-id={meeting.id}>
+      <span className="attention-icon" aria-hidden="true">
+        <Icon size={18} />
+      </span>
+      <div className="attention-body">
+        <h2 id={titleId} className="attention-title break">
+          {text.title}
+        </h2>
+        <p className="attention-detail">
+          {lobby ? 'Admit it in the meeting.' : text.detail}{' '}
+          <time className="attention-timer" dateTime={isoDuration(waited)}>
+            <span aria-hidden="true">{lobby ? `In the lobby for ${formatElapsed(waited)}` : `For ${formatElapsed(waited)}`}</span>
+            <span className="sr-only">{`${lobby ? 'In the lobby for' : 'For'} ${elapsedWords(waited)}`}</span>
+          </time>
+        </p>
+        {error ? (
+          <p className="field-error" role="alert">
+            <ErrorIcon size={14} />
+            <span>{error}</span>
+          </p>
+        ) : null}
+      </div>
+      <div className="attention-actions">
+        {meeting.meetingUrl ? (
+          <Button size="sm" variant="primary" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
+            Open meeting
+          </Button>
+        ) : null}
+        <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={() => void stopMeeting(meeting)}>
+          {busy === 'stop' ? 'Stopping…' : 'Stop bot'}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * App-wide, above every screen: a bot waiting in a lobby or stuck is the one thing that must not
+ * be missed, whatever screen is open.
+ */
+export function AttentionBanners() {
+  const meetings = useBotsStore((s) => s.meetings);
+  const waiting = meetings.filter((m) => needsAttention(m.status));
+  const now = useNow(waiting.length > 0);
+  if (waiting.length === 0) return null;
+  return (
+    <div className="attention-banners">
+      {waiting.map((meeting) => (
+        <AttentionBanner key={meeting.id} meeting={meeting} now={now} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useId, useRef } from 'react';
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { Badge, Banner, Button, Spinner } from '../../app/theme';
+import { CrossIcon, ErrorIcon, ExternalIcon, StopIcon } from '../../app/theme/icons';
+import { platformLabel } from '../library/describe';
+import { dismissMeeting, openMeeting, stopMeeting } from './actions';
+import {
+  canStop,
+  elapsedWords,
+  formatElapsed,
+  historySteps,
+  isFinished,
+  isoDuration,
+  isSlowToJoin,
+  joiningFor,
+  statusChip,
+  timeInStatus,
+} from './describe';
+import { useBotsStore } from './store';
+
+const HISTORY_SHOWN = 6;
+
+function Elapsed({ ms, prefix = '' }: { ms: number; prefix?: string }) {
+  return (
+    <time className="elapsed" dateTime={isoDuration(ms)}>
+      <span aria-hidden="true">{formatElapsed(ms)}</span>
+      <span className="sr-only">
+        {prefix}
+        {elapsedWords(ms)}
+      </span>
+    </time>
+  );
+}
+
+function History({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
+  const steps = historySteps(meeting, now);
+  if (steps.length < 2) return null;
+  const shown = steps.slice(-HISTORY_SHOWN);
+  return (
+    <ol className="meeting-history" aria-label="Status history">
+      {steps.length > shown.length ? <li className="meeting-history-more">…</li> : null}
+      {shown.map((step, index) => (
+        <li key={`${step.status}-${index}`} data-current={step.current || undefined}>
+          <span>{step.label}</span>
+          {step.durationMs !== null ? <Elapsed ms={step.durationMs} prefix=", " /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Brings the card into view and focus when a notification, the tray or a "Show it" asks for it. */
+function useFocusRequest(meetingId: number) {
+  const ref = useRef<HTMLElement>(null);
+  const focus = useBotsStore((s) => (s.focus?.meetingId === meetingId ? s.focus : null));
+  useEffect(() => {
+    const el = ref.current;
+    if (!focus || !el) return;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    el.dataset.highlight = 'true';
+    const clear = window.setTimeout(() => delete el.dataset.highlight, 2400);
+    useBotsStore.getState().clearFocus(focus.seq);
+    return () => window.clearTimeout(clear);
+  }, [focus]);
+  return ref;
+}
+
+export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
+  const titleId = useId();
+  const ref = useFocusRequest(meeting.id);
+  const busy = useBotsStore((s) => s.busy[meeting.id] ?? null);
+  const error = useBotsStore((s) => s.errors[meeting.id] ?? null);
+  const chip = statusChip(meeting.status);
+  const finished = isFinished(meeting.status);
+  const stoppable = canStop(meeting.status);
+  const slow = isSlowToJoin(meeting, now);
+  const platform = platformLabel(meeting.platform);
+  const stop = () => void stopMeeting(meeting);
+
+  return (
+    <article
+      ref={ref}
+      className="meeting-card"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      data-meeting-id={meeting.id}
+      data-status={meeting.status}
+    >
+      <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
+        {platform.charAt(0).toUpperCase()}
+      </span>
+      <div className="meeting-card-body">
+        <div className="meeting-card-head">
+          <div className="meeting-card-titles">
+            <h3 id={titleId} className="break">
+              {meeting.name}
+            </h3>
+            <div className="muted meeting-card-meta">
+              {platform}
+              {meeting.nativeId && !meeting.name.includes(meeting.nativeId) ? <span className="mono"> · {meeting.nativeId}</span> : null}
+            </div>
+          </div>
+          <div className="meeting-card-status">
+            <Badge tone={chip.tone} dot={!finished}>
+              {chip.label}
+            </Badge>
+            {finished ? null : <Elapsed ms={timeInStatus(meeting, now)} prefix="for " />}
+          </div>
+        </div>
+
+        <History meeting={meeting} now={now} />
+
+        {slow ? (
+          <Banner
+            tone="warn"
+            actions={
+              <Button size="sm" busy={busy === 'stop'} onClick={stop}>
+                Cancel
+              </Button>
+            }
+          >
+            The bot is taking longer than usual to join ({formatElapsed(joiningFor(meeting, now) ?? 0)}). You can wait or cancel it.
+          </Banner>
+        ) : null}
+
+        {finished && meeting.outcome ? (
+          <p className="meeting-outcome" data-tone={meeting.status}>
+            {meeting.outcome}
+          </p>
+        ) : null}
+
+        {error ? (
+          <div className="field-error" role="alert">
+            <ErrorIcon size={14} />
+            <span>{error}</span>
+          </div>
+        ) : null}
+
+        <div className="meeting-card-actions">
+          {!finished && meeting.meetingUrl ? (
+            <Button size="sm" variant="ghost" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
+              Open meeting
+            </Button>
+          ) : null}
+          {meeting.status === 'stopping' ? <Spinner label="Stopping…" /> : null}
+          {stoppable && !slow ? (
+            <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={stop} aria-label={`Stop the bot in ${meeting.name}`}>
+              {busy === 'stop' ? 'Stopping…' : 'Stop'}
+            </Button>
+          ) : null}
+          {finished ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={<CrossIcon />}
+              busy={busy === 'dismiss'}
+              onClick={() => void dismissMeeting(meeting.id)}
+              aria-label={`Dismiss ${meeting.name}`}
+            >
+              Dismiss
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}

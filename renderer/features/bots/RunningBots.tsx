@@ -1,0 +1,102 @@
+import { useEffect, useId, useState } from 'react';
+import type { RunningBotView } from '../../../shared/ipc/models';
+import { formatDateTime } from '../../app/format';
+import { Badge, Banner, Button, Spinner } from '../../app/theme';
+import { ChevronIcon, ErrorIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
+import { platformLabel } from '../library/describe';
+import { loadRunning, stopRunningBot } from './actions';
+import { statusChip } from './describe';
+import { useBotsStore } from './store';
+import './bots.css';
+
+function RunningBotRow({ bot }: { bot: RunningBotView }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chip = statusChip(bot.status);
+  const platform = platformLabel(bot.platform);
+  const label = `${platform}${bot.nativeMeetingId ? ` ${bot.nativeMeetingId}` : ''}`;
+  const stop = async () => {
+    setBusy(true);
+    setError(null);
+    const failure = await stopRunningBot(bot);
+    setBusy(false);
+    setError(failure);
+  };
+  return (
+    <li className="running-bot" aria-label={label}>
+      <span className="platform-mark" data-platform={bot.platform} aria-hidden="true">
+        {platform.charAt(0).toUpperCase()}
+      </span>
+      <div className="running-bot-main">
+        <div>
+          {platform}
+          {bot.nativeMeetingId ? <span className="mono muted"> · {bot.nativeMeetingId}</span> : null}
+        </div>
+        {bot.createdAt ? <div className="muted running-bot-time">Sent {formatDateTime(bot.createdAt)}</div> : null}
+        {error ? (
+          <div className="field-error" role="alert">
+            <ErrorIcon size={14} />
+            <span>{error}</span>
+          </div>
+        ) : null}
+      </div>
+      <Badge tone={chip.tone}>{chip.label}</Badge>
+      {bot.status === 'stopping' ? null : (
+        <Button size="sm" icon={<StopIcon />} busy={busy} onClick={() => void stop()} aria-label={`Stop the bot in ${label}`}>
+          {busy ? 'Stopping…' : 'Stop'}
+        </Button>
+      )}
+    </li>
+  );
+}
+
+/** The server's own list of running bots (`GET /bots/status`), including bots sent from elsewhere. */
+export function RunningBotsList() {
+  const { bots, loading, error } = useBotsStore((s) => s.running);
+  useEffect(() => {
+    void loadRunning();
+  }, []);
+  if (bots === null) {
+    if (error) return <Banner tone="error">{error}</Banner>;
+    return <Spinner label="Asking the server which bots are running…" />;
+  }
+  return (
+    <div className="stack-sm">
+      {error ? <Banner tone="error">{error}</Banner> : null}
+      {bots.length === 0 ? (
+        <p className="muted">No bot is running on the server.</p>
+      ) : (
+        <ul className="running-bots" aria-label="Bots running on the server">
+          {bots.map((bot, index) => (
+            <RunningBotRow key={bot.meetingId ?? `${bot.platform}:${bot.nativeMeetingId ?? index}`} bot={bot} />
+          ))}
+        </ul>
+      )}
+      <div className="row">
+        <Button size="sm" variant="ghost" icon={<RefreshIcon />} busy={loading} onClick={() => void loadRunning()}>
+          Refresh
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** "Running on the server": collapsed until asked for, so opening Launch costs no request. */
+export function RunningBotsPanel({ open, onToggle }: { open: boolean; onToggle(open: boolean): void }) {
+  const bodyId = useId();
+  return (
+    <section className="disclosure" data-open={open}>
+      <h2 className="disclosure-heading">
+        <button type="button" className="disclosure-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => onToggle(!open)}>
+          <ChevronIcon size={14} className="disclosure-chevron" />
+          Running on the server
+        </button>
+      </h2>
+      {open ? (
+        <div id={bodyId} className="disclosure-body">
+          <RunningBotsList />
+        </div>
+      ) : null}
+    </section>
+  );
+}

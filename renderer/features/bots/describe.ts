@@ -1,0 +1,165 @@
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import type { BadgeTone } from '../../app/theme/Badge';
+
+/** Words and numbers for the meetings the app follows: pure, so they are unit-tested. */
+
+export type MeetingStatusView = TrackedMeetingView['status'];
+
+/** Past this, a bot still requested or joining gets a warning with a way to cancel it. */
+export const SLOW_JOIN_MS = 60_000;
+
+const tones: Record<MeetingStatusView, BadgeTone> = {
+  requested: 'info',
+  joining: 'info',
+  awaiting_admission: 'warn',
+  needs_help: 'danger',
+  active: 'success',
+  stopping: 'neutral',
+  completed: 'neutral',
+  failed: 'danger',
+  idle: 'neutral',
+  scheduled: 'accent',
+  deleted: 'neutral',
+  unknown: 'neutral',
+};
+
+export function statusChip(status: MeetingStatusView): { label: string; tone: BadgeTone } {
+  return { label: STATUS_LABELS[status], tone: tones[status] };
+}
+
+export function isFinished(status: MeetingStatusView): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** States in which a person must act in the meeting itself. */
+export function needsAttention(status: MeetingStatusView): boolean {
+  return status === 'awaiting_admission' || status === 'needs_help';
+}
+
+/** A stop makes sense only while the bot is on its way or in the meeting. */
+export function canStop(status: MeetingStatusView): boolean {
+  return ['requested', 'joining', 'awaiting_admission', 'needs_help', 'active'].includes(status);
+}
+
+/** "0:42", "12:05", "1:02:03": a clock-like duration that reads well while it ticks. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** "1 hour 2 minutes", "3 minutes 5 seconds", "42 seconds": the same duration for screen readers. */
+export function elapsedWords(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (h > 0) return m > 0 ? `${unit(h, 'hour')} ${unit(m, 'minute')}` : unit(h, 'hour');
+  if (m > 0) return s > 0 ? `${unit(m, 'minute')} ${unit(s, 'second')}` : unit(m, 'minute');
+  return unit(s, 'second');
+}
+
+/** ISO 8601 duration for a <time> element. */
+export function isoDuration(ms: number): string {
+  return `PT${Math.max(0, Math.floor(ms / 1000))}S`;
+}
+
+/** Time in the current status, from this computer's clock (the core stamps `since` with it too). */
+export function timeInStatus(meeting: Pick<TrackedMeetingView, 'since'>, now: number): number {
+  return Math.max(0, now - meeting.since);
+}
+
+/** How long the bot has been on its way, counted from its first requested or joining status. */
+export function joiningFor(meeting: Pick<TrackedMeetingView, 'status' | 'since' | 'history'>, now: number): number | null {
+  if (meeting.status !== 'requested' && meeting.status !== 'joining') return null;
+  const start = meeting.history.find((h) => h.status === 'requested' || h.status === 'joining')?.at ?? meeting.since;
+  return Math.max(0, now - start);
+}
+
+export function isSlowToJoin(meeting: Pick<TrackedMeetingView, 'status' | 'since' | 'history'>, now: number): boolean {
+  const elapsed = joiningFor(meeting, now);
+  return elapsed !== null && elapsed > SLOW_JOIN_MS;
+}
+
+export interface HistoryStep {
+  status: MeetingStatusView;
+  label: string;
+  /** Time spent in this status; null for a finished meeting's final status. */
+  durationMs: number | null;
+  current: boolean;
+}
+
+/** The status history as steps with the time spent in each, the current one last. */
+export function historySteps(meeting: Pick<TrackedMeetingView, 'status' | 'history'>, now: number): HistoryStep[] {
+  const finished = isFinished(meeting.status);
+  return meeting.history.map((entry, index) => {
+    const next = meeting.history[index + 1];
+    const last = next === undefined;
+    return {
+      status: entry.status,
+      label: STATUS_LABELS[entry.status],
+      durationMs: last ? (finished ? null : Math.max(0, now - entry.at)) : Math.max(0, next.at - entry.at),
+      current: last,
+    };
+  });
+}
+
+/** What the lobby banner says for one meeting. */
+export function attentionText(meeting: Pick<TrackedMeetingView, 'status' | 'name'>): { title: string; detail: string } {
+  if (meeting.status === 'needs_help') {
+    return {
+      title: `The bot needs help in ${meeting.name}`,
+      detail: 'It is stuck and needs a person to help it into the meeting. Open the meeting to check, or stop the bot.',
+    };
+  }
+  return { title: `The bot is waiting in the lobby of ${meeting.name}`, detail: 'Admit it in the meeting.' };
+}
+
+/**
+ * What the screen reader hears when a followed meeting changes status, or null for steps that
+ * need no interruption (the card shows them).
+ */
+export function statusAnnouncement(meeting: Pick<TrackedMeetingView, 'status' | 'name' | 'outcome'>): string | null {
+  switch (meeting.status) {
+    case 'awaiting_admission':
+      return `The bot is waiting in the lobby of ${meeting.name}. Admit it in the meeting.`;
+    case 'needs_help':
+      return `The bot needs help in ${meeting.name}.`;
+    case 'active':
+      return `The bot is transcribing ${meeting.name}.`;
+    case 'completed':
+    case 'failed':
+      return `${meeting.name}: ${meeting.outcome ?? STATUS_LABELS[meeting.status]}`;
+    default:
+      return null;
+  }
+}
+
+/** The announcements a new list deserves compared with the previous one. */
+export function statusChanges(previous: readonly TrackedMeetingView[], next: readonly TrackedMeetingView[]): string[] {
+  const before = new Map(previous.map((m) => [m.id, m.status]));
+  const messages: string[] = [];
+  for (const meeting of next) {
+    const was = before.get(meeting.id);
+    if (was === meeting.status) continue;
+    // A meeting first seen already finished (e.g. listed at start-up) is history, not news.
+    if (was === undefined && isFinished(meeting.status)) continue;
+    const message = statusAnnouncement(meeting);
+    if (message) messages.push(message);
+  }
+  return messages;
+}
+
+/** Running meetings first (most urgent on top), then finished ones, each newest first as the core sends them. */
+export function orderForDisplay(meetings: readonly TrackedMeetingView[]): TrackedMeetingView[] {
+  const rank = (m: TrackedMeetingView) => (needsAttention(m.status) ? 0 : isFinished(m.status) ? 2 : 1);
+  return meetings
+    .map((meeting, index) => ({ meeting, index }))
+    .sort((a, b) => rank(a.meeting) - rank(b.meeting) || a.index - b.index)
+    .map((x) => x.meeting);
+}

@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+import type { LaunchErrorPlace } from './describe';
+
+export type Task = 'transcribe' | 'translate';
+
+export interface LaunchError {
+  code: string;
+  message: string;
+  place: LaunchErrorPlace;
+}
+
+/**
+ * The launch form. Kept in a store so a half-typed link survives a trip to another screen.
+ * Options are null until the person changes them: the remembered defaults apply until then.
+ */
+interface LaunchStore {
+  link: string;
+  botName: string | null;
+  language: string | null;
+  task: Task | null;
+  /** Null: the passcode found in the link, if any. */
+  passcode: string | null;
+  optionsOpen: boolean;
+  runningOpen: boolean;
+  busy: boolean;
+  error: LaunchError | null;
+  /** The person tried to send the current text: its problems now show as errors, not hints. */
+  submitted: boolean;
+  /** A meeting link found on the clipboard, offered until used or dismissed. */
+  offer: string | null;
+  lastOffered: string | null;
+  setLink(link: string): void;
+  setOption(patch: Partial<Pick<LaunchStore, 'botName' | 'language' | 'task' | 'passcode'>>): void;
+  setOptionsOpen(open: boolean): void;
+  setRunningOpen(open: boolean): void;
+  started(): void;
+  failed(error: LaunchError): void;
+  succeeded(): void;
+  setOffer(offer: string | null): void;
+}
+
+export const useLaunchStore = create<LaunchStore>()((set) => ({
+  link: '',
+  botName: null,
+  language: null,
+  task: null,
+  passcode: null,
+  optionsOpen: false,
+  runningOpen: false,
+  busy: false,
+  error: null,
+  submitted: false,
+  offer: null,
+  lastOffered: null,
+  setLink: (link) =>
+    set((s) => ({
+      link,
+      submitted: false,
+      // A passcode typed for another meeting must not follow a new link.
+      passcode: link.trim() === '' ? null : s.passcode,
+      error: s.error && (s.error.place === 'link' || s.error.place === 'alreadyActive' || s.error.place === 'passcode') ? null : s.error,
+    })),
+  setOption: (patch) =>
+    set((s) => ({
+      ...patch,
+      error: s.error && (s.error.place === 'botName' || s.error.place === 'passcode') ? null : s.error,
+    })),
+  setOptionsOpen: (optionsOpen) => set({ optionsOpen }),
+  setRunningOpen: (runningOpen) => set({ runningOpen }),
+  started: () => set({ busy: true, error: null, submitted: true }),
+  failed: (error) =>
+    set((s) => ({
+      busy: false,
+      error,
+      submitted: true,
+      optionsOpen: s.optionsOpen || error.place === 'botName',
+      runningOpen: s.runningOpen,
+    })),
+  succeeded: () =>
+    set({ busy: false, error: null, submitted: false, link: '', passcode: null, botName: null, language: null, task: null }),
+  setOffer: (offer) => set((s) => ({ offer, lastOffered: offer ?? s.lastOffered })),
+}));

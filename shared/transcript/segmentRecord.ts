@@ -1,0 +1,116 @@
+import { segmentFromWire } from '../vexa/normalise';
+import { parseVexaTimestamp } from '../vexa/time';
+import type { SegmentWire } from '../vexa/wire';
+import type { DropReason, RenderedSegment } from './types';
+import type { TranscriptSegment } from '../vexa/types';
+
+/** A normalised segment plus what ordering and deduplication read on every update, computed once. */
+export interface SegmentRecord {
+  readonly key: string;
+  readonly seg: TranscriptSegment;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** `speaker || ""`, the grouping the reference pipeline compares. */
+  readonly speakerKey: string;
+  readonly trimmed: string;
+  /** `updated_at` of the segment, else the frame's `ts`; null when the producer gives neither. */
+  readonly updatedAt: number | null;
+  norm?: string;
+}
+
+export type SegmentParse = { rec: SegmentRecord } | { drop: DropReason; key: string | null } | { error: string };
+
+const STRING_OR_NULL = ['segment_id', 'speaker', 'speaker_key', 'language', 'source'] as const;
+const NUMBER_OR_NULL = ['start', 'end', 'end_time'] as const;
+const STAMPS = ['absolute_start_time', 'absolute_end_time', 'updated_at'] as const;
+
+/**
+ * Checks the fields the merge reads and nothing else: a field of the wrong type is an error (the
+ * whole frame is rejected), an absent or null one is fine. Hand-written rather than zod because it
+ * runs for every segment of every live frame and must not coerce (shared/vexa/wire.ts is lenient
+ * on purpose for REST bodies).
+ */
+export function checkSegment(raw: unknown, path: string): string | null {
+  if (!isRecord(raw)) return `${path} is not an object`;
+  if (typeof raw.text !== 'string') return `${path}.text is not a string`;
+  for (const f of STRING_OR_NULL) {
+    const v = raw[f];
+    if (v != null && typeof v !== 'string') return `${path}.${f} is not a string`;
+  }
+  for (const f of NUMBER_OR_NULL) {
+    const v = raw[f];
+    if (v != null && (typeof v !== 'number' || !Number.isFinite(v))) return `${path}.${f} is not a number`;
+  }
+  for (const f of STAMPS) {
+    const v = raw[f];
+    if (v == null || v === '') continue;
+    if ((typeof v !== 'string' && typeof v !== 'number') || parseVexaTimestamp(v) === null) return `${path}.${f} is not a timestamp`;
+  }
+  if (raw.completed != null && typeof raw.completed !== 'boolean') return `${path}.completed is not a boolean`;
+  return null;
+}
+
+/** Validates and normalises one wire segment of any generation (REST or WS). */
+export function parseSegment(raw: unknown, path: string, frameTs: number | null): SegmentParse {
+  const error = checkSegment(raw, path);
+  if (error) return { error };
+  const w = raw as Record<string, unknown>;
+  // checkSegment guarantees the shape segmentWire would produce, without its coercions.
+  const seg = segmentFromWire(w as SegmentWire);
+  if (seg.absoluteStart === null) return { drop: 'no-start-time', key: seg.segmentId ?? null };
+  const trimmed = seg.text.trim();
+  if (trimmed === '') return { drop: 'empty-text', key: seg.key };
+  const startMs = seg.absoluteStart;
+  // Segments without an absolute end still get a span (the reference leaves it NaN and never dedups them).
+  const endMs = seg.absoluteEnd ?? startMs + Math.max(0, seg.end - seg.start) * 1000;
+  return {
+    rec: {
+      key: seg.key,
+      seg,
+      startMs,
+      endMs,
+      speakerKey: seg.speaker ?? '',
+      trimmed,
+      updatedAt: parseVexaTimestamp(w.updated_at) ?? frameTs,
+    },
+  };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Same rendered content and same standing; a redelivery like this changes nothing. */
+export function sameContent(a: SegmentRecord, b: SegmentRecord): boolean {
+  const x = a.seg;
+  const y = b.seg;
+  return (
+    a.key === b.key &&
+    a.startMs === b.startMs &&
+    a.endMs === b.endMs &&
+    x.text === y.text &&
+    x.speaker === y.speaker &&
+    x.completed === y.completed &&
+    x.language === y.language &&
+    x.source === y.source &&
+    x.start === y.start &&
+    x.end === y.end &&
+    a.updatedAt === b.updatedAt
+  );
+}
+
+/** Whether two records make the same deduplication decisions (so a swap needs no rescan). */
+export function sameDedupInputs(a: SegmentRecord, b: SegmentRecord): boolean {
+  return a.startMs === b.startMs && a.endMs === b.endMs && a.speakerKey === b.speakerKey && a.seg.text === b.seg.text && a.seg.completed === b.seg.completed;
+}
+
+export function renderRecord(rec: SegmentRecord, draft: boolean): RenderedSegment {
+  const out: RenderedSegment = {
+    ...rec.seg,
+    absoluteStart: rec.startMs,
+    absoluteEnd: rec.endMs,
+    completed: draft ? false : rec.seg.completed,
+    draft: draft || !rec.seg.completed,
+  };
+  return out;
+}
