@@ -47,7 +47,7 @@ function parseText(text: string): MeetingLinkResult {
     if (result.ok) {
       // A `meet.*` host is taken for Jitsi only when nothing in the text is a surer match, as G3
       // does when it scans free text.
-      if (jitsiHostKind(candidate.host) !== 'generic') return withInvitePasscode(result, text);
+      if (result.value.platform !== 'jitsi' || jitsiHostKind(candidate.host) !== 'generic') return withInvitePasscode(result, text);
       looseMatch ??= result;
     } else if (GENERIC_CODES.has(result.code)) genericError ??= result;
     else specificError ??= result;

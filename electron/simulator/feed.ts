@@ -11,14 +11,15 @@ interface Step {
 
 interface InFlight {
   line: ScriptLine;
-  index: number;
   start: number;
   draftId: string;
-  words: number;
 }
 
 /** Drafts grow through these fractions of a line before the confirmed segment lands. */
 const DRAFT_FRACTIONS = [0.45, 0.8];
+
+/** Millisecond precision, so times on the wire read like the server's (no float noise). */
+const ms = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
 /**
  * Speaks a script into an active meeting: drafts (`completed:false`) that grow and then turn into
@@ -65,14 +66,22 @@ export class TranscriptFeed {
     const provisional = this.ctx.profile === 'g3' && index % 4 === 3;
     const key = provisional ? `cluster-${index}` : line.speaker.key;
     const draftId = this.segmentId(key, start) + (provisional ? '-provisional' : '');
-    const flight: InFlight = { line, index, start, draftId, words: words.length };
+    const flight: InFlight = { line, start, draftId };
     for (const fraction of DRAFT_FRACTIONS) {
       const count = Math.max(1, Math.ceil(words.length * fraction));
       this.steps.push({
         at: start + line.seconds * fraction,
         run: () => {
           this.inFlight = flight;
-          this.upsert(draftId, { speakerKey: key, source: provisional ? 'provisional-cluster-id' : 'glow-bound', start, end: start + line.seconds * fraction, text: words.slice(0, count).join(' '), completed: false, speaker: line.speaker.name });
+          this.upsert(draftId, {
+            speaker: line.speaker.name,
+            speakerKey: key,
+            source: provisional ? 'provisional-cluster-id' : 'glow-bound',
+            start,
+            end: ms(start + line.seconds * fraction),
+            text: words.slice(0, count).join(' '),
+            completed: false,
+          });
         },
       });
     }
@@ -92,7 +101,7 @@ export class TranscriptFeed {
       return;
     }
     const heardAll = text === f.line.text;
-    const end = heardAll ? f.start + f.line.seconds : (draft?.end ?? f.start + f.line.seconds);
+    const end = heardAll ? ms(f.start + f.line.seconds) : (draft?.end ?? ms(f.start + f.line.seconds));
     this.upsert(finalId, { speakerKey: f.line.speaker.key, source: 'glow-bound', start: f.start, end, text, completed: true, speaker: f.line.speaker.name });
   }
 

@@ -69,7 +69,7 @@ function fillTranscript(m: MeetingRecord, lines: readonly ScriptLine[], sessionS
       speakerKey: line.speaker.key,
       text: line.text,
       start,
-      end: start + line.seconds,
+      end: Math.round((start + line.seconds) * 1000) / 1000,
       completed: true,
       source: 'glow-bound',
       language: 'en',

@@ -101,5 +101,5 @@ export function knownHostRefusal({ url, host }: Candidate): MeetingLinkError | n
 }
 
 export function unknownHostRefusal(host: string): MeetingLinkError {
-  return refuse('unsupported_host', `${host} is not a meeting service Vexa knows — paste a ${SUPPORTED_PLATFORMS} link.`);
+  return refuse('unsupported_host', `That is not a meeting link Vexa knows (${host}) — paste a ${SUPPORTED_PLATFORMS} link.`);
 }

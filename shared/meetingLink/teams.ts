@@ -32,9 +32,10 @@ export function parseTeamsUrl(candidate: Candidate): MeetingLinkResult | null {
   if (/\/l\/(?:chat|channel|team|message|entity|app)\//.test(path)) {
     return refuse('missing_id', `This link opens a Teams chat or channel, not a meeting — ${JOIN_LINK_HINT}.`);
   }
-  const meetingUrl = toMeetingUrl(launcherTarget(url, host) ?? url);
+  const target = plainJoinUrl(url, host) ?? url;
+  const meetingUrl = toMeetingUrl(target);
 
-  const thread = TEAMS_THREAD_ID.exec(safeDecode(url.href))?.[0];
+  const thread = TEAMS_THREAD_ID.exec(safeDecode(target.href))?.[0];
   if (thread) return found({ platform: 'teams', nativeMeetingId: thread, meetingUrl });
 
   // `/meet/<id>?p=` in the path, or in the fragment of the `/v2/?meetingjoin=true#/meet/<id>?p=` deep link.
@@ -53,10 +54,16 @@ export function parseTeamsUrl(candidate: Candidate): MeetingLinkResult | null {
   return refuse(...teamsRefusal(path));
 }
 
-/** The join link inside the page Teams opens when a join link is clicked (`/dl/launcher/launcher.html?url=/_#/l/meetup-join/…`). */
-function launcherTarget(url: URL, host: string): URL | null {
-  if (!url.pathname.toLowerCase().startsWith('/dl/launcher/')) return null;
-  const inner = url.searchParams.get('url');
+/**
+ * The plain `/l/meetup-join/` link behind the page Teams opens when a join link is clicked
+ * (`/dl/launcher/launcher.html?url=/_#/l/meetup-join/…`) and behind the old web-app route
+ * (`/_#/l/meetup-join/…`); G2 recognises only the plain form.
+ */
+function plainJoinUrl(url: URL, host: string): URL | null {
+  const path = url.pathname.toLowerCase();
+  let inner: string | null = null;
+  if (path.startsWith('/dl/launcher/')) inner = url.searchParams.get('url');
+  else if ((path === '/_' || path === '/') && url.hash.toLowerCase().startsWith('#/l/meetup-join/')) inner = url.hash.slice(1);
   if (!inner?.startsWith('/')) return null;
   try {
     return new URL(`https://${host}${inner.replace(/^\/_#/, '')}`);

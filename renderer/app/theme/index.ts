@@ -7,3 +7,4 @@ export { EmptyState } from './EmptyState';
 export { Spinner } from './Spinner';
 export { TextField } from './TextField';
 export { Tooltip } from './Tooltip';
+export { SelectField } from './SelectField';

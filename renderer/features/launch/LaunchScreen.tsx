@@ -1,42 +1,108 @@
-import { Badge, Button, Card, Tooltip } from '../../app/theme';
-import { SendIcon, ServerIcon } from '../../app/theme/icons';
-import { generationLabel } from '../connection/describe';
+import { useEffect, useRef, type FormEvent } from 'react';
+import { Button, Card } from '../../app/theme';
+import { SendIcon } from '../../app/theme/icons';
+import { MeetingsInFlight } from '../bots/MeetingsInFlight';
+import { RunningBotsPanel } from '../bots/RunningBots';
 import { useConnectionStore } from '../connection/store';
+import { useSettingsStore } from '../settings/store';
+import { checkClipboard, sendBot } from './actions';
+import { BotOptions } from './BotOptions';
+import { detectLink, mayNeedPasscode, resolveOptions } from './describe';
+import { LaunchErrorBanner } from './LaunchErrors';
+import { LinkField } from './LinkField';
+import { useLaunchStore } from './store';
 import './launch.css';
 
+/** A meeting link copied elsewhere is offered when the person comes back to the window. */
+function useClipboardOffer() {
+  useEffect(() => {
+    const onFocus = () => void checkClipboard();
+    if (document.hasFocus()) onFocus();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, []);
+}
+
+function SendForm() {
+  const defaults = useSettingsStore((s) => s.launch);
+  const serverLabel = useConnectionStore((s) => s.view?.server?.label ?? null);
+  const link = useLaunchStore((s) => s.link);
+  const botName = useLaunchStore((s) => s.botName);
+  const language = useLaunchStore((s) => s.language);
+  const task = useLaunchStore((s) => s.task);
+  const passcode = useLaunchStore((s) => s.passcode);
+  const busy = useLaunchStore((s) => s.busy);
+  const error = useLaunchStore((s) => s.error);
+  const submitted = useLaunchStore((s) => s.submitted);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const botNameRef = useRef<HTMLInputElement>(null);
+  const passcodeRef = useRef<HTMLInputElement>(null);
+
+  const detection = detectLink(link);
+  const parsed = detection.state === 'ok' ? detection.link : null;
+  const options = resolveOptions({ botName, language, task, passcode }, defaults, parsed);
+  const showPasscode = mayNeedPasscode(parsed?.platform ?? null) || Boolean(parsed?.passcode) || error?.place === 'passcode';
+
+  const linkError =
+    error?.place === 'link' ? error.message : submitted && detection.state === 'invalid' ? detection.message : null;
+
+  useEffect(() => {
+    if (error?.place === 'link') linkRef.current?.focus();
+    else if (error?.place === 'passcode') passcodeRef.current?.focus();
+    else if (error?.place === 'botName') botNameRef.current?.focus();
+  }, [error]);
+
+  const send = async () => {
+    if (await sendBot(defaults)) linkRef.current?.focus();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  return (
+    <Card
+      className="launch-card"
+      title="Send a bot"
+      description={
+        serverLabel
+          ? `A bot from ${serverLabel} joins the call and transcribes it. You are told the moment it waits in the lobby.`
+          : 'A Vexa bot joins the call and transcribes it. You are told the moment it waits in the lobby.'
+      }
+    >
+      <form className="launch-form" onSubmit={onSubmit} noValidate aria-label="Send a bot">
+        <LinkField detection={detection} error={linkError} inputRef={linkRef} />
+        <BotOptions
+          options={options}
+          showPasscode={showPasscode}
+          passcodeFromLink={passcode === null && Boolean(parsed?.passcode)}
+          errors={{
+            botName: error?.place === 'botName' ? error.message : null,
+            passcode: error?.place === 'passcode' ? error.message : null,
+          }}
+          botNameRef={botNameRef}
+          passcodeRef={passcodeRef}
+        />
+        {error ? <LaunchErrorBanner error={error} onRetry={() => void send()} /> : null}
+        <div className="launch-actions">
+          <Button type="submit" variant="primary" size="lg" icon={<SendIcon size={18} />} busy={busy}>
+            {busy ? 'Sending…' : 'Send bot'}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
 export function LaunchScreen() {
-  const server = useConnectionStore((s) => s.view?.server ?? null);
+  const runningOpen = useLaunchStore((s) => s.runningOpen);
+  const setRunningOpen = useLaunchStore((s) => s.setRunningOpen);
+  useClipboardOffer();
   return (
     <div className="screen-content">
-      {server ? (
-        <Card>
-          <div className="launch-server">
-            <span className="launch-server-icon" aria-hidden="true">
-              <ServerIcon size={18} />
-            </span>
-            <div className="launch-server-text">
-              <div className="row">
-                <strong>{server.label}</strong>
-                <Badge tone={server.demo ? 'demo' : 'accent'}>{generationLabel(server.generation)}</Badge>
-              </div>
-              <div className="muted mono break">{server.url}</div>
-            </div>
-            {server.userEmail ? <div className="muted break">{server.userEmail}</div> : null}
-          </div>
-        </Card>
-      ) : null}
-      <Card
-        title="Send a bot"
-        description="Paste a Google Meet, Teams, Zoom or Jitsi link and a Vexa bot joins the call to transcribe it. You are told the moment it waits in the lobby."
-      >
-        <div className="row">
-          <Tooltip text="Sending bots arrives with the launch screen">
-            <Button variant="primary" unavailable icon={<SendIcon />}>
-              Send a bot
-            </Button>
-          </Tooltip>
-        </div>
-      </Card>
+      <SendForm />
+      <MeetingsInFlight />
+      <RunningBotsPanel open={runningOpen} onToggle={setRunningOpen} />
     </div>
   );
 }

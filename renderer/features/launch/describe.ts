@@ -1,3 +1,4 @@
+import type { LaunchDefaults } from '../../../shared/ipc/models';
 import { parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
 
 /** Words and decisions of the launch form: pure, so they are unit-tested. */
@@ -142,3 +143,22 @@ export const TASKS = [
   { value: 'transcribe', label: 'Transcribe', help: 'Text in the language spoken' },
   { value: 'translate', label: 'Translate', help: 'Text translated into English' },
 ] as const;
+
+export interface LaunchOptionFields {
+  botName: string | null;
+  language: string | null;
+  task: LaunchDefaults['task'] | null;
+  passcode: string | null;
+}
+
+export type ResolvedOptions = LaunchDefaults & { passcode: string };
+
+/** The options the form shows and sends: what the person changed, else the remembered defaults and the link's passcode. */
+export function resolveOptions(fields: LaunchOptionFields, defaults: LaunchDefaults, link: ParsedLink | null): ResolvedOptions {
+  return {
+    botName: fields.botName ?? defaults.botName,
+    language: fields.language ?? defaults.language,
+    task: fields.task ?? defaults.task,
+    passcode: fields.passcode ?? link?.passcode ?? '',
+  };
+}

@@ -74,7 +74,6 @@ export const useLaunchStore = create<LaunchStore>()((set) => ({
       error,
       submitted: true,
       optionsOpen: s.optionsOpen || error.place === 'botName',
-      runningOpen: s.runningOpen,
     })),
   succeeded: () =>
     set({ busy: false, error: null, submitted: false, link: '', passcode: null, botName: null, language: null, task: null }),

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc/models';
+import type { LaunchDefaults, Theme } from '../../../shared/ipc/models';
 import { api } from '../../platform/api';
 import { useSettingsStore } from './store';
 
@@ -13,6 +13,26 @@ export async function changeTheme(theme: Theme): Promise<string | null> {
   }
   setTheme(previous);
   return result.message;
+}
+
+/** The switch moves at once; a refusal from the core puts it back and says why. */
+export async function changeDoNotDisturb(doNotDisturb: boolean): Promise<string | null> {
+  const { doNotDisturb: previous, setSettings } = useSettingsStore.getState();
+  setSettings({ doNotDisturb });
+  const result = await api.invoke('settings:update', { doNotDisturb });
+  if (result.ok) {
+    setSettings({ doNotDisturb: result.value.doNotDisturb });
+    return null;
+  }
+  setSettings({ doNotDisturb: previous });
+  return result.message;
+}
+
+export async function saveLaunchDefaults(launch: LaunchDefaults): Promise<string | null> {
+  const result = await api.invoke('settings:update', { launch });
+  if (!result.ok) return result.message;
+  useSettingsStore.getState().setSettings({ launch: result.value.launch });
+  return null;
 }
 
 export const openFolder = (which: 'data' | 'logs') => api.invoke('shell:openFolder', { which });

@@ -1,0 +1,78 @@
+import type { LaunchDefaults } from '../../../shared/ipc/models';
+import { api } from '../../platform/api';
+import { announce } from '../announcer/store';
+import { findMeeting } from '../bots/actions';
+import { useBotsStore } from '../bots/store';
+import { saveLaunchDefaults } from '../settings/actions';
+import { detectLink, launchErrorPlace, resolveOptions } from './describe';
+import { useLaunchStore } from './store';
+
+function sameDefaults(a: LaunchDefaults, b: LaunchDefaults): boolean {
+  return a.botName === b.botName && a.language === b.language && a.task === b.task;
+}
+
+/** Sends the bot. Problems the link parser sees stop here: nothing reaches the server. */
+export async function sendBot(defaults: LaunchDefaults): Promise<boolean> {
+  const form = useLaunchStore.getState();
+  if (form.busy) return false;
+  const text = form.link.trim();
+  const detection = detectLink(text);
+  if (detection.state === 'empty') {
+    form.failed({ code: 'empty', message: 'Paste a meeting link first.', place: 'link' });
+    return false;
+  }
+  if (detection.state === 'invalid') {
+    form.failed({ code: detection.code, message: detection.message, place: 'link' });
+    return false;
+  }
+  const options = resolveOptions(form, defaults, detection.link);
+  const botName = options.botName.trim();
+  const passcode = options.passcode.trim();
+  form.started();
+  const result = await api.invoke('bots:launch', {
+    link: text,
+    ...(botName ? { botName } : {}),
+    language: options.language,
+    task: options.task,
+    ...(passcode ? { passcode } : {}),
+  });
+  if (!result.ok) {
+    useLaunchStore.getState().failed({ code: result.code, message: result.message, place: launchErrorPlace(result.code) });
+    return false;
+  }
+  useBotsStore.getState().upsert(result.value);
+  useLaunchStore.getState().succeeded();
+  announce(`Bot sent to ${result.value.name}. You are told when it waits in the lobby.`);
+  const remembered = { botName: botName || defaults.botName, language: options.language, task: options.task };
+  if (!sameDefaults(remembered, defaults)) void saveLaunchDefaults(remembered);
+  return true;
+}
+
+/** Asks the core for a meeting link on the clipboard and offers it once, unless the field already holds it. */
+export async function checkClipboard(): Promise<void> {
+  const result = await api.invoke('clipboard:meetingLink');
+  if (!result.ok || !result.value.text) return;
+  const text = result.value.text.trim();
+  const form = useLaunchStore.getState();
+  if (!text || text === form.link.trim() || text === form.lastOffered) return;
+  form.setOffer(text);
+}
+
+export function acceptOffer(): void {
+  const { offer, setLink, setOffer } = useLaunchStore.getState();
+  if (!offer) return;
+  setLink(offer);
+  setOffer(null);
+}
+
+/** "Show it" after a duplicate launch: the meeting the bot is already in, brought into view. */
+export async function showExistingMeeting(): Promise<void> {
+  const detection = detectLink(useLaunchStore.getState().link);
+  if (detection.state !== 'ok') return;
+  const meeting = await findMeeting(detection.link.platform, detection.link.nativeMeetingId);
+  if (meeting) {
+    useBotsStore.getState().requestFocus(meeting.id);
+    return;
+  }
+  useLaunchStore.getState().setRunningOpen(true);
+}

@@ -1,0 +1,263 @@
+import { parseTranscriptFrame } from './parseFrame';
+import type { TranscriptFrame } from './parseFrame';
+import { RenderSequence } from './renderSequence';
+import { parseSegment, sameContent } from './segmentRecord';
+import type { SegmentParse, SegmentRecord } from './segmentRecord';
+import { StaleDraftIndex } from './staleDraftIndex';
+import type { Applied, ApplyResult, DroppedSegment, RenderedSegment } from './types';
+
+interface PendingGroup {
+  ts: number | null;
+  keys: Set<string>;
+}
+
+interface Draft {
+  group: string;
+  rec: SegmentRecord;
+}
+
+export interface RestOptions {
+  /**
+   * The REST body is the server's whole current transcript (a first load, or the re-seed after a
+   * reconnect): it replaces everything held. Otherwise it only fills gaps: unknown keys are added
+   * and drafts become final, but nothing held is overwritten by an older copy.
+   */
+  authoritative?: boolean;
+}
+
+/**
+ * The live transcript of one meeting, for every server generation (behaviour doc §5.1, §2.10).
+ *
+ * State is the two-map model of @vexaai/transcript-rendering: `held` (the library's `confirmed`
+ * map: keyed segments, which for G1 and REST includes drafts) and the drafts of each bundle
+ * speaker, replaced as a set by every bundle. Keys are `segment_id`, else the absolute start in
+ * epoch ms (shared/vexa `segmentKey`). On top of the library's model:
+ * - an update never overwrites a newer one: a final beats a draft, and a later `updated_at` (or
+ *   frame `ts`) beats an earlier one, for held segments and for a speaker's bundle alike;
+ * - retracted keys stay retracted when a late frame carries them again;
+ * - a held segment hides the draft with the same key.
+ * Together these make the state, and so the display, independent of the order in which frames
+ * and duplicates arrive. What is displayed is the reference pipeline (stale drafts hidden, sorted
+ * by start, `deduplicateSegments`), kept incrementally by RenderSequence.
+ */
+export class TranscriptModel {
+  private readonly held = new Map<string, SegmentRecord>();
+  private readonly groups = new Map<string, PendingGroup>();
+  private readonly drafts = new Map<string, Draft>();
+  private readonly retracted = new Set<string>();
+  private readonly heldTexts = new StaleDraftIndex();
+  private readonly seq = new RenderSequence();
+  private rev = 0;
+  private cache: { rev: number; list: RenderedSegment[] } | null = null;
+  // Per-update scratch: keys whose displayed candidate must be recomputed, and what was dropped.
+  private touched = new Set<string>();
+  private touchedSpeakers = new Set<string>();
+  private dropped: DroppedSegment[] = [];
+  /** Keys displayed before an authoritative re-seed cleared the display. */
+  private resetRemoved: string[] = [];
+
+  /** Number of displayed segments. */
+  get size(): number {
+    return this.seq.size;
+  }
+
+  /** Goes up whenever the held state changes. */
+  get version(): number {
+    return this.rev;
+  }
+
+  applyFrame(raw: unknown): ApplyResult {
+    const parsed = parseTranscriptFrame(raw);
+    if (!parsed.ok) return { ok: false, reason: parsed.reason, detail: parsed.detail, version: this.rev };
+    this.applyParsed(parsed.frame);
+    return this.finish();
+  }
+
+  /** Seeds from `GET /transcripts` (or fills a gap after a reconnect). Malformed rows are skipped. */
+  applyRestSegments(segments: readonly unknown[], opts: RestOptions = {}): Applied {
+    const recs: SegmentRecord[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const p = parseSegment(segments[i], `segments[${i}]`, null);
+      if ('error' in p) continue;
+      if ('drop' in p) this.dropped.push({ key: p.key, reason: p.drop });
+      else recs.push(p.rec);
+    }
+    if (opts.authoritative) this.reset(recs);
+    for (const rec of recs) {
+      // G2/G3 REST drafts are the server's current pending set: a bundle must be able to replace them.
+      if (!rec.seg.completed && rec.seg.segmentId) {
+        if (opts.authoritative || (!this.held.has(rec.key) && !this.drafts.has(rec.key))) this.addDraft(rec.speakerKey, rec);
+      } else {
+        this.putHeld(rec, opts.authoritative === true);
+      }
+    }
+    return this.finish();
+  }
+
+  retract(ids: readonly string[]): Applied {
+    this.applyParsed({ kind: 'retract', ids: [...ids] });
+    return this.finish();
+  }
+
+  /** The displayed transcript in order: sorted, deduplicated, drafts flagged. O(n), cached per version. */
+  snapshot(): RenderedSegment[] {
+    if (this.cache?.rev !== this.rev) this.cache = { rev: this.rev, list: [...this.seq.visibleValues()] };
+    return this.cache.list;
+  }
+
+  /** The displayed segments that are final (what the cache stores). */
+  confirmed(): RenderedSegment[] {
+    return this.snapshot().filter((s) => !s.draft);
+  }
+
+  private applyParsed(frame: TranscriptFrame): void {
+    switch (frame.kind) {
+      case 'keyed':
+        for (const p of frame.segments) this.withRecord(p, (rec) => this.putHeld(rec, true));
+        return;
+      case 'envelope':
+        this.withRecord(frame.segment, (rec) => {
+          if (rec.seg.completed) this.putHeld(rec, true);
+          else this.dropped.push({ key: rec.key, reason: 'draft-envelope' });
+        });
+        return;
+      case 'bundle':
+        for (const p of frame.confirmed) this.withRecord(p, (rec) => this.putHeld(rec, true));
+        if (frame.speaker === null) {
+          if (frame.pending?.length) this.dropped.push({ key: null, reason: 'pending-without-speaker' });
+          return;
+        }
+        this.replaceDrafts(frame.speaker, frame.ts, frame.pending ?? []);
+        return;
+      case 'retract':
+        for (const id of frame.ids) this.retractKey(id);
+        return;
+    }
+  }
+
+  private withRecord(p: Exclude<SegmentParse, { error: string }>, use: (rec: SegmentRecord) => void): void {
+    if ('drop' in p) this.dropped.push({ key: p.key, reason: p.drop });
+    else if (this.retracted.has(p.rec.key)) this.dropped.push({ key: p.rec.key, reason: 'retracted' });
+    else use(p.rec);
+  }
+
+  private putHeld(rec: SegmentRecord, ordered: boolean): void {
+    const old = this.held.get(rec.key);
+    if (old) {
+      if (old.seg.completed && !rec.seg.completed) {
+        this.dropped.push({ key: rec.key, reason: 'draft-after-final' });
+        return;
+      }
+      // Ordering information decides only between two records of the same standing.
+      if (ordered && old.seg.completed === rec.seg.completed && old.updatedAt !== null && (rec.updatedAt === null || rec.updatedAt < old.updatedAt)) {
+        if (!sameContent(old, rec)) this.dropped.push({ key: rec.key, reason: 'older-than-current' });
+        return;
+      }
+      if (!ordered && old.seg.completed === rec.seg.completed) return;
+      if (sameContent(old, rec)) return;
+      this.heldTexts.remove(old.speakerKey, old.trimmed);
+      this.touchedSpeakers.add(old.speakerKey);
+    }
+    this.held.set(rec.key, rec);
+    this.heldTexts.add(rec.speakerKey, rec.trimmed);
+    this.touchedSpeakers.add(rec.speakerKey);
+    this.touched.add(rec.key);
+  }
+
+  private replaceDrafts(speaker: string, ts: number | null, pending: readonly Exclude<SegmentParse, { error: string }>[]): void {
+    const group = this.groups.get(speaker);
+    if (group && group.ts !== null && ts !== null && ts < group.ts) {
+      this.dropped.push({ key: null, reason: 'stale-bundle' });
+      return;
+    }
+    const keys = new Set<string>();
+    for (const p of pending) {
+      this.withRecord(p, (rec) => {
+        keys.add(rec.key);
+        this.addDraft(speaker, rec);
+      });
+    }
+    for (const key of group?.keys ?? []) {
+      if (keys.has(key) || this.drafts.get(key)?.group !== speaker) continue;
+      this.drafts.delete(key);
+      this.touched.add(key);
+    }
+    this.groups.set(speaker, { ts: ts ?? group?.ts ?? null, keys });
+  }
+
+  private addDraft(speaker: string, rec: SegmentRecord): void {
+    const old = this.drafts.get(rec.key);
+    if (old && old.group === speaker && sameContent(old.rec, rec)) return;
+    if (old && old.group !== speaker) this.groups.get(old.group)?.keys.delete(rec.key);
+    this.drafts.set(rec.key, { group: speaker, rec });
+    let group = this.groups.get(speaker);
+    if (!group) {
+      group = { ts: null, keys: new Set() };
+      this.groups.set(speaker, group);
+    }
+    group.keys.add(rec.key);
+    this.touched.add(rec.key);
+  }
+
+  private retractKey(key: string): void {
+    this.retracted.add(key);
+    const old = this.held.get(key);
+    if (old) {
+      this.held.delete(key);
+      this.heldTexts.remove(old.speakerKey, old.trimmed);
+      this.touchedSpeakers.add(old.speakerKey);
+      this.touched.add(key);
+    }
+    const draft = this.drafts.get(key);
+    if (draft) {
+      this.drafts.delete(key);
+      this.groups.get(draft.group)?.keys.delete(key);
+      this.touched.add(key);
+    }
+  }
+
+  private reset(keep: readonly SegmentRecord[]): void {
+    for (const rec of keep) this.retracted.delete(rec.key);
+    const removed = this.seq.clear().removed;
+    this.held.clear();
+    this.groups.clear();
+    this.drafts.clear();
+    this.heldTexts.clear();
+    this.touched.clear();
+    this.touchedSpeakers.clear();
+    this.resetRemoved = removed;
+    this.rev++;
+  }
+
+  /** Recomputes the displayed candidate of every touched key, runs the scan, and reports. */
+  private finish(): Applied {
+    const changed = [...this.touched];
+    // A change in a speaker's held texts can hide or reveal that speaker's drafts (stale rule).
+    for (const speaker of this.touchedSpeakers) {
+      for (const key of this.groups.get(speaker)?.keys ?? []) this.touched.add(key);
+    }
+    for (const key of this.touched) {
+      const held = this.held.get(key);
+      if (held) {
+        this.seq.set(key, held, !held.seg.completed);
+        continue;
+      }
+      const draft = this.drafts.get(key);
+      const shown = draft && !this.heldTexts.isStale(draft.group, draft.rec.trimmed) ? draft.rec : null;
+      this.seq.set(key, shown, true);
+    }
+    const patch = this.seq.flush();
+    if (changed.length > 0 || patch.upserted.length > 0 || patch.removed.length > 0) this.rev++;
+    let removed = patch.removed;
+    if (this.resetRemoved.length > 0) {
+      const upserted = new Set(patch.upserted.map((s) => s.key));
+      removed = [...this.resetRemoved.filter((k) => !upserted.has(k)), ...removed];
+      this.resetRemoved = [];
+    }
+    const result: Applied = { ok: true, changed, upserted: patch.upserted, removed, dropped: this.dropped, version: this.rev };
+    this.touched = new Set();
+    this.touchedSpeakers = new Set();
+    this.dropped = [];
+    return result;
+  }
+}
