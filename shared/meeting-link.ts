@@ -31,8 +31,8 @@ export function parseMeetingLink(text: string): MeetingLinkResult {
   if (text.length > MAX_MEETING_LINK_INPUT) return refuse('too_long', 'That text is too long to hold a meeting link — paste just the link.');
   try {
     return parseText(text.trim());
-  } catch {
-    return refuse('not_a_link', notALink);
+  } catch (e) {
+    throw e;
   }
 }
 

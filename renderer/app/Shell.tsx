@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ConnectionView } from '../../shared/ipc/models';
 import { useAppStore } from '../features/app/store';
+import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { LiveScreen } from '../features/live/LiveScreen';
@@ -45,6 +46,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
       <Sidebar version={version} />
       <div className="shell-main">
         <TopBar title={screenTitles[screen]} connection={connection} />
+        <AttentionBanners />
         <ConnectionBanners connection={connection} />
         <main className="screen" aria-label={screenTitles[screen]}>
           <ErrorBoundary key={screen} scope={`the ${screenTitles[screen]} screen`} onError={(e) => reportError(api, e)}>

@@ -1,44 +1,78 @@
-import type { AppState } from '../../shared/ipc/models';
+import type { AppState, TrackedMeetingView } from '../../shared/ipc/models';
 import type { TypedApi } from '../../shared/ipc/bridge';
 import { announce } from '../features/announcer/store';
 import { useAppStore } from '../features/app/store';
+import { statusChanges } from '../features/bots/describe';
+import { useBotsStore } from '../features/bots/store';
+import { createThrottledAnnouncer } from '../features/bots/throttle';
 import { useConnectionStore } from '../features/connection/store';
+import { useLiveStore } from '../features/live/store';
+import { useNavigationStore } from '../features/navigation/store';
 import { useSettingsStore } from '../features/settings/store';
 import type { Link } from '../platform/api';
 
 /**
- * The one place that listens to the core: pushed `app:state` events and the link status feed
- * the feature stores, which never talk to each other.
+ * The one place that listens to the core: pushed events and the link status feed the feature
+ * stores, which never talk to each other.
  */
 
 export function applyAppState(state: AppState): void {
   const { connection, settings, ...info } = state;
+  const previousServer = useConnectionStore.getState().view?.server?.id ?? null;
   useAppStore.getState().setInfo(info);
   useConnectionStore.getState().setView(connection);
-  useSettingsStore.getState().setTheme(settings.theme);
+  useSettingsStore.getState().setSettings(settings);
+  // Another server's running bots say nothing about this one.
+  if ((connection.server?.id ?? null) !== previousServer) useBotsStore.getState().setRunning({ bots: null, error: null });
+}
+
+// Several bots changing at once (or a reconnect catching up) would otherwise talk over each other.
+const announceStatus = createThrottledAnnouncer({
+  announce,
+  now: () => Date.now(),
+  schedule: (fn, ms) => void setTimeout(fn, ms),
+});
+
+export function applyTrackedMeetings(meetings: TrackedMeetingView[]): void {
+  const previous = useBotsStore.getState().meetings;
+  for (const message of statusChanges(previous, meetings)) announceStatus(message);
+  useBotsStore.getState().setMeetings(meetings);
+}
+
+/** A notification or the tray asked for a meeting: show the screen with its card and bring the card into view. */
+export function focusMeeting(meetingId: number): void {
+  const navigation = useNavigationStore.getState();
+  if (navigation.screen !== 'launch' && navigation.screen !== 'live') navigation.go('launch');
+  useBotsStore.getState().requestFocus(meetingId);
 }
 
 async function fetchState(api: TypedApi): Promise<void> {
-  const result = await api.invoke('app:getState');
-  if (result.ok) applyAppState(result.value);
+  const [state, tracked, live] = await Promise.all([api.invoke('app:getState'), api.invoke('bots:tracked'), api.invoke('live:state')]);
+  if (state.ok) applyAppState(state.value);
+  if (tracked.ok) applyTrackedMeetings(tracked.value);
+  if (live.ok) useLiveStore.getState().setState(live.value);
 }
 
 export function startCoreSync(api: TypedApi, link: Link): () => void {
   const initial = link.status();
   useAppStore.getState().setLink(initial);
-  const offState = api.on('app:state', applyAppState);
-  const offLink = link.onStatus((status) => {
-    const previous = useAppStore.getState().link;
-    useAppStore.getState().setLink(status);
-    if (status === 'lost') announce("Lost the connection to the app's core.");
-    if (status === 'open') {
-      if (previous === 'lost') announce("Reconnected to the app's core.");
-      void fetchState(api);
-    }
-  });
+  const offs = [
+    api.on('app:state', applyAppState),
+    api.on('bots:changed', applyTrackedMeetings),
+    api.on('live:state', (state) => useLiveStore.getState().setState(state)),
+    api.on('ui:focusMeeting', ({ meetingId }) => focusMeeting(meetingId)),
+    link.onStatus((status) => {
+      const previous = useAppStore.getState().link;
+      useAppStore.getState().setLink(status);
+      if (status === 'lost') announce("Lost the connection to the app's core.");
+      if (status === 'open') {
+        if (previous === 'lost') announce("Reconnected to the app's core.");
+        void fetchState(api);
+      }
+    }),
+  ];
   if (initial === 'open' || initial === 'connecting') void fetchState(api);
   return () => {
-    offState();
-    offLink();
+    for (const off of offs) off();
   };
 }

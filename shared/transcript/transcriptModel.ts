@@ -88,7 +88,7 @@ export class TranscriptModel {
       if (!rec.seg.completed && rec.seg.segmentId) {
         if (opts.authoritative || (!this.held.has(rec.key) && !this.drafts.has(rec.key))) this.addDraft(rec.speakerKey, rec);
       } else {
-        this.putHeld(rec, opts.authoritative === true);
+        this.putHeld(rec, !opts.authoritative);
       }
     }
     return this.finish();
@@ -113,16 +113,16 @@ export class TranscriptModel {
   private applyParsed(frame: TranscriptFrame): void {
     switch (frame.kind) {
       case 'keyed':
-        for (const p of frame.segments) this.withRecord(p, (rec) => this.putHeld(rec, true));
+        for (const p of frame.segments) this.withRecord(p, (rec) => this.putHeld(rec, false));
         return;
       case 'envelope':
         this.withRecord(frame.segment, (rec) => {
-          if (rec.seg.completed) this.putHeld(rec, true);
+          if (rec.seg.completed) this.putHeld(rec, false);
           else this.dropped.push({ key: rec.key, reason: 'draft-envelope' });
         });
         return;
       case 'bundle':
-        for (const p of frame.confirmed) this.withRecord(p, (rec) => this.putHeld(rec, true));
+        for (const p of frame.confirmed) this.withRecord(p, (rec) => this.putHeld(rec, false));
         if (frame.speaker === null) {
           if (frame.pending?.length) this.dropped.push({ key: null, reason: 'pending-without-speaker' });
           return;
@@ -141,7 +141,7 @@ export class TranscriptModel {
     else use(p.rec);
   }
 
-  private putHeld(rec: SegmentRecord, ordered: boolean): void {
+  private putHeld(rec: SegmentRecord, gapFill: boolean): void {
     const old = this.held.get(rec.key);
     if (old) {
       if (old.seg.completed && !rec.seg.completed) {
@@ -149,11 +149,12 @@ export class TranscriptModel {
         return;
       }
       // Ordering information decides only between two records of the same standing.
-      if (ordered && old.seg.completed === rec.seg.completed && old.updatedAt !== null && (rec.updatedAt === null || rec.updatedAt < old.updatedAt)) {
+      if (old.seg.completed === rec.seg.completed && old.updatedAt !== null && (rec.updatedAt === null || rec.updatedAt < old.updatedAt)) {
         if (!sameContent(old, rec)) this.dropped.push({ key: rec.key, reason: 'older-than-current' });
         return;
       }
-      if (!ordered && old.seg.completed === rec.seg.completed) return;
+      // Gap-filling REST data has no ordering information; it only adds keys and finalises drafts.
+      if (gapFill && old.seg.completed === rec.seg.completed) return;
       if (sameContent(old, rec)) return;
       this.heldTexts.remove(old.speakerKey, old.trimmed);
       this.touchedSpeakers.add(old.speakerKey);

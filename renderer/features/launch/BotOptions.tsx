@@ -3,6 +3,7 @@ import { SelectField, TextField } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { LANGUAGES, languageName, TASKS, type ResolvedOptions } from './describe';
 import { useLaunchStore, type Task } from './store';
+import './launch.css';
 
 const languageOptions = LANGUAGES.map((l) => ({ value: l.code, label: l.code === 'auto' ? l.name : `${l.name} (${l.code})` }));
 

@@ -1,10 +1,9 @@
 import type { LaunchDefaults } from '../../../shared/ipc/models';
-import { parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
+import { parseMeetingLink, platformLabel, type MeetingLink } from '../../../shared/meeting-link';
 
 /** Words and decisions of the launch form: pure, so they are unit-tested. */
 
-type Parsed = ReturnType<typeof parseMeetingLink>;
-export type ParsedLink = Extract<Parsed, { ok: true }>['value'];
+export type ParsedLink = MeetingLink;
 
 export type LinkDetection =
   | { state: 'empty' }

@@ -1,5 +1,6 @@
 import { useAppStore } from '../app/store';
 import { useConnectionStore } from '../connection/store';
+import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
 import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
 import { ServerSection } from './ServerSection';
@@ -12,6 +13,8 @@ export function SettingsScreen() {
     <div className="screen-content">
       {connection ? <ServerSection connection={connection} /> : null}
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
+      <AlertsSection />
+      <LaunchDefaultsSection />
       <AppearanceSection />
       {info ? (
         <>

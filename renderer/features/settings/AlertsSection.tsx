@@ -1,0 +1,105 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { LaunchDefaults } from '../../../shared/ipc/models';
+import { Banner, Button, Card, SelectField, TextField } from '../../app/theme';
+import { announce } from '../announcer/store';
+import { languageChoices, TaskChoice } from '../launch/BotOptions';
+import { changeDoNotDisturb, saveLaunchDefaults } from './actions';
+import { useSettingsStore } from './store';
+
+export function AlertsSection() {
+  const doNotDisturb = useSettingsStore((s) => s.doNotDisturb);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const toggle = async (value: boolean) => {
+    setError(null);
+    const failure = await changeDoNotDisturb(value);
+    if (failure) setError(failure);
+    else announce(value ? 'Do not disturb is on.' : 'Do not disturb is off.');
+  };
+  return (
+    <Card title="Alerts" description="When a bot waits in the lobby, is admitted, or its meeting ends, the app tells you.">
+      <div className="stack-sm">
+        <label className="switch-row" htmlFor={id}>
+          <span className="switch-text">
+            <span className="switch-label">Do not disturb</span>
+            <span className="muted" id={`${id}-help`}>
+              No system notifications. Alerts still show in the app (the lobby banner) and in the tray.
+            </span>
+          </span>
+          <input
+            id={id}
+            type="checkbox"
+            role="switch"
+            className="switch"
+            checked={doNotDisturb}
+            aria-describedby={`${id}-help`}
+            onChange={(e) => void toggle(e.target.checked)}
+          />
+        </label>
+        {error ? <Banner tone="error">{error}</Banner> : null}
+      </div>
+    </Card>
+  );
+}
+
+function LaunchDefaultsForm({ saved }: { saved: LaunchDefaults }) {
+  const [draft, setDraft] = useState(saved);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const taskName = useId();
+  const changed = draft.botName !== saved.botName || draft.language !== saved.language || draft.task !== saved.task;
+  const nameMissing = draft.botName.trim() === '';
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!changed || busy || nameMissing) return;
+    setBusy(true);
+    setError(null);
+    const failure = await saveLaunchDefaults({ ...draft, botName: draft.botName.trim() });
+    setBusy(false);
+    if (failure) setError(failure);
+    else announce('Launch defaults saved.');
+  };
+
+  return (
+    <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Launch defaults">
+      <div className="defaults-grid">
+        <TextField
+          label="Bot name"
+          autoComplete="off"
+          value={draft.botName}
+          onChange={(e) => setDraft({ ...draft, botName: e.target.value })}
+          error={nameMissing ? 'Give the bot a name people in the meeting will recognise.' : null}
+        />
+        <SelectField
+          label="Language"
+          value={draft.language}
+          options={languageChoices(draft.language)}
+          onChange={(e) => setDraft({ ...draft, language: e.target.value })}
+        />
+        <TaskChoice value={draft.task} name={taskName} onChange={(task) => setDraft({ ...draft, task })} />
+      </div>
+      {error ? <Banner tone="error">{error}</Banner> : null}
+      <div className="row defaults-actions">
+        {changed ? (
+          <Button variant="ghost" onClick={() => setDraft(saved)}>
+            Undo changes
+          </Button>
+        ) : null}
+        <Button type="submit" variant="primary" busy={busy} unavailable={!changed || nameMissing}>
+          Save defaults
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function LaunchDefaultsSection() {
+  const saved = useSettingsStore((s) => s.launch);
+  return (
+    <Card title="Launch defaults" description="What a new bot uses unless you change it under Bot options. Sending a bot with other options remembers them.">
+      {/* Remounts when the saved defaults change elsewhere (a launch remembers its options). */}
+      <LaunchDefaultsForm key={`${saved.botName}|${saved.language}|${saved.task}`} saved={saved} />
+    </Card>
+  );
+}
