@@ -14,7 +14,7 @@ import { jitsiHostKind, parseJitsiUrl } from './meetingLink/jitsi';
 import { addressRefusal, knownHostRefusal, unknownHostRefusal } from './meetingLink/otherHosts';
 import { g3NativeIdProblem, TEAMS_PASSCODE, TEAMS_THREAD_ID } from './meetingLink/rules';
 import { parseTeamsUrl } from './meetingLink/teams';
-import { clip, refuse, SUPPORTED_PLATFORMS, type MeetingLink, type MeetingLinkError, type MeetingLinkResult } from './meetingLink/types';
+import { clip, refuse, SUPPORTED_PLATFORMS, type MeetingLinkError, type MeetingLinkResult } from './meetingLink/types';
 import { parseZoomUrl } from './meetingLink/zoom';
 import type { ServerPlatform } from './vexa/types';
 
@@ -28,13 +28,19 @@ const GENERIC_CODES = new Set(['unsupported_host', 'not_a_link']);
 
 export function parseMeetingLink(text: string): MeetingLinkResult {
   if (typeof text !== 'string' || text.trim() === '') return refuse('empty', `Paste a ${SUPPORTED_PLATFORMS} meeting link.`);
-  if (text.length > MAX_MEETING_LINK_INPUT) return refuse('too_long', 'That text is too long to hold a meeting link — paste just the link.');
+  if (text.length > MAX_MEETING_LINK_INPUT)
+    return refuse('too_long', 'That text is too long to hold a meeting link — paste just the link.');
   try {
-    return parseText(text.trim());
-  } catch (e) {
-    throw e;
+    // Rich text carries invisible characters into links: zero-width spaces, and the bidi marks
+    // Google Calendar puts around phone numbers.
+    return parseText(text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').trim());
+  } catch {
+    // A safety net: the fuzz test checks that no input reaches it.
+    return refuse('not_a_link', UNREADABLE);
   }
 }
+
+export const UNREADABLE = 'Vexa could not read a meeting link in that text — paste just the link.';
 
 const notALink = `No meeting link found — paste the ${SUPPORTED_PLATFORMS} link from the invite, e.g. https://meet.google.com/abc-defg-hij.`;
 
@@ -73,7 +79,10 @@ function parseCandidate(candidate: Candidate): MeetingLinkResult {
 /** Every id leaves here acceptable to G3, which refuses URL characters in a native id. */
 function finalCheck(result: MeetingLinkResult): MeetingLinkResult {
   if (!result.ok || g3NativeIdProblem(result.value.nativeMeetingId) === null) return result;
-  return refuse('invalid_id', `“${clip(result.value.nativeMeetingId)}” cannot be used as a meeting ID — paste the meeting link exactly as the invite gives it.`);
+  return refuse(
+    'invalid_id',
+    `“${clip(result.value.nativeMeetingId)}” cannot be used as a meeting ID — paste the meeting link exactly as the invite gives it.`,
+  );
 }
 
 /** An invite's "Passcode:" line completes a Zoom or Teams `/meet/` link that does not carry one. */

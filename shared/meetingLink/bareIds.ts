@@ -13,10 +13,11 @@ const PASSCODE_LABEL = /\b(?:passcode|password|pass\s+code)\s*[:：]\s*([^\s,;]{
  * A meeting typed or pasted without a link: a Meet code, or a numeric ID, bare or labelled
  * "Meeting ID:" in an invite.
  *
- * Numeric IDs are ambiguous: Zoom uses 9 to 11 digits, Teams 10 to 15 (in practice 12 and more).
- * As in the Vexa Dashboard, up to 11 digits means Zoom and 12 or more means Teams, unless the text
- * names one of the two services. A Teams ID typed by hand gets no link: the host it lives on is unknown, and
- * on G3 such a meeting may not be joinable without one (issues #843, #1355).
+ * Numeric IDs are ambiguous: Zoom uses 9 to 11 digits and Teams 10 to 15 (the G1/G2 rules), so 10
+ * and 11 digits fit both. As in the Vexa Dashboard, up to 11 digits means Zoom and 12 or more means
+ * Teams, unless the text names one of the two services. A Teams ID typed by hand gets no link: the
+ * host it lives on is unknown, and G3 builds an unjoinable URL from a numeric id (issues #843,
+ * #1355), so the join form should ask for the link on G3.
  */
 export function parseBareId(text: string): MeetingLinkResult | null {
   const whole = unwrapPasted(text);
@@ -29,8 +30,10 @@ export function parseBareId(text: string): MeetingLinkResult | null {
   const id = typed.replace(/\D/g, '');
   const passcode = labelledPasscode(text);
   const platform = numericPlatform(id.length, /zoom/i.test(text), /teams|microsoft/i.test(text));
-  if (platform === 'zoom') return found({ platform, nativeMeetingId: id, meetingUrl: joinUrl('zoom.us', id), ...(passcode ? { passcode } : {}) });
-  if (platform === 'teams') return found({ platform, nativeMeetingId: id, ...(passcode && TEAMS_PASSCODE.test(passcode) ? { passcode } : {}) });
+  if (platform === 'zoom')
+    return found({ platform, nativeMeetingId: id, meetingUrl: joinUrl('zoom.us', id), ...(passcode ? { passcode } : {}) });
+  if (platform === 'teams')
+    return found({ platform, nativeMeetingId: id, ...(passcode && TEAMS_PASSCODE.test(passcode) ? { passcode } : {}) });
   return null;
 }
 

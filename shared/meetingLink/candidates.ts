@@ -6,7 +6,8 @@
 // Scheme links run to the next space, bracket or quote; scheme-less ones need `host.tld/`.
 const LINK_IN_TEXT =
   /\b(?:https?|msteams|zoommtg|zoomus):[^\s<>"'`]+|(?<![\w@./-])(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|localhost|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?\/[^\s<>"'`]*/gi;
-const WHOLE_INPUT_LINK = /^(?:[a-z][a-z0-9+.-]*:|(?:[\w-]+\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#]|$)|localhost(?::\d{1,5})?(?:[/?#]|$)|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:[/?#]|$))/i;
+const WHOLE_INPUT_LINK =
+  /^(?:[a-z][a-z0-9+.-]*:|(?:[\w-]+\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#]|$)|localhost(?::\d{1,5})?(?:[/?#]|$)|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?:[/?#]|$))/i;
 const MAX_CANDIDATES = 50;
 const MAX_UNWRAP_DEPTH = 3;
 
@@ -34,7 +35,7 @@ export function trimTrailing(link: string): string {
   for (;;) {
     const last = s.at(-1);
     if (last === undefined) return s;
-    if (".,;:!?'\"*>»”’".includes(last)) {
+    if ('.,;:!?\'"*>»”’'.includes(last)) {
       s = s.slice(0, -1);
       continue;
     }

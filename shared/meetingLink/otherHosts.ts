@@ -1,7 +1,24 @@
 import type { Candidate } from './candidates';
 import { refuse, SUPPORTED_PLATFORMS, type MeetingLinkError } from './types';
 
-const SHORTENERS = ['aka.ms', 'bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'g.co', 'ow.ly', 'buff.ly', 'rebrand.ly', 'lnkd.in', 't.ly', 'is.gd', 'cutt.ly', 'shorturl.at', 'rb.gy', 'tiny.cc'];
+const SHORTENERS = [
+  'aka.ms',
+  'bit.ly',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'g.co',
+  'ow.ly',
+  'buff.ly',
+  'rebrand.ly',
+  'lnkd.in',
+  't.ly',
+  'is.gd',
+  'cutt.ly',
+  'shorturl.at',
+  'rb.gy',
+  'tiny.cc',
+];
 
 // Meeting services the bot cannot join. Several use a `meet.` host name, which G3 would otherwise
 // take for a self-hosted Jitsi.
@@ -71,7 +88,13 @@ export function addressRefusal(host: string): MeetingLinkError | null {
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
     const isPrivate =
-      a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127);
     return isPrivate ? refuse('private_address', privateMessage) : ipLiteral();
   }
   if (!host.includes('.') || /(?:^|\.)(?:localhost|local|internal|lan|localdomain|home\.arpa)$/.test(host)) {
@@ -86,17 +109,30 @@ const ipLiteral = (): MeetingLinkError =>
 /** Links that are not meetings but say something useful about what to paste instead. */
 export function knownHostRefusal({ url, host }: Candidate): MeetingLinkError | null {
   if (SHORTENERS.some((d) => matches(host, d))) {
-    return refuse('short_link', `This is a shortened link (${host}), which the bot cannot follow — open it in a browser and paste the meeting link it leads to.`);
+    return refuse(
+      'short_link',
+      `This is a shortened link (${host}), which the bot cannot follow — open it in a browser and paste the meeting link it leads to.`,
+    );
   }
   if (/^(?:outlook\.office(?:365)?\.com|outlook\.live\.com)$/.test(host) && url.pathname.toLowerCase().startsWith('/calendar')) {
-    return refuse('calendar_link', 'This is an Outlook calendar link, not a meeting link — open the event and copy its Teams, Zoom or Meet link.');
+    return refuse(
+      'calendar_link',
+      'This is an Outlook calendar link, not a meeting link — open the event and copy its Teams, Zoom or Meet link.',
+    );
   }
   const platform = named(OTHER_PLATFORMS, host);
   if (platform) {
-    return refuse('unsupported_platform', `${platform} is not supported — the bot joins ${SUPPORTED_PLATFORMS.replace(' or ', ' and ')} meetings.`);
+    return refuse(
+      'unsupported_platform',
+      `${platform} is not supported — the bot joins ${SUPPORTED_PLATFORMS.replace(' or ', ' and ')} meetings.`,
+    );
   }
   const site = named(OTHER_SITES, host);
-  if (site) return refuse('unsupported_host', `That looks like a ${site} link, not a meeting link — paste the ${SUPPORTED_PLATFORMS} link from the invite.`);
+  if (site)
+    return refuse(
+      'unsupported_host',
+      `That looks like a ${site} link, not a meeting link — paste the ${SUPPORTED_PLATFORMS} link from the invite.`,
+    );
   return null;
 }
 

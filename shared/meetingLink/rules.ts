@@ -18,7 +18,6 @@ export const G3_MAX_NATIVE_ID = 255;
 export function g3NativeIdProblem(id: string): string | null {
   if (id.length === 0) return 'empty';
   if (id.length > G3_MAX_NATIVE_ID) return 'longer than 255 characters';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(id)) return 'control characters';
   if (/[?#&=/\s]/.test(id)) return 'URL characters';
   return null;

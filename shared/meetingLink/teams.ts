@@ -74,7 +74,10 @@ function plainJoinUrl(url: URL, host: string): URL | null {
 
 function teamsRefusal(path: string): ['missing_id' | 'invalid_id', string] {
   if (path.includes('/l/meetup-join')) {
-    return ['invalid_id', `This Teams link has no meeting ID Vexa can read (it may be cut short or a channel meeting) — ${JOIN_LINK_HINT}.`];
+    return [
+      'invalid_id',
+      `This Teams link has no meeting ID Vexa can read (it may be cut short or a channel meeting) — ${JOIN_LINK_HINT}.`,
+    ];
   }
   if (path.includes('meetingoptions')) return ['missing_id', `This is the Teams meeting options page — ${JOIN_LINK_HINT} instead.`];
   return ['missing_id', `This Teams link does not lead to a meeting — ${JOIN_LINK_HINT}.`];

@@ -28,8 +28,8 @@ export function parseZoomUrl({ url, host }: Candidate): MeetingLinkResult | null
   const passcode = url.searchParams.get('pwd') ?? url.searchParams.get('password') ?? undefined;
 
   let id: string | undefined;
-  // The host's start link (/s/) and the app protocol's /join?confno= are rebuilt as a plain join
-  // link: the start link's `zak` token would let whoever holds it start the meeting as the host.
+  // Start links (/s/, or any link with a `zak` token) and the app protocol's /join?confno= are
+  // rebuilt as a plain join link: `zak` would let whoever holds it start the meeting as the host.
   let rebuild = false;
   if ((first === 'j' || first === 'w') && second) id = segments[1];
   else if (first === 's' && second) [id, rebuild] = [segments[1], true];
@@ -38,6 +38,7 @@ export function parseZoomUrl({ url, host }: Candidate): MeetingLinkResult | null
   else if (first === 'join' && url.searchParams.has('confno')) [id, rebuild] = [url.searchParams.get('confno') ?? '', true];
 
   if (id === undefined) return refuse(...zoomRefusal(first, second));
+  rebuild ||= url.searchParams.has('zak') || (first === 'wc' && third === 'start');
   if (!ZOOM_ID.test(id)) {
     return refuse('invalid_id', `“${clip(id)}” is not a Zoom meeting ID (9 to 11 digits) — check that the whole link was copied.`);
   }
@@ -54,10 +55,16 @@ export function joinUrl(host: string, id: string, passcode?: string): string {
 
 function zoomRefusal(first: string, second: string): ['registration_link' | 'personal_link' | 'missing_id', string] {
   if (first === 'webinar' && second === 'register') {
-    return ['registration_link', 'This is a Zoom webinar registration page. Register first, then paste the join link from the confirmation email.'];
+    return [
+      'registration_link',
+      'This is a Zoom webinar registration page. Register first, then paste the join link from the confirmation email.',
+    ];
   }
   if (first === 'meeting' && second === 'register') {
-    return ['registration_link', 'This is a Zoom meeting registration page. Register first, then paste the join link from the confirmation email.'];
+    return [
+      'registration_link',
+      'This is a Zoom meeting registration page. Register first, then paste the join link from the confirmation email.',
+    ];
   }
   if (first === 'my') {
     // G3 derives no id from it and the bot needs the meeting number (the Vexa MCP parser refuses it too).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeMeetingLink, parseMeetingLink, type MeetingLinkErrorCode } from '../../../shared/meeting-link';
+import { looksLikeMeetingLink, parseMeetingLink, UNREADABLE, type MeetingLinkErrorCode } from '../../../shared/meeting-link';
 import { cases } from './cases';
 
 const CODES: MeetingLinkErrorCode[] = [
@@ -32,12 +32,74 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  'https://', 'http://', 'msteams:', 'zoommtg://', 'meet.google.com/', 'g.co/meet/', 'teams.microsoft.com/', 'teams.live.com/meet/',
-  'gov.teams.microsoft.us/', 'l/meetup-join/', '19:meeting_', '19%3ameeting_', '@thread.v2', '%40thread.v2', 'zoom.us/j/', 'zoom.us/my/',
-  'zoom.us/webinar/register/', 'meet.jit.si/', 'jitsi.example.org/', 'meet.example.org/', 'localhost', '127.0.0.1', '[::1]', 'aka.ms/',
-  'calendar.google.com/', 'www.google.com/url?q=', 'safelinks.protection.outlook.com/?url=', '?p=', '?pwd=', '&', '=', '#', '#/meet/',
-  '/', '?', '%', '%2', '%E0%A4%A', '%7b', '"', "'", '<', '>', '(', ')', '[', ']', '{', '}', ' ', '\n', '\t', '\u00a0', '\u0000', '\u202e',
-  'abc-defg-hij', 'ABC-DEFG-HIJ', '845 1234 5678', '3819259144678', '123456789', 'Meeting ID: ', 'Passcode: ', 'Zq2Wx7', '😀', 'é', '.', ',', ':',
+  'https://',
+  'http://',
+  'msteams:',
+  'zoommtg://',
+  'meet.google.com/',
+  'g.co/meet/',
+  'teams.microsoft.com/',
+  'teams.live.com/meet/',
+  'gov.teams.microsoft.us/',
+  'l/meetup-join/',
+  '19:meeting_',
+  '19%3ameeting_',
+  '@thread.v2',
+  '%40thread.v2',
+  'zoom.us/j/',
+  'zoom.us/my/',
+  'zoom.us/webinar/register/',
+  'meet.jit.si/',
+  'jitsi.example.org/',
+  'meet.example.org/',
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  'aka.ms/',
+  'calendar.google.com/',
+  'www.google.com/url?q=',
+  'safelinks.protection.outlook.com/?url=',
+  '?p=',
+  '?pwd=',
+  '&',
+  '=',
+  '#',
+  '#/meet/',
+  '/',
+  '?',
+  '%',
+  '%2',
+  '%E0%A4%A',
+  '%7b',
+  '"',
+  "'",
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ' ',
+  '\n',
+  '\t',
+  '\u00a0',
+  '\u0000',
+  '\u202e',
+  'abc-defg-hij',
+  'ABC-DEFG-HIJ',
+  '845 1234 5678',
+  '3819259144678',
+  '123456789',
+  'Meeting ID: ',
+  'Passcode: ',
+  'Zq2Wx7',
+  '😀',
+  'é',
+  '.',
+  ',',
+  ':',
 ];
 
 function fuzzInput(next: () => number): string {
@@ -61,8 +123,8 @@ function fuzzInput(next: () => number): string {
 
 describe('parseMeetingLink on arbitrary input', () => {
   it('never throws and always answers in the documented shape', () => {
-    const next = random(Number(process.env.SEED ?? 20260312));
-    for (let i = 0; i < 300000; i++) {
+    const next = random(20260312);
+    for (let i = 0; i < 4000; i++) {
       const input = fuzzInput(next);
       let result: ReturnType<typeof parseMeetingLink> | undefined;
       let offered = false;
@@ -76,12 +138,13 @@ describe('parseMeetingLink on arbitrary input', () => {
         expect(['google_meet', 'teams', 'zoom', 'jitsi']).toContain(result.value.platform);
         expect(id.length, JSON.stringify(input)).toBeGreaterThan(0);
         expect(id.length).toBeLessThanOrEqual(255);
-        // eslint-disable-next-line no-control-regex
         expect(id, JSON.stringify(input)).not.toMatch(/[?#&=/\s\u0000-\u001f\u007f]/);
         if (meetingUrl !== undefined) expect(meetingUrl.startsWith('https://'), JSON.stringify(input)).toBe(true);
       } else {
         expect(CODES).toContain(result.code);
         expect(result.message).toMatch(/\.$/);
+        // The parser's own code threw and the safety net answered.
+        expect(result.message, JSON.stringify(input)).not.toBe(UNREADABLE);
       }
       if (offered) expect(result.ok, JSON.stringify(input)).toBe(true);
     }

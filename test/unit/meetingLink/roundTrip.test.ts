@@ -51,7 +51,6 @@ describe('what the parser produces passes the server rules', () => {
   it.each(accepted)('%s: G3 accepts the native id and link', (_name, link) => {
     const id = link.nativeMeetingId;
     expect(id.length).toBeLessThanOrEqual(255);
-    // eslint-disable-next-line no-control-regex
     expect(id).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(id).not.toMatch(/[?#&=/\s]/);
     if (link.meetingUrl !== undefined) {
@@ -91,21 +90,27 @@ describe('what the parser produces passes the server rules', () => {
     }
   });
 
-  it.each(accepted.filter(([, link]) => link.platform !== 'jitsi'))('%s: G1 and G2 accept it the way the client would send it', (_name, link) => {
-    if (legacyNativeIdAccepted(link)) {
-      const g2Refuses = link.platform === 'teams' && !link.passcode && !link.meetingUrl;
-      expect(post('g1', botBody(link)).ok).toBe(true);
-      if (g2Refuses) {
-        // A Teams ID typed without its passcode: G2 needs one, so the join form must ask for it.
-        expect(JSON.stringify(post('g2', botBody(link)))).toContain('require a passcode');
-      } else {
-        expect(post('g2', botBody(link)).ok).toBe(true);
+  it.each(accepted.filter(([, link]) => link.platform !== 'jitsi'))(
+    '%s: G1 and G2 accept it the way the client would send it',
+    (_name, link) => {
+      if (legacyNativeIdAccepted(link)) {
+        const g2Refuses = link.platform === 'teams' && !link.passcode && !link.meetingUrl;
+        expect(post('g1', botBody(link)).ok).toBe(true);
+        if (g2Refuses) {
+          // A Teams ID typed without its passcode: G2 needs one, so the join form must ask for it.
+          expect(JSON.stringify(post('g2', botBody(link)))).toContain('require a passcode');
+        } else {
+          expect(post('g2', botBody(link)).ok).toBe(true);
+        }
+        return;
       }
-      return;
-    }
-    // A Teams thread id: G2 derives its own id from the link; G1 cannot join these (issue #459).
-    expect(link.platform).toBe('teams');
-    expect(post('g2', botBody(link, false))).toMatchObject({ ok: true, spec: { platform: 'teams', nativeId: expect.stringMatching(/^[0-9a-f]{16}$/) } });
-    expect(post('g1', botBody(link)).ok).toBe(false);
-  });
+      // A Teams thread id: G2 derives its own id from the link; G1 cannot join these (issue #459).
+      expect(link.platform).toBe('teams');
+      expect(post('g2', botBody(link, false))).toMatchObject({
+        ok: true,
+        spec: { platform: 'teams', nativeId: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      });
+      expect(post('g1', botBody(link)).ok).toBe(false);
+    },
+  );
 });
