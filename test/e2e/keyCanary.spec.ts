@@ -35,7 +35,7 @@ test('a unique API key never reaches the DOM, the IPC payloads, the logs or the 
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('group', { name: 'Connection test result' })).toContainText('v0.12 API');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expect(page.getByRole('banner').getByRole('button', { name: /Open server settings/ })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button', { name: /v0.12 API/ })).toBeVisible();
 
     const seen: string[] = [await pageContents(page)];
     await page.keyboard.press('Control+3');
@@ -46,7 +46,7 @@ test('a unique API key never reaches the DOM, the IPC payloads, the logs or the 
     await expect(page.getByRole('region', { name: 'API key' })).toContainText(`••••${canary.slice(-4)}`);
     seen.push(await pageContents(page));
     await page.reload();
-    await expect(page.getByRole('banner').getByRole('button', { name: /Open server settings/ })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button', { name: /v0.12 API/ })).toBeVisible();
     seen.push(await pageContents(page));
 
     for (const text of [...seen, ...consoleText]) expect(text.includes(canary)).toBe(false);

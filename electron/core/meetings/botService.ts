@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
+import { legacyNativeIdAccepted, parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
 import { AlertPolicy, type Alert } from '../../../shared/meetings/alertPolicy';
 import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
@@ -79,9 +79,12 @@ export class BotService {
       throw new UserFacingError('passcode_required', 'This server needs the Teams meeting passcode. Paste the full invite link, or type the passcode from the invitation.');
     }
     const language = input.language ?? defaults.language;
+    // G1/G2 validate native ids with their own patterns; where ours would fail them (a Teams thread
+    // id), the server derives the id from the meeting URL instead.
+    const sendId = this.d.generation === 'g3' || legacyNativeIdAccepted(link) || !link.meetingUrl;
     const req: LaunchBotRequest = {
       platform: link.platform,
-      nativeMeetingId: link.nativeMeetingId,
+      ...(sendId ? { nativeMeetingId: link.nativeMeetingId } : {}),
       ...(link.meetingUrl ? { meetingUrl: link.meetingUrl } : {}),
       ...(passcode ? { passcode } : {}),
       botName,
@@ -99,8 +102,8 @@ export class BotService {
       throw e;
     }
     const tracked = this.tracker.track(
-      { ...meeting, status: meeting.status === 'unknown' ? 'requested' : meeting.status, meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl) },
-      `${platformLabel(link.platform)} · ${link.nativeMeetingId}`,
+      { ...meeting, nativeMeetingId: meeting.nativeMeetingId ?? link.nativeMeetingId, status: meeting.status === 'unknown' ? 'requested' : meeting.status, meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl) },
+      `${platformLabel(link.platform)} · ${meeting.nativeMeetingId ?? link.nativeMeetingId}`,
     );
     this.d.hub.subscribe([{ platform: tracked.platform, nativeId: tracked.nativeId }]);
     this.d.logger.info('Bot sent', { meetingId: tracked.id, platform: tracked.platform });
