@@ -116,6 +116,12 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return null;
     },
     'live:state': async () => d.session()?.hub.state ?? idleLive,
+    'live:open': async ({ meetingId }) => {
+      const s = session();
+      const m = s.bots.tracker.get(meetingId);
+      if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
+      return s.transcripts.open(meetingId, m.platform, m.nativeId);
+    },
     'shell:openExternal': async ({ url }) => {
       await d.opener.openUrl(url);
       return null;

@@ -3,6 +3,7 @@ import type { LaunchDefaults } from '../../shared/ipc/models';
 import type { LiveTimings } from './app';
 import type { ConnectionService } from './connection';
 import { LiveHub } from './live/liveHub';
+import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
 import type { Clipboard, Clock, Logger, Notifier, TrayView } from './ports';
 
@@ -24,16 +25,24 @@ export class ServerSession {
   readonly identity: string;
   readonly hub: LiveHub;
   readonly bots: BotService;
+  readonly transcripts: LiveTranscripts;
 
-  private constructor(identity: string, hub: LiveHub, bots: BotService) {
+  private constructor(identity: string, hub: LiveHub, bots: BotService, transcripts: LiveTranscripts) {
     this.identity = identity;
     this.hub = hub;
     this.bots = bots;
+    this.transcripts = transcripts;
   }
 
   static open(d: SessionDeps): ServerSession | null {
     return d.connection.withActiveKey((server, apiKey) => {
       let bots: BotService | null = null;
+      const transcripts = new LiveTranscripts({
+        client: d.connection.client(),
+        clock: d.clock,
+        logger: d.logger,
+        onDelta: (delta) => d.emit('live:segments', delta),
+      });
       const hub = new LiveHub({
         baseUrl: server.url,
         apiKey,
@@ -44,9 +53,14 @@ export class ServerSession {
         onStatus: (u) => bots?.onStatus(u),
         onState: (state) => {
           bots?.onLiveState(state);
+          if (state.status !== 'connected') transcripts.onDisconnected();
           d.emit('live:state', state);
         },
-        onOpen: () => void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) })),
+        onOpen: (reconnect) => {
+          void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) }));
+          if (reconnect) void transcripts.onReconnected();
+        },
+        onOtherFrame: (frame) => transcripts.onFrame(frame),
       });
       bots = new BotService({
         client: d.connection.client(),
@@ -60,12 +74,15 @@ export class ServerSession {
         clipboard: d.clipboard,
         doNotDisturb: d.doNotDisturb,
         launchDefaults: d.launchDefaults,
-        onChange: (meetings) => d.emit('bots:changed', meetings),
+        onChange: (meetings) => {
+          for (const m of meetings) transcripts.follow(m.id, m.platform, m.nativeId);
+          d.emit('bots:changed', meetings);
+        },
         onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { meetingId }),
         pollMs: d.timings?.pollMs,
       });
       hub.start();
-      return new ServerSession(ServerSession.identityOf(server), hub, bots);
+      return new ServerSession(ServerSession.identityOf(server), hub, bots, transcripts);
     });
   }
 
@@ -74,6 +91,7 @@ export class ServerSession {
   }
 
   close(): void {
+    this.transcripts.close();
     this.bots.close();
     this.hub.close();
   }

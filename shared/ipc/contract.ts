@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AppStateSchema,
+  LiveDeltaSchema,
+  LiveSnapshotSchema,
   LiveStateSchema,
   RunningBotSchema,
   TaskSchema,
@@ -89,6 +91,8 @@ export const channels = {
   'clipboard:meetingLink': { input: Empty, output: z.object({ text: z.string().nullable() }) },
   'meetings:openLink': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
   'live:state': { input: Empty, output: LiveStateSchema },
+  /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
+  'live:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: LiveSnapshotSchema },
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
@@ -99,6 +103,8 @@ export const events = {
   /** The followed meetings, whenever any of them changes. */
   'bots:changed': z.array(TrackedMeetingSchema),
   'live:state': LiveStateSchema,
+  /** What changed in a live transcript since the last push (batched). */
+  'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
   'ui:focusMeeting': z.object({ meetingId: z.number() }),
 } as const;

@@ -158,3 +158,39 @@ export const LiveStateSchema = z.object({
   message: z.string().nullable(),
 });
 export type LiveStateView = z.infer<typeof LiveStateSchema>;
+
+/** One caption line (shared/transcript RenderedSegment). */
+export const CaptionSchema = z.object({
+  key: z.string(),
+  segmentId: z.string().optional(),
+  speaker: z.string().nullable(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  absoluteStart: z.number(),
+  absoluteEnd: z.number(),
+  language: z.string().nullable(),
+  completed: z.boolean(),
+  source: z.string().optional(),
+  draft: z.boolean(),
+});
+export type CaptionView = z.infer<typeof CaptionSchema>;
+
+export const GapSchema = z.object({ from: z.number(), to: z.number().nullable() });
+
+export const LiveSnapshotSchema = z.object({
+  meetingId: z.number(),
+  version: z.number(),
+  segments: z.array(CaptionSchema),
+  gaps: z.array(GapSchema),
+  rejectedFrames: z.number(),
+});
+export type LiveSnapshotView = z.infer<typeof LiveSnapshotSchema>;
+
+export const LiveDeltaSchema = z.object({
+  meetingId: z.number(),
+  version: z.number(),
+  upserted: z.array(CaptionSchema),
+  removed: z.array(z.string()),
+});
+export type LiveDeltaView = z.infer<typeof LiveDeltaSchema>;

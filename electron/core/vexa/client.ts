@@ -226,6 +226,15 @@ export class VexaClient {
     return normaliseTranscript(await this.get(path.transcript(platform, nativeId), { meeting_id: q.meetingId }, o));
   }
 
+  /**
+   * The transcript body as the server sent it, for the live merge engine, which reads every
+   * generation's segment shape itself and keys them the same way as live frames.
+   */
+  async getTranscriptRaw(platform: ServerPlatform, nativeId: string, q: { meetingId?: number } = {}, o: CallOptions = {}): Promise<unknown> {
+    if (q.meetingId !== undefined && this.capabilities.transcriptsById) return this.get(`/transcripts/by-id/${seg(q.meetingId)}`, undefined, o);
+    return this.get(path.transcript(platform, nativeId), { meeting_id: q.meetingId }, o);
+  }
+
   async getTranscriptById(meetingId: number, o: CallOptions = {}): Promise<Transcript> {
     if (!this.capabilities.transcriptsById) throw unsupported(clientMessages.noTranscriptById());
     return normaliseTranscript(await this.get(`/transcripts/by-id/${seg(meetingId)}`, undefined, o));

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { Badge, Banner, Button, Spinner } from '../../app/theme';
 import { CrossIcon, ErrorIcon, ExternalIcon, StopIcon } from '../../app/theme/icons';
@@ -49,6 +49,20 @@ function History({ meeting, now }: { meeting: TrackedMeetingView; now: number })
   );
 }
 
+/** The platform and meeting id, unless the name already says them (the core names a meeting "Google Meet · abc-defg-hij"). */
+function cardMeta(meeting: TrackedMeetingView, platform: string): ReactNode {
+  const showPlatform = !meeting.name.includes(platform);
+  const showId = meeting.nativeId !== '' && !meeting.name.includes(meeting.nativeId);
+  if (!showPlatform && !showId) return null;
+  return (
+    <>
+      {showPlatform ? platform : null}
+      {showPlatform && showId ? ' · ' : null}
+      {showId ? <span className="mono">{meeting.nativeId}</span> : null}
+    </>
+  );
+}
+
 /** Brings the card into view and focus when a notification, the tray or a "Show it" asks for it. */
 function useFocusRequest(meetingId: number) {
   const ref = useRef<HTMLElement>(null);
@@ -76,6 +90,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
   const stoppable = canStop(meeting.status);
   const slow = isSlowToJoin(meeting, now);
   const platform = platformLabel(meeting.platform);
+  const meta = cardMeta(meeting, platform);
   const stop = () => void stopMeeting(meeting);
 
   return (
@@ -96,10 +111,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
             <h3 id={titleId} className="break">
               {meeting.name}
             </h3>
-            <div className="muted meeting-card-meta">
-              {platform}
-              {meeting.nativeId && !meeting.name.includes(meeting.nativeId) ? <span className="mono"> · {meeting.nativeId}</span> : null}
-            </div>
+            {meta ? <div className="muted meeting-card-meta">{meta}</div> : null}
           </div>
           <div className="meeting-card-status">
             <Badge tone={chip.tone} dot={!finished}>

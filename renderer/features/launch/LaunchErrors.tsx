@@ -29,7 +29,6 @@ export function LaunchErrorBanner({ error, onRetry }: { error: LaunchError; onRe
       return (
         <Banner
           tone="warn"
-          title="A bot is already in this meeting"
           actions={
             <Button ref={actionRef} size="sm" busy={finding} onClick={() => void showIt()}>
               Show it

@@ -3,7 +3,6 @@ import { Button, Card } from '../../app/theme';
 import { SendIcon } from '../../app/theme/icons';
 import { MeetingsInFlight } from '../bots/MeetingsInFlight';
 import { RunningBotsPanel } from '../bots/RunningBots';
-import { useConnectionStore } from '../connection/store';
 import { useSettingsStore } from '../settings/store';
 import { checkClipboard, sendBot } from './actions';
 import { BotOptions } from './BotOptions';
@@ -25,7 +24,6 @@ function useClipboardOffer() {
 
 function SendForm() {
   const defaults = useSettingsStore((s) => s.launch);
-  const serverLabel = useConnectionStore((s) => s.view?.server?.label ?? null);
   const link = useLaunchStore((s) => s.link);
   const botName = useLaunchStore((s) => s.botName);
   const language = useLaunchStore((s) => s.language);
@@ -64,11 +62,7 @@ function SendForm() {
     <Card
       className="launch-card"
       title="Send a bot"
-      description={
-        serverLabel
-          ? `A bot from ${serverLabel} joins the call and transcribes it. You are told the moment it waits in the lobby.`
-          : 'A Vexa bot joins the call and transcribes it. You are told the moment it waits in the lobby.'
-      }
+      description="A Vexa bot joins the call and transcribes it. You are told the moment it waits in the lobby."
     >
       <form className="launch-form" onSubmit={onSubmit} noValidate aria-label="Send a bot">
         <LinkField detection={detection} error={linkError} inputRef={linkRef} />

@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent, type Ref } from 'react';
 import { Button } from '../../app/theme';
 import { CheckIcon, ClipboardIcon, CrossIcon, ErrorIcon, InfoIcon } from '../../app/theme/icons';
 import { acceptOffer } from './actions';
-import { shortLink, type LinkDetection } from './describe';
+import { offerLabel, type LinkDetection } from './describe';
 import { useLaunchStore } from './store';
 
 /** Why the link cannot be sent: calm while typing, an error once the person tried to send it. */
@@ -61,7 +61,7 @@ function ClipboardOffer({ offer, onUsed }: { offer: string; onUsed(): void }) {
       >
         <ClipboardIcon size={14} />
         <span>
-          Use the meeting link from your clipboard: <span className="mono">{shortLink(offer)}</span>
+          Use the meeting link from your clipboard: <strong>{offerLabel(offer)}</strong>
         </span>
       </button>
       <Button

@@ -84,6 +84,13 @@ export function shortLink(text: string, max = 48): string {
   return `${plain.slice(0, head)}…${plain.slice(plain.length - tail)}`;
 }
 
+/** How the clipboard offer names a link: the platform and id the parser found ("Google Meet · abc-defg-hij"). */
+export function offerLabel(text: string): string {
+  const detection = detectLink(text);
+  if (detection.state !== 'ok') return shortLink(text);
+  return `${detection.platformName} · ${shortLink(detection.link.nativeMeetingId, 40)}`;
+}
+
 /** Common languages with their ISO 639-1 codes (all in the server's faster-whisper list); `auto` detects. */
 export const LANGUAGES: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'auto', name: 'Detect automatically' },

@@ -1,0 +1,165 @@
+import { TranscriptModel } from '../../../shared/transcript';
+import type { Applied, RenderedSegment } from '../../../shared/transcript';
+import type { Clock, Logger } from '../ports';
+import type { VexaClient } from '../vexa';
+
+/** A stretch of an active meeting when the socket was down and REST could not fill it in. */
+export interface TranscriptGap {
+  from: number;
+  to: number | null;
+}
+
+export interface LiveDelta {
+  meetingId: number;
+  version: number;
+  upserted: RenderedSegment[];
+  removed: string[];
+}
+
+export interface LiveSnapshot {
+  meetingId: number;
+  version: number;
+  segments: RenderedSegment[];
+  gaps: TranscriptGap[];
+  /** Frames for this meeting that were malformed and dropped. */
+  rejectedFrames: number;
+}
+
+export interface LiveTranscriptsDeps {
+  client: VexaClient;
+  clock: Clock;
+  logger: Logger;
+  onDelta(delta: LiveDelta): void;
+  /** Confirmed segments to keep in the local cache (batched per flush). */
+  onConfirmed?(meetingId: number, segments: RenderedSegment[]): void;
+  /** How long deltas are gathered before they are pushed (one push per animation-frame-ish tick). */
+  flushMs?: number;
+}
+
+interface Entry {
+  model: TranscriptModel;
+  platform: string;
+  nativeId: string;
+  pendingUpserts: Map<string, RenderedSegment>;
+  pendingRemoved: Set<string>;
+  gaps: TranscriptGap[];
+  rejected: number;
+  seeded: boolean;
+}
+
+/**
+ * The live transcript of every meeting the socket reports on: frames are merged as they come,
+ * REST seeds each meeting when it is opened and fills whatever a dropped connection missed, and
+ * the renderer receives small batched deltas instead of whole transcripts.
+ */
+export class LiveTranscripts {
+  private readonly entries = new Map<number, Entry>();
+  private flushTimer: { cancel(): void } | null = null;
+  private downSince: number | null = null;
+
+  constructor(private readonly d: LiveTranscriptsDeps) {}
+
+  /** Registers a meeting so frames for it are merged even before anyone opens it. */
+  follow(meetingId: number, platform: string, nativeId: string): void {
+    if (!this.entries.has(meetingId)) {
+      this.entries.set(meetingId, { model: new TranscriptModel(), platform, nativeId, pendingUpserts: new Map(), pendingRemoved: new Set(), gaps: [], rejected: 0, seeded: false });
+    }
+  }
+
+  /** The whole current transcript of a meeting, seeded from REST the first time. */
+  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot> {
+    this.follow(meetingId, platform, nativeId);
+    const e = this.entries.get(meetingId)!;
+    if (!e.seeded) await this.seed(meetingId, e);
+    this.flush();
+    return { meetingId, version: e.model.version, segments: e.model.snapshot(), gaps: [...e.gaps], rejectedFrames: e.rejected };
+  }
+
+  onFrame(frame: Record<string, unknown>): void {
+    const meeting = frame.meeting as { id?: unknown } | undefined;
+    const id = typeof meeting?.id === 'number' ? meeting.id : null;
+    const e = id !== null ? this.entries.get(id) : undefined;
+    if (!e || id === null) return;
+    const result = e.model.applyFrame(frame);
+    if (!result.ok) {
+      e.rejected++;
+      this.d.logger.warn('Dropped a malformed transcript frame', { meetingId: id, reason: result.reason, detail: result.detail });
+      return;
+    }
+    this.collect(e, result);
+  }
+
+  /** The socket went down: anything said from now on must come back from REST. */
+  onDisconnected(): void {
+    this.downSince ??= this.d.clock.now();
+  }
+
+  /** After a reconnect every followed meeting is re-read from REST, so nothing said during the drop is missing. */
+  async onReconnected(): Promise<void> {
+    const since = this.downSince;
+    this.downSince = null;
+    await Promise.all(
+      [...this.entries].map(async ([id, e]) => {
+        const ok = await this.seed(id, e);
+        if (!ok && since !== null) e.gaps.push({ from: since, to: this.d.clock.now() });
+      }),
+    );
+    this.flush();
+  }
+
+  private async seed(meetingId: number, e: Entry): Promise<boolean> {
+    try {
+      const raw = await this.d.client.getTranscriptRaw(e.platform, e.nativeId, { meetingId });
+      const segments = (raw as { segments?: unknown } | null)?.segments;
+      // Gap-fill, not replace: a segment confirmed on the socket while this request was in flight
+      // may be missing from the REST body, and confirmed segments are never sent twice.
+      const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      e.seeded = true;
+      if (e.gaps.length) e.gaps = [];
+      this.collect(e, applied);
+      return true;
+    } catch (err) {
+      this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
+      return false;
+    }
+  }
+
+  private collect(e: Entry, applied: Applied): void {
+    if (applied.upserted.length === 0 && applied.removed.length === 0) return;
+    for (const key of applied.removed) {
+      e.pendingUpserts.delete(key);
+      e.pendingRemoved.add(key);
+    }
+    for (const s of applied.upserted) {
+      e.pendingRemoved.delete(s.key);
+      e.pendingUpserts.set(s.key, s);
+    }
+    this.flushTimer ??= this.d.clock.setTimeout(() => this.flush(), this.d.flushMs ?? 50);
+  }
+
+  /** Pushes what changed since the last flush, one delta per meeting. */
+  flush(): void {
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
+    for (const [meetingId, e] of this.entries) {
+      if (e.pendingUpserts.size === 0 && e.pendingRemoved.size === 0) continue;
+      const upserted = [...e.pendingUpserts.values()];
+      const removed = [...e.pendingRemoved];
+      e.pendingUpserts.clear();
+      e.pendingRemoved.clear();
+      this.d.onDelta({ meetingId, version: e.model.version, upserted, removed });
+      const confirmed = upserted.filter((s) => !s.draft);
+      if (confirmed.length) this.d.onConfirmed?.(meetingId, confirmed);
+    }
+  }
+
+  /** The confirmed transcript as held now (the fault tests compare it with the server's truth). */
+  confirmed(meetingId: number): RenderedSegment[] {
+    return this.entries.get(meetingId)?.model.confirmed() ?? [];
+  }
+
+  close(): void {
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
+  }
+}
