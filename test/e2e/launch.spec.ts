@@ -33,7 +33,9 @@ const MEET_ID = 'abc-defg-hij';
 const MEET_LINK = `https://meet.google.com/${MEET_ID}`;
 
 for (const profile of ['g1', 'g2', 'g3'] as const) {
-  test(`on a ${apiLabels[profile]} server a bot is sent, waits in the lobby with one alert, is admitted, and stops`, async ({ page }, testInfo) => {
+  test(`on a ${apiLabels[profile]} server a bot is sent, waits in the lobby with one alert, is admitted, and stops`, async ({
+    page,
+  }, testInfo) => {
     const app = await start(page, { profile, scenario: 'lobby-wait' });
 
     await expect(linkField(page)).toBeFocused();
@@ -153,5 +155,8 @@ test('clicking the lobby notification brings its meeting into view from another 
   await expect(card).toHaveCount(0);
   app.ports.notifier.sent.find((n) => n.id === `${id}:lobby`)?.onClick?.();
   await expect(card).toBeFocused();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Launch/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Launch/ })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });

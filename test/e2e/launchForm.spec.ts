@@ -16,7 +16,7 @@ test.afterEach(async () => {
 });
 
 /** What the browser does when the person comes back to the window from another app. */
-const windowGainsFocus = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+const windowGainsFocus = (page: Page) => page.evaluate("window.dispatchEvent(new Event('focus'))");
 
 test('a meeting link on the clipboard is offered when the window gains focus, once', async ({ page }, testInfo) => {
   const app = await start(page);

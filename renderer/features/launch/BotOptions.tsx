@@ -45,7 +45,11 @@ export function BotOptions({ options, showPasscode, passcodeFromLink, errors, bo
   const setOption = useLaunchStore((s) => s.setOption);
   const bodyId = useId();
   const taskName = useId();
-  const summary = [options.botName.trim() || 'Default name', languageName(options.language), TASKS.find((t) => t.value === options.task)?.label].join(' · ');
+  const summary = [
+    options.botName.trim() || 'Default name',
+    languageName(options.language),
+    TASKS.find((t) => t.value === options.task)?.label,
+  ].join(' · ');
 
   return (
     <div className="bot-options">

@@ -41,8 +41,7 @@ function SendForm() {
   const options = resolveOptions({ botName, language, task, passcode }, defaults, parsed);
   const showPasscode = mayNeedPasscode(parsed?.platform ?? null) || Boolean(parsed?.passcode) || error?.place === 'passcode';
 
-  const linkError =
-    error?.place === 'link' ? error.message : submitted && detection.state === 'invalid' ? detection.message : null;
+  const linkError = error?.place === 'link' ? error.message : submitted && detection.state === 'invalid' ? detection.message : null;
 
   useEffect(() => {
     if (error?.place === 'link') linkRef.current?.focus();

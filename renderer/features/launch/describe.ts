@@ -25,15 +25,7 @@ export function mayNeedPasscode(platform: string | null): boolean {
 }
 
 /** Where a failed launch is explained, and what the person is offered there. */
-export type LaunchErrorPlace =
-  | 'link'
-  | 'passcode'
-  | 'botName'
-  | 'alreadyActive'
-  | 'limit'
-  | 'scope'
-  | 'retry'
-  | 'form';
+export type LaunchErrorPlace = 'link' | 'passcode' | 'botName' | 'alreadyActive' | 'limit' | 'scope' | 'retry' | 'form';
 
 const places: Record<string, LaunchErrorPlace> = {
   already_active: 'alreadyActive',

@@ -75,7 +75,6 @@ export const useLaunchStore = create<LaunchStore>()((set) => ({
       submitted: true,
       optionsOpen: s.optionsOpen || error.place === 'botName',
     })),
-  succeeded: () =>
-    set({ busy: false, error: null, submitted: false, link: '', passcode: null, botName: null, language: null, task: null }),
+  succeeded: () => set({ busy: false, error: null, submitted: false, link: '', passcode: null, botName: null, language: null, task: null }),
   setOffer: (offer) => set((s) => ({ offer, lastOffered: offer ?? s.lastOffered })),
 }));

@@ -97,7 +97,10 @@ function LaunchDefaultsForm({ saved }: { saved: LaunchDefaults }) {
 export function LaunchDefaultsSection() {
   const saved = useSettingsStore((s) => s.launch);
   return (
-    <Card title="Launch defaults" description="What a new bot uses unless you change it under Bot options. Sending a bot with other options remembers them.">
+    <Card
+      title="Launch defaults"
+      description="What a new bot uses unless you change it under Bot options. Sending a bot with other options remembers them."
+    >
       {/* Remounts when the saved defaults change elsewhere (a launch remembers its options). */}
       <LaunchDefaultsForm key={`${saved.botName}|${saved.language}|${saved.task}`} saved={saved} />
     </Card>

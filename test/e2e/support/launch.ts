@@ -22,7 +22,12 @@ export async function connect(page: Page, app: LaunchedApp): Promise<void> {
   await page.getByLabel('Server URL').fill(app.simulatorUrl);
   await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('banner').getByRole('button', { name: /Open server settings/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('banner')
+      .getByRole('button', { name: /Open server settings/ })
+      .first(),
+  ).toBeVisible();
   await expect(linkField(page)).toBeVisible();
 }
 

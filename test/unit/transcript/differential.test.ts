@@ -15,7 +15,7 @@
  *
  * Streams are generated so that the comparison is well defined: every key has a distinct start
  * (the library breaks ties by arrival order), reorderings swap frames of different speakers only,
- * and duplicates are immediate. Where the library's behaviour is arguably a bug, the divergence
+ * duplicates are immediate, and G3 drafts only grow (see the G3 divergence below). Where the library's behaviour is arguably a bug, the divergence
  * is pinned in "known divergences" below instead of being generated.
  */
 import { describe, expect, it } from 'vitest';
@@ -126,6 +126,18 @@ describe('known divergences (the library is order-dependent or loses information
       ours: ['We ship on Friday.'],
       lib: ['We chip in Friday morning …'],
     });
+  });
+
+  it('G3: while the bot’s final is ahead of the collector bundle, the library dedups a revised draft against the neighbours', () => {
+    // The collector's "…01.200000Z" sorts before the bot's "…01.200Z" as strings, so the stale
+    // draft sits between the earlier segment and its own final and blocks the expansion rule.
+    const zulu = (x: Record<string, unknown>): Record<string, unknown> => ({ ...x, absolute_start_time: String(x.absolute_start_time).replace('Z', '000Z'), absolute_end_time: String(x.absolute_end_time).replace('Z', '000Z') });
+    const frames = [
+      tick([zulu(s('a', 'Collide screens yes.', 1, 3))], [], 3),
+      tick([], [zulu(s('b', 'Collide screens yes then onboarding', 1.2, 3.5, { completed: false }))], 4),
+      { type: 'transcript', meeting: { id: 7 }, segment: s('b', 'Collide screens yes then ship it.', 1.2, 4) },
+    ];
+    expect(both(frames)).toEqual({ ours: ['Collide screens yes then ship it.'], lib: ['Collide screens yes.', 'Collide screens yes then ship it.'] });
   });
 
   it('without absolute_end_time the library cannot compare spans and shows an ASR repeat twice', () => {

@@ -1,0 +1,19 @@
+/** Characters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms. */
+export const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const LETTER = /\p{L}/u;
+
+/** The direction of the first strongly directional character (Unicode bidi rule P2), or null. */
+export function baseDirection(text: string): 'ltr' | 'rtl' | null {
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'ltr';
+    if (c < 0x80) continue;
+    if (RTL_CHAR.test(ch)) return 'rtl';
+    if (LETTER.test(ch)) return 'ltr';
+  }
+  return null;
+}
+
+export function hasRtl(text: string): boolean {
+  return RTL_CHAR.test(text);
+}
