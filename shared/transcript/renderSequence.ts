@@ -64,14 +64,28 @@ export class RenderSequence {
     if (node && node.rec.startMs === rec.startMs) {
       if (node.rec === rec && node.rendered.draft === draft) return;
       const dedupSame = sameDedupInputs(node.rec, rec);
+      const rendered = renderRecord(rec, draft);
       node.rec = rec;
-      node.rendered = renderRecord(rec, draft);
+      if (dedupSame && sameRendered(node.rendered, rendered)) return;
+      node.rendered = rendered;
       if (dedupSame) this.refreshed.add(node);
       else this.dirty.add(node);
       return;
     }
-    if (node) this.unlink(node);
-    const fresh: SeqNode = { key, rec, rendered: renderRecord(rec, draft), prev: null, next: null, act: -1, last: null, visible: false, alive: true };
+    // A move keeps the key in byKey (overwritten below): deleting and re-adding the same Map key
+    // leaves a growing chain of deleted entries in V8 until the next rehash.
+    if (node) this.unlink(node, false);
+    const fresh: SeqNode = {
+      key,
+      rec,
+      rendered: renderRecord(rec, draft),
+      prev: null,
+      next: null,
+      act: -1,
+      last: null,
+      visible: false,
+      alive: true,
+    };
     const { prev, next } = this.list.insert(fresh);
     fresh.prev = prev ?? null;
     fresh.next = next ?? null;
@@ -164,9 +178,9 @@ export class RenderSequence {
     return !m || m.act === PUSH;
   }
 
-  private unlink(node: SeqNode): void {
+  private unlink(node: SeqNode, forget = true): void {
     this.list.remove(node);
-    this.byKey.delete(node.key);
+    if (forget) this.byKey.delete(node.key);
     node.alive = false;
     const { prev, next } = node;
     if (prev) prev.next = next;
@@ -176,4 +190,9 @@ export class RenderSequence {
     if (resume) this.starts.push(resume);
     this.dirty.add(node);
   }
+}
+
+function sameRendered(a: RenderedSegment, b: RenderedSegment): boolean {
+  for (const k of Object.keys(b) as Array<keyof RenderedSegment>) if (a[k] !== b[k]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
 }

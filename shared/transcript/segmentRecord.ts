@@ -43,8 +43,7 @@ export function checkSegment(raw: unknown, path: string): string | null {
   }
   for (const f of STAMPS) {
     const v = raw[f];
-    if (v == null || v === '') continue;
-    if ((typeof v !== 'string' && typeof v !== 'number') || parseVexaTimestamp(v) === null) return `${path}.${f} is not a timestamp`;
+    if (v != null && typeof v !== 'string' && typeof v !== 'number') return `${path}.${f} is not a timestamp`;
   }
   if (raw.completed != null && typeof raw.completed !== 'boolean') return `${path}.completed is not a boolean`;
   return null;
@@ -57,6 +56,12 @@ export function parseSegment(raw: unknown, path: string, frameTs: number | null)
   const w = raw as Record<string, unknown>;
   // checkSegment guarantees the shape segmentWire would produce, without its coercions.
   const seg = segmentFromWire(w as SegmentWire);
+  // Each timestamp is parsed once (segmentFromWire parses the absolute times): a value that is
+  // present but did not parse is a malformed segment.
+  if (seg.absoluteStart === null && present(w.absolute_start_time)) return { error: `${path}.absolute_start_time is not a timestamp` };
+  if (seg.absoluteEnd === null && present(w.absolute_end_time)) return { error: `${path}.absolute_end_time is not a timestamp` };
+  const updatedAt = present(w.updated_at) ? parseVexaTimestamp(w.updated_at) : null;
+  if (updatedAt === null && present(w.updated_at)) return { error: `${path}.updated_at is not a timestamp` };
   if (seg.absoluteStart === null) return { drop: 'no-start-time', key: seg.segmentId ?? null };
   const trimmed = seg.text.trim();
   if (trimmed === '') return { drop: 'empty-text', key: seg.key };
@@ -71,9 +76,13 @@ export function parseSegment(raw: unknown, path: string, frameTs: number | null)
       endMs,
       speakerKey: seg.speaker ?? '',
       trimmed,
-      updatedAt: parseVexaTimestamp(w.updated_at) ?? frameTs,
+      updatedAt: updatedAt ?? frameTs,
     },
   };
+}
+
+function present(v: unknown): boolean {
+  return v != null && v !== '';
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -101,7 +110,13 @@ export function sameContent(a: SegmentRecord, b: SegmentRecord): boolean {
 
 /** Whether two records make the same deduplication decisions (so a swap needs no rescan). */
 export function sameDedupInputs(a: SegmentRecord, b: SegmentRecord): boolean {
-  return a.startMs === b.startMs && a.endMs === b.endMs && a.speakerKey === b.speakerKey && a.seg.text === b.seg.text && a.seg.completed === b.seg.completed;
+  return (
+    a.startMs === b.startMs &&
+    a.endMs === b.endMs &&
+    a.speakerKey === b.speakerKey &&
+    a.seg.text === b.seg.text &&
+    a.seg.completed === b.seg.completed
+  );
 }
 
 export function renderRecord(rec: SegmentRecord, draft: boolean): RenderedSegment {

@@ -1,8 +1,15 @@
 import { SortedChunks } from './sortedChunks';
 
 interface SpeakerTexts {
-  /** Trimmed text → how many held segments carry it. */
+  /**
+   * Trimmed text → how many held segments carry it. Entries that drop to 0 stay: V8 keeps deleted
+   * Map entries in their hash chain until the next rehash, so deleting and re-adding one key over
+   * and over (a segment retracted and re-bound, a confirmed text corrected back and forth) makes
+   * every lookup of it walk a growing chain.
+   */
   counts: Map<string, number>;
+  /** Distinct texts with a count above 0. */
+  distinct: number;
   /** Text length → how many distinct texts have it; bounds the prefixes worth looking up. */
   lengths: Map<number, number>;
   /** Distinct texts in code-unit order, so "some text starts with p" is one lower-bound lookup. */
@@ -24,12 +31,13 @@ export class StaleDraftIndex {
   add(speaker: string, text: string): void {
     let s = this.speakers.get(speaker);
     if (!s) {
-      s = { counts: new Map(), lengths: new Map(), sorted: new SortedChunks(byCodeUnit) };
+      s = { counts: new Map(), distinct: 0, lengths: new Map(), sorted: new SortedChunks(byCodeUnit) };
       this.speakers.set(speaker, s);
     }
     const n = s.counts.get(text) ?? 0;
     s.counts.set(text, n + 1);
     if (n === 0) {
+      s.distinct++;
       s.lengths.set(text.length, (s.lengths.get(text.length) ?? 0) + 1);
       s.sorted.insert(text);
     }
@@ -38,25 +46,22 @@ export class StaleDraftIndex {
   remove(speaker: string, text: string): void {
     const s = this.speakers.get(speaker);
     const n = s?.counts.get(text);
-    if (!s || n === undefined) return;
-    if (n > 1) {
-      s.counts.set(text, n - 1);
-      return;
-    }
-    s.counts.delete(text);
+    if (!s || !n) return;
+    s.counts.set(text, n - 1);
+    if (n > 1) return;
+    s.distinct--;
     const l = s.lengths.get(text.length) ?? 1;
     if (l > 1) s.lengths.set(text.length, l - 1);
     else s.lengths.delete(text.length);
     s.sorted.remove(text);
-    if (s.counts.size === 0) this.speakers.delete(speaker);
   }
 
   isStale(speaker: string, draft: string): boolean {
     const s = this.speakers.get(speaker);
-    if (!s) return false;
-    if (s.counts.has(draft)) return true;
+    if (!s || s.distinct === 0) return false;
+    if (s.counts.get(draft)) return true;
     for (const length of s.lengths.keys()) {
-      if (length < draft.length && s.counts.has(draft.slice(0, length))) return true;
+      if (length < draft.length && s.counts.get(draft.slice(0, length))) return true;
     }
     const after = s.sorted.lowerBound(draft);
     return after !== undefined && after.startsWith(draft);

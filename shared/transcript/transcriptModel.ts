@@ -61,7 +61,7 @@ export class TranscriptModel {
     return this.seq.size;
   }
 
-  /** Goes up whenever the held state changes. */
+  /** Goes up whenever the held state or the display changes. */
   get version(): number {
     return this.rev;
   }
@@ -84,6 +84,10 @@ export class TranscriptModel {
     }
     if (opts.authoritative) this.reset(recs);
     for (const rec of recs) {
+      if (this.retracted.has(rec.key)) {
+        this.dropped.push({ key: rec.key, reason: 'retracted' });
+        continue;
+      }
       // G2/G3 REST drafts are the server's current pending set: a bundle must be able to replace them.
       if (!rec.seg.completed && rec.seg.segmentId) {
         if (opts.authoritative || (!this.held.has(rec.key) && !this.drafts.has(rec.key))) this.addDraft(rec.speakerKey, rec);
@@ -99,10 +103,10 @@ export class TranscriptModel {
     return this.finish();
   }
 
-  /** The displayed transcript in order: sorted, deduplicated, drafts flagged. O(n), cached per version. */
+  /** The displayed transcript in order: sorted, deduplicated, drafts flagged. O(n); a fresh array each call. */
   snapshot(): RenderedSegment[] {
     if (this.cache?.rev !== this.rev) this.cache = { rev: this.rev, list: [...this.seq.visibleValues()] };
-    return this.cache.list;
+    return this.cache.list.slice();
   }
 
   /** The displayed segments that are final (what the cache stores). */

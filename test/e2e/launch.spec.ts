@@ -160,3 +160,24 @@ test('clicking the lobby notification brings its meeting into view from another 
     'page',
   );
 });
+
+test('a bot that takes more than a minute to join is flagged with a way to cancel it', async ({ page }, testInfo) => {
+  // Real simulated time, so the bot is still on its way when the server stops answering.
+  app = await launchApp({ profile: 'g3', scenario: 'lobby-wait', timeScale: 1 });
+  await page.clock.install({ time: Date.now() });
+  await connect(page, app);
+  await sendLink(page, MEET_LINK);
+  const card = meetingCard(page, MEET_ID);
+  await expect(card).toHaveAttribute('data-status', /requested|joining/);
+  // The server goes quiet: no frames and no polls move the bot on.
+  app.simulator.setFault({ status: 503, body: JSON.stringify({ detail: 'Service unavailable' }) });
+  await page.clock.fastForward(61_000);
+
+  const warning = card.getByText(/The bot is taking longer than usual to join \(1:0\d\)/);
+  await expect(warning).toBeVisible();
+  await snap(page, testInfo, 'launch-slow-join');
+  app.simulator.setFault(null);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(card).not.toHaveAttribute('data-status', /requested|joining/);
+});

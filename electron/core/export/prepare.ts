@@ -67,6 +67,22 @@ function rawString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+const normalised = new WeakMap<object, { transcript: Transcript; segments: unknown; count: number }>();
+
+/**
+ * A raw response is normalised once however many formats it is exported to (preview, then save);
+ * a segment list that was replaced or grew since is normalised again.
+ */
+function normalisedOnce(input: Record<string, unknown>): Transcript {
+  const segments = input.segments;
+  const count = Array.isArray(segments) ? segments.length : -1;
+  const hit = normalised.get(input);
+  if (hit && hit.segments === segments && hit.count === count) return hit.transcript;
+  const transcript = normaliseTranscript(input);
+  normalised.set(input, { transcript, segments, count });
+  return transcript;
+}
+
 export function resolveOptions(options: ExportOptions = {}): ResolvedOptions {
   const from = options.range?.from ?? 0;
   const to = options.range?.to ?? Number.POSITIVE_INFINITY;
@@ -102,7 +118,7 @@ export function prepareDocument(input: ExportInput, options: ExportOptions = {})
     transcript = input;
   } else {
     try {
-      transcript = normaliseTranscript(input);
+      transcript = normalisedOnce(input);
     } catch (err) {
       if (err instanceof VexaError) throw new ExportError('invalid_transcript', 'This transcript could not be read, so it cannot be exported.');
       throw err;

@@ -6,7 +6,7 @@ import { DoorIcon, ErrorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app
 import { openMeeting, stopMeeting } from './actions';
 import { attentionText, elapsedWords, formatElapsed, isoDuration, needsAttention, timeInStatus } from './describe';
 import { useBotsStore } from './store';
-import './bots.css';
+import './attention.css';
 
 function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
   const titleId = useId();

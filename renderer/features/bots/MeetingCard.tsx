@@ -13,7 +13,8 @@ import {
   isoDuration,
   isSlowToJoin,
   joiningFor,
-  statusChip,
+  meetingChip,
+  outcomeTone,
   timeInStatus,
 } from './describe';
 import { useBotsStore } from './store';
@@ -85,7 +86,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
   const ref = useFocusRequest(meeting.id);
   const busy = useBotsStore((s) => s.busy[meeting.id] ?? null);
   const error = useBotsStore((s) => s.errors[meeting.id] ?? null);
-  const chip = statusChip(meeting.status);
+  const chip = meetingChip(meeting);
   const finished = isFinished(meeting.status);
   const stoppable = canStop(meeting.status);
   const slow = isSlowToJoin(meeting, now);
@@ -121,8 +122,6 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
           </div>
         </div>
 
-        <History meeting={meeting} now={now} />
-
         {slow ? (
           <Banner
             tone="warn"
@@ -137,7 +136,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
         ) : null}
 
         {finished && meeting.outcome ? (
-          <p className="meeting-outcome" data-tone={meeting.status}>
+          <p className="meeting-outcome" data-tone={outcomeTone(meeting)}>
             {meeting.outcome}
           </p>
         ) : null}
@@ -149,30 +148,33 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
           </div>
         ) : null}
 
-        <div className="meeting-card-actions">
-          {!finished && meeting.meetingUrl ? (
-            <Button size="sm" variant="ghost" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
-              Open meeting
-            </Button>
-          ) : null}
-          {meeting.status === 'stopping' ? <Spinner label="Stopping…" /> : null}
-          {stoppable && !slow ? (
-            <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={stop} aria-label={`Stop the bot in ${meeting.name}`}>
-              {busy === 'stop' ? 'Stopping…' : 'Stop'}
-            </Button>
-          ) : null}
-          {finished ? (
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<CrossIcon />}
-              busy={busy === 'dismiss'}
-              onClick={() => void dismissMeeting(meeting.id)}
-              aria-label={`Dismiss ${meeting.name}`}
-            >
-              Dismiss
-            </Button>
-          ) : null}
+        <div className="meeting-card-footer">
+          <History meeting={meeting} now={now} />
+          <div className="meeting-card-actions">
+            {!finished && meeting.meetingUrl ? (
+              <Button size="sm" variant="ghost" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
+                Open meeting
+              </Button>
+            ) : null}
+            {meeting.status === 'stopping' ? <Spinner label="Stopping…" /> : null}
+            {stoppable && !slow ? (
+              <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={stop} aria-label={`Stop the bot in ${meeting.name}`}>
+                {busy === 'stop' ? 'Stopping…' : 'Stop'}
+              </Button>
+            ) : null}
+            {finished ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<CrossIcon />}
+                busy={busy === 'dismiss'}
+                onClick={() => void dismissMeeting(meeting.id)}
+                aria-label={`Dismiss ${meeting.name}`}
+              >
+                Dismiss
+              </Button>
+            ) : null}
+          </div>
         </div>
       </div>
     </article>

@@ -28,6 +28,21 @@ export function statusChip(status: MeetingStatusView): { label: string; tone: Ba
   return { label: STATUS_LABELS[status], tone: tones[status] };
 }
 
+/** G3 files a bot stopped before admission under `failed`; to the person who stopped it, it simply stopped. */
+function stoppedByUser(meeting: Pick<TrackedMeetingView, 'status' | 'completionReason'>): boolean {
+  return isFinished(meeting.status) && (meeting.completionReason?.startsWith('stopped') ?? false);
+}
+
+/** The chip on a meeting's card: its status, except that a bot someone stopped reads "Stopped", not "Failed". */
+export function meetingChip(meeting: Pick<TrackedMeetingView, 'status' | 'completionReason'>): { label: string; tone: BadgeTone } {
+  return stoppedByUser(meeting) ? { label: 'Stopped', tone: 'neutral' } : statusChip(meeting.status);
+}
+
+/** Failures read as such; a completed meeting or a stop the person asked for does not. */
+export function outcomeTone(meeting: Pick<TrackedMeetingView, 'status' | 'completionReason'>): 'neutral' | 'danger' {
+  return meeting.status === 'failed' && !stoppedByUser(meeting) ? 'danger' : 'neutral';
+}
+
 export function isFinished(status: MeetingStatusView): boolean {
   return TERMINAL_STATUSES.has(status);
 }

@@ -17,7 +17,7 @@ export function LiveIndicator({ onOpenSettings }: { onOpenSettings(): void }) {
         type="button"
         className="live-indicator"
         data-status={state?.status}
-        aria-label={`Live updates: ${view.label}. Open server settings`}
+        aria-label={`Live updates: ${view.label}`}
         onClick={onOpenSettings}
       >
         <Badge tone={view.tone} dot>

@@ -8,7 +8,9 @@ import {
   historySteps,
   isSlowToJoin,
   joiningFor,
+  meetingChip,
   orderForDisplay,
+  outcomeTone,
   statusAnnouncement,
   statusChanges,
   statusChip,
@@ -74,6 +76,17 @@ describe('status words', () => {
     expect(statusChip('active').label).toBe('Transcribing');
     expect(statusChip('needs_help').tone).toBe('danger');
     expect(statusChip('failed').tone).toBe('danger');
+  });
+
+  it('calls a bot the person stopped "Stopped", even where the server files it as failed', () => {
+    expect(meetingChip(meeting(1, 'failed', { completionReason: 'stopped_before_admission' }))).toEqual({
+      label: 'Stopped',
+      tone: 'neutral',
+    });
+    expect(outcomeTone(meeting(1, 'failed', { completionReason: 'stopped' }))).toBe('neutral');
+    expect(meetingChip(meeting(1, 'failed', { completionReason: 'awaiting_admission_rejected' })).label).toBe('Failed');
+    expect(outcomeTone(meeting(1, 'failed', { completionReason: 'evicted' }))).toBe('danger');
+    expect(meetingChip(meeting(1, 'completed', { completionReason: 'left_alone' })).label).toBe('Completed');
   });
 
   it('offers a stop only while the bot is on its way or in the meeting', () => {

@@ -25,7 +25,13 @@ describe('convergence: the same frames in any order, with duplicates, give the s
   for (const gen of ['g1', 'g2', 'g3'] as Gen[]) {
     it(`${gen}: whole meetings`, () => {
       for (let seed = 1; seed <= 15; seed++) {
-        const steps = generateMeeting(seed, gen, { utterances: 40, restSeed: seed % 2 === 0 ? 5 : 0, duplicates: 0, reorder: 0, quirks: 0.3 });
+        const steps = generateMeeting(seed, gen, {
+          utterances: 40,
+          restSeed: seed % 2 === 0 ? 5 : 0,
+          duplicates: 0,
+          reorder: 0,
+          quirks: 0.3,
+        });
         const rest = steps.filter((s) => s.kind === 'rest');
         const frames = steps.flatMap((s) => (s.kind === 'frame' ? [s.frame] : []));
         const inOrder = play(rest, frames);

@@ -6,8 +6,16 @@ import { bundle, captions, mutable, seg } from './support/captions';
 describe('what the live view shows', () => {
   it('captions are in time order whatever the arrival order, across timestamp formats', () => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Dan', [{ ...seg({ id: 'b', speaker: 'Dan', start: 5, end: 6, text: 'Second.' }), absolute_start_time: '2026-08-20T09:00:05+00:00' }], []));
-    m.applyFrame(bundle('Maya', [{ ...seg({ id: 'a', start: 4.5, end: 5, text: 'First.' }), absolute_start_time: '2026-08-20T09:00:04.500000' }], []));
+    m.applyFrame(
+      bundle(
+        'Dan',
+        [{ ...seg({ id: 'b', speaker: 'Dan', start: 5, end: 6, text: 'Second.' }), absolute_start_time: '2026-08-20T09:00:05+00:00' }],
+        [],
+      ),
+    );
+    m.applyFrame(
+      bundle('Maya', [{ ...seg({ id: 'a', start: 4.5, end: 5, text: 'First.' }), absolute_start_time: '2026-08-20T09:00:04.500000' }], []),
+    );
     m.applyFrame(bundle('Maya', [seg({ id: 'c', start: 5.5, end: 6, text: 'Third.' })], []));
     expect(captions(m)).toEqual(['Maya: First.', 'Dan: Second.', 'Maya: Third.']);
   });
@@ -63,7 +71,13 @@ describe('what the live view shows', () => {
 
   it('a draft whose words the speaker has already had confirmed is hidden (the confirmed copy won the race)', () => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Maya', [seg({ id: 'final', start: 1, end: 3, text: 'We ship on Friday.' })], [seg({ id: 'draft-1', start: 1, end: 2, text: 'We ship on', completed: false })]));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [seg({ id: 'final', start: 1, end: 3, text: 'We ship on Friday.' })],
+        [seg({ id: 'draft-1', start: 1, end: 2, text: 'We ship on', completed: false })],
+      ),
+    );
     expect(captions(m)).toEqual(['Maya: We ship on Friday.']);
   });
 
@@ -81,14 +95,25 @@ describe('what the live view shows', () => {
 
   it('empty texts and segments without a start time are not shown, and say why', () => {
     const m = new TranscriptModel();
-    const r = m.applyFrame(bundle('Maya', [{ ...seg({ id: 'x', start: 1, end: 2, text: 'Hi.' }), absolute_start_time: null }], [seg({ id: 'e', start: 3, end: 3, text: '  ', completed: false })]));
+    const r = m.applyFrame(
+      bundle(
+        'Maya',
+        [{ ...seg({ id: 'x', start: 1, end: 2, text: 'Hi.' }), absolute_start_time: null }],
+        [seg({ id: 'e', start: 3, end: 3, text: '  ', completed: false })],
+      ),
+    );
     expect(captions(m)).toEqual([]);
     expect(r.ok && r.dropped.map((d) => d.reason)).toEqual(['no-start-time', 'empty-text']);
   });
 
   it('drafts without a speaker to own them are reported, the finals of the frame still count', () => {
     const m = new TranscriptModel();
-    const r = m.applyFrame({ type: 'transcript', meeting: { id: 7 }, confirmed: [seg({ id: 'a', start: 1, end: 2, text: 'Hi.' })], pending: [seg({ id: 'b', start: 3, end: 4, text: 'So', completed: false })] });
+    const r = m.applyFrame({
+      type: 'transcript',
+      meeting: { id: 7 },
+      confirmed: [seg({ id: 'a', start: 1, end: 2, text: 'Hi.' })],
+      pending: [seg({ id: 'b', start: 3, end: 4, text: 'So', completed: false })],
+    });
     expect(captions(m)).toEqual(['Maya: Hi.']);
     expect(r.ok && r.dropped).toEqual([{ key: null, reason: 'pending-without-speaker' }]);
   });
@@ -118,7 +143,13 @@ describe('REST seeding', () => {
 
   it('an authoritative seed replaces everything held, and reports the captions it took away', () => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Maya', [seg({ id: 'z', start: 0, end: 0.5, text: 'Gone.' })], [seg({ id: 'd', start: 5, end: 6, text: 'Dr', completed: false })]));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [seg({ id: 'z', start: 0, end: 0.5, text: 'Gone.' })],
+        [seg({ id: 'd', start: 5, end: 6, text: 'Dr', completed: false })],
+      ),
+    );
     const r = m.applyRestSegments(rest, { authoritative: true });
     expect(captions(m)).toEqual(['Maya: One.', 'Maya: Two.']);
     expect(r.removed.sort()).toEqual(['d', 'z']);
@@ -141,6 +172,8 @@ describe('REST seeding', () => {
   });
 
   it('renderTranscript renders a REST body and frames in one call', () => {
-    expect(captions(renderTranscript({ rest, frames: [bundle('Maya', [seg({ id: 'c', start: 5, end: 6, text: 'Three.' })], [])] }))).toEqual(['Maya: One.', 'Maya: Two.', 'Maya: Three.']);
+    expect(
+      captions(renderTranscript({ rest, frames: [bundle('Maya', [seg({ id: 'c', start: 5, end: 6, text: 'Three.' })], [])] })),
+    ).toEqual(['Maya: One.', 'Maya: Two.', 'Maya: Three.']);
   });
 });

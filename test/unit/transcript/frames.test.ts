@@ -22,7 +22,7 @@ const malformed: Array<[string, unknown, string]> = [
   ['a string completed', bundle('Maya', [{ ...good, completed: 'true' }], []), 'invalid-frame'],
   ['an unparseable time', bundle('Maya', [{ ...good, absolute_start_time: 'yesterday-ish' }], []), 'invalid-frame'],
   ['an object time', bundle('Maya', [{ ...good, updated_at: {} }], []), 'invalid-frame'],
-  ['a segment that is a list', bundle('Maya', [[1, 2]], []), 'invalid-frame'],
+  ['a segment that is a list', bundle('Maya', [[1, 2] as unknown as Record<string, unknown>], []), 'invalid-frame'],
   ['an unparseable ts', { ...bundle('Maya', [good], []), ts: 'soon' }, 'invalid-frame'],
   ['an envelope whose segment is a string', { type: 'transcript', meeting: { id: 7 }, segment: 'Hi' }, 'invalid-frame'],
   ['G1 without payload', { type: 'transcript.mutable', meeting: { id: 7 } }, 'invalid-frame'],
@@ -34,7 +34,13 @@ const malformed: Array<[string, unknown, string]> = [
 describe('malformed frames are rejected with a reason, never thrown, and change nothing', () => {
   it.each(malformed)('%s', (_name, frame, reason) => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Maya', [seg({ id: 'keep', start: 0, end: 1, text: 'Still here.' })], [seg({ id: 'd', start: 2, end: 3, text: 'Draft', completed: false })]));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [seg({ id: 'keep', start: 0, end: 1, text: 'Still here.' })],
+        [seg({ id: 'd', start: 2, end: 3, text: 'Draft', completed: false })],
+      ),
+    );
     const before = m.version;
     const r = m.applyFrame(frame);
     expect(r).toMatchObject({ ok: false, reason });
@@ -46,7 +52,9 @@ describe('malformed frames are rejected with a reason, never thrown, and change 
   it('one bad segment rejects the whole bundle, so a draft set is never applied half', () => {
     const m = new TranscriptModel();
     m.applyFrame(bundle('Maya', [], [seg({ id: 'a', start: 1, end: 2, text: 'One', completed: false })]));
-    const r = m.applyFrame(bundle('Maya', [], [seg({ id: 'b', start: 3, end: 4, text: 'Two', completed: false }), { ...good, text: null }]));
+    const r = m.applyFrame(
+      bundle('Maya', [], [seg({ id: 'b', start: 3, end: 4, text: 'Two', completed: false }), { ...good, text: null }]),
+    );
     expect(r).toMatchObject({ ok: false, reason: 'invalid-frame', detail: 'pending[1].text is not a string' });
     expect(captions(m)).toEqual(['Maya: One …']);
   });
@@ -60,7 +68,21 @@ describe('malformed frames are rejected with a reason, never thrown, and change 
   it('extra fields and nulls that every generation sends are accepted', () => {
     const m = new TranscriptModel();
     const r = m.applyFrame(
-      bundle('Maya', [{ ...good, speaker_key: 'p1', source: 'glow-bound', language: null, words: [{ word: 'Hi', start: 1, end: 2 }], confidence: 0.9, updated_at: null }], []),
+      bundle(
+        'Maya',
+        [
+          {
+            ...good,
+            speaker_key: 'p1',
+            source: 'glow-bound',
+            language: null,
+            words: [{ word: 'Hi', start: 1, end: 2 }],
+            confidence: 0.9,
+            updated_at: null,
+          },
+        ],
+        [],
+      ),
     );
     expect(r.ok).toBe(true);
     expect(captions(m)).toEqual(['Maya: Hi.']);

@@ -15,7 +15,20 @@ describe('keying and replacement', () => {
 
   it('a timestamp without a zone is UTC: the REST copy and the live copy of one G1 segment are one caption', () => {
     const m = new TranscriptModel();
-    m.applyRestSegments([{ start: 1, end: 4, text: 'Morning.', speaker: 'Maya', completed: true, absolute_start_time: '2026-08-20T09:00:01.000000', absolute_end_time: '2026-08-20T09:00:04' }], { authoritative: true });
+    m.applyRestSegments(
+      [
+        {
+          start: 1,
+          end: 4,
+          text: 'Morning.',
+          speaker: 'Maya',
+          completed: true,
+          absolute_start_time: '2026-08-20T09:00:01.000000',
+          absolute_end_time: '2026-08-20T09:00:04',
+        },
+      ],
+      { authoritative: true },
+    );
     m.applyFrame(mutable([{ start: 1, end: 4, text: 'Morning.', completed: true }], 5));
     expect(captions(m)).toEqual(['Maya: Morning.']);
     expect(m.snapshot()[0]!.absoluteStart).toBe(Date.UTC(2026, 7, 20, 9, 0, 1));
@@ -31,7 +44,16 @@ describe('keying and replacement', () => {
 
   it('a bundle replaces the speaker’s whole draft set: drafts it leaves out disappear', () => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Maya', [], [seg({ id: 'a', start: 1, end: 2, text: 'We ship', completed: false }), seg({ id: 'b', start: 3, end: 4, text: 'Then', completed: false })]));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [],
+        [
+          seg({ id: 'a', start: 1, end: 2, text: 'We ship', completed: false }),
+          seg({ id: 'b', start: 3, end: 4, text: 'Then', completed: false }),
+        ],
+      ),
+    );
     expect(captions(m)).toEqual(['Maya: We ship …', 'Maya: Then …']);
     const r = m.applyFrame(bundle('Maya', [], [seg({ id: 'b', start: 3, end: 5, text: 'Then we test', completed: false })]));
     expect(captions(m)).toEqual(['Maya: Then we test …']);
@@ -53,7 +75,12 @@ describe('keying and replacement', () => {
     const first = m.applyFrame(envelope(final));
     expect(captions(m)).toEqual(['Maya: We ship on Friday.']);
     expect(first.ok && first.upserted.map((s) => s.key)).toEqual(['s:p1:1000']);
-    const collector = bundle('Maya', [{ ...final, absolute_start_time: '2026-08-20T09:00:01.000000Z', updated_at: '2026-08-20T09:00:03.400000Z' }], [], 3.4);
+    const collector = bundle(
+      'Maya',
+      [{ ...final, absolute_start_time: '2026-08-20T09:00:01.000000Z', updated_at: '2026-08-20T09:00:03.400000Z' }],
+      [],
+      3.4,
+    );
     m.applyFrame(collector);
     const again = m.applyFrame(structuredClone(collector));
     expect(captions(m)).toEqual(['Maya: We ship on Friday.']);
@@ -69,7 +96,14 @@ describe('keying and replacement', () => {
 
   it('a retraction removes drafts and finals alike, and a late frame cannot bring the id back', () => {
     const m = new TranscriptModel();
-    m.applyFrame(bundle('Maya', [seg({ id: 'fin', start: 1, end: 2, text: 'Done.' })], [seg({ id: 'prov', start: 3, end: 4, text: 'Maybe', completed: false })], 4));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [seg({ id: 'fin', start: 1, end: 2, text: 'Done.' })],
+        [seg({ id: 'prov', start: 3, end: 4, text: 'Maybe', completed: false })],
+        4,
+      ),
+    );
     const r = m.applyFrame(retract('prov', 'fin', 'unknown'));
     expect(captions(m)).toEqual([]);
     expect(r.ok && r.removed.sort()).toEqual(['fin', 'prov']);
@@ -107,7 +141,14 @@ describe('ordering information: an older update never overwrites a newer one', (
   it('a bundle older than the speaker’s current one (ts) does not replace the draft set; its finals still count', () => {
     const m = new TranscriptModel();
     m.applyFrame(bundle('Maya', [], [seg({ id: 'b', start: 3, end: 5, text: 'Then we test', completed: false })], 10));
-    const r = m.applyFrame(bundle('Maya', [seg({ id: 'z', start: 0, end: 1, text: 'Hi.' })], [seg({ id: 'b', start: 3, end: 4, text: 'Then', completed: false })], 8));
+    const r = m.applyFrame(
+      bundle(
+        'Maya',
+        [seg({ id: 'z', start: 0, end: 1, text: 'Hi.' })],
+        [seg({ id: 'b', start: 3, end: 4, text: 'Then', completed: false })],
+        8,
+      ),
+    );
     expect(captions(m)).toEqual(['Maya: Hi.', 'Maya: Then we test …']);
     expect(r.ok && r.dropped).toEqual([{ key: null, reason: 'stale-bundle' }]);
   });

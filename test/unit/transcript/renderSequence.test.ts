@@ -60,7 +60,10 @@ describe('incremental deduplication', () => {
         if (rand() < 0.6) continue;
         seq.flush();
         const want = deduplicateSegments(sortSegments([...current.values()])).map((s) => s.segment_id);
-        expect([...seq.visibleValues()].map((s) => s.key), `seed ${seed} op ${op}`).toEqual(want);
+        expect(
+          [...seq.visibleValues()].map((s) => s.key),
+          `seed ${seed} op ${op}`,
+        ).toEqual(want);
         expect(seq.size).toBe(want.length);
       }
     }

@@ -4,7 +4,13 @@ import { bundle, seg } from './support/captions';
 
 function model(): TranscriptModel {
   const m = new TranscriptModel();
-  m.applyFrame(bundle('Maya', [seg({ id: 'a', start: 1, end: 2, text: 'Morning.' }), seg({ id: 'b', start: 2.5, end: 4, text: ' Shall we start? ' })], []));
+  m.applyFrame(
+    bundle(
+      'Maya',
+      [seg({ id: 'a', start: 1, end: 2, text: 'Morning.' }), seg({ id: 'b', start: 2.5, end: 4, text: ' Shall we start? ' })],
+      [],
+    ),
+  );
   m.applyFrame(bundle('Dan', [seg({ id: 'c', speaker: 'Dan', start: 4.5, end: 5, text: 'Yes.' })], []));
   m.applyFrame(bundle('Maya', [], [seg({ id: 'd', start: 6, end: 7, text: 'First the', completed: false })]));
   return m;
@@ -18,13 +24,23 @@ describe('speaker turns for the live view', () => {
       ['Dan', 'Yes.', false, 1],
       ['Maya', 'First the', true, 1],
     ]);
-    expect(turns[0]).toMatchObject({ key: 'a', absoluteStart: Date.UTC(2026, 7, 20, 9, 0, 1), absoluteEnd: Date.UTC(2026, 7, 20, 9, 0, 4) });
+    expect(turns[0]).toMatchObject({
+      key: 'a',
+      absoluteStart: Date.UTC(2026, 7, 20, 9, 0, 1),
+      absoluteEnd: Date.UTC(2026, 7, 20, 9, 0, 4),
+    });
   });
 
   it('splits a long monologue at segment boundaries', () => {
     const m = new TranscriptModel();
     const long = 'word '.repeat(40).trim();
-    m.applyFrame(bundle('Maya', [0, 1, 2].map((i) => seg({ id: `s${i}`, start: i * 20, end: i * 20 + 15, text: long })), []));
+    m.applyFrame(
+      bundle(
+        'Maya',
+        [0, 1, 2].map((i) => seg({ id: `s${i}`, start: i * 20, end: i * 20 + 15, text: long })),
+        [],
+      ),
+    );
     const turns = groupTurns(m.snapshot(), { maxChars: 512 });
     expect(turns.map((t) => t.segments.length)).toEqual([2, 1]);
     expect(turns.every((t) => t.text.length <= 512)).toBe(true);
@@ -38,7 +54,11 @@ describe('speaker turns for the live view', () => {
     expect(a).toBeLessThan(8);
     // Pinned values: a change here recolours every transcript a user has seen.
     expect(['Maya Lindqvist', 'Daniel Okafor', 'Priya Raman', ''].map((n) => speakerColourIndex(n, 8))).toEqual([3, 6, 7, 5]);
-    expect(groupTurns(model().snapshot()).map((t) => t.colour)).toEqual([speakerColourIndex('Maya'), speakerColourIndex('Dan'), speakerColourIndex('Maya')]);
+    expect(groupTurns(model().snapshot()).map((t) => t.colour)).toEqual([
+      speakerColourIndex('Maya'),
+      speakerColourIndex('Dan'),
+      speakerColourIndex('Maya'),
+    ]);
   });
 
   it('spreads names over the palette', () => {

@@ -49,14 +49,22 @@ export function seg(o: SegOpts): Record<string, unknown> {
   return s;
 }
 
-export function bundle(speaker: string, confirmed: Record<string, unknown>[], pending: Record<string, unknown>[], ts?: number): Record<string, unknown> {
+export function bundle(
+  speaker: string,
+  confirmed: Record<string, unknown>[],
+  pending: Record<string, unknown>[],
+  ts?: number,
+): Record<string, unknown> {
   const f: Record<string, unknown> = { type: 'transcript', meeting: { id: 7 }, speaker, confirmed, pending };
   if (ts !== undefined) f.ts = at(ts);
   return f;
 }
 
 /** A G1 `transcript.mutable` frame: start/end_time, +00:00 absolute times, no segment_id. */
-export function mutable(segments: Array<{ speaker?: string; start: number; end: number; text: string; completed: boolean }>, ts?: number): Record<string, unknown> {
+export function mutable(
+  segments: Array<{ speaker?: string; start: number; end: number; text: string; completed: boolean }>,
+  ts?: number,
+): Record<string, unknown> {
   const py = (s: number): string => at(s).replace('Z', '000+00:00');
   const f: Record<string, unknown> = {
     type: 'transcript.mutable',
@@ -79,5 +87,13 @@ export function mutable(segments: Array<{ speaker?: string; start: number; end: 
   return f;
 }
 
-export const retract = (...ids: string[]): Record<string, unknown> => ({ type: 'transcript_retract', meeting: { id: 7 }, segment_ids: ids });
-export const envelope = (segment: Record<string, unknown>): Record<string, unknown> => ({ type: 'transcript', meeting: { id: 7 }, segment });
+export const retract = (...ids: string[]): Record<string, unknown> => ({
+  type: 'transcript_retract',
+  meeting: { id: 7 },
+  segment_ids: ids,
+});
+export const envelope = (segment: Record<string, unknown>): Record<string, unknown> => ({
+  type: 'transcript',
+  meeting: { id: 7 },
+  segment,
+});

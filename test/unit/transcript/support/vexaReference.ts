@@ -90,7 +90,14 @@ export function libRows(segments: readonly LibSegment[]): CaptionRow[] {
 }
 
 export function ourRows(segments: readonly RenderedSegment[]): CaptionRow[] {
-  return segments.map((s) => ({ key: s.key, speaker: s.speaker, text: s.text, startMs: s.absoluteStart, endMs: s.absoluteEnd, draft: s.draft }));
+  return segments.map((s) => ({
+    key: s.key,
+    speaker: s.speaker,
+    text: s.text,
+    startMs: s.absoluteStart,
+    endMs: s.absoluteEnd,
+    draft: s.draft,
+  }));
 }
 
 /** Speaker turns from both: the group key, its combined text and the keys of its segments. */

@@ -1,0 +1,168 @@
+import PDFDocument from 'pdfkit';
+import { baseDirection } from './direction';
+import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from './docModel';
+import { fontLibrary, readInstalledFont, type LoadedFace, type Weight } from './pdfFonts';
+import { layoutParagraph, type FaceLookup, type Line, type Span } from './pdfText';
+import type { ExportDocument } from './prepare';
+
+const PAGE = { width: 595.28, height: 841.89 }; // A4
+const MARGIN = 56;
+const TEXT = '#1a1a1a';
+const MUTED = '#666666';
+const SIZES = { title: 18, heading: 13, body: 10.5, meta: 9.5 };
+const LABEL_COLUMN = 90;
+
+interface Block {
+  head?: Span[];
+  body: Span[];
+  rtl: boolean;
+  size: number;
+  x: number;
+  width: number;
+}
+
+/** What the PDF says, in the order it says it; the same content as the DOCX export. */
+function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span; value: Block }>; turns: Block[] } {
+  const width = PAGE.width - 2 * MARGIN;
+  const title = documentTitle(doc);
+  const meta = metadataRows(doc).map(([label, value]) => ({
+    label: { text: label, weight: 700 as Weight, color: MUTED },
+    value: {
+      body: [{ text: value, weight: 400 as Weight, color: TEXT }],
+      rtl: baseDirection(value) === 'rtl',
+      size: SIZES.meta,
+      x: MARGIN + LABEL_COLUMN,
+      width: width - LABEL_COLUMN,
+    },
+  }));
+  const turnList = speakerTurns(doc.segments);
+  const stampOf = turnStamper(doc, turnList);
+  const turns = turnList.map((turn): Block => {
+    const head = turnHead(doc, turn, stampOf(turn));
+    const spans: Span[] = [{ text: `${head.stamp} `, weight: 400, color: MUTED }];
+    if (head.speaker !== null) spans.push({ text: `${head.speaker}: `, weight: 700, color: TEXT });
+    return { head: spans, body: [{ text: turn.text, weight: 400, color: TEXT }], rtl: baseDirection(turn.text) === 'rtl', size: SIZES.body, x: MARGIN, width };
+  });
+  return { title, meta, turns };
+}
+
+function collectChars(into: Map<Weight, Set<number>>, spans: readonly Span[]): void {
+  for (const span of spans) {
+    let set = into.get(span.weight);
+    if (!set) into.set(span.weight, (set = new Set([0x20, 0xfffd])));
+    for (const ch of span.text) set.add(ch.codePointAt(0) ?? 0xfffd);
+  }
+}
+
+/**
+ * A4 PDF with embedded, subset Noto fonts: title, metadata, then one paragraph per speaker turn
+ * (`[stamp] Speaker: text`). Right-to-left turns are laid out from the right margin.
+ */
+export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
+  const content = blocks(doc);
+  const width = PAGE.width - 2 * MARGIN;
+  const titleBlock: Block = { body: [{ text: content.title, weight: 700, color: TEXT }], rtl: baseDirection(content.title) === 'rtl', size: SIZES.title, x: MARGIN, width };
+  const headingBlock: Block = { body: [{ text: 'Transcript', weight: 700, color: TEXT }], rtl: false, size: SIZES.heading, x: MARGIN, width };
+  const emptyBlock: Block = { body: [{ text: 'No transcript segments to export.', weight: 400, color: MUTED }], rtl: false, size: SIZES.body, x: MARGIN, width };
+
+  const chars = new Map<Weight, Set<number>>();
+  for (const b of [titleBlock, headingBlock, emptyBlock, ...content.turns, ...content.meta.map((m) => m.value)]) {
+    collectChars(chars, b.body);
+    if (b.head) collectChars(chars, b.head);
+  }
+  collectChars(chars, content.meta.map((m) => m.label));
+  const library = fontLibrary(doc.opts.readFont ?? readInstalledFont);
+  const resolved = new Map<Weight, Map<number, LoadedFace | null>>();
+  for (const [weight, set] of chars) resolved.set(weight, await library.prepare(set, weight));
+  const faceOf: FaceLookup = (cp, weight) => resolved.get(weight)?.get(cp) ?? resolved.get(400)?.get(cp) ?? null;
+
+  const created = new Date(doc.opts.now);
+  // font: null keeps pdfkit from loading Helvetica's metrics from disk; every face is embedded.
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    font: null as unknown as string,
+    compress: true,
+    pdfVersion: '1.7',
+    displayTitle: true,
+    info: { Title: content.title, Creator: 'Vexa Companion', Producer: 'Vexa Companion', CreationDate: created, ModDate: created },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => {
+      const all = Buffer.concat(chunks);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
+    pdf.on('error', reject);
+  });
+
+  const registered = new Set<string>();
+  let color = '';
+  let y = MARGIN;
+  const bottom = PAGE.height - MARGIN;
+  const newPage = (): void => {
+    pdf.addPage();
+    y = MARGIN;
+    // A new page starts with a fresh graphics state, so the fill colour must be set again.
+    color = '';
+  };
+
+  const drawLine = (line: Line, block: Block, lineHeight: number, xStart?: number): void => {
+    if (y + lineHeight > bottom) {
+      newPage();
+    }
+    const baseline = y + block.size;
+    let x = xStart ?? (block.rtl ? block.x + block.width - line.width : block.x);
+    for (const piece of line.pieces) {
+      if (!registered.has(piece.face.key)) {
+        // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
+        pdf.registerFont(piece.face.key, piece.face.font as unknown as Uint8Array);
+        registered.add(piece.face.key);
+      }
+      pdf.font(piece.face.key).fontSize(block.size);
+      if (piece.color !== color) pdf.fillColor((color = piece.color));
+      // pdf.js and many viewers read text back glyph by glyph; shaped Arabic shares glyphs between
+      // letters, so the logical text goes along as ActualText for viewers that honour it.
+      if (piece.shaped) pdf.markContent('Span', { actual: piece.text });
+      pdf.text(piece.text, x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        textWidth: piece.width,
+        ...(piece.shaped ? { features: [] } : {}),
+      } as PDFKit.Mixins.TextOptions);
+      if (piece.shaped) pdf.endMarkedContent();
+      x += piece.width;
+    }
+    y += lineHeight;
+  };
+
+  const drawBlock = (block: Block, gapAfter: number): void => {
+    const lines = layoutParagraph({ head: block.head ?? [], body: block.body, rtl: block.rtl, size: block.size, width: block.width }, faceOf);
+    const lineHeight = block.size * 1.45;
+    // Keep a paragraph's first two lines together at a page break.
+    if (lines.length > 1 && y + 2 * lineHeight > bottom) {
+      newPage();
+    }
+    for (const line of lines) drawLine(line, block, lineHeight);
+    y += gapAfter;
+  };
+
+  drawBlock(titleBlock, 10);
+  for (const row of content.meta) {
+    if (y + SIZES.meta * 1.45 > bottom) {
+      newPage();
+    }
+    const top = y;
+    const labelLine = layoutParagraph({ head: [], body: [row.label], rtl: false, size: SIZES.meta, width: LABEL_COLUMN - 8 }, faceOf)[0];
+    if (labelLine) drawLine(labelLine, { ...row.value, x: MARGIN, width: LABEL_COLUMN }, 0, MARGIN);
+    y = top;
+    drawBlock(row.value, 2);
+  }
+  y += 12;
+  drawBlock(headingBlock, 6);
+  if (content.turns.length === 0) drawBlock(emptyBlock, 0);
+  for (const turn of content.turns) drawBlock(turn, 5);
+  pdf.end();
+  return done;
+}
