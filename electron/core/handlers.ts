@@ -116,6 +116,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return null;
     },
     'live:state': async () => d.session()?.hub.state ?? idleLive,
+    'live:reconnectNow': async () => {
+      const s = session();
+      s.hub.reconnectNow();
+      return s.hub.state;
+    },
     'live:open': async ({ meetingId }) => {
       const s = session();
       const m = s.bots.tracker.get(meetingId);

@@ -91,6 +91,8 @@ export const channels = {
   'clipboard:meetingLink': { input: Empty, output: z.object({ text: z.string().nullable() }) },
   'meetings:openLink': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
   'live:state': { input: Empty, output: LiveStateSchema },
+  /** Skip the reconnect wait (the user clicked "Reconnect now"). */
+  'live:reconnectNow': { input: Empty, output: LiveStateSchema },
   /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
   'live:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: LiveSnapshotSchema },
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },

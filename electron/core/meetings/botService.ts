@@ -50,6 +50,8 @@ export class BotService {
   readonly tracker: MeetingTracker;
   private readonly policy = new AlertPolicy();
   private pollTimer: { cancel(): void } | null = null;
+  /** Meetings the user stopped from this app: their outcome is on screen already, no OS alert. */
+  private readonly stoppedHere = new Set<number>();
   private refreshing: Promise<void> | null = null;
   private closed = false;
 
@@ -97,7 +99,7 @@ export class BotService {
     } catch (e) {
       if (isVexaError(e) && e.code === 'conflict') {
         await this.refresh().catch(() => undefined);
-        throw new UserFacingError('already_active', `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). Open it from the list of running bots.`);
+        throw new UserFacingError('already_active', `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). It is in the list of meetings in flight.`);
       }
       throw e;
     }
@@ -114,6 +116,7 @@ export class BotService {
     const m = this.tracker.get(meetingId);
     if (!m) throw new UserFacingError('not_found', 'This meeting is no longer in the list. Refresh the running bots.');
     if (TERMINAL_STATUSES.has(m.status)) return m;
+    this.stoppedHere.add(meetingId);
     const result = await this.d.client.stopBot(m.platform, m.nativeId);
     // G3 publishes no `stopping` frame, so the app records the state it asked for.
     if (result.accepted) this.tracker.apply({ meetingId, platform: null, nativeId: null, status: 'stopping', at: null, completionReason: null, failureStage: null });
@@ -243,8 +246,9 @@ export class BotService {
   private alert(m: TrackedMeeting): void {
     const a: Alert | null = this.policy.onStatus({ meetingId: m.id, name: m.name, status: m.status, completionReason: m.completionReason, failureStage: m.failureStage });
     if (!a) return;
-    this.d.logger.info('Alert', { kind: a.kind, meetingId: a.meetingId, dnd: this.d.doNotDisturb() });
-    if (this.d.doNotDisturb()) return;
+    const quiet = this.d.doNotDisturb() || this.stoppedHere.has(m.id);
+    this.d.logger.info('Alert', { kind: a.kind, meetingId: a.meetingId, quiet });
+    if (quiet) return;
     this.d.notifier.notify({ id: `${a.meetingId}:${a.kind}`, title: a.title, body: a.body, onClick: () => this.d.onFocusMeeting(a.meetingId) });
   }
 
