@@ -1,8 +1,12 @@
 // `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
 // Comparisons are measured side by side in the same run; nothing here asserts.
 import { runIpcBench } from './ipc.bench';
+import { runTranscriptBench } from './transcript.bench';
 
-const benches: Array<[string, () => Promise<void>]> = [['ipc', runIpcBench]];
+const benches: Array<[string, () => Promise<void>]> = [
+  ['ipc', runIpcBench],
+  ['transcript', runTranscriptBench],
+];
 const only = process.argv.slice(2);
 
 for (const [name, run] of benches) {
