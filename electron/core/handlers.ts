@@ -83,6 +83,14 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'bots:launch': async (input) => session().bots.launch(input),
     'bots:stop': async ({ meetingId }) => session().bots.stop(meetingId),
+    'bots:config': async ({ meetingId, language, task }) => {
+      const s = session();
+      const m = s.bots.tracker.get(meetingId);
+      if (!m) throw new UserFacingError('not_found', 'This meeting is no longer in the list.');
+      // "auto" is how the form says "detect the language"; the server takes no value for it.
+      await s.bots.configure(m, { ...(language && language !== 'auto' ? { language } : {}), ...(task ? { task } : {}) });
+      return null;
+    },
     'bots:dismiss': async ({ meetingId }) => {
       session().bots.dismiss(meetingId);
       return null;

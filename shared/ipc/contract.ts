@@ -83,6 +83,11 @@ export const channels = {
     output: TrackedMeetingSchema,
   },
   'bots:stop': { input: z.object({ meetingId: z.number().int() }).strict(), output: TrackedMeetingSchema },
+  /** Change the language or task of a running bot (G1/G2; G3 has no such route). */
+  'bots:config': {
+    input: z.object({ meetingId: z.number().int(), language: z.string().max(16).optional(), task: TaskSchema.optional() }).strict(),
+    output: z.null(),
+  },
   'bots:dismiss': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
   'bots:tracked': { input: Empty, output: z.array(TrackedMeetingSchema) },
   'bots:running': { input: Empty, output: z.array(RunningBotSchema) },

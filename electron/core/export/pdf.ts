@@ -117,7 +117,7 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
     for (const piece of line.pieces) {
       if (!registered.has(piece.face.key)) {
         // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
-        pdf.registerFont(piece.face.key, piece.face.font as unknown as Uint8Array);
+        pdf.registerFont(piece.face.key, piece.face.pdfFont as unknown as Uint8Array);
         registered.add(piece.face.key);
       }
       pdf.font(piece.face.key).fontSize(block.size);

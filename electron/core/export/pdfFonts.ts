@@ -34,8 +34,59 @@ export interface LoadedFace {
   /** Unique per file, e.g. `noto-sans-sc-4-700`; the name the face is registered under in a PDF. */
   key: string;
   font: fontkit.Font;
-  /** Text widths in font units, by string. */
-  widths: Map<string, number>;
+  /** What pdfkit is given: the font, with shaping results kept across documents. */
+  pdfFont: fontkit.Font;
+  unitsPerEm: number;
+  /** Shaped runs by text, in font units. */
+  runs: Map<string, ShapedRun>;
+}
+
+interface ShapedRun {
+  glyphs: fontkit.Glyph[];
+  positions: fontkit.GlyphPosition[];
+  advanceWidth: number;
+}
+
+/** Bounded: a long-running app exports many transcripts through the same faces. */
+const MAX_CACHED_RUNS = 50_000;
+
+function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
+  let run = face.runs.get(text);
+  if (!run) {
+    const r = face.font.layout(text);
+    run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })), advanceWidth: r.advanceWidth };
+    if (face.runs.size >= MAX_CACHED_RUNS) face.runs.clear();
+    face.runs.set(text, run);
+  }
+  return run;
+}
+
+/** A run as pdfkit expects it: its own position objects (pdfkit scales them in place). */
+class RunCopy {
+  readonly glyphs: fontkit.Glyph[];
+  readonly positions: fontkit.GlyphPosition[];
+  constructor(run: ShapedRun) {
+    this.glyphs = run.glyphs;
+    this.positions = run.positions.map((p) => ({ ...p }));
+  }
+  get advanceWidth(): number {
+    let w = 0;
+    for (const p of this.positions) w += p.xAdvance;
+    return w;
+  }
+}
+
+/**
+ * pdfkit shapes every word again in each document; the font it is given answers from the shaped
+ * runs kept here instead, so a word is shaped once per app session.
+ */
+function cachingFont(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }): fontkit.Font {
+  const wrapper = Object.create(face.font) as fontkit.Font;
+  (wrapper as { layout: unknown }).layout = (text: string, features?: unknown) =>
+    features === undefined || (Array.isArray(features) && features.length === 0)
+      ? new RunCopy(shape(face, text))
+      : face.font.layout(text, features as string[]);
+  return wrapper;
 }
 
 const requireFromHere = createRequire(import.meta.url);
@@ -107,7 +158,8 @@ export class FontLibrary {
         const sfnt = woffToSfnt(bytes);
         const font = fontkit.create(Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength));
         if (!('layout' in font)) throw new ExportError('font_unavailable', `The PDF font ${path} could not be read.`);
-        return { key, font, widths: new Map() };
+        const runs = new Map<string, ShapedRun>();
+        return { key, font, pdfFont: cachingFont({ font, runs }), unitsPerEm: font.unitsPerEm, runs };
       });
       p.catch(() => this.faces.delete(path));
       this.faces.set(path, p);
@@ -158,12 +210,5 @@ export function fontLibrary(read: FontFileReader = readInstalledFont): FontLibra
 
 /** Advance width of `text` in points, with the font's shaping and kerning. */
 export function measure(face: LoadedFace, text: string, size: number): number {
-  let units = face.widths.get(text);
-  if (units === undefined) {
-    units = face.font.layout(text).advanceWidth;
-    // Bounded: a long-running app exports many transcripts through the same faces.
-    if (face.widths.size > 50_000) face.widths.clear();
-    face.widths.set(text, units);
-  }
-  return (units * size) / face.font.unitsPerEm;
+  return (shape(face, text).advanceWidth * size) / face.unitsPerEm;
 }

@@ -124,6 +124,12 @@ export class BotService {
     return m;
   }
 
+  async configure(m: TrackedMeeting, config: { language?: string; task?: 'transcribe' | 'translate' }): Promise<void> {
+    if (m.status !== 'active') throw new UserFacingError('not_active', 'The bot can change its language or task only while it is transcribing.');
+    await this.d.client.updateBotConfig(m.platform, m.nativeId, config);
+    this.d.logger.info('Bot reconfigured', { meetingId: m.id, ...config });
+  }
+
   async running(): Promise<BotStatusEntry[]> {
     return this.d.client.botStatus();
   }
