@@ -12,6 +12,61 @@ const SECONDS_LIMIT = 1e11;
 export function parseVexaTimestamp(value: unknown): number | null {
   if (typeof value === 'number') return fromEpoch(value);
   if (typeof value !== 'string') return null;
+  // Live frames repeat the same start times many times over (a draft grows, then is confirmed,
+  // and G3 delivers it twice): a small memo takes the regex off the hot path.
+  const hit = memo.get(value);
+  if (hit !== undefined) return hit;
+  const parsed = parseString(value);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(value, parsed);
+  return parsed;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, number | null>();
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+};
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * The shape every generation actually sends, `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`, read
+ * by character codes: this runs for every segment of every live frame. Anything else (or any
+ * invalid digit) falls through to the general parser.
+ */
+function parseCanonical(s: string): number | null {
+  if (s.length < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return null;
+  }
+  const y = two(s, 0) * 100 + two(s, 2);
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    let scale = 100;
+    for (i++; i < s.length; i++) {
+      const d = digit(s, i);
+      if (Number.isNaN(d)) break;
+      ms += d * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms + 1e-9);
+  }
+  let offset = 0;
+  if (i < s.length) {
+    const c = s.charCodeAt(i);
+    if ((c === 90 || c === 122) && i === s.length - 1) offset = 0;
+    else if ((c === 43 || c === 45) && s.length - i === 6 && s.charCodeAt(i + 3) === 58) offset = (c === 45 ? -1 : 1) * (two(s, i + 1) * 60 + two(s, i + 4)) * 60_000;
+    else return null;
+  }
+  const utc = Date.UTC(y, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms);
+  return Number.isNaN(utc) ? null : utc - offset;
+}
+
+function parseString(value: string): number | null {
+  const fast = parseCanonical(value);
+  if (fast !== null) return fast;
   const s = value.trim();
   if (s === '') return null;
   if (/^\d+(\.\d+)?$/.test(s)) return fromEpoch(Number(s));

@@ -1,11 +1,13 @@
 // `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
 // Comparisons are measured side by side in the same run; nothing here asserts.
 import { runIpcBench } from './ipc.bench';
+import { runLiveBench } from './live.bench';
 import { runTranscriptBench } from './transcript.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
   ['ipc', runIpcBench],
   ['transcript', runTranscriptBench],
+  ['live', runLiveBench],
 ];
 const only = process.argv.slice(2);
 

@@ -40,6 +40,16 @@ const NEUTRAL = /^[\s\p{P}\p{S}\p{N}]$/u;
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+const coverage = new WeakMap<LoadedFace, Map<number, boolean>>();
+
+function covers(face: LoadedFace, cp: number): boolean {
+  let known = coverage.get(face);
+  if (!known) coverage.set(face, (known = new Map()));
+  let has = known.get(cp);
+  if (has === undefined) known.set(cp, (has = face.font.hasGlyphForCodePoint(cp)));
+  return has;
+}
+
 interface Styled {
   text: string;
   faces: LoadedFace[];
@@ -56,7 +66,7 @@ function style(spans: readonly Span[], faceOf: FaceLookup): Styled {
     for (let ch of span.text) {
       const cp = ch.codePointAt(0) ?? 0xfffd;
       let face: LoadedFace | null = null;
-      if (prev && (CLINGS.test(ch) || (cp < 0x80 || NEUTRAL.test(ch)) && prev.font.hasGlyphForCodePoint(cp))) face = prev;
+      if (prev && (cp < 0x80 ? covers(prev, cp) : CLINGS.test(ch) || (NEUTRAL.test(ch) && covers(prev, cp)))) face = prev;
       else face = faceOf(cp, span.weight);
       if (!face) {
         ch = '\uFFFD';
