@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, SecretStore, TrayView } from './ports';
+import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, SecretStore, SystemEvents, TrayView } from './ports';
 
 export interface CoreOptions {
   transport: 'electron' | 'web';
@@ -14,6 +14,8 @@ export interface CoreOptions {
   dialogs: Dialogs;
   clipboard: Clipboard;
   clock?: Clock;
+  /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
+  system?: SystemEvents;
   /** Defaults to a rotating, redacting file logger in `paths.logs`. */
   logger?: Logger;
   /** Injected for tests; defaults to the global fetch. */

@@ -8,7 +8,7 @@ import { ConnectionService, DEMO_SERVER_ID } from './connection';
 import { DemoService } from './demo';
 import { createHandlers } from './handlers';
 import { createFileLogger } from './logger';
-import { systemClock, type Logger } from './ports';
+import { noSystemEvents, systemClock, type Logger } from './ports';
 import { ServerRepository } from './servers';
 import { ServerSession } from './session';
 import { SettingsStore } from './settings';
@@ -113,6 +113,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const demo = new DemoService(logger, options.demo?.timeScale);
 
+  // A laptop waking up or a network coming back should not wait out a 30 s backoff.
+  const stopWake = (options.system ?? noSystemEvents).onWake(() => session?.hub.reconnectNow());
+
   logger.info('Core started', { version: options.version, transport: options.transport, recoveredCache: cache.recoveredFrom });
   const restored = await connection.restore();
   if (restored === 'demo') {
@@ -153,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close() {
       closing ??= (async () => {
         listeners.clear();
+        stopWake();
         session?.close();
         session = null;
         await demo.stop();

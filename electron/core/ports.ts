@@ -100,6 +100,14 @@ export interface Logger {
   close(): Promise<void>;
 }
 
+/** Moments when a waiting reconnect should happen now instead of after its backoff. */
+export interface SystemEvents {
+  /** The computer woke up or the network came back; returns an unsubscribe function. */
+  onWake(listener: () => void): () => void;
+}
+
+export const noSystemEvents: SystemEvents = { onWake: () => () => {} };
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
