@@ -13,7 +13,8 @@ const contractPath = join(root, 'shared', 'ipc', 'contract.ts');
 
 // better-sqlite3 finds its native binary relative to its own folder, so it must stay a package;
 // bufferutil and utf-8-validate are optional speedups ws looks for and the app does not ship.
-export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+// pdfkit and fontkit read data files next to their own sources at run time, so they load from node_modules.
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit'];
 
 /** The contract's channel names, read by bundling the contract once (it needs zod to evaluate). */
 async function loadChannelNames() {

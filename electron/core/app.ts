@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, SecretStore, SystemEvents, TrayView } from './ports';
+import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, OverlayWindows, SecretStore, SystemEvents, TrayView } from './ports';
 
 export interface CoreOptions {
   transport: 'electron' | 'web';
@@ -13,6 +13,7 @@ export interface CoreOptions {
   tray: TrayView;
   dialogs: Dialogs;
   clipboard: Clipboard;
+  overlays: OverlayWindows;
   clock?: Clock;
   /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
   system?: SystemEvents;

@@ -137,6 +137,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       opener: options.opener,
       clipboard: options.clipboard,
+      overlays: options.overlays,
       session: () => session,
       paths: options.paths,
       logger,

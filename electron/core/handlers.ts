@@ -4,7 +4,7 @@ import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import type { ConnectionService } from './connection';
 import type { DemoService } from './demo';
-import type { AppPaths, Clipboard, ExternalOpener, Logger } from './ports';
+import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { ServerSession } from './session';
 import type { SettingsStore } from './settings';
 
@@ -15,6 +15,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   opener: ExternalOpener;
   clipboard: Clipboard;
+  overlays: OverlayWindows;
   session(): ServerSession | null;
   paths: AppPaths;
   logger: Logger;
@@ -134,6 +135,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       const m = s.bots.tracker.get(meetingId);
       if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
       return s.transcripts.open(meetingId, m.platform, m.nativeId);
+    },
+    'overlay:open': async ({ meetingId }) => ({ mode: await d.overlays.open(meetingId) }),
+    'overlay:close': async () => {
+      await d.overlays.close();
+      return null;
     },
     'shell:openExternal': async ({ url }) => {
       await d.opener.openUrl(url);

@@ -80,6 +80,16 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): { cancel(): void };
 }
 
+/**
+ * The caption overlay: a compact always-on-top window in the desktop app; the web harness has no
+ * windows of its own and answers `panel`, so the page shows the overlay inside itself.
+ */
+export interface OverlayWindows {
+  /** Opens (or retargets) the overlay for one meeting. */
+  open(meetingId: number): Promise<'window' | 'panel'>;
+  close(): Promise<void>;
+}
+
 export interface AppPaths {
   /** Folder for settings, the cache database and persisted (encrypted) keys. */
   data: string;

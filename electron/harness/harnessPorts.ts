@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Clipboard, Dialogs, ExternalOpener, Logger, Notifier, NotificationRequest, TrayView, TrayState, TrayMenuItem } from '../core/ports';
+import type { Clipboard, Dialogs, ExternalOpener, Logger, Notifier, NotificationRequest, OverlayWindows, TrayView, TrayState, TrayMenuItem } from '../core/ports';
 import { isAllowedExternalUrl } from '../main/shell/navigation';
 
 /**
@@ -12,6 +12,8 @@ export interface HarnessPorts {
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener & { readonly opened: string[] };
+  /** The meeting whose caption overlay is shown (null when closed). */
+  overlays: OverlayWindows & { readonly meetingId: number | null };
 }
 
 export interface HarnessPortOptions {
@@ -32,6 +34,7 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
   let clip = '';
+  let overlayMeeting: number | null = null;
   const tray: HarnessPorts['tray'] = {
     last: null,
     update(state, tooltip, items) {
@@ -67,6 +70,19 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
       async openFolder(path) {
         opened.push(path);
         if (launchBrowser) openWithSystem(path);
+      },
+    },
+    // A browser tab cannot open an always-on-top window, so the page shows the overlay as a panel.
+    overlays: {
+      get meetingId() {
+        return overlayMeeting;
+      },
+      async open(meetingId) {
+        overlayMeeting = meetingId;
+        return 'panel';
+      },
+      async close() {
+        overlayMeeting = null;
       },
     },
   };

@@ -29,6 +29,7 @@ import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
 import { createElectronNotifier } from './shell/notifier';
 import { installSessionPolicy } from './shell/permissions';
+import { createElectronOverlayWindows } from './shell/overlayWindows';
 import { createSafeStorageCipher } from './shell/safeStorageCipher';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
@@ -85,6 +86,13 @@ function showWindow(): void {
 }
 
 const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
+
+const overlays = createElectronOverlayWindows({
+  preloadPath: PRELOAD_PATH,
+  appOrigin: APP_ORIGIN,
+  createWindow: (options) => new BrowserWindow(options),
+  onError: (error) => log('warn', 'Could not show the caption overlay', { error: String(error) }),
+});
 
 function createTray(initial: TrayState) {
   const icons = new Map<TrayState, NativeImage>();
@@ -148,6 +156,7 @@ async function start(): Promise<void> {
       defaultDir: () => app.getPath('downloads'),
     }),
     clipboard: createElectronClipboard(clipboard),
+    overlays,
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
 
@@ -160,7 +169,12 @@ async function start(): Promise<void> {
     if (event === 'app:state') followTheme(payload as AppState);
   });
 
-  bindElectronIpc({ core, getMainWebContents: () => mainWindow?.webContents ?? null, appOrigin: APP_ORIGIN });
+  bindElectronIpc({
+    core,
+    getMainWebContents: () => mainWindow?.webContents ?? null,
+    getOtherWebContents: () => [overlays.webContents()],
+    appOrigin: APP_ORIGIN,
+  });
   showWindow();
 }
 

@@ -4,6 +4,7 @@ import { useAppStore } from '../features/app/store';
 import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { OverlayPanel } from '../features/live/CaptionOverlay';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -54,6 +55,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
           </ErrorBoundary>
         </main>
       </div>
+      <OverlayPanel />
     </div>
   );
 }

@@ -1,10 +1,12 @@
-import type { AppState, TrackedMeetingView } from '../../shared/ipc/models';
+import type { AppState, LiveStateView, TrackedMeetingView } from '../../shared/ipc/models';
 import type { TypedApi } from '../../shared/ipc/bridge';
 import { announce } from '../features/announcer/store';
 import { useAppStore } from '../features/app/store';
 import { statusChanges } from '../features/bots/describe';
 import { useBotsStore } from '../features/bots/store';
 import { createThrottledAnnouncer } from '../features/bots/throttle';
+import { refreshCaptions } from '../features/captions/actions';
+import { useCaptionsStore } from '../features/captions/store';
 import { useConnectionStore } from '../features/connection/store';
 import { useLiveStore } from '../features/live/store';
 import { useNavigationStore } from '../features/navigation/store';
@@ -37,6 +39,30 @@ export function applyTrackedMeetings(meetings: TrackedMeetingView[]): void {
   const previous = useBotsStore.getState().meetings;
   for (const message of statusChanges(previous, meetings)) announceStatus(message);
   useBotsStore.getState().setMeetings(meetings);
+  // Captions of a meeting that was dismissed (or of another server) are no longer reachable.
+  const followed = new Set(meetings.map((m) => m.id));
+  useCaptionsStore.getState().retain(followed);
+  const live = useLiveStore.getState();
+  if (live.selected !== null && !followed.has(live.selected)) live.select(null);
+  if (live.overlay && !followed.has(live.overlay.meetingId)) live.setOverlay(null);
+}
+
+/** After a reconnect the core has re-read every transcript; give it a moment, then reload what is shown. */
+const REFRESH_AFTER_RECONNECT_MS = 1_500;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleCaptionRefresh(): void {
+  if (refreshTimer !== null) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    refreshCaptions();
+  }, REFRESH_AFTER_RECONNECT_MS);
+}
+
+export function applyLiveState(state: LiveStateView): void {
+  const previous = useLiveStore.getState().state?.status;
+  useLiveStore.getState().setState(state);
+  if (state.status === 'connected' && previous !== undefined && previous !== 'connected' && previous !== 'connecting') scheduleCaptionRefresh();
 }
 
 /** A notification or the tray asked for a meeting: show the screen with its card and bring the card into view. */
@@ -59,7 +85,8 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
   const offs = [
     api.on('app:state', applyAppState),
     api.on('bots:changed', applyTrackedMeetings),
-    api.on('live:state', (state) => useLiveStore.getState().setState(state)),
+    api.on('live:state', applyLiveState),
+    api.on('live:segments', (delta) => useCaptionsStore.getState().applyDelta(delta)),
     api.on('ui:focusMeeting', ({ meetingId }) => focusMeeting(meetingId)),
     link.onStatus((status) => {
       const previous = useAppStore.getState().link;
@@ -68,6 +95,8 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
       if (status === 'open') {
         if (previous === 'lost') announce("Reconnected to the app's core.");
         void fetchState(api);
+        // Deltas pushed while the window's link was down are gone; the snapshots bring everything back.
+        if (previous === 'lost') refreshCaptions();
       }
     }),
   ];

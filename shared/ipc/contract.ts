@@ -10,6 +10,7 @@ import {
   ConnectionViewSchema,
   GenerationSchema,
   MeetingSummarySchema,
+  OverlayModeSchema,
   ProbeViewSchema,
   SettingsSchema,
   ThemeSchema,
@@ -100,6 +101,9 @@ export const channels = {
   'live:reconnectNow': { input: Empty, output: LiveStateSchema },
   /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
   'live:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: LiveSnapshotSchema },
+  /** Shows the last caption lines of one live meeting in a compact always-on-top overlay. */
+  'overlay:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.object({ mode: OverlayModeSchema }) },
+  'overlay:close': { input: Empty, output: z.null() },
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;

@@ -194,3 +194,7 @@ export const LiveDeltaSchema = z.object({
   removed: z.array(z.string()),
 });
 export type LiveDeltaView = z.infer<typeof LiveDeltaSchema>;
+
+/** Where the caption overlay opened: its own always-on-top window (Electron) or a panel in the page (web). */
+export const OverlayModeSchema = z.enum(['window', 'panel']);
+export type OverlayMode = z.infer<typeof OverlayModeSchema>;

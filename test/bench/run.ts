@@ -1,5 +1,6 @@
 // `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
 // Comparisons are measured side by side in the same run; nothing here asserts.
+import { runExportBench } from './export.bench';
 import { runIpcBench } from './ipc.bench';
 import { runLiveBench } from './live.bench';
 import { runTranscriptBench } from './transcript.bench';
@@ -8,6 +9,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['ipc', runIpcBench],
   ['transcript', runTranscriptBench],
   ['live', runLiveBench],
+  ['export', runExportBench],
 ];
 const only = process.argv.slice(2);
 

@@ -33,6 +33,125 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'the offline library: meetings of every server, transcripts, status trails, the edit outbox and full-text indexes',
+    up(db) {
+      db.exec(LIBRARY_SCHEMA);
+      // Speaker matches count half as much as words in the text when ranking.
+      db.exec(`INSERT INTO segments_fts (segments_fts, rank) VALUES ('rank', 'bm25(1.0, 0.5)')`);
+      // Bulk transcript writes flush the FTS buffer less often (fewer, larger index segments).
+      db.exec(`INSERT INTO segments_fts (segments_fts, rank) VALUES ('hashsize', 8388608)`);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+/**
+ * Meetings are keyed by (server, remote id): two servers may both have meeting 7 or the same
+ * native meeting id. The FTS5 tables are external-content indexes kept in step by explicit
+ * inserts and deletes in the repositories, never by triggers (4-5x slower on bulk writes).
+ */
+const LIBRARY_SCHEMA = `
+  CREATE TABLE meetings (
+    id                    INTEGER PRIMARY KEY,
+    server_id             TEXT NOT NULL REFERENCES servers (id),
+    remote_id             INTEGER NOT NULL,
+    platform              TEXT NOT NULL,
+    native_id             TEXT,
+    status                TEXT NOT NULL,
+    planned               INTEGER NOT NULL DEFAULT 0,
+    start_time            INTEGER,
+    end_time              INTEGER,
+    created_at            INTEGER,
+    updated_at            INTEGER,
+    name                  TEXT,
+    notes                 TEXT,
+    participants          TEXT NOT NULL DEFAULT '[]',
+    languages             TEXT NOT NULL DEFAULT '[]',
+    completion_reason     TEXT,
+    failure_stage         TEXT,
+    meeting_url           TEXT,
+    shared                INTEGER NOT NULL DEFAULT 0,
+    transcript_deleted    INTEGER NOT NULL DEFAULT 0,
+    data                  TEXT NOT NULL DEFAULT '{}',
+    server_fields         TEXT NOT NULL DEFAULT '{}',
+    local_fields          TEXT NOT NULL DEFAULT '[]',
+    server_stamp          TEXT,
+    last_synced_at        INTEGER,
+    transcript_state      TEXT NOT NULL DEFAULT 'none' CHECK (transcript_state IN ('none', 'partial', 'complete', 'unavailable')),
+    transcript_synced_at  INTEGER,
+    transcript_attempts   INTEGER NOT NULL DEFAULT 0,
+    transcript_retry_at   INTEGER,
+    transcript_error      TEXT,
+    segment_count         INTEGER NOT NULL DEFAULT 0,
+    hidden_at             INTEGER,
+    UNIQUE (server_id, remote_id)
+  ) STRICT;
+  CREATE INDEX meetings_by_time ON meetings (coalesce(start_time, created_at, 0) DESC, id DESC);
+
+  CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings (id),
+    key         TEXT NOT NULL,
+    speaker     TEXT,
+    text        TEXT NOT NULL,
+    start_s     REAL NOT NULL,
+    end_s       REAL NOT NULL,
+    abs_start   INTEGER,
+    abs_end     INTEGER,
+    language    TEXT,
+    confirmed   INTEGER NOT NULL,
+    source      TEXT,
+    UNIQUE (meeting_id, key)
+  ) STRICT;
+
+  CREATE TABLE status_transitions (
+    meeting_id         INTEGER NOT NULL REFERENCES meetings (id),
+    origin             TEXT NOT NULL CHECK (origin IN ('server', 'app')),
+    seq                INTEGER NOT NULL,
+    from_status        TEXT,
+    to_status          TEXT NOT NULL,
+    at                 INTEGER,
+    source             TEXT,
+    reason             TEXT,
+    completion_reason  TEXT,
+    failure_stage      TEXT,
+    PRIMARY KEY (meeting_id, origin, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    meeting_id    INTEGER NOT NULL REFERENCES meetings (id),
+    fields        TEXT NOT NULL,
+    base          TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'failed', 'conflict', 'done', 'local')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    server_value  TEXT,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX outbox_by_meeting ON outbox (meeting_id, id);
+  CREATE INDEX outbox_by_state ON outbox (state, id);
+
+  CREATE TABLE sync_state (
+    server_id          TEXT PRIMARY KEY REFERENCES servers (id),
+    last_sync_at       INTEGER,
+    last_full_sync_at  INTEGER,
+    last_attempt_at    INTEGER,
+    last_error         TEXT
+  ) STRICT;
+
+  CREATE VIRTUAL TABLE segments_fts USING fts5 (
+    text, speaker,
+    content = 'segments', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE VIRTUAL TABLE meetings_fts USING fts5 (
+    name, notes,
+    content = 'meetings', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+`;

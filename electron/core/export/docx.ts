@@ -12,7 +12,10 @@ function metadataTable(rows: Array<[string, string]>): Table {
       ([label, value]) =>
         new TableRow({
           children: [
-            new TableCell({ width: { size: 22, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })] }),
+            new TableCell({
+              width: { size: 22, type: WidthType.PERCENTAGE },
+              children: [new Paragraph({ children: [new TextRun({ text: label, bold: true })] })],
+            }),
             new TableCell({
               width: { size: 78, type: WidthType.PERCENTAGE },
               children: [new Paragraph({ bidirectional: baseDirection(value) === 'rtl', children: [new TextRun({ text: value })] })],
@@ -38,17 +41,24 @@ export async function exportDocx(doc: ExportDocument): Promise<Uint8Array> {
     const children = [new TextRun({ text: `${head.stamp} `, color: MUTED })];
     if (head.speaker !== null) children.push(new TextRun({ text: `${head.speaker}: `, bold: true }));
     children.push(new TextRun({ text: turn.text, rightToLeft: rtl }));
-    return new Paragraph({ bidirectional: rtl, spacing: { after: 120 }, children });
+    return new Paragraph(rtl ? { bidirectional: true, children } : { children });
   });
-  if (body.length === 0) body.push(new Paragraph({ children: [new TextRun({ text: 'No transcript segments to export.', italics: true })] }));
+  if (body.length === 0)
+    body.push(new Paragraph({ children: [new TextRun({ text: 'No transcript segments to export.', italics: true })] }));
   const document = new Document({
     creator: 'Vexa Companion',
     title,
     description: 'Meeting transcript',
+    // Spacing in the default style rather than on each of thousands of turn paragraphs.
+    styles: { default: { document: { paragraph: { spacing: { after: 120 } } } } },
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: baseDirection(title) === 'rtl', children: [new TextRun({ text: title })] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            bidirectional: baseDirection(title) === 'rtl',
+            children: [new TextRun({ text: title })],
+          }),
           metadataTable(metadataRows(doc)),
           new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun({ text: 'Transcript' })] }),
           ...body,

@@ -5,7 +5,15 @@ import { exportPdf } from './pdf';
 import { prepareDocument } from './prepare';
 import { exportSrt, exportVtt } from './subtitles';
 import { exportTxt } from './txt';
-import { ExportError, isExportFormat, type BinaryExportFormat, type ExportFormat, type ExportInput, type ExportOptions, type TextExportFormat } from './types';
+import {
+  ExportError,
+  isExportFormat,
+  type BinaryExportFormat,
+  type ExportFormat,
+  type ExportInput,
+  type ExportOptions,
+  type TextExportFormat,
+} from './types';
 
 /**
  * Exports a transcript: `input` is a raw `GET /transcripts/{platform}/{native_meeting_id}` body of
@@ -16,8 +24,16 @@ import { ExportError, isExportFormat, type BinaryExportFormat, type ExportFormat
 export function exportTranscript(input: ExportInput, format: TextExportFormat, options?: ExportOptions): Promise<string>;
 export function exportTranscript(input: ExportInput, format: BinaryExportFormat, options?: ExportOptions): Promise<Uint8Array>;
 export function exportTranscript(input: ExportInput, format: ExportFormat, options?: ExportOptions): Promise<Uint8Array | string>;
-export async function exportTranscript(input: ExportInput, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array | string> {
-  if (!isExportFormat(format)) throw new ExportError('unsupported_format', `Export to "${String(format)}" is not available. Pick TXT, Markdown, SRT, WebVTT, JSON, DOCX or PDF.`);
+export async function exportTranscript(
+  input: ExportInput,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<Uint8Array | string> {
+  if (!isExportFormat(format))
+    throw new ExportError(
+      'unsupported_format',
+      `Export to "${String(format)}" is not available. Pick TXT, Markdown, SRT, WebVTT, JSON, DOCX or PDF.`,
+    );
   const doc = prepareDocument(input, options);
   switch (format) {
     case 'txt':

@@ -18,13 +18,7 @@ const byteLength = (s: string): number => encoder.encode(s).length;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function cleanPart(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(LONE_SURROGATES, '')
-    .replace(INVISIBLE, ' ')
-    .replace(FORBIDDEN, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return value.normalize('NFC').replace(LONE_SURROGATES, '').replace(INVISIBLE, ' ').replace(FORBIDDEN, '-').replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts at a grapheme boundary, so no multi-byte character or emoji sequence is split. */
@@ -64,8 +58,17 @@ function datePart(date: Date | number | string | null | undefined, timeZone: str
  * bidi characters, no reserved device names, no leading or trailing dots or spaces, at most 200
  * bytes of UTF-8, and "Transcript" when nothing of the name is left.
  */
-export function exportFileName(meetingName: string | null | undefined, date: Date | number | string | null | undefined, ext: string, timeZone = 'UTC'): string {
-  const extension = ext.replace(/^\.+/, '').replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 16);
+export function exportFileName(
+  meetingName: string | null | undefined,
+  date: Date | number | string | null | undefined,
+  ext: string,
+  timeZone = 'UTC',
+): string {
+  const extension = ext
+    .replace(/^\.+/, '')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 16);
   const suffix = extension ? `.${extension}` : '';
   const day = datePart(date, timeZone);
   const dayPart = day ? ` ${day}` : '';

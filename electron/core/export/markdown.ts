@@ -2,14 +2,14 @@ import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from
 import type { ExportDocument } from './prepare';
 
 /*
- * Every ASCII punctuation character that can open or close Markdown or HTML markup anywhere in a
- * line: emphasis, code, links and images, autolinks and raw HTML, entities, headings, block
- * quotes, list markers, tables, strikethrough, math. CommonMark lets any ASCII punctuation be
- * backslash-escaped and then reads it as a literal character. `.`, `,`, `:`, `;`, `?`, `'`, `"`,
- * `/`, `%` and `@` stay as they are: they only make markup at the start of a line (`1.`), and
- * transcript text never starts a line here.
+ * Every ASCII punctuation character that can open or close Markdown or HTML markup inside a line:
+ * emphasis, code, links and images, autolinks and raw HTML, entities, tables, strikethrough,
+ * math, heading marks. CommonMark lets any ASCII punctuation be backslash-escaped and then reads
+ * it as a literal character. `-`, `+`, `=`, `.`, `,`, `:`, `;`, `?`, quotes, `/`, `%` and `@` stay
+ * readable: they only make markup at the start of a line (lists, setext headings, `1.`), and
+ * transcript text never starts a line here (line breaks inside it became spaces).
  */
-const MARKUP = /[\\`*_{}[\]()<>#+\-!|~&=^$]/g;
+const MARKUP = /[\\`*_{}[\]()<>#!|~&^$]/g;
 
 export function escapeMarkdown(text: string): string {
   return text.replace(MARKUP, (c) => `\\${c}`);

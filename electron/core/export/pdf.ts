@@ -41,15 +41,26 @@ function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span
     const head = turnHead(doc, turn, stampOf(turn));
     const spans: Span[] = [{ text: `${head.stamp} `, weight: 400, color: MUTED }];
     if (head.speaker !== null) spans.push({ text: `${head.speaker}: `, weight: 700, color: TEXT });
-    return { head: spans, body: [{ text: turn.text, weight: 400, color: TEXT }], rtl: baseDirection(turn.text) === 'rtl', size: SIZES.body, x: MARGIN, width };
+    return {
+      head: spans,
+      body: [{ text: turn.text, weight: 400, color: TEXT }],
+      rtl: baseDirection(turn.text) === 'rtl',
+      size: SIZES.body,
+      x: MARGIN,
+      width,
+    };
   });
   return { title, meta, turns };
 }
 
+const PRINTABLE_ASCII = Array.from({ length: 0x5f }, (_, i) => i + 0x20);
+
 function collectChars(into: Map<Weight, Set<number>>, spans: readonly Span[]): void {
   for (const span of spans) {
     let set = into.get(span.weight);
-    if (!set) into.set(span.weight, (set = new Set([0x20, 0xfffd])));
+    if (!set) into.set(span.weight, (set = new Set([...PRINTABLE_ASCII, 0xfffd])));
+    // Text is cleaned of controls, so a pure-ASCII span adds nothing new.
+    if (!/[^\x00-\x7f]/.test(span.text)) continue;
     for (const ch of span.text) set.add(ch.codePointAt(0) ?? 0xfffd);
   }
 }
@@ -61,16 +72,37 @@ function collectChars(into: Map<Weight, Set<number>>, spans: readonly Span[]): v
 export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
   const content = blocks(doc);
   const width = PAGE.width - 2 * MARGIN;
-  const titleBlock: Block = { body: [{ text: content.title, weight: 700, color: TEXT }], rtl: baseDirection(content.title) === 'rtl', size: SIZES.title, x: MARGIN, width };
-  const headingBlock: Block = { body: [{ text: 'Transcript', weight: 700, color: TEXT }], rtl: false, size: SIZES.heading, x: MARGIN, width };
-  const emptyBlock: Block = { body: [{ text: 'No transcript segments to export.', weight: 400, color: MUTED }], rtl: false, size: SIZES.body, x: MARGIN, width };
+  const titleBlock: Block = {
+    body: [{ text: content.title, weight: 700, color: TEXT }],
+    rtl: baseDirection(content.title) === 'rtl',
+    size: SIZES.title,
+    x: MARGIN,
+    width,
+  };
+  const headingBlock: Block = {
+    body: [{ text: 'Transcript', weight: 700, color: TEXT }],
+    rtl: false,
+    size: SIZES.heading,
+    x: MARGIN,
+    width,
+  };
+  const emptyBlock: Block = {
+    body: [{ text: 'No transcript segments to export.', weight: 400, color: MUTED }],
+    rtl: false,
+    size: SIZES.body,
+    x: MARGIN,
+    width,
+  };
 
   const chars = new Map<Weight, Set<number>>();
   for (const b of [titleBlock, headingBlock, emptyBlock, ...content.turns, ...content.meta.map((m) => m.value)]) {
     collectChars(chars, b.body);
     if (b.head) collectChars(chars, b.head);
   }
-  collectChars(chars, content.meta.map((m) => m.label));
+  collectChars(
+    chars,
+    content.meta.map((m) => m.label),
+  );
   const library = fontLibrary(doc.opts.readFont ?? readInstalledFont);
   const resolved = new Map<Weight, Map<number, LoadedFace | null>>();
   for (const [weight, set] of chars) resolved.set(weight, await library.prepare(set, weight));
@@ -138,7 +170,10 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
   };
 
   const drawBlock = (block: Block, gapAfter: number): void => {
-    const lines = layoutParagraph({ head: block.head ?? [], body: block.body, rtl: block.rtl, size: block.size, width: block.width }, faceOf);
+    const lines = layoutParagraph(
+      { head: block.head ?? [], body: block.body, rtl: block.rtl, size: block.size, width: block.width },
+      faceOf,
+    );
     const lineHeight = block.size * 1.45;
     // Keep a paragraph's first two lines together at a page break.
     if (lines.length > 1 && y + 2 * lineHeight > bottom) {

@@ -97,7 +97,10 @@ export const readInstalledFont: FontFileReader = async (pkg, path) => {
   try {
     file = requireFromHere.resolve(`@fontsource/${pkg}/${path}`);
   } catch {
-    throw new ExportError('font_unavailable', 'The fonts for PDF export are missing from this installation. Reinstall the app or export another format.');
+    throw new ExportError(
+      'font_unavailable',
+      'The fonts for PDF export are missing from this installation. Reinstall the app or export another format.',
+    );
   }
   return new Uint8Array(await readFile(file));
 };

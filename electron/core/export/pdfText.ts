@@ -1,4 +1,4 @@
-import bidiFactory from 'bidi-js';
+import { levelsFor, mirrored, pairLevels, visualOrder } from './bidiLines';
 import { hasRtl } from './direction';
 import { measure, type LoadedFace, type Weight } from './pdfFonts';
 
@@ -8,8 +8,6 @@ import { measure, type LoadedFace, type Weight } from './pdfFonts';
  * visual piece; fontkit shapes Arabic (joining forms, lam-alef) and reverses right-to-left runs
  * itself, so a right-to-left piece is handed over in logical order.
  */
-
-const bidi = bidiFactory();
 
 export interface Span {
   text: string;
@@ -36,8 +34,11 @@ export type FaceLookup = (cp: number, weight: Weight) => LoadedFace | null;
 
 // Marks, joiners, variation selectors, skin tones, keycaps and tags belong to the character before them.
 const CLINGS = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]$/u;
+/** Format characters that show nothing: dropped when no font has them, rather than drawn as a box. */
+const INVISIBLE = /^[\u200B-\u200F\u2060-\u206F\uFE00-\uFE0F\u{E0000}-\u{E0FFF}]$/u;
 const NEUTRAL = /^[\s\p{P}\p{S}\p{N}]$/u;
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 const coverage = new WeakMap<LoadedFace, Map<number, boolean>>();
@@ -66,8 +67,14 @@ function style(spans: readonly Span[], faceOf: FaceLookup): Styled {
     for (let ch of span.text) {
       const cp = ch.codePointAt(0) ?? 0xfffd;
       let face: LoadedFace | null = null;
-      if (prev && (cp < 0x80 ? covers(prev, cp) : CLINGS.test(ch) || (NEUTRAL.test(ch) && covers(prev, cp)))) face = prev;
+      // Spaces, digits and punctuation stay in the font of the text around them (one shaped Arabic run).
+      const letter = (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+      if (prev && !letter && (cp < 0x80 || CLINGS.test(ch) || NEUTRAL.test(ch)) && covers(prev, cp)) face = prev;
+      else if (cp >= 0x1f3fb && cp <= 0x1f3ff && prev)
+        continue; // a skin tone the emoji font cannot apply draws as a blank
       else face = faceOf(cp, span.weight);
+      if (!face && INVISIBLE.test(ch)) continue;
+      if (!face && prev && CLINGS.test(ch)) face = prev;
       if (!face) {
         ch = '\uFFFD';
         face = faceOf(0xfffd, span.weight);
@@ -100,6 +107,13 @@ function runWidth(face: LoadedFace, text: string, size: number, shaped: boolean)
 }
 
 function spanWidth(s: Styled, start: number, end: number, size: number): number {
+  if (end <= start) return 0;
+  const first = s.faces[start];
+  if (first && first === s.faces[end - 1]) {
+    let same = true;
+    for (let i = start + 1; i < end - 1 && same; i++) same = s.faces[i] === first;
+    if (same) return runWidth(first, s.text.slice(start, end), size, false);
+  }
   let w = 0;
   let from = start;
   for (let i = start + 1; i <= end; i++) {
@@ -120,87 +134,39 @@ interface Unit {
   trail: number;
 }
 
+function hasWide(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x1100 && WIDE.test(text.slice(i, i + 2))) return true;
+  return false;
+}
+
 /** Break opportunities: after spaces, around wide (CJK) characters, anywhere inside a word too long for a line. */
 function units(s: Styled, size: number, maxWidth: number): Unit[] {
   const out: Unit[] = [];
   const text = s.text;
-  const push = (start: number, end: number): void => {
-    let core = end;
-    while (core > start && text.charCodeAt(core - 1) === 32) core--;
-    const width = spanWidth(s, start, end, size);
-    const coreWidth = core === end ? width : spanWidth(s, start, core, size);
-    if (coreWidth <= maxWidth && !WIDE.test(text.slice(start, core))) {
-      out.push({ start, end, width, trail: width - coreWidth });
-      return;
+  const n = text.length;
+  for (let start = 0; start < n;) {
+    let core = start;
+    while (core < n && text.charCodeAt(core) !== 32) core++;
+    let end = core;
+    while (end < n && text.charCodeAt(end) === 32) end++;
+    const trail = end > core ? spanWidth(s, core, end, size) : 0;
+    const coreWidth = spanWidth(s, start, core, size);
+    if (coreWidth <= maxWidth && !hasWide(text, start, core)) {
+      out.push({ start, end, width: coreWidth + trail, trail });
+    } else {
+      for (const g of graphemes.segment(text.slice(start, core))) {
+        const gs = start + g.index;
+        const ge = gs + g.segment.length;
+        const w = spanWidth(s, gs, ge, size);
+        out.push(ge === core ? { start: gs, end, width: w + trail, trail } : { start: gs, end: ge, width: w, trail: 0 });
+      }
     }
-    for (const g of graphemes.segment(text.slice(start, core))) {
-      const gs = start + g.index;
-      const ge = gs + g.segment.length;
-      const ue = ge === core ? end : ge;
-      const w = spanWidth(s, gs, ue, size);
-      out.push({ start: gs, end: ue, width: w, trail: ue === ge ? 0 : w - spanWidth(s, gs, ge, size) });
-    }
-  };
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 32 && (i + 1 >= text.length || text.charCodeAt(i + 1) !== 32)) {
-      push(start, i + 1);
-      start = i + 1;
-    }
+    start = end;
   }
-  if (start < text.length) push(start, text.length);
   return out;
 }
 
-function levelsFor(head: string, body: string, rtl: boolean): Uint8Array | null {
-  if (!rtl && !hasRtl(head) && !hasRtl(body)) return null;
-  const levels = new Uint8Array(head.length + body.length);
-  // The head (stamp and speaker) is a left-to-right isolate, so a right-to-left paragraph keeps it whole.
-  if (head) {
-    const h = bidi.getEmbeddingLevels(head, 'ltr').levels;
-    for (let i = 0; i < head.length; i++) levels[i] = (h[i] ?? 0) + (rtl ? 2 : 0);
-    // The space after the head separates it from the body, so it sits outside the isolate.
-    for (let i = head.length - 1; i >= 0 && head.charCodeAt(i) === 32; i--) levels[i] = rtl ? 1 : 0;
-  }
-  if (body) {
-    const b = bidi.getEmbeddingLevels(body, rtl ? 'rtl' : 'ltr').levels;
-    levels.set(b.subarray(0, body.length), head.length);
-  }
-  return levels;
-}
-
-/** Rule L2: from the highest level down to the lowest odd one, reverse every run at or above it. */
-function visualOrder(levels: Uint8Array, start: number, end: number): number[] {
-  const order: number[] = [];
-  let max = 0;
-  let minOdd = 255;
-  for (let i = start; i < end; i++) {
-    order.push(i);
-    const l = levels[i] ?? 0;
-    if (l > max) max = l;
-    if (l % 2 === 1 && l < minOdd) minOdd = l;
-  }
-  for (let level = max; level >= minOdd && level > 0; level--) {
-    for (let i = 0; i < order.length; ) {
-      if ((levels[order[i] ?? 0] ?? 0) < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < order.length && (levels[order[j] ?? 0] ?? 0) >= level) j++;
-      order.splice(i, j - i, ...order.slice(i, j).reverse());
-      i = j;
-    }
-  }
-  return order;
-}
-
-function mirrored(text: string): string {
-  const parts = [...graphemes.segment(text)].map((g) => g.segment).reverse();
-  return parts.map((g) => (g.length === 1 ? (bidi.getMirroredCharacter(g) ?? g) : g)).join('');
-}
-
-function piecesOf(s: Styled, levels: Uint8Array | null, start: number, end: number, size: number): Piece[] {
+function piecesOf(s: Styled, levels: Uint8Array | null, start: number, end: number, size: number, lineWidth: number): Piece[] {
   const pieces: Piece[] = [];
   const make = (from: number, to: number, odd: boolean): void => {
     const face = s.faces[from];
@@ -208,7 +174,9 @@ function piecesOf(s: Styled, levels: Uint8Array | null, start: number, end: numb
     const logical = s.text.slice(from, to);
     const shaped = odd && hasRtl(logical);
     const text = odd && !shaped ? mirrored(logical) : logical;
-    pieces.push({ text, face, color: s.colors[from] ?? '#000000', width: runWidth(face, text, size, shaped), shaped });
+    // A line that is one left-to-right piece was just measured word by word; most lines are.
+    const whole = !odd && from === start && to === end;
+    pieces.push({ text, face, color: s.colors[from] ?? '#000000', width: whole ? lineWidth : runWidth(face, text, size, shaped), shaped });
   };
   if (!levels) {
     let from = start;
@@ -240,15 +208,6 @@ function piecesOf(s: Styled, levels: Uint8Array | null, start: number, end: numb
   return pieces;
 }
 
-/** Keeps the two halves of a surrogate pair at one level, so no piece splits a character. */
-function pairLevels(text: string, levels: Uint8Array | null): void {
-  if (!levels) return;
-  for (let i = 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) levels[i] = levels[i - 1] ?? 0;
-  }
-}
-
 export interface ParagraphInput {
   /** Kept together as a left-to-right isolate at the start (stamp, speaker). */
   head: readonly Span[];
@@ -273,7 +232,8 @@ export function layoutParagraph(p: ParagraphInput, faceOf: FaceLookup): Line[] {
     if (lineStart < 0) return;
     let end = lineEnd;
     while (end > lineStart && s.text.charCodeAt(end - 1) === 32) end--;
-    lines.push({ pieces: piecesOf(s, levels, lineStart, end, p.size), width: width - trail });
+    const pieces = piecesOf(s, levels, lineStart, end, p.size, width - trail);
+    lines.push({ pieces, width: width - trail });
     lineStart = -1;
   };
   for (const u of units(s, p.size, p.width)) {

@@ -120,13 +120,18 @@ export function prepareDocument(input: ExportInput, options: ExportOptions = {})
     try {
       transcript = normalisedOnce(input);
     } catch (err) {
-      if (err instanceof VexaError) throw new ExportError('invalid_transcript', 'This transcript could not be read, so it cannot be exported.');
+      if (err instanceof VexaError)
+        throw new ExportError('invalid_transcript', 'This transcript could not be read, so it cannot be exported.');
       throw err;
     }
     rawStartTime = rawString(input.start_time);
     rawEndTime = rawString(input.end_time);
   }
-  const meeting = { ...transcript.meeting, startTime: epochOrNull(transcript.meeting.startTime), endTime: epochOrNull(transcript.meeting.endTime) };
+  const meeting = {
+    ...transcript.meeting,
+    startTime: epochOrNull(transcript.meeting.startTime),
+    endTime: epochOrNull(transcript.meeting.endTime),
+  };
   return { meeting, rawStartTime, rawEndTime, segments: selectSegments({ meeting, segments: transcript.segments }, opts), opts };
 }
 

@@ -93,7 +93,12 @@ export function buildCues(doc: ExportDocument, prefixOf: (seg: ExportSegment) =>
     const lines = wrapLines(noArrows(seg.text), (i) => (i % MAX_CUE_LINES === 0 ? MAX_LINE_WIDTH - prefixWidth : MAX_LINE_WIDTH));
     const groups: string[][] = [];
     for (let i = 0; i < lines.length; i += MAX_CUE_LINES) groups.push(lines.slice(i, i + MAX_CUE_LINES));
-    const weights = groups.map((g) => Math.max(1, g.reduce((n, l) => n + displayWidth(l), 0)));
+    const weights = groups.map((g) =>
+      Math.max(
+        1,
+        g.reduce((n, l) => n + displayWidth(l), 0),
+      ),
+    );
     const total = weights.reduce((a, b) => a + b, 0);
     const startMs = Math.round(seg.start * 1000);
     let duration = Math.round(seg.end * 1000) - startMs;

@@ -46,6 +46,8 @@ export interface BindIpcOptions {
   ipcMain: IpcMainLike;
   core: Pick<Core, 'handlers' | 'logger' | 'onEvent'>;
   getMainWebContents(): MainWebContentsLike | null;
+  /** Other windows of the app's own that call the core and receive its events (the caption overlay). */
+  getOtherWebContents?(): Array<MainWebContentsLike | null>;
   appOrigin: string;
 }
 
@@ -63,16 +65,20 @@ function senderFacts(event: InvokeEventLike): SenderFacts {
 const FORBIDDEN_MESSAGE = 'This request did not come from the Vexa Companion window, so it was refused.';
 
 /** Binds every contract channel to the core's handler table; returns an unbind function. */
-export function bindIpc({ ipcMain, core, getMainWebContents, appOrigin }: BindIpcOptions): () => void {
+export function bindIpc({ ipcMain, core, getMainWebContents, getOtherWebContents, appOrigin }: BindIpcOptions): () => void {
+  const usable = (contents: MainWebContentsLike | null): contents is MainWebContentsLike => contents !== null && !contents.isDestroyed();
   const liveContents = (): MainWebContentsLike | null => {
     const contents = getMainWebContents();
-    return contents && !contents.isDestroyed() ? contents : null;
+    return usable(contents) ? contents : null;
   };
+  const otherContents = (): MainWebContentsLike[] => (getOtherWebContents?.() ?? []).filter(usable);
 
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, input) => {
       const sender = senderFacts(event);
-      if (!isTrustedSender(sender, liveContents()?.id ?? null, appOrigin)) {
+      const trusted =
+        isTrustedSender(sender, liveContents()?.id ?? null, appOrigin) || otherContents().some((c) => isTrustedSender(sender, c.id, appOrigin));
+      if (!trusted) {
         core.logger.warn('Refused an IPC request from an untrusted sender', { channel, url: sender.frame?.url ?? null });
         return err(IpcCodes.forbidden, FORBIDDEN_MESSAGE);
       }
@@ -87,6 +93,7 @@ export function bindIpc({ ipcMain, core, getMainWebContents, appOrigin }: BindIp
 
   const unsubscribe = core.onEvent((event, payload) => {
     liveContents()?.send(EVENT_CHANNEL, { event, payload });
+    for (const other of otherContents()) other.send(EVENT_CHANNEL, { event, payload });
   });
 
   return () => {

@@ -178,3 +178,38 @@ export const DoorIcon = icon(
     <path d="M13 4.56v16.16a.5.5 0 0 1-.63.48L5 19V5.09a1 1 0 0 1 .76-.97l6-1.5A1 1 0 0 1 13 4.56Z" />
   </>,
 );
+
+export const SearchIcon = icon(
+  <>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </>,
+);
+
+export const ArrowUpIcon = icon(<path d="m18 15-6-6-6 6" />);
+
+export const ArrowDownIcon = icon(<path d="m6 9 6 6 6-6" />);
+
+export const BackIcon = icon(<path d="m15 18-6-6 6-6" />);
+
+export const JumpDownIcon = icon(
+  <>
+    <path d="M12 5v14" />
+    <path d="m19 12-7 7-7-7" />
+  </>,
+);
+
+/** A small window over a larger one: the caption overlay. */
+export const OverlayIcon = icon(
+  <>
+    <rect width="20" height="16" x="2" y="4" rx="2" />
+    <rect width="9" height="5" x="11" y="13" rx="1" />
+  </>,
+);
+
+export const MoveIcon = icon(
+  <>
+    <path d="M12 2v20M2 12h20" />
+    <path d="m9 5 3-3 3 3M9 19l3 3 3-3M5 9l-3 3 3 3M19 9l3 3-3 3" />
+  </>,
+);

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { Badge, Banner, Button, Spinner } from '../../app/theme';
-import { CrossIcon, ErrorIcon, ExternalIcon, StopIcon } from '../../app/theme/icons';
+import { CrossIcon, ErrorIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
+import { hasBeenLive } from '../captions/describe';
+import { showLiveCaptions } from '../live/actions';
 import { platformLabel } from '../library/describe';
 import { dismissMeeting, openMeeting, stopMeeting } from './actions';
 import {
@@ -151,6 +153,11 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
         <div className="meeting-card-footer">
           <History meeting={meeting} now={now} />
           <div className="meeting-card-actions">
+            {hasBeenLive(meeting) ? (
+              <Button size="sm" variant="ghost" icon={<LiveIcon />} onClick={() => showLiveCaptions(meeting.id)}>
+                Open live captions
+              </Button>
+            ) : null}
             {!finished && meeting.meetingUrl ? (
               <Button size="sm" variant="ghost" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
                 Open meeting

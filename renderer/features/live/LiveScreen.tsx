@@ -1,13 +1,17 @@
 import { Button, EmptyState } from '../../app/theme';
 import { LiveIcon } from '../../app/theme/icons';
-import { MeetingsInFlight } from '../bots/MeetingsInFlight';
 import { useBotsStore } from '../bots/store';
 import { useNavigationStore } from '../navigation/store';
+import { LiveMeetingView } from './LiveMeetingView';
+import { LiveOverview } from './LiveOverview';
+import { useLiveStore } from './store';
 import './live.css';
 
 export function LiveScreen() {
   const go = useNavigationStore((s) => s.go);
   const hasMeetings = useBotsStore((s) => s.meetings.length > 0);
+  const selected = useLiveStore((s) => s.selected);
+  if (selected !== null) return <LiveMeetingView key={selected} meetingId={selected} />;
   if (!hasMeetings) {
     return (
       <EmptyState
@@ -21,7 +25,7 @@ export function LiveScreen() {
   }
   return (
     <div className="screen-content">
-      <MeetingsInFlight />
+      <LiveOverview />
     </div>
   );
 }

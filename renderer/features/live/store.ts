@@ -1,13 +1,71 @@
 import { create } from 'zustand';
-import type { LiveStateView } from '../../../shared/ipc/models';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { LiveStateView, OverlayMode } from '../../../shared/ipc/models';
+import type { TimeFormat } from '../captions/describe';
 
-/** The state of the core's live connection to the server (fed by `live:state`). */
-interface LiveStore {
-  state: LiveStateView | null;
-  setState(state: LiveStateView): void;
+export interface OverlayStyle {
+  /** Caption text size in CSS pixels. */
+  fontSize: number;
+  /** Background opacity, 0.2–1: the text itself stays fully opaque. */
+  opacity: number;
 }
 
-export const useLiveStore = create<LiveStore>()((set) => ({
-  state: null,
-  setState: (state) => set({ state }),
-}));
+export const OVERLAY_FONT_SIZES = { min: 14, max: 40, step: 2 } as const;
+export const OVERLAY_OPACITY = { min: 0.2, max: 1, step: 0.1 } as const;
+
+/**
+ * The Live screen: the core's live connection (fed by `live:state`), which meeting fills the
+ * screen, the caption overlay, and the viewing choices the app remembers between runs.
+ */
+interface LiveStore {
+  state: LiveStateView | null;
+  /** The meeting whose captions fill the Live screen; null shows every live meeting. */
+  selected: number | null;
+  timeFormat: TimeFormat;
+  /** Read newly confirmed captions aloud (politely, a few seconds apart). */
+  announceCaptions: boolean;
+  overlay: { meetingId: number; mode: OverlayMode } | null;
+  overlayStyle: OverlayStyle;
+  setState(state: LiveStateView): void;
+  select(meetingId: number | null): void;
+  setTimeFormat(format: TimeFormat): void;
+  setAnnounceCaptions(on: boolean): void;
+  setOverlay(overlay: { meetingId: number; mode: OverlayMode } | null): void;
+  setOverlayStyle(patch: Partial<OverlayStyle>): void;
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+export const useLiveStore = create<LiveStore>()(
+  persist(
+    (set) => ({
+      state: null,
+      selected: null,
+      timeFormat: 'relative',
+      announceCaptions: true,
+      overlay: null,
+      overlayStyle: { fontSize: 20, opacity: 0.85 },
+      setState: (state) => set({ state }),
+      select: (selected) => set({ selected }),
+      setTimeFormat: (timeFormat) => set({ timeFormat }),
+      setAnnounceCaptions: (announceCaptions) => set({ announceCaptions }),
+      setOverlay: (overlay) => set({ overlay }),
+      setOverlayStyle: (patch) =>
+        set((s) => {
+          const next = { ...s.overlayStyle, ...patch };
+          return {
+            overlayStyle: {
+              fontSize: clamp(Math.round(next.fontSize), OVERLAY_FONT_SIZES.min, OVERLAY_FONT_SIZES.max),
+              opacity: clamp(Math.round(next.opacity * 100) / 100, OVERLAY_OPACITY.min, OVERLAY_OPACITY.max),
+            },
+          };
+        }),
+    }),
+    {
+      name: 'vexa.live.view',
+      storage: createJSONStorage(() => localStorage),
+      // Only the person's choices persist; connection state and selections belong to this run.
+      partialize: (s) => ({ timeFormat: s.timeFormat, announceCaptions: s.announceCaptions, overlayStyle: s.overlayStyle }),
+    },
+  ),
+);

@@ -42,6 +42,31 @@ describe('cache database', () => {
     second.close();
   });
 
+  it('migration 2 adds the library to a version-1 cache and keeps its servers', () => {
+    const file = fresh();
+    const v1 = openCache({ file, migrations: migrations.slice(0, 1) });
+    v1.db
+      .prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at, key_label) VALUES ('https://a', 'https://a', 'A', 'g2', '{}', 7, 'vx…abcd')")
+      .run();
+    v1.close();
+
+    const v2 = openCache({ file, migrations: migrations.slice(0, 2) });
+    expect(v2.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(v2.db.prepare('SELECT id, generation, checked_at, key_label FROM servers').all()).toEqual([
+      { id: 'https://a', generation: 'g2', checked_at: 7, key_label: 'vx…abcd' },
+    ]);
+    v2.db.prepare("INSERT INTO meetings (server_id, remote_id, platform, status) VALUES ('https://a', 1, 'zoom', 'completed')").run();
+    v2.db
+      .prepare("INSERT INTO segments (meeting_id, key, text, start_s, end_s, confirmed) VALUES (1, 'k', 'migrated words', 0, 1, 1)")
+      .run();
+    v2.db.prepare("INSERT INTO segments_fts (rowid, text, speaker) VALUES (1, 'migrated words', NULL)").run();
+    expect(v2.db.prepare("SELECT rowid FROM segments_fts WHERE segments_fts MATCH 'migr*'").all()).toEqual([{ rowid: 1 }]);
+    expect(() => v2.db.prepare("INSERT INTO meetings (server_id, remote_id, platform, status) VALUES ('https://nowhere', 1, 'zoom', 'completed')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    v2.close();
+  });
+
   it('rolls back a migration that fails halfway and leaves the version unchanged', () => {
     const file = fresh();
     openCache({ file }).close();

@@ -4,7 +4,8 @@ import { normaliseTranscript } from '../../../shared/vexa';
 import { ExportError, exportTranscript } from '../../../electron/core/export';
 import { hostileTranscript, TEXTS } from '../../fixtures/export/hostile';
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
 
 describe('txt export: the layout of Vexa’s public share text', () => {
   it('prints a G1 transcript exactly as the gateway’s share link does', async () => {
@@ -21,7 +22,7 @@ describe('txt export: the layout of Vexa’s public share text', () => {
         '---',
         '',
         '[2025-06-27 10:17:05] Alice: Morning, everyone.',
-        '[2025-06-27 10:17:09] Bob: Let\'s start with the budget.',
+        "[2025-06-27 10:17:09] Bob: Let's start with the budget.",
         '[2025-06-27 10:17:17] Bob: Numbers first.',
         '[01:05] Unknown: Who is this?',
         '[01:02:03] Alice: Wrapping up after an hour.',
@@ -41,7 +42,10 @@ describe('txt export: the layout of Vexa’s public share text', () => {
     const confirmed = await exportTranscript(g2, 'txt');
     expect(confirmed).not.toContain('Gut, dan');
     expect(confirmed).not.toMatch(/^End:/m);
-    expect(confirmed.trimEnd().split('\n').slice(-2)).toEqual(['[2026-05-02 15:01:10] Dana: Guten Tag.', "[2026-05-02 15:01:13] Eli: Hallo Dana, wie geht's?"]);
+    expect(confirmed.trimEnd().split('\n').slice(-2)).toEqual([
+      '[2026-05-02 15:01:10] Dana: Guten Tag.',
+      "[2026-05-02 15:01:13] Eli: Hallo Dana, wie geht's?",
+    ]);
     expect(await exportTranscript(g2, 'txt', { includeDrafts: true })).toContain('[2026-05-02 15:01:16] Dana: Gut, dan\n');
     expect(await exportTranscript(g2, 'txt', { confirmedOnly: false })).toContain('Gut, dan');
   });
@@ -49,7 +53,9 @@ describe('txt export: the layout of Vexa’s public share text', () => {
   it('places a G3 segment whose start is in epoch seconds at its wall-clock time', async () => {
     const text = await exportTranscript(fixture('g3.json'), 'txt');
     expect(text).toContain('[2026-08-20 09:00:30] Ivo: Today I review the release.\n');
-    expect(await exportTranscript(fixture('g3.json'), 'txt', { timestamps: 'relative' })).toContain('[00:18] Ivo: Today I review the release.\n');
+    expect(await exportTranscript(fixture('g3.json'), 'txt', { timestamps: 'relative' })).toContain(
+      '[00:18] Ivo: Today I review the release.\n',
+    );
   });
 
   it('keeps every hostile segment on one line, sorted by time, without drafts or empty text', async () => {
@@ -73,14 +79,19 @@ describe('txt export: the layout of Vexa’s public share text', () => {
     expect(berlin).toContain('[2025-06-27 12:17:05] Alice: Morning, everyone.');
     const relative = await exportTranscript(fixture('g1.json'), 'txt', { timestamps: 'relative' });
     expect(relative).toContain('[00:00] Alice: Morning, everyone.\n[00:04] Bob:');
-    await expect(exportTranscript(fixture('g1.json'), 'txt', { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'invalid_option' });
+    await expect(exportTranscript(fixture('g1.json'), 'txt', { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
+      code: 'invalid_option',
+    });
   });
 
   it('hides speakers, filters by speaker and by time range', async () => {
     const g1 = fixture('g1.json');
     expect(await exportTranscript(g1, 'txt', { speakers: false })).toContain('[2025-06-27 10:17:05] Morning, everyone.\n');
     const onlyBob = await exportTranscript(g1, 'txt', { speakerFilter: ['Bob'] });
-    expect(onlyBob.split('\n').filter((l) => l.startsWith('['))).toEqual(["[2025-06-27 10:17:09] Bob: Let's start with the budget.", '[2025-06-27 10:17:17] Bob: Numbers first.']);
+    expect(onlyBob.split('\n').filter((l) => l.startsWith('['))).toEqual([
+      "[2025-06-27 10:17:09] Bob: Let's start with the budget.",
+      '[2025-06-27 10:17:17] Bob: Numbers first.',
+    ]);
     expect(await exportTranscript(g1, 'txt', { speakerFilter: ['Unknown'] })).toContain('[01:05] Unknown: Who is this?\n');
     const ranged = await exportTranscript(g1, 'txt', { range: { from: 5, to: 70 } });
     expect(ranged.split('\n').filter((l) => l.startsWith('['))).toHaveLength(3);
@@ -89,6 +100,9 @@ describe('txt export: the layout of Vexa’s public share text', () => {
 
   it('refuses an unknown format and a body that is not a transcript with a readable reason', async () => {
     await expect(exportTranscript(fixture('g1.json'), 'rtf' as 'txt')).rejects.toMatchObject({ code: 'unsupported_format' });
-    await expect(exportTranscript({ detail: 'Not Found' }, 'txt')).rejects.toMatchObject({ code: 'invalid_transcript', message: expect.stringMatching(/could not be read/) });
+    await expect(exportTranscript({ detail: 'Not Found' }, 'txt')).rejects.toMatchObject({
+      code: 'invalid_transcript',
+      message: expect.stringMatching(/could not be read/),
+    });
   });
 });

@@ -1,0 +1,254 @@
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import type { Meeting, MeetingStatus, StatusTransition, TranscriptSegment } from '../../../shared/vexa/types';
+import { MeetingStore } from './meetingStore';
+import { MEETING_COLUMNS, asStatus, meetingView, type MeetingListRow } from './rows';
+import { SearchIndex } from './search';
+import { SegmentStore } from './segmentStore';
+import type {
+  AppendResult,
+  CacheStats,
+  LibraryFilter,
+  LibraryMeeting,
+  SearchFilters,
+  SearchPage,
+  SearchResult,
+  Timeline,
+  TimelineEntry,
+  TranscriptView,
+} from './types';
+
+export interface LibraryOptions {
+  db: Database.Database;
+  /** The database file, for the size shown in settings. */
+  file: string;
+  now?: () => number;
+}
+
+interface TransitionRow {
+  origin: 'server' | 'app';
+  from_status: string | null;
+  to_status: string;
+  at: number | null;
+  source: string | null;
+  reason: string | null;
+  completion_reason: string | null;
+  failure_stage: string | null;
+}
+
+/**
+ * The offline library: everything the app shows about past meetings, read from the cache without
+ * the network, and the writes that feed it (sync, the live pipeline). One instance serves every
+ * server. Methods are async-shaped so the database can move to a worker without touching callers.
+ */
+export class Library {
+  readonly db: Database.Database;
+  readonly meetings: MeetingStore;
+  readonly segments: SegmentStore;
+  private readonly index: SearchIndex;
+  private readonly file: string;
+  readonly now: () => number;
+
+  constructor(options: LibraryOptions) {
+    this.db = options.db;
+    this.file = options.file;
+    this.now = options.now ?? Date.now;
+    this.segments = new SegmentStore(this.db);
+    this.meetings = new MeetingStore(this.db, this.segments);
+    this.index = new SearchIndex(this.db);
+  }
+
+  async list(filter: LibraryFilter = {}): Promise<LibraryMeeting[]> {
+    const where = ['m.hidden_at IS NULL'];
+    const params: Record<string, unknown> = {
+      limit: Math.max(1, Math.min(100_000, Math.floor(filter.limit ?? 100_000))),
+      offset: Math.max(0, Math.floor(filter.offset ?? 0)),
+    };
+    const planned = filter.planned ?? 'exclude';
+    if (planned !== 'include') where.push(planned === 'only' ? 'm.planned = 1' : 'm.planned = 0');
+    for (const [key, column] of [
+      ['serverId', 'm.server_id'],
+      ['platform', 'm.platform'],
+      ['status', 'm.status'],
+    ] as const) {
+      if (filter[key] === undefined) continue;
+      where.push(`${column} = @${key}`);
+      params[key] = filter[key];
+    }
+    if (filter.from !== undefined) {
+      where.push('coalesce(m.start_time, m.created_at, 0) >= @from');
+      params.from = filter.from;
+    }
+    if (filter.to !== undefined) {
+      where.push('coalesce(m.start_time, m.created_at, 0) < @to');
+      params.to = filter.to;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')}
+         ORDER BY coalesce(m.start_time, m.created_at, 0) DESC, m.id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as MeetingListRow[];
+    return rows.map(meetingView);
+  }
+
+  async meeting(id: number): Promise<LibraryMeeting | null> {
+    const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
+    return row ? meetingView(row as MeetingListRow) : null;
+  }
+
+  async transcript(id: number): Promise<TranscriptView | null> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
+      return row ? { meeting: meetingView(row as MeetingListRow), segments: this.segments.list(id) } : null;
+    })();
+  }
+
+  /** The server's status trail where the server gave one, else the statuses this app saw. */
+  async timeline(id: number): Promise<Timeline> {
+    const rows = this.db
+      .prepare('SELECT * FROM status_transitions WHERE meeting_id = ? ORDER BY origin DESC, seq')
+      .all(id) as TransitionRow[];
+    const server = rows.filter((r) => r.origin === 'server');
+    const chosen = server.length > 0 ? server : rows;
+    if (chosen.length === 0) return { origin: 'none', entries: [] };
+    const end = (this.db.prepare('SELECT end_time FROM meetings WHERE id = ?').get(id) as { end_time: number | null } | undefined)?.end_time ?? null;
+    const entries = chosen.map((r, i): TimelineEntry => {
+      const next = chosen[i + 1];
+      const until = next ? next.at : end;
+      return {
+        from: r.from_status === null ? null : asStatus(r.from_status),
+        to: asStatus(r.to_status),
+        at: r.at,
+        durationMs: r.at !== null && until !== null && until >= r.at ? until - r.at : null,
+        source: r.source,
+        reason: r.reason,
+        completionReason: r.completion_reason,
+        failureStage: r.failure_stage,
+      };
+    });
+    return { origin: chosen[0]!.origin, entries };
+  }
+
+  async search(query: string, filters?: SearchFilters, page?: SearchPage): Promise<SearchResult> {
+    return this.index.search(query, filters, page);
+  }
+
+  async localId(serverId: string, remoteId: number): Promise<number | null> {
+    return this.meetings.localId(serverId, remoteId);
+  }
+
+  /** Rows from the server, merged with the user's edits (see editMerge.ts). */
+  async upsertMeetings(serverId: string, list: readonly Meeting[]): Promise<Array<{ id: number; changed: boolean }>> {
+    const now = this.now();
+    return this.db.transaction(() => list.map((m) => this.meetings.upsert(serverId, m, now)))();
+  }
+
+  /** The local id of a server meeting, creating its row when the cache has not seen it yet. */
+  async ensureMeeting(serverId: string, meeting: Meeting): Promise<number> {
+    return this.db.transaction(() => this.meetings.ensure(serverId, meeting, this.now()))();
+  }
+
+  /**
+   * One batch from the live pipeline or a transcript page, in one transaction: merged by segment
+   * key, drafts stored unconfirmed and replaced when they settle. Resolves after the commit.
+   */
+  async appendSegments(meetingId: number, segments: readonly TranscriptSegment[]): Promise<AppendResult> {
+    return this.db.transaction(() => {
+      const result = this.segments.merge(meetingId, segments);
+      if (result.inserted > 0) {
+        this.db
+          .prepare(
+            `UPDATE meetings SET segment_count = segment_count + ?,
+               transcript_state = CASE WHEN transcript_state IN ('none', 'unavailable') THEN 'partial' ELSE transcript_state END
+             WHERE id = ?`,
+          )
+          .run(result.inserted, meetingId);
+      }
+      return result;
+    })();
+  }
+
+  /** The whole transcript as the server has it: drafts and stale keys go. */
+  async replaceTranscript(meetingId: number, segments: readonly TranscriptSegment[], options: { complete: boolean }): Promise<void> {
+    const now = this.now();
+    this.db.transaction(() => {
+      this.segments.deleteAll(meetingId);
+      this.segments.merge(meetingId, segments);
+      this.db
+        .prepare(
+          `UPDATE meetings SET segment_count = ?, transcript_state = ?, transcript_synced_at = ?, transcript_attempts = 0,
+             transcript_retry_at = NULL, transcript_error = NULL WHERE id = ?`,
+        )
+        .run(this.segments.count(meetingId), options.complete ? 'complete' : 'partial', now, meetingId);
+    })();
+  }
+
+  /** A status this app saw (live socket or polling), for the timeline of servers whose lists carry none. */
+  async recordStatus(meetingId: number, status: MeetingStatus, at: number, extra: Partial<StatusTransition> = {}): Promise<void> {
+    this.db.transaction(() => {
+      this.meetings.appendAppTransition(meetingId, {
+        from: extra.from ?? null,
+        to: status,
+        at,
+        source: extra.source ?? 'app',
+        reason: extra.reason ?? null,
+        completionReason: extra.completionReason ?? null,
+        failureStage: extra.failureStage ?? null,
+      });
+    })();
+  }
+
+  /** Removes the meeting from this computer only; the server keeps it and sync will not bring it back. */
+  async deleteLocal(id: number): Promise<void> {
+    this.db.transaction(() => this.meetings.hide(id, this.now()))();
+  }
+
+  async stats(): Promise<CacheStats> {
+    const one = <T>(sql: string): T => this.db.prepare(sql).get() as T;
+    const counts = one<{ meetings: number; planned: number; transcripts: number; segments: number }>(
+      `SELECT count(*) FILTER (WHERE planned = 0) AS meetings, count(*) FILTER (WHERE planned = 1) AS planned,
+         count(*) FILTER (WHERE transcript_state = 'complete') AS transcripts, coalesce(sum(segment_count), 0) AS segments
+       FROM meetings WHERE hidden_at IS NULL`,
+    );
+    const pending = one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'conflict', 'local')");
+    const servers = this.db
+      .prepare(
+        `SELECT s.id AS serverId, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
+         FROM servers s LEFT JOIN meetings m ON m.server_id = s.id AND m.hidden_at IS NULL LEFT JOIN sync_state st ON st.server_id = s.id
+         GROUP BY s.id ORDER BY s.id`,
+      )
+      .all() as CacheStats['servers'];
+    let bytes = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        bytes += statSync(this.file + suffix).size;
+      } catch {
+        // No WAL right after a checkpoint.
+      }
+    }
+    return {
+      file: this.file,
+      bytes,
+      meetings: counts.meetings,
+      plannedMeetings: counts.planned,
+      transcripts: counts.transcripts,
+      segments: counts.segments,
+      pendingEdits: pending.n,
+      servers,
+    };
+  }
+
+  /**
+   * Empties the library (meetings, transcripts, trails, unsent edits, sync marks) and gives the
+   * space back to the disk. Known servers stay, so the next sync refills it.
+   */
+  async clear(): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ['outbox', 'status_transitions', 'segments', 'meetings', 'sync_state']) this.db.exec(`DELETE FROM ${table}`);
+      this.db.exec("INSERT INTO segments_fts (segments_fts) VALUES ('delete-all'); INSERT INTO meetings_fts (meetings_fts) VALUES ('delete-all')");
+    })();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}

@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import { buildMatchQuery, parseMarked } from './ftsQuery';
+import { MARK_CLOSE, MARK_OPEN } from './rows';
+import type { MeetingHit, SearchFilters, SearchPage, SearchResult, SegmentHit } from './types';
+
+const MAX_LIMIT = 200;
+const MEETING_HITS = 20;
+const SNIPPET_TOKENS = 16;
+const MEETING_TIME = 'coalesce(m.start_time, m.created_at, 0)';
+
+interface SegmentHitRow {
+  meeting_id: number;
+  server_id: string;
+  name: string | null;
+  platform: string;
+  meeting_time: number | null;
+  key: string;
+  start_s: number;
+  abs_start: number | null;
+  speaker: string | null;
+  snip: string | null;
+  speaker_marked: string | null;
+}
+
+interface MeetingHitRow {
+  id: number;
+  server_id: string;
+  platform: string;
+  meeting_time: number | null;
+  name_marked: string | null;
+  notes_snip: string | null;
+}
+
+function meetingFilters(f: SearchFilters, params: Record<string, unknown>): string {
+  const where = ['m.hidden_at IS NULL'];
+  if (f.serverId !== undefined) {
+    where.push('m.server_id = @serverId');
+    params.serverId = f.serverId;
+  }
+  if (f.platform !== undefined) {
+    where.push('m.platform = @platform');
+    params.platform = f.platform;
+  }
+  if (f.status !== undefined) {
+    where.push('m.status = @status');
+    params.status = f.status;
+  }
+  if (f.from !== undefined) {
+    where.push(`${MEETING_TIME} >= @from`);
+    params.from = f.from;
+  }
+  if (f.to !== undefined) {
+    where.push(`${MEETING_TIME} < @to`);
+    params.to = f.to;
+  }
+  return where.join(' AND ');
+}
+
+/**
+ * Full-text search over every cached transcript and meeting name/notes, across servers, ranked
+ * by bm25 (FTS5's `rank`, configured in the schema). Snippets come back as plain-text parts;
+ * the markers are private-use characters the cache strips from stored text.
+ */
+export class SearchIndex {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  search(query: string, filters: SearchFilters = {}, page: SearchPage = {}): SearchResult {
+    const q = buildMatchQuery(typeof query === 'string' ? query : '');
+    if (q.match === null) return { terms: [], prefix: false, segments: [], meetings: [], hasMore: false };
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit ?? 50)));
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const segments = this.segmentHits(q.match, filters, limit + 1, offset);
+    const hasMore = segments.length > limit;
+    const meetings = offset === 0 && filters.speaker === undefined ? this.meetingHits(q.match, filters) : [];
+    return { terms: q.terms, prefix: q.prefix, segments: segments.slice(0, limit), meetings, hasMore };
+  }
+
+  private segmentHits(match: string, f: SearchFilters, limit: number, offset: number): SegmentHit[] {
+    const params: Record<string, unknown> = { match, limit, offset, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS };
+    let where = meetingFilters(f, params);
+    if (f.speaker !== undefined) {
+      where += ' AND s.speaker = @speaker COLLATE NOCASE';
+      params.speaker = f.speaker;
+    }
+    const rows = this.stmt(
+      `SELECT s.meeting_id, m.server_id, m.name, m.platform, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
+         snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snip,
+         highlight(segments_fts, 1, @open, @close) AS speaker_marked
+       FROM segments_fts
+       JOIN segments s ON s.id = segments_fts.rowid
+       JOIN meetings m ON m.id = s.meeting_id
+       WHERE segments_fts MATCH @match AND ${where}
+       ORDER BY rank LIMIT @limit OFFSET @offset`,
+    ).all(params) as SegmentHitRow[];
+    return rows.map((r) => {
+      const speakerParts = parseMarked(r.speaker_marked);
+      return {
+        meetingId: r.meeting_id,
+        serverId: r.server_id,
+        meetingName: r.name,
+        platform: r.platform,
+        meetingTime: r.meeting_time || null,
+        segmentKey: r.key,
+        start: r.start_s,
+        absoluteStart: r.abs_start,
+        speaker: r.speaker,
+        snippet: parseMarked(r.snip),
+        speakerMatch: speakerParts.some((p) => p.match) ? speakerParts : null,
+      };
+    });
+  }
+
+  private meetingHits(match: string, f: SearchFilters): MeetingHit[] {
+    const params: Record<string, unknown> = { match, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS, limit: MEETING_HITS };
+    const rows = this.stmt(
+      `SELECT m.id, m.server_id, m.platform, ${MEETING_TIME} AS meeting_time,
+         highlight(meetings_fts, 0, @open, @close) AS name_marked,
+         snippet(meetings_fts, 1, @open, @close, '…', @tokens) AS notes_snip
+       FROM meetings_fts JOIN meetings m ON m.id = meetings_fts.rowid
+       WHERE meetings_fts MATCH @match AND ${meetingFilters(f, params)}
+       ORDER BY rank LIMIT @limit`,
+    ).all(params) as MeetingHitRow[];
+    return rows.map((r) => {
+      const notes = parseMarked(r.notes_snip);
+      return {
+        meetingId: r.id,
+        serverId: r.server_id,
+        platform: r.platform,
+        meetingTime: r.meeting_time || null,
+        name: parseMarked(r.name_marked),
+        notes: notes.some((p) => p.match) ? notes : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { TranscriptSegment } from '../../../shared/vexa/types';
+import { cleanText, segmentView, type SegmentRow } from './rows';
+import type { AppendResult, SegmentView } from './types';
+
+interface Existing {
+  id: number;
+  text: string;
+  speaker: string | null;
+  confirmed: number;
+  start_s: number;
+  end_s: number;
+  abs_start: number | null;
+  abs_end: number | null;
+  language: string | null;
+  source: string | null;
+}
+
+/**
+ * Transcript segments and their full-text index. Every write keeps `segments_fts` in step with
+ * explicit inserts and deletes in the same transaction (external content, no triggers), so an
+ * acknowledged batch is searchable and a crash never leaves the index out of step.
+ */
+export class SegmentStore {
+  private readonly insert: Database.Statement;
+  private readonly ftsInsert: Database.Statement;
+  private readonly ftsDelete: Database.Statement;
+  private readonly find: Database.Statement<[number, string]>;
+  private readonly rewrite: Database.Statement;
+  private readonly ftsDeleteMeeting: Database.Statement<[number]>;
+  private readonly deleteMeeting: Database.Statement<[number]>;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      `INSERT INTO segments (meeting_id, key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, key) DO NOTHING`,
+    );
+    this.ftsInsert = db.prepare('INSERT INTO segments_fts (rowid, text, speaker) VALUES (?, ?, ?)');
+    this.ftsDelete = db.prepare("INSERT INTO segments_fts (segments_fts, rowid, text, speaker) VALUES ('delete', ?, ?, ?)");
+    this.find = db.prepare(
+      'SELECT id, text, speaker, confirmed, start_s, end_s, abs_start, abs_end, language, source FROM segments WHERE meeting_id = ? AND key = ?',
+    );
+    this.rewrite = db.prepare(
+      `UPDATE segments SET speaker = ?, text = ?, start_s = ?, end_s = ?, abs_start = ?, abs_end = ?, language = ?, confirmed = ?, source = ?
+       WHERE id = ?`,
+    );
+    this.ftsDeleteMeeting = db.prepare(
+      "INSERT INTO segments_fts (segments_fts, rowid, text, speaker) SELECT 'delete', id, text, speaker FROM segments WHERE meeting_id = ?",
+    );
+    this.deleteMeeting = db.prepare('DELETE FROM segments WHERE meeting_id = ?');
+  }
+
+  /**
+   * Merges segments by key. A draft never replaces a confirmed segment of the same key (drafts
+   * can arrive late); everything else replaces what was stored. Call inside a transaction.
+   */
+  merge(meetingId: number, segments: readonly TranscriptSegment[]): AppendResult {
+    const result: AppendResult = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const s of segments) {
+      const text = cleanText(s.text);
+      const speaker = cleanText(s.speaker);
+      const confirmed = s.completed ? 1 : 0;
+      const source = s.source ?? null;
+      const info = this.insert.run(meetingId, s.key, speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source);
+      if (info.changes === 1) {
+        this.ftsInsert.run(info.lastInsertRowid, text, speaker);
+        result.inserted++;
+        continue;
+      }
+      const old = this.find.get(meetingId, s.key) as Existing;
+      if (old.confirmed === 1 && confirmed === 0) {
+        result.unchanged++;
+        continue;
+      }
+      const same =
+        old.text === text &&
+        old.speaker === speaker &&
+        old.confirmed === confirmed &&
+        old.start_s === s.start &&
+        old.end_s === s.end &&
+        old.abs_start === s.absoluteStart &&
+        old.abs_end === s.absoluteEnd &&
+        old.language === s.language &&
+        old.source === source;
+      if (same) {
+        result.unchanged++;
+        continue;
+      }
+      const reindex = old.text !== text || old.speaker !== speaker;
+      if (reindex) this.ftsDelete.run(old.id, old.text, old.speaker);
+      this.rewrite.run(speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source, old.id);
+      if (reindex) this.ftsInsert.run(old.id, text, speaker);
+      result.updated++;
+    }
+    return result;
+  }
+
+  /** Call inside a transaction. */
+  deleteAll(meetingId: number): void {
+    this.ftsDeleteMeeting.run(meetingId);
+    this.deleteMeeting.run(meetingId);
+  }
+
+  list(meetingId: number): SegmentView[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source
+           FROM segments WHERE meeting_id = ? ORDER BY start_s, id`,
+        )
+        .all(meetingId) as SegmentRow[]
+    ).map(segmentView);
+  }
+
+  count(meetingId: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM segments WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
+  }
+}

@@ -1,0 +1,212 @@
+import type { MeetingPatch, MeetingStatus } from '../../../shared/vexa/types';
+
+/** The fields a person can edit on a meeting (`PATCH /meetings/{platform}/{native_id}` on G1/G2). */
+export const EDITABLE_FIELDS = ['name', 'notes', 'participants', 'languages'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type EditableValues = Required<MeetingPatch>;
+
+/** How much of a meeting's transcript the cache holds. */
+export type TranscriptState = 'none' | 'partial' | 'complete' | 'unavailable';
+
+export interface LibraryMeeting {
+  /** Local id: stable within this cache, unique across servers. */
+  id: number;
+  serverId: string;
+  /** The server's row id (`meeting.id`). */
+  remoteId: number;
+  platform: string;
+  nativeMeetingId: string | null;
+  status: MeetingStatus;
+  /** G3 planned meeting (idle/scheduled): shown apart from meetings that happened. */
+  planned: boolean;
+  startTime: number | null;
+  endTime: number | null;
+  createdAt: number | null;
+  updatedAt: number | null;
+  name: string | null;
+  notes: string | null;
+  participants: string[];
+  languages: string[];
+  completionReason: string | null;
+  failureStage: string | null;
+  meetingUrl: string | null;
+  shared: boolean;
+  transcriptDeleted: boolean;
+  transcript: TranscriptState;
+  segmentCount: number;
+  /** When the meeting row was last read from the server. */
+  lastSyncedAt: number | null;
+  transcriptSyncedAt: number | null;
+  /** Fields whose shown value is the user's edit, not (yet) the server's. */
+  localFields: EditableField[];
+  /** Fields with an edit the server changed too; the user's value is shown until they choose. */
+  conflictFields: EditableField[];
+}
+
+export interface LibraryFilter {
+  serverId?: string;
+  platform?: string;
+  status?: MeetingStatus;
+  /** Meeting time (start, else creation) from, inclusive, epoch ms. */
+  from?: number;
+  /** Meeting time to, exclusive, epoch ms. */
+  to?: number;
+  /** Planned meetings are listed apart: `exclude` (default), `only`, `include`. */
+  planned?: 'exclude' | 'only' | 'include';
+  limit?: number;
+  offset?: number;
+}
+
+export interface SegmentView {
+  key: string;
+  speaker: string | null;
+  text: string;
+  start: number;
+  end: number;
+  absoluteStart: number | null;
+  absoluteEnd: number | null;
+  language: string | null;
+  confirmed: boolean;
+  source: string | null;
+}
+
+export interface TranscriptView {
+  meeting: LibraryMeeting;
+  segments: SegmentView[];
+}
+
+export interface TimelineEntry {
+  from: MeetingStatus | null;
+  to: MeetingStatus;
+  at: number | null;
+  /** Until the next entry (or the meeting's end for the last one); null when unknown. */
+  durationMs: number | null;
+  source: string | null;
+  reason: string | null;
+  completionReason: string | null;
+  failureStage: string | null;
+}
+
+export interface Timeline {
+  /** `server`: the server's status_transition trail; `app`: statuses this app saw itself. */
+  origin: 'server' | 'app' | 'none';
+  entries: TimelineEntry[];
+}
+
+/** A piece of a snippet; `match` pieces are the words that matched. Plain text, never HTML. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchFilters {
+  serverId?: string;
+  platform?: string;
+  status?: MeetingStatus;
+  speaker?: string;
+  from?: number;
+  to?: number;
+}
+
+export interface SearchPage {
+  /** At most 200; default 50. */
+  limit?: number;
+  offset?: number;
+}
+
+export interface SegmentHit {
+  meetingId: number;
+  serverId: string;
+  meetingName: string | null;
+  platform: string;
+  meetingTime: number | null;
+  segmentKey: string;
+  /** Seconds from the session start, to scroll the transcript to. */
+  start: number;
+  absoluteStart: number | null;
+  speaker: string | null;
+  snippet: SnippetPart[];
+  /** The speaker's name with matched words marked, when the speaker matched. */
+  speakerMatch: SnippetPart[] | null;
+}
+
+export interface MeetingHit {
+  meetingId: number;
+  serverId: string;
+  platform: string;
+  meetingTime: number | null;
+  name: SnippetPart[];
+  notes: SnippetPart[] | null;
+}
+
+export interface SearchResult {
+  /** The words to highlight when the transcript opens (lower case, diacritics kept). */
+  terms: string[];
+  /** The last term is a prefix (as-you-type). */
+  prefix: boolean;
+  segments: SegmentHit[];
+  meetings: MeetingHit[];
+  hasMore: boolean;
+}
+
+export interface AppendResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'failed' | 'conflict' | 'done' | 'local';
+
+export interface OutboxEdit {
+  id: number;
+  meetingId: number;
+  serverId: string;
+  fields: MeetingPatch;
+  state: OutboxState;
+  attempts: number;
+  lastError: string | null;
+  /** In a conflict: the server's values of the edited fields. */
+  serverValues: MeetingPatch | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CacheStats {
+  file: string;
+  /** Database plus its WAL, in bytes. */
+  bytes: number;
+  meetings: number;
+  plannedMeetings: number;
+  transcripts: number;
+  segments: number;
+  pendingEdits: number;
+  servers: Array<{ serverId: string; meetings: number; lastSyncedAt: number | null }>;
+}
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncState {
+  serverId: string;
+  phase: SyncPhase;
+  /** Last complete pass over the meeting list. */
+  lastSyncedAt: number | null;
+  error: { code: string; message: string } | null;
+  /** When the next automatic attempt runs after a failure. */
+  retryAt: number | null;
+  transcripts: TranscriptProgress;
+}
+
+export interface TranscriptProgress {
+  running: boolean;
+  done: number;
+  total: number;
+  failed: number;
+}
+
+/** What the library tells the app; the lead maps these to IPC events. */
+export interface LibraryEvents {
+  syncState?(state: SyncState): void;
+  progress?(p: TranscriptProgress & { serverId: string }): void;
+  /** Meetings or transcripts changed; `meetingIds` when known (local ids). */
+  changed?(change: { serverId: string | null; meetingIds: number[] | null }): void;
+}

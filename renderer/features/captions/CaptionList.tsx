@@ -1,0 +1,221 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Fragment, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import type { CaptionView } from '../../../shared/ipc/models';
+import type { CaptionTurn } from './captionIndex';
+import { captionTime, gapText, speakerName, type TimeFormat } from './describe';
+import { captionText, highlightParts, type MarkRange } from './search';
+import type { Timeline } from './timeline';
+
+export interface CaptionListHandle {
+  /** Brings a row into view (search results); pauses auto-follow. */
+  scrollToRow(row: number): void;
+  /** Resumes auto-follow at the newest caption and moves focus to the list. */
+  jumpToLive(): void;
+}
+
+export interface CaptionListProps {
+  label: string;
+  timeline: Timeline;
+  following: boolean;
+  onFollowingChange(following: boolean): void;
+  timeFormat: TimeFormat;
+  origin: number | null;
+  marks: ReadonlyMap<string, MarkRange[]> | null;
+  currentMatch: number;
+  ref?: Ref<CaptionListHandle>;
+}
+
+/** Within this many pixels of the bottom the list counts as following the newest caption. */
+const AT_END_PX = 32;
+/** Scroll events this soon after a wheel, key or touch are the person's, not the list's own. */
+const INTENT_MS = 700;
+
+const Segment = memo(function Segment({ seg, ranges, current }: { seg: CaptionView; ranges: MarkRange[] | undefined; current: number }) {
+  const text = captionText(seg);
+  const parts = highlightParts(text, ranges, current);
+  return (
+    <span className="caption-seg" data-key={seg.key} data-draft={seg.draft ? 'true' : 'false'}>
+      {parts.length === 1 && parts[0]!.mark === 'none'
+        ? text
+        : parts.map((part, i) =>
+            part.mark === 'none' ? (
+              part.text
+            ) : (
+              <mark key={i} data-current={part.mark === 'current' || undefined}>
+                {part.text}
+              </mark>
+            ),
+          )}
+    </span>
+  );
+});
+
+const TurnContent = memo(function TurnContent({
+  turn,
+  timeFormat,
+  origin,
+  marks,
+  current,
+}: {
+  turn: CaptionTurn;
+  timeFormat: TimeFormat;
+  origin: number | null;
+  marks: ReadonlyMap<string, MarkRange[]> | null;
+  current: number;
+}) {
+  return (
+    <>
+      <div className="caption-turn-head">
+        <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        <time className="caption-time" dateTime={new Date(turn.absoluteStart).toISOString()}>
+          {captionTime(turn.absoluteStart, timeFormat, origin)}
+        </time>
+        {turn.draft ? <span className="sr-only">, still being transcribed</span> : null}
+      </div>
+      <p className="caption-text">
+        {turn.segments.map((seg, i) => {
+          const ranges = marks?.get(seg.key);
+          return (
+            <Fragment key={seg.key}>
+              {i > 0 ? ' ' : null}
+              <Segment seg={seg} ranges={ranges} current={ranges ? current : -1} />
+            </Fragment>
+          );
+        })}
+      </p>
+    </>
+  );
+});
+
+/**
+ * The captions of one meeting as a virtualized list: only the turns in view are in the DOM and
+ * each is measured after render (turns wrap to any height). While following, the list stays at
+ * the newest caption; a scroll up by the person pauses that, and reaching the bottom resumes it.
+ */
+export function CaptionList({ label, timeline, following, onFollowingChange, timeFormat, origin, marks, currentMatch, ref }: CaptionListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const followingRef = useRef(following);
+  const intentUntil = useRef(0);
+  const pointerHeld = useRef(false);
+  followingRef.current = following;
+
+  const getItemKey = useCallback((index: number) => timeline.at(index)?.key ?? index, [timeline]);
+  // No React Compiler here, so the virtualizer's unmemoizable functions are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: timeline.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 4,
+    paddingStart: 8,
+    paddingEnd: 12,
+    getItemKey,
+  });
+  const total = virtualizer.getTotalSize();
+
+  const toEnd = useCallback(() => {
+    const el = scrollRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, []);
+
+  // After every commit that changed the content or its measured size, while following.
+  useLayoutEffect(() => {
+    if (following) toEnd();
+  }, [following, total, timeline, toEnd]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current) toEnd();
+    });
+    observer.observe(el);
+    const release = () => (pointerHeld.current = false);
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+  }, [toEnd]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToRow(row) {
+        onFollowingChange(false);
+        virtualizer.scrollToIndex(row, { align: 'center' });
+      },
+      jumpToLive() {
+        onFollowingChange(true);
+        toEnd();
+        scrollRef.current?.focus({ preventScroll: true });
+      },
+    }),
+    [onFollowingChange, toEnd, virtualizer],
+  );
+
+  const markIntent = () => {
+    intentUntil.current = performance.now() + INTENT_MS;
+  };
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
+    if (atEnd) {
+      if (!followingRef.current) onFollowingChange(true);
+    } else if (followingRef.current && (pointerHeld.current || performance.now() < intentUntil.current)) {
+      onFollowingChange(false);
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="caption-scroll"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onScroll={onScroll}
+      onWheel={(e) => {
+        if (e.deltaY < 0) markIntent();
+      }}
+      onTouchMove={markIntent}
+      onPointerDown={() => {
+        pointerHeld.current = true;
+        markIntent();
+      }}
+      onKeyDown={(e) => {
+        if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
+      }}
+    >
+      <ol className="caption-list" style={{ height: total }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = timeline.at(item.index);
+          if (!row) return null;
+          const common = {
+            ref: virtualizer.measureElement,
+            'data-index': item.index,
+            'aria-setsize': timeline.count,
+            'aria-posinset': item.index + 1,
+            style: { transform: `translateY(${item.start}px)` },
+          };
+          if (row.kind === 'gap') {
+            return (
+              <li key={item.key} {...common} className="caption-gap">
+                <span>{gapText(row.gap)}</span>
+              </li>
+            );
+          }
+          return (
+            <li key={item.key} {...common} className="caption-turn" data-colour={row.turn.colour} data-draft={row.turn.draft || undefined}>
+              <TurnContent turn={row.turn} timeFormat={timeFormat} origin={origin} marks={marks} current={currentMatch} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

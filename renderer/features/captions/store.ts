@@ -1,0 +1,115 @@
+import { create } from 'zustand';
+import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../../shared/ipc/models';
+import { CaptionIndex, type CaptionTurn } from './captionIndex';
+import type { GapView } from './timeline';
+
+/**
+ * The live captions of every meeting the window shows (fed by `live:open` snapshots and
+ * `live:segments` deltas). Each meeting's lines live in a mutable `CaptionIndex`; `revision`
+ * and the `turns` array change with every update, so selectors notice.
+ */
+
+export interface MeetingCaptions {
+  status: 'loading' | 'ready' | 'error';
+  /** Why the captions could not be loaded (or refreshed, while older ones still show). */
+  error: string | null;
+  index: CaptionIndex;
+  turns: readonly CaptionTurn[];
+  revision: number;
+  version: number;
+  gaps: GapView[];
+  rejectedFrames: number;
+  /** Lines confirmed by the latest update; `seq` grows with each batch so a listener sees it once. */
+  confirmed: { seq: number; lines: CaptionView[] };
+}
+
+interface CaptionsStore {
+  meetings: Record<number, MeetingCaptions>;
+  /** A snapshot was requested: deltas are kept until it arrives, then replayed on top of it. */
+  begin(meetingId: number): void;
+  fail(meetingId: number, message: string): void;
+  applySnapshot(snapshot: LiveSnapshotView): void;
+  applyDelta(delta: LiveDeltaView): void;
+  /** Drops the captions of meetings that are no longer followed. */
+  retain(meetingIds: ReadonlySet<number>): void;
+}
+
+function emptyEntry(): MeetingCaptions {
+  return {
+    status: 'loading',
+    error: null,
+    index: new CaptionIndex(),
+    turns: [],
+    revision: 0,
+    version: -1,
+    gaps: [],
+    rejectedFrames: 0,
+    confirmed: { seq: 0, lines: [] },
+  };
+}
+
+export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
+  const buffers = new Map<number, LiveDeltaView[]>();
+
+  const put = (meetingId: number, entry: MeetingCaptions): void => set((s) => ({ meetings: { ...s.meetings, [meetingId]: entry } }));
+
+  return {
+    meetings: {},
+    begin: (meetingId) => {
+      buffers.set(meetingId, []);
+      const entry = get().meetings[meetingId];
+      // A refresh keeps showing what is there; only a first load shows progress.
+      if (!entry) put(meetingId, emptyEntry());
+      else if (entry.status === 'error') put(meetingId, { ...entry, status: 'loading', error: null });
+    },
+    fail: (meetingId, message) => {
+      buffers.delete(meetingId);
+      const entry = get().meetings[meetingId] ?? emptyEntry();
+      put(meetingId, entry.status === 'ready' ? { ...entry, error: message } : { ...entry, status: 'error', error: message });
+    },
+    applySnapshot: (snapshot) => {
+      const id = snapshot.meetingId;
+      const entry = get().meetings[id] ?? emptyEntry();
+      const pending = buffers.get(id) ?? [];
+      buffers.delete(id);
+      entry.index.reset(snapshot.segments);
+      let version = snapshot.version;
+      // Deltas pushed after the snapshot was taken carry later versions; earlier ones are in it.
+      for (const delta of pending) {
+        if (delta.version <= version) continue;
+        entry.index.apply(delta.upserted, delta.removed);
+        version = delta.version;
+      }
+      put(id, {
+        ...entry,
+        status: 'ready',
+        error: null,
+        turns: entry.index.turns,
+        revision: entry.revision + 1,
+        version,
+        gaps: snapshot.gaps,
+        rejectedFrames: snapshot.rejectedFrames,
+      });
+    },
+    applyDelta: (delta) => {
+      const id = delta.meetingId;
+      buffers.get(id)?.push(delta);
+      const entry = get().meetings[id];
+      if (!entry || entry.status !== 'ready' || delta.version <= entry.version) return;
+      const outcome = entry.index.apply(delta.upserted, delta.removed);
+      put(id, {
+        ...entry,
+        version: delta.version,
+        ...(outcome.changed ? { turns: entry.index.turns, revision: entry.revision + 1 } : {}),
+        ...(outcome.newlyConfirmed.length ? { confirmed: { seq: entry.confirmed.seq + 1, lines: outcome.newlyConfirmed } } : {}),
+      });
+    },
+    retain: (meetingIds) => {
+      const meetings = get().meetings;
+      const kept = Object.entries(meetings).filter(([id]) => meetingIds.has(Number(id)));
+      if (kept.length === Object.keys(meetings).length) return;
+      for (const id of buffers.keys()) if (!meetingIds.has(id)) buffers.delete(id);
+      set({ meetings: Object.fromEntries(kept) });
+    },
+  };
+});

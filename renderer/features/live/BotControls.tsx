@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { Button, Spinner } from '../../app/theme';
+import { ErrorIcon, StopIcon } from '../../app/theme/icons';
+import { stopMeeting } from '../bots/actions';
+import { canStop } from '../bots/describe';
+import { useBotsStore } from '../bots/store';
+import { canConfigure } from '../captions/describe';
+import { useConnectionStore } from '../connection/store';
+import { languageChoices } from '../launch/BotOptions';
+import { languageName, TASKS } from '../launch/describe';
+import { configureBot, type BotConfigChange } from './actions';
+
+export const NO_BOT_CONFIG = "This server version cannot change a running bot's language";
+
+type Task = 'transcribe' | 'translate';
+
+/**
+ * The running bot's language and task (`bots:config`), and Stop. The server does not report a
+ * running bot's settings, so the controls start at "detect" and show what the captions are in.
+ */
+export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetingView; heardLanguage: string | null }) {
+  const supported = useConnectionStore((s) => s.view?.server?.capabilities.botConfigUpdate ?? false);
+  const stopping = useBotsStore((s) => s.busy[meeting.id] === 'stop');
+  const [language, setLanguage] = useState('auto');
+  const [task, setTask] = useState<Task>('transcribe');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const languageId = useId();
+  const taskName = useId();
+  const configurable = canConfigure(meeting.status);
+  const stoppable = canStop(meeting.status);
+  if (!configurable && !stoppable) return null;
+
+  const apply = async (change: BotConfigChange, undo: () => void) => {
+    setBusy(true);
+    setError(null);
+    const failure = await configureBot(meeting, change);
+    setBusy(false);
+    if (failure) {
+      setError(failure);
+      undo();
+    }
+  };
+
+  return (
+    <section className="bot-controls" aria-label="The bot in this meeting">
+      {configurable && supported ? (
+        <>
+          <div className="bot-control">
+            <label htmlFor={languageId}>Language</label>
+            <select
+              id={languageId}
+              value={language}
+              aria-describedby={heardLanguage ? `${languageId}-heard` : undefined}
+              onChange={(e) => {
+                const previous = language;
+                setLanguage(e.target.value);
+                void apply({ language: e.target.value }, () => setLanguage(previous));
+              }}
+            >
+              {languageChoices(language).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            {heardLanguage ? (
+              <span id={`${languageId}-heard`} className="bot-control-note muted">
+                Captions in {languageName(heardLanguage)}
+              </span>
+            ) : null}
+          </div>
+          <fieldset className="bot-control bot-task">
+            <legend>Task</legend>
+            <div className="segmented-options">
+              {TASKS.map((t) => (
+                <label key={t.value} className="segmented-option" data-checked={task === t.value} title={t.help}>
+                  <input
+                    type="radio"
+                    name={taskName}
+                    value={t.value}
+                    checked={task === t.value}
+                    onChange={() => {
+                      const previous = task;
+                      setTask(t.value);
+                      void apply({ task: t.value }, () => setTask(previous));
+                    }}
+                  />
+                  <span>{t.label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {busy ? <Spinner label="Sending to the bot…" /> : null}
+        </>
+      ) : configurable ? (
+        <p className="bot-controls-note muted">{NO_BOT_CONFIG}</p>
+      ) : null}
+      {error ? (
+        <div className="field-error" role="alert">
+          <ErrorIcon size={14} />
+          <span>{error}</span>
+        </div>
+      ) : null}
+      <div className="spacer" />
+      {stoppable ? (
+        <Button size="sm" icon={<StopIcon />} busy={stopping} onClick={() => void stopMeeting(meeting)} aria-label={`Stop the bot in ${meeting.name}`}>
+          {stopping ? 'Stopping…' : 'Stop bot'}
+        </Button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { CrossIcon, MoveIcon } from '../../app/theme/icons';
+import { useBotsStore } from '../bots/store';
+import { ensureCaptions } from '../captions/actions';
+import { speakerName } from '../captions/describe';
+import { useCaptionsStore } from '../captions/store';
+import { closeOverlay } from './actions';
+import { tailText } from './overlayText';
+import { OVERLAY_FONT_SIZES, OVERLAY_OPACITY, useLiveStore } from './store';
+
+const OVERLAY_TURNS = 3;
+
+/** The last lines of one meeting, large: the overlay's whole purpose. */
+function OverlayLines({ meetingId }: { meetingId: number }) {
+  const turns = useCaptionsStore((s) => s.meetings[meetingId]?.turns);
+  const loading = useCaptionsStore((s) => s.meetings[meetingId]?.status !== 'ready');
+  useEffect(() => ensureCaptions(meetingId), [meetingId]);
+  const last = turns ? turns.slice(Math.max(0, turns.length - OVERLAY_TURNS)) : [];
+  if (last.length === 0) return <p className="caption-overlay-empty">{loading ? 'Loading captions…' : 'Waiting for someone to speak…'}</p>;
+  return (
+    <ol className="caption-overlay-lines">
+      {last.map((turn) => (
+        <li key={turn.key} data-colour={turn.colour} data-draft={turn.draft || undefined}>
+          <span className="caption-overlay-speaker">{speakerName(turn.speaker)}</span>
+          <span className="caption-overlay-text">{tailText(turn.text, 240)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function OverlaySettings() {
+  const style = useLiveStore((s) => s.overlayStyle);
+  const setStyle = useLiveStore((s) => s.setOverlayStyle);
+  return (
+    <div className="caption-overlay-settings" role="group" aria-label="Overlay settings">
+      <button
+        type="button"
+        className="caption-overlay-button"
+        aria-label="Smaller text"
+        disabled={style.fontSize <= OVERLAY_FONT_SIZES.min}
+        onClick={() => setStyle({ fontSize: style.fontSize - OVERLAY_FONT_SIZES.step })}
+      >
+        A−
+      </button>
+      <button
+        type="button"
+        className="caption-overlay-button"
+        aria-label="Larger text"
+        disabled={style.fontSize >= OVERLAY_FONT_SIZES.max}
+        onClick={() => setStyle({ fontSize: style.fontSize + OVERLAY_FONT_SIZES.step })}
+      >
+        A+
+      </button>
+      <label className="caption-overlay-opacity">
+        <span className="sr-only">Background opacity</span>
+        <input
+          type="range"
+          min={OVERLAY_OPACITY.min}
+          max={OVERLAY_OPACITY.max}
+          step={OVERLAY_OPACITY.step}
+          value={style.opacity}
+          aria-valuetext={`${Math.round(style.opacity * 100)}%`}
+          onChange={(e) => setStyle({ opacity: Number(e.target.value) })}
+        />
+      </label>
+    </div>
+  );
+}
+
+function OverlayFrame({ meetingId, className, handle, style }: { meetingId: number; className: string; handle: ReactNode; style?: CSSProperties }) {
+  const name = useBotsStore((s) => s.meetings.find((m) => m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
+  const look = useLiveStore((s) => s.overlayStyle);
+  const vars = { '--overlay-opacity': look.opacity, '--overlay-font': `${look.fontSize}px`, ...style } as CSSProperties;
+  return (
+    <aside className={className} aria-label={`Caption overlay: ${name}`} data-meeting-id={meetingId} style={vars}>
+      <div className="caption-overlay-bar">
+        {handle}
+        <span className="caption-overlay-name">{name}</span>
+        <OverlaySettings />
+        <button type="button" className="caption-overlay-button" aria-label="Close the caption overlay" onClick={() => void closeOverlay()}>
+          <CrossIcon size={14} />
+        </button>
+      </div>
+      <OverlayLines meetingId={meetingId} />
+    </aside>
+  );
+}
+
+const STEP_PX = 24;
+
+/** The web harness's overlay: a panel floating over the page, moved by dragging its handle or with the arrow keys. */
+function FloatingOverlay({ meetingId }: { meetingId: number }) {
+  const [position, setPosition] = useState<{ x: number; y: number } | null>(null);
+  const drag = useRef<{ dx: number; dy: number } | null>(null);
+  const panel = (el: Element | null) => el?.closest('.caption-overlay')?.getBoundingClientRect() ?? null;
+
+  const clampToWindow = (x: number, y: number, width: number, height: number) => ({
+    x: Math.min(Math.max(0, x), Math.max(0, window.innerWidth - width)),
+    y: Math.min(Math.max(0, y), Math.max(0, window.innerHeight - height)),
+  });
+
+  const onPointerDown = (event: PointerEvent<HTMLButtonElement>) => {
+    const rect = panel(event.currentTarget);
+    if (!rect) return;
+    drag.current = { dx: event.clientX - rect.left, dy: event.clientY - rect.top };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: PointerEvent<HTMLButtonElement>) => {
+    const rect = panel(event.currentTarget);
+    if (!drag.current || !rect) return;
+    setPosition(clampToWindow(event.clientX - drag.current.dx, event.clientY - drag.current.dy, rect.width, rect.height));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const move = moves[event.key];
+    const rect = panel(event.currentTarget);
+    if (!move || !rect) return;
+    event.preventDefault();
+    setPosition(clampToWindow(rect.left + move[0] * STEP_PX, rect.top + move[1] * STEP_PX, rect.width, rect.height));
+  };
+
+  const handle = (
+    <button
+      type="button"
+      className="caption-overlay-handle"
+      aria-label="Move the overlay (drag, or use the arrow keys)"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={() => (drag.current = null)}
+      onKeyDown={onKeyDown}
+    >
+      <MoveIcon size={14} />
+    </button>
+  );
+  const style: CSSProperties | undefined = position ? { left: position.x, top: position.y, right: 'auto', bottom: 'auto' } : undefined;
+  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-panel" handle={handle} style={style} />;
+}
+
+/** Shown in the main window when the core answered `panel` (the web harness). */
+export function OverlayPanel() {
+  const overlay = useLiveStore((s) => s.overlay);
+  if (!overlay || overlay.mode !== 'panel') return null;
+  return <FloatingOverlay key={overlay.meetingId} meetingId={overlay.meetingId} />;
+}
+
+/** The whole page of the Electron overlay window (route `#/overlay/<id>`); the bar drags the frameless window. */
+export function OverlayWindowContent({ meetingId }: { meetingId: number }) {
+  const handle = (
+    <span className="caption-overlay-handle caption-overlay-drag" aria-hidden="true">
+      <MoveIcon size={14} />
+    </span>
+  );
+  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-window" handle={handle} />;
+}

@@ -1,0 +1,88 @@
+import { useEffect, useId } from 'react';
+import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { useNow } from '../../app/clock';
+import { Badge, Button } from '../../app/theme';
+import { ChevronIcon } from '../../app/theme/icons';
+import { formatElapsed, isFinished, meetingChip, orderForDisplay, timeInStatus } from '../bots/describe';
+import { useBotsStore } from '../bots/store';
+import { ensureCaptions } from '../captions/actions';
+import { emptyCaptionsText, hasBeenLive, speakerName } from '../captions/describe';
+import { useCaptionsStore } from '../captions/store';
+import { platformLabel } from '../library/describe';
+import { showLiveCaptions } from './actions';
+import { tailText } from './overlayText';
+
+const TILE_TURNS = 3;
+
+function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
+  const live = hasBeenLive(meeting);
+  const turns = useCaptionsStore((s) => s.meetings[meeting.id]?.turns);
+  useEffect(() => {
+    if (live) ensureCaptions(meeting.id);
+  }, [live, meeting.id]);
+  const last = turns ? turns.slice(Math.max(0, turns.length - TILE_TURNS)) : [];
+  if (last.length === 0) return <p className="live-tile-empty muted">{emptyCaptionsText(meeting.status)}</p>;
+  return (
+    <ol className="live-tile-lines" aria-label="Latest captions">
+      {last.map((turn) => (
+        <li key={turn.key} data-colour={turn.colour} data-draft={turn.draft || undefined}>
+          <span className="live-tile-speaker">{speakerName(turn.speaker)}</span> <span className="live-tile-text">{tailText(turn.text, 160)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
+  const titleId = useId();
+  const chip = meetingChip(meeting);
+  const finished = isFinished(meeting.status);
+  const platform = platformLabel(meeting.platform);
+  return (
+    <article className="live-tile" aria-labelledby={titleId} data-meeting-id={meeting.id} data-status={meeting.status}>
+      <header className="live-tile-head">
+        <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
+          {platform.charAt(0).toUpperCase()}
+        </span>
+        <h3 id={titleId} className="live-tile-title break">
+          {meeting.name}
+        </h3>
+        <Badge tone={chip.tone} dot={!finished}>
+          {chip.label}
+        </Badge>
+        {finished ? null : <span className="live-tile-elapsed muted">{formatElapsed(timeInStatus(meeting, now))}</span>}
+      </header>
+      <TileLines meeting={meeting} />
+      <footer className="live-tile-foot">
+        <Button size="sm" variant={finished ? 'secondary' : 'primary'} onClick={() => showLiveCaptions(meeting.id)} aria-label={`Open live captions of ${meeting.name}`}>
+          Open live captions
+          <ChevronIcon size={14} />
+        </Button>
+      </footer>
+    </article>
+  );
+}
+
+/** Every followed meeting at a glance: its status and latest lines, each opening its full view. */
+export function LiveOverview() {
+  const meetings = useBotsStore((s) => s.meetings);
+  const running = meetings.some((m) => !isFinished(m.status));
+  const now = useNow(running);
+  const headingId = useId();
+  const live = meetings.filter((m) => m.status === 'active').length;
+  return (
+    <section className="live-overview" aria-labelledby={headingId}>
+      <div className="row">
+        <h2 id={headingId}>Live meetings</h2>
+        <span className="section-count muted">{live ? `${live} transcribing` : 'none transcribing'}</span>
+      </div>
+      <ul className="live-tiles">
+        {orderForDisplay(meetings).map((meeting) => (
+          <li key={meeting.id}>
+            <LiveTile meeting={meeting} now={now} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportTranscript, ExportError } from '../../../electron/core/export';
+import { hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
+import { actualTexts, readPdfLines, type PdfLine } from './pdfRead';
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+const noSpace = (s: string): string => s.replace(/\s+/g, '');
+
+describe('PDF export read back by pdf.js', () => {
+  let bytes: Uint8Array;
+  let lines: PdfLine[];
+  let pages: number;
+  beforeAll(async () => {
+    bytes = await exportTranscript(hostileTranscript(), 'pdf', { now: Date.UTC(2026, 7, 21) });
+    ({ lines, pages } = await readPdfLines(bytes));
+  });
+  const lineStarting = (prefix: string): PdfLine | undefined => lines.find((l) => l.text.startsWith(prefix));
+
+  it('is a PDF with subset Noto fonts for every script it shows, and stays small', () => {
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const raw = Buffer.from(bytes).toString('latin1');
+    for (const family of ['NotoSans-', 'NotoSansArabic', 'NotoSansHebrew', 'NotoSansSC', 'NotoEmoji']) {
+      expect(raw).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${family}`));
+    }
+    expect(bytes.byteLength).toBeLessThan(250_000);
+  });
+
+  it('starts with the title and the metadata rows', () => {
+    expect(lines.slice(0, 9).map((l) => l.text)).toEqual([
+      'Hostile <b>review</b> # 1',
+      'Platform Zoom',
+      'Meeting ID 85173157171',
+      'Start 2026-08-20 09:00:00 UTC',
+      'End 2026-08-20 09:10:00 UTC',
+      'Duration 10:00',
+      expect.stringMatching(/^Participants Alice, /),
+      'Languages en, ar, he, zh',
+      'Times UTC',
+    ]);
+    expect(lines[9]?.text).toBe('Transcript');
+  });
+
+  it('reads back left-to-right, CJK and emoji turns as written', () => {
+    expect(lineStarting('[09:00:01]')?.text).toBe('[09:00:01] Alice: Hello and welcome.');
+    expect(noSpace(lineStarting('[09:00:40]')?.text ?? '')).toBe(noSpace(`[09:00:40] 王伟: ${TEXTS.cjk}`));
+    // The monochrome emoji font has no skin tones, so 👍🏽 is drawn (and read back) as 👍.
+    expect(noSpace(lineStarting('[09:00:30]')?.text ?? '')).toBe(noSpace(`[09:00:30] Alice: ${TEXTS.emoji.replace(/\u{1F3FD}/u, '')}`));
+    expect(lineStarting('[09:01:10]')?.text).toBe(`[09:01:10] Unknown: ${TEXTS.noSpeaker}`);
+    expect(lineStarting('[01:15]')?.text).toBe(`[01:15] Carol: ${TEXTS.noAbsolute}`);
+    expect(lines.map((l) => l.text).join('\n')).toContain('# hi <script>alert(1)</script> [x](javascript:alert(1))');
+    expect(lines.map((l) => l.text).join('\n')).not.toContain(TEXTS.draft);
+  });
+
+  it('wraps a 10,000-character turn over pages without losing a word', () => {
+    const first = lines.findIndex((l) => l.text.startsWith('[09:01:40] Bob:'));
+    expect(first).toBeGreaterThan(0);
+    const joined = lines
+      .slice(first)
+      .map((l) => l.text)
+      .join(' ');
+    expect(joined).toBe(`[09:01:40] Bob: ${LONG_TEXT}`);
+    expect(pages).toBeGreaterThan(1);
+    for (const l of lines) for (const it of l.items) expect(it.x + it.width).toBeLessThanOrEqual(595.28 - 56 + 1);
+  });
+
+  it('lays right-to-left turns out from the right margin with the stamp and speaker on the right', () => {
+    for (const [stamp, speaker] of [
+      ['[09:00:20]', 'דנה'],
+      ['[09:00:10]', 'أحمد'],
+    ] as const) {
+      const line = lines.find((l) => l.items.some((i) => i.str.includes(stamp)))!;
+      const stampItem = line.items.find((i) => i.str.includes(stamp))!;
+      const body = line.items.filter((i) => i.x < stampItem.x && i.str.trim() !== '');
+      expect(body.length).toBeGreaterThan(0);
+      expect(body.some((i) => i.dir === 'rtl')).toBe(true);
+      // Right-aligned: the line ends at the right margin, the speaker after the stamp.
+      expect(Math.max(...line.items.map((i) => i.x + i.width))).toBeGreaterThan(595.28 - 56 - 2);
+      expect(line.items.findLastIndex((i) => i.str.includes(speaker.slice(-1)))).toBeGreaterThan(line.items.indexOf(stampItem));
+    }
+    // Hebrew has no contextual shaping, so pdf.js reads its words back exactly, placed right to left.
+    const hebrew = lines.find((l) => l.text.includes('[09:00:20]'))!;
+    expect(hebrew.items.filter((i) => i.dir === 'rtl').map((i) => i.str)).toEqual(['בדיקה', 'שלום עולם', 'דנה']);
+    // The sentence's full stop ends it on the left.
+    const arabic = lines.find((l) => l.text.includes('[09:00:10]'))!;
+    expect(arabic.items[0]?.str).toBe('.');
+  });
+
+  it('carries shaped right-to-left text as ActualText, since Arabic glyphs alone do not spell the letters', () => {
+    const texts = actualTexts(bytes);
+    expect(texts).toContain(TEXTS.arabic.slice(0, -1));
+    expect(texts).toContain('أحمد');
+    expect(texts).toContain('שלום עולם ');
+  });
+
+  it('exports G1, G2 and G3 shapes and refuses when its fonts are missing', async () => {
+    for (const name of ['g1.json', 'g2.json', 'g3.json']) {
+      const read = await readPdfLines(await exportTranscript(fixture(name), 'pdf'));
+      expect(read.lines.length).toBeGreaterThan(4);
+    }
+    const g1 = await readPdfLines(await exportTranscript(fixture('g1.json'), 'pdf', { timestamps: 'relative' }));
+    expect(g1.lines.map((l) => l.text)).toContain('[01:02:03] Alice: Wrapping up after an hour.');
+    const missing = exportTranscript(fixture('g1.json'), 'pdf', {
+      readFont: async () => {
+        throw new ExportError('font_unavailable', 'The fonts for PDF export are missing from this installation.');
+      },
+    });
+    await expect(missing).rejects.toMatchObject({ code: 'font_unavailable' });
+  });
+});
