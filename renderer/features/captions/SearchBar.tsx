@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
-import { Button } from '../../../app/theme';
-import { ArrowDownIcon, ArrowUpIcon, CrossIcon, SearchIcon } from '../../../app/theme/icons';
+import { Button } from '../../app/theme';
+import { ArrowDownIcon, ArrowUpIcon, CrossIcon, SearchIcon } from '../../app/theme/icons';
 import { matchCountText } from './search';
 import type { CaptionSearch } from './useCaptionSearch';
 
