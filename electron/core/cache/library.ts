@@ -112,7 +112,8 @@ export class Library {
     const server = rows.filter((r) => r.origin === 'server');
     const chosen = server.length > 0 ? server : rows;
     if (chosen.length === 0) return { origin: 'none', entries: [] };
-    const end = (this.db.prepare('SELECT end_time FROM meetings WHERE id = ?').get(id) as { end_time: number | null } | undefined)?.end_time ?? null;
+    const end =
+      (this.db.prepare('SELECT end_time FROM meetings WHERE id = ?').get(id) as { end_time: number | null } | undefined)?.end_time ?? null;
     const entries = chosen.map((r, i): TimelineEntry => {
       const next = chosen[i + 1];
       const until = next ? next.at : end;
@@ -211,7 +212,9 @@ export class Library {
          count(*) FILTER (WHERE transcript_state = 'complete') AS transcripts, coalesce(sum(segment_count), 0) AS segments
        FROM meetings WHERE hidden_at IS NULL`,
     );
-    const pending = one<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'conflict', 'local')");
+    const pending = one<{ n: number }>(
+      "SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'conflict', 'local')",
+    );
     const servers = this.db
       .prepare(
         `SELECT s.id AS serverId, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
@@ -246,7 +249,9 @@ export class Library {
   async clear(): Promise<void> {
     this.db.transaction(() => {
       for (const table of ['outbox', 'status_transitions', 'segments', 'meetings', 'sync_state']) this.db.exec(`DELETE FROM ${table}`);
-      this.db.exec("INSERT INTO segments_fts (segments_fts) VALUES ('delete-all'); INSERT INTO meetings_fts (meetings_fts) VALUES ('delete-all')");
+      this.db.exec(
+        "INSERT INTO segments_fts (segments_fts) VALUES ('delete-all'); INSERT INTO meetings_fts (meetings_fts) VALUES ('delete-all')",
+      );
     })();
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -111,7 +111,8 @@ export class MeetingStore {
       edits,
     });
     for (const id of merged.done) this.setEditState.run({ id, state: 'done', server_value: null, now });
-    for (const c of merged.conflicts) this.setEditState.run({ id: c.id, state: 'conflict', server_value: JSON.stringify(c.serverValues), now });
+    for (const c of merged.conflicts)
+      this.setEditState.run({ id: c.id, state: 'conflict', server_value: JSON.stringify(c.serverValues), now });
 
     const values = {
       server_id: serverId,
@@ -159,15 +160,23 @@ export class MeetingStore {
       this.segments.deleteAll(existing.id);
       this.db.prepare("UPDATE meetings SET transcript_state = 'unavailable', segment_count = 0 WHERE id = ?").run(existing.id);
     } else if (existing.transcript_state === 'unavailable' && !m.transcriptDeleted && existing.server_stamp !== stamp) {
-      this.db.prepare("UPDATE meetings SET transcript_state = 'none', transcript_attempts = 0, transcript_retry_at = NULL WHERE id = ?").run(existing.id);
+      this.db
+        .prepare("UPDATE meetings SET transcript_state = 'none', transcript_attempts = 0, transcript_retry_at = NULL WHERE id = ?")
+        .run(existing.id);
     }
   }
 
   /** Keeps the name/notes index in step with the shown values. */
-  reindex(id: number, before: { name: string | null; notes: string | null } | null, after: { name: string | null; notes: string | null }): void {
+  reindex(
+    id: number,
+    before: { name: string | null; notes: string | null } | null,
+    after: { name: string | null; notes: string | null },
+  ): void {
     if (before && before.name === after.name && before.notes === after.notes) return;
     if (before && (before.name !== null || before.notes !== null)) {
-      this.db.prepare("INSERT INTO meetings_fts (meetings_fts, rowid, name, notes) VALUES ('delete', ?, ?, ?)").run(id, before.name, before.notes);
+      this.db
+        .prepare("INSERT INTO meetings_fts (meetings_fts, rowid, name, notes) VALUES ('delete', ?, ?, ?)")
+        .run(id, before.name, before.notes);
     }
     if (after.name !== null || after.notes !== null) {
       this.db.prepare('INSERT INTO meetings_fts (rowid, name, notes) VALUES (?, ?, ?)').run(id, after.name, after.notes);
@@ -215,7 +224,17 @@ export class MeetingStore {
         `INSERT INTO status_transitions (meeting_id, origin, seq, from_status, to_status, at, source, reason, completion_reason, failure_stage)
          VALUES (?, 'app', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, (last?.seq ?? -1) + 1, t.from ?? last?.to_status ?? null, t.to, t.at, t.source, t.reason, t.completionReason, t.failureStage);
+      .run(
+        id,
+        (last?.seq ?? -1) + 1,
+        t.from ?? last?.to_status ?? null,
+        t.to,
+        t.at,
+        t.source,
+        t.reason,
+        t.completionReason,
+        t.failureStage,
+      );
     return true;
   }
 

@@ -11,6 +11,7 @@ interface OutboxRow {
   meeting_id: number;
   server_id: string;
   fields: string;
+  base: string;
   state: OutboxState;
   attempts: number;
   last_error: string | null;
@@ -74,6 +75,8 @@ export function normalisePatch(patch: MeetingPatch): MeetingPatch {
  * and no request is made. The conflict rule is in editMerge.ts.
  */
 export class OutboxService {
+  private readonly replaying = new Map<string, Promise<ReplayReport>>();
+
   constructor(private readonly library: Library) {}
 
   private get db() {
@@ -89,7 +92,8 @@ export class OutboxService {
   async edit(meetingId: number, rawPatch: MeetingPatch): Promise<OutboxEdit> {
     const patch = normalisePatch(rawPatch);
     const keys = Object.keys(patch) as EditableField[];
-    if (keys.length === 0) throw new UserFacingError('invalid_edit', 'There is nothing to change: edit the name, notes, participants or languages.');
+    if (keys.length === 0)
+      throw new UserFacingError('invalid_edit', 'There is nothing to change: edit the name, notes, participants or languages.');
     const now = this.library.now();
     const id = this.db.transaction(() => {
       const row = this.library.meetings.row(meetingId);
@@ -97,12 +101,16 @@ export class OutboxService {
       const state: OutboxState = this.canSend(row.server_id, row) ? 'pending' : 'local';
       const server = parseJson<MeetingPatch>(row.server_fields, {});
       const base = Object.fromEntries(keys.map((k) => [k, server[k] ?? null]));
-      const latest = this.db.prepare('SELECT * FROM outbox WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').get(meetingId) as OutboxRow | undefined;
+      const latest = this.db.prepare('SELECT * FROM outbox WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').get(meetingId) as
+        OutboxRow | undefined;
       let editId: number;
       if (latest && latest.state === state) {
         // Typing into a field produces many edits; the server only needs the last value.
         const fields = { ...parseJson<MeetingPatch>(latest.fields, {}), ...patch };
-        this.db.prepare('UPDATE outbox SET fields = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(fields), now, latest.id);
+        const merged = { ...base, ...parseJson<MeetingPatch>(latest.base, {}) };
+        this.db
+          .prepare('UPDATE outbox SET fields = ?, base = ?, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(fields), JSON.stringify(merged), now, latest.id);
         editId = latest.id;
       } else {
         editId = Number(
@@ -112,7 +120,11 @@ export class OutboxService {
         );
       }
       const local = new Set([...asFields(parseJson<unknown>(row.local_fields, [])), ...keys]);
-      this.library.meetings.applyEdit(meetingId, patch, EDITABLE_FIELDS.filter((f) => local.has(f)));
+      this.library.meetings.applyEdit(
+        meetingId,
+        patch,
+        EDITABLE_FIELDS.filter((f) => local.has(f)),
+      );
       return editId;
     })();
     return (await this.get(id))!;
@@ -157,15 +169,17 @@ export class OutboxService {
         const seen = edit.server_value ?? '{}';
         this.db.prepare('UPDATE meetings SET server_fields = json_patch(server_fields, ?) WHERE id = ?').run(seen, meeting.id);
         const state: OutboxState = this.canSend(meeting.server_id, meeting) ? 'pending' : 'local';
-        this.db.prepare('UPDATE outbox SET state = ?, server_value = NULL, last_error = NULL, updated_at = ? WHERE id = ?').run(state, now, editId);
+        this.db
+          .prepare('UPDATE outbox SET state = ?, server_value = NULL, last_error = NULL, updated_at = ? WHERE id = ?')
+          .run(state, now, editId);
         return;
       }
       this.db.prepare('DELETE FROM outbox WHERE id = ?').run(editId);
       const server = parseJson<MeetingPatch>(meeting.server_fields, {});
       const stillEdited = new Set(
-        (this.db.prepare("SELECT fields FROM outbox WHERE meeting_id = ? AND state != 'done'").all(meeting.id) as Array<{ fields: string }>).flatMap((r) =>
-          Object.keys(parseJson<MeetingPatch>(r.fields, {})),
-        ),
+        (
+          this.db.prepare("SELECT fields FROM outbox WHERE meeting_id = ? AND state != 'done'").all(meeting.id) as Array<{ fields: string }>
+        ).flatMap((r) => Object.keys(parseJson<MeetingPatch>(r.fields, {}))),
       );
       const restore: MeetingPatch = {};
       for (const f of Object.keys(fields) as EditableField[]) {
@@ -183,12 +197,24 @@ export class OutboxService {
    * is kept for next time); an edit the server refuses is marked failed with its reason and the
    * rest continue. Never throws.
    */
-  async replay(target: { serverId: string; client: VexaClient }, signal?: AbortSignal): Promise<ReplayReport> {
+  replay(target: { serverId: string; client: VexaClient }, signal?: AbortSignal): Promise<ReplayReport> {
+    // One replay per server at a time: a second caller joins it instead of sending twice.
+    const running = this.replaying.get(target.serverId);
+    if (running) return running;
+    const promise = this.replayOnce(target, signal).finally(() => this.replaying.delete(target.serverId));
+    this.replaying.set(target.serverId, promise);
+    return promise;
+  }
+
+  private async replayOnce(target: { serverId: string; client: VexaClient }, signal?: AbortSignal): Promise<ReplayReport> {
     const report: ReplayReport = { sent: 0, failed: 0, local: 0, pending: 0, error: null };
     const { serverId, client } = target;
-    // An edit that was in flight when the app stopped is sent again (PATCH is idempotent).
+    // No replay runs now, so an edit still `sending` was cut off (the app stopped): PATCH is
+    // idempotent, it is sent again.
     this.db
-      .prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sending' AND meeting_id IN (SELECT id FROM meetings WHERE server_id = ?)`)
+      .prepare(
+        `UPDATE outbox SET state = 'pending' WHERE state = 'sending' AND meeting_id IN (SELECT id FROM meetings WHERE server_id = ?)`,
+      )
       .run(serverId);
     const next = this.db.prepare(`${SELECT} WHERE o.state = 'pending' AND m.server_id = ? ORDER BY o.id LIMIT 1`);
     const setState = this.db.prepare('UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?');
@@ -202,14 +228,18 @@ export class OutboxService {
         report.local++;
         continue;
       }
-      this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?").run(this.library.now(), edit.id);
+      this.db
+        .prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+        .run(this.library.now(), edit.id);
       const fields = parseJson<MeetingPatch>(edit.fields, {});
       try {
         const updated = await client.updateMeeting(meeting.platform, meeting.native_id, fields, { signal });
         this.db.transaction(() => {
           setState.run('done', null, this.library.now(), edit.id);
           // Our own change is the server's new baseline, not a change made elsewhere.
-          this.db.prepare('UPDATE meetings SET server_fields = json_patch(server_fields, ?) WHERE id = ?').run(JSON.stringify(fields), meeting.id);
+          this.db
+            .prepare('UPDATE meetings SET server_fields = json_patch(server_fields, ?) WHERE id = ?')
+            .run(JSON.stringify(fields), meeting.id);
           if (updated.id === meeting.remote_id) this.library.meetings.upsert(serverId, updated, this.library.now());
         })();
         report.sent++;
@@ -226,7 +256,9 @@ export class OutboxService {
       }
     }
     report.pending = (
-      this.db.prepare(`SELECT count(*) AS n FROM outbox o JOIN meetings m ON m.id = o.meeting_id WHERE o.state = 'pending' AND m.server_id = ?`).get(serverId) as {
+      this.db
+        .prepare(`SELECT count(*) AS n FROM outbox o JOIN meetings m ON m.id = o.meeting_id WHERE o.state = 'pending' AND m.server_id = ?`)
+        .get(serverId) as {
         n: number;
       }
     ).n;

@@ -4,6 +4,8 @@ import { MARK_CLOSE, MARK_OPEN } from './rows';
 import type { MeetingHit, SearchFilters, SearchPage, SearchResult, SegmentHit } from './types';
 
 const MAX_LIMIT = 200;
+/** Beyond this many matching segments, results are not ranked (see tooManyToRank). */
+export const RANK_LIMIT = 20_000;
 const MEETING_HITS = 20;
 const SNIPPET_TOKENS = 16;
 const MEETING_TIME = 'coalesce(m.start_time, m.created_at, 0)';
@@ -77,16 +79,27 @@ export class SearchIndex {
 
   search(query: string, filters: SearchFilters = {}, page: SearchPage = {}): SearchResult {
     const q = buildMatchQuery(typeof query === 'string' ? query : '');
-    if (q.match === null) return { terms: [], prefix: false, segments: [], meetings: [], hasMore: false };
+    if (q.match === null) return { terms: [], prefix: false, ranked: true, segments: [], meetings: [], hasMore: false };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit ?? 50)));
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
-    const segments = this.segmentHits(q.match, filters, limit + 1, offset);
+    const ranked = !this.tooManyToRank(q.match);
+    const segments = this.segmentHits(q.match, filters, limit + 1, offset, ranked);
     const hasMore = segments.length > limit;
     const meetings = offset === 0 && filters.speaker === undefined ? this.meetingHits(q.match, filters) : [];
-    return { terms: q.terms, prefix: q.prefix, segments: segments.slice(0, limit), meetings, hasMore };
+    return { terms: q.terms, prefix: q.prefix, ranked, segments: segments.slice(0, limit), meetings, hasMore };
   }
 
-  private segmentHits(match: string, f: SearchFilters, limit: number, offset: number): SegmentHit[] {
+  /**
+   * bm25 scores every match before the first result can be shown: about 1 ms per thousand. The
+   * first letters typed (`th*`) or a word said in every meeting can match hundreds of thousands of
+   * segments, where a ranking would take longer than a keystroke and mean little; those are
+   * listed in index order instead and `ranked` says so. Probing for the N-th match is cheap.
+   */
+  private tooManyToRank(match: string): boolean {
+    return this.stmt(`SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? LIMIT 1 OFFSET ${RANK_LIMIT}`).get(match) !== undefined;
+  }
+
+  private segmentHits(match: string, f: SearchFilters, limit: number, offset: number, ranked: boolean): SegmentHit[] {
     const params: Record<string, unknown> = { match, limit, offset, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS };
     let where = meetingFilters(f, params);
     if (f.speaker !== undefined) {
@@ -101,7 +114,7 @@ export class SearchIndex {
        JOIN segments s ON s.id = segments_fts.rowid
        JOIN meetings m ON m.id = s.meeting_id
        WHERE segments_fts MATCH @match AND ${where}
-       ORDER BY rank LIMIT @limit OFFSET @offset`,
+       ORDER BY ${ranked ? 'rank' : 'segments_fts.rowid DESC'} LIMIT @limit OFFSET @offset`,
     ).all(params) as SegmentHitRow[];
     return rows.map((r) => {
       const speakerParts = parseMarked(r.speaker_marked);

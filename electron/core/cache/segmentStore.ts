@@ -61,7 +61,19 @@ export class SegmentStore {
       const speaker = cleanText(s.speaker);
       const confirmed = s.completed ? 1 : 0;
       const source = s.source ?? null;
-      const info = this.insert.run(meetingId, s.key, speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source);
+      const info = this.insert.run(
+        meetingId,
+        s.key,
+        speaker,
+        text,
+        s.start,
+        s.end,
+        s.absoluteStart,
+        s.absoluteEnd,
+        s.language,
+        confirmed,
+        source,
+      );
       if (info.changes === 1) {
         this.ftsInsert.run(info.lastInsertRowid, text, speaker);
         result.inserted++;

@@ -32,7 +32,8 @@ export interface SyncDeps {
   options?: SyncOptions;
 }
 
-export type OpenOutcome = { ok: true; meeting: LibraryMeeting | null } | { ok: false; error: { code: string; message: string }; meeting: LibraryMeeting | null };
+export type OpenOutcome =
+  { ok: true; meeting: LibraryMeeting | null } | { ok: false; error: { code: string; message: string }; meeting: LibraryMeeting | null };
 
 /** Errors the user has to act on (a new key, a scope); retrying on a timer would not help. */
 const NEEDS_USER = new Set(['unauthorized', 'missing_scope', 'forbidden', 'unsupported']);
@@ -52,6 +53,7 @@ export class SyncService {
   private running: Promise<SyncState> | null = null;
   private failures = 0;
   private timers: Array<{ cancel(): void }> = [];
+  private retry: { cancel(): void } | null = null;
   private closed = false;
 
   constructor(private readonly d: SyncDeps) {
@@ -107,13 +109,14 @@ export class SyncService {
     return Math.min(this.o.retryMaxMs, this.o.retryBaseMs * 2 ** Math.max(0, attempt - 1));
   }
 
-  private later(ms: number, fn: () => void): void {
-    if (this.closed) return;
+  private later(ms: number, fn: () => void): { cancel(): void } | null {
+    if (this.closed) return null;
     const t = this.d.clock.setTimeout(() => {
       this.timers = this.timers.filter((x) => x !== t);
       fn();
     }, ms);
     this.timers.push(t);
+    return t;
   }
 
   /**
@@ -130,6 +133,8 @@ export class SyncService {
 
   private async pass(forceFull: boolean): Promise<SyncState> {
     const now = this.d.clock.now();
+    this.retry?.cancel();
+    this.retry = null;
     this.setState({ phase: 'syncing', retryAt: null });
     try {
       const changed = await this.listPass(forceFull);
@@ -148,7 +153,7 @@ export class SyncService {
       this.failures++;
       const retry = !NEEDS_USER.has(code) && code !== 'cancelled';
       const retryAt = retry ? this.d.clock.now() + this.backoff(this.failures) : null;
-      if (retryAt !== null) this.later(retryAt - this.d.clock.now(), () => void this.run());
+      if (retryAt !== null) this.retry = this.later(retryAt - this.d.clock.now(), () => void this.run());
       const phase: SyncPhase = OFFLINE.has(code) ? 'offline' : 'error';
       return this.setState({ phase, error: { code, message }, retryAt });
     }
@@ -232,12 +237,20 @@ export class SyncService {
     if (!target || target.server_id !== this.d.serverId) return { ok: true, meeting: await library.meeting(localId) };
     let outcome: FetchOutcome = { ok: true };
     try {
-      if (client.capabilities.meetingById) await library.upsertMeetings(this.d.serverId, [await client.getMeeting(target.remote_id, { signal })]);
+      if (client.capabilities.meetingById)
+        await library.upsertMeetings(this.d.serverId, [await client.getMeeting(target.remote_id, { signal })]);
     } catch (e) {
       outcome = { ok: false, code: isVexaError(e) ? e.code : 'unknown', message: isVexaError(e) ? e.userMessage : String(e) };
     }
     const fresh = this.store.target(localId);
-    if (outcome.ok && fresh && fresh.transcript_state !== 'complete' && fresh.transcript_deleted === 0 && fresh.status !== 'idle' && fresh.status !== 'scheduled') {
+    if (
+      outcome.ok &&
+      fresh &&
+      fresh.transcript_state !== 'complete' &&
+      fresh.transcript_deleted === 0 &&
+      fresh.status !== 'idle' &&
+      fresh.status !== 'scheduled'
+    ) {
       outcome = await this.transcripts.fetch(fresh, signal);
     }
     const meeting = await library.meeting(localId);
@@ -252,7 +265,15 @@ export class SyncService {
   async deleteFromServer(localId: number): Promise<void> {
     const row = this.d.library.meetings.row(localId);
     if (!row || row.hidden_at !== null) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
-    if (row.server_id !== this.d.serverId) throw new UserFacingError('other_server', 'Connect to the server this meeting came from to delete it there.');
+    if (row.server_id !== this.d.serverId)
+      throw new UserFacingError('other_server', 'Connect to the server this meeting came from to delete it there.');
+    if (row.native_id === null && row.planned === 1) {
+      // G3 plans without a meeting link are only reachable by row id, which this client does not call.
+      throw new UserFacingError(
+        'unsupported',
+        'This planned meeting has no meeting link yet; delete it where it was planned (calendar or dashboard).',
+      );
+    }
     if (row.native_id !== null) {
       try {
         await this.d.client.deleteMeeting(row.platform, row.native_id);

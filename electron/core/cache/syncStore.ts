@@ -25,7 +25,8 @@ export interface SyncMarks {
  * bot got in (G1/G3 failure_stage `active`).
  */
 const HAS_FINAL_TRANSCRIPT = `(status = 'completed' OR (status = 'failed' AND failure_stage = 'active'))`;
-const TARGET_COLUMNS = 'id, server_id, remote_id, platform, native_id, status, failure_stage, transcript_state, transcript_deleted, transcript_attempts';
+const TARGET_COLUMNS =
+  'id, server_id, remote_id, platform, native_id, status, failure_stage, transcript_state, transcript_deleted, transcript_attempts';
 
 /** The bookkeeping of sync: per-server marks and per-meeting transcript fetch state. */
 export class SyncStore {
@@ -33,9 +34,9 @@ export class SyncStore {
 
   marks(serverId: string): SyncMarks {
     return (
-      (this.db.prepare('SELECT last_sync_at, last_full_sync_at, last_attempt_at, last_error FROM sync_state WHERE server_id = ?').get(serverId) as
-        | SyncMarks
-        | undefined) ?? { last_sync_at: null, last_full_sync_at: null, last_attempt_at: null, last_error: null }
+      (this.db
+        .prepare('SELECT last_sync_at, last_full_sync_at, last_attempt_at, last_error FROM sync_state WHERE server_id = ?')
+        .get(serverId) as SyncMarks | undefined) ?? { last_sync_at: null, last_full_sync_at: null, last_attempt_at: null, last_error: null }
     );
   }
 
@@ -72,7 +73,8 @@ export class SyncStore {
   }
 
   target(localId: number): TranscriptTarget | undefined {
-    return this.db.prepare(`SELECT ${TARGET_COLUMNS} FROM meetings WHERE id = ? AND hidden_at IS NULL`).get(localId) as TranscriptTarget | undefined;
+    return this.db.prepare(`SELECT ${TARGET_COLUMNS} FROM meetings WHERE id = ? AND hidden_at IS NULL`).get(localId) as
+      TranscriptTarget | undefined;
   }
 
   /** The earliest pending retry of a transcript fetch for this server. */
@@ -98,7 +100,9 @@ export class SyncStore {
 
   /** After a complete list pass: planned meetings the server no longer lists were deleted there. */
   forgetPlanned(serverId: string, seenRemoteIds: ReadonlySet<number>): number[] {
-    const rows = this.db.prepare('SELECT id, remote_id FROM meetings WHERE server_id = ? AND planned = 1 AND hidden_at IS NULL').all(serverId) as Array<{
+    const rows = this.db
+      .prepare('SELECT id, remote_id FROM meetings WHERE server_id = ? AND planned = 1 AND hidden_at IS NULL')
+      .all(serverId) as Array<{
       id: number;
       remote_id: number;
     }>;

@@ -89,7 +89,11 @@ export class TranscriptSync {
   async fetch(target: TranscriptTarget, signal?: AbortSignal): Promise<FetchOutcome> {
     const { client, library, store } = this.d;
     if (target.native_id === null && !client.capabilities.transcriptsById) {
-      store.fetchFailed(target.id, { message: 'The server no longer has a meeting id for this transcript.', retryAt: null, unavailable: true });
+      store.fetchFailed(target.id, {
+        message: 'The server no longer has a meeting id for this transcript.',
+        retryAt: null,
+        unavailable: true,
+      });
       return { ok: false, code: 'not_found', message: 'The transcript is no longer on the server.' };
     }
     try {
@@ -109,7 +113,8 @@ export class TranscriptSync {
       const unavailable = code === 'not_found';
       const retryAt = unavailable ? null : this.d.clock.now() + this.d.backoff(target.transcript_attempts + 1);
       store.fetchFailed(target.id, { message, retryAt, unavailable });
-      if (!unavailable && !(isVexaError(e) && isTransient(e))) this.d.logger.warn('Transcript fetch failed', { code, meeting: target.remote_id });
+      if (!unavailable && !(isVexaError(e) && isTransient(e)))
+        this.d.logger.warn('Transcript fetch failed', { code, meeting: target.remote_id });
       return { ok: false, code, message };
     }
   }

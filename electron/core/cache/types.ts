@@ -144,6 +144,11 @@ export interface SearchResult {
   terms: string[];
   /** The last term is a prefix (as-you-type). */
   prefix: boolean;
+  /**
+   * False when the query matched too many segments to rank (the first letters of a word, a word
+   * said everywhere): hits then come in index order; typing more narrows and ranks them.
+   */
+  ranked: boolean;
   segments: SegmentHit[];
   meetings: MeetingHit[];
   hasMore: boolean;

@@ -113,10 +113,23 @@ export function CaptionList({ label, timeline, following, onFollowingChange, tim
   });
   const total = virtualizer.getTotalSize();
 
+  // Through the virtualizer, not scrollTop: it corrects the offset itself as rows are measured,
+  // and a write it does not know about would be undone by its next correction. Rows measured
+  // during a commit can grow the list before the DOM has its new height (the scroll is clamped
+  // short of the end), so the next frames check and finish the job.
+  const settle = useRef(0);
   const toEnd = useCallback(() => {
-    const el = scrollRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, []);
+    virtualizer.scrollToOffset(virtualizer.getTotalSize(), { align: 'end' });
+    cancelAnimationFrame(settle.current);
+    let tries = 3;
+    const check = () => {
+      const el = scrollRef.current;
+      if (!el || !followingRef.current || tries-- === 0) return;
+      if (el.scrollHeight - el.scrollTop - el.clientHeight > 1) virtualizer.scrollToOffset(virtualizer.getTotalSize(), { align: 'end' });
+      settle.current = requestAnimationFrame(check);
+    };
+    settle.current = requestAnimationFrame(check);
+  }, [virtualizer]);
 
   // After every commit that changed the content or its measured size, while following.
   useLayoutEffect(() => {
@@ -126,14 +139,22 @@ export function CaptionList({ label, timeline, following, onFollowingChange, tim
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
+    // The viewport changed (a banner or the search bar came or went). The virtualizer clamps its
+    // scrolls to the viewport it knows, which it learns in its own resize callback: follow a frame later.
+    let frame = 0;
     const observer = new ResizeObserver(() => {
-      if (followingRef.current) toEnd();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (followingRef.current) toEnd();
+      });
     });
     observer.observe(el);
     const release = () => (pointerHeld.current = false);
     window.addEventListener('pointerup', release);
     window.addEventListener('pointercancel', release);
     return () => {
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(settle.current);
       observer.disconnect();
       window.removeEventListener('pointerup', release);
       window.removeEventListener('pointercancel', release);

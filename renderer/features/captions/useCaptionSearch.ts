@@ -18,8 +18,8 @@ export interface CaptionSearch {
 
 /**
  * Find in the meeting's captions. A new query starts at the most recent match (in a live
- * meeting that is the one that matters); Enter and Shift+Enter move on and back, wrapping.
- * Matches follow the captions as they arrive; the view scrolls only when the person moves.
+ * meeting that is the one that matters) and stays on the newest until the person moves with
+ * Enter and Shift+Enter (wrapping). The view scrolls only for a new query or a move.
  */
 export function useCaptionSearch(index: CaptionIndex | undefined, revision: number, reveal: (match: SearchMatch) => void): CaptionSearch {
   const [open, setOpen] = useState(false);
@@ -33,13 +33,12 @@ export function useCaptionSearch(index: CaptionIndex | undefined, revision: numb
 
   const current = matches.length === 0 ? -1 : cursor?.query === deferred ? Math.min(cursor.index, matches.length - 1) : matches.length - 1;
   const target = matches[current];
-  const targetId = target ? `${deferred}\u0000${current}` : null;
+  // Scrolls when the query or the chosen match changes, not when new captions add matches.
+  const pinned = cursor?.query === deferred ? cursor.index : 'latest';
+  const targetId = target ? `${deferred}\u0000${pinned}` : null;
 
-  // The first reveal of a query pins its match, so captions arriving later do not move it.
   const onTarget = useEffectEvent(() => {
-    if (!target) return;
-    reveal(target);
-    if (cursor?.query !== deferred) setCursor({ query: deferred, index: current });
+    if (target) reveal(target);
   });
   useEffect(() => {
     if (open && targetId) onTarget();

@@ -11,13 +11,16 @@ import { openOverlay, reconnectLive, showAllLiveMeetings } from './actions';
 import { liveIndicator } from './describe';
 import { useLiveStore } from './store';
 
-/** The live connection as this view needs it: reconnecting in N s or offline, with a way to retry now. */
+/**
+ * The live connection where the captions are read, once it is not simply live (the top bar says
+ * that): reconnecting in N s, offline or refused, with a way to retry now.
+ */
 function ConnectionStatus() {
   const state = useLiveStore((s) => s.state);
   const ticking = state?.status === 'reconnecting' || state?.status === 'offline';
   const now = useNow(ticking);
   const view = liveIndicator(state, now);
-  if (!view) return null;
+  if (!view || state?.status === 'connected' || state?.status === 'connecting') return null;
   return (
     <div className="captions-connection" role="status" aria-label={`Live updates: ${view.label}`} title={view.detail}>
       <Badge tone={view.tone} dot>

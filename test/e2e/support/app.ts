@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Core } from '../../../electron/core/app';
 import { createCore } from '../../../electron/core/createCore';
 import { createFileLogger } from '../../../electron/core/logger';
 import type { SecretStore } from '../../../electron/core/ports';
@@ -21,6 +22,11 @@ export interface LaunchOptions {
   timeScale?: number;
   /** Overrides the key store (integration tests pass a file store with a fake keychain). */
   secrets?: SecretStore;
+  /**
+   * Wraps the core the page talks to (the render benchmark answers `live:open` with a long
+   * meeting and pushes its own `live:segments`); closing still closes the real core.
+   */
+  decorateCore?: (core: Core) => Core;
 }
 
 export interface LaunchedApp {
@@ -67,7 +73,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ...ports,
   });
   const outgoing: string[] = [];
-  const harness = await startHarness({ core, rendererDir: RENDERER_DIR, onOutgoing: (f) => outgoing.push(f) });
+  const served = options.decorateCore ? options.decorateCore(core) : core;
+  const harness = await startHarness({ core: served, rendererDir: RENDERER_DIR, onOutgoing: (f) => outgoing.push(f) });
   return {
     url: harness.url,
     simulatorUrl: simulator.url,

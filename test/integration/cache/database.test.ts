@@ -9,7 +9,7 @@ import { LATEST_VERSION, migrations } from '../../../electron/core/cache/migrati
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'vexa-cache-')), 'cache.sqlite');
 
 function schemaOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").all() as { sql: string }[]).map((r) =>
+  return (db.prepare('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name').all() as { sql: string }[]).map((r) =>
     r.sql.replace(/\s+/g, ' ').trim(),
   );
 }
@@ -33,7 +33,9 @@ describe('cache database', () => {
   it('keeps rows across reopen and applies only new migrations', () => {
     const file = fresh();
     const first = openCache({ file, migrations: migrations.slice(0, 1) });
-    first.db.prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES ('a', 'https://a', 'A', 'g3', '{}', 1)").run();
+    first.db
+      .prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES ('a', 'https://a', 'A', 'g3', '{}', 1)")
+      .run();
     first.close();
     const extra = { version: 2, description: 'test', up: (db: Database.Database) => db.exec('ALTER TABLE servers ADD COLUMN note TEXT') };
     const second = openCache({ file, migrations: [...migrations.slice(0, 1), extra] });
@@ -46,7 +48,9 @@ describe('cache database', () => {
     const file = fresh();
     const v1 = openCache({ file, migrations: migrations.slice(0, 1) });
     v1.db
-      .prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at, key_label) VALUES ('https://a', 'https://a', 'A', 'g2', '{}', 7, 'vx…abcd')")
+      .prepare(
+        "INSERT INTO servers (id, url, label, generation, capabilities, checked_at, key_label) VALUES ('https://a', 'https://a', 'A', 'g2', '{}', 7, 'vx…abcd')",
+      )
       .run();
     v1.close();
 
@@ -61,9 +65,11 @@ describe('cache database', () => {
       .run();
     v2.db.prepare("INSERT INTO segments_fts (rowid, text, speaker) VALUES (1, 'migrated words', NULL)").run();
     expect(v2.db.prepare("SELECT rowid FROM segments_fts WHERE segments_fts MATCH 'migr*'").all()).toEqual([{ rowid: 1 }]);
-    expect(() => v2.db.prepare("INSERT INTO meetings (server_id, remote_id, platform, status) VALUES ('https://nowhere', 1, 'zoom', 'completed')").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      v2.db
+        .prepare("INSERT INTO meetings (server_id, remote_id, platform, status) VALUES ('https://nowhere', 1, 'zoom', 'completed')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     v2.close();
   });
 
@@ -127,7 +133,9 @@ describe('cache database', () => {
   it('closes cleanly: no WAL left behind after close', () => {
     const file = fresh();
     const cache = openCache({ file });
-    cache.db.prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES ('a', 'https://a', 'A', 'g3', '{}', 1)").run();
+    cache.db
+      .prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES ('a', 'https://a', 'A', 'g3', '{}', 1)")
+      .run();
     cache.close();
     cache.close();
     expect(existsSync(`${file}-wal`)).toBe(false);

@@ -27,5 +27,15 @@ for (let batch = 0; ; batch++) {
 
 function seg(key: string, text: string, completed: boolean): TranscriptSegment {
   const n = Number.parseInt(key.split('-').pop() ?? '0', 10);
-  return { key, speaker: n % 2 ? 'Alice' : 'Bob', text, start: n, end: n + 1, absoluteStart: null, absoluteEnd: null, language: 'en', completed };
+  return {
+    key,
+    speaker: n % 2 ? 'Alice' : 'Bob',
+    text,
+    start: n,
+    end: n + 1,
+    absoluteStart: null,
+    absoluteEnd: null,
+    language: 'en',
+    completed,
+  };
 }

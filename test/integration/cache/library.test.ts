@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RANK_LIMIT } from '../../../electron/core/cache/search';
 import type { SnippetPart } from '../../../electron/core/cache/types';
 import { addServer, meeting, openLibrary, segment, type TestLibrary } from './helpers';
 
@@ -48,7 +49,11 @@ describe('offline library', () => {
       updated: 1,
       unchanged: 0,
     });
-    expect(await t.library.appendSegments(id, [segment('k1', 'hello every', { completed: false })])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await t.library.appendSegments(id, [segment('k1', 'hello every', { completed: false })])).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
 
     const view = (await t.library.transcript(id))!;
     expect(view.segments.map((s) => [s.key, s.text, s.confirmed])).toEqual([
@@ -64,7 +69,9 @@ describe('offline library', () => {
   it('replaces a whole transcript: drafts and keys the server no longer has disappear from view and search', async () => {
     const [m] = await t.library.upsertMeetings('https://one.example', [meeting(3)]);
     await t.library.appendSegments(m!.id, [segment('a', 'draft about kittens', { completed: false }), segment('b', 'old line')]);
-    await t.library.replaceTranscript(m!.id, [segment('a', 'final words about puppies'), segment('c', 'closing remarks')], { complete: true });
+    await t.library.replaceTranscript(m!.id, [segment('a', 'final words about puppies'), segment('c', 'closing remarks')], {
+      complete: true,
+    });
     const view = (await t.library.transcript(m!.id))!;
     expect(view.segments.map((s) => s.key)).toEqual(['a', 'c']);
     expect(view.meeting.transcript).toBe('complete');
@@ -102,10 +109,19 @@ describe('offline library', () => {
       segment('2', 'We could postpone the release to Monday.'),
       segment('3', 'The release notes need a review.', { speaker: 'Chloé Durand' }),
     ]);
-    await t.library.appendSegments(b!.id, [segment('1', 'Coffee at the café was great; the deployment went fine.'), segment('2', 'Nothing else to report')]);
+    await t.library.appendSegments(b!.id, [
+      segment('1', 'Coffee at the café was great; the deployment went fine.'),
+      segment('2', 'Nothing else to report'),
+    ]);
 
     const word = await t.library.search('deployment');
-    expect(word.segments[0]).toMatchObject({ meetingId: a!.id, segmentKey: '1', start: 3, speaker: 'Bob Chen', meetingName: 'Release planning' });
+    expect(word.segments[0]).toMatchObject({
+      meetingId: a!.id,
+      segmentKey: '1',
+      start: 3,
+      speaker: 'Bob Chen',
+      meetingName: 'Release planning',
+    });
     expect(marked(word.segments[0]!.snippet)).toBe('The [deployment] is on Friday, [deployment] checklist attached.');
     expect(word.meetings.map((h) => [h.meetingId, h.notes && marked(h.notes)])).toEqual([[a!.id, 'Decide the [deployment] window']]);
 
@@ -119,7 +135,9 @@ describe('offline library', () => {
     expect((await t.library.search('release AND monday')).segments.map((h) => h.segmentKey)).toEqual(['2']);
     expect((await t.library.search('coffee OR checklist')).segments).toHaveLength(2);
     expect((await t.library.search('deployment NOT friday')).segments.map((h) => h.meetingId)).toEqual([b!.id]);
-    expect((await t.library.search('cafe')).segments.map((h) => marked(h.snippet))).toEqual(['Coffee at the [café] was great; the deployment went fine.']);
+    expect((await t.library.search('cafe')).segments.map((h) => marked(h.snippet))).toEqual([
+      'Coffee at the [café] was great; the deployment went fine.',
+    ]);
     expect((await t.library.search('cafe')).meetings.map((h) => marked(h.name))).toEqual(['[Café] retro']);
 
     const bySpeaker = await t.library.search('chloe');
@@ -136,11 +154,60 @@ describe('offline library', () => {
     expect(paged.hasMore).toBe(true);
   });
 
+  it('lists matches unranked when a query matches too many segments to rank in time', async () => {
+    const [m] = await t.library.upsertMeetings('https://one.example', [meeting(32)]);
+    const many = Array.from({ length: RANK_LIMIT + 50 }, (_, i) =>
+      segment(`k${i}`, `status update number ${i}${i === 7 ? ' with budget' : ''}`),
+    );
+    await t.library.appendSegments(m!.id, many);
+    const common = await t.library.search('update ');
+    expect(common).toMatchObject({ ranked: false, hasMore: true });
+    expect(common.segments).toHaveLength(50);
+    expect(common.segments.every((h) => h.snippet.some((p) => p.match && p.text === 'update'))).toBe(true);
+    expect(await t.library.search('update budget ')).toMatchObject({ ranked: true, segments: [{ segmentKey: 'k7' }] });
+  });
+
   it('answers input FTS5 would reject with results or nothing, never an error', async () => {
     const [m] = await t.library.upsertMeetings('https://one.example', [meeting(30, { name: 'NEAR misses' })]);
-    await t.library.appendSegments(m!.id, [segment('1', 'text: the near miss (and another) "quoted" AND stuff * ^caret'), segment('2', 'not this one OR that')]);
-    const nasty = ['"', '""', '"unbalanced', 'AND', 'OR OR', 'NOT', 'NOT near', '*', '**', 'near(', 'NEAR(a b', 'text:near', '{text}: near', '^caret',
-      '(', ')', 'a AND', 'AND a', '-', '+', '"near" OR', 'near NOT', "'", ':', ';', '\\', '\u0000', '\uE000near\uE001', '   ', '', '🙂', 'near*miss', 'x'.repeat(5000)];
+    await t.library.appendSegments(m!.id, [
+      segment('1', 'text: the near miss (and another) "quoted" AND stuff * ^caret'),
+      segment('2', 'not this one OR that'),
+    ]);
+    const nasty = [
+      '"',
+      '""',
+      '"unbalanced',
+      'AND',
+      'OR OR',
+      'NOT',
+      'NOT near',
+      '*',
+      '**',
+      'near(',
+      'NEAR(a b',
+      'text:near',
+      '{text}: near',
+      '^caret',
+      '(',
+      ')',
+      'a AND',
+      'AND a',
+      '-',
+      '+',
+      '"near" OR',
+      'near NOT',
+      "'",
+      ':',
+      ';',
+      '\\',
+      '\u0000',
+      '\uE000near\uE001',
+      '   ',
+      '',
+      '🙂',
+      'near*miss',
+      'x'.repeat(5000),
+    ];
     for (const q of nasty) {
       const r = await t.library.search(q);
       expect(Array.isArray(r.segments), q).toBe(true);
@@ -165,8 +232,24 @@ describe('offline library', () => {
         endTime: base + 600_000,
         statusTransitions: [
           { from: null, to: 'joining', at: base, source: 'creation', reason: null, completionReason: null, failureStage: null },
-          { from: 'joining', to: 'active', at: base + 60_000, source: 'bot_callback', reason: null, completionReason: null, failureStage: null },
-          { from: 'active', to: 'completed', at: base + 600_000, source: 'bot_callback', reason: 'left_alone', completionReason: 'left_alone', failureStage: null },
+          {
+            from: 'joining',
+            to: 'active',
+            at: base + 60_000,
+            source: 'bot_callback',
+            reason: null,
+            completionReason: null,
+            failureStage: null,
+          },
+          {
+            from: 'active',
+            to: 'completed',
+            at: base + 600_000,
+            source: 'bot_callback',
+            reason: 'left_alone',
+            completionReason: 'left_alone',
+            failureStage: null,
+          },
         ],
       }),
       meeting(41),

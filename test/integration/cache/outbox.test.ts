@@ -23,7 +23,14 @@ async function rig(profile: 'g1' | 'g2' | 'g3'): Promise<Rig> {
   const { fetch, calls } = countingFetch();
   const client = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile, fetch, timeoutMs: 700, retries: 0 });
   const elsewhere = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile });
-  const sync = new SyncService({ library: lib.library, outbox: lib.outbox, serverId: sim.url, client, clock: realClock, logger: quietLogger });
+  const sync = new SyncService({
+    library: lib.library,
+    outbox: lib.outbox,
+    serverId: sim.url,
+    client,
+    clock: realClock,
+    logger: quietLogger,
+  });
   await sync.run();
   sync.cancelTranscripts();
   return { sim, lib, client, elsewhere, calls, sync };
@@ -58,7 +65,10 @@ describe.each(['g1', 'g2'] as const)('edits on %s (the server can rename)', (pro
     r.sim.setFault(null);
     r.calls.length = 0;
     expect(await r.sync.replayOutbox()).toMatchObject({ sent: 2, failed: 0, pending: 0, error: null });
-    expect(patches(r.calls)).toEqual([`PATCH /meetings/${first!.platform}/${first!.nativeMeetingId}`, `PATCH /meetings/${second!.platform}/${second!.nativeMeetingId}`]);
+    expect(patches(r.calls)).toEqual([
+      `PATCH /meetings/${first!.platform}/${first!.nativeMeetingId}`,
+      `PATCH /meetings/${second!.platform}/${second!.nativeMeetingId}`,
+    ]);
     const remote = (await r.elsewhere.listMeetings()).meetings;
     expect(remote.find((m) => m.id === first!.remoteId)!.name).toBe('Offline rename');
     expect(remote.find((m) => m.id === second!.remoteId)).toMatchObject({ notes: 'Written on a plane', participants: ['Ann', 'Bo'] });

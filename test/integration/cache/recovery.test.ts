@@ -16,7 +16,14 @@ async function syncedLibrary(file: string, url: string) {
   addServer(cache.db, url, 'g3');
   const library = new Library({ db: cache.db, file });
   const client = createVexaClient({ baseUrl: url, apiKey: KEY, generation: 'g3', timeoutMs: 2_000 });
-  const sync = new SyncService({ library, outbox: new OutboxService(library), serverId: url, client, clock: realClock, logger: quietLogger });
+  const sync = new SyncService({
+    library,
+    outbox: new OutboxService(library),
+    serverId: url,
+    client,
+    clock: realClock,
+    logger: quietLogger,
+  });
   expect((await sync.run()).phase).toBe('idle');
   await waitFor('transcripts cached', async () => (await library.list()).every((m) => m.transcript === 'complete'));
   return { cache, library, sync };

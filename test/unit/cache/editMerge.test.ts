@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { mergeServerValues, type OpenEdit } from '../../../electron/core/cache/editMerge';
 import type { EditableValues } from '../../../electron/core/cache/types';
 
-const values = (over: Partial<EditableValues> = {}): EditableValues => ({ name: 'Standup', notes: '', participants: [], languages: ['en'], ...over });
-const edit = (id: number, fields: OpenEdit['fields'], createdAt = 1_000, state: OpenEdit['state'] = 'pending'): OpenEdit => ({ id, fields, state, createdAt });
+const values = (over: Partial<EditableValues> = {}): EditableValues => ({
+  name: 'Standup',
+  notes: '',
+  participants: [],
+  languages: ['en'],
+  ...over,
+});
+const edit = (id: number, fields: OpenEdit['fields'], createdAt = 1_000, state: OpenEdit['state'] = 'pending'): OpenEdit => ({
+  id,
+  fields,
+  state,
+  createdAt,
+});
 
 describe('merging server rows with the user’s edits', () => {
   it('takes the server’s values for fields nobody edited', () => {
@@ -21,7 +32,12 @@ describe('merging server rows with the user’s edits', () => {
     const waiting = mergeServerValues({ incoming: values(), serverUpdatedAt: 500, cached, edits: [edit(1, { name: 'Mine' })] });
     expect(waiting).toMatchObject({ shown: values({ name: 'Mine' }), local: ['name'], done: [], conflicts: [] });
 
-    const confirmed = mergeServerValues({ incoming: values({ name: 'Mine' }), serverUpdatedAt: 3_000, cached, edits: [edit(1, { name: 'Mine' })] });
+    const confirmed = mergeServerValues({
+      incoming: values({ name: 'Mine' }),
+      serverUpdatedAt: 3_000,
+      cached,
+      edits: [edit(1, { name: 'Mine' })],
+    });
     expect(confirmed).toMatchObject({ shown: values({ name: 'Mine' }), local: [], done: [1], conflicts: [] });
   });
 
@@ -32,7 +48,12 @@ describe('merging server rows with the user’s edits', () => {
       cached: { shown: values({ name: 'Mine' }), server: values(), local: ['name'] },
       edits: [edit(7, { name: 'Mine' }, 1_000)],
     });
-    expect(out).toEqual({ shown: values({ name: 'Mine' }), local: ['name'], done: [], conflicts: [{ id: 7, serverValues: { name: 'Theirs' } }] });
+    expect(out).toEqual({
+      shown: values({ name: 'Mine' }),
+      local: ['name'],
+      done: [],
+      conflicts: [{ id: 7, serverValues: { name: 'Theirs' } }],
+    });
   });
 
   it('lets a newer edit win over an older server change without a conflict', () => {
@@ -48,8 +69,16 @@ describe('merging server rows with the user’s edits', () => {
 
   it('treats an unknown server time as a conflict, and leaves an edit in flight alone', () => {
     const cached = { shown: values({ notes: 'mine' }), server: values(), local: ['notes' as const] };
-    expect(mergeServerValues({ incoming: values({ notes: 'theirs' }), serverUpdatedAt: null, cached, edits: [edit(1, { notes: 'mine' })] }).conflicts).toHaveLength(1);
-    const inFlight = mergeServerValues({ incoming: values({ notes: 'theirs' }), serverUpdatedAt: null, cached, edits: [edit(1, { notes: 'mine' }, 1_000, 'sending')] });
+    expect(
+      mergeServerValues({ incoming: values({ notes: 'theirs' }), serverUpdatedAt: null, cached, edits: [edit(1, { notes: 'mine' })] })
+        .conflicts,
+    ).toHaveLength(1);
+    const inFlight = mergeServerValues({
+      incoming: values({ notes: 'theirs' }),
+      serverUpdatedAt: null,
+      cached,
+      edits: [edit(1, { notes: 'mine' }, 1_000, 'sending')],
+    });
     expect(inFlight).toMatchObject({ conflicts: [], done: [], shown: { notes: 'mine' } });
   });
 

@@ -61,8 +61,47 @@ describe('search input to FTS5', () => {
       x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
       return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
     };
-    const pieces = ['"', '*', '(', ')', ':', '^', '-', '+', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(', 'text:', '{text speaker}:', ' ', '  ', 'the', 'héllo',
-      'wor', 'é', '\u0301', '🙂', '\u0000', '\uE000', '\t', '\n', "'", '\\', ',', 'a', 'zz', '日本語', 'Ω', '\u200b', '%', '_', '[', ']'];
+    const pieces = [
+      '"',
+      '*',
+      '(',
+      ')',
+      ':',
+      '^',
+      '-',
+      '+',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      'NEAR(',
+      'text:',
+      '{text speaker}:',
+      ' ',
+      '  ',
+      'the',
+      'héllo',
+      'wor',
+      'é',
+      '\u0301',
+      '🙂',
+      '\u0000',
+      '\uE000',
+      '\t',
+      '\n',
+      "'",
+      '\\',
+      ',',
+      'a',
+      'zz',
+      '日本語',
+      'Ω',
+      '\u200b',
+      '%',
+      '_',
+      '[',
+      ']',
+    ];
 
     it('accepts 5,000 random inputs without a syntax error', () => {
       for (let i = 0; i < 5000; i++) {
