@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
@@ -12,6 +13,7 @@ import { noSystemEvents, systemClock, type Logger } from './ports';
 import { ServerRepository } from './servers';
 import { ServerSession } from './session';
 import { SettingsStore } from './settings';
+import { TranscriptService } from './share/transcriptService';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
@@ -129,6 +131,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
   }
 
+  const transcriptService = new TranscriptService({
+    client: () => connection.client(),
+    capabilities: () => {
+      const server = connection.activeServer;
+      if (!server) throw new UserFacingError('not_connected', 'Connect to a Vexa server first (or try the demo).');
+      return server.capabilities;
+    },
+    dialogs: options.dialogs,
+    clipboard: options.clipboard,
+    opener: options.opener,
+    logger,
+    writeFile: (path, data) => writeFile(path, data),
+    now: clock.now,
+  });
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -139,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clipboard: options.clipboard,
       overlays: options.overlays,
       session: () => session,
+      transcripts: () => transcriptService,
       paths: options.paths,
       logger,
       emitState,

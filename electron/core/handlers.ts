@@ -6,6 +6,7 @@ import type { ConnectionService } from './connection';
 import type { DemoService } from './demo';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { ServerSession } from './session';
+import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
 
 export interface HandlerDeps {
@@ -17,6 +18,7 @@ export interface HandlerDeps {
   clipboard: Clipboard;
   overlays: OverlayWindows;
   session(): ServerSession | null;
+  transcripts(): TranscriptService;
   paths: AppPaths;
   logger: Logger;
   emitState(): void;
@@ -141,6 +143,14 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await d.overlays.close();
       return null;
     },
+    'export:preview': async ({ ref, format, options }) => ({ text: await d.transcripts().preview(ref, format, options) }),
+    'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),
+    'export:copy': async ({ ref, as, options }) => {
+      await d.transcripts().copy(ref, as, options);
+      return null;
+    },
+    'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),
+    'handoff:open': async ({ ref, tool }) => d.transcripts().handoff(ref, tool, d.settings.settings.aiPrompts[tool] ?? ''),
     'shell:openExternal': async ({ url }) => {
       await d.opener.openUrl(url);
       return null;

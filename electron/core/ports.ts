@@ -58,6 +58,8 @@ export interface SaveDialogRequest {
 }
 
 export interface Dialogs {
+  /** False where there is no native save dialog (the browser-served app): files go out as downloads. */
+  readonly canSave: boolean;
   /** Returns the chosen path, or null when the user cancelled. */
   saveFile(request: SaveDialogRequest): Promise<string | null>;
 }

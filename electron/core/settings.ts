@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
+import { DEFAULT_LINK_PROMPT } from './share/handoff';
 
 /** Non-secret preferences and the pointer to the active server. Keys never go here. */
 const StoredSchema = z.object({
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   launch: { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' },
   doNotDisturb: false,
+  aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 
 export class SettingsStore {
@@ -42,7 +44,8 @@ export class SettingsStore {
   }
 
   update(patch: Partial<Settings>): Settings {
-    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...patch } };
+    const aiPrompts = patch.aiPrompts ? { ...this.settings.aiPrompts, ...patch.aiPrompts } : undefined;
+    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...patch, ...(aiPrompts ? { aiPrompts } : {}) } };
     this.save();
     return this.settings;
   }

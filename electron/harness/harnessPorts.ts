@@ -52,6 +52,7 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
     tray,
     dialogs: {
       // A browser session has no native save dialog; exports arrive as downloads instead.
+      canSave: false,
       saveFile: async () => null,
     },
     clipboard: {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
+  AiToolSchema,
   AppStateSchema,
+  ExportFormatSchema,
+  ExportOptionsSchema,
+  MeetingRefSchema,
+  SaveOutcomeSchema,
+  ShareLinkSchema,
   LiveDeltaSchema,
   LiveSnapshotSchema,
   LiveStateSchema,
@@ -41,6 +47,7 @@ export const channels = {
         theme: ThemeSchema.optional(),
         launch: z.object({ botName: z.string().max(1000), language: z.string().max(16), task: TaskSchema }).strict().optional(),
         doNotDisturb: z.boolean().optional(),
+        aiPrompts: z.record(AiToolSchema, z.string().max(2000)).optional(),
       })
       .strict(),
     output: SettingsSchema,
@@ -104,6 +111,27 @@ export const channels = {
   /** Shows the last caption lines of one live meeting in a compact always-on-top overlay. */
   'overlay:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.object({ mode: OverlayModeSchema }) },
   'overlay:close': { input: Empty, output: z.null() },
+  'export:preview': {
+    input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
+    output: z.object({ text: z.string() }),
+  },
+  'export:save': {
+    input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
+    output: SaveOutcomeSchema,
+  },
+  'export:copy': {
+    input: z.object({ ref: MeetingRefSchema, as: z.enum(['text', 'markdown']), options: ExportOptionsSchema.default({}) }).strict(),
+    output: z.null(),
+  },
+  'share:create': {
+    input: z.object({ ref: MeetingRefSchema, ttlSeconds: z.number().int().min(60).max(86_400).default(3600) }).strict(),
+    output: ShareLinkSchema,
+  },
+  /** Opens ChatGPT, Perplexity or Claude on the transcript (share link, or clipboard + paste prompt). */
+  'handoff:open': {
+    input: z.object({ ref: MeetingRefSchema, tool: AiToolSchema }).strict(),
+    output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string() }),
+  },
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;

@@ -59,8 +59,13 @@ export const LaunchDefaultsSchema = z.object({
 });
 export type LaunchDefaults = z.infer<typeof LaunchDefaultsSchema>;
 
+export const AiToolSchema = z.enum(['chatgpt', 'perplexity', 'claude']);
+export type AiToolId = z.infer<typeof AiToolSchema>;
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
+  /** Prompt templates for "Open in …"; `{url}` is the share link. */
+  aiPrompts: z.record(AiToolSchema, z.string()),
   launch: LaunchDefaultsSchema,
   /** Alerts still show in the app and the tray, but raise no OS notification. */
   doNotDisturb: z.boolean(),
@@ -198,3 +203,36 @@ export type LiveDeltaView = z.infer<typeof LiveDeltaSchema>;
 /** Where the caption overlay opened: its own always-on-top window (Electron) or a panel in the page (web). */
 export const OverlayModeSchema = z.enum(['window', 'panel']);
 export type OverlayMode = z.infer<typeof OverlayModeSchema>;
+
+export const MeetingRefSchema = z
+  .object({
+    meetingId: z.number().int(),
+    platform: z.string().max(32),
+    nativeMeetingId: z.string().min(1).max(512),
+    name: z.string().max(500).nullable().optional(),
+  })
+  .strict();
+
+export const ExportFormatSchema = z.enum(['txt', 'md', 'srt', 'vtt', 'json', 'docx', 'pdf']);
+
+export const ExportOptionsSchema = z
+  .object({
+    timestamps: z.enum(['relative', 'wall-clock']).optional(),
+    timeZone: z.string().max(64).optional(),
+    speakers: z.boolean().optional(),
+    includeDrafts: z.boolean().optional(),
+    range: z.object({ from: z.number(), to: z.number() }).strict().optional(),
+    speakerFilter: z.array(z.string().max(200)).max(100).optional(),
+  })
+  .strict();
+
+export const SaveOutcomeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('saved'), path: z.string(), fileName: z.string() }),
+  z.object({ mode: z.literal('download'), fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  z.object({ mode: z.literal('cancelled') }),
+]);
+
+export const ShareLinkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('public-url'), url: z.string(), shareId: z.string(), expiresAt: z.number().nullable() }),
+  z.object({ kind: z.literal('capability-token'), token: z.string(), id: z.string(), mode: z.string().nullable(), expiresAt: z.number().nullable() }),
+]);

@@ -1,5 +1,6 @@
 import { chromium, type Page } from 'playwright-core';
 import type { Core } from '../../electron/core/app';
+import type { EventName } from '../../shared/ipc/contract';
 import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../shared/ipc/models';
 import e2eConfig from '../e2e/playwright.config';
 import { launchApp } from '../e2e/support/app';
@@ -66,7 +67,7 @@ function longMeeting(meetingId: number): LiveSnapshotView {
 
 /** The core the page sees: the real one, plus a long meeting and a way to push deltas for it. */
 function benchCore(core: Core, meetings: Map<number, LiveSnapshotView>) {
-  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
   core.onEvent((event, payload) => {
     for (const l of listeners) l(event, payload);
   });

@@ -259,6 +259,7 @@ test('many meetings at once on a v0.10 server, each with its own lines, and the 
   // The desktop app's overlay window shows this route alone (here in the same tab, which holds the harness token).
   const id = Number(await page.locator('.captions-view').getAttribute('data-meeting-id'));
   await page.goto(new URL(`/#/overlay/${id}`, app.url).href);
+  await page.reload();
   const overlay = page.getByRole('complementary', { name: /^Caption overlay/ });
   await expect(overlay).toBeVisible();
   await expect.poll(() => overlay.locator('.caption-overlay-lines li').count()).toBeGreaterThan(0);

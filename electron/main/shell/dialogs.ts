@@ -36,6 +36,7 @@ export interface DialogsDeps {
 
 export function createDialogs({ showSaveDialog, defaultDir }: DialogsDeps): Dialogs {
   return {
+    canSave: true,
     async saveFile({ defaultName, filters }) {
       const result = await showSaveDialog({
         defaultPath: join(defaultDir(), safeFileName(defaultName)),

@@ -1,0 +1,115 @@
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
+import type { ShareLink } from '../../../shared/vexa/types';
+import { EXPORT_FORMATS, ExportError, exportFileName, exportTranscript, type ExportFormat, type ExportInput, type ExportOptions } from '../export';
+import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
+import type { VexaClient } from '../vexa';
+import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
+
+/** Which transcript: the server row id plus the platform and native id every generation needs. */
+export interface MeetingRef {
+  meetingId: number;
+  platform: string;
+  nativeMeetingId: string;
+  name?: string | null;
+}
+
+export type SaveOutcome =
+  | { mode: 'saved'; path: string; fileName: string }
+  | { mode: 'download'; fileName: string; mimeType: string; base64: string }
+  | { mode: 'cancelled' };
+
+export interface TranscriptServiceDeps {
+  client(): VexaClient;
+  capabilities(): ServerCapabilities;
+  /** A transcript the app already holds (the local cache), or null to read it from the server. */
+  cached?(ref: MeetingRef): Promise<ExportInput | null>;
+  dialogs: Dialogs;
+  clipboard: Clipboard;
+  opener: ExternalOpener;
+  logger: Logger;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  now(): number;
+}
+
+const PREVIEW_LINES = 12;
+
+/** Export, copy, share links and hand-off to AI tools, for any meeting and any server generation. */
+export class TranscriptService {
+  constructor(private readonly d: TranscriptServiceDeps) {}
+
+  private async transcript(ref: MeetingRef): Promise<ExportInput> {
+    const local = await this.d.cached?.(ref);
+    if (local) return local;
+    const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
+    return raw as Record<string, unknown>;
+  }
+
+  async preview(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<string> {
+    const info = EXPORT_FORMATS[format];
+    if (info.binary) {
+      // A docx or pdf has no readable first lines; its preview is the plain text of the same content.
+      const text = await exportTranscript(await this.transcript(ref), 'txt', options);
+      return firstLines(text as string);
+    }
+    return firstLines((await exportTranscript(await this.transcript(ref), format, options)) as string);
+  }
+
+  async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
+    const info = EXPORT_FORMATS[format];
+    const data = await exportTranscript(await this.transcript(ref), format, { ...options, now: this.d.now() });
+    const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
+    if (!this.d.dialogs.canSave) {
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      return { mode: 'download', fileName, mimeType: info.mimeType, base64: Buffer.from(bytes).toString('base64') };
+    }
+    const path = await this.d.dialogs.saveFile({ defaultName: fileName, filters: [{ name: info.label, extensions: [info.extension] }] });
+    if (!path) return { mode: 'cancelled' };
+    await this.d.writeFile(path, data);
+    this.d.logger.info('Exported a transcript', { format, meetingId: ref.meetingId });
+    return { mode: 'saved', path, fileName };
+  }
+
+  async copy(ref: MeetingRef, as: 'text' | 'markdown', options: ExportOptions): Promise<void> {
+    const text = (await exportTranscript(await this.transcript(ref), as === 'markdown' ? 'md' : 'txt', options)) as string;
+    await this.d.clipboard.writeText(text);
+  }
+
+  async share(ref: MeetingRef, ttlSeconds: number): Promise<ShareLink> {
+    const caps = this.d.capabilities();
+    if (!caps.publicShareLinks && !caps.shareTokens) {
+      throw new UserFacingError('unsupported', 'This server cannot share transcripts. Export the transcript and send the file instead.');
+    }
+    return this.d.client().createShare(ref.platform, ref.nativeMeetingId, { ttlSeconds, meetingId: ref.meetingId });
+  }
+
+  /**
+   * Opens an AI tool on the transcript: with a public share link in the prompt where the server
+   * has them; otherwise the transcript goes to the clipboard and the tool opens with a prompt to
+   * paste it.
+   */
+  async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string }> {
+    const target = AI_TOOLS[tool];
+    if (this.d.capabilities().publicShareLinks) {
+      try {
+        const link = await this.share(ref, 3600);
+        if (link.kind === 'public-url') {
+          const url = target.url(promptFor(template, link.url));
+          await this.d.opener.openUrl(url);
+          return { mode: 'link', url };
+        }
+      } catch (e) {
+        this.d.logger.warn('Share link failed; handing off through the clipboard', { error: String(e) });
+      }
+    }
+    await this.copy(ref, 'text', {});
+    const url = target.url(PASTE_PROMPT);
+    await this.d.opener.openUrl(url);
+    return { mode: 'clipboard', url };
+  }
+}
+
+function firstLines(text: string): string {
+  return text.split('\n').slice(0, PREVIEW_LINES).join('\n');
+}
