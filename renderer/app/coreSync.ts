@@ -47,16 +47,17 @@ export function applyTrackedMeetings(meetings: TrackedMeetingView[]): void {
   if (live.overlay && !followed.has(live.overlay.meetingId)) live.setOverlay(null);
 }
 
-/** After a reconnect the core has re-read every transcript; give it a moment, then reload what is shown. */
-const REFRESH_AFTER_RECONNECT_MS = 1_500;
-let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * After a reconnect the core re-reads every transcript over REST and records a gap where that
+ * fails; deltas carry neither gaps nor the count of unreadable frames, so the captions shown are
+ * reloaded once the re-read is likely done, and once more after the REST client's retries.
+ */
+const REFRESH_AFTER_RECONNECT_MS = [2_000, 8_000];
+let refreshTimers: Array<ReturnType<typeof setTimeout>> = [];
 
 function scheduleCaptionRefresh(): void {
-  if (refreshTimer !== null) clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    refreshCaptions();
-  }, REFRESH_AFTER_RECONNECT_MS);
+  for (const timer of refreshTimers) clearTimeout(timer);
+  refreshTimers = REFRESH_AFTER_RECONNECT_MS.map((ms) => setTimeout(refreshCaptions, ms));
 }
 
 export function applyLiveState(state: LiveStateView): void {

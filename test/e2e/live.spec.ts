@@ -100,6 +100,8 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
   const colours = await turns.evaluateAll((rows) => new Set(rows.map((r) => (globalThis as unknown as PageGlobals).getComputedStyle(r).borderLeftColor)).size);
   expect(colours).toBeGreaterThanOrEqual(2);
   await snap(page, testInfo, 'live-captions');
+  // Screen readers hear confirmed captions through a polite region of the view.
+  await expect(page.getByTestId('caption-announcer')).toHaveText(/(Maya Lindqvist|Daniel Okafor|Priya Raman): |new captions/);
 
   // A draft line becomes its confirmed text in the same element: no row is swapped in underneath the reader.
   const draftKey = await list.evaluate(
@@ -169,12 +171,34 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
   await expect(page.getByText("This server version cannot change a running bot's language")).toBeVisible();
   await expect(page.getByLabel('Language')).toHaveCount(0);
 
+  // An unreadable frame is skipped and counted, quietly.
+  app.simulator.injectRaw(id, JSON.stringify({ type: 'transcript', meeting: { id }, speaker: 'Maya Lindqvist', confirmed: 'not a list' }));
+
   // The live socket drops and the first reconnects are refused: the view says so, then recovers.
   app.simulator.setFault({ status: 503, body: '{"detail":"unavailable"}', paths: '/ws', count: 6 });
   app.simulator.dropSockets();
   await expect(connectionStatus(page)).toHaveAccessibleName(/Reconnecting|Offline/);
   await snap(page, testInfo, 'live-reconnecting');
   await expect(connectionStatus(page)).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('rejected-frames')).toHaveAttribute('data-count', '1', { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Caption details' })).toHaveAttribute('data-attention', 'true');
+
+  // Another drop, and this time the server cannot give the transcript back: a gap marker says what is missing.
+  app.simulator.setFault({ status: 503, body: '{"detail":"unavailable"}', paths: '/transcripts', count: 3 });
+  app.simulator.dropSockets();
+  const gap = list.locator('.caption-gap');
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, -100_000);
+        return gap.count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+  await expect(gap).toHaveText(/^Part of the meeting could not be recovered \(\d{1,2}:\d{2}.*–\d{1,2}:\d{2}.*\)$/);
+  await snap(page, testInfo, 'live-gap');
+  await page.keyboard.press('End');
 
   // The overlay panel shows the latest lines, in the chosen size.
   await page.getByRole('button', { name: 'Overlay' }).click();

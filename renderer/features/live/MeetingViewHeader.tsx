@@ -68,7 +68,7 @@ function CaptionDetails({ entry }: { entry: MeetingCaptions | undefined }) {
   const rejected = entry?.rejectedFrames ?? 0;
   return (
     <>
-      <Button size="sm" variant="ghost" icon={<InfoIcon />} popoverTarget={id} aria-label="Caption details" data-attention={rejected > 0 || undefined}>
+      <Button size="sm" variant="ghost" icon={<InfoIcon />} popoverTarget={id} aria-label="Caption details" data-attention={rejected > 0 || (entry?.gaps.length ?? 0) > 0 || undefined}>
         Details
       </Button>
       <div id={id} popover="auto" className="captions-details" role="dialog" aria-label="Caption details">

@@ -106,6 +106,15 @@ describe.each(['g1', 'g2'] as const)('edits on %s (the server can rename)', (pro
     expect((await r.lib.library.search('my title')).meetings).toEqual([]);
   });
 
+  it('sends each edit once when a replay starts while another runs (reconnect during start-up)', async () => {
+    const [m] = await r.lib.library.list();
+    await r.lib.outbox.edit(m!.id, { name: 'Once' });
+    r.calls.length = 0;
+    const [a, b] = await Promise.all([r.sync.replayOutbox(), r.sync.replayOutbox()]);
+    expect(a).toEqual(b);
+    expect(patches(r.calls)).toHaveLength(1);
+  });
+
   it('marks an edit the server refuses as failed with its reason and sends the rest', async () => {
     const [a, b] = await r.lib.library.list();
     const bad = await r.lib.outbox.edit(a!.id, { languages: ['xx-not-a-language'] });

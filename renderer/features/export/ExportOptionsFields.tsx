@@ -1,0 +1,128 @@
+import { useId } from 'react';
+import { TextField } from '../../app/theme';
+import type { ExportForm, RangeField } from './describe';
+import { EXPORT_FORMAT_CHOICES, SUBTITLE_FORMATS, type ExportFormat } from './formats';
+
+export interface FieldProps {
+  form: ExportForm;
+  onChange(patch: Partial<ExportForm>): void;
+}
+
+/** Seven formats as radio cards: arrow keys move between them, as in any radio group. */
+export function FormatPicker({ form, onChange }: FieldProps) {
+  const name = useId();
+  return (
+    <fieldset className="format-list">
+      <legend className="export-legend">Format</legend>
+      {EXPORT_FORMAT_CHOICES.map((f) => {
+        const checked = form.format === f.id;
+        return (
+          <label key={f.id} className="format-choice" data-checked={checked}>
+            <input
+              type="radio"
+              name={name}
+              value={f.id}
+              checked={checked}
+              data-autofocus={checked || undefined}
+              aria-describedby={`${name}-${f.id}`}
+              onChange={() => onChange({ format: f.id as ExportFormat })}
+            />
+            <span className="format-choice-head">
+              <span className="format-choice-label">{f.label}</span>
+              <span className="format-choice-ext mono">.{f.extension}</span>
+            </span>
+            <span id={`${name}-${f.id}`} className="format-choice-description">
+              {f.description}
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function TimesChoice({ form, onChange }: FieldProps) {
+  const name = useId();
+  const subtitles = SUBTITLE_FORMATS.has(form.format);
+  const options = [
+    { value: 'wall-clock', label: 'Clock time', help: 'The time of day, in this computer’s time zone' },
+    { value: 'relative', label: 'Meeting time', help: 'Minutes and seconds from the start of the meeting' },
+  ] as const;
+  return (
+    <fieldset className="export-times" disabled={subtitles}>
+      <legend className="export-legend">Times</legend>
+      <div className="export-segmented">
+        {options.map((o) => {
+          const checked = subtitles ? o.value === 'relative' : form.timestamps === o.value;
+          return (
+            <label key={o.value} className="export-segment" data-checked={checked} title={o.help}>
+              <input type="radio" name={name} value={o.value} checked={checked} onChange={() => onChange({ timestamps: o.value })} />
+              <span>{o.label}</span>
+            </label>
+          );
+        })}
+      </div>
+      <p className="export-help">{subtitles ? 'Subtitles always count from the start of the meeting.' : options.find((o) => o.value === form.timestamps)?.help}</p>
+    </fieldset>
+  );
+}
+
+function Switches({ form, onChange }: FieldProps) {
+  const id = useId();
+  return (
+    <div className="export-switches">
+      <label className="choice">
+        <input type="checkbox" checked={form.speakers} onChange={(e) => onChange({ speakers: e.target.checked })} />
+        <span>Speaker names</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={form.includeDrafts} aria-describedby={`${id}-drafts`} onChange={(e) => onChange({ includeDrafts: e.target.checked })} />
+        <span>
+          Include lines still being transcribed
+          <span id={`${id}-drafts`} className="export-help">
+            Off: only confirmed lines. During a live meeting, the newest lines are drafts that may still change.
+          </span>
+        </span>
+      </label>
+    </div>
+  );
+}
+
+function TimeRange({ form, onChange, error }: FieldProps & { error: { field: RangeField; message: string } | null }) {
+  return (
+    <fieldset className="export-range">
+      <legend className="export-legend">Part of the meeting</legend>
+      <div className="export-range-fields">
+        <TextField
+          label="From"
+          placeholder="00:00"
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.from}
+          onChange={(e) => onChange({ from: e.target.value })}
+          error={error?.field === 'from' ? error.message : null}
+        />
+        <TextField
+          label="To"
+          placeholder="end"
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.to}
+          onChange={(e) => onChange({ to: e.target.value })}
+          error={error?.field === 'to' ? error.message : null}
+        />
+      </div>
+      <p className="export-help">Minutes and seconds from the start (mm:ss). Leave both empty for the whole meeting.</p>
+    </fieldset>
+  );
+}
+
+export function ExportOptionsFields(props: FieldProps & { rangeError: { field: RangeField; message: string } | null }) {
+  return (
+    <div className="export-options">
+      <TimesChoice {...props} />
+      <Switches {...props} />
+      <TimeRange {...props} error={props.rangeError} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { Banner, Spinner } from '../../app/theme';
+import { loadPreview } from './actions';
+import { previewNote, type ExportOptionsInput, type MeetingRef } from './describe';
+import type { ExportFormat } from './formats';
+
+// Typing a time range or flipping switches quickly sends one request, not one per keystroke.
+const DEBOUNCE_MS = 250;
+
+type PreviewState = { text: string | null; error: string | null; loading: boolean };
+
+/** The first lines of the file as it will be written, refreshed as the choices change. */
+export function ExportPreview({ meetingRef, format, options }: { meetingRef: MeetingRef; format: ExportFormat; options: ExportOptionsInput | null }) {
+  const [state, setState] = useState<PreviewState>({ text: null, error: null, loading: true });
+  const key = options ? JSON.stringify([format, options]) : null;
+
+  useEffect(() => {
+    if (key === null || !options) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      setState((s) => ({ ...s, loading: true }));
+      void loadPreview(meetingRef, format, options).then((result) => {
+        if (!current) return;
+        setState(result.ok ? { text: result.value, error: null, loading: false } : { text: null, error: result.message, loading: false });
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+    // `key` stands for format and options by value; the objects are rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, meetingRef]);
+
+  const note = previewNote(format);
+  return (
+    <section className="export-preview-section" aria-label="Preview">
+      <div className="export-preview-head">
+        <span className="export-legend">Preview</span>
+        {state.loading ? <Spinner label="Updating the preview…" /> : <span className="export-help">The first lines</span>}
+      </div>
+      {note ? <p className="export-help">{note}</p> : null}
+      {state.error ? (
+        <Banner tone="error" title="No preview">
+          {state.error}
+        </Banner>
+      ) : (
+        <pre className="export-preview" tabIndex={0} aria-label="First lines of the export" aria-busy={state.loading || undefined} data-testid="export-preview">
+          {state.text ?? ''}
+        </pre>
+      )}
+    </section>
+  );
+}

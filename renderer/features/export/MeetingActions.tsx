@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { ClipboardIcon } from '../../app/theme/icons';
+import { useConnectionStore } from '../connection/store';
+import { copyTranscript, openExportDialog, openShareDialog } from './actions';
+import { ActionMenu, MenuItem, MenuSeparator } from './ActionMenu';
+import { AiHandoffMenu } from './AiHandoffMenu';
+import { refTitle, shareMenuLabel, shareMode, type MeetingRef } from './describe';
+import { CopyIcon, FileIcon, ShareIcon } from './icons';
+import { ensureExportLayer } from './layer';
+import './export.css';
+
+export interface MeetingActionsProps {
+  meetingRef: MeetingRef;
+  /** An icon-only button, for rows in a list. */
+  compact?: boolean;
+}
+
+/**
+ * Everything that takes a transcript out of the app, for one meeting (live or past): export to a
+ * file, copy, share, and hand-off to AI assistants. The dialogs live in the export layer, so a
+ * row that scrolls out of a virtual list does not take an open dialog with it.
+ */
+export function MeetingActions({ meetingRef, compact = false }: MeetingActionsProps) {
+  const mode = useConnectionStore((s) => shareMode(s.view?.server?.capabilities));
+  useEffect(ensureExportLayer, []);
+  return (
+    <ActionMenu label={`Export and share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
+      {(close) => (
+        <>
+          <MenuItem
+            icon={<FileIcon />}
+            onSelect={() => {
+              close();
+              openExportDialog(meetingRef);
+            }}
+          >
+            Export…
+          </MenuItem>
+          <MenuItem
+            icon={<CopyIcon />}
+            onSelect={() => {
+              close();
+              void copyTranscript(meetingRef, 'text');
+            }}
+          >
+            Copy as text
+          </MenuItem>
+          <MenuItem
+            icon={<ClipboardIcon />}
+            onSelect={() => {
+              close();
+              void copyTranscript(meetingRef, 'markdown');
+            }}
+          >
+            Copy as Markdown
+          </MenuItem>
+          <MenuSeparator />
+          <MenuItem
+            icon={<ShareIcon />}
+            onSelect={() => {
+              close();
+              openShareDialog(meetingRef);
+            }}
+          >
+            {shareMenuLabel(mode)}
+          </MenuItem>
+          <MenuSeparator />
+          <AiHandoffMenu meetingRef={meetingRef} onSelect={close} />
+        </>
+      )}
+    </ActionMenu>
+  );
+}
