@@ -1,6 +1,18 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppPaths, Clipboard, Clock, Dialogs, ExternalOpener, Logger, Notifier, OverlayWindows, SecretStore, SystemEvents, TrayView } from './ports';
+import type {
+  AppPaths,
+  Clipboard,
+  Clock,
+  Dialogs,
+  ExternalOpener,
+  Logger,
+  Notifier,
+  OverlayWindows,
+  SecretStore,
+  SystemEvents,
+  TrayView,
+} from './ports';
 
 export interface CoreOptions {
   transport: 'electron' | 'web';

@@ -4,7 +4,9 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
+import { Library, OutboxService } from './cache';
 import { openCache } from './cache/database';
+import { cachedTranscript } from './cache/exportSource';
 import { ConnectionService, DEMO_SERVER_ID } from './connection';
 import { DemoService } from './demo';
 import { createHandlers } from './handlers';
@@ -54,6 +56,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createFileLogger({ dir: options.paths.logs });
   const cache = openCache({ file: join(options.paths.data, CACHE_FILE), logger, now: clock.now });
   const settings = new SettingsStore(join(options.paths.data, SETTINGS_FILE));
+  const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
+  const outbox = new OutboxService(library);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
 
   const state = (): AppState => {
@@ -98,6 +102,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       launchDefaults: () => settings.settings.launch,
       emit,
       timings: options.live,
+      library,
+      outbox,
     });
   };
 
@@ -142,6 +148,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clipboard: options.clipboard,
     opener: options.opener,
     logger,
+    cached: (ref) => {
+      const server = connection.activeServer;
+      return server ? cachedTranscript(library, server.id, ref.meetingId) : Promise.resolve(null);
+    },
     writeFile: (path, data) => writeFile(path, data),
     now: clock.now,
   });
@@ -156,10 +166,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clipboard: options.clipboard,
       overlays: options.overlays,
       session: () => session,
+      library,
+      outbox,
       transcripts: () => transcriptService,
       paths: options.paths,
       logger,
       emitState,
+      emitChanged: (change) => emit('library:changed', change),
     }),
     logger,
   );

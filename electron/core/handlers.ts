@@ -2,9 +2,10 @@ import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState, LiveStateView, MeetingSummary, RunningBotView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
-import type { ConnectionService } from './connection';
+import { DEMO_SERVER_ID, type ConnectionService } from './connection';
 import type { DemoService } from './demo';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
+import type { Library, OutboxService } from './cache';
 import type { ServerSession } from './session';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
@@ -18,10 +19,13 @@ export interface HandlerDeps {
   clipboard: Clipboard;
   overlays: OverlayWindows;
   session(): ServerSession | null;
+  library: Library;
+  outbox: OutboxService;
   transcripts(): TranscriptService;
   paths: AppPaths;
   logger: Logger;
   emitState(): void;
+  emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
 }
 
 /** The one handler table both transports serve. Inputs arrive already validated. */
@@ -61,6 +65,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return view;
     },
     'demo:start': async (input) => {
+      // The demo's simulator starts afresh each time; yesterday's demo meetings would only confuse.
+      await d.library.forgetServer(DEMO_SERVER_ID);
       const { url, apiKey } = await d.demo.start(input?.profile);
       try {
         return await d.connection.connect(url, apiKey, 'session', true);
@@ -151,6 +157,60 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),
     'handoff:open': async ({ ref, tool }) => d.transcripts().handoff(ref, tool, d.settings.settings.aiPrompts[tool] ?? ''),
+    'library:list': async (filter) => d.library.list(filter),
+    'library:open': async ({ id }) => {
+      const meeting = await d.library.meeting(id);
+      if (!meeting) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
+      const s = d.session();
+      // The cached copy paints at once; fresher details and the transcript follow as an event.
+      if (s && s.serverId === meeting.serverId) {
+        void s.sync
+          .openMeeting(id)
+          .then(() => d.emitChanged({ serverId: meeting.serverId, meetingIds: [id] }))
+          .catch((e: unknown) => d.logger.debug('Refreshing a meeting failed', { error: String(e) }));
+      }
+      return {
+        meeting,
+        segments: (await d.library.transcript(id))?.segments ?? [],
+        timeline: await d.library.timeline(id),
+        edits: await d.outbox.list({ meetingId: id }),
+      };
+    },
+    'library:search': async ({ query, filters, limit, offset }) => d.library.search(query, filters, { limit, offset }),
+    'library:edit': async ({ id, patch }) => {
+      const edit = await d.outbox.edit(id, patch);
+      d.emitChanged({ serverId: edit.serverId, meetingIds: [id] });
+      const s = d.session();
+      if (s && s.serverId === edit.serverId) void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [id] }));
+      return edit;
+    },
+    'library:resolveEdit': async ({ editId, choice }) => {
+      const edit = await d.outbox.resolve(editId, choice);
+      const s = d.session();
+      if (edit) {
+        d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] });
+        if (s && s.serverId === edit.serverId) void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] }));
+      }
+      return edit;
+    },
+    'library:delete': async ({ id, where }) => {
+      if (where === 'server') await session().sync.deleteFromServer(id);
+      else await d.library.deleteLocal(id);
+      d.emitChanged({ serverId: null, meetingIds: [id] });
+      return null;
+    },
+    'library:sync': async (input) => (d.session() ? await session().sync.run({ full: input?.full }) : null),
+    'library:cancelTranscripts': async () => {
+      d.session()?.sync.cancelTranscripts();
+      return null;
+    },
+    'library:syncState': async () => d.session()?.sync.state() ?? null,
+    'cache:stats': async () => d.library.stats(),
+    'cache:clear': async () => {
+      await d.library.clear();
+      d.emitChanged({ serverId: null, meetingIds: null });
+      return d.library.stats();
+    },
     'shell:openExternal': async ({ url }) => {
       await d.opener.openUrl(url);
       return null;

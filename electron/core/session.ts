@@ -2,9 +2,13 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { LaunchDefaults } from '../../shared/ipc/models';
 import type { LiveTimings } from './app';
 import type { ConnectionService } from './connection';
+import type { Library, OutboxService } from './cache';
+import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
 import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
+import type { TranscriptSegment } from '../../shared/vexa/types';
+import type { TrackedMeeting } from './meetings/tracker';
 import type { Clipboard, Clock, Logger, Notifier, TrayView } from './ports';
 
 export interface SessionDeps {
@@ -18,6 +22,8 @@ export interface SessionDeps {
   launchDefaults(): LaunchDefaults;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   timings?: LiveTimings;
+  library: Library;
+  outbox: OutboxService;
 }
 
 /** Everything that lives as long as one connection to one server: the live socket and the bots. */
@@ -26,22 +32,47 @@ export class ServerSession {
   readonly hub: LiveHub;
   readonly bots: BotService;
   readonly transcripts: LiveTranscripts;
+  readonly sync: SyncService;
+  readonly serverId: string;
 
-  private constructor(identity: string, hub: LiveHub, bots: BotService, transcripts: LiveTranscripts) {
+  private constructor(identity: string, serverId: string, hub: LiveHub, bots: BotService, transcripts: LiveTranscripts, sync: SyncService) {
     this.identity = identity;
+    this.serverId = serverId;
     this.hub = hub;
     this.bots = bots;
     this.transcripts = transcripts;
+    this.sync = sync;
   }
 
   static open(d: SessionDeps): ServerSession | null {
     return d.connection.withActiveKey((server, apiKey) => {
       let bots: BotService | null = null;
+      const sync = new SyncService({
+        library: d.library,
+        outbox: d.outbox,
+        serverId: server.id,
+        client: d.connection.client(),
+        clock: d.clock,
+        logger: d.logger,
+        events: {
+          syncState: (state) => d.emit('library:sync', state),
+          progress: () => d.emit('library:sync', sync.state()),
+          changed: (change) => d.emit('library:changed', change),
+        },
+      });
       const transcripts = new LiveTranscripts({
         client: d.connection.client(),
         clock: d.clock,
         logger: d.logger,
         onDelta: (delta) => d.emit('live:segments', delta),
+        // Every confirmed line said live goes into the offline library as it arrives.
+        onConfirmed: (meetingId, segments) => {
+          const m = bots?.tracker.get(meetingId);
+          if (!m) return;
+          void persistLive(d.library, server.id, m, segments)
+            .then((localId) => d.emit('library:changed', { serverId: server.id, meetingIds: [localId] }))
+            .catch((e: unknown) => d.logger.error('Could not store live captions', { error: String(e) }));
+        },
       });
       const hub = new LiveHub({
         baseUrl: server.url,
@@ -58,7 +89,10 @@ export class ServerSession {
         },
         onOpen: (reconnect) => {
           void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) }));
-          if (reconnect) void transcripts.onReconnected();
+          if (reconnect) {
+            void transcripts.onReconnected();
+            void sync.run();
+          }
         },
         onOtherFrame: (frame) => transcripts.onFrame(frame),
       });
@@ -82,7 +116,8 @@ export class ServerSession {
         pollMs: d.timings?.pollMs,
       });
       hub.start();
-      return new ServerSession(ServerSession.identityOf(server), hub, bots, transcripts);
+      void sync.run();
+      return new ServerSession(ServerSession.identityOf(server), server.id, hub, bots, transcripts, sync);
     });
   }
 
@@ -91,8 +126,38 @@ export class ServerSession {
   }
 
   close(): void {
+    this.sync.close();
     this.transcripts.close();
     this.bots.close();
     this.hub.close();
   }
+}
+
+async function persistLive(library: Library, serverId: string, m: TrackedMeeting, segments: readonly TranscriptSegment[]): Promise<number> {
+  const localId =
+    (await library.localId(serverId, m.id)) ??
+    (await library.ensureMeeting(serverId, {
+      id: m.id,
+      platform: m.platform,
+      nativeMeetingId: m.nativeId,
+      status: m.status,
+      startTime: m.history[0]?.at ?? null,
+      endTime: null,
+      createdAt: m.history[0]?.at ?? null,
+      updatedAt: null,
+      name: null,
+      notes: null,
+      participants: [],
+      languages: [],
+      completionReason: m.completionReason,
+      failureStage: m.failureStage,
+      statusTransitions: [],
+      meetingUrl: m.meetingUrl,
+      botContainerId: null,
+      shared: false,
+      transcriptDeleted: false,
+      data: {},
+    }));
+  await library.appendSegments(localId, segments);
+  return localId;
 }

@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
-import type { Clipboard, Dialogs, ExternalOpener, Logger, Notifier, NotificationRequest, OverlayWindows, TrayView, TrayState, TrayMenuItem } from '../core/ports';
+import type {
+  Clipboard,
+  Dialogs,
+  ExternalOpener,
+  Logger,
+  Notifier,
+  NotificationRequest,
+  OverlayWindows,
+  TrayView,
+  TrayState,
+  TrayMenuItem,
+} from '../core/ports';
 import { isAllowedExternalUrl } from '../main/shell/navigation';
 
 /**

@@ -63,7 +63,8 @@ function scheduleCaptionRefresh(): void {
 export function applyLiveState(state: LiveStateView): void {
   const previous = useLiveStore.getState().state?.status;
   useLiveStore.getState().setState(state);
-  if (state.status === 'connected' && previous !== undefined && previous !== 'connected' && previous !== 'connecting') scheduleCaptionRefresh();
+  const reconnected = state.status === 'connected' && previous !== undefined && previous !== 'connected' && previous !== 'connecting';
+  if (reconnected) scheduleCaptionRefresh();
 }
 
 /** A notification or the tray asked for a meeting: show the screen with its card and bring the card into view. */

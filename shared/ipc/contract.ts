@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { libraryChannels, libraryEvents } from './library';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -132,6 +133,7 @@ export const channels = {
     input: z.object({ ref: MeetingRefSchema, tool: AiToolSchema }).strict(),
     output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string() }),
   },
+  ...libraryChannels,
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
@@ -146,6 +148,7 @@ export const events = {
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
   'ui:focusMeeting': z.object({ meetingId: z.number() }),
+  ...libraryEvents,
 } as const;
 
 export type Channels = typeof channels;

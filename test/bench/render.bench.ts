@@ -29,7 +29,9 @@ const UPDATES = 160;
 const OPENS = 5;
 const T0 = Date.UTC(2026, 2, 3, 9, 0, 0);
 const SPEAKERS = ['Maya Lindqvist', 'Daniel Okafor', 'Priya Raman'];
-const WORDS = 'we could ship the picker behind a flag for the first week and turn it on once the crash rate looks clean after that'.split(' ');
+const WORDS = 'we could ship the picker behind a flag for the first week and turn it on once the crash rate looks clean after that'.split(
+  ' ',
+);
 
 function random(seed: number): () => number {
   let s = seed;
@@ -168,7 +170,10 @@ export async function runRenderBench(): Promise<void> {
       return bench.served;
     },
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: e2eConfig.use?.launchOptions?.args ?? ['--headless'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: e2eConfig.use?.launchOptions?.args ?? ['--headless'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1180, height: 800 }, reducedMotion: 'reduce' });
     await page.addInitScript(PAGE_PROBE);
@@ -199,7 +204,12 @@ export async function runRenderBench(): Promise<void> {
       const draft = n % 2 === 0;
       const words = draft ? 'and the next' : 'and the next release goes out on June twelfth';
       const text = `zq${n}x ${words}`;
-      push({ meetingId, version: ++version, upserted: [caption(`bench-live-${index}`, index, SPEAKERS[index % 3]!, text, draft)], removed: [] });
+      push({
+        meetingId,
+        version: ++version,
+        upserted: [caption(`bench-live-${index}`, index, SPEAKERS[index % 3]!, text, draft)],
+        removed: [],
+      });
       await new Promise((r) => setTimeout(r, 50));
     }
     await page.waitForFunction(`window.__renderBench.results.length >= ${UPDATES}`, undefined, { timeout: 10_000 }).catch(() => undefined);
@@ -209,7 +219,8 @@ export async function runRenderBench(): Promise<void> {
     emit({ name: 'render.update_p95_ms', value: +percentile(updates, 95).toFixed(2), unit: 'ms', target: '< 8' });
     emit({ name: 'render.dom_nodes_10k', value: nodes, unit: 'nodes', target: '< 1500' });
     process.stderr.write(`render bench: ${elements} of the ${nodes} nodes are elements\n`);
-    if (updates.length < UPDATES) process.stderr.write(`render bench: ${UPDATES - updates.length} of ${UPDATES} updates were not seen in the DOM\n`);
+    if (updates.length < UPDATES)
+      process.stderr.write(`render bench: ${UPDATES - updates.length} of ${UPDATES} updates were not seen in the DOM\n`);
     await page.close();
   } finally {
     await browser.close();

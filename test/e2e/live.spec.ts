@@ -55,7 +55,12 @@ interface PageGlobals {
 const scroll = (list: Locator) =>
   list.evaluate((el) => {
     const box = el as unknown as ScrollBox;
-    return { top: box.scrollTop, height: box.scrollHeight, view: box.clientHeight, fromEnd: box.scrollHeight - box.scrollTop - box.clientHeight };
+    return {
+      top: box.scrollTop,
+      height: box.scrollHeight,
+      view: box.clientHeight,
+      fromEnd: box.scrollHeight - box.scrollTop - box.clientHeight,
+    };
   });
 
 const fontSize = (locator: Locator) =>
@@ -86,7 +91,9 @@ async function confirmedLines(page: Page): Promise<Map<string, string>> {
   return new Map(entries);
 }
 
-test('live captions: speakers, drafts in place, auto-follow, find, a dropped socket, the overlay, and nothing lost', async ({ page }, testInfo) => {
+test('live captions: speakers, drafts in place, auto-follow, find, a dropped socket, the overlay, and nothing lost', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const app = await start(page, { profile: 'g3', scenario: 'long' });
   const id = await openLiveCaptions(page, app, 'abc-defg-hij');
@@ -97,7 +104,9 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
   await expect.poll(() => turns.count()).toBeGreaterThanOrEqual(3);
   const speakers = await turns.locator('.caption-speaker').allTextContents();
   expect(new Set(speakers).size).toBeGreaterThanOrEqual(2);
-  const colours = await turns.evaluateAll((rows) => new Set(rows.map((r) => (globalThis as unknown as PageGlobals).getComputedStyle(r).borderLeftColor)).size);
+  const colours = await turns.evaluateAll(
+    (rows) => new Set(rows.map((r) => (globalThis as unknown as PageGlobals).getComputedStyle(r).borderLeftColor)).size,
+  );
   expect(colours).toBeGreaterThanOrEqual(2);
   await snap(page, testInfo, 'live-captions');
   // Screen readers hear confirmed captions through a polite region of the view.
@@ -221,10 +230,13 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
   const truth = app.simulator.truth(id);
   expect(truth.length).toBeGreaterThan(10);
   await expect
-    .poll(async () => {
-      const shown = await confirmedLines(page);
-      return truth.every((s) => shown.get(s.segment_id) === s.text.trim()) && shown.size === truth.length;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const shown = await confirmedLines(page);
+        return truth.every((s) => shown.get(s.segment_id) === s.text.trim()) && shown.size === truth.length;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   await snap(page, testInfo, 'live-complete');
 });
@@ -289,4 +301,14 @@ test('many meetings at once on a v0.10 server, each with its own lines, and the 
   await expect.poll(() => overlay.locator('.caption-overlay-lines li').count()).toBeGreaterThan(0);
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await snap(page, testInfo, 'live-overlay-window');
+});
+
+test('a meeting that ends without a single caption says so instead of staying blank', async ({ page }, testInfo) => {
+  const app = await start(page, { profile: 'g3', scenario: 'silence' });
+  await openLiveCaptions(page, app, 'abc-defg-hij');
+  await expect(page.getByText('Listening. Captions appear here as people speak.')).toBeVisible();
+  const warning = page.locator('.banner').filter({ hasText: 'The meeting ended with no captions at all.' });
+  await expect(warning).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.captions-header')).toContainText('Completed');
+  await snap(page, testInfo, 'live-no-captions');
 });

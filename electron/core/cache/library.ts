@@ -205,6 +205,15 @@ export class Library {
     this.db.transaction(() => this.meetings.hide(id, this.now()))();
   }
 
+  /** Forgets every meeting of one server (the demo's simulator starts afresh on every launch). */
+  async forgetServer(serverId: string): Promise<void> {
+    const ids = this.db.prepare('SELECT id FROM meetings WHERE server_id = ?').pluck().all(serverId) as number[];
+    this.db.transaction(() => {
+      for (const id of ids) this.meetings.remove(id, this.now());
+      this.db.prepare('DELETE FROM sync_state WHERE server_id = ?').run(serverId);
+    })();
+  }
+
   async stats(): Promise<CacheStats> {
     const one = <T>(sql: string): T => this.db.prepare(sql).get() as T;
     const counts = one<{ meetings: number; planned: number; transcripts: number; segments: number }>(

@@ -77,7 +77,8 @@ export function bindIpc({ ipcMain, core, getMainWebContents, getOtherWebContents
     ipcMain.handle(channel, async (event, input) => {
       const sender = senderFacts(event);
       const trusted =
-        isTrustedSender(sender, liveContents()?.id ?? null, appOrigin) || otherContents().some((c) => isTrustedSender(sender, c.id, appOrigin));
+        isTrustedSender(sender, liveContents()?.id ?? null, appOrigin) ||
+        otherContents().some((c) => isTrustedSender(sender, c.id, appOrigin));
       if (!trusted) {
         core.logger.warn('Refused an IPC request from an untrusted sender', { channel, url: sender.frame?.url ?? null });
         return err(IpcCodes.forbidden, FORBIDDEN_MESSAGE);

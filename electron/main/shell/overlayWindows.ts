@@ -31,7 +31,12 @@ export interface ElectronOverlayWindows extends OverlayWindows {
  * One caption overlay at a time: opening it for another meeting reuses the window. It shows
  * without taking focus, so the meeting window the person is in keeps the keyboard.
  */
-export function createElectronOverlayWindows({ preloadPath, appOrigin, createWindow, onError }: OverlayWindowsDeps): ElectronOverlayWindows {
+export function createElectronOverlayWindows({
+  preloadPath,
+  appOrigin,
+  createWindow,
+  onError,
+}: OverlayWindowsDeps): ElectronOverlayWindows {
   let current: OverlayWindowHandle | null = null;
   const alive = (): OverlayWindowHandle | null => (current && !current.isDestroyed() ? current : null);
 

@@ -92,7 +92,17 @@ const TurnContent = memo(function TurnContent({
  * each is measured after render (turns wrap to any height). While following, the list stays at
  * the newest caption; a scroll up by the person pauses that, and reaching the bottom resumes it.
  */
-export function CaptionList({ label, timeline, following, onFollowingChange, timeFormat, origin, marks, currentMatch, ref }: CaptionListProps) {
+export function CaptionList({
+  label,
+  timeline,
+  following,
+  onFollowingChange,
+  timeFormat,
+  origin,
+  marks,
+  currentMatch,
+  ref,
+}: CaptionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const followingRef = useRef(following);
   const intentUntil = useRef(0);

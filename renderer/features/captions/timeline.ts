@@ -6,9 +6,7 @@ export interface GapView {
   to: number | null;
 }
 
-export type TimelineRow =
-  | { kind: 'turn'; key: string; turn: CaptionTurn; turnIndex: number }
-  | { kind: 'gap'; key: string; gap: GapView };
+export type TimelineRow = { kind: 'turn'; key: string; turn: CaptionTurn; turnIndex: number } | { kind: 'gap'; key: string; gap: GapView };
 
 /** The rows of the caption list: speaker turns with gap markers placed by time. */
 export interface Timeline {

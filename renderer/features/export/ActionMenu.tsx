@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode, type ToggleEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type ToggleEvent } from 'react';
 import { Button } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { MoreIcon } from './icons';
@@ -15,8 +15,7 @@ export interface ActionMenuProps {
   compact?: boolean;
   buttonText?: string;
   buttonIcon?: ReactNode;
-  /** Render prop: items call `close` before they act, so focus is back on the button first. */
-  children(close: () => void): ReactNode;
+  children: ReactNode;
 }
 
 const itemSelector = '[role="menuitem"]:not([aria-disabled="true"])';
@@ -24,8 +23,6 @@ const itemSelector = '[role="menuitem"]:not([aria-disabled="true"])';
 export function ActionMenu({ label, compact = false, buttonText, buttonIcon, children }: ActionMenuProps) {
   const id = useId();
   const menu = useRef<HTMLDivElement>(null);
-  const close = () => menu.current?.hidePopover();
-
   const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>(itemSelector) ?? []);
 
   const onToggle = (event: ToggleEvent<HTMLDivElement>) => {
@@ -46,7 +43,7 @@ export function ActionMenu({ label, compact = false, buttonText, buttonIcon, chi
               ? list[list.length - 1]
               : undefined;
     if (event.key === 'Tab') {
-      close();
+      menu.current?.hidePopover();
       return;
     }
     if (!target) return;
@@ -73,8 +70,17 @@ export function ActionMenu({ label, compact = false, buttonText, buttonIcon, chi
           </>
         )}
       </Button>
-      <div ref={menu} id={id} popover="auto" role="menu" aria-label={label} className="action-menu" onToggle={onToggle} onKeyDown={onKeyDown}>
-        {children(close)}
+      <div
+        ref={menu}
+        id={id}
+        popover="auto"
+        role="menu"
+        aria-label={label}
+        className="action-menu"
+        onToggle={onToggle}
+        onKeyDown={onKeyDown}
+      >
+        {children}
       </div>
     </>
   );
@@ -88,9 +94,14 @@ export interface MenuItemProps {
   onSelect(): void;
 }
 
+/** Closes its menu before acting, so focus is back on the menu button when a dialog opens. */
 export function MenuItem({ icon, children, hint, onSelect }: MenuItemProps) {
+  const select = (event: MouseEvent<HTMLButtonElement>) => {
+    event.currentTarget.closest<HTMLElement>('[popover]')?.hidePopover();
+    onSelect();
+  };
   return (
-    <button type="button" role="menuitem" tabIndex={-1} className="action-menu-item" onClick={onSelect}>
+    <button type="button" role="menuitem" tabIndex={-1} className="action-menu-item" onClick={select}>
       <span className="action-menu-icon">{icon}</span>
       <span className="action-menu-text">
         <span>{children}</span>

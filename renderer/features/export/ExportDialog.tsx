@@ -17,7 +17,8 @@ const localTimeZone = (() => {
   }
 })();
 
-const isControl = (target: EventTarget) => target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target instanceof HTMLAnchorElement;
+const isControl = (target: EventTarget) =>
+  target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target instanceof HTMLAnchorElement;
 
 /**
  * Pick a format and options, see the first lines, save. Enter saves from any field, Esc closes,
@@ -74,16 +75,35 @@ export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; 
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} variant="primary" icon={<DownloadIcon />} busy={saving} unavailable={!built.ok} aria-keyshortcuts="Enter">
+          <Button
+            type="submit"
+            form={formId}
+            variant="primary"
+            icon={<DownloadIcon />}
+            busy={saving}
+            unavailable={!built.ok}
+            aria-keyshortcuts="Enter"
+          >
             {saveLabel}
           </Button>
         </>
       }
     >
-      <form id={formId} className="export-dialog" onSubmit={(e) => void onSubmit(e)} onKeyDown={onKeyDown} noValidate aria-label="Export options">
+      <form
+        id={formId}
+        className="export-dialog"
+        onSubmit={(e) => void onSubmit(e)}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-label="Export options"
+      >
         <FormatPicker form={form} onChange={change} />
         <div className="export-main">
-          <ExportOptionsFields form={form} onChange={change} rangeError={built.ok ? null : { field: built.field, message: built.message }} />
+          <ExportOptionsFields
+            form={form}
+            onChange={change}
+            rangeError={built.ok ? null : { field: built.field, message: built.message }}
+          />
           <ExportPreview meetingRef={meetingRef} format={form.format} options={built.ok ? built.options : null} />
         </div>
       </form>

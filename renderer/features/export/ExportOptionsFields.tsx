@@ -62,7 +62,9 @@ function TimesChoice({ form, onChange }: FieldProps) {
           );
         })}
       </div>
-      <p className="export-help">{subtitles ? 'Subtitles always count from the start of the meeting.' : options.find((o) => o.value === form.timestamps)?.help}</p>
+      <p className="export-help">
+        {subtitles ? 'Subtitles always count from the start of the meeting.' : options.find((o) => o.value === form.timestamps)?.help}
+      </p>
     </fieldset>
   );
 }
@@ -76,7 +78,12 @@ function Switches({ form, onChange }: FieldProps) {
         <span>Speaker names</span>
       </label>
       <label className="choice">
-        <input type="checkbox" checked={form.includeDrafts} aria-describedby={`${id}-drafts`} onChange={(e) => onChange({ includeDrafts: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={form.includeDrafts}
+          aria-describedby={`${id}-drafts`}
+          onChange={(e) => onChange({ includeDrafts: e.target.checked })}
+        />
         <span>
           Include lines still being transcribed
           <span id={`${id}-drafts`} className="export-help">

@@ -10,7 +10,15 @@ const DEBOUNCE_MS = 250;
 type PreviewState = { text: string | null; error: string | null; loading: boolean };
 
 /** The first lines of the file as it will be written, refreshed as the choices change. */
-export function ExportPreview({ meetingRef, format, options }: { meetingRef: MeetingRef; format: ExportFormat; options: ExportOptionsInput | null }) {
+export function ExportPreview({
+  meetingRef,
+  format,
+  options,
+}: {
+  meetingRef: MeetingRef;
+  format: ExportFormat;
+  options: ExportOptionsInput | null;
+}) {
   const [state, setState] = useState<PreviewState>({ text: null, error: null, loading: true });
   const key = options ? JSON.stringify([format, options]) : null;
 
@@ -45,7 +53,13 @@ export function ExportPreview({ meetingRef, format, options }: { meetingRef: Mee
           {state.error}
         </Banner>
       ) : (
-        <pre className="export-preview" tabIndex={0} aria-label="First lines of the export" aria-busy={state.loading || undefined} data-testid="export-preview">
+        <pre
+          className="export-preview"
+          tabIndex={0}
+          aria-label="First lines of the export"
+          aria-busy={state.loading || undefined}
+          data-testid="export-preview"
+        >
           {state.text ?? ''}
         </pre>
       )}

@@ -25,49 +25,21 @@ export function MeetingActions({ meetingRef, compact = false }: MeetingActionsPr
   useEffect(ensureExportLayer, []);
   return (
     <ActionMenu label={`Export and share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
-      {(close) => (
-        <>
-          <MenuItem
-            icon={<FileIcon />}
-            onSelect={() => {
-              close();
-              openExportDialog(meetingRef);
-            }}
-          >
-            Export…
-          </MenuItem>
-          <MenuItem
-            icon={<CopyIcon />}
-            onSelect={() => {
-              close();
-              void copyTranscript(meetingRef, 'text');
-            }}
-          >
-            Copy as text
-          </MenuItem>
-          <MenuItem
-            icon={<ClipboardIcon />}
-            onSelect={() => {
-              close();
-              void copyTranscript(meetingRef, 'markdown');
-            }}
-          >
-            Copy as Markdown
-          </MenuItem>
-          <MenuSeparator />
-          <MenuItem
-            icon={<ShareIcon />}
-            onSelect={() => {
-              close();
-              openShareDialog(meetingRef);
-            }}
-          >
-            {shareMenuLabel(mode)}
-          </MenuItem>
-          <MenuSeparator />
-          <AiHandoffMenu meetingRef={meetingRef} onSelect={close} />
-        </>
-      )}
+      <MenuItem icon={<FileIcon />} onSelect={() => openExportDialog(meetingRef)}>
+        Export…
+      </MenuItem>
+      <MenuItem icon={<CopyIcon />} onSelect={() => void copyTranscript(meetingRef, 'text')}>
+        Copy as text
+      </MenuItem>
+      <MenuItem icon={<ClipboardIcon />} onSelect={() => void copyTranscript(meetingRef, 'markdown')}>
+        Copy as Markdown
+      </MenuItem>
+      <MenuSeparator />
+      <MenuItem icon={<ShareIcon />} onSelect={() => openShareDialog(meetingRef)}>
+        {shareMenuLabel(mode)}
+      </MenuItem>
+      <MenuSeparator />
+      <AiHandoffMenu meetingRef={meetingRef} />
     </ActionMenu>
   );
 }

@@ -25,7 +25,14 @@ function LifetimeChoice({ value, onChange }: { value: number; onChange(seconds: 
       <div className="export-segmented">
         {SHARE_LIFETIMES.map((l) => (
           <label key={l.seconds} className="export-segment" data-checked={value === l.seconds}>
-            <input type="radio" name={name} value={l.seconds} checked={value === l.seconds} data-autofocus={value === l.seconds || undefined} onChange={() => onChange(l.seconds)} />
+            <input
+              type="radio"
+              name={name}
+              value={l.seconds}
+              checked={value === l.seconds}
+              data-autofocus={value === l.seconds || undefined}
+              onChange={() => onChange(l.seconds)}
+            />
             <span>{l.label}</span>
           </label>
         ))}
@@ -128,7 +135,13 @@ export function ShareDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; o
             <Button variant="ghost" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" form={formId} variant="primary" busy={busy} icon={mode === 'capability-token' ? <KeyIcon /> : <ShareIcon />}>
+            <Button
+              type="submit"
+              form={formId}
+              variant="primary"
+              busy={busy}
+              icon={mode === 'capability-token' ? <KeyIcon /> : <ShareIcon />}
+            >
               {link ? `Create a new ${noun}` : `Create ${noun}`}
             </Button>
           </>
@@ -145,7 +158,9 @@ export function ShareDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; o
         <form id={formId} className="stack" onSubmit={(e) => void create(e)} aria-label={`New ${noun}`}>
           {expired ? <p className="muted">This {noun} has expired. Create a new one to share again.</p> : null}
           <LifetimeChoice value={ttl} onChange={setTtl} />
-          {mode === 'public-url' && !link ? <Banner tone="warn">Anyone with the link can read the transcript until it expires.</Banner> : null}
+          {mode === 'public-url' && !link ? (
+            <Banner tone="warn">Anyone with the link can read the transcript until it expires.</Banner>
+          ) : null}
         </form>
       ) : null}
       {error ? (

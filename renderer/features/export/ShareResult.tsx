@@ -28,7 +28,13 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         onFocus={(e) => e.currentTarget.select()}
         error={state === 'failed' ? 'Could not reach the clipboard. Select the text and copy it with the keyboard.' : null}
         trailing={
-          <Button size="sm" variant="primary" icon={state === 'copied' ? <CheckIcon /> : <CopyIcon />} onClick={() => void copy()} autoFocus>
+          <Button
+            size="sm"
+            variant="primary"
+            icon={state === 'copied' ? <CheckIcon /> : <CopyIcon />}
+            onClick={() => void copy()}
+            autoFocus
+          >
             {state === 'copied' ? 'Copied' : 'Copy'}
           </Button>
         }

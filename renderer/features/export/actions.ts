@@ -18,7 +18,6 @@ export function notify(text: string, tone: ExportToast['tone'] = 'success'): voi
 
 export const openExportDialog = (ref: MeetingRef) => useExportStore.getState().open('export', ref);
 export const openShareDialog = (ref: MeetingRef) => useExportStore.getState().open('share', ref);
-export const closeExportDialogs = () => useExportStore.getState().close();
 
 export async function loadPreview(ref: MeetingRef, format: ExportFormat, options: ExportOptionsInput): Promise<Outcome<string>> {
   const result = await api.invoke('export:preview', { ref, format, options });
@@ -29,7 +28,11 @@ export async function loadPreview(ref: MeetingRef, format: ExportFormat, options
  * Saves through the native dialog (desktop) or as a download (browser): `saved` is false when the
  * person cancelled the dialog; `error` is the core's sentence.
  */
-export async function saveExport(ref: MeetingRef, format: ExportFormat, options: ExportOptionsInput): Promise<{ saved: boolean } | { error: string }> {
+export async function saveExport(
+  ref: MeetingRef,
+  format: ExportFormat,
+  options: ExportOptionsInput,
+): Promise<{ saved: boolean } | { error: string }> {
   const result = await api.invoke('export:save', { ref, format, options });
   if (!result.ok) return { error: result.message };
   const outcome = result.value;

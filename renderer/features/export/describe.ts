@@ -37,7 +37,14 @@ export interface ExportForm {
   to: string;
 }
 
-export const DEFAULT_EXPORT_FORM: ExportForm = { format: 'txt', timestamps: 'wall-clock', speakers: true, includeDrafts: false, from: '', to: '' };
+export const DEFAULT_EXPORT_FORM: ExportForm = {
+  format: 'txt',
+  timestamps: 'wall-clock',
+  speakers: true,
+  includeDrafts: false,
+  from: '',
+  to: '',
+};
 
 /**
  * Seconds from "mm:ss", "h:mm:ss" or whole minutes ("5"). Null for anything else, so a typo is

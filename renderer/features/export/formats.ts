@@ -5,13 +5,55 @@ import type { AiToolId } from '../../../shared/ipc/models';
  * `EXPORT_FORMATS`, which the renderer may not import): the labels and extensions must match it.
  */
 export const EXPORT_FORMAT_CHOICES = [
-  { id: 'txt', label: 'Plain text', extension: 'txt', binary: false, description: 'The layout of a Vexa share link: readable anywhere, easy to paste.' },
-  { id: 'md', label: 'Markdown', extension: 'md', binary: false, description: 'Title, details and speaker turns for notes apps, wikis and GitHub.' },
-  { id: 'srt', label: 'Subtitles (SRT)', extension: 'srt', binary: false, description: 'Numbered subtitle cues for video editors and media players.' },
-  { id: 'vtt', label: 'Web captions (WebVTT)', extension: 'vtt', binary: false, description: 'Captions with speaker voices for web video players.' },
-  { id: 'json', label: 'JSON', extension: 'json', binary: false, description: 'Meeting details and every segment, for scripts and other tools.' },
-  { id: 'docx', label: 'Word document', extension: 'docx', binary: true, description: 'A document with a details table and one paragraph per speaker turn.' },
-  { id: 'pdf', label: 'PDF', extension: 'pdf', binary: true, description: 'The same document as a PDF, with fonts for every script embedded.' },
+  {
+    id: 'txt',
+    label: 'Plain text',
+    extension: 'txt',
+    binary: false,
+    description: 'The layout of a Vexa share link: readable anywhere, easy to paste.',
+  },
+  {
+    id: 'md',
+    label: 'Markdown',
+    extension: 'md',
+    binary: false,
+    description: 'Title, details and speaker turns for notes apps, wikis and GitHub.',
+  },
+  {
+    id: 'srt',
+    label: 'Subtitles (SRT)',
+    extension: 'srt',
+    binary: false,
+    description: 'Numbered subtitle cues for video editors and media players.',
+  },
+  {
+    id: 'vtt',
+    label: 'Web captions (WebVTT)',
+    extension: 'vtt',
+    binary: false,
+    description: 'Captions with speaker voices for web video players.',
+  },
+  {
+    id: 'json',
+    label: 'JSON',
+    extension: 'json',
+    binary: false,
+    description: 'Meeting details and every segment, for scripts and other tools.',
+  },
+  {
+    id: 'docx',
+    label: 'Word document',
+    extension: 'docx',
+    binary: true,
+    description: 'A document with a details table and one paragraph per speaker turn.',
+  },
+  {
+    id: 'pdf',
+    label: 'PDF',
+    extension: 'pdf',
+    binary: true,
+    description: 'The same document as a PDF, with fonts for every script embedded.',
+  },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMAT_CHOICES)[number]['id'];

@@ -3,11 +3,14 @@ import { useRef } from 'react';
 import type { MeetingSummary } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
 import { Badge } from '../../app/theme';
+import { refFromSummary } from '../export/describe';
+import { MeetingActions } from '../export/MeetingActions';
 import { meetingStatus, meetingTime, meetingTitle, platformLabel } from './describe';
 
 function MeetingRowContent({ meeting }: { meeting: MeetingSummary }) {
   const status = meetingStatus(meeting.status);
   const time = meetingTime(meeting);
+  const ref = refFromSummary(meeting);
   return (
     <>
       <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
@@ -24,6 +27,7 @@ function MeetingRowContent({ meeting }: { meeting: MeetingSummary }) {
       <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
         {time ? formatDateTime(time) : 'No date'}
       </time>
+      {ref ? <MeetingActions compact meetingRef={ref} /> : null}
     </>
   );
 }

@@ -105,7 +105,13 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
       ) : null}
       <div className="spacer" />
       {stoppable ? (
-        <Button size="sm" icon={<StopIcon />} busy={stopping} onClick={() => void stopMeeting(meeting)} aria-label={`Stop the bot in ${meeting.name}`}>
+        <Button
+          size="sm"
+          icon={<StopIcon />}
+          busy={stopping}
+          onClick={() => void stopMeeting(meeting)}
+          aria-label={`Stop the bot in ${meeting.name}`}
+        >
           {stopping ? 'Stopping…' : 'Stop bot'}
         </Button>
       ) : null}

@@ -68,7 +68,17 @@ function OverlaySettings() {
   );
 }
 
-function OverlayFrame({ meetingId, className, handle, style }: { meetingId: number; className: string; handle: ReactNode; style?: CSSProperties }) {
+function OverlayFrame({
+  meetingId,
+  className,
+  handle,
+  style,
+}: {
+  meetingId: number;
+  className: string;
+  handle: ReactNode;
+  style?: CSSProperties;
+}) {
   const name = useBotsStore((s) => s.meetings.find((m) => m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
   const look = useLiveStore((s) => s.overlayStyle);
   const vars = { '--overlay-opacity': look.opacity, '--overlay-font': `${look.fontSize}px`, ...style } as CSSProperties;

@@ -134,12 +134,21 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
           {zeroWarning}
         </Banner>
       ) : null}
-      {entry?.status === 'ready' && entry.error ? <p className="captions-note muted">Could not refresh the captions: {entry.error}</p> : null}
+      {entry?.status === 'ready' && entry.error ? (
+        <p className="captions-note muted">Could not refresh the captions: {entry.error}</p>
+      ) : null}
       {search.open ? <SearchBar search={search} inputRef={searchInput} /> : null}
       <div className="captions-body">
         {body}
         {!following && timeline.count > 0 ? (
-          <Button className="jump-to-live" variant="primary" size="sm" icon={<JumpDownIcon />} aria-keyshortcuts="End" onClick={() => listRef.current?.jumpToLive()}>
+          <Button
+            className="jump-to-live"
+            variant="primary"
+            size="sm"
+            icon={<JumpDownIcon />}
+            aria-keyshortcuts="End"
+            onClick={() => listRef.current?.jumpToLive()}
+          >
             Jump to live
           </Button>
         ) : null}

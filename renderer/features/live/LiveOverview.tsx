@@ -26,7 +26,8 @@ function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
     <ol className="live-tile-lines" aria-label="Latest captions">
       {last.map((turn) => (
         <li key={turn.key} data-colour={turn.colour} data-draft={turn.draft || undefined}>
-          <span className="live-tile-speaker">{speakerName(turn.speaker)}</span> <span className="live-tile-text">{tailText(turn.text, 160)}</span>
+          <span className="live-tile-speaker">{speakerName(turn.speaker)}</span>{' '}
+          <span className="live-tile-text">{tailText(turn.text, 160)}</span>
         </li>
       ))}
     </ol>
@@ -54,7 +55,12 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
       </header>
       <TileLines meeting={meeting} />
       <footer className="live-tile-foot">
-        <Button size="sm" variant={finished ? 'secondary' : 'primary'} onClick={() => showLiveCaptions(meeting.id)} aria-label={`Open live captions of ${meeting.name}`}>
+        <Button
+          size="sm"
+          variant={finished ? 'secondary' : 'primary'}
+          onClick={() => showLiveCaptions(meeting.id)}
+          aria-label={`Open live captions of ${meeting.name}`}
+        >
           Open live captions
           <ChevronIcon size={14} />
         </Button>

@@ -5,6 +5,8 @@ import { Badge, Button } from '../../app/theme';
 import { BackIcon, InfoIcon, OverlayIcon, SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
 import { meetingChip } from '../bots/describe';
+import { refFromTracked } from '../export/describe';
+import { MeetingActions } from '../export/MeetingActions';
 import { rejectedFramesText, type TimeFormat } from '../captions/describe';
 import type { MeetingCaptions } from '../captions/store';
 import { openOverlay, reconnectLive, showAllLiveMeetings } from './actions';
@@ -68,7 +70,14 @@ function CaptionDetails({ entry }: { entry: MeetingCaptions | undefined }) {
   const rejected = entry?.rejectedFrames ?? 0;
   return (
     <>
-      <Button size="sm" variant="ghost" icon={<InfoIcon />} popoverTarget={id} aria-label="Caption details" data-attention={rejected > 0 || (entry?.gaps.length ?? 0) > 0 || undefined}>
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={<InfoIcon />}
+        popoverTarget={id}
+        aria-label="Caption details"
+        data-attention={rejected > 0 || (entry?.gaps.length ?? 0) > 0 || undefined}
+      >
         Details
       </Button>
       <div id={id} popover="auto" className="captions-details" role="dialog" aria-label="Caption details">
@@ -123,7 +132,13 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
         ) : null}
         <div className="spacer" />
         <div className="captions-actions">
-          <Button size="sm" icon={<SearchIcon />} onClick={onFind} aria-keyshortcuts="Control+F Meta+F" title={`Find in captions (${shortcutModifier}F)`}>
+          <Button
+            size="sm"
+            icon={<SearchIcon />}
+            onClick={onFind}
+            aria-keyshortcuts="Control+F Meta+F"
+            title={`Find in captions (${shortcutModifier}F)`}
+          >
             Find
           </Button>
           <TimeToggle />
@@ -136,6 +151,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
             Overlay
           </Button>
           <CaptionDetails entry={entry} />
+          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} /> : null}
         </div>
       </div>
       {overlayError ? (

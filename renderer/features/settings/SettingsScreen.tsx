@@ -1,5 +1,6 @@
 import { useAppStore } from '../app/store';
 import { useConnectionStore } from '../connection/store';
+import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
 import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
       <AlertsSection />
       <LaunchDefaultsSection />
+      <AiPromptsSection />
       <AppearanceSection />
       {info ? (
         <>

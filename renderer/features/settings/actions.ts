@@ -1,4 +1,4 @@
-import type { LaunchDefaults, Theme } from '../../../shared/ipc/models';
+import type { AiToolId, LaunchDefaults, Theme } from '../../../shared/ipc/models';
 import { api } from '../../platform/api';
 import { useSettingsStore } from './store';
 
@@ -32,6 +32,13 @@ export async function saveLaunchDefaults(launch: LaunchDefaults): Promise<string
   const result = await api.invoke('settings:update', { launch });
   if (!result.ok) return result.message;
   useSettingsStore.getState().setSettings({ launch: result.value.launch });
+  return null;
+}
+
+export async function saveAiPrompts(aiPrompts: Record<AiToolId, string>): Promise<string | null> {
+  const result = await api.invoke('settings:update', { aiPrompts });
+  if (!result.ok) return result.message;
+  useSettingsStore.getState().setSettings({ aiPrompts: result.value.aiPrompts });
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LaunchDefaults, Settings, Theme } from '../../../shared/ipc/models';
+import type { AiToolId, LaunchDefaults, Settings, Theme } from '../../../shared/ipc/models';
 
 export const FALLBACK_LAUNCH_DEFAULTS: LaunchDefaults = { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' };
 
@@ -7,6 +7,8 @@ interface SettingsStore {
   theme: Theme;
   launch: LaunchDefaults;
   doNotDisturb: boolean;
+  /** Prompt templates for "Open in …", as the core keeps them (empty until the first state). */
+  aiPrompts: Partial<Record<AiToolId, string>>;
   setTheme(theme: Theme): void;
   setSettings(settings: Partial<Settings>): void;
 }
@@ -15,6 +17,7 @@ export const useSettingsStore = create<SettingsStore>()((set) => ({
   theme: 'system',
   launch: FALLBACK_LAUNCH_DEFAULTS,
   doNotDisturb: false,
+  aiPrompts: {},
   setTheme: (theme) => set({ theme }),
   setSettings: (settings) => set(settings),
 }));

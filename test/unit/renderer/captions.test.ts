@@ -115,7 +115,15 @@ describe('caption index', () => {
         }
         const words = 'alpha beta gamma delta epsilon zeta eta theta'.split(' ');
         const text = Array.from({ length: 1 + Math.floor(random() * 40) }, () => words[Math.floor(random() * words.length)]).join(' ');
-        upserted.push(seg(key, Math.floor(random() * 300), random() < 0.05 ? '   ' : text, speakers[Math.floor(random() * speakers.length)]!, random() < 0.3));
+        upserted.push(
+          seg(
+            key,
+            Math.floor(random() * 300),
+            random() < 0.05 ? '   ' : text,
+            speakers[Math.floor(random() * speakers.length)]!,
+            random() < 0.3,
+          ),
+        );
       }
       // A key is either upserted or removed in one delta, as the core sends it.
       const up = upserted.filter((s) => !removed.includes(s.key));

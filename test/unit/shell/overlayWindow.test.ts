@@ -15,7 +15,13 @@ describe('caption overlay window options', () => {
 
   it('runs the renderer under exactly the main window’s web preferences', () => {
     expect(options.webPreferences).toEqual(windowOptions({ preloadPath: PRELOAD, isMac: false, dark: false }).webPreferences);
-    expect(options.webPreferences).toMatchObject({ preload: PRELOAD, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(options.webPreferences).toMatchObject({
+      preload: PRELOAD,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
   });
 
   it('is a small frameless window above the others, off the taskbar, see-through and resizable', () => {

@@ -1,0 +1,51 @@
+import type { Transcript } from '../../../shared/vexa/types';
+import type { Library } from './library';
+
+/**
+ * A transcript from the cache in the normalised shape the exporters take, so export and copy
+ * work offline. Only a complete transcript counts: a partial one would export a meeting with
+ * holes while the server has it whole.
+ */
+export async function cachedTranscript(library: Library, serverId: string, remoteId: number): Promise<Transcript | null> {
+  const localId = await library.localId(serverId, remoteId);
+  if (localId === null) return null;
+  const view = await library.transcript(localId);
+  if (!view || view.meeting.transcript !== 'complete') return null;
+  const m = view.meeting;
+  return {
+    meeting: {
+      id: m.remoteId,
+      platform: m.platform,
+      nativeMeetingId: m.nativeMeetingId,
+      status: m.status,
+      startTime: m.startTime,
+      endTime: m.endTime,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+      name: m.name,
+      notes: m.notes,
+      participants: m.participants,
+      languages: m.languages,
+      completionReason: m.completionReason,
+      failureStage: m.failureStage,
+      statusTransitions: [],
+      meetingUrl: m.meetingUrl,
+      botContainerId: null,
+      shared: m.shared,
+      transcriptDeleted: m.transcriptDeleted,
+      data: {},
+    },
+    segments: view.segments.map((s) => ({
+      key: s.key,
+      speaker: s.speaker,
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      absoluteStart: s.absoluteStart,
+      absoluteEnd: s.absoluteEnd,
+      language: s.language,
+      completed: s.confirmed,
+      ...(s.source ? { source: s.source } : {}),
+    })),
+  };
+}

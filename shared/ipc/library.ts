@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { MeetingStatusSchema } from './models';
+
+/** View models of the offline library (electron/core/cache/types.ts), checked at the IPC boundary. */
+
+const EditableFieldSchema = z.enum(['name', 'notes', 'participants', 'languages']);
+
+export const LibraryMeetingSchema = z.object({
+  id: z.number(),
+  serverId: z.string(),
+  remoteId: z.number(),
+  platform: z.string(),
+  nativeMeetingId: z.string().nullable(),
+  status: MeetingStatusSchema,
+  planned: z.boolean(),
+  startTime: z.number().nullable(),
+  endTime: z.number().nullable(),
+  createdAt: z.number().nullable(),
+  updatedAt: z.number().nullable(),
+  name: z.string().nullable(),
+  notes: z.string().nullable(),
+  participants: z.array(z.string()),
+  languages: z.array(z.string()),
+  completionReason: z.string().nullable(),
+  failureStage: z.string().nullable(),
+  meetingUrl: z.string().nullable(),
+  shared: z.boolean(),
+  transcriptDeleted: z.boolean(),
+  transcript: z.enum(['none', 'partial', 'complete', 'unavailable']),
+  segmentCount: z.number(),
+  lastSyncedAt: z.number().nullable(),
+  transcriptSyncedAt: z.number().nullable(),
+  localFields: z.array(EditableFieldSchema),
+  conflictFields: z.array(EditableFieldSchema),
+});
+export type LibraryMeetingView = z.infer<typeof LibraryMeetingSchema>;
+
+export const SegmentViewSchema = z.object({
+  key: z.string(),
+  speaker: z.string().nullable(),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  absoluteStart: z.number().nullable(),
+  absoluteEnd: z.number().nullable(),
+  language: z.string().nullable(),
+  confirmed: z.boolean(),
+  source: z.string().nullable(),
+});
+
+export const TimelineSchema = z.object({
+  origin: z.enum(['server', 'app', 'none']),
+  entries: z.array(
+    z.object({
+      from: MeetingStatusSchema.nullable(),
+      to: MeetingStatusSchema,
+      at: z.number().nullable(),
+      durationMs: z.number().nullable(),
+      source: z.string().nullable(),
+      reason: z.string().nullable(),
+      completionReason: z.string().nullable(),
+      failureStage: z.string().nullable(),
+    }),
+  ),
+});
+
+const PatchSchema = z
+  .object({
+    name: z.string().max(500).optional(),
+    notes: z.string().max(20_000).optional(),
+    participants: z.array(z.string().max(200)).max(500).optional(),
+    languages: z.array(z.string().max(16)).max(50).optional(),
+  })
+  .strict();
+
+export const OutboxEditSchema = z.object({
+  id: z.number(),
+  meetingId: z.number(),
+  serverId: z.string(),
+  fields: z.object({ name: z.string().optional(), notes: z.string().optional(), participants: z.array(z.string()).optional(), languages: z.array(z.string()).optional() }),
+  state: z.enum(['pending', 'sending', 'failed', 'conflict', 'done', 'local']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  serverValues: z
+    .object({ name: z.string().optional(), notes: z.string().optional(), participants: z.array(z.string()).optional(), languages: z.array(z.string()).optional() })
+    .nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const SnippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+
+export const SearchResultSchema = z.object({
+  terms: z.array(z.string()),
+  prefix: z.boolean(),
+  ranked: z.boolean(),
+  segments: z.array(
+    z.object({
+      meetingId: z.number(),
+      serverId: z.string(),
+      meetingName: z.string().nullable(),
+      platform: z.string(),
+      meetingTime: z.number().nullable(),
+      segmentKey: z.string(),
+      start: z.number(),
+      absoluteStart: z.number().nullable(),
+      speaker: z.string().nullable(),
+      snippet: SnippetSchema,
+      speakerMatch: SnippetSchema.nullable(),
+    }),
+  ),
+  meetings: z.array(
+    z.object({ meetingId: z.number(), serverId: z.string(), platform: z.string(), meetingTime: z.number().nullable(), name: SnippetSchema, notes: SnippetSchema.nullable() }),
+  ),
+  hasMore: z.boolean(),
+});
+export type SearchResultView = z.infer<typeof SearchResultSchema>;
+
+const ProgressSchema = z.object({ running: z.boolean(), done: z.number(), total: z.number(), failed: z.number() });
+
+export const SyncStateSchema = z.object({
+  serverId: z.string(),
+  phase: z.enum(['idle', 'syncing', 'offline', 'error']),
+  lastSyncedAt: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  retryAt: z.number().nullable(),
+  transcripts: ProgressSchema,
+});
+export type SyncStateView = z.infer<typeof SyncStateSchema>;
+
+export const CacheStatsSchema = z.object({
+  file: z.string(),
+  bytes: z.number(),
+  meetings: z.number(),
+  plannedMeetings: z.number(),
+  transcripts: z.number(),
+  segments: z.number(),
+  pendingEdits: z.number(),
+  servers: z.array(z.object({ serverId: z.string(), meetings: z.number(), lastSyncedAt: z.number().nullable() })),
+});
+
+export const MeetingDetailSchema = z.object({
+  meeting: LibraryMeetingSchema,
+  segments: z.array(SegmentViewSchema),
+  timeline: TimelineSchema,
+  edits: z.array(OutboxEditSchema),
+});
+export type MeetingDetailView = z.infer<typeof MeetingDetailSchema>;
+
+const Id = z.object({ id: z.number().int() }).strict();
+
+export const libraryChannels = {
+  'library:list': {
+    input: z
+      .object({
+        serverId: z.string().max(2048).optional(),
+        platform: z.string().max(32).optional(),
+        status: MeetingStatusSchema.optional(),
+        from: z.number().optional(),
+        to: z.number().optional(),
+        planned: z.enum(['exclude', 'only', 'include']).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .default({}),
+    output: z.array(LibraryMeetingSchema),
+  },
+  /** The cached meeting at once; its details and transcript are refreshed in the background (`library:changed`). */
+  'library:open': { input: Id, output: MeetingDetailSchema },
+  'library:search': {
+    input: z
+      .object({
+        query: z.string().max(1000),
+        filters: z
+          .object({
+            serverId: z.string().max(2048).optional(),
+            platform: z.string().max(32).optional(),
+            status: MeetingStatusSchema.optional(),
+            speaker: z.string().max(200).optional(),
+            from: z.number().optional(),
+            to: z.number().optional(),
+          })
+          .strict()
+          .optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: SearchResultSchema,
+  },
+  'library:edit': { input: z.object({ id: z.number().int(), patch: PatchSchema }).strict(), output: OutboxEditSchema },
+  'library:resolveEdit': {
+    input: z.object({ editId: z.number().int(), choice: z.enum(['keep-mine', 'use-server']) }).strict(),
+    output: OutboxEditSchema.nullable(),
+  },
+  'library:delete': { input: z.object({ id: z.number().int(), where: z.enum(['local', 'server']) }).strict(), output: z.null() },
+  'library:sync': { input: z.object({ full: z.boolean().optional() }).strict().default({}), output: SyncStateSchema.nullable() },
+  'library:cancelTranscripts': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: z.null() },
+  'library:syncState': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: SyncStateSchema.nullable() },
+  'cache:stats': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: CacheStatsSchema },
+  'cache:clear': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: CacheStatsSchema },
+} as const;
+
+export const libraryEvents = {
+  /** Meetings or transcripts changed in the cache (local ids; null: reload the list). */
+  'library:changed': z.object({ serverId: z.string().nullable(), meetingIds: z.array(z.number()).nullable() }),
+  'library:sync': SyncStateSchema,
+} as const;
