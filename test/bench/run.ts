@@ -1,5 +1,6 @@
 // `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
 // Comparisons are measured side by side in the same run; nothing here asserts.
+import { runCacheBench } from './cache.bench';
 import { runExportBench } from './export.bench';
 import { runIpcBench } from './ipc.bench';
 import { runLiveBench } from './live.bench';
@@ -10,6 +11,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['transcript', runTranscriptBench],
   ['live', runLiveBench],
   ['export', runExportBench],
+  ['cache', runCacheBench],
 ];
 const only = process.argv.slice(2);
 

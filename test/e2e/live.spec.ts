@@ -19,8 +19,12 @@ test.afterEach(async () => {
   app = null;
 });
 
+/** The core's session with the server is up once the top bar shows the live connection. */
+const liveSession = (page: Page) => expect(page.getByRole('button', { name: /^Live updates:/ })).toBeVisible();
+
 /** Sends a bot, lets it in, and opens its live captions from the meeting card. */
 async function openLiveCaptions(page: Page, app: LaunchedApp, nativeId: string): Promise<number> {
+  await liveSession(page);
   await sendLink(page, `https://meet.google.com/${nativeId}`);
   const card = meetingCard(page, nativeId);
   const id = await meetingIdOf(card);
@@ -244,6 +248,7 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
 test('many meetings at once on a v0.10 server, each with its own lines, and the bot controls', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const app = await start(page, { profile: 'g2', scenario: 'long' });
+  await liveSession(page);
   for (const nativeId of ['abc-defg-hij', 'klm-nopq-rst']) {
     await sendLink(page, `https://meet.google.com/${nativeId}`);
     const card = meetingCard(page, nativeId);

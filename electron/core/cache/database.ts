@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Logger } from '../ports';
@@ -48,6 +48,14 @@ function migrate(db: Database.Database, list: Migration[]): void {
   }
 }
 
+/** O(1): a file shorter than its page count says was truncated; garbage fails on the first read. */
+function sizeCheck(db: Database.Database, file: string): string {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const size = existsSync(file) ? statSync(file).size : 0;
+  return size >= pages * pageSize ? 'ok' : `the file is ${size} bytes, its header says ${pages * pageSize}`;
+}
+
 function isCorruption(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(String(e));
@@ -64,10 +72,13 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
   let recoveredFrom: string | null = null;
 
   const attempt = (): Database.Database => {
+    // A clean close leaves no WAL behind, so a WAL at open means the last run ended abruptly: only
+    // then is the full (seconds-long on a large cache) quick_check worth its cost at start-up.
+    const unclean = existsSync(`${file}-wal`);
     const db = new Database(file);
     try {
       configure(db);
-      const check = db.pragma('quick_check', { simple: true });
+      const check = unclean ? db.pragma('quick_check', { simple: true }) : sizeCheck(db, file);
       if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
       migrate(db, list);
       return db;

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { SimProfile } from '../../electron/simulator';
+import { launchApp, type LaunchedApp } from './support/app';
+import { connect, snap } from './support/launch';
+
+// Export, copy, share and AI hand-off from a past meeting of the Library, in the browser-served
+// app against the simulator: G2 makes public share links, G3 mints tokens for other Vexa users.
+
+const MEETING = 'June release planning';
+
+let app: LaunchedApp | null = null;
+
+test.afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function start(page: Page, profile: SimProfile): Promise<LaunchedApp> {
+  app = await launchApp({ profile });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await connect(page, app);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+  await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
+  return app;
+}
+
+/** Opens the meeting's actions menu and picks an item. */
+async function pick(page: Page, item: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
+  const menu = page.getByRole('menu', { name: `Export and share ${MEETING}` });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: item }).click();
+  await expect(menu).toBeHidden();
+}
+
+const toast = (page: Page): Locator => page.getByTestId('toast');
+const preview = (page: Page): Locator => page.getByTestId('export-preview');
+const exportDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Export transcript' });
+const browserClipboard = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+
+/** The last URL handed to the opener, and its prompt. */
+function lastOpened(app: LaunchedApp): { url: string; prompt: string } {
+  const url = app.ports.opener.opened.at(-1) ?? '';
+  return { url, prompt: new URL(url).searchParams.get('q') ?? '' };
+}
+
+async function exportFlow(page: Page, profile: SimProfile, save: 'button' | 'enter'): Promise<void> {
+  await pick(page, 'Export…');
+  const dialog = exportDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(MEETING);
+  await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+  await expect(preview(page)).toContainText('Platform: google_meet');
+  await snap(page, test.info(), `export-${profile}-dialog-txt`);
+
+  await dialog.getByText('Subtitles (SRT)').click();
+  await expect(preview(page)).toHaveText(/^1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\n/);
+  // Subtitles always count from the start: the clock-time choice is off for them.
+  await expect(dialog.getByRole('radio', { name: 'Clock time' })).toBeDisabled();
+
+  await dialog.getByText('Web captions (WebVTT)').click();
+  await expect(preview(page)).toHaveText(/^WEBVTT\n\n/);
+  await expect(preview(page)).toContainText('<v ');
+
+  // A range the export cannot use is refused in place and nothing is saved.
+  await dialog.getByLabel('To').fill('1:2');
+  await expect(dialog.getByRole('alert')).toContainText('minutes and seconds');
+  await dialog.getByLabel('To').fill('');
+  await snap(page, test.info(), `export-${profile}-dialog-vtt`);
+
+  const download = page.waitForEvent('download');
+  if (save === 'enter') await dialog.getByRole('radio', { name: /WebVTT/ }).press('Enter');
+  else await dialog.getByRole('button', { name: 'Download .vtt' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${MEETING} \\d{4}-\\d{2}-\\d{2}\\.vtt$`));
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.startsWith('WEBVTT\n')).toBe(true);
+  expect(text).toMatch(/\n00:00:\d\d\.\d{3} --> 00:00:\d\d\.\d{3}\n<v [^>]+>/);
+  await expect(dialog).toBeHidden();
+  await expect(toast(page)).toContainText(`Downloaded ${file.suggestedFilename()}`);
+}
+
+async function copyFlow(page: Page, app: LaunchedApp, profile: SimProfile): Promise<void> {
+  await pick(page, 'Copy as Markdown');
+  await expect(toast(page)).toContainText('Copied the transcript as Markdown');
+  const markdown = await app.ports.clipboard.readText();
+  expect(markdown.startsWith(`# ${MEETING}`)).toBe(true);
+  expect(markdown).toContain('## Transcript');
+  await snap(page, test.info(), `export-${profile}-copied`);
+
+  await pick(page, 'Copy as text');
+  await expect(toast(page)).toContainText('Copied the transcript as text');
+  expect((await app.ports.clipboard.readText()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+}
+
+test('g2: export with a live preview, copy, a public share link with its countdown, and ChatGPT with the link', async ({ page }) => {
+  const app = await start(page, 'g2');
+  await exportFlow(page, 'g2', 'button');
+  await copyFlow(page, app, 'g2');
+
+  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
+  await snap(page, test.info(), 'export-g2-menu');
+  await page.keyboard.press('Escape');
+
+  await pick(page, 'Share link…');
+  const share = page.getByRole('dialog', { name: 'Share a link to the transcript' });
+  await expect(share).toContainText('Anyone with the link can read the transcript until it expires');
+  await share.getByText('15 minutes').click();
+  await share.getByRole('button', { name: 'Create link' }).click();
+  const field = share.getByLabel('Link', { exact: true });
+  await expect(field).toHaveValue(new RegExp(`^${app.simulatorUrl}/public/transcripts/[\\w-]{22}\\.txt$`));
+  const url = await field.inputValue();
+  const countdown = share.getByTestId('share-expiry');
+  await expect(countdown).toHaveText(/Expires in \d\d:\d\d/);
+  const first = await countdown.textContent();
+  await expect.poll(() => countdown.textContent()).not.toBe(first);
+  await expect(share).toContainText('Anyone with the link can read the transcript until it expires');
+
+  await share.getByRole('button', { name: 'Copy' }).click();
+  await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await browserClipboard(page)).toBe(url);
+  const served = await fetch(url);
+  expect((await served.text()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+  await snap(page, test.info(), 'export-g2-share-link');
+  await share.getByRole('button', { name: 'Done' }).click();
+  await expect(share).toBeHidden();
+
+  await pick(page, 'Open in ChatGPT');
+  await expect(toast(page)).toContainText('Opened ChatGPT with a link to the transcript');
+  expect(app.ports.opener.opened).toHaveLength(1);
+  const opened = lastOpened(app);
+  expect(opened.url.startsWith('https://chatgpt.com/')).toBe(true);
+  expect(opened.url).toContain(encodeURIComponent(`${app.simulatorUrl}/public/transcripts/`));
+  expect(opened.prompt).toMatch(new RegExp(`^Read the meeting transcript at ${app.simulatorUrl}/public/transcripts/\\S+\\.txt so I can ask questions about it\\.$`));
+
+  // A template edited in Settings is what the next hand-off asks.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Settings/ }).click();
+  const prompts = page.getByRole('region', { name: 'AI prompts' });
+  await prompts.getByLabel('ChatGPT', { exact: true }).fill('Summarise {url} as three bullet points.');
+  await expect(prompts.getByRole('button', { name: 'Reset the ChatGPT prompt to the default' })).toBeVisible();
+  await prompts.getByRole('button', { name: 'Save prompts' }).click();
+  await expect(prompts.getByRole('button', { name: 'Undo changes' })).toBeHidden();
+  await snap(page, test.info(), 'export-g2-settings-prompts');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+  await pick(page, 'Open in ChatGPT');
+  await expect.poll(() => app.ports.opener.opened.length).toBe(2);
+  expect(lastOpened(app).prompt).toMatch(new RegExp(`^Summarise ${app.simulatorUrl}/public/transcripts/\\S+\\.txt as three bullet points\\.$`));
+});
+
+test('g3: export saved with Enter, copy, a token for another Vexa user, and ChatGPT through the clipboard', async ({ page }) => {
+  const app = await start(page, 'g3');
+  await exportFlow(page, 'g3', 'enter');
+  await copyFlow(page, app, 'g3');
+
+  await pick(page, 'Share with a Vexa user…');
+  const share = page.getByRole('dialog', { name: 'Share with a Vexa user' });
+  await expect(share).toContainText('they redeem it in their Vexa client');
+  await share.getByRole('button', { name: 'Create token' }).click();
+  const field = share.getByLabel('Token', { exact: true });
+  await expect(field).toHaveValue(/^\d+\.\S{8,}$/);
+  await expect(share.getByTestId('share-expiry')).toHaveText(/Expires in \d+ h \d\d min/);
+  await share.getByRole('button', { name: 'Copy' }).click();
+  expect(await browserClipboard(page)).toBe(await field.inputValue());
+  await snap(page, test.info(), 'export-g3-share-token');
+  await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+
+  await pick(page, 'Open in ChatGPT');
+  await expect(toast(page)).toHaveText(/The transcript is on your clipboard — paste it into ChatGPT/);
+  expect(app.ports.opener.opened).toHaveLength(1);
+  expect(lastOpened(app).url.startsWith('https://chatgpt.com/')).toBe(true);
+  expect(lastOpened(app).prompt).toMatch(/paste a meeting transcript/);
+  expect((await app.ports.clipboard.readText()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+  await snap(page, test.info(), 'export-g3-handoff-clipboard');
+
+  // Settings say the templates do not apply on a server without public links.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Settings/ }).click();
+  await expect(page.getByRole('region', { name: 'AI prompts' })).toContainText('This server does not make public links');
+});
