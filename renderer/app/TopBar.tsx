@@ -1,6 +1,7 @@
 import type { ConnectionView } from '../../shared/ipc/models';
 import { connectionBadgeText } from '../features/connection/describe';
 import '../features/connection/connection.css';
+import { OfflineBadge } from '../features/library/OfflineBadge';
 import { LiveIndicator } from '../features/live/LiveIndicator';
 import { useNavigationStore } from '../features/navigation/store';
 import { Badge, type BadgeTone } from './theme';
@@ -25,6 +26,7 @@ export function TopBar({ title, connection }: { title: string; connection: Conne
     <header className="topbar">
       <h1>{title}</h1>
       <div className="spacer" />
+      {server ? <OfflineBadge /> : null}
       {server ? <LiveIndicator onOpenSettings={() => go('settings')} /> : null}
       {server ? (
         <button

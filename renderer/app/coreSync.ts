@@ -1,5 +1,6 @@
 import type { AppState, LiveStateView, TrackedMeetingView } from '../../shared/ipc/models';
 import type { TypedApi } from '../../shared/ipc/bridge';
+import type { EventPayload } from '../../shared/ipc/contract';
 import { announce } from '../features/announcer/store';
 import { useAppStore } from '../features/app/store';
 import { statusChanges } from '../features/bots/describe';
@@ -8,6 +9,8 @@ import { createThrottledAnnouncer } from '../features/bots/throttle';
 import { refreshCaptions } from '../features/captions/actions';
 import { useCaptionsStore } from '../features/captions/store';
 import { useConnectionStore } from '../features/connection/store';
+import { applySyncState, scheduleLibraryReload } from '../features/library/actions';
+import { meetingChanged, refreshOpenMeeting } from '../features/meeting/actions';
 import { useLiveStore } from '../features/live/store';
 import { useNavigationStore } from '../features/navigation/store';
 import { useSettingsStore } from '../features/settings/store';
@@ -74,11 +77,30 @@ export function focusMeeting(meetingId: number): void {
   useBotsStore.getState().requestFocus(meetingId);
 }
 
+/** The cache changed (sync, an edit, live captions stored, a delete): the list and the open meeting follow. */
+export function applyLibraryChanged(change: EventPayload<'library:changed'>): void {
+  scheduleLibraryReload();
+  meetingChanged(change);
+}
+
+/** A sync pass that ends may have sent edits without a change event: re-read what is on screen. */
+export function applyLibrarySync(state: EventPayload<'library:sync'>): void {
+  if (!applySyncState(state)) return;
+  scheduleLibraryReload();
+  refreshOpenMeeting();
+}
+
 async function fetchState(api: TypedApi): Promise<void> {
-  const [state, tracked, live] = await Promise.all([api.invoke('app:getState'), api.invoke('bots:tracked'), api.invoke('live:state')]);
+  const [state, tracked, live, sync] = await Promise.all([
+    api.invoke('app:getState'),
+    api.invoke('bots:tracked'),
+    api.invoke('live:state'),
+    api.invoke('library:syncState'),
+  ]);
   if (state.ok) applyAppState(state.value);
   if (tracked.ok) applyTrackedMeetings(tracked.value);
   if (live.ok) useLiveStore.getState().setState(live.value);
+  if (sync.ok && sync.value) applySyncState(sync.value);
 }
 
 export function startCoreSync(api: TypedApi, link: Link): () => void {
@@ -90,6 +112,8 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     api.on('live:state', applyLiveState),
     api.on('live:segments', (delta) => useCaptionsStore.getState().applyDelta(delta)),
     api.on('ui:focusMeeting', ({ meetingId }) => focusMeeting(meetingId)),
+    api.on('library:changed', applyLibraryChanged),
+    api.on('library:sync', applyLibrarySync),
     link.onStatus((status) => {
       const previous = useAppStore.getState().link;
       useAppStore.getState().setLink(status);

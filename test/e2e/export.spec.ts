@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { SimProfile } from '../../electron/simulator';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, snap } from './support/launch';
+import { connect, meetingCard, meetingIdOf, sendLink, snap } from './support/launch';
 
 // Export, copy, share and AI hand-off from a past meeting of the Library, in the browser-served
 // app against the simulator: G2 makes public share links, G3 mints tokens for other Vexa users.
@@ -16,11 +16,17 @@ test.afterEach(async () => {
   app = null;
 });
 
+const goTo = (page: Page, screen: 'Launch' | 'Library' | 'Settings') =>
+  page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: new RegExp(screen) })
+    .click();
+
 async function start(page: Page, profile: SimProfile): Promise<LaunchedApp> {
   app = await launchApp({ profile });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await connect(page, app);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+  await goTo(page, 'Library');
   await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
   return app;
 }
@@ -37,7 +43,12 @@ async function pick(page: Page, item: string | RegExp): Promise<void> {
 const toast = (page: Page): Locator => page.getByTestId('toast');
 const preview = (page: Page): Locator => page.getByTestId('export-preview');
 const exportDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Export transcript' });
-const browserClipboard = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+// This project compiles tests without the DOM library: just the member the page function uses.
+interface PageClipboard {
+  navigator: { clipboard: { readText(): Promise<string> } };
+}
+const browserClipboard = (page: Page): Promise<string> =>
+  page.evaluate(() => (globalThis as unknown as PageClipboard).navigator.clipboard.readText());
 
 /** The last URL handed to the opener, and its prompt. */
 function lastOpened(app: LaunchedApp): { url: string; prompt: string } {
@@ -54,17 +65,17 @@ async function exportFlow(page: Page, profile: SimProfile, save: 'button' | 'ent
   await expect(preview(page)).toContainText('Platform: google_meet');
   await snap(page, test.info(), `export-${profile}-dialog-txt`);
 
-  await dialog.getByText('Subtitles (SRT)').click();
+  await dialog.getByRole('radio', { name: 'Subtitles (SRT)' }).check();
   await expect(preview(page)).toHaveText(/^1\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\n/);
   // Subtitles always count from the start: the clock-time choice is off for them.
   await expect(dialog.getByRole('radio', { name: 'Clock time' })).toBeDisabled();
 
-  await dialog.getByText('Web captions (WebVTT)').click();
+  await dialog.getByRole('radio', { name: 'Web captions (WebVTT)' }).check();
   await expect(preview(page)).toHaveText(/^WEBVTT\n\n/);
   await expect(preview(page)).toContainText('<v ');
 
   // A range the export cannot use is refused in place and nothing is saved.
-  await dialog.getByLabel('To').fill('1:2');
+  await dialog.getByLabel('To').fill('2:7x');
   await expect(dialog.getByRole('alert')).toContainText('minutes and seconds');
   await dialog.getByLabel('To').fill('');
   await snap(page, test.info(), `export-${profile}-dialog-vtt`);
@@ -106,7 +117,7 @@ test('g2: export with a live preview, copy, a public share link with its countdo
   await pick(page, 'Share link…');
   const share = page.getByRole('dialog', { name: 'Share a link to the transcript' });
   await expect(share).toContainText('Anyone with the link can read the transcript until it expires');
-  await share.getByText('15 minutes').click();
+  await share.getByRole('radio', { name: '15 minutes' }).check();
   await share.getByRole('button', { name: 'Create link' }).click();
   const field = share.getByLabel('Link', { exact: true });
   await expect(field).toHaveValue(new RegExp(`^${app.simulatorUrl}/public/transcripts/[\\w-]{22}\\.txt$`));
@@ -132,20 +143,25 @@ test('g2: export with a live preview, copy, a public share link with its countdo
   const opened = lastOpened(app);
   expect(opened.url.startsWith('https://chatgpt.com/')).toBe(true);
   expect(opened.url).toContain(encodeURIComponent(`${app.simulatorUrl}/public/transcripts/`));
-  expect(opened.prompt).toMatch(new RegExp(`^Read the meeting transcript at ${app.simulatorUrl}/public/transcripts/\\S+\\.txt so I can ask questions about it\\.$`));
+  expect(opened.prompt).toMatch(
+    new RegExp(`^Read the meeting transcript at ${app.simulatorUrl}/public/transcripts/\\S+\\.txt so I can ask questions about it\\.$`),
+  );
 
   // A template edited in Settings is what the next hand-off asks.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Settings/ }).click();
+  await goTo(page, 'Settings');
   const prompts = page.getByRole('region', { name: 'AI prompts' });
   await prompts.getByLabel('ChatGPT', { exact: true }).fill('Summarise {url} as three bullet points.');
   await expect(prompts.getByRole('button', { name: 'Reset the ChatGPT prompt to the default' })).toBeVisible();
   await prompts.getByRole('button', { name: 'Save prompts' }).click();
   await expect(prompts.getByRole('button', { name: 'Undo changes' })).toBeHidden();
+  await prompts.scrollIntoViewIfNeeded();
   await snap(page, test.info(), 'export-g2-settings-prompts');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+  await goTo(page, 'Library');
   await pick(page, 'Open in ChatGPT');
   await expect.poll(() => app.ports.opener.opened.length).toBe(2);
-  expect(lastOpened(app).prompt).toMatch(new RegExp(`^Summarise ${app.simulatorUrl}/public/transcripts/\\S+\\.txt as three bullet points\\.$`));
+  expect(lastOpened(app).prompt).toMatch(
+    new RegExp(`^Summarise ${app.simulatorUrl}/public/transcripts/\\S+\\.txt as three bullet points\\.$`),
+  );
 });
 
 test('g3: export saved with Enter, copy, a token for another Vexa user, and ChatGPT through the clipboard', async ({ page }) => {
@@ -175,6 +191,28 @@ test('g3: export saved with Enter, copy, a token for another Vexa user, and Chat
   await snap(page, test.info(), 'export-g3-handoff-clipboard');
 
   // Settings say the templates do not apply on a server without public links.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Settings/ }).click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('region', { name: 'AI prompts' })).toContainText('This server does not make public links');
+});
+
+test('a meeting followed live offers the same actions in its header', async ({ page }) => {
+  const app = await start(page, 'g2');
+  await goTo(page, 'Launch');
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  const card = meetingCard(page, 'abc-defg-hij');
+  app.simulator.admit(await meetingIdOf(card));
+  await expect(card).toHaveAttribute('data-status', 'active');
+  await card.getByRole('button', { name: 'Open live captions' }).click();
+  await expect(page.getByRole('region', { name: /^Captions of / })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Export and share / }).click();
+  await expect(page.getByRole('menuitem', { name: 'Open in Claude' })).toBeVisible();
+  await snap(page, test.info(), 'export-live-menu');
+  await page.getByRole('menuitem', { name: 'Export…' }).click();
+  await expect(preview(page)).toContainText('Meeting ID: abc-defg-hij');
+  await snap(page, test.info(), 'export-live-dialog');
+  await page.keyboard.press('Escape');
+  await expect(exportDialog(page)).toBeHidden();
+  // Focus goes back to the button that opened the menu.
+  await expect(page.getByRole('button', { name: /^Export and share / })).toBeFocused();
 });

@@ -24,11 +24,14 @@ export function FormatPicker({ form, onChange }: FieldProps) {
               value={f.id}
               checked={checked}
               data-autofocus={checked || undefined}
+              aria-labelledby={`${name}-${f.id}-label`}
               aria-describedby={`${name}-${f.id}`}
               onChange={() => onChange({ format: f.id as ExportFormat })}
             />
             <span className="format-choice-head">
-              <span className="format-choice-label">{f.label}</span>
+              <span id={`${name}-${f.id}-label`} className="format-choice-label">
+                {f.label}
+              </span>
               <span className="format-choice-ext mono">.{f.extension}</span>
             </span>
             <span id={`${name}-${f.id}`} className="format-choice-description">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Banner, Spinner } from '../../app/theme';
 import { loadPreview } from './actions';
 import { previewNote, type ExportOptionsInput, type MeetingRef } from './describe';
@@ -21,17 +21,21 @@ export function ExportPreview({
 }) {
   const [state, setState] = useState<PreviewState>({ text: null, error: null, loading: true });
   const key = options ? JSON.stringify([format, options]) : null;
+  const loaded = useRef(false);
 
   useEffect(() => {
     if (key === null || !options) return;
     let current = true;
+    // The first preview is wanted at once; later ones wait for the choices to settle.
+    const delay = loaded.current ? DEBOUNCE_MS : 0;
     const timer = window.setTimeout(() => {
+      loaded.current = true;
       setState((s) => ({ ...s, loading: true }));
       void loadPreview(meetingRef, format, options).then((result) => {
         if (!current) return;
         setState(result.ok ? { text: result.value, error: null, loading: false } : { text: null, error: result.message, loading: false });
       });
-    }, DEBOUNCE_MS);
+    }, delay);
     return () => {
       current = false;
       window.clearTimeout(timer);

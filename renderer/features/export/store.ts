@@ -30,7 +30,8 @@ export const useExportStore = create<ExportStore>()((set) => ({
   dialog: null,
   toast: null,
   lastForm: DEFAULT_EXPORT_FORM,
-  open: (kind, ref) => set({ dialog: { kind, ref } }),
+  // A toast about an earlier action would only sit under the new dialog's backdrop.
+  open: (kind, ref) => set({ dialog: { kind, ref }, toast: null }),
   close: () => set({ dialog: null }),
   showToast: (text, tone = 'success') => {
     toastSeq += 1;

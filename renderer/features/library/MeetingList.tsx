@@ -1,43 +1,37 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { MeetingSummary } from '../../../shared/ipc/models';
-import { formatDateTime } from '../../app/format';
-import { Badge } from '../../app/theme';
-import { refFromSummary } from '../export/describe';
-import { MeetingActions } from '../export/MeetingActions';
-import { meetingStatus, meetingTime, meetingTitle, platformLabel } from './describe';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import type { LibraryMeetingView } from '../../../shared/ipc/library';
+import { MeetingRow } from './MeetingRow';
 
-function MeetingRowContent({ meeting }: { meeting: MeetingSummary }) {
-  const status = meetingStatus(meeting.status);
-  const time = meetingTime(meeting);
-  const ref = refFromSummary(meeting);
-  return (
-    <>
-      <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
-        {platformLabel(meeting.platform).charAt(0).toUpperCase()}
-      </span>
-      <div className="meeting-main">
-        <div className="meeting-title break">{meetingTitle(meeting)}</div>
-        <div className="meeting-meta muted">
-          {platformLabel(meeting.platform)}
-          {meeting.name && meeting.nativeMeetingId ? <span className="mono"> · {meeting.nativeMeetingId}</span> : null}
-        </div>
-      </div>
-      <Badge tone={status.tone}>{status.label}</Badge>
-      <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
-        {time ? formatDateTime(time) : 'No date'}
-      </time>
-      {ref ? <MeetingActions compact meetingRef={ref} /> : null}
-    </>
-  );
+/** Focuses a row's open button once the virtualizer has rendered it. */
+function focusRow(list: HTMLElement | null, index: number, tries = 4): void {
+  const button = list?.querySelector<HTMLButtonElement>(`.meeting-open[data-row="${index}"]`);
+  if (button) button.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusRow(list, index, tries - 1));
 }
 
 /**
- * Accounts can hold thousands of meetings, so only the rows in view are in the DOM. Rows wrap
+ * Libraries can hold thousands of meetings, so only the rows in view are in the DOM. Rows wrap
  * long names, so each one is measured after render; aria-setsize/posinset keep the list's real
- * length audible to screen readers.
+ * length audible. Arrow keys, Home and End move between rows; coming back from a meeting restores
+ * the scroll position and focus.
  */
-export function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
+export function MeetingList({
+  meetings,
+  connectedServerId,
+  initialOffset,
+  focusId,
+  onOpen,
+  onScrollOffset,
+}: {
+  meetings: LibraryMeetingView[];
+  connectedServerId: string | null;
+  initialOffset: number;
+  /** The meeting to focus when the list appears (the one last opened). */
+  focusId: number | null;
+  onOpen(meeting: LibraryMeetingView, index: number): void;
+  onScrollOffset(offset: number): void;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler here, so the virtualizer's unmemoizable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -45,12 +39,51 @@ export function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
     count: meetings.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 62,
-    overscan: 10,
+    overscan: 8,
+    initialOffset,
     getItemKey: (index) => meetings[index]?.id ?? index,
   });
+
+  const open = useCallback((meeting: LibraryMeetingView) => onOpen(meeting, meetings.indexOf(meeting)), [meetings, onOpen]);
+
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || focusId === null) return;
+    restored.current = true;
+    const index = meetings.findIndex((m) => m.id === focusId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    focusRow(scrollRef.current, index);
+  }, [focusId, meetings, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains('meeting-open')) return;
+    const index = Number(target.dataset.row);
+    const next =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? meetings.length - 1
+              : event.key === 'PageDown'
+                ? index + 8
+                : event.key === 'PageUp'
+                  ? index - 8
+                  : null;
+    if (next === null) return;
+    event.preventDefault();
+    const clamped = Math.max(0, Math.min(meetings.length - 1, next));
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    focusRow(scrollRef.current, clamped);
+  };
+
   return (
-    <div ref={scrollRef} className="meeting-scroll">
-      <ul className="meeting-list" aria-label="Meetings" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scrollRef} className="meeting-scroll" onScroll={(e) => onScrollOffset(e.currentTarget.scrollTop)}>
+      <ul className="meeting-list" aria-label="Meetings" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
         {virtualizer.getVirtualItems().map((item) => {
           const meeting = meetings[item.index];
           if (!meeting) return null;
@@ -64,7 +97,7 @@ export function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <MeetingRowContent meeting={meeting} />
+              <MeetingRow meeting={meeting} index={item.index} connectedServerId={connectedServerId} onOpen={open} />
             </li>
           );
         })}

@@ -1,5 +1,9 @@
-import type { MeetingSummary } from '../../../shared/ipc/models';
+import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/library';
+import type { LiveStateView, MeetingSummary, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
+import { formatDateTime } from '../../app/format';
+
+/** Pure wording of the library: rows, sync, offline (unit-tested). */
 
 const platformNames: Record<string, string> = {
   google_meet: 'Google Meet',
@@ -21,10 +25,15 @@ export function meetingTitle(meeting: Pick<MeetingSummary, 'name' | 'platform' |
   return `${platformLabel(meeting.platform)} ${meeting.nativeMeetingId ?? `#${meeting.id}`}`;
 }
 
+/** A library meeting's title; a row without a name or native id is named by the server's row id. */
+export function libraryTitle(m: Pick<LibraryMeetingView, 'name' | 'platform' | 'nativeMeetingId' | 'remoteId'>): string {
+  return meetingTitle({ name: m.name, platform: m.platform, nativeMeetingId: m.nativeMeetingId, id: m.remoteId });
+}
+
 // G1–G3 status vocabularies together; G3 persists `needs_help`, G2 names it `needs_human_help`.
 const statuses: Record<string, { label: string; tone: BadgeTone }> = {
   scheduled: { label: 'Scheduled', tone: 'accent' },
-  idle: { label: 'Idle', tone: 'neutral' },
+  idle: { label: 'Planned', tone: 'accent' },
   requested: { label: 'Requested', tone: 'info' },
   joining: { label: 'Joining', tone: 'info' },
   awaiting_admission: { label: 'In the lobby', tone: 'warn' },
@@ -34,6 +43,7 @@ const statuses: Record<string, { label: string; tone: BadgeTone }> = {
   stopping: { label: 'Stopping', tone: 'info' },
   completed: { label: 'Completed', tone: 'neutral' },
   failed: { label: 'Failed', tone: 'danger' },
+  deleted: { label: 'Deleted', tone: 'neutral' },
 };
 
 export function meetingStatus(status: string): { label: string; tone: BadgeTone } {
@@ -43,4 +53,149 @@ export function meetingStatus(status: string): { label: string; tone: BadgeTone 
 /** The moment that best dates a meeting: when it started, else when it was requested. */
 export function meetingTime(meeting: Pick<MeetingSummary, 'startTime' | 'createdAt'>): number | null {
   return meeting.startTime ?? meeting.createdAt;
+}
+
+export interface TranscriptLabel {
+  label: string;
+  tone: BadgeTone;
+}
+
+/** What this computer holds of the meeting's transcript; null for a meeting that has not happened. */
+export function transcriptLabel(
+  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status' | 'segmentCount'>,
+): TranscriptLabel | null {
+  if (m.transcriptDeleted) return { label: 'Deleted on server', tone: 'danger' };
+  if (m.planned) return null;
+  switch (m.transcript) {
+    case 'complete':
+      return { label: 'Transcript on this computer', tone: 'success' };
+    case 'partial':
+      return m.status === 'active' || m.status === 'stopping'
+        ? { label: 'Live transcript on this computer', tone: 'info' }
+        : { label: 'Part of the transcript on this computer', tone: 'warn' };
+    case 'unavailable':
+      return { label: 'No transcript on the server', tone: 'neutral' };
+    case 'none':
+      if (m.status === 'failed' && m.segmentCount === 0) return { label: 'No transcript', tone: 'neutral' };
+      return { label: 'Not downloaded yet', tone: 'neutral' };
+  }
+}
+
+/** "just now", "2 min ago", "3 h ago", "4 days ago", else the date. */
+export function relativeTime(at: number, now: number): string {
+  const seconds = Math.round((now - at) / 1000);
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days < 7) return days === 1 ? 'yesterday' : `${days} days ago`;
+  return `on ${formatDateTime(at)}`;
+}
+
+export type SyncTone = 'idle' | 'busy' | 'offline' | 'error' | 'local';
+
+export interface SyncBarView {
+  tone: SyncTone;
+  text: string;
+  /** A second, quieter line: when the next attempt runs, what failed. */
+  detail: string | null;
+  /** The refresh button reads "Retry" instead of "Refresh". */
+  retry: boolean;
+}
+
+function secondsUntil(at: number | null, now: number): number | null {
+  if (at === null) return null;
+  const s = Math.ceil((at - now) / 1000);
+  return s > 0 ? s : null;
+}
+
+/** The line above the list: synced when, syncing, offline (the cache is shown), or what failed. */
+export function syncBarView(state: SyncStateView | null, now: number): SyncBarView {
+  if (!state) return { tone: 'local', text: 'Showing what is on this computer', detail: null, retry: false };
+  const wait = secondsUntil(state.retryAt, now);
+  const next = wait === null ? null : `Trying again in ${wait} s.`;
+  switch (state.phase) {
+    case 'syncing':
+      return { tone: 'busy', text: 'Syncing…', detail: null, retry: false };
+    case 'offline':
+      return { tone: 'offline', text: 'Offline — showing what is on this computer', detail: next, retry: true };
+    case 'error':
+      return {
+        tone: 'error',
+        text: 'Could not sync with the server — showing what is on this computer',
+        detail: [state.error?.message ?? null, next].filter(Boolean).join(' ') || null,
+        retry: true,
+      };
+    case 'idle':
+      return {
+        tone: 'idle',
+        text: state.lastSyncedAt === null ? 'Not synced yet' : `Synced ${relativeTime(state.lastSyncedAt, now)}`,
+        detail: null,
+        retry: false,
+      };
+  }
+}
+
+/** "Downloading transcripts 12 of 40" while the background download runs; null otherwise. */
+export function transcriptProgressText(p: SyncStateView['transcripts']): string | null {
+  if (!p.running || p.total === 0) return null;
+  return `Downloading transcripts ${Math.min(p.done, p.total)} of ${p.total}`;
+}
+
+/** After a background download: the transcripts that could not be read this time. */
+export function transcriptFailuresText(p: SyncStateView['transcripts']): string | null {
+  if (p.running || p.failed === 0) return null;
+  return p.failed === 1
+    ? '1 transcript could not be downloaded; it is tried again later.'
+    : `${p.failed} transcripts could not be downloaded; they are tried again later.`;
+}
+
+export interface OfflineBadgeView {
+  label: string;
+  detail: string;
+}
+
+/**
+ * The top bar's offline badge: the library could not reach the server, or the live connection is
+ * down (reconnecting or offline). Connecting, idle and a refused key are not "offline".
+ */
+export function offlineBadge(sync: Pick<SyncStateView, 'phase'> | null, live: Pick<LiveStateView, 'status'> | null): OfflineBadgeView | null {
+  const syncOffline = sync?.phase === 'offline';
+  const liveDown = live?.status === 'reconnecting' || live?.status === 'offline';
+  if (!syncOffline && !liveDown) return null;
+  return {
+    label: 'Working offline',
+    detail:
+      'The server cannot be reached. The library shows what is on this computer, search still works, and edits wait until the server is back.',
+  };
+}
+
+/** How a server is named in filters and settings: the connected one by its label, others by host. */
+export function serverLabel(serverId: string, current: Pick<ServerView, 'id' | 'label'> | null | undefined): string {
+  if (current && current.id === serverId) return current.label;
+  if (serverId === 'demo') return 'Demo';
+  try {
+    return new URL(serverId).host || serverId;
+  } catch {
+    return serverId;
+  }
+}
+
+/** "12 KB", "3.4 MB", "1.2 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
+}
+
+export function countText(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }

@@ -1,33 +1,78 @@
 import { create } from 'zustand';
-import type { MeetingSummary } from '../../../shared/ipc/models';
+import type { LibraryMeetingView, SearchResultView, SyncStateView } from '../../../shared/ipc/library';
+import { NO_FILTERS, type LibraryFilters } from './filters';
 
-interface LibraryStore {
-  /** The server the list belongs to; a different server means the list is stale. */
-  serverId: string | null;
-  /** Null until a list arrived for `serverId`. */
-  meetings: MeetingSummary[] | null;
+export interface SearchState {
+  query: string;
+  /** Null before the first answer for a non-empty query. */
+  result: SearchResultView | null;
+  /** The query `result` answers (typing moves ahead of it). */
+  answered: string;
   loading: boolean;
+  loadingMore: boolean;
   error: string | null;
-  started(serverId: string | null): void;
-  finished(serverId: string | null, outcome: { meetings: MeetingSummary[] } | { error: string }): void;
+  /** Index into the flat list of results (meeting hits, then transcript hits); -1 for none. */
+  active: number;
 }
 
-export const useLibraryStore = create<LibraryStore>()((set, get) => ({
-  serverId: null,
+export const EMPTY_SEARCH: SearchState = { query: '', result: null, answered: '', loading: false, loadingMore: false, error: null, active: -1 };
+
+/**
+ * The library list, its filters, the search, and each server's sync state (fed by `library:sync`).
+ * Everything here comes from the local cache, so it paints without waiting for a server.
+ */
+interface LibraryStore {
+  /** Null until the first list arrived. */
+  meetings: LibraryMeetingView[] | null;
+  planned: LibraryMeetingView[];
+  loading: boolean;
+  error: string | null;
+  filters: LibraryFilters;
+  plannedOpen: boolean;
+  search: SearchState;
+  /** By server id. */
+  sync: Record<string, SyncStateView>;
+  /** The list's scroll offset and the meeting last opened, so coming back lands where the person was. */
+  scrollOffset: number;
+  lastOpened: number | null;
+  /** Servers with meetings in the cache (the server filter shows when there are several). */
+  servers: string[];
+  setList(list: { meetings: LibraryMeetingView[]; planned: LibraryMeetingView[] } | { error: string }): void;
+  setLoading(loading: boolean): void;
+  setFilters(patch: Partial<LibraryFilters>): void;
+  resetFilters(): void;
+  setPlannedOpen(open: boolean): void;
+  setSearch(patch: Partial<SearchState>): void;
+  setSync(state: SyncStateView): void;
+  remember(patch: { scrollOffset?: number; lastOpened?: number | null }): void;
+  setServers(servers: string[]): void;
+}
+
+export const useLibraryStore = create<LibraryStore>()((set) => ({
   meetings: null,
+  planned: [],
   loading: false,
   error: null,
-  started: (serverId) =>
-    set((s) => ({
-      serverId,
-      loading: true,
-      error: null,
-      // Keep the list on a refresh of the same server so it does not flash away.
-      meetings: s.serverId === serverId ? s.meetings : null,
-    })),
-  finished: (serverId, outcome) => {
-    // A server switch while the request was in flight makes this answer stale.
-    if (get().serverId !== serverId) return;
-    set('meetings' in outcome ? { loading: false, meetings: outcome.meetings } : { loading: false, error: outcome.error });
-  },
+  filters: NO_FILTERS,
+  plannedOpen: true,
+  search: EMPTY_SEARCH,
+  sync: {},
+  scrollOffset: 0,
+  lastOpened: null,
+  servers: [],
+  setList: (list) =>
+    set('error' in list ? { loading: false, error: list.error } : { loading: false, error: null, meetings: list.meetings, planned: list.planned }),
+  setLoading: (loading) => set({ loading }),
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, scrollOffset: 0 })),
+  resetFilters: () => set({ filters: NO_FILTERS, scrollOffset: 0 }),
+  setPlannedOpen: (plannedOpen) => set({ plannedOpen }),
+  setSearch: (patch) => set((s) => ({ search: { ...s.search, ...patch } })),
+  setSync: (state) => set((s) => ({ sync: { ...s.sync, [state.serverId]: state } })),
+  remember: (patch) => set(patch),
+  setServers: (servers) => set((s) => (s.servers.join('\n') === servers.join('\n') ? {} : { servers })),
 }));
+
+/** The flat order the keyboard moves through: meeting hits first, then transcript hits. */
+export function resultCount(result: SearchResultView | null): number {
+  return result ? result.meetings.length + result.segments.length : 0;
+}

@@ -4,6 +4,7 @@ import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
 import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
+import { LibrarySection } from './LibrarySection';
 import { ServerSection } from './ServerSection';
 import './settings.css';
 
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <LaunchDefaultsSection />
       <AiPromptsSection />
       <AppearanceSection />
+      <LibrarySection />
       {info ? (
         <>
           <DataSection info={info} />

@@ -1,0 +1,68 @@
+import { memo } from 'react';
+import type { LibraryMeetingView } from '../../../shared/ipc/library';
+import { formatDateTime } from '../../app/format';
+import { Badge } from '../../app/theme';
+import type { MeetingRef } from '../export/describe';
+import { MeetingActions } from '../export/MeetingActions';
+import { libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabel } from './describe';
+
+/** Export reads by the server's row id, from the connected server only (the core's export has no server id). */
+export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
+  if (!m.nativeMeetingId || m.serverId !== connectedServerId || m.transcriptDeleted) return null;
+  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name };
+}
+
+export function PlatformMark({ platform }: { platform: string }) {
+  return (
+    <span className="platform-mark" data-platform={platform} aria-hidden="true">
+      {platformLabel(platform).charAt(0).toUpperCase()}
+    </span>
+  );
+}
+
+export const MeetingRow = memo(function MeetingRow({
+  meeting,
+  index,
+  connectedServerId,
+  onOpen,
+}: {
+  meeting: LibraryMeetingView;
+  index: number;
+  connectedServerId: string | null;
+  onOpen(meeting: LibraryMeetingView): void;
+}) {
+  const status = meetingStatus(meeting.status);
+  const transcript = transcriptLabel(meeting);
+  const time = meetingTime(meeting);
+  const ref = exportRef(meeting, connectedServerId);
+  const title = libraryTitle(meeting);
+  const lines = meeting.segmentCount > 0 ? `${meeting.segmentCount.toLocaleString()} ${meeting.segmentCount === 1 ? 'line' : 'lines'}` : null;
+  return (
+    <>
+      <button type="button" className="meeting-open" data-row={index} data-meeting-id={meeting.id} onClick={() => onOpen(meeting)}>
+        <PlatformMark platform={meeting.platform} />
+        <span className="meeting-main">
+          <span className="meeting-title break">{title}</span>
+          <span className="meeting-meta muted">
+            {platformLabel(meeting.platform)}
+            {meeting.nativeMeetingId ? <span className="mono"> · {meeting.nativeMeetingId}</span> : null}
+            {lines ? <span> · {lines}</span> : null}
+            {meeting.localFields.length > 0 ? <span> · edited here</span> : null}
+          </span>
+        </span>
+        <span className="meeting-states">
+          <Badge tone={status.tone}>{status.label}</Badge>
+          {transcript ? (
+            <span className="transcript-state" data-tone={transcript.tone}>
+              {transcript.label}
+            </span>
+          ) : null}
+        </span>
+        <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
+          {time ? formatDateTime(time) : 'No date'}
+        </time>
+      </button>
+      <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} /> : null}</span>
+    </>
+  );
+});

@@ -1,0 +1,138 @@
+import { useId, useState } from 'react';
+import { Banner, Button, Dialog, TextField } from '../../app/theme';
+import { deleteMeeting } from './actions';
+
+type Where = 'local' | 'server';
+
+/**
+ * Two steps: where to delete from, then a confirmation. From the server it is for everyone and for
+ * good, so the meeting's name must be typed. The server's refusal (a meeting still running) shows here.
+ */
+export function DeleteDialog({
+  title,
+  canDeleteOnServer,
+  serverNote,
+  onClose,
+}: {
+  title: string;
+  /** The meeting's server is the connected one (the core deletes only there). */
+  canDeleteOnServer: boolean;
+  serverNote: string | null;
+  onClose(): void;
+}) {
+  const [step, setStep] = useState<'choose' | 'confirm'>('choose');
+  const [where, setWhere] = useState<Where>('local');
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = useId();
+  const matches = typed.trim().toLowerCase() === title.trim().toLowerCase();
+
+  const confirm = async () => {
+    if (where === 'server' && !matches) return;
+    setBusy(true);
+    setError(null);
+    const message = await deleteMeeting(where);
+    setBusy(false);
+    if (message) setError(message);
+    else onClose();
+  };
+
+  if (step === 'choose') {
+    return (
+      <Dialog
+        key="choose"
+        open
+        title={`Delete “${title}”`}
+        description="Choose where to delete it from."
+        onClose={onClose}
+        actions={
+          <>
+            <Button variant="ghost" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={() => setStep('confirm')}>
+              Continue
+            </Button>
+          </>
+        }
+      >
+        <fieldset className="delete-choices">
+          <legend className="sr-only">Delete from</legend>
+          <label className="delete-choice" data-checked={where === 'local'}>
+            <input type="radio" name={name} value="local" checked={where === 'local'} onChange={() => setWhere('local')} data-autofocus />
+            <span>
+              <span className="delete-choice-title">From this computer only</span>
+              <span className="delete-choice-text">The server keeps the meeting and its transcript; this computer forgets them and does not download them again.</span>
+            </span>
+          </label>
+          <label className="delete-choice" data-checked={where === 'server'} data-disabled={!canDeleteOnServer || undefined}>
+            <input
+              type="radio"
+              name={name}
+              value="server"
+              checked={where === 'server'}
+              disabled={!canDeleteOnServer}
+              onChange={() => setWhere('server')}
+            />
+            <span>
+              <span className="delete-choice-title">From the server too</span>
+              <span className="delete-choice-text">
+                {canDeleteOnServer
+                  ? 'Deletes the transcript and recordings on the server, for everyone who can see this meeting.'
+                  : (serverNote ?? 'Connect to this meeting’s server to delete it there.')}
+              </span>
+            </span>
+          </label>
+        </fieldset>
+      </Dialog>
+    );
+  }
+
+  const server = where === 'server';
+  return (
+    <Dialog
+      key="confirm"
+      open
+      title={server ? 'Delete for everyone?' : 'Remove from this computer?'}
+      description={
+        server
+          ? `The transcript and recordings of “${title}” are deleted on the server for everyone, and from this computer. This cannot be undone.`
+          : `“${title}” and its transcript are removed from this computer. The server keeps them.`
+      }
+      onClose={onClose}
+      actions={
+        <>
+          <Button variant="ghost" onClick={() => setStep('choose')}>
+            Back
+          </Button>
+          <Button variant="danger" busy={busy} unavailable={server && !matches} data-autofocus={!server || undefined} onClick={() => void confirm()}>
+            {server ? 'Delete for everyone' : 'Remove from this computer'}
+          </Button>
+        </>
+      }
+    >
+      {server ? (
+        <TextField
+          label={`Type the meeting’s name to confirm: ${title}`}
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          data-autofocus
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void confirm();
+            }
+          }}
+        />
+      ) : null}
+      {error ? (
+        <Banner tone="error" title="Not deleted">
+          {error}
+        </Banner>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
+import type { MeetingDetailView } from '../../../shared/ipc/library';
+import { Button, Spinner } from '../../app/theme';
+import { SearchIcon } from '../../app/theme/icons';
+import { shortcutModifier } from '../../app/Sidebar';
+import { CaptionIndex } from '../captions/captionIndex';
+import { CaptionList, type CaptionListHandle } from '../captions/CaptionList';
+import { meetingOrigin } from '../captions/describe';
+import { SearchBar } from '../captions/SearchBar';
+import { buildTimeline } from '../captions/timeline';
+import { useCaptionSearch } from '../captions/useCaptionSearch';
+import { transcriptProgressText } from '../library/describe';
+import { useLibraryStore } from '../library/store';
+import { transcriptPlaceholder } from './describe';
+import { segmentsToCaptions, termMarks } from './highlight';
+import type { MeetingFocus } from './store';
+import type { Reachability } from './useReachability';
+import '../captions/captions.css';
+
+const noop = () => undefined;
+
+function Placeholder({ detail, reach }: { detail: MeetingDetailView; reach: Reachability }) {
+  const progress = useLibraryStore((s) => {
+    const p = s.sync[detail.meeting.serverId]?.transcripts;
+    return p ? transcriptProgressText(p) : null;
+  });
+  const view = transcriptPlaceholder(detail.meeting, reach);
+  return (
+    <div className="transcript-placeholder" data-testid="transcript-placeholder">
+      <h3>{view.title}</h3>
+      <p className="muted">{view.body}</p>
+      {view.busy ? <Spinner label={progress ?? 'Downloading…'} /> : progress ? <p className="muted">{progress}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The transcript from the cache, drawn by the live view's list (speaker turns, the same colours).
+ * Opened from a search hit, it scrolls to that line with the search words marked; Ctrl/⌘+F
+ * finds within it.
+ */
+export function TranscriptPanel({
+  detail,
+  focus,
+  focusSeq,
+  reach,
+}: {
+  detail: MeetingDetailView;
+  focus: MeetingFocus | null;
+  focusSeq: number;
+  reach: Reachability;
+}) {
+  const { meeting, segments } = detail;
+  const listRef = useRef<CaptionListHandle>(null);
+  const findInput = useRef<HTMLInputElement>(null);
+
+  const captions = useMemo(() => segmentsToCaptions(segments, meeting), [segments, meeting]);
+  const index = useMemo(() => {
+    const i = new CaptionIndex();
+    i.reset(captions);
+    return i;
+  }, [captions]);
+  const timeline = useMemo(() => buildTimeline(index.turns, []), [index]);
+  const origin = meetingOrigin(index.segments[0]);
+  const terms = useMemo(() => termMarks(index.segments, focus?.terms ?? [], focus?.prefix ?? false), [index, focus]);
+
+  const rowOfKey = useCallback(
+    (key: string): number | null => {
+      const at = index.segments.findIndex((s) => s.key === key);
+      return at < 0 ? null : timeline.rowOfTurn(index.turnOfSegment(at));
+    },
+    [index, timeline],
+  );
+
+  const find = useCaptionSearch(index, captions.length, (match) => {
+    listRef.current?.scrollToRow(timeline.rowOfTurn(index.turnOfSegment(match.segmentIndex)));
+  });
+
+  // Scroll to the search hit once per open, as soon as its line is in the cache.
+  const scrolledFor = useRef(-1);
+  useEffect(() => {
+    if (!focus?.segmentKey || scrolledFor.current === focusSeq) return;
+    const row = rowOfKey(focus.segmentKey);
+    if (row === null) return;
+    scrolledFor.current = focusSeq;
+    const frame = requestAnimationFrame(() => listRef.current?.scrollToRow(row));
+    return () => cancelAnimationFrame(frame);
+  }, [focus, focusSeq, rowOfKey]);
+
+  const openFind = useCallback(() => {
+    find.show();
+    requestAnimationFrame(() => {
+      findInput.current?.focus();
+      findInput.current?.select();
+    });
+  }, [find]);
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      openFind();
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
+  const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
+  const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
+  const partial = meeting.transcript === 'partial' && meeting.status !== 'active';
+
+  return (
+    <section className="transcript-panel" aria-label="Transcript">
+      <div className="transcript-head">
+        <h3>Transcript</h3>
+        {captions.length > 0 ? (
+          <span className="muted transcript-count">
+            {captions.length.toLocaleString()} {captions.length === 1 ? 'line' : 'lines'} · {speakers} {speakers === 1 ? 'speaker' : 'speakers'}
+          </span>
+        ) : null}
+        <div className="spacer" />
+        {captions.length > 0 ? (
+          <Button size="sm" variant="ghost" icon={<SearchIcon />} aria-keyshortcuts="Control+F Meta+F" onClick={openFind} title={`${shortcutModifier}F`}>
+            Find
+          </Button>
+        ) : null}
+      </div>
+      {partial ? (
+        <p className="transcript-note muted">
+          {reach.reachable ? 'Part of the transcript is on this computer; the rest is being downloaded.' : 'Only part of the transcript is on this computer; the rest downloads when the server can be reached.'}
+        </p>
+      ) : null}
+      {find.open ? <SearchBar search={find} inputRef={findInput} /> : null}
+      {captions.length === 0 ? (
+        <Placeholder detail={detail} reach={reach} />
+      ) : (
+        <div className="transcript-body">
+          <CaptionList
+            ref={listRef}
+            label={`Transcript of ${meeting.name ?? 'the meeting'}`}
+            timeline={timeline}
+            following={false}
+            onFollowingChange={noop}
+            timeFormat="relative"
+            origin={origin}
+            marks={marks}
+            currentMatch={current}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

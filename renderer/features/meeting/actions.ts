@@ -1,0 +1,111 @@
+import type { MeetingPatch } from '../../../shared/vexa/types';
+import { api } from '../../platform/api';
+import { announce } from '../announcer/store';
+import { useConnectionStore } from '../connection/store';
+import type { EditableField } from './describe';
+import { EchoGuard, type OpenKind } from './echoGuard';
+import { useMeetingStore, type MeetingFocus } from './store';
+
+const echoes = new EchoGuard();
+let loadSeq = 0;
+let inFlight = false;
+let queued: OpenKind | null = null;
+
+/** The core refreshes a meeting on open only from the server it is connected to. */
+function coreRefreshes(serverId: string | null): boolean {
+  return serverId !== null && useConnectionStore.getState().view?.server?.id === serverId;
+}
+
+async function load(kind: OpenKind): Promise<void> {
+  const open = useMeetingStore.getState().open;
+  if (!open) return;
+  const seq = ++loadSeq;
+  const serverId = useMeetingStore.getState().detail?.meeting.serverId ?? open.serverId;
+  // Counted before the request: the echo can arrive before the answer when nothing needs the network.
+  if (coreRefreshes(serverId)) echoes.opened(kind, Date.now());
+  useMeetingStore.getState().setLoad({ loading: true });
+  const result = await api.invoke('library:open', { id: open.id });
+  if (seq !== loadSeq || useMeetingStore.getState().open?.id !== open.id) return;
+  if (result.ok) useMeetingStore.getState().setDetail(result.value);
+  else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
+}
+
+/** One open at a time; events arriving meanwhile fold into one more open afterwards. */
+function requestLoad(kind: OpenKind): void {
+  if (inFlight) {
+    queued = queued === 'user' || kind === 'user' ? 'user' : 'reopen';
+    return;
+  }
+  inFlight = true;
+  void load(kind).finally(() => {
+    inFlight = false;
+    const next = queued;
+    queued = null;
+    if (next) requestLoad(next);
+  });
+}
+
+export function openMeeting(id: number, options: { focus?: MeetingFocus | null; serverId?: string | null } = {}): void {
+  const current = useMeetingStore.getState().open;
+  if (current?.id !== id) echoes.reset();
+  useMeetingStore.getState().setOpen({ id, serverId: options.serverId ?? null, focus: options.focus ?? null });
+  requestLoad('user');
+}
+
+export function closeMeeting(): void {
+  echoes.reset();
+  loadSeq++;
+  useMeetingStore.getState().setOpen(null);
+}
+
+/** `library:changed`: re-read the open meeting when it is concerned (see EchoGuard). */
+export function meetingChanged(change: { meetingIds: number[] | null }): void {
+  const open = useMeetingStore.getState().open;
+  if (!open) return;
+  if (change.meetingIds === null) {
+    requestLoad('reopen');
+    return;
+  }
+  if (!change.meetingIds.includes(open.id)) return;
+  if (echoes.shouldReopen(Date.now())) requestLoad('reopen');
+}
+
+/** A sync pass ended (edits may have been sent without a change event): re-read the open meeting. */
+export function refreshOpenMeeting(): void {
+  if (useMeetingStore.getState().open) requestLoad('reopen');
+}
+
+/** Sends one field's new value through the outbox; the chip beside the field follows its state. */
+export async function saveEdit<F extends EditableField>(field: F, value: NonNullable<MeetingPatch[F]>): Promise<boolean> {
+  const detail = useMeetingStore.getState().detail;
+  if (!detail) return false;
+  const patch: MeetingPatch = { [field]: value };
+  const result = await api.invoke('library:edit', { id: detail.meeting.id, patch });
+  if (!result.ok) {
+    useMeetingStore.getState().setFieldError(field, result.message);
+    return false;
+  }
+  useMeetingStore.getState().editSent(field, result.value, value);
+  return true;
+}
+
+/** A conflict or a failed edit: keep mine (queue it again) or take the server's value. */
+export async function resolveEdit(editId: number, choice: 'keep-mine' | 'use-server'): Promise<string | null> {
+  const result = await api.invoke('library:resolveEdit', { editId, choice });
+  if (!result.ok) return result.message;
+  if (result.value) useMeetingStore.getState().replaceEdit(result.value);
+  requestLoad('reopen');
+  announce(choice === 'keep-mine' ? 'Your version is kept and will be sent.' : 'The server’s version is shown.');
+  return null;
+}
+
+/** Deletes from this computer or from the server too; null on success, else the reason to show. */
+export async function deleteMeeting(where: 'local' | 'server'): Promise<string | null> {
+  const detail = useMeetingStore.getState().detail;
+  if (!detail) return 'This meeting is no longer in the library.';
+  const result = await api.invoke('library:delete', { id: detail.meeting.id, where });
+  if (!result.ok) return result.message;
+  closeMeeting();
+  announce(where === 'server' ? 'The meeting was deleted on the server and on this computer.' : 'The meeting was removed from this computer.');
+  return null;
+}

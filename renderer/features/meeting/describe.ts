@@ -1,0 +1,200 @@
+import type { LibraryMeetingView, MeetingDetailView } from '../../../shared/ipc/library';
+import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
+import type { MeetingStatus } from '../../../shared/vexa/types';
+import type { BadgeTone } from '../../app/theme/Badge';
+
+/** Pure wording of the meeting view: edit states, the status timeline, transcript states (unit-tested). */
+
+export type EditableField = 'name' | 'notes' | 'participants' | 'languages';
+type OutboxEditView = MeetingDetailView['edits'][number];
+type TimelineView = MeetingDetailView['timeline'];
+
+export const FIELD_LABELS: Record<EditableField, string> = {
+  name: 'Name',
+  notes: 'Notes',
+  participants: 'Participants',
+  languages: 'Languages',
+};
+
+export type EditChipKind = 'saving' | 'saved' | 'waiting' | 'failed' | 'local' | 'conflict';
+
+export interface EditChip {
+  kind: EditChipKind;
+  label: string;
+  tone: BadgeTone;
+  /** A sentence under the field, for states that need one. */
+  detail: string | null;
+}
+
+/** The newest edit still open for a field (the outbox lists edits oldest first). */
+export function latestEditFor(field: EditableField, edits: readonly OutboxEditView[]): OutboxEditView | undefined {
+  for (let i = edits.length - 1; i >= 0; i--) if (field in edits[i]!.fields) return edits[i];
+  return undefined;
+}
+
+export interface EditContext {
+  /** The meeting's server cannot be reached now (sync offline, live connection down). */
+  offline: boolean;
+  /** The meeting belongs to a server other than the connected one: its edits wait for it. */
+  otherServer: boolean;
+}
+
+/** Why an edit stays here: G3 has no PATCH of a meeting that happened. */
+export function localEditNote(field: EditableField): string {
+  return field === 'name' ? 'This server version cannot rename past meetings.' : 'This server version cannot change past meetings.';
+}
+
+/**
+ * The state chip beside an edited field. `saved`: the field was edited in this view and no edit
+ * of it is open any more (the outbox lists only open edits).
+ */
+export function editChip(field: EditableField, edit: OutboxEditView | undefined, saved: boolean, ctx: EditContext): EditChip | null {
+  if (!edit) return saved ? { kind: 'saved', label: 'Saved', tone: 'success', detail: null } : null;
+  switch (edit.state) {
+    case 'done':
+      return { kind: 'saved', label: 'Saved', tone: 'success', detail: null };
+    case 'local':
+      return { kind: 'local', label: 'Kept on this computer', tone: 'info', detail: localEditNote(field) };
+    case 'conflict':
+      return { kind: 'conflict', label: 'Conflict', tone: 'warn', detail: 'The server changed this too. Choose which version to keep.' };
+    case 'failed':
+      return {
+        kind: 'failed',
+        label: 'Failed',
+        tone: 'danger',
+        detail: edit.lastError ? `The server refused the change: ${edit.lastError}` : 'The server refused the change.',
+      };
+    case 'pending':
+    case 'sending':
+      if (ctx.otherServer) {
+        return { kind: 'waiting', label: 'Waiting for connection', tone: 'warn', detail: 'Sent when you connect to this meeting’s server again.' };
+      }
+      if (edit.state === 'pending' && (ctx.offline || edit.lastError !== null)) {
+        return { kind: 'waiting', label: 'Waiting for connection', tone: 'warn', detail: 'Kept on this computer and sent when the server is back.' };
+      }
+      return { kind: 'saving', label: 'Saving…', tone: 'info', detail: null };
+  }
+}
+
+/** "2 h 05 min", "4 min 12 s", "38 s", "under a second". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return 'under a second';
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
+  return `${s} s`;
+}
+
+/** Who moved the meeting on, in words (G1 `user`/`bot_callback`/…, G3 `creation`/`user_stop`/…, this app). */
+const SOURCES: Record<string, string> = {
+  creation: 'When the bot was requested',
+  bot_callback: 'Reported by the bot',
+  user: 'By a request to the server',
+  user_stop: 'Someone stopped the bot',
+  scheduler_timeout: 'The server’s time limit ran out',
+  runtime_destroy: 'The bot’s machine was shut down',
+  validation_error: 'The server refused the request',
+  app: 'Seen by this app',
+};
+
+export function sourceWords(source: string | null): string | null {
+  if (!source || source === 'unknown') return null;
+  return SOURCES[source] ?? source.replace(/_/g, ' ');
+}
+
+export function statusLabel(status: MeetingStatus): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+export interface TimelineRowView {
+  key: string;
+  status: MeetingStatus;
+  label: string;
+  at: number | null;
+  duration: string | null;
+  /** Share of the bar (0–1); 0 for states without a known duration. */
+  share: number;
+  source: string | null;
+  /** Why the meeting ended, in plain words; only on the last, terminal step. */
+  note: string | null;
+}
+
+const TERMINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed', 'deleted']);
+
+export function timelineRows(timeline: TimelineView, meeting: Pick<LibraryMeetingView, 'completionReason' | 'failureStage'>): TimelineRowView[] {
+  const total = timeline.entries.reduce((sum, e) => sum + (e.durationMs ?? 0), 0);
+  return timeline.entries.map((e, i) => {
+    const terminal = TERMINAL.has(e.to);
+    const reason = e.completionReason ?? (terminal ? meeting.completionReason : null) ?? e.reason;
+    const stage = e.failureStage ?? (terminal ? meeting.failureStage : null);
+    return {
+      key: `${i}:${e.to}:${e.at ?? ''}`,
+      status: e.to,
+      label: statusLabel(e.to),
+      at: e.at,
+      // A terminal state lasts forever; its "duration" is only the wait for the end time.
+      duration: e.durationMs !== null && !terminal ? formatDuration(e.durationMs) : null,
+      share: total > 0 && e.durationMs !== null && !terminal ? e.durationMs / total : 0,
+      source: sourceWords(e.source),
+      note: terminal ? explainOutcome(e.to, reason, stage) : e.reason ? e.reason.replace(/_/g, ' ') : null,
+    };
+  });
+}
+
+export function timelineOriginNote(origin: TimelineView['origin']): string | null {
+  if (origin === 'server') return 'From the server’s history';
+  if (origin === 'app') return 'From what this app saw';
+  return null;
+}
+
+export interface TranscriptPlaceholder {
+  title: string;
+  body: string;
+  /** A download is expected now (show progress). */
+  busy: boolean;
+}
+
+/** What the transcript area says when there are no lines to show. */
+export function transcriptPlaceholder(
+  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status'>,
+  ctx: { reachable: boolean },
+): TranscriptPlaceholder {
+  if (m.transcriptDeleted) {
+    return {
+      title: 'Deleted on the server',
+      body: 'The transcript of this meeting was deleted on the server; there is nothing left to download.',
+      busy: false,
+    };
+  }
+  if (m.planned) return { title: 'Not happened yet', body: 'This meeting is planned. Its transcript appears once a bot has joined it.', busy: false };
+  if (m.transcript === 'unavailable' || (m.status === 'failed' && m.transcript === 'none')) {
+    return { title: 'No transcript', body: 'The server has no transcript for this meeting: nothing was said while the bot was in it.', busy: false };
+  }
+  if (!ctx.reachable) {
+    return {
+      title: 'Transcript not downloaded yet',
+      body: 'It downloads as soon as this meeting’s server can be reached.',
+      busy: false,
+    };
+  }
+  return { title: 'Transcript not downloaded yet', body: 'Downloading it from the server…', busy: true };
+}
+
+const LANGUAGE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+/** A language code as the servers take it ("en", "pt-br"), or a sentence saying what is wrong. */
+export function checkLanguage(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const value = text.trim().toLowerCase();
+  if (!LANGUAGE.test(value) || value.length > 16) return { ok: false, message: 'Use a language code such as en, de or pt-br.' };
+  return { ok: true, value };
+}
+
+/** The value of a field as shown in the conflict dialog. */
+export function fieldValueText(value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  if (typeof value === 'string') return value.trim() ? value : '(empty)';
+  return '(none)';
+}

@@ -1,0 +1,129 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { SimProfile } from '../../electron/simulator';
+import { launchApp, type LaunchedApp } from './support/app';
+import { connect, snap } from './support/launch';
+
+// The offline library in the browser-served app against the simulator: the seeded meetings are
+// synced into the local cache, searched, opened at a hit, renamed (G2 sends it, G3 keeps it here),
+// read and searched with the server gone, edited offline and replayed, and deleted locally.
+
+const PLANNING = 'June release planning';
+// Said once, in the planning meeting only (electron/simulator/script.ts).
+const WORD = 'telemetry';
+
+let app: LaunchedApp | null = null;
+
+test.afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+const nav = (page: Page, name: RegExp): Promise<void> => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+const meetingList = (page: Page): Locator => page.getByRole('list', { name: 'Meetings' });
+const row = (page: Page, name: string): Locator => meetingList(page).getByRole('listitem').filter({ hasText: name });
+const search = (page: Page): Locator => page.getByRole('combobox', { name: 'Search all meetings' });
+const results = (page: Page): Locator => page.getByRole('listbox', { name: 'Search results' });
+const transcript = (page: Page): Locator => page.getByRole('region', { name: /^Transcript of / });
+const offlineBadge = (page: Page): Locator => page.getByRole('banner').getByRole('button', { name: /^Working offline/ });
+const editState = (page: Page, field: string): Locator => page.getByTestId(`edit-state-${field}`);
+
+async function openLibrary(page: Page, profile: SimProfile): Promise<LaunchedApp> {
+  app = await launchApp({ profile });
+  await connect(page, app);
+  await nav(page, /Library/);
+  await expect(meetingList(page).getByRole('listitem')).toHaveCount(3);
+  // The background download brings every transcript to this computer.
+  await expect(meetingList(page).getByText('Transcript on this computer')).toHaveCount(3);
+  await expect(page.getByTestId('sync-bar')).toContainText(/Synced (just now|\d+ min ago)/);
+  return app;
+}
+
+async function openMeeting(page: Page, name: string): Promise<void> {
+  await row(page, name).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
+}
+
+async function rename(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('button', { name: `${from}, rename` }).click();
+  const field = page.getByRole('textbox', { name: 'Meeting name' });
+  await expect(field).toBeFocused();
+  await field.fill(to);
+  await field.press('Enter');
+  await expect(page.getByRole('button', { name: `${to}, rename` })).toBeVisible();
+}
+
+async function back(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Back to (library|search results)$/ }).click();
+  await expect(search(page)).toBeVisible();
+}
+
+test('g3: search to the segment, a rename kept on this computer, the timeline, reading offline, local delete', async ({ page }) => {
+  test.setTimeout(60_000);
+  const app = await openLibrary(page, 'g3');
+  await expect(row(page, PLANNING)).toContainText('Google Meet');
+  await snap(page, test.info(), 'library-g3-list');
+
+  // As-you-type: the first letters already find the word, highlighted in its snippet.
+  await page.keyboard.press('Control+K');
+  await expect(search(page)).toBeFocused();
+  await page.keyboard.type(WORD.slice(0, 6));
+  const hit = results(page).getByRole('option').filter({ hasText: 'Daniel Okafor' }).first();
+  await expect(hit.locator('mark')).toHaveText(/^telemetry$/i);
+  await expect(hit).toContainText(PLANNING);
+  await expect(hit).toHaveAttribute('aria-selected', 'true');
+  await snap(page, test.info(), 'library-g3-search');
+
+  await search(page).press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(PLANNING) })).toBeVisible();
+  const marked = transcript(page).locator('mark', { hasText: /^telemetry$/i });
+  await expect(marked).toBeVisible();
+  await expect(marked).toHaveAttribute('data-current', 'true');
+  await snap(page, test.info(), 'library-g3-opened-at-hit');
+
+  // The server's status trail, with the time spent in each state.
+  const timeline = page.getByRole('region', { name: 'Status timeline' });
+  await expect(timeline).toContainText('From the server’s history');
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Waiting in the lobby' })).toContainText(/\d+ s/);
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Completed' })).toContainText('Everyone else left, so the bot left too.');
+
+  // G3 cannot rename a past meeting: the new name stays here, and says so.
+  await rename(page, PLANNING, 'Release plan (mine)');
+  await expect(editState(page, 'name')).toHaveText('Kept on this computer');
+  await expect(page.getByText('This server version cannot rename past meetings.')).toBeVisible();
+  await snap(page, test.info(), 'library-g3-kept-local');
+
+  await back(page);
+  await expect(search(page)).toBeFocused();
+  await search(page).fill('');
+  await expect(row(page, 'Release plan (mine)')).toBeVisible();
+
+  // The server goes away: the cache still lists, opens and searches.
+  await app.simulator.close();
+  await page.getByRole('button', { name: /Refresh the library/ }).click();
+  await expect(page.getByTestId('sync-bar')).toContainText('Offline — showing what is on this computer');
+  await expect(offlineBadge(page)).toBeVisible();
+  await expect(meetingList(page).getByRole('listitem')).toHaveCount(3);
+  await snap(page, test.info(), 'library-g3-offline-list');
+
+  await openMeeting(page, 'Support sync');
+  await expect(transcript(page).getByRole('listitem').first()).toBeVisible();
+  await back(page);
+  await search(page).fill('picker');
+  await expect(results(page).getByRole('option').first().locator('mark').first()).toHaveText(/^picker$/i);
+  await snap(page, test.info(), 'library-g3-offline-search');
+  await search(page).press('Escape');
+  await expect(search(page)).toHaveValue('');
+
+  // Delete from this computer only, in two steps.
+  await openMeeting(page, 'Design review: onboarding');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const choose = page.getByRole('dialog', { name: /^Delete “Design review: onboarding”/ });
+  await expect(choose.getByRole('radio', { name: /From this computer only/ })).toBeChecked();
+  await choose.getByRole('button', { name: 'Continue' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove from this computer?' });
+  await snap(page, test.info(), 'library-g3-delete-confirm');
+  await confirm.getByRole('button', { name: 'Remove from this computer' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(meetingList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(row(page, 'Design review: onboarding')).toHaveCount(0);
+});
