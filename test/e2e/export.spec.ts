@@ -118,6 +118,8 @@ test('g2: export with a live preview, copy, a public share link with its countdo
   const share = page.getByRole('dialog', { name: 'Share a link to the transcript' });
   await expect(share).toContainText('Anyone with the link can read the transcript until it expires');
   await share.getByRole('radio', { name: '15 minutes' }).check();
+  await expect(share.locator('[data-checked="true"]')).toHaveText('15 minutes');
+  await snap(page, test.info(), 'export-g2-share-create');
   await share.getByRole('button', { name: 'Create link' }).click();
   const field = share.getByLabel('Link', { exact: true });
   await expect(field).toHaveValue(new RegExp(`^${app.simulatorUrl}/public/transcripts/[\\w-]{22}\\.txt$`));
@@ -172,6 +174,7 @@ test('g3: export saved with Enter, copy, a token for another Vexa user, and Chat
   await pick(page, 'Share with a Vexa user…');
   const share = page.getByRole('dialog', { name: 'Share with a Vexa user' });
   await expect(share).toContainText('they redeem it in their Vexa client');
+  await snap(page, test.info(), 'export-g3-share-create');
   await share.getByRole('button', { name: 'Create token' }).click();
   const field = share.getByLabel('Token', { exact: true });
   await expect(field).toHaveValue(/^\d+\.\S{8,}$/);

@@ -85,6 +85,8 @@ test('g3: search to the segment, a rename kept on this computer, the timeline, r
   await expect(timeline).toContainText('From the server’s history');
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Waiting in the lobby' })).toContainText(/\d+ s/);
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Completed' })).toContainText('Everyone else left, so the bot left too.');
+  await timeline.scrollIntoViewIfNeeded();
+  await snap(page, test.info(), 'library-g3-timeline');
 
   // G3 cannot rename a past meeting: the new name stays here, and says so.
   await rename(page, PLANNING, 'Release plan (mine)');
@@ -109,8 +111,19 @@ test('g3: search to the segment, a rename kept on this computer, the timeline, r
   await expect(transcript(page).getByRole('listitem').first()).toBeVisible();
   await back(page);
   await search(page).fill('picker');
-  await expect(results(page).getByRole('option').first().locator('mark').first()).toHaveText(/^picker$/i);
+  const options = results(page).getByRole('option');
+  await expect(options).toHaveCount(5);
+  await expect(options.first().locator('mark').first()).toHaveText(/^picker$/i);
   await snap(page, test.info(), 'library-g3-offline-search');
+  // The keyboard walks the results; Enter opens the chosen line.
+  await search(page).press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const line = (await options.nth(1).locator('.search-hit-text').textContent())?.replace(/^…|…$/g, '').trim() ?? '';
+  await search(page).press('Enter');
+  await expect(transcript(page).locator('mark[data-current]')).toHaveText(/^picker$/i);
+  await expect(transcript(page).getByText(line)).toBeVisible();
+  await back(page);
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await search(page).press('Escape');
   await expect(search(page)).toHaveValue('');
 
@@ -126,4 +139,87 @@ test('g3: search to the segment, a rename kept on this computer, the timeline, r
   await expect(confirm).toBeHidden();
   await expect(meetingList(page).getByRole('listitem')).toHaveCount(2);
   await expect(row(page, 'Design review: onboarding')).toHaveCount(0);
+
+  // Settings show what the library holds; clearing it asks first.
+  await nav(page, /Settings/);
+  const section = page.getByRole('region', { name: 'Local library' });
+  await expect(section.getByTestId('library-stats')).toContainText('2 meetings');
+  await expect(section.getByTestId('library-stats')).toContainText(/last synced (just now|\d+ min ago)/);
+  await section.scrollIntoViewIfNeeded();
+  await snap(page, test.info(), 'library-g3-settings');
+  await section.getByRole('button', { name: 'Clear library…' }).click();
+  const clear = page.getByRole('dialog', { name: 'Clear the local library?' });
+  await expect(clear).toContainText('Nothing is deleted on any server');
+  await expect(clear).toContainText('1 edit has not reached a server');
+  await clear.getByRole('button', { name: 'Clear library' }).click();
+  await expect(clear).toBeHidden();
+  await expect(section.getByTestId('library-stats')).toContainText('0 meetings');
+  await nav(page, /Library/);
+  await expect(page.getByRole('heading', { name: 'No meetings yet' })).toBeVisible();
+});
+
+/** The meeting as the simulator holds it (its `data` carries name and notes on G2). */
+async function serverMeeting(app: LaunchedApp, nativeId: string): Promise<{ data: Record<string, unknown> } | undefined> {
+  const response = await fetch(`${app.simulatorUrl}/meetings`, { headers: { 'X-API-Key': app.apiKey } });
+  const body = (await response.json()) as { meetings: Array<{ native_meeting_id: string | null; data: Record<string, unknown> }> };
+  return body.meetings.find((m) => m.native_meeting_id === nativeId);
+}
+
+test('g2: a rename saved on the server, an edit made offline waits and is sent when the server is back, delete on the server', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const app = await openLibrary(page, 'g2');
+  await openMeeting(page, PLANNING);
+
+  await rename(page, PLANNING, 'June release: the plan');
+  await expect(editState(page, 'name')).toHaveText('Saved');
+  await expect.poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.name).toBe('June release: the plan');
+  const timeline = page.getByRole('region', { name: 'Status timeline' });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Transcribing' })).toContainText(/\d+ min \d\d s|\d+ s/);
+  await snap(page, test.info(), 'library-g2-saved');
+
+  // The server goes down (every request, the live socket too): the app says it works offline.
+  app.simulator.setFault({ status: 503, body: 'down', count: 1000 });
+  app.simulator.dropSockets();
+  await expect(offlineBadge(page)).toBeVisible();
+
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await notes.fill('Decision: the conflict picker ships behind a flag.');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await expect(editState(page, 'notes')).toHaveText('Waiting for connection');
+  await expect(page.getByText('Kept on this computer and sent when the server is back.')).toBeVisible();
+  await snap(page, test.info(), 'library-g2-waiting');
+
+  await back(page);
+  await expect(row(page, 'June release: the plan')).toContainText('edited here');
+
+  // Back up: Refresh (or the live connection coming back) syncs, which sends the waiting edit.
+  app.simulator.setFault(null);
+  await page.getByRole('button', { name: /^(Refresh the library|Retry syncing)/ }).click();
+  await expect(page.getByTestId('sync-bar')).toContainText(/Synced (just now|\d+ min ago)/);
+  await expect(offlineBadge(page)).toBeHidden();
+  await openMeeting(page, 'June release: the plan');
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('Decision: the conflict picker ships behind a flag.');
+  await expect(editState(page, 'notes')).toHaveText('Saved');
+  await expect.poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.notes).toBe('Decision: the conflict picker ships behind a flag.');
+  await snap(page, test.info(), 'library-g2-replayed');
+
+  // Delete on the server: a second step that needs the meeting's name.
+  await back(page);
+  await openMeeting(page, 'Support sync');
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const choose = page.getByRole('dialog', { name: /^Delete “Support sync”/ });
+  await choose.getByRole('radio', { name: /From the server too/ }).check();
+  await choose.getByRole('button', { name: 'Continue' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete for everyone?' });
+  await expect(confirm).toContainText('This cannot be undone.');
+  const button = confirm.getByRole('button', { name: 'Delete for everyone' });
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  await confirm.getByRole('textbox', { name: /Type the meeting’s name to confirm/ }).fill('Support sync');
+  await snap(page, test.info(), 'library-g2-delete-server');
+  await button.click();
+  await expect(confirm).toBeHidden();
+  await expect(row(page, 'Support sync')).toHaveCount(0);
+  expect((await serverMeeting(app, '84213579601'))?.data.redacted ?? 'gone').toBeTruthy();
 });

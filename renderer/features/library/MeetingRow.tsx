@@ -45,9 +45,14 @@ export const MeetingRow = memo(function MeetingRow({
           <span className="meeting-title break">{title}</span>
           <span className="meeting-meta muted">
             {platformLabel(meeting.platform)}
-            {meeting.nativeMeetingId ? <span className="mono"> · {meeting.nativeMeetingId}</span> : null}
-            {lines ? <span> · {lines}</span> : null}
-            {meeting.localFields.length > 0 ? <span> · edited here</span> : null}
+            {meeting.nativeMeetingId ? (
+              <>
+                {' · '}
+                <span className="mono">{meeting.nativeMeetingId}</span>
+              </>
+            ) : null}
+            {lines ? ` · ${lines}` : null}
+            {meeting.localFields.length > 0 ? ' · edited here' : null}
           </span>
         </span>
         <span className="meeting-states">

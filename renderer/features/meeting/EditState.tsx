@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { Badge, Banner, Button, Dialog } from '../../app/theme';
 import { RefreshIcon } from '../../app/theme/icons';
+import { syncNow } from '../library/actions';
 import { resolveEdit } from './actions';
 import { editChip, FIELD_LABELS, fieldValueText, latestEditFor, type EditableField } from './describe';
 import { useMeetingStore } from './store';
@@ -68,7 +69,7 @@ export function ConflictDialog({ edit, onClose }: { edit: OutboxEditView; onClos
  * Retry), Kept on this computer (with why), Conflict (with the dialog); and the core's refusal.
  */
 export function EditState({ field, edits, reach }: { field: EditableField; edits: readonly OutboxEditView[]; reach: Reachability }) {
-  const saved = useMeetingStore((s) => s.saved.includes(field));
+  const saved = useMeetingStore((s) => (s.detail ? (s.saved[s.detail.meeting.id]?.includes(field) ?? false) : false));
   const error = useMeetingStore((s) => s.fieldErrors[field] ?? null);
   const [conflict, setConflict] = useState(false);
   const [retrying, setRetrying] = useState(false);
@@ -98,6 +99,21 @@ export function EditState({ field, edits, reach }: { field: EditableField; edits
           }}
         >
           Retry
+        </Button>
+      ) : null}
+      {chip?.kind === 'waiting' && !reach.otherServer ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          icon={<RefreshIcon />}
+          busy={retrying}
+          onClick={async () => {
+            setRetrying(true);
+            await syncNow();
+            setRetrying(false);
+          }}
+        >
+          Try now
         </Button>
       ) : null}
       {chip?.kind === 'conflict' && edit ? (

@@ -29,7 +29,7 @@ function MetaLine({ detail, reach }: { detail: MeetingDetailView; reach: Reachab
   const current = useConnectionStore((s) => s.view?.server ?? null);
   const time = meetingTime(meeting);
   const length = meeting.startTime !== null && meeting.endTime !== null && meeting.endTime > meeting.startTime ? meeting.endTime - meeting.startTime : null;
-  const synced = meeting.transcriptSyncedAt ?? meeting.lastSyncedAt;
+  const synced = Math.max(meeting.transcriptSyncedAt ?? 0, meeting.lastSyncedAt ?? 0) || null;
   return (
     <p className="meeting-detail-meta muted">
       <span>{platformLabel(meeting.platform)}</span>

@@ -36,14 +36,13 @@ export function StatusTimeline({ detail }: { detail: MeetingDetailView }) {
                 <div className="timeline-body">
                   <div className="timeline-line">
                     <span className="timeline-label">{r.label}</span>
-                    {r.at !== null ? (
-                      <time className="timeline-time muted" dateTime={new Date(r.at).toISOString()}>
-                        {formatClock(r.at)}
-                      </time>
-                    ) : null}
                     {r.duration ? <span className="timeline-duration">{r.duration}</span> : null}
                   </div>
-                  {r.source ? <div className="timeline-source muted">{r.source}</div> : null}
+                  <div className="timeline-source muted">
+                    {r.at !== null ? <time dateTime={new Date(r.at).toISOString()}>{formatClock(r.at)}</time> : null}
+                    {r.at !== null && r.source ? ' · ' : null}
+                    {r.source}
+                  </div>
                   {r.note ? <div className="timeline-note">{r.note}</div> : null}
                 </div>
               </li>

@@ -30,8 +30,11 @@ interface MeetingStore {
   detail: MeetingDetailView | null;
   loading: boolean;
   error: string | null;
-  /** Fields edited in this view; once no edit of one is open, it reads "Saved". */
-  saved: EditableField[];
+  /**
+   * Fields edited in this session, by meeting; once no edit of one is open, it reads "Saved"
+   * (also when the person comes back to the meeting after the edit waited for the server).
+   */
+  saved: Record<number, EditableField[]>;
   fieldErrors: Partial<Record<EditableField, string>>;
   setOpen(open: Omit<OpenMeeting, 'seq'> | null): void;
   setDetail(detail: MeetingDetailView): void;
@@ -46,18 +49,17 @@ export const useMeetingStore = create<MeetingStore>()((set) => ({
   detail: null,
   loading: false,
   error: null,
-  saved: [],
+  saved: {},
   fieldErrors: {},
   setOpen: (open) =>
     set((s) => {
-      if (!open) return { open: null, detail: null, loading: false, error: null, saved: [], fieldErrors: {} };
+      if (!open) return { open: null, detail: null, loading: false, error: null, fieldErrors: {} };
       const same = s.open?.id === open.id;
       return {
         open: { ...open, seq: (s.open?.seq ?? 0) + 1 },
         // Reopening the meeting on screen keeps its copy; another meeting starts blank.
         detail: same ? s.detail : null,
         error: null,
-        saved: same ? s.saved : [],
         fieldErrors: same ? s.fieldErrors : {},
       };
     }),
@@ -78,7 +80,7 @@ export const useMeetingStore = create<MeetingStore>()((set) => ({
       delete fieldErrors[field];
       return {
         detail: { ...s.detail, meeting, edits },
-        saved: s.saved.includes(field) ? s.saved : [...s.saved, field],
+        saved: { ...s.saved, [edit.meetingId]: [...new Set([...(s.saved[edit.meetingId] ?? []), field])] },
         fieldErrors,
       };
     }),

@@ -105,7 +105,7 @@ export function LibrarySection() {
             <dd className="mono break muted">{stats.file}</dd>
           </dl>
           <div className="row">
-            <Button variant="danger" onClick={() => setClearing(true)} unavailable={stats.meetings + stats.plannedMeetings === 0}>
+            <Button onClick={() => setClearing(true)} unavailable={stats.meetings + stats.plannedMeetings === 0}>
               Clear library…
             </Button>
             <Button variant="ghost" onClick={load}>
