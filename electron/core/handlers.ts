@@ -126,6 +126,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       const text = (await d.clipboard.readText().catch(() => '')).trim();
       return { text: text && text.length <= 4000 && looksLikeMeetingLink(text) ? text : null };
     },
+    'clipboard:writeText': async ({ text }) => {
+      await d.clipboard.writeText(text);
+      return null;
+    },
     'meetings:openLink': async ({ meetingId }) => {
       const m = session().bots.tracker.get(meetingId);
       if (!m?.meetingUrl) throw new UserFacingError('no_link', 'The app does not know the address of this meeting. Open it from your calendar or the invitation.');

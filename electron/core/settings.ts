@@ -43,9 +43,10 @@ export class SettingsStore {
     return this.stored.activeServerId;
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const aiPrompts = patch.aiPrompts ? { ...this.settings.aiPrompts, ...patch.aiPrompts } : undefined;
-    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...patch, ...(aiPrompts ? { aiPrompts } : {}) } };
+  update(patch: Partial<Omit<Settings, 'aiPrompts'>> & { aiPrompts?: Partial<Settings['aiPrompts']> }): Settings {
+    const { aiPrompts: prompts, ...rest } = patch;
+    const aiPrompts = prompts ? { ...this.settings.aiPrompts, ...prompts } : undefined;
+    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...rest, ...(aiPrompts ? { aiPrompts } : {}) } };
     this.save();
     return this.settings;
   }

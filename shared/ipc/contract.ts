@@ -48,7 +48,7 @@ export const channels = {
         theme: ThemeSchema.optional(),
         launch: z.object({ botName: z.string().max(1000), language: z.string().max(16), task: TaskSchema }).strict().optional(),
         doNotDisturb: z.boolean().optional(),
-        aiPrompts: z.record(AiToolSchema, z.string().max(2000)).optional(),
+        aiPrompts: z.partialRecord(AiToolSchema, z.string().max(2000)).optional(),
       })
       .strict(),
     output: SettingsSchema,
@@ -103,6 +103,8 @@ export const channels = {
   'bots:refresh': { input: Empty, output: z.array(TrackedMeetingSchema) },
   /** The clipboard's text when it holds a meeting link (offered when the window gains focus). */
   'clipboard:meetingLink': { input: Empty, output: z.object({ text: z.string().nullable() }) },
+  /** Puts text the window shows (a share link, a token) on the clipboard; the window itself has no clipboard access. */
+  'clipboard:writeText': { input: z.object({ text: z.string().max(100_000) }).strict(), output: z.null() },
   'meetings:openLink': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
   'live:state': { input: Empty, output: LiveStateSchema },
   /** Skip the reconnect wait (the user clicked "Reconnect now"). */

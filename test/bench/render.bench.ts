@@ -101,7 +101,6 @@ const PAGE_PROBE = `(() => {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && event.data.length > 1e6) window.__bigAt = performance.now();
         if (typeof event.data !== 'string' || !event.data.includes('"live:segments"')) return;
         const token = /zq(\\d+)x/.exec(event.data);
         if (token) received.set(token[0], performance.now());
@@ -125,7 +124,7 @@ const PAGE_PROBE = `(() => {
 const OPEN_AND_WAIT_FOR_PAINT = `new Promise((resolve) => {
   const button = document.querySelector('button[aria-label^="Open live captions of"]');
   const t0 = performance.now();
-  const painted = () => { const dom = performance.now(); requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { console.log('arrive', window.__bigAt - t0, 'dom', dom - t0, 'paint', performance.now() - t0); resolve(performance.now() - t0); }; c.port2.postMessage(0); }); };
+  const painted = () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - t0); c.port2.postMessage(0); });
   const observer = new MutationObserver(() => {
     if (!document.querySelector('.caption-turn')) return;
     observer.disconnect();
@@ -178,7 +177,6 @@ export async function runRenderBench(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1180, height: 800 }, reducedMotion: 'reduce' });
     await page.addInitScript(PAGE_PROBE);
-    page.on('console', (m) => process.stderr.write(m.text() + '\n'));
     await page.goto(app.url);
     await page.getByLabel('Server URL').fill(app.simulatorUrl);
     await page.getByLabel('API key', { exact: true }).fill(app.apiKey);

@@ -24,7 +24,6 @@ const goTo = (page: Page, screen: 'Launch' | 'Library' | 'Settings') =>
 
 async function start(page: Page, profile: SimProfile): Promise<LaunchedApp> {
   app = await launchApp({ profile });
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await connect(page, app);
   await goTo(page, 'Library');
   await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
@@ -43,13 +42,6 @@ async function pick(page: Page, item: string | RegExp): Promise<void> {
 const toast = (page: Page): Locator => page.getByTestId('toast');
 const preview = (page: Page): Locator => page.getByTestId('export-preview');
 const exportDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Export transcript' });
-// This project compiles tests without the DOM library: just the member the page function uses.
-interface PageClipboard {
-  navigator: { clipboard: { readText(): Promise<string> } };
-}
-const browserClipboard = (page: Page): Promise<string> =>
-  page.evaluate(() => (globalThis as unknown as PageClipboard).navigator.clipboard.readText());
-
 /** The last URL handed to the opener, and its prompt. */
 function lastOpened(app: LaunchedApp): { url: string; prompt: string } {
   const url = app.ports.opener.opened.at(-1) ?? '';
@@ -132,7 +124,7 @@ test('g2: export with a live preview, copy, a public share link with its countdo
 
   await share.getByRole('button', { name: 'Copy' }).click();
   await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await browserClipboard(page)).toBe(url);
+  expect(await app.ports.clipboard.readText()).toBe(url);
   const served = await fetch(url);
   expect((await served.text()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
   await snap(page, test.info(), 'export-g2-share-link');
@@ -180,7 +172,7 @@ test('g3: export saved with Enter, copy, a token for another Vexa user, and Chat
   await expect(field).toHaveValue(/^\d+\.\S{8,}$/);
   await expect(share.getByTestId('share-expiry')).toHaveText(/Expires in \d+ h \d\d min/);
   await share.getByRole('button', { name: 'Copy' }).click();
-  expect(await browserClipboard(page)).toBe(await field.inputValue());
+  expect(await app.ports.clipboard.readText()).toBe(await field.inputValue());
   await snap(page, test.info(), 'export-g3-share-token');
   await page.keyboard.press('Escape');
   await expect(share).toBeHidden();

@@ -18,7 +18,8 @@ test.afterEach(async () => {
   app = null;
 });
 
-const nav = (page: Page, name: RegExp): Promise<void> => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+const nav = (page: Page, name: RegExp): Promise<void> =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 const meetingList = (page: Page): Locator => page.getByRole('list', { name: 'Meetings' });
 const row = (page: Page, name: string): Locator => meetingList(page).getByRole('listitem').filter({ hasText: name });
 const search = (page: Page): Locator => page.getByRole('combobox', { name: 'Search all meetings' });
@@ -39,7 +40,9 @@ async function openLibrary(page: Page, profile: SimProfile): Promise<LaunchedApp
 }
 
 async function openMeeting(page: Page, name: string): Promise<void> {
-  await row(page, name).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await row(page, name)
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
 }
 
@@ -202,7 +205,9 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
   await openMeeting(page, 'June release: the plan');
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('Decision: the conflict picker ships behind a flag.');
   await expect(editState(page, 'notes')).toHaveText('Saved');
-  await expect.poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.notes).toBe('Decision: the conflict picker ships behind a flag.');
+  await expect
+    .poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.notes)
+    .toBe('Decision: the conflict picker ships behind a flag.');
   await snap(page, test.info(), 'library-g2-replayed');
 
   // Delete on the server: a second step that needs the meeting's name.

@@ -1,15 +1,13 @@
+import { api } from '../../platform/api';
+
 /**
- * Copies a short string the window already shows (a share link or token). The asynchronous
- * clipboard API needs a permission the desktop window denies by default, so a selection copy
- * of a hidden field is the fallback; both run inside the click that asked for it.
+ * Copies a short string the window already shows (a share link or token) through the core's
+ * clipboard (the window has no clipboard permission); a selection copy of a hidden field is the
+ * fallback should the core refuse.
  */
 export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return copyBySelection(text);
-  }
+  const r = await api.invoke('clipboard:writeText', { text });
+  return r.ok ? true : copyBySelection(text);
 }
 
 function copyBySelection(text: string): boolean {

@@ -6,7 +6,7 @@ import { useConnectionStore } from '../connection/store';
 import { closeMeeting, openMeeting } from '../meeting/actions';
 import { MeetingDetail } from '../meeting/MeetingDetail';
 import { useMeetingStore } from '../meeting/store';
-import { applyFilters, loadLibrary, loadServers, loadSyncState } from './actions';
+import { applyFilters, flushSearch, loadLibrary, loadServers, loadSyncState } from './actions';
 import { countText } from './describe';
 import { FilterBar } from './FilterBar';
 import { activeFilterCount } from './filters';
@@ -33,7 +33,12 @@ function ListBody({ onOpen }: { onOpen(meeting: LibraryMeetingView): void }) {
   const onScrollOffset = useCallback((offset: number) => useLibraryStore.getState().remember({ scrollOffset: offset }), []);
 
   if (meetings === null) {
-    if (error) return <Banner tone="error" title="The library could not be read">{error}</Banner>;
+    if (error)
+      return (
+        <Banner tone="error" title="The library could not be read">
+          {error}
+        </Banner>
+      );
     return (
       <div className="library-placeholder">
         <Spinner large label="Opening the library…" />
@@ -136,7 +141,9 @@ export function LibraryScreen() {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
     const mod = event.ctrlKey || event.metaKey;
-    const find = (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') || (event.key === '/' && !mod && !isEditable(event.target));
+    const find =
+      (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') ||
+      (event.key === '/' && !mod && !isEditable(event.target));
     if (!find) return;
     event.preventDefault();
     if (useMeetingStore.getState().open) {
@@ -167,7 +174,10 @@ export function LibraryScreen() {
 
   return (
     <div className="library">
-      <SearchField inputRef={searchInput} onOpenActive={() => openResult(useLibraryStore.getState().search.active)} />
+      <SearchField
+        inputRef={searchInput}
+        onOpenActive={() => void flushSearch().then(() => openResult(useLibraryStore.getState().search.active))}
+      />
       <FilterBar searching={searching} />
       <SyncBar />
       {searching ? <SearchResults filtered={activeFilterCount(filters, true) > 0} onOpen={openResult} /> : <ListBody onOpen={onOpen} />}

@@ -36,7 +36,8 @@ export const MeetingRow = memo(function MeetingRow({
   const time = meetingTime(meeting);
   const ref = exportRef(meeting, connectedServerId);
   const title = libraryTitle(meeting);
-  const lines = meeting.segmentCount > 0 ? `${meeting.segmentCount.toLocaleString()} ${meeting.segmentCount === 1 ? 'line' : 'lines'}` : null;
+  const lines =
+    meeting.segmentCount > 0 ? `${meeting.segmentCount.toLocaleString()} ${meeting.segmentCount === 1 ? 'line' : 'lines'}` : null;
   return (
     <>
       <button type="button" className="meeting-open" data-row={index} data-meeting-id={meeting.id} onClick={() => onOpen(meeting)}>

@@ -35,7 +35,7 @@ export function SearchField({ inputRef, onOpenActive }: { inputRef: Ref<HTMLInpu
     else if (event.key === 'PageDown') move(8);
     else if (event.key === 'PageUp') move(-8);
     else if (event.key === 'Enter') {
-      if (active >= 0) onOpenActive();
+      if (query.trim()) onOpenActive();
     } else if (event.key === 'Escape') {
       if (query) clearSearch();
       else event.currentTarget.blur();

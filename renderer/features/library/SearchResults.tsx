@@ -31,7 +31,14 @@ function where(platform: string, at: number | null): string {
 
 function MeetingOption({ hit, index, active, onOpen }: { hit: MeetingHit; index: number; active: boolean; onOpen(index: number): void }) {
   return (
-    <li id={optionId(index)} role="option" aria-selected={active} className="search-hit" data-active={active || undefined} onClick={() => onOpen(index)}>
+    <li
+      id={optionId(index)}
+      role="option"
+      aria-selected={active}
+      className="search-hit"
+      data-active={active || undefined}
+      onClick={() => onOpen(index)}
+    >
       <div className="search-hit-head">
         <Snippet className="search-hit-title" parts={hit.name} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
@@ -77,7 +84,12 @@ export function SearchResults({ filtered, onOpen }: { filtered: boolean; onOpen(
     document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  if (search.error) return <Banner tone="error" title="Search failed">{search.error}</Banner>;
+  if (search.error)
+    return (
+      <Banner tone="error" title="Search failed">
+        {search.error}
+      </Banner>
+    );
   if (!result) {
     return (
       <div className="search-empty">
@@ -120,7 +132,15 @@ export function SearchResults({ filtered, onOpen }: { filtered: boolean; onOpen(
             </li>
             {result.segments.map((hit, i) => {
               const index = result.meetings.length + i;
-              return <SegmentOption key={`s:${hit.meetingId}:${hit.segmentKey}`} hit={hit} index={index} active={active === index} onOpen={onOpen} />;
+              return (
+                <SegmentOption
+                  key={`s:${hit.meetingId}:${hit.segmentKey}`}
+                  hit={hit}
+                  index={index}
+                  active={active === index}
+                  onOpen={onOpen}
+                />
+              );
             })}
           </ul>
         ) : null}

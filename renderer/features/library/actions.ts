@@ -122,6 +122,15 @@ export function setQuery(query: string): void {
   }, SEARCH_DEBOUNCE_MS);
 }
 
+/** Enter pressed before the pause: search now, so what opens answers what was typed. */
+export async function flushSearch(): Promise<void> {
+  const { query, answered } = useLibraryStore.getState().search;
+  if (searchTimer === null && answered === query) return;
+  if (searchTimer !== null) clearTimeout(searchTimer);
+  searchTimer = null;
+  await runSearch();
+}
+
 export function clearSearch(): void {
   setQuery('');
 }

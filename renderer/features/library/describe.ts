@@ -161,7 +161,10 @@ export interface OfflineBadgeView {
  * The top bar's offline badge: the library could not reach the server, or the live connection is
  * down (reconnecting or offline). Connecting, idle and a refused key are not "offline".
  */
-export function offlineBadge(sync: Pick<SyncStateView, 'phase'> | null, live: Pick<LiveStateView, 'status'> | null): OfflineBadgeView | null {
+export function offlineBadge(
+  sync: Pick<SyncStateView, 'phase'> | null,
+  live: Pick<LiveStateView, 'status'> | null,
+): OfflineBadgeView | null {
   const syncOffline = sync?.phase === 'offline';
   const liveDown = live?.status === 'reconnecting' || live?.status === 'offline';
   if (!syncOffline && !liveDown) return null;

@@ -15,7 +15,15 @@ export interface SearchState {
   active: number;
 }
 
-export const EMPTY_SEARCH: SearchState = { query: '', result: null, answered: '', loading: false, loadingMore: false, error: null, active: -1 };
+export const EMPTY_SEARCH: SearchState = {
+  query: '',
+  result: null,
+  answered: '',
+  loading: false,
+  loadingMore: false,
+  error: null,
+  active: -1,
+};
 
 /**
  * The library list, its filters, the search, and each server's sync state (fed by `library:sync`).
@@ -61,7 +69,11 @@ export const useLibraryStore = create<LibraryStore>()((set) => ({
   lastOpened: null,
   servers: [],
   setList: (list) =>
-    set('error' in list ? { loading: false, error: list.error } : { loading: false, error: null, meetings: list.meetings, planned: list.planned }),
+    set(
+      'error' in list
+        ? { loading: false, error: list.error }
+        : { loading: false, error: null, meetings: list.meetings, planned: list.planned },
+    ),
   setLoading: (loading) => set({ loading }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, scrollOffset: 0 })),
   resetFilters: () => set({ filters: NO_FILTERS, scrollOffset: 0 }),

@@ -54,7 +54,12 @@ export function ChipsEditor({ label, values, placeholder, check, onChange }: Chi
         {values.map((value) => (
           <li key={value} className="chip">
             <span className="break">{value}</span>
-            <button type="button" className="chip-remove" aria-label={`Remove ${value}`} onClick={() => onChange(values.filter((v) => v !== value))}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${value}`}
+              onClick={() => onChange(values.filter((v) => v !== value))}
+            >
               <CrossIcon size={12} />
             </button>
           </li>

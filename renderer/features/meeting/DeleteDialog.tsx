@@ -63,7 +63,9 @@ export function DeleteDialog({
             <input type="radio" name={name} value="local" checked={where === 'local'} onChange={() => setWhere('local')} data-autofocus />
             <span>
               <span className="delete-choice-title">From this computer only</span>
-              <span className="delete-choice-text">The server keeps the meeting and its transcript; this computer forgets them and does not download them again.</span>
+              <span className="delete-choice-text">
+                The server keeps the meeting and its transcript; this computer forgets them and does not download them again.
+              </span>
             </span>
           </label>
           <label className="delete-choice" data-checked={where === 'server'} data-disabled={!canDeleteOnServer || undefined}>
@@ -106,7 +108,13 @@ export function DeleteDialog({
           <Button variant="ghost" onClick={() => setStep('choose')}>
             Back
           </Button>
-          <Button variant="danger" busy={busy} unavailable={server && !matches} data-autofocus={!server || undefined} onClick={() => void confirm()}>
+          <Button
+            variant="danger"
+            busy={busy}
+            unavailable={server && !matches}
+            data-autofocus={!server || undefined}
+            onClick={() => void confirm()}
+          >
             {server ? 'Delete for everyone' : 'Remove from this computer'}
           </Button>
         </>

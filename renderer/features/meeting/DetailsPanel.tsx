@@ -10,7 +10,19 @@ import type { Reachability } from './useReachability';
 
 type Edits = MeetingDetailView['edits'];
 
-function Field({ field, labelFor, edits, reach, children }: { field: EditableField; labelFor?: string; edits: Edits; reach: Reachability; children: ReactNode }) {
+function Field({
+  field,
+  labelFor,
+  edits,
+  reach,
+  children,
+}: {
+  field: EditableField;
+  labelFor?: string;
+  edits: Edits;
+  reach: Reachability;
+  children: ReactNode;
+}) {
   return (
     <div className="detail-field">
       <div className="detail-field-head">

@@ -80,7 +80,11 @@ export function EditState({ field, edits, reach }: { field: EditableField; edits
     <div className="edit-state" data-field={field} data-empty={!chip && !error ? 'true' : undefined}>
       <span className="edit-chip" role="status" data-kind={chip?.kind} data-testid={`edit-state-${field}`}>
         {chip ? (
-          <Badge tone={chip.tone} dot={chip.kind === 'saving' || chip.kind === 'waiting'} title={chip.detail ? `${chip.label}: ${chip.detail}` : undefined}>
+          <Badge
+            tone={chip.tone}
+            dot={chip.kind === 'saving' || chip.kind === 'waiting'}
+            title={chip.detail ? `${chip.label}: ${chip.detail}` : undefined}
+          >
             {chip.label}
           </Badge>
         ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type Ref } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { useNow } from '../../app/clock';
 import { formatDateTime } from '../../app/format';
@@ -28,7 +28,10 @@ function MetaLine({ detail, reach }: { detail: MeetingDetailView; reach: Reachab
   const now = useNow(true);
   const current = useConnectionStore((s) => s.view?.server ?? null);
   const time = meetingTime(meeting);
-  const length = meeting.startTime !== null && meeting.endTime !== null && meeting.endTime > meeting.startTime ? meeting.endTime - meeting.startTime : null;
+  const length =
+    meeting.startTime !== null && meeting.endTime !== null && meeting.endTime > meeting.startTime
+      ? meeting.endTime - meeting.startTime
+      : null;
   const synced = Math.max(meeting.transcriptSyncedAt ?? 0, meeting.lastSyncedAt ?? 0) || null;
   return (
     <p className="meeting-detail-meta muted">
@@ -42,7 +45,17 @@ function MetaLine({ detail, reach }: { detail: MeetingDetailView; reach: Reachab
   );
 }
 
-function Header({ detail, reach, onBack, backLabel }: { detail: MeetingDetailView; reach: Reachability; onBack(): void; backLabel: string }) {
+function Header({
+  detail,
+  reach,
+  onBack,
+  backLabel,
+}: {
+  detail: MeetingDetailView;
+  reach: Reachability;
+  onBack(): void;
+  backLabel: string;
+}) {
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);
   const status = meetingStatus(meeting.status);
@@ -50,7 +63,14 @@ function Header({ detail, reach, onBack, backLabel }: { detail: MeetingDetailVie
   const ref = exportRef(meeting, reach.connectedServerId);
   return (
     <header className="meeting-detail-header">
-      <Button size="sm" variant="ghost" icon={<BackIcon />} className="meeting-back" onClick={onBack} aria-keyshortcuts="Escape Alt+ArrowLeft">
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={<BackIcon />}
+        className="meeting-back"
+        onClick={onBack}
+        aria-keyshortcuts="Escape Alt+ArrowLeft"
+      >
         {backLabel}
       </Button>
       <div className="meeting-title-row">
@@ -82,9 +102,20 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
   const reach = useReachability(detail.meeting);
   const open = useMeetingStore((s) => s.open);
   const error = useMeetingStore((s) => s.error);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // Focus moves into the meeting: to the transcript when a search hit opened it (the arrow keys
+  // then scroll it), else to the way back.
+  useEffect(() => {
+    const hit = useMeetingStore.getState().open?.focus?.segmentKey;
+    const transcript = hit ? rootRef.current?.querySelector<HTMLElement>('.transcript-body .caption-scroll') : null;
+    (transcript ?? backRef.current)?.focus({ preventScroll: true });
+  }, []);
+
   return (
-    <div className="meeting-detail" data-meeting-id={detail.meeting.id}>
-      <Header detail={detail} reach={reach} onBack={onBack} backLabel={backLabel} />
+    <div className="meeting-detail" data-meeting-id={detail.meeting.id} ref={rootRef}>
+      <Header detail={detail} reach={reach} onBack={onBack} backLabel={backLabel} backRef={backRef} />
       {error ? <Banner tone="warn">{error}</Banner> : null}
       {detail.meeting.transcriptDeleted && detail.segments.length > 0 ? (
         <Banner tone="warn" title="Deleted on the server">

@@ -11,7 +11,8 @@ export function NameEditor({ name, title }: { name: string | null; title: string
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const cancelled = useRef(false);
+  // Enter, Escape and the blur that follows the field's removal must act once.
+  const active = useRef(false);
   const refocus = useRef(false);
 
   useEffect(() => {
@@ -25,16 +26,17 @@ export function NameEditor({ name, title }: { name: string | null; title: string
   }, [editing]);
 
   const start = () => {
-    cancelled.current = false;
+    active.current = true;
     setDraft(name ?? '');
     setEditing(true);
   };
 
   const finish = (save: boolean) => {
-    if (!editing) return;
+    if (!active.current) return;
+    active.current = false;
     setEditing(false);
     const next = draft.trim();
-    if (save && !cancelled.current && next !== '' && next !== (name ?? '').trim()) void saveEdit('name', next);
+    if (save && next !== '' && next !== (name ?? '').trim()) void saveEdit('name', next);
   };
 
   if (editing) {
@@ -55,9 +57,8 @@ export function NameEditor({ name, title }: { name: string | null; title: string
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            cancelled.current = true;
             refocus.current = true;
-            setEditing(false);
+            finish(false);
           }
         }}
       />

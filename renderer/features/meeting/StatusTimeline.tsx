@@ -25,7 +25,13 @@ export function StatusTimeline({ detail }: { detail: MeetingDetailView }) {
           {measured.length > 0 ? (
             <div className="timeline-bar" aria-hidden="true">
               {measured.map((r) => (
-                <span key={r.key} className="timeline-part" data-status={r.status} style={{ flexGrow: r.share }} title={`${r.label}: ${r.duration ?? ''}`} />
+                <span
+                  key={r.key}
+                  className="timeline-part"
+                  data-status={r.status}
+                  style={{ flexGrow: r.share }}
+                  title={`${r.label}: ${r.duration ?? ''}`}
+                />
               ))}
             </div>
           ) : null}

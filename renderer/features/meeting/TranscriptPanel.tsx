@@ -120,19 +120,29 @@ export function TranscriptPanel({
         <h3>Transcript</h3>
         {captions.length > 0 ? (
           <span className="muted transcript-count">
-            {captions.length.toLocaleString()} {captions.length === 1 ? 'line' : 'lines'} · {speakers} {speakers === 1 ? 'speaker' : 'speakers'}
+            {captions.length.toLocaleString()} {captions.length === 1 ? 'line' : 'lines'} · {speakers}{' '}
+            {speakers === 1 ? 'speaker' : 'speakers'}
           </span>
         ) : null}
         <div className="spacer" />
         {captions.length > 0 ? (
-          <Button size="sm" variant="ghost" icon={<SearchIcon />} aria-keyshortcuts="Control+F Meta+F" onClick={openFind} title={`${shortcutModifier}F`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<SearchIcon />}
+            aria-keyshortcuts="Control+F Meta+F"
+            onClick={openFind}
+            title={`${shortcutModifier}F`}
+          >
             Find
           </Button>
         ) : null}
       </div>
       {partial ? (
         <p className="transcript-note muted">
-          {reach.reachable ? 'Part of the transcript is on this computer; the rest is being downloaded.' : 'Only part of the transcript is on this computer; the rest downloads when the server can be reached.'}
+          {reach.reachable
+            ? 'Part of the transcript is on this computer; the rest is being downloaded.'
+            : 'Only part of the transcript is on this computer; the rest downloads when the server can be reached.'}
         </p>
       ) : null}
       {find.open ? <SearchBar search={find} inputRef={findInput} /> : null}

@@ -6,10 +6,19 @@ import type { EditableField } from './describe';
 import { EchoGuard, type OpenKind } from './echoGuard';
 import { useMeetingStore, type MeetingFocus } from './store';
 
+/**
+ * A meeting being transcribed changes with every batch of captions stored; each re-open also asks
+ * the server for the meeting again, so re-opens are spaced by at least this much.
+ */
+const REOPEN_SPACING_MS = 1_500;
+
 const echoes = new EchoGuard();
 let loadSeq = 0;
 let inFlight = false;
 let queued: OpenKind | null = null;
+/** When the last background re-open started (a re-open right after the person's own open is not held back). */
+let lastStart = 0;
+let spacingTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** The core refreshes a meeting on open only from the server it is connected to. */
 function coreRefreshes(serverId: string | null): boolean {
@@ -32,11 +41,29 @@ async function load(kind: OpenKind): Promise<void> {
 
 /** One open at a time; events arriving meanwhile fold into one more open afterwards. */
 function requestLoad(kind: OpenKind): void {
-  if (inFlight) {
+  if (inFlight || (spacingTimer !== null && kind === 'reopen')) {
     queued = queued === 'user' || kind === 'user' ? 'user' : 'reopen';
     return;
   }
+  if (spacingTimer !== null) {
+    // What the person asked for does not wait for the spacing of background re-opens.
+    clearTimeout(spacingTimer);
+    spacingTimer = null;
+    queued = null;
+  }
+  const wait = lastStart + REOPEN_SPACING_MS - Date.now();
+  if (kind === 'reopen' && wait > 0) {
+    queued = 'reopen';
+    spacingTimer = setTimeout(() => {
+      spacingTimer = null;
+      const next = queued;
+      queued = null;
+      if (next) requestLoad(next);
+    }, wait);
+    return;
+  }
   inFlight = true;
+  if (kind === 'reopen') lastStart = Date.now();
   void load(kind).finally(() => {
     inFlight = false;
     const next = queued;
@@ -55,6 +82,9 @@ export function openMeeting(id: number, options: { focus?: MeetingFocus | null; 
 export function closeMeeting(): void {
   echoes.reset();
   loadSeq++;
+  queued = null;
+  if (spacingTimer !== null) clearTimeout(spacingTimer);
+  spacingTimer = null;
   useMeetingStore.getState().setOpen(null);
 }
 
@@ -106,6 +136,8 @@ export async function deleteMeeting(where: 'local' | 'server'): Promise<string |
   const result = await api.invoke('library:delete', { id: detail.meeting.id, where });
   if (!result.ok) return result.message;
   closeMeeting();
-  announce(where === 'server' ? 'The meeting was deleted on the server and on this computer.' : 'The meeting was removed from this computer.');
+  announce(
+    where === 'server' ? 'The meeting was deleted on the server and on this computer.' : 'The meeting was removed from this computer.',
+  );
   return null;
 }

@@ -67,10 +67,20 @@ export function editChip(field: EditableField, edit: OutboxEditView | undefined,
     case 'pending':
     case 'sending':
       if (ctx.otherServer) {
-        return { kind: 'waiting', label: 'Waiting for connection', tone: 'warn', detail: 'Sent when you connect to this meeting’s server again.' };
+        return {
+          kind: 'waiting',
+          label: 'Waiting for connection',
+          tone: 'warn',
+          detail: 'Sent when you connect to this meeting’s server again.',
+        };
       }
       if (edit.state === 'pending' && (ctx.offline || edit.lastError !== null)) {
-        return { kind: 'waiting', label: 'Waiting for connection', tone: 'warn', detail: 'Kept on this computer and sent when the server is back.' };
+        return {
+          kind: 'waiting',
+          label: 'Waiting for connection',
+          tone: 'warn',
+          detail: 'Kept on this computer and sent when the server is back.',
+        };
       }
       return { kind: 'saving', label: 'Saving…', tone: 'info', detail: null };
   }
@@ -124,7 +134,10 @@ export interface TimelineRowView {
 
 const TERMINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed', 'deleted']);
 
-export function timelineRows(timeline: TimelineView, meeting: Pick<LibraryMeetingView, 'completionReason' | 'failureStage'>): TimelineRowView[] {
+export function timelineRows(
+  timeline: TimelineView,
+  meeting: Pick<LibraryMeetingView, 'completionReason' | 'failureStage'>,
+): TimelineRowView[] {
   const total = timeline.entries.reduce((sum, e) => sum + (e.durationMs ?? 0), 0);
   return timeline.entries.map((e, i) => {
     const terminal = TERMINAL.has(e.to);
@@ -169,9 +182,14 @@ export function transcriptPlaceholder(
       busy: false,
     };
   }
-  if (m.planned) return { title: 'Not happened yet', body: 'This meeting is planned. Its transcript appears once a bot has joined it.', busy: false };
+  if (m.planned)
+    return { title: 'Not happened yet', body: 'This meeting is planned. Its transcript appears once a bot has joined it.', busy: false };
   if (m.transcript === 'unavailable' || (m.status === 'failed' && m.transcript === 'none')) {
-    return { title: 'No transcript', body: 'The server has no transcript for this meeting: nothing was said while the bot was in it.', busy: false };
+    return {
+      title: 'No transcript',
+      body: 'The server has no transcript for this meeting: nothing was said while the bot was in it.',
+      busy: false,
+    };
   }
   if (!ctx.reachable) {
     return {

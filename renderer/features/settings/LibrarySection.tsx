@@ -73,10 +73,15 @@ export function LibrarySection() {
   }, [apply]);
 
   return (
-    <Card title="Local library" description="Every meeting and transcript is kept on this computer, so you can read and search them offline.">
+    <Card
+      title="Local library"
+      description="Every meeting and transcript is kept on this computer, so you can read and search them offline."
+    >
       {error ? <Banner tone="error">{error}</Banner> : null}
       {!stats ? (
-        error ? null : <Spinner label="Reading the library…" />
+        error ? null : (
+          <Spinner label="Reading the library…" />
+        )
       ) : (
         <div className="stack">
           <dl className="definition-list" data-testid="library-stats">
@@ -97,7 +102,8 @@ export function LibrarySection() {
               <div key={s.serverId} className="library-server-row">
                 <dt className="break">{serverLabel(s.serverId, current)}</dt>
                 <dd>
-                  {countText(s.meetings, 'meeting', 'meetings')} · {s.lastSyncedAt ? `last synced ${relativeTime(s.lastSyncedAt, now)}` : 'never synced'}
+                  {countText(s.meetings, 'meeting', 'meetings')} ·{' '}
+                  {s.lastSyncedAt ? `last synced ${relativeTime(s.lastSyncedAt, now)}` : 'never synced'}
                 </dd>
               </div>
             ))}

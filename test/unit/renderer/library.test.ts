@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStateView } from '../../../shared/ipc/library';
+import {
+  formatBytes,
+  libraryTitle,
+  offlineBadge,
+  relativeTime,
+  serverLabel,
+  syncBarView,
+  transcriptFailuresText,
+  transcriptLabel,
+  transcriptProgressText,
+} from '../../../renderer/features/library/describe';
+import {
+  activeFilterCount,
+  dateBounds,
+  listInput,
+  NO_FILTERS,
+  parseLocalDate,
+  plannedInput,
+  searchFilters,
+} from '../../../renderer/features/library/filters';
+
+const NOW = new Date(2026, 2, 15, 14, 30).getTime();
+const MIN = 60_000;
+
+const idleProgress = { running: false, done: 0, total: 0, failed: 0 };
+function sync(patch: Partial<SyncStateView> = {}): SyncStateView {
+  return {
+    serverId: 'https://vexa.example',
+    phase: 'idle',
+    lastSyncedAt: NOW - 2 * MIN,
+    error: null,
+    retryAt: null,
+    transcripts: idleProgress,
+    ...patch,
+  };
+}
+
+describe('library rows', () => {
+  it('names a meeting by its name, else by platform and id, else by the server row id', () => {
+    const base = { name: null, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', remoteId: 42 };
+    expect(libraryTitle({ ...base, name: 'Weekly sync' })).toBe('Weekly sync');
+    expect(libraryTitle(base)).toBe('Google Meet abc-defg-hij');
+    expect(libraryTitle({ ...base, nativeMeetingId: null })).toBe('Google Meet #42');
+  });
+
+  it('says what this computer holds of each transcript', () => {
+    const m = { transcript: 'complete', transcriptDeleted: false, planned: false, status: 'completed', segmentCount: 30 } as const;
+    expect(transcriptLabel(m)?.label).toBe('Transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', segmentCount: 0 })?.label).toBe('Not downloaded yet');
+    expect(transcriptLabel({ ...m, transcriptDeleted: true })).toEqual({ label: 'Deleted on server', tone: 'danger' });
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' })?.label).toBe('Live transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'partial' })?.label).toBe('Part of the transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', status: 'failed', segmentCount: 0 })?.label).toBe('No transcript');
+    expect(transcriptLabel({ ...m, planned: true, transcript: 'none' })).toBeNull();
+  });
+});
+
+describe('sync bar', () => {
+  it('says when the library was last synced, in words', () => {
+    expect(syncBarView(sync(), NOW)).toMatchObject({ tone: 'idle', text: 'Synced 2 min ago', retry: false });
+    expect(syncBarView(sync({ lastSyncedAt: NOW - 10_000 }), NOW).text).toBe('Synced just now');
+    expect(syncBarView(sync({ lastSyncedAt: null }), NOW).text).toBe('Not synced yet');
+    expect(syncBarView(sync({ phase: 'syncing' }), NOW)).toMatchObject({ tone: 'busy', text: 'Syncing…' });
+  });
+
+  it('offline shows the cache and when the next attempt runs; an error offers Retry with its reason', () => {
+    const offline = syncBarView(sync({ phase: 'offline', retryAt: NOW + 29_500 }), NOW);
+    expect(offline).toEqual({
+      tone: 'offline',
+      text: 'Offline — showing what is on this computer',
+      detail: 'Trying again in 30 s.',
+      retry: true,
+    });
+    const error = syncBarView(sync({ phase: 'error', error: { code: 'server_error', message: 'The server answered 500.' } }), NOW);
+    expect(error.retry).toBe(true);
+    expect(error.detail).toBe('The server answered 500.');
+  });
+
+  it('without a connected server, the library simply shows what is on this computer', () => {
+    expect(syncBarView(null, NOW)).toMatchObject({ tone: 'local', text: 'Showing what is on this computer' });
+  });
+
+  it('counts the background transcript download and reports what failed once it ends', () => {
+    expect(transcriptProgressText({ running: true, done: 12, total: 40, failed: 0 })).toBe('Downloading transcripts 12 of 40');
+    expect(transcriptProgressText({ running: false, done: 40, total: 40, failed: 0 })).toBeNull();
+    expect(transcriptFailuresText({ running: false, done: 40, total: 40, failed: 3 })).toBe(
+      '3 transcripts could not be downloaded; they are tried again later.',
+    );
+    expect(transcriptFailuresText({ running: true, done: 4, total: 40, failed: 3 })).toBeNull();
+  });
+
+  it('words times relative to now, then falls back to the date', () => {
+    expect(relativeTime(NOW - 5 * MIN, NOW)).toBe('5 min ago');
+    expect(relativeTime(NOW - 3 * 60 * MIN, NOW)).toBe('3 h ago');
+    expect(relativeTime(NOW - 24 * 60 * MIN, NOW)).toBe('yesterday');
+    expect(relativeTime(NOW - 3 * 24 * 60 * MIN, NOW)).toBe('3 days ago');
+    expect(relativeTime(NOW - 30 * 24 * 60 * MIN, NOW)).toMatch(/^on /);
+  });
+});
+
+describe('offline badge', () => {
+  it('shows when the sync is offline or the live connection is down, not while connecting or refused', () => {
+    expect(offlineBadge(sync({ phase: 'offline' }), { status: 'connected' })?.label).toBe('Working offline');
+    expect(offlineBadge(sync(), { status: 'reconnecting' })).not.toBeNull();
+    expect(offlineBadge(null, { status: 'offline' })).not.toBeNull();
+    expect(offlineBadge(sync(), { status: 'connected' })).toBeNull();
+    expect(offlineBadge(sync(), { status: 'connecting' })).toBeNull();
+    expect(offlineBadge(sync(), { status: 'unauthorized' })).toBeNull();
+    expect(offlineBadge(sync({ phase: 'error' }), null)).toBeNull();
+  });
+});
+
+describe('filters', () => {
+  it('turns date presets into whole local days, the end date included', () => {
+    const today = new Date(2026, 2, 15).getTime();
+    expect(dateBounds({ ...NO_FILTERS, date: 'any' }, NOW)).toEqual({});
+    expect(dateBounds({ ...NO_FILTERS, date: 'today' }, NOW)).toEqual({ from: today });
+    expect(dateBounds({ ...NO_FILTERS, date: 'week' }, NOW)).toEqual({ from: new Date(2026, 2, 9).getTime() });
+    expect(dateBounds({ ...NO_FILTERS, date: 'custom', fromDate: '2026-03-01', toDate: '2026-03-10' }, NOW)).toEqual({
+      from: new Date(2026, 2, 1).getTime(),
+      to: new Date(2026, 2, 11).getTime(),
+    });
+    expect(dateBounds({ ...NO_FILTERS, date: 'custom', fromDate: '', toDate: '2026-02-30' }, NOW)).toEqual({});
+    expect(parseLocalDate('2026-13-01')).toBeNull();
+  });
+
+  it('sends only the filters that are set; planned meetings keep only server and platform', () => {
+    const f = { ...NO_FILTERS, platform: 'zoom', status: 'failed' as const, date: 'today' as const, speaker: '  Maya ' };
+    expect(listInput(f, NOW)).toEqual({ platform: 'zoom', status: 'failed', from: new Date(2026, 2, 15).getTime(), planned: 'exclude' });
+    expect(plannedInput(f)).toEqual({ platform: 'zoom', planned: 'only' });
+    expect(searchFilters(f, NOW)).toMatchObject({ platform: 'zoom', status: 'failed', speaker: 'Maya' });
+    expect(searchFilters(NO_FILTERS, NOW)).toEqual({});
+  });
+
+  it('counts active filters, the speaker only while searching', () => {
+    expect(activeFilterCount(NO_FILTERS, true)).toBe(0);
+    const f = { ...NO_FILTERS, platform: 'teams', speaker: 'Priya' };
+    expect(activeFilterCount(f, false)).toBe(1);
+    expect(activeFilterCount(f, true)).toBe(2);
+  });
+});
+
+describe('servers and sizes', () => {
+  it('names the connected server by its label and others by host', () => {
+    const current = { id: 'https://vexa.example', label: 'Vexa Cloud' };
+    expect(serverLabel('https://vexa.example', current)).toBe('Vexa Cloud');
+    expect(serverLabel('https://self.hosted.example:8056', current)).toBe('self.hosted.example:8056');
+    expect(serverLabel('demo', null)).toBe('Demo');
+  });
+
+  it('formats sizes on disk', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(3.45 * 1024 * 1024)).toBe('3.5 MB');
+    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+  });
+});
