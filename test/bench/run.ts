@@ -4,6 +4,7 @@ import { runCacheBench } from './cache.bench';
 import { runExportBench } from './export.bench';
 import { runIpcBench } from './ipc.bench';
 import { runLiveBench } from './live.bench';
+import { runRenderBench } from './render.bench';
 import { runTranscriptBench } from './transcript.bench';
 
 const benches: Array<[string, () => Promise<void>]> = [
@@ -12,6 +13,8 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['live', runLiveBench],
   ['export', runExportBench],
   ['cache', runCacheBench],
+  // Needs the built renderer (`npx vite build`).
+  ['render', runRenderBench],
 ];
 const only = process.argv.slice(2);
 

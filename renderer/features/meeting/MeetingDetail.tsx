@@ -50,11 +50,13 @@ function Header({
   reach,
   onBack,
   backLabel,
+  backRef,
 }: {
   detail: MeetingDetailView;
   reach: Reachability;
   onBack(): void;
   backLabel: string;
+  backRef: Ref<HTMLButtonElement>;
 }) {
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);

@@ -25,10 +25,11 @@ describe('Electron bundles', () => {
     expect(preload.length).toBeLessThan(20_000);
   });
 
-  it('bundles the main process with only electron, better-sqlite3, ws’ optional natives and Node built-ins left external', () => {
+  it('bundles the main process with only electron, better-sqlite3, the PDF libraries, ws’ optional natives and Node built-ins left external', () => {
     const external = requires(main).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
-    expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron']));
-    // ws loads these inside try/catch and runs without them; the package does not ship them.
-    for (const name of external) expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate']).toContain(name);
+    expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron', 'pdfkit']));
+    // ws loads bufferutil and utf-8-validate inside try/catch and runs without them; pdfkit and
+    // fontkit read data files beside their sources, so they ship in node_modules (dependencies).
+    for (const name of external) expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit']).toContain(name);
   });
 });
