@@ -109,7 +109,10 @@ export class ServerSession {
         doNotDisturb: d.doNotDisturb,
         launchDefaults: d.launchDefaults,
         onChange: (meetings) => {
-          for (const m of meetings) transcripts.follow(m.id, m.platform, m.nativeId);
+          for (const m of meetings) {
+            transcripts.follow(m.id, m.platform, m.nativeId);
+            if (m.status === 'completed' || m.status === 'failed') void transcripts.onMeetingEnded(m.id);
+          }
           d.emit('bots:changed', meetings);
         },
         onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { meetingId }),

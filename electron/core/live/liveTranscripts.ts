@@ -45,6 +45,9 @@ interface Entry {
   gaps: TranscriptGap[];
   rejected: number;
   seeded: boolean;
+  /** A re-read failed: lines said during the last drop are still missing until one succeeds. */
+  owed: boolean;
+  ended: boolean;
 }
 
 /**
@@ -55,6 +58,7 @@ interface Entry {
 export class LiveTranscripts {
   private readonly entries = new Map<number, Entry>();
   private flushTimer: { cancel(): void } | null = null;
+  private retryTimer: { cancel(): void } | null = null;
   private downSince: number | null = null;
 
   constructor(private readonly d: LiveTranscriptsDeps) {}
@@ -62,7 +66,7 @@ export class LiveTranscripts {
   /** Registers a meeting so frames for it are merged even before anyone opens it. */
   follow(meetingId: number, platform: string, nativeId: string): void {
     if (!this.entries.has(meetingId)) {
-      this.entries.set(meetingId, { model: new TranscriptModel(), platform, nativeId, pendingUpserts: new Map(), pendingRemoved: new Set(), gaps: [], rejected: 0, seeded: false });
+      this.entries.set(meetingId, { model: new TranscriptModel(), platform, nativeId, pendingUpserts: new Map(), pendingRemoved: new Set(), gaps: [], rejected: 0, seeded: false, owed: false, ended: false });
     }
   }
 
@@ -101,10 +105,38 @@ export class LiveTranscripts {
     await Promise.all(
       [...this.entries].map(async ([id, e]) => {
         const ok = await this.seed(id, e);
-        if (!ok && since !== null) e.gaps.push({ from: since, to: this.d.clock.now() });
+        if (!ok) {
+          e.owed = true;
+          if (since !== null) e.gaps.push({ from: since, to: this.d.clock.now() });
+        }
       }),
     );
+    this.scheduleRetry();
     this.flush();
+  }
+
+  /** A meeting ended: one last full read, so the final transcript is whole even if a drop's re-read failed. */
+  async onMeetingEnded(meetingId: number): Promise<void> {
+    const e = this.entries.get(meetingId);
+    if (!e || e.ended) return;
+    e.ended = true;
+    if (!(await this.seed(meetingId, e))) {
+      e.owed = true;
+      this.scheduleRetry();
+    }
+    this.flush();
+  }
+
+  // Owed re-reads are retried every few seconds until the server answers.
+  private scheduleRetry(attempt = 1): void {
+    if (this.retryTimer || ![...this.entries.values()].some((e) => e.owed)) return;
+    this.retryTimer = this.d.clock.setTimeout(() => {
+      this.retryTimer = null;
+      void Promise.all([...this.entries].filter(([, e]) => e.owed).map(async ([id, e]) => ({ ok: await this.seed(id, e) }))).then((results) => {
+        this.flush();
+        if (results.some((r) => !r.ok)) this.scheduleRetry(Math.min(attempt + 1, 6));
+      });
+    }, Math.min(60_000, 2_000 * 2 ** (attempt - 1)));
   }
 
   private async seed(meetingId: number, e: Entry): Promise<boolean> {
@@ -115,6 +147,7 @@ export class LiveTranscripts {
       // may be missing from the REST body, and confirmed segments are never sent twice.
       const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
       e.seeded = true;
+      e.owed = false;
       if (e.gaps.length) e.gaps = [];
       this.collect(e, applied);
       return true;
@@ -161,5 +194,7 @@ export class LiveTranscripts {
   close(): void {
     this.flushTimer?.cancel();
     this.flushTimer = null;
+    this.retryTimer?.cancel();
+    this.retryTimer = null;
   }
 }

@@ -17,6 +17,7 @@ import { hitAt, SearchResults } from './SearchResults';
 import { useLibraryStore } from './store';
 import { SyncBar } from './SyncBar';
 import './library.css';
+import './search.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

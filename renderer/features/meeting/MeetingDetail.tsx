@@ -19,6 +19,8 @@ import { useMeetingStore } from './store';
 import { TranscriptPanel } from './TranscriptPanel';
 import { useReachability, type Reachability } from './useReachability';
 import './meeting.css';
+import './editing.css';
+import './timeline.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -66,6 +68,7 @@ function Header({
   return (
     <header className="meeting-detail-header">
       <Button
+        ref={backRef}
         size="sm"
         variant="ghost"
         icon={<BackIcon />}
