@@ -6,7 +6,9 @@ import {
   Menu,
   nativeImage,
   nativeTheme,
+  net,
   Notification,
+  powerMonitor,
   protocol,
   safeStorage,
   session,
@@ -23,6 +25,7 @@ import { bindElectronIpc } from './ipc/electronIpc';
 import { createQuitGuard } from './quitGuard';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
+import { createSystemEvents } from './shell/systemEvents';
 import { createDialogs } from './shell/dialogs';
 import { createExternalOpener } from './shell/externalOpener';
 import { hardenWebContents } from './shell/hardening';
@@ -132,6 +135,14 @@ async function start(): Promise<void> {
       cipher: createSafeStorageCipher(safeStorage, process.platform),
     }),
     opener,
+    system: createSystemEvents({
+      powerMonitor,
+      isOnline: () => net.isOnline(),
+      setInterval: (fn, ms) => {
+        const t = setInterval(fn, ms);
+        return { cancel: () => clearInterval(t) };
+      },
+    }),
     notifier: createElectronNotifier({
       isSupported: () => Notification.isSupported(),
       create: (options) => {
