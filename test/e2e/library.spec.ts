@@ -65,6 +65,12 @@ test('g3: search to the segment, a rename kept on this computer, the timeline, r
   const app = await openLibrary(page, 'g3');
   await expect(row(page, PLANNING)).toContainText('Google Meet');
   await snap(page, test.info(), 'library-g3-list');
+  // The arrow keys move between rows.
+  await meetingList(page)
+    .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
+    .focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(meetingList(page).getByRole('button', { name: /^Design review: onboarding/ })).toBeFocused();
 
   // As-you-type: the first letters already find the word, highlighted in its snippet.
   await page.keyboard.press('Control+K');
@@ -178,6 +184,14 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
   await rename(page, PLANNING, 'June release: the plan');
   await expect(editState(page, 'name')).toHaveText('Saved');
   await expect.poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.name).toBe('June release: the plan');
+  const participants = page.getByRole('textbox', { name: 'Add to participants' });
+  await participants.fill('Maya Lindqvist');
+  await participants.press('Enter');
+  await participants.fill('Daniel Okafor');
+  await participants.press('Enter');
+  await expect(page.getByRole('list', { name: 'Participants' }).getByRole('listitem')).toHaveCount(3);
+  await expect(editState(page, 'participants')).toHaveText('Saved');
+  await expect.poll(async () => (await serverMeeting(app, 'kqv-mzrp-tdx'))?.data.participants).toEqual(['Maya Lindqvist', 'Daniel Okafor']);
   const timeline = page.getByRole('region', { name: 'Status timeline' });
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Transcribing' })).toContainText(/\d+ min \d\d s|\d+ s/);
   await snap(page, test.info(), 'library-g2-saved');

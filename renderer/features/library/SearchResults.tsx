@@ -6,7 +6,7 @@ import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
 import { SearchIcon } from '../../app/theme/icons';
 import { formatOffset, speakerName } from '../captions/describe';
 import { runSearch } from './actions';
-import { platformLabel } from './describe';
+import { platformLabel, searchSummary } from './describe';
 import { optionId, RESULTS_ID } from './SearchField';
 import { Snippet } from './Snippet';
 import { useLibraryStore } from './store';
@@ -60,7 +60,7 @@ function SegmentOption({ hit, index, active, onOpen }: { hit: SegmentHit; index:
       onClick={() => onOpen(index)}
     >
       <div className="search-hit-head">
-        <span className="search-hit-title">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</span>
+        <span className="search-hit-meeting">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</span>
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
       <div className="search-hit-line">
@@ -107,12 +107,12 @@ export function SearchResults({ filtered, onOpen }: { filtered: boolean; onOpen(
     );
   }
 
-  const hint = result.ranked ? null : 'Showing the first matches; keep typing to narrow them.';
+  const summary = searchSummary(result);
   return (
     <div className="search-results">
       <div className="search-summary muted" role="status">
-        {result.hasMore ? `More than ${total} results` : `${total} ${total === 1 ? 'result' : 'results'}`}
-        {hint ? <span className="search-hint"> — {hint}</span> : null}
+        {summary.count}
+        {summary.hint ? <span className="search-hint"> — {summary.hint}</span> : null}
       </div>
       <div id={RESULTS_ID} role="listbox" aria-label="Search results" className="search-listbox">
         {result.meetings.length > 0 ? (

@@ -152,6 +152,19 @@ export function transcriptFailuresText(p: SyncStateView['transcripts']): string 
     : `${p.failed} transcripts could not be downloaded; they are tried again later.`;
 }
 
+/** The line above search results: how many, and whether they are ranked. */
+export function searchSummary(result: { ranked: boolean; hasMore: boolean; meetings: unknown[]; segments: unknown[] }): {
+  count: string;
+  hint: string | null;
+} {
+  const total = result.meetings.length + result.segments.length;
+  return {
+    count: result.hasMore ? `More than ${total} results` : `${total} ${total === 1 ? 'result' : 'results'}`,
+    // Too many matches to rank (the first letters of a word): they come in index order.
+    hint: result.ranked ? null : 'Showing the first matches; keep typing to narrow them.',
+  };
+}
+
 export interface OfflineBadgeView {
   label: string;
   detail: string;
@@ -159,14 +172,15 @@ export interface OfflineBadgeView {
 
 /**
  * The top bar's offline badge: the library could not reach the server, or the live connection is
- * down (reconnecting or offline). Connecting, idle and a refused key are not "offline".
+ * down (offline, or still reconnecting after a failed attempt: one dropped socket that comes straight
+ * back is not worth the alarm). Connecting, idle and a refused key are not "offline".
  */
 export function offlineBadge(
   sync: Pick<SyncStateView, 'phase'> | null,
-  live: Pick<LiveStateView, 'status'> | null,
+  live: Pick<LiveStateView, 'status' | 'attempt'> | null,
 ): OfflineBadgeView | null {
   const syncOffline = sync?.phase === 'offline';
-  const liveDown = live?.status === 'reconnecting' || live?.status === 'offline';
+  const liveDown = live?.status === 'offline' || (live?.status === 'reconnecting' && live.attempt >= 2);
   if (!syncOffline && !liveDown) return null;
   return {
     label: 'Working offline',

@@ -1,5 +1,6 @@
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { useConnectionStore } from '../connection/store';
+import { offlineBadge } from '../library/describe';
 import { useLibraryStore } from '../library/store';
 import { useLiveStore } from '../live/store';
 import type { EditContext } from './describe';
@@ -10,12 +11,12 @@ export interface Reachability extends EditContext {
   connectedServerId: string | null;
 }
 
-/** Whether the meeting's server can be reached: it is the connected one, and neither sync nor the live connection is down. */
+/** Whether the meeting's server can be reached: it is the connected one and the app is not working offline. */
 export function useReachability(meeting: Pick<LibraryMeetingView, 'serverId'>): Reachability {
   const connectedServerId = useConnectionStore((s) => s.view?.server?.id ?? null);
-  const syncPhase = useLibraryStore((s) => s.sync[meeting.serverId]?.phase ?? null);
-  const liveStatus = useLiveStore((s) => s.state?.status ?? null);
+  const sync = useLibraryStore((s) => s.sync[meeting.serverId] ?? null);
+  const live = useLiveStore((s) => s.state);
   const otherServer = meeting.serverId !== connectedServerId;
-  const offline = otherServer || syncPhase === 'offline' || liveStatus === 'reconnecting' || liveStatus === 'offline';
+  const offline = otherServer || offlineBadge(sync, live) !== null;
   return { otherServer, offline, reachable: !offline, connectedServerId };
 }

@@ -127,6 +127,22 @@ describe('launch errors a person can act on', () => {
     ipc.close();
   });
 
+  it('keeps the meeting and says the connection is down when the server accepts the bot and then goes away', async () => {
+    const { app, ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
+    const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
+    await app.simulator.close();
+    const start = Date.now();
+    while (must(await ipc.invoke('live:state')).status === 'connected' && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(must(await ipc.invoke('live:state')).status).toMatch(/reconnecting|offline/);
+    // The last known state stays on screen; nothing is thrown away while the server is gone.
+    expect(must(await ipc.invoke('bots:tracked')).find((x) => x.id === m.id)?.status).toBe('awaiting_admission');
+    const stop = await ipc.invoke('bots:stop', { meetingId: m.id });
+    expect(stop).toMatchObject({ ok: false, code: 'unreachable' });
+    expect(app.ports.notifier.sent.filter((n) => n.title.startsWith('The bot is waiting'))).toHaveLength(1);
+    ipc.close();
+  });
+
   it('respects Do not disturb: no OS notification, the status still changes', async () => {
     const { app, ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
     must(await ipc.invoke('settings:update', { doNotDisturb: true }));

@@ -5,6 +5,7 @@ import {
   libraryTitle,
   offlineBadge,
   relativeTime,
+  searchSummary,
   serverLabel,
   syncBarView,
   transcriptFailuresText,
@@ -100,15 +101,30 @@ describe('sync bar', () => {
   });
 });
 
+describe('search summary', () => {
+  it('counts results and says when they are not ranked', () => {
+    const hits = { meetings: [1], segments: [1, 2] };
+    expect(searchSummary({ ...hits, ranked: true, hasMore: false })).toEqual({ count: '3 results', hint: null });
+    expect(searchSummary({ ...hits, ranked: false, hasMore: true })).toEqual({
+      count: 'More than 3 results',
+      hint: 'Showing the first matches; keep typing to narrow them.',
+    });
+  });
+});
+
 describe('offline badge', () => {
   it('shows when the sync is offline or the live connection is down, not while connecting or refused', () => {
-    expect(offlineBadge(sync({ phase: 'offline' }), { status: 'connected' })?.label).toBe('Working offline');
-    expect(offlineBadge(sync(), { status: 'reconnecting' })).not.toBeNull();
-    expect(offlineBadge(null, { status: 'offline' })).not.toBeNull();
-    expect(offlineBadge(sync(), { status: 'connected' })).toBeNull();
-    expect(offlineBadge(sync(), { status: 'connecting' })).toBeNull();
-    expect(offlineBadge(sync(), { status: 'unauthorized' })).toBeNull();
+    expect(offlineBadge(sync({ phase: 'offline' }), { status: 'connected', attempt: 0 })?.label).toBe('Working offline');
+    expect(offlineBadge(sync(), { status: 'reconnecting', attempt: 2 })).not.toBeNull();
+    expect(offlineBadge(null, { status: 'offline', attempt: 4 })).not.toBeNull();
+    expect(offlineBadge(sync(), { status: 'connected', attempt: 0 })).toBeNull();
+    expect(offlineBadge(sync(), { status: 'connecting', attempt: 0 })).toBeNull();
+    expect(offlineBadge(sync(), { status: 'unauthorized', attempt: 0 })).toBeNull();
     expect(offlineBadge(sync({ phase: 'error' }), null)).toBeNull();
+  });
+
+  it('does not raise the alarm for one dropped socket that is coming straight back', () => {
+    expect(offlineBadge(sync(), { status: 'reconnecting', attempt: 1 })).toBeNull();
   });
 });
 
