@@ -154,6 +154,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return null;
     },
     'export:preview': async ({ ref, format, options }) => ({ text: await d.transcripts().preview(ref, format, options) }),
+    'export:speakers': async ({ ref }) => d.transcripts().speakers(ref),
     'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),
     'export:copy': async ({ ref, as, options }) => {
       await d.transcripts().copy(ref, as, options);

@@ -4,6 +4,7 @@ import { useAppStore } from '../features/app/store';
 import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { useLibraryStore } from '../features/library/store';
 import { OverlayPanel } from '../features/live/CaptionOverlay';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
@@ -22,12 +23,23 @@ const screenViews: Record<Screen, () => ReactNode> = {
   settings: () => <SettingsScreen />,
 };
 
-/** Ctrl/⌘+1..4 switch screens from anywhere, unless a dialog is open. */
+/** Ctrl/⌘+1..4 switch screens from anywhere, unless a dialog is open; Ctrl/⌘+K searches the library. */
 function useScreenShortcuts() {
   const go = useNavigationStore((s) => s.go);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      // On the Library screen its own listener handles it (it also leaves an open meeting).
+      if (
+        event.key.toLowerCase() === 'k' &&
+        useNavigationStore.getState().screen !== 'library' &&
+        !document.querySelector('dialog[open]')
+      ) {
+        event.preventDefault();
+        go('library');
+        useLibraryStore.getState().requestSearchFocus();
+        return;
+      }
       const target = screens[Number(event.key) - 1];
       if (!target || document.querySelector('dialog[open]')) return;
       event.preventDefault();

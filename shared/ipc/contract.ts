@@ -118,6 +118,7 @@ export const channels = {
     input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
     output: z.object({ text: z.string() }),
   },
+  'export:speakers': { input: z.object({ ref: MeetingRefSchema }).strict(), output: z.array(z.string()) },
   'export:save': {
     input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
     output: SaveOutcomeSchema,

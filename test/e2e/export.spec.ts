@@ -211,3 +211,17 @@ test('a meeting followed live offers the same actions in its header', async ({ p
   // Focus goes back to the button that opened the menu.
   await expect(page.getByRole('button', { name: /^Export and share / })).toBeFocused();
 });
+
+test('the speaker filter keeps only the ticked speakers in the export', async ({ page }) => {
+  await start(page, 'g2');
+  await pick(page, 'Export…');
+  const dialog = exportDialog(page);
+  await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+  const speakers = dialog.getByRole('group', { name: 'Speakers' }).getByRole('checkbox');
+  await expect(speakers).toHaveCount(3);
+  const first = (await dialog.getByRole('group', { name: 'Speakers' }).locator('label').first().innerText()).trim();
+  await expect(preview(page)).toContainText(`${first}:`);
+  await speakers.first().uncheck();
+  await expect(preview(page)).not.toContainText(`${first}:`);
+  await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+});

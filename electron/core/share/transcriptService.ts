@@ -1,6 +1,7 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
-import type { ShareLink } from '../../../shared/vexa/types';
+import { normaliseTranscript } from '../../../shared/vexa/normalise';
+import type { ShareLink, Transcript } from '../../../shared/vexa/types';
 import { EXPORT_FORMATS, ExportError, exportFileName, exportTranscript, type ExportFormat, type ExportInput, type ExportOptions } from '../export';
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
@@ -44,6 +45,13 @@ export class TranscriptService {
     const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
     return raw as Record<string, unknown>;
+  }
+
+  /** The speakers of a meeting, for the export's speaker filter (in order of first appearance). */
+  async speakers(ref: MeetingRef): Promise<string[]> {
+    const input = await this.transcript(ref);
+    const t = isNormalised(input) ? input : normaliseTranscript(input);
+    return [...new Set(t.segments.map((s) => s.speaker?.trim()).filter((s): s is string => !!s))];
   }
 
   async preview(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<string> {
@@ -108,6 +116,11 @@ export class TranscriptService {
     await this.d.opener.openUrl(url);
     return { mode: 'clipboard', url };
   }
+}
+
+function isNormalised(input: ExportInput): input is Transcript {
+  const m = (input as { meeting?: unknown }).meeting;
+  return !!m && typeof m === 'object' && 'nativeMeetingId' in m;
 }
 
 function firstLines(text: string): string {

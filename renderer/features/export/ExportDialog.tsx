@@ -1,4 +1,5 @@
-import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api } from '../../platform/api';
 import { Banner, Button, Dialog } from '../../app/theme';
 import { useAppStore } from '../app/store';
 import { saveExport } from './actions';
@@ -29,7 +30,18 @@ export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; 
   const initial = useExportStore((s) => s.lastForm);
   const remember = useExportStore((s) => s.rememberForm);
   const browser = useAppStore((s) => s.info?.transport === 'web');
-  const [form, setForm] = useState<ExportForm>(initial);
+  // A speaker filter belongs to one meeting: each dialog starts with everyone.
+  const [form, setForm] = useState<ExportForm>({ ...initial, speakerFilter: null });
+  const [speakers, setSpeakers] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('export:speakers', { ref: meetingRef }).then((r) => {
+      if (live && r.ok) setSpeakers(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [meetingRef]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const built = useMemo(() => buildExportOptions(form, localTimeZone), [form]);
@@ -42,7 +54,7 @@ export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; 
 
   const onSubmit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (saving || !built.ok) return;
+    if (saving || !built.ok || form.speakerFilter?.length === 0) return;
     setSaving(true);
     setError(null);
     remember(form);
@@ -103,6 +115,7 @@ export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; 
             form={form}
             onChange={change}
             rangeError={built.ok ? null : { field: built.field, message: built.message }}
+            speakers={speakers}
           />
           <ExportPreview meetingRef={meetingRef} format={form.format} options={built.ok ? built.options : null} />
         </div>

@@ -127,11 +127,34 @@ function TimeRange({ form, onChange, error }: FieldProps & { error: { field: Ran
   );
 }
 
-export function ExportOptionsFields(props: FieldProps & { rangeError: { field: RangeField; message: string } | null }) {
+/** One checkbox per speaker; all ticked means no filter. */
+function SpeakerFilter({ form, onChange, speakers }: FieldProps & { speakers: string[] }) {
+  if (speakers.length < 2) return null;
+  const kept = form.speakerFilter ?? speakers;
+  const toggle = (name: string, on: boolean) => {
+    const next = on ? [...kept, name] : kept.filter((s) => s !== name);
+    onChange({ speakerFilter: next.length === speakers.length ? null : next });
+  };
+  return (
+    <fieldset className="export-speakers">
+      <legend className="export-legend">Speakers</legend>
+      {speakers.map((name) => (
+        <label key={name} className="choice">
+          <input type="checkbox" checked={kept.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
+          <span>{name}</span>
+        </label>
+      ))}
+      {kept.length === 0 ? <p className="export-help">Tick at least one speaker.</p> : null}
+    </fieldset>
+  );
+}
+
+export function ExportOptionsFields(props: FieldProps & { rangeError: { field: RangeField; message: string } | null; speakers: string[] }) {
   return (
     <div className="export-options">
       <TimesChoice {...props} />
       <Switches {...props} />
+      <SpeakerFilter {...props} />
       <TimeRange {...props} error={props.rangeError} />
     </div>
   );

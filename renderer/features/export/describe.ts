@@ -35,6 +35,8 @@ export interface ExportForm {
   /** Time range bounds as typed: "" or minutes and seconds. */
   from: string;
   to: string;
+  /** Speakers to keep; null keeps everyone (the default, and what a new meeting starts with). */
+  speakerFilter: string[] | null;
 }
 
 export const DEFAULT_EXPORT_FORM: ExportForm = {
@@ -44,6 +46,7 @@ export const DEFAULT_EXPORT_FORM: ExportForm = {
   includeDrafts: false,
   from: '',
   to: '',
+  speakerFilter: null,
 };
 
 /**
@@ -81,6 +84,7 @@ export interface ExportOptionsInput {
   speakers?: boolean;
   includeDrafts?: boolean;
   range?: { from: number; to: number };
+  speakerFilter?: string[];
 }
 
 export type RangeField = 'from' | 'to';
@@ -94,6 +98,7 @@ const TIME_HINT = 'Use minutes and seconds, like 12:30 (or 1:05:00 past an hour)
 /** The form as export options; the time zone makes clock times read as on this computer. */
 export function buildExportOptions(form: ExportForm, timeZone: string | undefined): BuiltOptions {
   const options: ExportOptionsInput = { speakers: form.speakers, includeDrafts: form.includeDrafts };
+  if (form.speakerFilter) options.speakerFilter = form.speakerFilter;
   if (!SUBTITLE_FORMATS.has(form.format)) options.timestamps = form.timestamps;
   if (timeZone) options.timeZone = timeZone;
   const fromText = form.from.trim();

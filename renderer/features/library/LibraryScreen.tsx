@@ -132,6 +132,20 @@ export function LibraryScreen() {
     }
   }, []);
 
+  // Ctrl/⌘+K pressed on another screen brought the person here to search.
+  const searchFocusRequested = useLibraryStore((s) => s.searchFocusRequested);
+  useEffect(() => {
+    if (!searchFocusRequested) return;
+    useLibraryStore.getState().requestSearchFocus(false);
+    if (useMeetingStore.getState().open) {
+      focusSearch.current = true;
+      closeMeeting();
+      return;
+    }
+    searchInput.current?.focus();
+    searchInput.current?.select();
+  }, [searchFocusRequested]);
+
   // Back from a meeting opened from the search: the search field has focus again.
   useEffect(() => {
     if (open || !focusSearch.current) return;

@@ -45,6 +45,8 @@ interface LibraryStore {
   lastOpened: number | null;
   /** Servers with meetings in the cache (the server filter shows when there are several). */
   servers: string[];
+  /** Ctrl/⌘+K pressed on another screen: the library focuses its search field when it shows. */
+  searchFocusRequested: boolean;
   setList(list: { meetings: LibraryMeetingView[]; planned: LibraryMeetingView[] } | { error: string }): void;
   setLoading(loading: boolean): void;
   setFilters(patch: Partial<LibraryFilters>): void;
@@ -54,6 +56,7 @@ interface LibraryStore {
   setSync(state: SyncStateView): void;
   remember(patch: { scrollOffset?: number; lastOpened?: number | null }): void;
   setServers(servers: string[]): void;
+  requestSearchFocus(requested?: boolean): void;
 }
 
 export const useLibraryStore = create<LibraryStore>()((set) => ({
@@ -68,6 +71,7 @@ export const useLibraryStore = create<LibraryStore>()((set) => ({
   scrollOffset: 0,
   lastOpened: null,
   servers: [],
+  searchFocusRequested: false,
   setList: (list) =>
     set(
       'error' in list
@@ -81,6 +85,7 @@ export const useLibraryStore = create<LibraryStore>()((set) => ({
   setSearch: (patch) => set((s) => ({ search: { ...s.search, ...patch } })),
   setSync: (state) => set((s) => ({ sync: { ...s.sync, [state.serverId]: state } })),
   remember: (patch) => set(patch),
+  requestSearchFocus: (requested = true) => set({ searchFocusRequested: requested }),
   setServers: (servers) => set((s) => (s.servers.join('\n') === servers.join('\n') ? {} : { servers })),
 }));
 
