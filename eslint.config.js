@@ -7,7 +7,11 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events'];
-const electronBan = { name: 'electron', message: 'Only electron/main and electron/preload may import electron (tests load the rest, and importing it triggers a binary download).' };
+const electronBan = {
+  name: 'electron',
+  message:
+    'Only electron/main and electron/preload may import electron (tests load the rest, and importing it triggers a binary download).',
+};
 const ipcBan = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
@@ -15,7 +19,18 @@ const ipcBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.cjs', '**/*.mjs', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.cjs',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -28,7 +43,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { paths: [electronBan] }],
       'import-x/no-restricted-paths': [
         'error',
@@ -36,9 +54,17 @@ export default tseslint.config(
           zones: [
             { target: './shared', from: './electron', message: 'shared/ is used by both processes and imports neither.' },
             { target: './shared', from: './renderer', message: 'shared/ is used by both processes and imports neither.' },
-            { target: './renderer', from: './electron', message: 'The renderer reaches the core only through the IPC contract in shared/ipc.' },
+            {
+              target: './renderer',
+              from: './electron',
+              message: 'The renderer reaches the core only through the IPC contract in shared/ipc.',
+            },
             { target: './electron', from: './renderer', message: 'The main process never imports renderer code.' },
-            { target: './electron/core', from: './electron/main', message: 'The core is plain Node; Electron adapters are injected through ports.' },
+            {
+              target: './electron/core',
+              from: './electron/main',
+              message: 'The core is plain Node; Electron adapters are injected through ports.',
+            },
             { target: './electron/core', from: './electron/harness', message: 'The core does not know its transports.' },
           ],
         },
@@ -51,7 +77,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronBan, { name: 'react', message: 'shared/ is pure TypeScript.' }, { name: 'ws', message: 'shared/ is pure TypeScript.' }],
+          paths: [
+            electronBan,
+            { name: 'react', message: 'shared/ is pure TypeScript.' },
+            { name: 'ws', message: 'shared/ is pure TypeScript.' },
+          ],
           patterns: [{ group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' }],
         },
       ],

@@ -57,7 +57,11 @@ if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.
   playwrightTier('e2e-electron', 'test/e2e-electron/playwright.config.ts', join(results, 'e2e-electron', 'results.json'));
 }
 
-const total = tiers.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = tiers.reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log('');
 for (const t of tiers) console.log(`  ${t.name.padEnd(14)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
 const line = `${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`;

@@ -186,7 +186,10 @@ export class ConnectionService {
         server: null,
         key: null,
         error: record
-          ? { code: 'key_missing', message: `Enter the API key for ${record.label} again: it was kept for the last session only, or the system keychain could not unlock it.` }
+          ? {
+              code: 'key_missing',
+              message: `Enter the API key for ${record.label} again: it was kept for the last session only, or the system keychain could not unlock it.`,
+            }
           : null,
       });
       return 'none';

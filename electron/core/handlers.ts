@@ -77,18 +77,16 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'meetings:list': async () => {
       const { meetings } = await d.connection.client().listAllMeetings();
-      return meetings.map(
-        (m): MeetingSummary => ({
-          id: m.id,
-          platform: m.platform,
-          nativeMeetingId: m.nativeMeetingId,
-          status: m.status,
-          name: m.name,
-          startTime: m.startTime,
-          endTime: m.endTime,
-          createdAt: m.createdAt,
-        }),
-      );
+      return meetings.map((m): MeetingSummary => ({
+        id: m.id,
+        platform: m.platform,
+        nativeMeetingId: m.nativeMeetingId,
+        status: m.status,
+        name: m.name,
+        startTime: m.startTime,
+        endTime: m.endTime,
+        createdAt: m.createdAt,
+      }));
     },
     'bots:launch': async (input) => session().bots.launch(input),
     'bots:stop': async ({ meetingId }) => session().bots.stop(meetingId),
@@ -111,16 +109,14 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return s.bots.tracker.list();
     },
     'bots:running': async () =>
-      (await session().bots.running()).map(
-        (b): RunningBotView => ({
-          meetingId: b.meetingId,
-          platform: b.platform,
-          nativeMeetingId: b.nativeMeetingId,
-          status: b.status,
-          createdAt: b.createdAt ?? b.startTime,
-          meetingUrl: b.meetingUrl,
-        }),
-      ),
+      (await session().bots.running()).map((b): RunningBotView => ({
+        meetingId: b.meetingId,
+        platform: b.platform,
+        nativeMeetingId: b.nativeMeetingId,
+        status: b.status,
+        createdAt: b.createdAt ?? b.startTime,
+        meetingUrl: b.meetingUrl,
+      })),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.
       const text = (await d.clipboard.readText().catch(() => '')).trim();
@@ -132,7 +128,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'meetings:openLink': async ({ meetingId }) => {
       const m = session().bots.tracker.get(meetingId);
-      if (!m?.meetingUrl) throw new UserFacingError('no_link', 'The app does not know the address of this meeting. Open it from your calendar or the invitation.');
+      if (!m?.meetingUrl)
+        throw new UserFacingError(
+          'no_link',
+          'The app does not know the address of this meeting. Open it from your calendar or the invitation.',
+        );
       await d.opener.openUrl(m.meetingUrl);
       return null;
     },
@@ -186,7 +186,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       const edit = await d.outbox.edit(id, patch);
       d.emitChanged({ serverId: edit.serverId, meetingIds: [id] });
       const s = d.session();
-      if (s && s.serverId === edit.serverId) void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [id] }));
+      if (s && s.serverId === edit.serverId)
+        void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [id] }));
       return edit;
     },
     'library:resolveEdit': async ({ editId, choice }) => {
@@ -194,7 +195,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       const s = d.session();
       if (edit) {
         d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] });
-        if (s && s.serverId === edit.serverId) void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] }));
+        if (s && s.serverId === edit.serverId)
+          void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] }));
       }
       return edit;
     },

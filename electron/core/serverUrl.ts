@@ -13,7 +13,14 @@ export interface NormalizedServerUrl {
 
 function isPrivateIPv4(ip: string): boolean {
   const [a = 0, b = 0] = ip.split('.').map(Number);
-  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 10 ||
+    a === 127 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 /** Loopback, RFC 1918, link-local, CGNAT, unique-local IPv6 and `.local`/`localhost` names. */
@@ -46,13 +53,19 @@ export function normalizeServerUrl(input: string): NormalizedServerUrl {
     throw new UserFacingError(INVALID_URL, `“${raw.slice(0, 80)}” is not a web address. It should look like https://api.cloud.vexa.ai.`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new UserFacingError(INVALID_URL, 'The server address must start with https:// (or http:// for a server on this computer or your private network).');
+    throw new UserFacingError(
+      INVALID_URL,
+      'The server address must start with https:// (or http:// for a server on this computer or your private network).',
+    );
   }
   if (parsed.username || parsed.password) {
     throw new UserFacingError(INVALID_URL, 'Remove the user name and password from the address; the API key is entered separately.');
   }
   if (parsed.search || parsed.hash) {
-    throw new UserFacingError(INVALID_URL, 'The server address should not contain “?” or “#” parts. Use the API base address, like https://api.cloud.vexa.ai.');
+    throw new UserFacingError(
+      INVALID_URL,
+      'The server address should not contain “?” or “#” parts. Use the API base address, like https://api.cloud.vexa.ai.',
+    );
   }
   const insecure = parsed.protocol === 'http:';
   if (insecure && !isLocalOrPrivateHost(parsed.hostname)) {

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const paths = values['data-dir'] ? { data: resolve(values['data-dir']), logs: join(resolve(values['data-dir']), 'logs') } : defaults;
   const logger = createFileLogger({ dir: paths.logs, echo: false });
   const ports = createHarnessPorts({ logger, launchBrowser: true });
-  const secrets = values['persist-keys'] ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null }) : createMemorySecretStore();
+  const secrets = values['persist-keys']
+    ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null })
+    : createMemorySecretStore();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const core = await createCore({ transport: 'web', version, os: process.platform, paths, secrets, logger, ...ports });
   const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });

@@ -35,7 +35,11 @@ export interface HarnessPortOptions {
 
 export function openWithSystem(target: string): void {
   const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [target]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
+    process.platform === 'darwin'
+      ? ['open', [target]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', target]]
+        : ['xdg-open', [target]];
   const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
@@ -75,7 +79,8 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
     opener: {
       opened,
       async openUrl(url) {
-        if (!isAllowedExternalUrl(url)) throw Object.assign(new Error('blocked'), { code: 'blocked_url', userMessage: 'Only web links (http or https) can be opened.' });
+        if (!isAllowedExternalUrl(url))
+          throw Object.assign(new Error('blocked'), { code: 'blocked_url', userMessage: 'Only web links (http or https) can be opened.' });
         opened.push(url);
         if (launchBrowser) openWithSystem(url);
       },

@@ -95,7 +95,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const origin = req.headers.origin ?? '';
-    const allowed = hostOk(req) && (origin === `http://${req.headers.host}`) && url.pathname === '/ipc' && sameSecret(url.searchParams.get('token') ?? '', token);
+    const allowed =
+      hostOk(req) &&
+      origin === `http://${req.headers.host}` &&
+      url.pathname === '/ipc' &&
+      sameSecret(url.searchParams.get('token') ?? '', token);
     if (!allowed) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();

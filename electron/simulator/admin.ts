@@ -21,7 +21,14 @@ export function registerAdminRoutes(router: Router, ctx: SimContext): void {
     return user ? json(200, userResponse(ctx, user)) : detail(404, 'User not found');
   });
   router.add('GET', '/admin/users/{user_id}', ADMIN, (req) =>
-    withUser(ctx, req, (user) => json(200, classic ? { ...userResponse(ctx, user), api_tokens: ctx.users.tokensOf(user.id).map((t) => classicToken(ctx, t)) } : userResponse(ctx, user))),
+    withUser(ctx, req, (user) =>
+      json(
+        200,
+        classic
+          ? { ...userResponse(ctx, user), api_tokens: ctx.users.tokensOf(user.id).map((t) => classicToken(ctx, t)) }
+          : userResponse(ctx, user),
+      ),
+    ),
   );
   router.add('GET', '/admin/users/{user_id}/tokens', ADMIN, (req) =>
     classic ? notFound() : withUser(ctx, req, (user) => json(200, ctx.users.tokensOf(user.id).map(tokenInfo))),
@@ -49,7 +56,8 @@ function publicData(user: UserRecord): Record<string, unknown> {
 
 /** G3 dropped `image_url` and `created_at` from the user response. */
 function userResponse(ctx: SimContext, user: UserRecord): Record<string, unknown> {
-  if (ctx.profile === 'g3') return { id: user.id, email: user.email, name: user.name, max_concurrent_bots: user.maxConcurrent, data: publicData(user) };
+  if (ctx.profile === 'g3')
+    return { id: user.id, email: user.email, name: user.name, max_concurrent_bots: user.maxConcurrent, data: publicData(user) };
   return {
     id: user.id,
     email: user.email,
@@ -86,7 +94,18 @@ function readBody(req: SimRequest): { ok: true; body: Record<string, unknown> } 
   const parsed = parseJsonBody(req);
   if (!parsed.ok) return { ok: false, response: detail(422, [jsonInvalidError()]) };
   if (parsed.value === undefined) return { ok: true, body: {} };
-  if (!isRecord(parsed.value)) return { ok: false, response: detail(422, [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: parsed.value }]) };
+  if (!isRecord(parsed.value))
+    return {
+      ok: false,
+      response: detail(422, [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input: parsed.value,
+        },
+      ]),
+    };
   return { ok: true, body: parsed.value };
 }
 
@@ -113,7 +132,13 @@ function listUsers(ctx: SimContext, req: SimRequest): SimResponse {
   if (!skip.ok) return detail(422, [skip.error]);
   if (!limit.ok) return detail(422, [limit.error]);
   const from = skip.value ?? 0;
-  return json(200, ctx.users.list().slice(from, from + (limit.value ?? 100)).map((u) => userResponse(ctx, u)));
+  return json(
+    200,
+    ctx.users
+      .list()
+      .slice(from, from + (limit.value ?? 100))
+      .map((u) => userResponse(ctx, u)),
+  );
 }
 
 function patchUser(ctx: SimContext, req: SimRequest, user: UserRecord): SimResponse {
@@ -122,9 +147,14 @@ function patchUser(ctx: SimContext, req: SimRequest, user: UserRecord): SimRespo
   const body = read.body;
   if (ctx.profile === 'g3') {
     const extra = Object.keys(body).filter((k) => k !== 'max_concurrent_bots' && k !== 'data');
-    if (extra.length > 0) return detail(422, extra.map((k) => extraForbiddenError(['body', k], body[k])));
+    if (extra.length > 0)
+      return detail(
+        422,
+        extra.map((k) => extraForbiddenError(['body', k], body[k])),
+      );
     const hasData = isRecord(body.data) && Object.keys(body.data).length > 0;
-    if (typeof body.max_concurrent_bots !== 'number' && !hasData) return detail(422, [valueError(['body'], 'at least one user field must be supplied', body)]);
+    if (typeof body.max_concurrent_bots !== 'number' && !hasData)
+      return detail(422, [valueError(['body'], 'at least one user field must be supplied', body)]);
     if (typeof body.max_concurrent_bots === 'number') user.maxConcurrent = body.max_concurrent_bots;
     if (isRecord(body.data)) user.data = { ...user.data, ...body.data };
     return json(200, userResponse(ctx, user));
@@ -147,20 +177,32 @@ function mintToken(ctx: SimContext, req: SimRequest, user: UserRecord): SimRespo
   if (!read.ok) return read.response;
   const body = read.body;
   const extra = Object.keys(body).filter((k) => !['scopes', 'name', 'expires_in'].includes(k));
-  if (extra.length > 0) return detail(422, extra.map((k) => extraForbiddenError(['body', k], body[k])));
+  if (extra.length > 0)
+    return detail(
+      422,
+      extra.map((k) => extraForbiddenError(['body', k], body[k])),
+    );
   // Body scopes win over query scopes, which win over `?scope=` (default "bot").
   let scopes: string[];
   if (Array.isArray(body.scopes)) scopes = body.scopes.map((s) => String(s).trim()).filter(Boolean);
-  else if (req.query.get('scopes') !== null) scopes = (req.query.get('scopes') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  else if (req.query.get('scopes') !== null)
+    scopes = (req.query.get('scopes') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   else scopes = [req.query.get('scope') ?? 'bot'];
   if (scopes.length === 0) return detail(422, 'scopes must not be empty');
   const invalid = scopes.filter((s) => !(VALID_SCOPES as readonly string[]).includes(s));
-  if (invalid.length > 0) return detail(422, `Invalid scope(s): [${invalid.map((s) => `'${s}'`).join(', ')}]. Valid: ['bot', 'browser', 'tx']`);
+  if (invalid.length > 0)
+    return detail(422, `Invalid scope(s): [${invalid.map((s) => `'${s}'`).join(', ')}]. Valid: ['bot', 'browser', 'tx']`);
   const name = typeof body.name === 'string' ? body.name : req.query.get('name');
   const expiresRaw = body.expires_in ?? req.query.get('expires_in');
   const expiresIn = expiresRaw === null || expiresRaw === undefined ? null : Number(expiresRaw);
   const valid = scopes as SimScope[];
-  const t = ctx.users.addToken(user.id, mintTokenValue(ctx.profile, valid), valid, { name, expiresInSec: expiresIn && expiresIn > 0 ? expiresIn : null });
+  const t = ctx.users.addToken(user.id, mintTokenValue(ctx.profile, valid), valid, {
+    name,
+    expiresInSec: expiresIn && expiresIn > 0 ? expiresIn : null,
+  });
   if (ctx.profile === 'g2') return json(201, classicToken(ctx, t));
   return json(201, { id: t.id, token: t.token, user_id: t.userId, scopes: t.scopes });
 }

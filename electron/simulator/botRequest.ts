@@ -5,7 +5,9 @@ import type { SimProfile } from './types';
 
 /** faster-whisper language codes, which G1/G2 validate `language` against. */
 export const LANGUAGE_CODES: ReadonlySet<string> = new Set(
-  ('af am ar as az ba be bg bn bo br bs ca cs cy da de el en es et eu fa fi fo fr gl gu ha haw he hi hr ht hu hy id is it ja jw ka kk km kn ko la lb ln lo lt lv mg mi mk ml mn mr ms mt my ne nl nn no oc pa pl ps pt ro ru sa sd si sk sl sn so sq sr su sv sw ta te tg th tk tl tr tt uk ur uz vi yi yo yue zh').split(' '),
+  'af am ar as az ba be bg bn bo br bs ca cs cy da de el en es et eu fa fi fo fr gl gu ha haw he hi hr ht hu hy id is it ja jw ka kk km kn ko la lb ln lo lt lv mg mi mk ml mn mr ms mt my ne nl nn no oc pa pl ps pt ro ru sa sd si sk sl sn so sq sr su sv sw ta te tg th tk tl tr tt uk ur uz vi yi yo yue zh'.split(
+    ' ',
+  ),
 );
 
 export interface BotSpec {
@@ -34,7 +36,16 @@ export function parseBotRequest(profile: SimProfile, req: SimRequest): BotReques
   }
   if (!parsed.ok) return fail(detail(422, [jsonInvalidError()]));
   if (!isRecord(parsed.value)) {
-    return fail(detail(422, [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: parsed.value ?? null }]));
+    return fail(
+      detail(422, [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input: parsed.value ?? null,
+        },
+      ]),
+    );
   }
   return parseClassic(profile, parsed.value);
 }
@@ -63,16 +74,32 @@ function parseClassic(profile: SimProfile, body: Record<string, unknown>): BotRe
   if (body.platform === undefined && !platform) errors.push(missingError(['body', 'platform'], body));
   else if (!platform || !platforms.includes(platform)) errors.push(enumError(['body', 'platform'], platforms, body.platform ?? platform));
   if (nativeId === null) {
-    errors.push(body.native_meeting_id === undefined ? missingError(['body', 'native_meeting_id'], body) : stringTypeError(['body', 'native_meeting_id'], body.native_meeting_id));
+    errors.push(
+      body.native_meeting_id === undefined
+        ? missingError(['body', 'native_meeting_id'], body)
+        : stringTypeError(['body', 'native_meeting_id'], body.native_meeting_id),
+    );
   }
   if (body.language !== undefined && body.language !== null && !LANGUAGE_CODES.has(String(body.language))) {
-    errors.push(valueError(['body', 'language'], `Invalid language code '${String(body.language)}'. Must be one of the supported faster-whisper language codes`, body.language));
+    errors.push(
+      valueError(
+        ['body', 'language'],
+        `Invalid language code '${String(body.language)}'. Must be one of the supported faster-whisper language codes`,
+        body.language,
+      ),
+    );
   }
   if (body.task !== undefined && body.task !== null && body.task !== 'transcribe' && body.task !== 'translate') {
     errors.push(valueError(['body', 'task'], `Invalid task '${String(body.task)}'. Must be 'transcribe' or 'translate'`, body.task));
   }
   if (body.transcription_tier !== undefined && body.transcription_tier !== 'realtime' && body.transcription_tier !== 'deferred') {
-    errors.push({ type: 'literal_error', loc: ['body', 'transcription_tier'], msg: "Input should be 'realtime' or 'deferred'", input: body.transcription_tier, ctx: { expected: "'realtime' or 'deferred'" } });
+    errors.push({
+      type: 'literal_error',
+      loc: ['body', 'transcription_tier'],
+      msg: "Input should be 'realtime' or 'deferred'",
+      input: body.transcription_tier,
+      ctx: { expected: "'realtime' or 'deferred'" },
+    });
   }
   if (errors.length === 0 && platform && nativeId !== null) {
     errors.push(...platformRules(profile, platform, nativeId, passcode, meetingUrl, body));
@@ -85,16 +112,39 @@ function parseClassic(profile: SimProfile, body: Record<string, unknown>): BotRe
   if (!built) return fail(detail(422, 'Invalid platform/native_meeting_id combination: cannot construct meeting URL'));
   return {
     ok: true,
-    spec: { platform: p, nativeId: id, passcode, meetingUrl, constructedUrl: built, botName: str(body.bot_name), language: str(body.language), transcribeEnabled: body.transcribe_enabled !== false, recordingEnabled: body.recording_enabled !== false },
+    spec: {
+      platform: p,
+      nativeId: id,
+      passcode,
+      meetingUrl,
+      constructedUrl: built,
+      botName: str(body.bot_name),
+      language: str(body.language),
+      transcribeEnabled: body.transcribe_enabled !== false,
+      recordingEnabled: body.recording_enabled !== false,
+    },
   };
 }
 
-function platformRules(profile: SimProfile, platform: string, nativeId: string, passcode: string | null, meetingUrl: string | null, body: Record<string, unknown>): PydanticError[] {
+function platformRules(
+  profile: SimProfile,
+  platform: string,
+  nativeId: string,
+  passcode: string | null,
+  meetingUrl: string | null,
+  body: Record<string, unknown>,
+): PydanticError[] {
   const errors: PydanticError[] = [];
   const idLoc = ['body', 'native_meeting_id'];
   if (platform === 'google_meet') {
     if (!MEET_CODE.test(nativeId) && !MEET_NICKNAME.test(nativeId)) {
-      errors.push(valueError(idLoc, "Google Meet ID must be in format 'abc-defg-hij' or a custom nickname (5-40 lowercase alphanumeric/hyphen chars)", nativeId));
+      errors.push(
+        valueError(
+          idLoc,
+          "Google Meet ID must be in format 'abc-defg-hij' or a custom nickname (5-40 lowercase alphanumeric/hyphen chars)",
+          nativeId,
+        ),
+      );
     }
     if (passcode) errors.push(valueError(['body', 'passcode'], 'Passcode is not supported for Google Meet meetings', passcode));
   }
@@ -108,7 +158,13 @@ function platformRules(profile: SimProfile, platform: string, nativeId: string, 
       errors.push(valueError(['body', 'passcode'], 'Teams passcode must be 4-20 alphanumeric characters', passcode));
     }
     if (profile === 'g2' && !passcode && !meetingUrl) {
-      errors.push(valueError(['body'], "Teams meetings require a passcode. Without it, bots cannot join (lobby rejects anonymous guests). Provide the 'passcode' field.", body));
+      errors.push(
+        valueError(
+          ['body'],
+          "Teams meetings require a passcode. Without it, bots cannot join (lobby rejects anonymous guests). Provide the 'passcode' field.",
+          body,
+        ),
+      );
     }
   }
   if (platform !== 'zoom' && body.zoom_obf_token) {
@@ -118,7 +174,14 @@ function platformRules(profile: SimProfile, platform: string, nativeId: string, 
 }
 
 const G3_BOT_PLATFORMS = ['google_meet', 'jitsi', 'teams', 'zoom'];
-const AUTO_LEAVE_KEYS = ['max_bot_time', 'max_wait_for_admission', 'max_time_left_alone', 'no_one_joined_timeout', 'waiting_room_timeout', 'everyone_left_timeout'];
+const AUTO_LEAVE_KEYS = [
+  'max_bot_time',
+  'max_wait_for_admission',
+  'max_time_left_alone',
+  'no_one_joined_timeout',
+  'waiting_room_timeout',
+  'everyone_left_timeout',
+];
 
 /** G3 parses the raw body by hand; every 422 carries a string detail. */
 function parseG3(body: Record<string, unknown>): BotRequestResult {
@@ -135,28 +198,49 @@ function parseG3(body: Record<string, unknown>): BotRequestResult {
     const link = parseMeetingLinkG3(meetingUrl);
     if (link) {
       if (platform && platform !== link.platform) {
-        return fail(detail(422, `platform '${platform}' disagrees with meeting_url (which is a '${link.platform}' link) — drop one or make them agree`));
+        return fail(
+          detail(
+            422,
+            `platform '${platform}' disagrees with meeting_url (which is a '${link.platform}' link) — drop one or make them agree`,
+          ),
+        );
       }
       platform ??= link.platform;
       nativeId ??= link.nativeId;
       passcode ??= link.passcode ?? null;
     } else if (!nativeId) {
-      return fail(detail(422, `'native_meeting_id' is required: it could not be derived from meeting_url '${meetingUrl}' (unrecognized meeting link)`));
+      return fail(
+        detail(
+          422,
+          `'native_meeting_id' is required: it could not be derived from meeting_url '${meetingUrl}' (unrecognized meeting link)`,
+        ),
+      );
     }
   }
   if (!platform || !nativeId) return fail(detail(422, "'platform' and 'native_meeting_id' (or 'meeting_url') are required"));
   if (nativeId.length > 255) return fail(detail(422, "'native_meeting_id' is too long (at most 255 characters)"));
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(nativeId)) return fail(detail(422, "'native_meeting_id' must not contain control characters"));
   if (/[?#&=/\s]/.test(nativeId)) {
-    return fail(detail(422, "'native_meeting_id' must be the bare meeting id and cannot contain URL characters (? # & = / or whitespace) — pass the full link as meeting_url instead"));
+    return fail(
+      detail(
+        422,
+        "'native_meeting_id' must be the bare meeting id and cannot contain URL characters (? # & = / or whitespace) — pass the full link as meeting_url instead",
+      ),
+    );
   }
   if (!G3_BOT_PLATFORMS.includes(platform)) {
     const note = platform === 'browser_session' ? ' (a browser session is not a meeting bot)' : '';
-    return fail(detail(422, `platform '${platform}' cannot be spawned as a meeting bot — supported: ${G3_BOT_PLATFORMS.join(', ')}${note}`));
+    return fail(
+      detail(422, `platform '${platform}' cannot be spawned as a meeting bot — supported: ${G3_BOT_PLATFORMS.join(', ')}${note}`),
+    );
   }
   if ((platform === 'zoom' || platform === 'jitsi') && !meetingUrl) {
-    return fail(detail(422, `unsupported platform '${platform}' without a meeting_url — use google_meet/teams, or provide meeting_url (required for zoom/jitsi)`));
+    return fail(
+      detail(
+        422,
+        `unsupported platform '${platform}' without a meeting_url — use google_meet/teams, or provide meeting_url (required for zoom/jitsi)`,
+      ),
+    );
   }
   const leaveError = checkAutomaticLeave(body.automatic_leave);
   if (leaveError) return fail(detail(422, leaveError));
@@ -190,7 +274,8 @@ function checkMeetingUrl(url: string | null): string | null {
     return 'meeting_url is not a valid URL';
   }
   if (host === 'localhost' || host.endsWith('.localhost')) return 'meeting_url must not point at localhost';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')) return 'meeting_url must not be an IP literal — use the meeting host name';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('['))
+    return 'meeting_url must not be an IP literal — use the meeting host name';
   return null;
 }
 

@@ -26,7 +26,9 @@ export function registerBotRoutes(router: Router, ctx: SimContext): void {
   router.add('GET', '/bots/status', BOT, (req, caller) => botStatus(ctx, req, caller!));
   if (profile !== 'g1') router.add('GET', '/bots', BOT, (req, caller) => listBots(ctx, req, caller!));
   router.add('DELETE', '/bots/{platform}/{native_id}', BOT, (req, caller) => stopBot(ctx, req, caller!));
-  router.add('PUT', '/bots/{platform}/{native_id}/config', BOT, (req, caller) => (profile === 'g3' ? notFound() : reconfigure(ctx, req, caller!)));
+  router.add('PUT', '/bots/{platform}/{native_id}/config', BOT, (req, caller) =>
+    profile === 'g3' ? notFound() : reconfigure(ctx, req, caller!),
+  );
   router.add('GET', '/bots/{platform}/{native_id}/chat', BOT, (req, caller) => chat(ctx, req, caller!));
 }
 
@@ -53,7 +55,8 @@ function createBot(ctx: SimContext, req: SimRequest, caller: Caller): SimRespons
   const running = ctx.meetings.forUser(user.id).filter((m) => counted.has(m.status)).length;
   const max = user.maxConcurrent;
   if (profile === 'g1' && max > 0 && running >= max) return detail(403, `User has reached the maximum concurrent bot limit (${max}).`);
-  if (profile === 'g2' && max === 0) return detail(403, 'Concurrent bot quota is depleted (limit is 0). Ask an administrator to raise max_concurrent_bots.');
+  if (profile === 'g2' && max === 0)
+    return detail(403, 'Concurrent bot quota is depleted (limit is 0). Ask an administrator to raise max_concurrent_bots.');
   if (profile === 'g2' && running >= max) return detail(403, `Concurrent bot limit reached (${running}/${max}).`);
   if (profile === 'g3' && running >= max) return detail(429, `User has reached the maximum concurrent bot limit (${max}).`);
 
@@ -127,7 +130,13 @@ function reconfigure(ctx: SimContext, req: SimRequest, caller: Caller): SimRespo
   const body = isRecord(parsed.value) ? parsed.value : {};
   const errors = [];
   if (body.language != null && !LANGUAGE_CODES.has(String(body.language))) {
-    errors.push(valueError(['body', 'language'], `Invalid language code '${String(body.language)}'. Must be one of the supported faster-whisper language codes`, body.language));
+    errors.push(
+      valueError(
+        ['body', 'language'],
+        `Invalid language code '${String(body.language)}'. Must be one of the supported faster-whisper language codes`,
+        body.language,
+      ),
+    );
   }
   if (body.task != null && body.task !== 'transcribe' && body.task !== 'translate') {
     errors.push(valueError(['body', 'task'], `Invalid task '${String(body.task)}'. Must be 'transcribe' or 'translate'`, body.task));
@@ -135,7 +144,11 @@ function reconfigure(ctx: SimContext, req: SimRequest, caller: Caller): SimRespo
   if (errors.length > 0) return detail(422, errors);
 
   const m = ctx.meetings.matching(caller.user.id, platform, nativeId).find((r) => !TERMINAL.has(r.status));
-  if (!m) return detail(404, ctx.profile === 'g1' ? `No active meeting found for platform ${platform} and meeting ID ${nativeId}.` : 'No active meeting found');
+  if (!m)
+    return detail(
+      404,
+      ctx.profile === 'g1' ? `No active meeting found for platform ${platform} and meeting ID ${nativeId}.` : 'No active meeting found',
+    );
   if (m.status !== 'active') return detail(409, `Meeting found but is not active (status: '${m.status}'). Cannot reconfigure.`);
   if (typeof body.language === 'string') m.language = body.language;
   return json(202, { message: 'Reconfiguration request accepted and sent to the bot.' });
@@ -189,7 +202,8 @@ function listBots(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse
   const page = pageMeetings(ctx, req, caller.user.id, { defaultLimit: 50, search: ctx.profile === 'g2' });
   if (!page.ok) return page.response;
   const includeData = (req.query.get('include') ?? '').split(',').includes('data');
-  const meetings = ctx.profile === 'g2' ? page.rows.map((m) => g2BotsRow(m, includeData)) : page.rows.map((m) => g3ListRow(m, caller.user.id));
+  const meetings =
+    ctx.profile === 'g2' ? page.rows.map((m) => g2BotsRow(m, includeData)) : page.rows.map((m) => g3ListRow(m, caller.user.id));
   return json(200, { meetings, has_more: page.hasMore });
 }
 

@@ -20,10 +20,13 @@ export function createClock(timeScale = 1, wallNow: () => number = Date.now): Si
   const timers = new Set<NodeJS.Timeout>();
 
   const schedule = (realMs: number, fn: () => void): (() => void) => {
-    const handle = setTimeout(() => {
-      timers.delete(handle);
-      fn();
-    }, Math.max(0, realMs));
+    const handle = setTimeout(
+      () => {
+        timers.delete(handle);
+        fn();
+      },
+      Math.max(0, realMs),
+    );
     timers.add(handle);
     return () => {
       clearTimeout(handle);

@@ -39,7 +39,8 @@ export function registerControlRoutes(router: Router, ctx: SimContext, hooks: Co
   router.add('POST', '/_sim/meetings/{meeting_id}/admit', CONTROL, (req) =>
     withMeeting(req, (m) => {
       const outcome = ctx.lifecycle.admit(m.id);
-      if (outcome === 'ignored') return detail(409, `Meeting ${m.id} is ${m.status}; only a bot on its way to or in the lobby can be admitted`);
+      if (outcome === 'ignored')
+        return detail(409, `Meeting ${m.id} is ${m.status}; only a bot on its way to or in the lobby can be admitted`);
       return json(200, { meeting_id: m.id, status: m.status, admitted: outcome });
     }),
   );

@@ -102,14 +102,30 @@ export class TranscriptFeed {
     }
     const heardAll = text === f.line.text;
     const end = heardAll ? ms(f.start + f.line.seconds) : (draft?.end ?? ms(f.start + f.line.seconds));
-    this.upsert(finalId, { speakerKey: f.line.speaker.key, source: 'glow-bound', start: f.start, end, text, completed: true, speaker: f.line.speaker.name });
+    this.upsert(finalId, {
+      speakerKey: f.line.speaker.key,
+      source: 'glow-bound',
+      start: f.start,
+      end,
+      text,
+      completed: true,
+      speaker: f.line.speaker.name,
+    });
   }
 
   private postChat(line: ScriptLine, start: number): void {
     const now = this.ctx.clock.now();
     if (this.ctx.profile === 'g3') {
       // G3 has no chat channel: chat arrives as a transcript segment with source "chat".
-      this.upsert(this.segmentId(line.speaker.key, start) + '-chat', { speakerKey: line.speaker.key, source: 'chat', start, end: start, text: line.text, completed: true, speaker: line.speaker.name });
+      this.upsert(this.segmentId(line.speaker.key, start) + '-chat', {
+        speakerKey: line.speaker.key,
+        source: 'chat',
+        start,
+        end: start,
+        text: line.text,
+        completed: true,
+        speaker: line.speaker.name,
+      });
       return;
     }
     const chat = { sender: line.speaker.name, text: line.text, timestamp: now, isFromBot: false };
@@ -117,10 +133,19 @@ export class TranscriptFeed {
     this.ctx.publisher.toMeeting(this.m.id, chatFrame(this.m, chat, now));
   }
 
-  private upsert(id: string, fields: Pick<SegmentRecord, 'speakerKey' | 'source' | 'start' | 'end' | 'text' | 'completed' | 'speaker'>): void {
+  private upsert(
+    id: string,
+    fields: Pick<SegmentRecord, 'speakerKey' | 'source' | 'start' | 'end' | 'text' | 'completed' | 'speaker'>,
+  ): void {
     const now = this.ctx.clock.now();
     const previous = this.m.segments.get(id);
-    const seg: SegmentRecord = { ...fields, segmentId: id, language: this.m.language ?? 'en', createdAt: previous?.createdAt ?? now, updatedAt: now };
+    const seg: SegmentRecord = {
+      ...fields,
+      segmentId: id,
+      language: this.m.language ?? 'en',
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+    };
     this.m.segments.set(id, seg);
     const pending = [...this.m.segments.values()].filter((s) => !s.completed && s.speaker === seg.speaker);
     for (const frame of transcriptFrames(this.ctx.profile, this.m, seg, pending, now)) this.ctx.publisher.toMeeting(this.m.id, frame);

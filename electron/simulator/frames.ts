@@ -104,7 +104,13 @@ function g3BotSegment(m: MeetingRecord, s: SegmentRecord): Record<string, unknow
  * bundles replace it wholesale). G3 sends the same segment twice: the bot envelope first, then
  * the collector bundle after ingest.
  */
-export function transcriptFrames(profile: SimProfile, m: MeetingRecord, seg: SegmentRecord, pending: SegmentRecord[], at: number): unknown[] {
+export function transcriptFrames(
+  profile: SimProfile,
+  m: MeetingRecord,
+  seg: SegmentRecord,
+  pending: SegmentRecord[],
+  at: number,
+): unknown[] {
   if (profile === 'g1') {
     return [{ type: 'transcript.mutable', meeting: { id: m.id }, payload: { segments: [g1Segment(m, seg)] }, ts: pyOffset(at) }];
   }

@@ -56,7 +56,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const profile = opts.profile ?? 'g3';
   if (!SIM_PROFILES.includes(profile)) throw new Error(`Unknown profile '${String(profile)}'; use one of ${SIM_PROFILES.join(', ')}`);
   const defaultScenario = opts.scenario ?? 'normal';
-  if (!SIM_SCENARIOS.includes(defaultScenario)) throw new Error(`Unknown scenario '${String(defaultScenario)}'; use one of ${SIM_SCENARIOS.join(', ')}`);
+  if (!SIM_SCENARIOS.includes(defaultScenario))
+    throw new Error(`Unknown scenario '${String(defaultScenario)}'; use one of ${SIM_SCENARIOS.join(', ')}`);
 
   const clock = createClock(opts.timeScale ?? 1);
   const users = new UserStore(clock);
@@ -64,7 +65,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const hub = new WsHub();
   const runner = new ScenarioRunner(() => ctx);
   const log = opts.log ?? (() => undefined);
-  const ctx: SimContext = { profile, clock, users, meetings, publisher: hub, lifecycle: runner, defaultScenario, adminKey: opts.adminKey ?? null, log };
+  const ctx: SimContext = {
+    profile,
+    clock,
+    users,
+    meetings,
+    publisher: hub,
+    lifecycle: runner,
+    defaultScenario,
+    adminKey: opts.adminKey ?? null,
+    log,
+  };
   hub.attach(ctx);
 
   const configured = users.registerKeys(opts.apiKeys ?? [DEFAULT_SIM_API_KEY]);
@@ -86,7 +97,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerMeetingRoutes(router, ctx);
   registerAdminRoutes(router, ctx);
 
-  const server = new SimServer(ctx, router, hub, { host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, rateLimitPerMinute: opts.rateLimitPerMinute ?? 0 });
+  const server = new SimServer(ctx, router, hub, {
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 0,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
+  });
   registerControlRoutes(router, ctx, {
     dropSockets: () => hub.dropAll(),
     restart: (downMs) => server.restart(downMs),

@@ -19,7 +19,13 @@ export interface ParsedLink {
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** G1/G2 URL builders; `null` where no joinable URL can be built from the id. */
-export function constructUrl(profile: SimProfile, platform: string, nativeId: string, passcode?: string | null, teamsBaseHost?: string | null): string | null {
+export function constructUrl(
+  profile: SimProfile,
+  platform: string,
+  nativeId: string,
+  passcode?: string | null,
+  teamsBaseHost?: string | null,
+): string | null {
   if (platform === 'google_meet') return `https://meet.google.com/${nativeId}`;
   if (profile === 'g3') return platform === 'teams' ? `https://teams.microsoft.com/l/meetup-join/${nativeId}` : null;
   if (platform === 'teams') {

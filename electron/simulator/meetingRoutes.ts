@@ -23,7 +23,9 @@ export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
     router.add('POST', '/meetings', TX, (req, caller) => createPlan(ctx, req, caller!));
     router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => patchPlan(ctx, req, m)));
     router.add('DELETE', '/meetings/{meeting_id}', TX, (req, caller) =>
-      byRowId(ctx, req, caller!, (m) => (PLANNED.has(m.status) ? deletePlan(ctx, m) : detail(409, 'Meeting is no longer planned (bot lifecycle owns it)'))),
+      byRowId(ctx, req, caller!, (m) =>
+        PLANNED.has(m.status) ? deletePlan(ctx, m) : detail(409, 'Meeting is no longer planned (bot lifecycle owns it)'),
+      ),
     );
   }
 }
@@ -61,7 +63,9 @@ function byRowId(ctx: SimContext, req: SimRequest, caller: Caller, then: (m: Mee
 
 /** G1/G2 target the newest row; a deleted transcript's row is still found by its former id. */
 function findByNative(ctx: SimContext, userId: number, platform: string, nativeId: string): MeetingRecord | undefined {
-  return ctx.meetings.forUser(userId).find((m) => m.platform === platform && (m.nativeId === nativeId || (m.nativeId === null && m.originalNativeId === nativeId)));
+  return ctx.meetings
+    .forUser(userId)
+    .find((m) => m.platform === platform && (m.nativeId === nativeId || (m.nativeId === null && m.originalNativeId === nativeId)));
 }
 
 function patchByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
@@ -83,7 +87,8 @@ function patchByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimRes
   if (!data || !CLASSIC_PATCH_KEYS.some((k) => k in data)) return detail(400, 'No data provided for update.');
   if (Array.isArray(data.languages)) {
     const badCode = data.languages.find((c) => typeof c !== 'string' || !LANGUAGE_CODES.has(c));
-    if (badCode !== undefined) return detail(422, [valueError(['body', 'data', 'languages'], `Invalid language code '${String(badCode)}'`, data.languages)]);
+    if (badCode !== undefined)
+      return detail(422, [valueError(['body', 'data', 'languages'], `Invalid language code '${String(badCode)}'`, data.languages)]);
   }
   const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
   if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);

@@ -23,7 +23,14 @@ export const TIMINGS = {
 const CRASH_AFTER_LINES = 9;
 
 /** completion_reason values G1 knows; newer ones are left out of a G1 row. */
-const G1_REASONS = new Set(['stopped', 'validation_error', 'awaiting_admission_timeout', 'awaiting_admission_rejected', 'left_alone', 'evicted']);
+const G1_REASONS = new Set([
+  'stopped',
+  'validation_error',
+  'awaiting_admission_timeout',
+  'awaiting_admission_rejected',
+  'left_alone',
+  'evicted',
+]);
 
 /**
  * Parses the scenario from a bot name (`sim:<scenario>...`), like the real repo's mock bot reads
@@ -87,7 +94,9 @@ export class ScenarioRunner implements Lifecycle {
         return;
       }
       transition(ctx, m, 'stopping', { source: 'user' });
-      this.after(m.id, TIMINGS.stopToTerminal, (mm) => transition(ctx, mm, 'completed', { source: 'bot_callback', completionReason: 'stopped' }));
+      this.after(m.id, TIMINGS.stopToTerminal, (mm) =>
+        transition(ctx, mm, 'completed', { source: 'bot_callback', completionReason: 'stopped' }),
+      );
       return;
     }
 
@@ -95,13 +104,20 @@ export class ScenarioRunner implements Lifecycle {
     m.data.stop_requested = true;
     if (wasActive) {
       transition(ctx, m, 'stopping', { source: 'user_stop' });
-      this.after(m.id, TIMINGS.stopToTerminal, (mm) => transition(ctx, mm, 'completed', { source: 'user_stop', completionReason: 'stopped', reason: 'stopped by user' }));
+      this.after(m.id, TIMINGS.stopToTerminal, (mm) =>
+        transition(ctx, mm, 'completed', { source: 'user_stop', completionReason: 'stopped', reason: 'stopped by user' }),
+      );
       return;
     }
     // A pre-active G3 bot keeps its status; its workload is deleted and the runtime forces the end.
     const stage = m.status;
     this.after(m.id, TIMINGS.stopToTerminal, (mm) =>
-      transition(ctx, mm, 'failed', { source: 'runtime_destroy', completionReason: 'stopped', failureStage: stage, reason: 'stopped by user' }),
+      transition(ctx, mm, 'failed', {
+        source: 'runtime_destroy',
+        completionReason: 'stopped',
+        failureStage: stage,
+        reason: 'stopped by user',
+      }),
     );
   }
 

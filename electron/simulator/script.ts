@@ -71,7 +71,13 @@ function speechSeconds(text: string): number {
 const GAPS = [0.3, 0.45, 0.6];
 
 function line(who: Who, text: string, index: number, chat = false): ScriptLine {
-  return { speaker: SPEAKERS[who], text, seconds: chat ? 0 : speechSeconds(text), gap: GAPS[index % GAPS.length]!, ...(chat ? { chat } : {}) };
+  return {
+    speaker: SPEAKERS[who],
+    text,
+    seconds: chat ? 0 : speechSeconds(text),
+    gap: GAPS[index % GAPS.length]!,
+    ...(chat ? { chat } : {}),
+  };
 }
 
 export function planningScript(): ScriptLine[] {

@@ -19,8 +19,21 @@ function seedMeetings(): SeedMeeting[] {
   const spoken = longScript(90).filter((l) => !l.chat);
   return [
     { name: 'Support sync', platform: 'zoom', nativeId: '84213579601', daysAgo: 6, lines: spoken.slice(60, 100) },
-    { name: 'Design review: onboarding', platform: 'teams', nativeId: '93817264501', passcode: 'Rv7Kq2', daysAgo: 3, lines: spoken.slice(33, 60) },
-    { name: 'June release planning', platform: 'google_meet', nativeId: 'kqv-mzrp-tdx', daysAgo: 1, lines: planningScript().filter((l) => !l.chat) },
+    {
+      name: 'Design review: onboarding',
+      platform: 'teams',
+      nativeId: '93817264501',
+      passcode: 'Rv7Kq2',
+      daysAgo: 3,
+      lines: spoken.slice(33, 60),
+    },
+    {
+      name: 'June release planning',
+      platform: 'google_meet',
+      nativeId: 'kqv-mzrp-tdx',
+      daysAgo: 1,
+      lines: planningScript().filter((l) => !l.chat),
+    },
   ];
 }
 

@@ -129,7 +129,7 @@ export function g2BotsRow(m: MeetingRecord, includeData: boolean): Record<string
 }
 
 export function restSegment(profile: SimProfile, m: MeetingRecord, s: SegmentRecord): Record<string, unknown> {
-  const base = (m.startTime ?? m.createdAt);
+  const base = m.startTime ?? m.createdAt;
   const seg: Record<string, unknown> = {
     start: s.start,
     end: s.end,

@@ -176,7 +176,11 @@ export class SimServer {
       this.windows.set(bucket, recent);
       if (this.ctx.profile === 'g3') return detail(429, 'Rate limit exceeded', { 'Retry-After': '1' });
       const retryAfter = Math.max(1, Math.ceil((60_000 - (now - recent[0]!)) / 1000));
-      return { status: 429, body: { detail: 'Rate limit exceeded', retry_after: retryAfter }, headers: { 'Retry-After': String(retryAfter) } };
+      return {
+        status: 429,
+        body: { detail: 'Rate limit exceeded', retry_after: retryAfter },
+        headers: { 'Retry-After': String(retryAfter) },
+      };
     }
     recent.push(now);
     this.windows.set(bucket, recent);
@@ -229,7 +233,9 @@ function faultResponse(f: SimFault): SimResponse {
 function rejectUpgrade(socket: Duplex, f: Pick<SimFault, 'status' | 'body' | 'contentType'>): void {
   if (socket.destroyed) return;
   const type = f.contentType ?? faultContentType({ ...f, status: f.status });
-  socket.end(`HTTP/1.1 ${f.status} Simulated\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(f.body)}\r\nConnection: close\r\n\r\n${f.body}`);
+  socket.end(
+    `HTTP/1.1 ${f.status} Simulated\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(f.body)}\r\nConnection: close\r\n\r\n${f.body}`,
+  );
 }
 
 function write(res: ServerResponse, r: SimResponse): void {

@@ -81,7 +81,13 @@ function createPublicLink(ctx: SimContext, store: ShareStore, req: SimRequest): 
   const ttl = Math.min(TTL_MAX, Math.max(TTL_MIN, ttlParam.value ?? TTL_DEFAULT));
   const shareId = randomBytes(16).toString('base64url');
   const expiresAt = ctx.clock.now() + ttl * 1000;
-  store.publicLinks.set(shareId, { platform: req.params.platform!, nativeId: req.params.native_id!, meetingId: meetingIdParam, apiKey: key, expiresAt });
+  store.publicLinks.set(shareId, {
+    platform: req.params.platform!,
+    nativeId: req.params.native_id!,
+    meetingId: meetingIdParam,
+    apiKey: key,
+    expiresAt,
+  });
   return json(200, {
     share_id: shareId,
     url: `${shareBaseUrl(req)}/public/transcripts/${shareId}.txt`,
@@ -136,7 +142,9 @@ function mintGrant(ctx: SimContext, store: ShareStore, req: SimRequest, m: Meeti
   const id = randomBytes(8).toString('hex');
   const secret = randomBytes(24).toString('base64url');
   const expiresAt = ctx.clock.now() + ttl * 1000;
-  const allowedEmails = Array.isArray(payload.allowed_emails) ? payload.allowed_emails.filter((e): e is string => typeof e === 'string') : [];
+  const allowedEmails = Array.isArray(payload.allowed_emails)
+    ? payload.allowed_emails.filter((e): e is string => typeof e === 'string')
+    : [];
   store.grants.set(id, { meetingId: m.id, secret, mode, allowedEmails, expiresAt });
   return json(200, { id, token: `${m.id}.${secret}`, mode, expires_at: pyOffset(expiresAt) });
 }

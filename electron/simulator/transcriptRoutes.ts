@@ -14,7 +14,13 @@ export type TranscriptLookup = { ok: true; meeting: MeetingRecord } | { ok: fals
  * Finds the row `GET /transcripts/{platform}/{native}` reads: the newest the caller owns, or in
  * G1/G2 the exact `?meeting_id=` row (G3 ignores that parameter).
  */
-export function lookupTranscript(ctx: SimContext, userId: number, platform: string, nativeId: string, meetingIdParam: string | null): TranscriptLookup {
+export function lookupTranscript(
+  ctx: SimContext,
+  userId: number,
+  platform: string,
+  nativeId: string,
+  meetingIdParam: string | null,
+): TranscriptLookup {
   const bad = checkPathPlatform(ctx, platform);
   if (bad) return { ok: false, response: bad };
   const notFound = detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
@@ -22,7 +28,9 @@ export function lookupTranscript(ctx: SimContext, userId: number, platform: stri
     const parsed = parseIntParam(meetingIdParam, 'meeting_id');
     if (!parsed.ok) return { ok: false, response: detail(422, [parsed.error]) };
     const m = ctx.meetings.matching(userId, platform, nativeId).find((r) => r.id === parsed.value);
-    return m ? { ok: true, meeting: m } : { ok: false, response: detail(404, `Meeting not found for platform ${platform}, ID ${nativeId}, and meeting_id ${parsed.value}`) };
+    return m
+      ? { ok: true, meeting: m }
+      : { ok: false, response: detail(404, `Meeting not found for platform ${platform}, ID ${nativeId}, and meeting_id ${parsed.value}`) };
   }
   const m = ctx.meetings.newest(userId, platform, nativeId);
   if (!m || artifactsDeleted(m)) return { ok: false, response: notFound };

@@ -1,14 +1,6 @@
 export type SimProfile = 'g1' | 'g2' | 'g3';
 
-export type SimScenario =
-  | 'normal'
-  | 'lobby-wait'
-  | 'lobby-timeout'
-  | 'rejected'
-  | 'join-failure'
-  | 'crash'
-  | 'silence'
-  | 'long';
+export type SimScenario = 'normal' | 'lobby-wait' | 'lobby-timeout' | 'rejected' | 'join-failure' | 'crash' | 'silence' | 'long';
 
 export const SIM_SCENARIOS: readonly SimScenario[] = [
   'normal',
@@ -58,16 +50,7 @@ export interface SimSegment {
 }
 
 export type MeetingStatus =
-  | 'idle'
-  | 'scheduled'
-  | 'requested'
-  | 'joining'
-  | 'awaiting_admission'
-  | 'active'
-  | 'needs_help'
-  | 'stopping'
-  | 'completed'
-  | 'failed';
+  'idle' | 'scheduled' | 'requested' | 'joining' | 'awaiting_admission' | 'active' | 'needs_help' | 'stopping' | 'completed' | 'failed';
 
 export const TERMINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed']);
 export const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);

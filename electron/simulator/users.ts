@@ -29,7 +29,13 @@ export class UserStore {
 
   constructor(private readonly clock: SimClock) {}
 
-  createUser(init: { email: string; name?: string | null; imageUrl?: string | null; maxConcurrent?: number; data?: Record<string, unknown> }): UserRecord {
+  createUser(init: {
+    email: string;
+    name?: string | null;
+    imageUrl?: string | null;
+    maxConcurrent?: number;
+    data?: Record<string, unknown>;
+  }): UserRecord {
     const user: UserRecord = {
       id: this.nextUserId++,
       email: init.email,
@@ -56,7 +62,12 @@ export class UserStore {
     return [...this.users.values()];
   }
 
-  addToken(userId: number, token: string, scopes: SimScope[], opts: { name?: string | null; expiresInSec?: number | null } = {}): TokenRecord {
+  addToken(
+    userId: number,
+    token: string,
+    scopes: SimScope[],
+    opts: { name?: string | null; expiresInSec?: number | null } = {},
+  ): TokenRecord {
     const now = this.clock.now();
     const record: TokenRecord = {
       id: this.nextTokenId++,
@@ -101,7 +112,11 @@ export class UserStore {
       const email = spec.email ?? (index === 0 ? 'demo@example.com' : `user${index + 1}@example.com`);
       let user = this.byEmail(email);
       if (!user) {
-        user = this.createUser({ email, name: index === 0 ? 'Demo User' : null, maxConcurrent: spec.maxConcurrent ?? DEFAULT_MAX_CONCURRENT });
+        user = this.createUser({
+          email,
+          name: index === 0 ? 'Demo User' : null,
+          maxConcurrent: spec.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+        });
         created.push(user);
       } else if (spec.maxConcurrent !== undefined) {
         user.maxConcurrent = spec.maxConcurrent;

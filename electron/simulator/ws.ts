@@ -136,7 +136,12 @@ export class WsHub implements Publisher {
     if (!refs) return;
     if (conn.userId === null) {
       const e = invalidKeyError(ctx.profile);
-      send(conn.ws, { type: 'error', error: 'authorization_service_error', status: e.status, detail: JSON.stringify({ detail: e.detail }) });
+      send(conn.ws, {
+        type: 'error',
+        error: 'authorization_service_error',
+        status: e.status,
+        detail: JSON.stringify({ detail: e.detail }),
+      });
       return;
     }
     const authorized: MeetingRef[] = [];

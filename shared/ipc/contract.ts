@@ -46,7 +46,10 @@ export const channels = {
     input: z
       .object({
         theme: ThemeSchema.optional(),
-        launch: z.object({ botName: z.string().max(1000), language: z.string().max(16), task: TaskSchema }).strict().optional(),
+        launch: z
+          .object({ botName: z.string().max(1000), language: z.string().max(16), task: TaskSchema })
+          .strict()
+          .optional(),
         doNotDisturb: z.boolean().optional(),
         aiPrompts: z.partialRecord(AiToolSchema, z.string().max(2000)).optional(),
       })

@@ -77,12 +77,22 @@ export const OutboxEditSchema = z.object({
   id: z.number(),
   meetingId: z.number(),
   serverId: z.string(),
-  fields: z.object({ name: z.string().optional(), notes: z.string().optional(), participants: z.array(z.string()).optional(), languages: z.array(z.string()).optional() }),
+  fields: z.object({
+    name: z.string().optional(),
+    notes: z.string().optional(),
+    participants: z.array(z.string()).optional(),
+    languages: z.array(z.string()).optional(),
+  }),
   state: z.enum(['pending', 'sending', 'failed', 'conflict', 'done', 'local']),
   attempts: z.number(),
   lastError: z.string().nullable(),
   serverValues: z
-    .object({ name: z.string().optional(), notes: z.string().optional(), participants: z.array(z.string()).optional(), languages: z.array(z.string()).optional() })
+    .object({
+      name: z.string().optional(),
+      notes: z.string().optional(),
+      participants: z.array(z.string()).optional(),
+      languages: z.array(z.string()).optional(),
+    })
     .nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -110,7 +120,14 @@ export const SearchResultSchema = z.object({
     }),
   ),
   meetings: z.array(
-    z.object({ meetingId: z.number(), serverId: z.string(), platform: z.string(), meetingTime: z.number().nullable(), name: SnippetSchema, notes: SnippetSchema.nullable() }),
+    z.object({
+      meetingId: z.number(),
+      serverId: z.string(),
+      platform: z.string(),
+      meetingTime: z.number().nullable(),
+      name: SnippetSchema,
+      notes: SnippetSchema.nullable(),
+    }),
   ),
   hasMore: z.boolean(),
 });

@@ -234,5 +234,11 @@ export const SaveOutcomeSchema = z.discriminatedUnion('mode', [
 
 export const ShareLinkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public-url'), url: z.string(), shareId: z.string(), expiresAt: z.number().nullable() }),
-  z.object({ kind: z.literal('capability-token'), token: z.string(), id: z.string(), mode: z.string().nullable(), expiresAt: z.number().nullable() }),
+  z.object({
+    kind: z.literal('capability-token'),
+    token: z.string(),
+    id: z.string(),
+    mode: z.string().nullable(),
+    expiresAt: z.number().nullable(),
+  }),
 ]);

@@ -24,7 +24,10 @@ export interface AlertSubject {
  * the same status: the policy remembers what it already said.
  */
 export class AlertPolicy {
-  private readonly said = new Map<number, { lastStatus: MeetingStatus | null; lobbyEntries: number; alertedLobbyEntry: number; outcomes: Set<AlertKind> }>();
+  private readonly said = new Map<
+    number,
+    { lastStatus: MeetingStatus | null; lobbyEntries: number; alertedLobbyEntry: number; outcomes: Set<AlertKind> }
+  >();
 
   forget(meetingId: number): void {
     this.said.delete(meetingId);
@@ -54,7 +57,12 @@ export class AlertPolicy {
         if (previous !== 'awaiting_admission') s.lobbyEntries++;
         if (s.alertedLobbyEntry === s.lobbyEntries) return null;
         s.alertedLobbyEntry = s.lobbyEntries;
-        return { kind: 'lobby', meetingId: m.meetingId, title: 'The bot is waiting in the lobby', body: `${m.name}: Admit the bot in the waiting room.` };
+        return {
+          kind: 'lobby',
+          meetingId: m.meetingId,
+          title: 'The bot is waiting in the lobby',
+          body: `${m.name}: Admit the bot in the waiting room.`,
+        };
       }
       case 'active':
         return s.lobbyEntries > 0 ? once('admitted', 'The bot was admitted', `${m.name}: transcription has started.`) : null;

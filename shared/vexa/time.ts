@@ -37,7 +37,14 @@ const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1)
  * invalid digit) falls through to the general parser.
  */
 function parseCanonical(s: string): number | null {
-  if (s.length < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+  if (
+    s.length < 19 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  ) {
     return null;
   }
   const y = two(s, 0) * 100 + two(s, 2);
@@ -57,7 +64,8 @@ function parseCanonical(s: string): number | null {
   if (i < s.length) {
     const c = s.charCodeAt(i);
     if ((c === 90 || c === 122) && i === s.length - 1) offset = 0;
-    else if ((c === 43 || c === 45) && s.length - i === 6 && s.charCodeAt(i + 3) === 58) offset = (c === 45 ? -1 : 1) * (two(s, i + 1) * 60 + two(s, i + 4)) * 60_000;
+    else if ((c === 43 || c === 45) && s.length - i === 6 && s.charCodeAt(i + 3) === 58)
+      offset = (c === 45 ? -1 : 1) * (two(s, i + 1) * 60 + two(s, i + 4)) * 60_000;
     else return null;
   }
   const utc = Date.UTC(y, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms);

@@ -19,11 +19,23 @@ export async function runIpcBench(): Promise<void> {
 
   const direct = await opsPerSecond(() => handler(input));
   const validated = await opsPerSecond(() => dispatch(table, 'connection:connect', input));
-  emit({ name: 'ipc.dispatch_per_s', value: Math.round(validated), unit: 'req/s', baseline: Math.round(direct), ratio: +(validated / direct).toFixed(3), target: '>= 100000' });
+  emit({
+    name: 'ipc.dispatch_per_s',
+    value: Math.round(validated),
+    unit: 'req/s',
+    baseline: Math.round(direct),
+    ratio: +(validated / direct).toFixed(3),
+    target: '>= 100000',
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'vexa-bench-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-  const core: Core = { handlers: table, logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} }, onEvent: () => () => {}, close: async () => {} };
+  const core: Core = {
+    handlers: table,
+    logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} },
+    onEvent: () => () => {},
+    close: async () => {},
+  };
   const harness = await startHarness({ core, rendererDir: dir });
   const token = new URL(harness.url).hash.slice('#token='.length);
   const ws = new WebSocket(`ws://${new URL(harness.origin).host}/ipc?token=${token}`, { origin: harness.origin });
@@ -42,7 +54,14 @@ export async function runIpcBench(): Promise<void> {
       ws.send(JSON.stringify({ id, channel: 'connection:connect', input }));
     });
   const viaHarness = await opsPerSecond(roundTrip, 1000, 20);
-  emit({ name: 'harness.roundtrip_per_s', value: Math.round(viaHarness), unit: 'req/s', baseline: Math.round(validated), ratio: +(viaHarness / validated).toFixed(3), target: '>= 5000' });
+  emit({
+    name: 'harness.roundtrip_per_s',
+    value: Math.round(viaHarness),
+    unit: 'req/s',
+    baseline: Math.round(validated),
+    ratio: +(viaHarness / validated).toFixed(3),
+    target: '>= 5000',
+  });
   ws.close();
   await harness.close();
 }

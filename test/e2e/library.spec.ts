@@ -241,4 +241,10 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
   await expect(confirm).toBeHidden();
   await expect(row(page, 'Support sync')).toHaveCount(0);
   expect((await serverMeeting(app, '84213579601'))?.data.redacted ?? 'gone').toBeTruthy();
+
+  // Ctrl+K searches the library from any screen.
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Launch' })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await expect(search(page)).toBeFocused();
 });

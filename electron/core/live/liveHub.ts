@@ -38,7 +38,8 @@ export class LiveHub {
       onFrame: (frame) => {
         const status = parseStatusFrame(frame);
         if (status) o.onStatus(status);
-        else if (frame.type === 'error') o.logger.warn('The server sent a live error', { error: frame.error, details: frame.details ?? frame.detail });
+        else if (frame.type === 'error')
+          o.logger.warn('The server sent a live error', { error: frame.error, details: frame.details ?? frame.detail });
         else if (frame.type !== 'pong' && frame.type !== 'subscribed' && frame.type !== 'unsubscribed') o.onOtherFrame?.(frame);
       },
     });

@@ -129,14 +129,21 @@ export class LiveSocket {
     const reconnect = this.everOpened;
     this.setState({ status: this.state.attempt > 0 ? 'reconnecting' : 'connecting', retryAt: null });
     // The key goes in a header, never in the URL, so it cannot end up in a proxy's access log.
-    const ws = new WebSocket(this.o.url, { headers: { 'X-API-Key': this.o.apiKey }, maxPayload: this.o.maxFrameBytes ?? 4 * 1024 * 1024, handshakeTimeout: 15_000 });
+    const ws = new WebSocket(this.o.url, {
+      headers: { 'X-API-Key': this.o.apiKey },
+      maxPayload: this.o.maxFrameBytes ?? 4 * 1024 * 1024,
+      handshakeTimeout: 15_000,
+    });
     this.ws = ws;
 
     ws.on('open', () => {
       this.everOpened = true;
       this.setState({ status: 'connected', attempt: 0, retryAt: null, message: null });
       if (this.subscriptions.size) {
-        this.send({ action: 'subscribe', meetings: [...this.subscriptions.values()].map((m) => ({ platform: m.platform, native_id: m.nativeId })) });
+        this.send({
+          action: 'subscribe',
+          meetings: [...this.subscriptions.values()].map((m) => ({ platform: m.platform, native_id: m.nativeId })),
+        });
       }
       this.schedulePing();
       this.o.onOpen?.(reconnect);
@@ -193,7 +200,8 @@ export class LiveSocket {
     if (this.closed) return;
     // 4401: the key was refused. Retrying with the same key only repeats the refusal.
     if (code === 4401 || this.state.status === 'unauthorized') {
-      if (this.state.status !== 'unauthorized') this.refused('The server rejected this API key for live updates. Check the key in Settings.');
+      if (this.state.status !== 'unauthorized')
+        this.refused('The server rejected this API key for live updates. Check the key in Settings.');
       return;
     }
     const attempt = this.state.attempt + 1;

@@ -66,7 +66,18 @@ export class LiveTranscripts {
   /** Registers a meeting so frames for it are merged even before anyone opens it. */
   follow(meetingId: number, platform: string, nativeId: string): void {
     if (!this.entries.has(meetingId)) {
-      this.entries.set(meetingId, { model: new TranscriptModel(), platform, nativeId, pendingUpserts: new Map(), pendingRemoved: new Set(), gaps: [], rejected: 0, seeded: false, owed: false, ended: false });
+      this.entries.set(meetingId, {
+        model: new TranscriptModel(),
+        platform,
+        nativeId,
+        pendingUpserts: new Map(),
+        pendingRemoved: new Set(),
+        gaps: [],
+        rejected: 0,
+        seeded: false,
+        owed: false,
+        ended: false,
+      });
     }
   }
 
@@ -130,13 +141,18 @@ export class LiveTranscripts {
   // Owed re-reads are retried every few seconds until the server answers.
   private scheduleRetry(attempt = 1): void {
     if (this.retryTimer || ![...this.entries.values()].some((e) => e.owed)) return;
-    this.retryTimer = this.d.clock.setTimeout(() => {
-      this.retryTimer = null;
-      void Promise.all([...this.entries].filter(([, e]) => e.owed).map(async ([id, e]) => ({ ok: await this.seed(id, e) }))).then((results) => {
-        this.flush();
-        if (results.some((r) => !r.ok)) this.scheduleRetry(Math.min(attempt + 1, 6));
-      });
-    }, Math.min(60_000, 2_000 * 2 ** (attempt - 1)));
+    this.retryTimer = this.d.clock.setTimeout(
+      () => {
+        this.retryTimer = null;
+        void Promise.all([...this.entries].filter(([, e]) => e.owed).map(async ([id, e]) => ({ ok: await this.seed(id, e) }))).then(
+          (results) => {
+            this.flush();
+            if (results.some((r) => !r.ok)) this.scheduleRetry(Math.min(attempt + 1, 6));
+          },
+        );
+      },
+      Math.min(60_000, 2_000 * 2 ** (attempt - 1)),
+    );
   }
 
   private async seed(meetingId: number, e: Entry): Promise<boolean> {

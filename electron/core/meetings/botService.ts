@@ -73,12 +73,18 @@ export class BotService {
     const defaults = this.d.launchDefaults();
     const botName = (input.botName ?? defaults.botName).trim() || defaults.botName;
     if (botName.length > MAX_BOT_NAME) {
-      throw new UserFacingError('invalid_bot_name', `The bot name is ${botName.length} characters long; keep it to ${MAX_BOT_NAME} or fewer so people in the meeting can read it.`);
+      throw new UserFacingError(
+        'invalid_bot_name',
+        `The bot name is ${botName.length} characters long; keep it to ${MAX_BOT_NAME} or fewer so people in the meeting can read it.`,
+      );
     }
     const passcode = input.passcode?.trim() || link.passcode;
     // G2 refuses a Teams bot without its passcode unless it gets the full link.
     if (link.platform === 'teams' && this.d.generation === 'g2' && !passcode && !link.meetingUrl) {
-      throw new UserFacingError('passcode_required', 'This server needs the Teams meeting passcode. Paste the full invite link, or type the passcode from the invitation.');
+      throw new UserFacingError(
+        'passcode_required',
+        'This server needs the Teams meeting passcode. Paste the full invite link, or type the passcode from the invitation.',
+      );
     }
     const language = input.language ?? defaults.language;
     // G1/G2 validate native ids with their own patterns; where ours would fail them (a Teams thread
@@ -99,12 +105,20 @@ export class BotService {
     } catch (e) {
       if (isVexaError(e) && e.code === 'conflict') {
         await this.refresh().catch(() => undefined);
-        throw new UserFacingError('already_active', `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). It is in the list of meetings in flight.`);
+        throw new UserFacingError(
+          'already_active',
+          `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). It is in the list of meetings in flight.`,
+        );
       }
       throw e;
     }
     const tracked = this.tracker.track(
-      { ...meeting, nativeMeetingId: meeting.nativeMeetingId ?? link.nativeMeetingId, status: meeting.status === 'unknown' ? 'requested' : meeting.status, meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl) },
+      {
+        ...meeting,
+        nativeMeetingId: meeting.nativeMeetingId ?? link.nativeMeetingId,
+        status: meeting.status === 'unknown' ? 'requested' : meeting.status,
+        meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl),
+      },
       `${platformLabel(link.platform)} · ${meeting.nativeMeetingId ?? link.nativeMeetingId}`,
     );
     this.d.hub.subscribe([{ platform: tracked.platform, nativeId: tracked.nativeId }]);
@@ -119,13 +133,23 @@ export class BotService {
     this.stoppedHere.add(meetingId);
     const result = await this.d.client.stopBot(m.platform, m.nativeId);
     // G3 publishes no `stopping` frame, so the app records the state it asked for.
-    if (result.accepted) this.tracker.apply({ meetingId, platform: null, nativeId: null, status: 'stopping', at: null, completionReason: null, failureStage: null });
+    if (result.accepted)
+      this.tracker.apply({
+        meetingId,
+        platform: null,
+        nativeId: null,
+        status: 'stopping',
+        at: null,
+        completionReason: null,
+        failureStage: null,
+      });
     if (result.alreadyFinished || !result.accepted) await this.refresh();
     return m;
   }
 
   async configure(m: TrackedMeeting, config: { language?: string; task?: 'transcribe' | 'translate' }): Promise<void> {
-    if (m.status !== 'active') throw new UserFacingError('not_active', 'The bot can change its language or task only while it is transcribing.');
+    if (m.status !== 'active')
+      throw new UserFacingError('not_active', 'The bot can change its language or task only while it is transcribing.');
     await this.d.client.updateBotConfig(m.platform, m.nativeId, config);
     this.d.logger.info('Bot reconfigured', { meetingId: m.id, ...config });
   }
@@ -149,7 +173,13 @@ export class BotService {
     // Status frames carry no completion_reason: read it before announcing how the meeting ended.
     if (TERMINAL_STATUSES.has(update.status) && !update.completionReason && !TERMINAL_STATUSES.has(known.status)) {
       void this.currentStates([known.id])
-        .then(([m]) => this.tracker.apply(m && TERMINAL_STATUSES.has(m.status) ? { ...update, completionReason: m.completionReason, failureStage: m.failureStage } : update))
+        .then(([m]) =>
+          this.tracker.apply(
+            m && TERMINAL_STATUSES.has(m.status)
+              ? { ...update, completionReason: m.completionReason, failureStage: m.failureStage }
+              : update,
+          ),
+        )
         .catch(() => this.tracker.apply(update));
       return;
     }
@@ -182,7 +212,15 @@ export class BotService {
     const active = this.tracker.active().map((m) => m.id);
     if (active.length === 0) return;
     for (const meeting of await this.currentStates(active)) {
-      this.tracker.apply({ meetingId: meeting.id, platform: null, nativeId: null, status: meeting.status, at: null, completionReason: meeting.completionReason, failureStage: meeting.failureStage });
+      this.tracker.apply({
+        meetingId: meeting.id,
+        platform: null,
+        nativeId: null,
+        status: meeting.status,
+        at: null,
+        completionReason: meeting.completionReason,
+        failureStage: meeting.failureStage,
+      });
     }
   }
 
@@ -227,7 +265,8 @@ export class BotService {
     const tick = (): void => {
       this.pollTimer = null;
       if (this.closed || this.d.hub.state.status === 'connected') return;
-      if (this.tracker.active().length > 0) void this.refresh().catch((e: unknown) => this.d.logger.debug('Status poll failed', { error: String(e) }));
+      if (this.tracker.active().length > 0)
+        void this.refresh().catch((e: unknown) => this.d.logger.debug('Status poll failed', { error: String(e) }));
       this.pollTimer = this.d.clock.setTimeout(tick, this.d.pollMs ?? POLL_MS);
     };
     this.pollTimer = this.d.clock.setTimeout(tick, this.d.pollMs ?? POLL_MS);
@@ -250,12 +289,23 @@ export class BotService {
   }
 
   private alert(m: TrackedMeeting): void {
-    const a: Alert | null = this.policy.onStatus({ meetingId: m.id, name: m.name, status: m.status, completionReason: m.completionReason, failureStage: m.failureStage });
+    const a: Alert | null = this.policy.onStatus({
+      meetingId: m.id,
+      name: m.name,
+      status: m.status,
+      completionReason: m.completionReason,
+      failureStage: m.failureStage,
+    });
     if (!a) return;
     const quiet = this.d.doNotDisturb() || this.stoppedHere.has(m.id);
     this.d.logger.info('Alert', { kind: a.kind, meetingId: a.meetingId, quiet });
     if (quiet) return;
-    this.d.notifier.notify({ id: `${a.meetingId}:${a.kind}`, title: a.title, body: a.body, onClick: () => this.d.onFocusMeeting(a.meetingId) });
+    this.d.notifier.notify({
+      id: `${a.meetingId}:${a.kind}`,
+      title: a.title,
+      body: a.body,
+      onClick: () => this.d.onFocusMeeting(a.meetingId),
+    });
   }
 
   private updateTray(): void {
@@ -268,7 +318,10 @@ export class BotService {
       : live.length
         ? `Vexa Companion: transcribing ${live.length === 1 ? 'a meeting' : `${live.length} meetings`}`
         : 'Vexa Companion';
-    const items: TrayMenuItem[] = active.map((m) => ({ label: `${m.name}: ${STATUS_LABELS[m.status]}`, onClick: () => this.d.onFocusMeeting(m.id) }));
+    const items: TrayMenuItem[] = active.map((m) => ({
+      label: `${m.name}: ${STATUS_LABELS[m.status]}`,
+      onClick: () => this.d.onFocusMeeting(m.id),
+    }));
     items.push({ label: 'Send bot to the meeting link in the clipboard', onClick: () => void this.launchFromClipboard() });
     this.d.tray.update(state, tooltip, items);
   }

@@ -1,7 +1,12 @@
 import type { Platform } from '../../../shared/vexa/types';
 
 /** The address a person opens to join (and admit the bot), when the server did not return one. */
-export function joinUrlFor(platform: Platform, nativeId: string, passcode: string | undefined, meetingUrl: string | undefined): string | null {
+export function joinUrlFor(
+  platform: Platform,
+  nativeId: string,
+  passcode: string | undefined,
+  meetingUrl: string | undefined,
+): string | null {
   if (meetingUrl) return meetingUrl;
   const id = encodeURIComponent(nativeId);
   switch (platform) {

@@ -85,7 +85,9 @@ export class MeetingTracker {
       history: [{ status: meeting.status, at: now }],
       completionReason: meeting.completionReason,
       failureStage: meeting.failureStage,
-      outcome: TERMINAL_STATUSES.has(meeting.status) ? explainOutcome(meeting.status, meeting.completionReason, meeting.failureStage) : null,
+      outcome: TERMINAL_STATUSES.has(meeting.status)
+        ? explainOutcome(meeting.status, meeting.completionReason, meeting.failureStage)
+        : null,
     };
     this.meetings.set(meeting.id, tracked);
     this.events.onStatus(tracked, null);
@@ -94,16 +96,31 @@ export class MeetingTracker {
   }
 
   private toUpdate(m: Meeting): StatusUpdate {
-    return { meetingId: m.id, platform: m.platform, nativeId: m.nativeMeetingId, status: m.status, at: null, completionReason: m.completionReason, failureStage: m.failureStage };
+    return {
+      meetingId: m.id,
+      platform: m.platform,
+      nativeId: m.nativeMeetingId,
+      status: m.status,
+      at: null,
+      completionReason: m.completionReason,
+      failureStage: m.failureStage,
+    };
   }
 
   /** Applies a status from any source; returns false when it was old news. */
   apply(update: StatusUpdate, name?: string): boolean {
-    const m = update.meetingId !== null ? this.meetings.get(update.meetingId) : update.platform && update.nativeId ? this.find(update.platform, update.nativeId) : undefined;
+    const m =
+      update.meetingId !== null
+        ? this.meetings.get(update.meetingId)
+        : update.platform && update.nativeId
+          ? this.find(update.platform, update.nativeId)
+          : undefined;
     if (!m) return false;
     if (name) m.name = name;
     const moved = update.status !== m.status && !TERMINAL_STATUSES.has(m.status) && RANK[update.status] >= RANK[m.status];
-    const details = (update.completionReason && update.completionReason !== m.completionReason) || (update.failureStage && update.failureStage !== m.failureStage);
+    const details =
+      (update.completionReason && update.completionReason !== m.completionReason) ||
+      (update.failureStage && update.failureStage !== m.failureStage);
     if (!moved && !details) return false;
     const previous = m.status;
     if (update.completionReason) m.completionReason = update.completionReason;

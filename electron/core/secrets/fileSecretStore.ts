@@ -54,8 +54,7 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
           secure: false,
           backend: cipher?.backend() ?? 'none',
           reason:
-            cipher?.unavailableReason() ??
-            'This copy of the app has no access to the system keychain, so it cannot store keys encrypted.',
+            cipher?.unavailableReason() ?? 'This copy of the app has no access to the system keychain, so it cannot store keys encrypted.',
         };
 
   return {

@@ -8,7 +8,8 @@ export const AI_TOOLS = {
 export type AiTool = keyof typeof AI_TOOLS;
 
 export const DEFAULT_LINK_PROMPT = 'Read the meeting transcript at {url} so I can ask questions about it.';
-export const PASTE_PROMPT = 'I am about to paste a meeting transcript. Read it, then summarise the decisions and list the action items with their owners.';
+export const PASTE_PROMPT =
+  'I am about to paste a meeting transcript. Read it, then summarise the decisions and list the action items with their owners.';
 
 // Browsers and the tools themselves cut very long URLs; a prompt beyond this is shortened.
 const MAX_PROMPT = 1800;

@@ -2,7 +2,15 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
 import { normaliseTranscript } from '../../../shared/vexa/normalise';
 import type { ShareLink, Transcript } from '../../../shared/vexa/types';
-import { EXPORT_FORMATS, ExportError, exportFileName, exportTranscript, type ExportFormat, type ExportInput, type ExportOptions } from '../export';
+import {
+  EXPORT_FORMATS,
+  ExportError,
+  exportFileName,
+  exportTranscript,
+  type ExportFormat,
+  type ExportInput,
+  type ExportOptions,
+} from '../export';
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
 import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
@@ -43,7 +51,8 @@ export class TranscriptService {
     const local = await this.d.cached?.(ref);
     if (local) return local;
     const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+      throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
     return raw as Record<string, unknown>;
   }
 

@@ -230,8 +230,14 @@ export class VexaClient {
    * The transcript body as the server sent it, for the live merge engine, which reads every
    * generation's segment shape itself and keys them the same way as live frames.
    */
-  async getTranscriptRaw(platform: ServerPlatform, nativeId: string, q: { meetingId?: number } = {}, o: CallOptions = {}): Promise<unknown> {
-    if (q.meetingId !== undefined && this.capabilities.transcriptsById) return this.get(`/transcripts/by-id/${seg(q.meetingId)}`, undefined, o);
+  async getTranscriptRaw(
+    platform: ServerPlatform,
+    nativeId: string,
+    q: { meetingId?: number } = {},
+    o: CallOptions = {},
+  ): Promise<unknown> {
+    if (q.meetingId !== undefined && this.capabilities.transcriptsById)
+      return this.get(`/transcripts/by-id/${seg(q.meetingId)}`, undefined, o);
     return this.get(path.transcript(platform, nativeId), { meeting_id: q.meetingId }, o);
   }
 

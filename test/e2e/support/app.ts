@@ -59,7 +59,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
   const ports = createHarnessPorts({ logger, launchBrowser: false });
-  const secrets = options.secrets ?? (options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore());
+  const secrets =
+    options.secrets ??
+    (options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore());
   const core = await createCore({
     transport: 'web',
     version: '0.0.0-test',

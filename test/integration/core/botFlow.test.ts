@@ -16,7 +16,12 @@ async function connected(options: Parameters<typeof launchApp>[0]) {
   return { app, ipc };
 }
 
-async function waitForMeeting(ipc: IpcTestClient, id: number, pred: (m: TrackedMeetingView) => boolean, ms = 8000): Promise<TrackedMeetingView> {
+async function waitForMeeting(
+  ipc: IpcTestClient,
+  id: number,
+  pred: (m: TrackedMeetingView) => boolean,
+  ms = 8000,
+): Promise<TrackedMeetingView> {
   const start = Date.now();
   for (;;) {
     const m = must(await ipc.invoke('bots:tracked')).find((x) => x.id === id);
@@ -31,7 +36,9 @@ const titles = (app: LaunchedApp, id: number) => app.ports.notifier.sent.filter(
 describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (profile) => {
   it('launch → lobby alert → admit → active → stop → completed, one alert each', async () => {
     const { app, ipc } = await connected({ profile, scenario: 'lobby-wait' });
-    const launched = must(await ipc.invoke('bots:launch', { link: 'Join: https://meet.google.com/abc-defg-hij?authuser=0', botName: 'Notetaker' }));
+    const launched = must(
+      await ipc.invoke('bots:launch', { link: 'Join: https://meet.google.com/abc-defg-hij?authuser=0', botName: 'Notetaker' }),
+    );
     expect(launched).toMatchObject({ platform: 'google_meet', nativeId: 'abc-defg-hij', status: 'requested' });
 
     const lobby = await waitForMeeting(ipc, launched.id, (m) => m.status === 'awaiting_admission');
@@ -133,7 +140,8 @@ describe('launch errors a person can act on', () => {
     await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
     await app.simulator.close();
     const start = Date.now();
-    while (must(await ipc.invoke('live:state')).status === 'connected' && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+    while (must(await ipc.invoke('live:state')).status === 'connected' && Date.now() - start < 5000)
+      await new Promise((r) => setTimeout(r, 20));
     expect(must(await ipc.invoke('live:state')).status).toMatch(/reconnecting|offline/);
     // The last known state stays on screen; nothing is thrown away while the server is gone.
     expect(must(await ipc.invoke('bots:tracked')).find((x) => x.id === m.id)?.status).toBe('awaiting_admission');

@@ -64,7 +64,12 @@ describe.each(['g1', 'g2', 'g3'] as const)('connecting to a %s server', (profile
 describe('connection failures a person can act on', () => {
   it('tells that an HTML page from a proxy is not the Vexa API', async () => {
     const { app, ipc } = await launch({ profile: 'g3' });
-    app.simulator.setFault({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>', count: 10 });
+    app.simulator.setFault({
+      status: 502,
+      contentType: 'text/html',
+      body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>',
+      count: 10,
+    });
     const r = await ipc.invoke('connection:probe', { url: app.simulatorUrl, apiKey: app.apiKey });
     expect(r).toMatchObject({ ok: false, code: 'not_vexa' });
     ipc.close();
@@ -88,7 +93,11 @@ describe('connection failures a person can act on', () => {
   });
 
   it('reports a key without the transcript scope (G3)', async () => {
-    const sim = await startSimulator({ profile: 'g3', port: 0, apiKeys: [{ key: 'vxa_bot_ONLYBOTONLYBOTONLYBOTONLYBOT12', scopes: ['bot'] }] });
+    const sim = await startSimulator({
+      profile: 'g3',
+      port: 0,
+      apiKeys: [{ key: 'vxa_bot_ONLYBOTONLYBOTONLYBOTONLYBOT12', scopes: ['bot'] }],
+    });
     const { ipc } = await launch({ profile: 'g3' });
     const r = await ipc.invoke('connection:probe', { url: sim.url, apiKey: 'vxa_bot_ONLYBOTONLYBOTONLYBOTONLYBOT12' });
     expect(r).toMatchObject({ ok: false, code: 'missing_scope' });
@@ -131,9 +140,18 @@ describe('keys across restarts', () => {
   });
 
   it('asks the user to choose when the OS has no keychain', async () => {
-    const noKeyring: KeyCipher = { ...fakeKeychain, backend: () => 'basic_text', isAvailable: () => false, unavailableReason: () => 'No system keyring was found.' };
+    const noKeyring: KeyCipher = {
+      ...fakeKeychain,
+      backend: () => 'basic_text',
+      isAvailable: () => false,
+      unavailableReason: () => 'No system keyring was found.',
+    };
     const dataDir = mkdtempSync(join(tmpdir(), 'vexa-nokeyring-'));
-    const { app, ipc } = await launch({ profile: 'g3', dataDir, secrets: createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: noKeyring }) });
+    const { app, ipc } = await launch({
+      profile: 'g3',
+      dataDir,
+      secrets: createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: noKeyring }),
+    });
     const auto = await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey });
     expect(auto).toEqual({ ok: false, code: 'secure_storage_unavailable', message: 'No system keyring was found.' });
     expect(must(await ipc.invoke('app:getState')).connection.status).toBe('none');

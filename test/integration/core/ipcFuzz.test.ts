@@ -8,8 +8,21 @@ import { connectIpc, must } from '../../support/ipcClient';
 // Deterministic generator of hostile values: wrong types, deep nesting, huge strings, prototype keys.
 function* hostileValues(seed = 7): Generator<unknown> {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const atoms: unknown[] = [null, true, 0, -1, 1e308, '', 'x'.repeat(100_000), '\u0000', '<script>', [], {}, { __proto__: { admin: true } }];
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const atoms: unknown[] = [
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    '',
+    'x'.repeat(100_000),
+    '\u0000',
+    '<script>',
+    [],
+    {},
+    { __proto__: { admin: true } },
+  ];
   for (const a of atoms) yield a;
   for (let i = 0; i < 40; i++) {
     const keys = ['url', 'apiKey', 'keyStorage', 'theme', 'profile', 'which', 'message', 'stack', 'constructor', 'zzz'];

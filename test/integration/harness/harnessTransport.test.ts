@@ -14,7 +14,9 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret
 function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls: string[] } {
   const listeners = new Set<(e: never, p: unknown) => void>();
   const calls: string[] = [];
-  const handlers = Object.fromEntries(channelNames.map((n) => [n, async (input: unknown) => (calls.push(n), { echoed: input ?? null })])) as unknown as HandlerTable;
+  const handlers = Object.fromEntries(
+    channelNames.map((n) => [n, async (input: unknown) => (calls.push(n), { echoed: input ?? null })]),
+  ) as unknown as HandlerTable;
   return {
     handlers,
     logger: silent,
@@ -133,7 +135,8 @@ describe('web harness transport', () => {
     harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
     const token = new URL(harness.url).hash.slice('#token='.length);
     const ws = await open(`ws://${new URL(harness.origin).host}/ipc?token=${token}`, { origin: harness.origin });
-    for (const junk of ['{', 'null', '[]', '"x"', JSON.stringify({ id: 'a', channel: 'app:getState' }), Buffer.from([0, 1, 2])]) ws.send(junk);
+    for (const junk of ['{', 'null', '[]', '"x"', JSON.stringify({ id: 'a', channel: 'app:getState' }), Buffer.from([0, 1, 2])])
+      ws.send(junk);
     ws.send(JSON.stringify({ id: 9, channel: 'app:getState' }));
     expect(await nextMessage(ws)).toMatchObject({ id: 9, result: { ok: true } });
     ws.close();

@@ -185,7 +185,9 @@ describe('live socket', () => {
 
 describe('backoffDelay', () => {
   it('doubles from the base up to the cap, with jitter within ±20 %', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, 1000, 30_000, () => 0.5))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, 1000, 30_000, () => 0.5))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(backoffDelay(3, 1000, 30_000, () => 0)).toBe(3200);
     expect(backoffDelay(3, 1000, 30_000, () => 1)).toBe(4800);
   });

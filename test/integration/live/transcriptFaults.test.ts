@@ -42,7 +42,14 @@ describe.each(['g1', 'g2', 'g3'] as const)('live transcript through faults (%s)'
     const random = rng(profile.charCodeAt(1));
     let drops = 0;
     let restarts = 0;
-    const hostile = ['{not json', '[]', '42', JSON.stringify({ type: 'transcript', meeting: { id: launched.id }, confirmed: 'nope' }), JSON.stringify({ type: 'wat', meeting: { id: launched.id } }), JSON.stringify({ type: 'transcript', meeting: { id: launched.id }, speaker: 7, pending: [{ text: 3 }] })];
+    const hostile = [
+      '{not json',
+      '[]',
+      '42',
+      JSON.stringify({ type: 'transcript', meeting: { id: launched.id }, confirmed: 'nope' }),
+      JSON.stringify({ type: 'wat', meeting: { id: launched.id } }),
+      JSON.stringify({ type: 'transcript', meeting: { id: launched.id }, speaker: 7, pending: [{ text: 3 }] }),
+    ];
     while ((await meeting(ipc, launched.id)())?.status === 'active') {
       const r = random();
       if (restarts < 5 && (r < 0.05 || drops >= 100)) {

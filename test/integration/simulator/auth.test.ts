@@ -48,7 +48,11 @@ describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profil
   });
 
   it('creates users (201 new, 200 existing) and mints tokens that work as user keys until revoked', async () => {
-    const created = await call(sim, 'POST', '/admin/users', { key: null, admin: ADMIN, body: { email: `new-${profile}@example.com`, name: 'New Person' } });
+    const created = await call(sim, 'POST', '/admin/users', {
+      key: null,
+      admin: ADMIN,
+      body: { email: `new-${profile}@example.com`, name: 'New Person' },
+    });
     expect(created.status).toBe(201);
     const again = await call(sim, 'POST', '/admin/users', { key: null, admin: ADMIN, body: { email: `new-${profile}@example.com` } });
     expect(again.status).toBe(200);
@@ -56,7 +60,11 @@ describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profil
     if (profile === 'g3') expect(created.body).not.toHaveProperty('created_at');
     else expect(created.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
 
-    const minted = await call(sim, 'POST', `/admin/users/${created.body.id}/tokens`, { key: null, admin: ADMIN, body: profile === 'g1' ? undefined : { scopes: ['bot', 'tx'] } });
+    const minted = await call(sim, 'POST', `/admin/users/${created.body.id}/tokens`, {
+      key: null,
+      admin: ADMIN,
+      body: profile === 'g1' ? undefined : { scopes: ['bot', 'tx'] },
+    });
     expect(minted.status).toBe(201);
     const token: string = minted.body.token;
     if (profile === 'g1') expect(token).toMatch(/^[A-Za-z0-9]{40}$/);
@@ -69,7 +77,9 @@ describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profil
     const revoked = await call(sim, 'DELETE', `/admin/tokens/${minted.body.id}`, { key: null, admin: ADMIN });
     expect(revoked.status).toBe(204);
     expect((await call(sim, 'GET', '/meetings', { key: token })).status).toBe(profile === 'g1' ? 403 : 401);
-    expect((await call(sim, 'DELETE', `/admin/tokens/${minted.body.id}`, { key: null, admin: ADMIN })).body).toEqual({ detail: 'Token not found' });
+    expect((await call(sim, 'DELETE', `/admin/tokens/${minted.body.id}`, { key: null, admin: ADMIN })).body).toEqual({
+      detail: 'Token not found',
+    });
   });
 
   it('shows user details per generation', async () => {

@@ -24,11 +24,15 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 describe('npm run simulator (cli.ts)', () => {
   it('prints exactly one JSON listening line first, serves requests, and stops on a signal', async () => {
     // Its own process group, so the signal reaches npx, tsx and the simulator together.
-    const child = spawn('npx', ['tsx', 'electron/simulator/cli.ts', '--port', '0', '--profile', 'g2', '--api-key', 'cli-key', '--time-scale', '10'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      'npx',
+      ['tsx', 'electron/simulator/cli.ts', '--port', '0', '--profile', 'g2', '--api-key', 'cli-key', '--time-scale', '10'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
@@ -45,7 +49,10 @@ describe('npm run simulator (cli.ts)', () => {
   });
 
   it('exits with status 0 on SIGINT and prints a generated key when none is given', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/simulator/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/simulator/cli.ts', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const line = await firstLine(child);

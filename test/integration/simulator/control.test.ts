@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import type { Simulator } from '../../../electron/simulator/index';
 import { ADMIN, call, FrameLog, sendBot, start, waitForStatus, waitUntil } from './simHelpers';
 
-const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 describe('control endpoints', () => {
   let sim: Simulator;
@@ -18,13 +19,20 @@ describe('control endpoints', () => {
   it('needs the admin key once one is configured', async () => {
     expect(await call(sim, 'GET', '/_sim/state')).toMatchObject({ status: 403, body: { detail: 'Invalid or missing admin token.' } });
     const state = await call(sim, 'GET', '/_sim/state', { admin: ADMIN });
-    expect(state.body).toMatchObject({ profile: 'g3', url: sim.url, meetings: [{ id: lobbyId, status: 'awaiting_admission', scenario: 'lobby-wait' }] });
+    expect(state.body).toMatchObject({
+      profile: 'g3',
+      url: sim.url,
+      meetings: [{ id: lobbyId, status: 'awaiting_admission', scenario: 'lobby-wait' }],
+    });
   });
 
   it('admits a bot waiting in the lobby, and only then', async () => {
     const ws = await FrameLog.open(sim);
     await ws.subscribe('google_meet', 'ctl-abcd-efg');
-    expect(await call(sim, 'POST', `/_sim/meetings/${lobbyId}/admit`, { admin: ADMIN })).toMatchObject({ status: 200, body: { admitted: 'admitted', status: 'active' } });
+    expect(await call(sim, 'POST', `/_sim/meetings/${lobbyId}/admit`, { admin: ADMIN })).toMatchObject({
+      status: 200,
+      body: { admitted: 'admitted', status: 'active' },
+    });
     await ws.waitFor((f) => f.payload?.status === 'active', 'active frame');
     expect((await call(sim, 'POST', `/_sim/meetings/${lobbyId}/admit`, { admin: ADMIN })).status).toBe(409);
     expect((await call(sim, 'POST', '/_sim/meetings/999/admit', { admin: ADMIN })).status).toBe(404);
@@ -78,7 +86,10 @@ describe('control endpoints', () => {
   });
 
   it('injects HTTP faults: an nginx 502 page for a few requests on a path prefix', async () => {
-    const set = await call(sim, 'POST', '/_sim/fault', { admin: ADMIN, body: { status: 502, body: NGINX_502, count: 2, paths: '/meetings' } });
+    const set = await call(sim, 'POST', '/_sim/fault', {
+      admin: ADMIN,
+      body: { status: 502, body: NGINX_502, count: 2, paths: '/meetings' },
+    });
     expect(set.status).toBe(200);
     const first = await call(sim, 'GET', '/meetings');
     expect(first.status).toBe(502);

@@ -23,7 +23,10 @@ function assemble(profile: 'g1' | 'g2' | 'g3', frames: Frame[]): Heard[] {
       for (const id of f.segment_ids) byKey.delete(id);
     }
   }
-  return [...byKey.values()].filter((s) => s.completed).sort((a, b) => a.start - b.start).map((s) => ({ text: s.text, speaker: s.speaker, completed: true }));
+  return [...byKey.values()]
+    .filter((s) => s.completed)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ text: s.text, speaker: s.speaker, completed: true }));
 }
 
 const view = (truth: SimSegment[]): Heard[] => truth.map((s) => ({ text: s.text, speaker: s.speaker, completed: true }));
@@ -75,14 +78,26 @@ describe.each(['g1', 'g2', 'g3'] as const)('a live meeting, profile %s', (profil
     }
     if (profile === 'g2') {
       const bundle = transcriptFrames.find((f) => f.confirmed.length > 0);
-      expect(bundle).toMatchObject({ meeting: { id }, speaker: expect.any(String), pending: expect.any(Array), ts: expect.stringMatching(/Z$/) });
-      expect(bundle.confirmed[0]).toMatchObject({ segment_id: expect.any(String), start: expect.any(Number), end: expect.any(Number), completed: true });
+      expect(bundle).toMatchObject({
+        meeting: { id },
+        speaker: expect.any(String),
+        pending: expect.any(Array),
+        ts: expect.stringMatching(/Z$/),
+      });
+      expect(bundle.confirmed[0]).toMatchObject({
+        segment_id: expect.any(String),
+        start: expect.any(Number),
+        end: expect.any(Number),
+        completed: true,
+      });
       expect(transcriptFrames.some((f) => f.pending.length > 0)).toBe(true);
     }
     if (profile === 'g3') {
       // The same confirmed segment arrives twice: the bot's envelope, then the collector's bundle.
       const envelope = transcriptFrames.find((f) => f.segment?.completed);
-      const bundle = transcriptFrames.find((f) => f.confirmed?.some((s: { segment_id: string }) => s.segment_id === envelope.segment.segment_id));
+      const bundle = transcriptFrames.find((f) =>
+        f.confirmed?.some((s: { segment_id: string }) => s.segment_id === envelope.segment.segment_id),
+      );
       expect(bundle.meeting).toEqual({ id, native_id: 'liv-abcd-efg', platform: 'google_meet' });
       expect(bundle.confirmed[0].text).toBe(envelope.segment.text);
       const retract = ws.frames.find((f) => f.type === 'transcript_retract');
@@ -107,7 +122,9 @@ describe.each(['g1', 'g2', 'g3'] as const)('a live meeting, profile %s', (profil
       const rest = await call(sim, 'GET', '/transcripts/google_meet/liv-abcd-efg');
       expect(rest.body.segments.filter((s: { source: string }) => s.source === 'chat')).toHaveLength(1);
     } else {
-      expect(chat.body.messages).toEqual([{ sender: 'Priya Raman', text: expect.stringContaining('prototype'), timestamp: expect.any(Number), is_from_bot: false }]);
+      expect(chat.body.messages).toEqual([
+        { sender: 'Priya Raman', text: expect.stringContaining('prototype'), timestamp: expect.any(Number), is_from_bot: false },
+      ]);
       expect(ws.frames.some((f) => f.type === 'chat.new_message')).toBe(true);
     }
   });
@@ -128,7 +145,13 @@ describe('status frames on stop', () => {
       expect(statuses.slice(-2)).toEqual(['stopping', 'completed']);
       const meeting = (await call(sim, 'GET', '/meetings')).body.meetings[0];
       expect(meeting.data.completion_reason).toBe('stopped');
-      expect(meeting.data.status_transition.map((t: { to: string }) => t.to)).toEqual(['joining', 'awaiting_admission', 'active', 'stopping', 'completed']);
+      expect(meeting.data.status_transition.map((t: { to: string }) => t.to)).toEqual([
+        'joining',
+        'awaiting_admission',
+        'active',
+        'stopping',
+        'completed',
+      ]);
     } finally {
       ws.close();
       await sim.close();
@@ -145,7 +168,13 @@ describe('status frames on stop', () => {
       await ws.waitFor((f) => f.status === 'active', 'active frame');
       expect((await call(sim, 'DELETE', '/bots/google_meet/flt-abcd-efg')).status).toBe(200);
       const done = await ws.waitFor((f) => f.status === 'completed', 'completed frame');
-      expect(done).toEqual({ type: 'meeting.status', meeting_id: id, native: 'flt-abcd-efg', status: 'completed', when: expect.stringMatching(/\+00:00$/) });
+      expect(done).toEqual({
+        type: 'meeting.status',
+        meeting_id: id,
+        native: 'flt-abcd-efg',
+        status: 'completed',
+        when: expect.stringMatching(/\+00:00$/),
+      });
       expect(ws.frames.map((f) => f.status)).toEqual(['joining', 'awaiting_admission', 'active', 'completed']);
       const full = (await call(sim, 'GET', `/meetings/${id}`)).body;
       expect(full).toMatchObject({ status: 'completed', completion_reason: 'stopped', data: { stop_requested: true } });

@@ -21,7 +21,12 @@ describe.each(['g1', 'g2', 'g3'] as const)('meetings and transcripts, profile %s
       expect(first).toMatchObject({ completion_reason: 'left_alone', shared: false });
       expect(first.start_time).toMatch(/Z$/);
     } else {
-      expect(first.data.status_transition.map((t: { to: string }) => t.to)).toEqual(['joining', 'awaiting_admission', 'active', 'completed']);
+      expect(first.data.status_transition.map((t: { to: string }) => t.to)).toEqual([
+        'joining',
+        'awaiting_admission',
+        'active',
+        'completed',
+      ]);
       expect(first.start_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
     }
   });
@@ -57,13 +62,16 @@ describe.each(['g1', 'g2', 'g3'] as const)('meetings and transcripts, profile %s
     }
     expect(res.status).toBe(200);
     expect(res.body.data.status_transition).toHaveLength(4);
-    if (profile === 'g3') expect(res.body.data.status_transition[0]).toMatchObject({ from: null, to: 'joining', timestamp_source: 'producer' });
+    if (profile === 'g3')
+      expect(res.body.data.status_transition[0]).toMatchObject({ from: null, to: 'joining', timestamp_source: 'producer' });
     expect(await call(sim, 'GET', '/meetings/999')).toMatchObject({ status: 404, body: { detail: 'Meeting not found' } });
     expect((await call(sim, 'GET', '/meetings/abc')).body.detail[0].type).toBe('int_parsing');
   });
 
   it('renames through PATCH only before G3', async () => {
-    const res = await call(sim, 'PATCH', '/meetings/google_meet/kqv-mzrp-tdx', { body: { data: { name: 'Release planning (June)', notes: 'Flag the picker' } } });
+    const res = await call(sim, 'PATCH', '/meetings/google_meet/kqv-mzrp-tdx', {
+      body: { data: { name: 'Release planning (June)', notes: 'Flag the picker' } },
+    });
     if (profile === 'g3') {
       expect(res).toMatchObject({ status: 422, body: { detail: 'no editable fields in body' } });
       const planned = await call(sim, 'PATCH', '/meetings/google_meet/kqv-mzrp-tdx', { body: { title: 'x' } });
@@ -72,7 +80,9 @@ describe.each(['g1', 'g2', 'g3'] as const)('meetings and transcripts, profile %s
     }
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ name: 'Release planning (June)', notes: 'Flag the picker' });
-    expect((await call(sim, 'PATCH', '/meetings/google_meet/kqv-mzrp-tdx', { body: {} })).body).toEqual({ detail: 'No data provided for update.' });
+    expect((await call(sim, 'PATCH', '/meetings/google_meet/kqv-mzrp-tdx', { body: {} })).body).toEqual({
+      detail: 'No data provided for update.',
+    });
     expect((await call(sim, 'PATCH', '/meetings/google_meet/nop-nope-nop', { body: { data: { name: 'x' } } })).status).toBe(404);
     expect((await call(sim, 'GET', '/transcripts/google_meet/kqv-mzrp-tdx')).body.notes).toBe('Flag the picker');
   });
@@ -81,14 +91,26 @@ describe.each(['g1', 'g2', 'g3'] as const)('meetings and transcripts, profile %s
     const res = await call(sim, 'GET', '/transcripts/zoom/84213579601');
     expect(res.status).toBe(200);
     expect(res.body.segments.length).toBeGreaterThan(10);
-    expect(res.body.segments[0]).toMatchObject({ start: expect.any(Number), end: expect.any(Number), completed: true, absolute_start_time: expect.stringMatching(/Z$/) });
+    expect(res.body.segments[0]).toMatchObject({
+      start: expect.any(Number),
+      end: expect.any(Number),
+      completed: true,
+      absolute_start_time: expect.stringMatching(/Z$/),
+    });
     expect(res.body.segments[0]).not.toHaveProperty('start_time');
     if (profile === 'g1') expect(res.body).not.toHaveProperty('data');
     else expect(res.body.data).toBeDefined();
     const wrongId = await call(sim, 'GET', '/transcripts/zoom/84213579601?meeting_id=2');
     if (profile === 'g3') expect(wrongId.status).toBe(200);
-    else expect(wrongId).toMatchObject({ status: 404, body: { detail: 'Meeting not found for platform zoom, ID 84213579601, and meeting_id 2' } });
-    expect(await call(sim, 'GET', '/transcripts/zoom/11111111111')).toMatchObject({ status: 404, body: { detail: 'Meeting not found for platform zoom and ID 11111111111' } });
+    else
+      expect(wrongId).toMatchObject({
+        status: 404,
+        body: { detail: 'Meeting not found for platform zoom, ID 84213579601, and meeting_id 2' },
+      });
+    expect(await call(sim, 'GET', '/transcripts/zoom/11111111111')).toMatchObject({
+      status: 404,
+      body: { detail: 'Meeting not found for platform zoom and ID 11111111111' },
+    });
   });
 
   it('deletes a finished transcript the way the generation does', async () => {
@@ -103,9 +125,16 @@ describe.each(['g1', 'g2', 'g3'] as const)('meetings and transcripts, profile %s
     const res = await call(sim, 'DELETE', '/meetings/teams/93817264501');
     expect(res.status).toBe(200);
     if (profile === 'g3') {
-      expect(res.body).toMatchObject({ status: 'deleted', deleted: 'completed_meeting_artifacts', native_meeting_id: '93817264501', objects_deleted: 27 });
+      expect(res.body).toMatchObject({
+        status: 'deleted',
+        deleted: 'completed_meeting_artifacts',
+        native_meeting_id: '93817264501',
+        objects_deleted: 27,
+      });
     } else {
-      expect(res.body).toEqual({ message: 'Meeting teams/93817264501 transcripts and recording artifacts deleted; meeting data anonymized' });
+      expect(res.body).toEqual({
+        message: 'Meeting teams/93817264501 transcripts and recording artifacts deleted; meeting data anonymized',
+      });
       expect((await call(sim, 'DELETE', '/meetings/teams/93817264501')).body.message).toMatch(/already deleted and data anonymized$/);
       const row = (await call(sim, 'GET', '/meetings')).body.meetings.find((m: { id: number }) => m.id === 2);
       expect(row).toMatchObject({ native_meeting_id: null, data: { redacted: true } });
@@ -119,12 +148,20 @@ describe('G3 planned meetings', () => {
     const sim = await start({ profile: 'g3' });
     try {
       const plan = await call(sim, 'POST', '/meetings', { body: { title: 'Retro', meeting_url: 'https://meet.google.com/ret-roab-cde' } });
-      expect(plan.body).toMatchObject({ status: 'idle', platform: 'google_meet', native_meeting_id: 'ret-roab-cde', data: { title: 'Retro' } });
+      expect(plan.body).toMatchObject({
+        status: 'idle',
+        platform: 'google_meet',
+        native_meeting_id: 'ret-roab-cde',
+        data: { title: 'Retro' },
+      });
       const edited = await call(sim, 'PATCH', '/meetings/google_meet/ret-roab-cde', { body: { scheduled_at: '2030-01-01T10:00:00Z' } });
       expect(edited.body.status).toBe('scheduled');
       expect((await call(sim, 'GET', '/meetings?exclude_planned=true')).body.meetings).toEqual([]);
       expect((await call(sim, 'GET', '/meetings')).body.meetings).toHaveLength(1);
-      expect(await call(sim, 'DELETE', `/meetings/${plan.body.id}`)).toMatchObject({ status: 200, body: { status: 'deleted', id: plan.body.id } });
+      expect(await call(sim, 'DELETE', `/meetings/${plan.body.id}`)).toMatchObject({
+        status: 200,
+        body: { status: 'deleted', id: plan.body.id },
+      });
       expect((await call(sim, 'GET', '/meetings')).body.meetings).toEqual([]);
     } finally {
       await sim.close();

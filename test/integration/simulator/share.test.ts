@@ -12,7 +12,12 @@ describe.each(['g1', 'g2'] as const)('public share links, profile %s', (profile)
   it('creates a link whose plain text is the whole transcript in the gateway’s format', async () => {
     const share = await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share');
     expect(share.status).toBe(200);
-    expect(share.body).toEqual({ share_id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), url: `${sim.url}/public/transcripts/${share.body.share_id}.txt`, expires_at: expect.any(String), expires_in_seconds: 900 });
+    expect(share.body).toEqual({
+      share_id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      url: `${sim.url}/public/transcripts/${share.body.share_id}.txt`,
+      expires_at: expect.any(String),
+      expires_in_seconds: 900,
+    });
 
     const res = await fetch(share.body.url);
     expect(res.status).toBe(200);
@@ -32,7 +37,9 @@ describe.each(['g1', 'g2'] as const)('public share links, profile %s', (profile)
   });
 
   it('clamps the TTL and honours forwarded host headers', async () => {
-    const short = await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share?ttl_seconds=5', { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'vexa.example.com' } });
+    const short = await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share?ttl_seconds=5', {
+      headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'vexa.example.com' },
+    });
     expect(short.body.expires_in_seconds).toBe(60);
     expect(short.body.url).toBe(`https://vexa.example.com/public/transcripts/${short.body.share_id}.txt`);
     const long = await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share?ttl_seconds=999999');
@@ -44,7 +51,10 @@ describe.each(['g1', 'g2'] as const)('public share links, profile %s', (profile)
   });
 
   it('passes the collector’s error through as text', async () => {
-    expect(await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share', { key: null })).toMatchObject({ status: 401, body: { detail: 'Missing X-API-Key' } });
+    expect(await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share', { key: null })).toMatchObject({
+      status: 401,
+      body: { detail: 'Missing X-API-Key' },
+    });
     const missing = await call(sim, 'POST', '/transcripts/google_meet/nop-nope-nop/share');
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.detail)).toEqual({ detail: 'Meeting not found for platform google_meet and ID nop-nope-nop' });
@@ -61,7 +71,12 @@ describe('G3 capability-token shares', () => {
   it('mints a token another user redeems to read the transcript; there is no public text link', async () => {
     const share = await call(sim, 'POST', '/transcripts/google_meet/kqv-mzrp-tdx/share', { body: {} });
     expect(share.status).toBe(200);
-    expect(share.body).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/), token: expect.stringMatching(/^3\./), mode: 'open', expires_at: expect.stringMatching(/\+00:00$/) });
+    expect(share.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      token: expect.stringMatching(/^3\./),
+      mode: 'open',
+      expires_at: expect.stringMatching(/\+00:00$/),
+    });
     expect((await call(sim, 'GET', '/public/transcripts/whatever.txt', { key: null })).status).toBe(404);
 
     expect((await call(sim, 'GET', '/transcripts/by-id/3', { key: 'colleague' })).status).toBe(404);
@@ -75,9 +90,18 @@ describe('G3 capability-token shares', () => {
   });
 
   it('refuses unknown tokens and restricted shares for other people', async () => {
-    expect(await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: '3.nope' } })).toMatchObject({ status: 404, body: { detail: 'invalid or unknown share token' } });
-    const restricted = await call(sim, 'POST', '/meetings/zoom/84213579601/share', { body: { mode: 'restricted', allowed_emails: ['someone@example.com'] } });
-    expect(await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: restricted.body.token } })).toMatchObject({ status: 403, body: { detail: 'not_allowed' } });
-    expect((await call(sim, 'POST', '/transcripts/google_meet/nop-nope-nop/share', { body: {} })).body).toEqual({ detail: 'Meeting not found for google_meet/nop-nope-nop' });
+    expect(await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: '3.nope' } })).toMatchObject({
+      status: 404,
+      body: { detail: 'invalid or unknown share token' },
+    });
+    const restricted = await call(sim, 'POST', '/meetings/zoom/84213579601/share', {
+      body: { mode: 'restricted', allowed_emails: ['someone@example.com'] },
+    });
+    expect(
+      await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: restricted.body.token } }),
+    ).toMatchObject({ status: 403, body: { detail: 'not_allowed' } });
+    expect((await call(sim, 'POST', '/transcripts/google_meet/nop-nope-nop/share', { body: {} })).body).toEqual({
+      detail: 'Meeting not found for google_meet/nop-nope-nop',
+    });
   });
 });

@@ -20,7 +20,12 @@ export interface Reply {
   body: any;
 }
 
-export async function call(sim: Simulator, method: string, path: string, opts: { key?: string | null; admin?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function call(
+  sim: Simulator,
+  method: string,
+  path: string,
+  opts: { key?: string | null; admin?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   const key = opts.key === undefined ? KEY : opts.key;
   if (key !== null) headers['X-API-Key'] = key;
@@ -42,7 +47,11 @@ export async function call(sim: Simulator, method: string, path: string, opts: {
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-export async function waitUntil<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -62,7 +71,9 @@ export function waitForStatus(sim: Simulator, id: number, status: string): Promi
 }
 
 export async function sendBot(sim: Simulator, nativeId: string, scenario = 'normal', extra: Record<string, unknown> = {}): Promise<Reply> {
-  return call(sim, 'POST', '/bots', { body: { platform: 'google_meet', native_meeting_id: nativeId, bot_name: `sim:${scenario}`, ...extra } });
+  return call(sim, 'POST', '/bots', {
+    body: { platform: 'google_meet', native_meeting_id: nativeId, bot_name: `sim:${scenario}`, ...extra },
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -125,7 +136,10 @@ export class FrameLog {
         return false;
       };
       if (check()) return;
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.frames.slice(-5))}`)),
+        timeoutMs,
+      );
       const waiter = (): void => {
         if (check()) {
           clearTimeout(timer);

@@ -25,7 +25,10 @@ describe.each(['g1', 'g2', 'g3'] as const)('WebSocket control protocol, profile 
       return;
     }
     const reply = await ws.subscribe('google_meet', 'wss-abcd-efg');
-    const expected = profile === 'g1' ? { status: 403, detail: '{"detail":"Invalid API token"}' } : { status: 401, detail: '{"detail":"Invalid API key"}' };
+    const expected =
+      profile === 'g1'
+        ? { status: 403, detail: '{"detail":"Invalid API token"}' }
+        : { status: 401, detail: '{"detail":"Invalid API key"}' };
     expect(reply).toEqual({ type: 'error', error: 'authorization_service_error', ...expected });
     expect(ws.closed).toBeNull();
     ws.close();
@@ -40,33 +43,55 @@ describe.each(['g1', 'g2', 'g3'] as const)('WebSocket control protocol, profile 
     ws.send({ action: 'dance' });
     await ws.waitFor((f) => f.error === 'unknown_action', 'unknown_action');
     ws.send({ action: 'subscribe', meetings: [] });
-    expect(await ws.waitFor((f) => f.error === 'invalid_subscribe_payload', 'empty list')).toEqual({ type: 'error', error: 'invalid_subscribe_payload', details: "'meetings' list cannot be empty" });
+    expect(await ws.waitFor((f) => f.error === 'invalid_subscribe_payload', 'empty list')).toEqual({
+      type: 'error',
+      error: 'invalid_subscribe_payload',
+      details: "'meetings' list cannot be empty",
+    });
     ws.close();
   });
 
   it('reports meetings the user may not see per generation', async () => {
     const ws = await FrameLog.open(sim);
     const start = ws.frames.length;
-    ws.send({ action: 'subscribe', meetings: [{ platform: 'google_meet', native_id: 'wss-abcd-efg' }, { platform: 'google_meet', native_id: 'not-mine-xyz' }] });
+    ws.send({
+      action: 'subscribe',
+      meetings: [
+        { platform: 'google_meet', native_id: 'wss-abcd-efg' },
+        { platform: 'google_meet', native_id: 'not-mine-xyz' },
+      ],
+    });
     const subscribed = await ws.waitFor((f) => f.type === 'subscribed', 'subscribed', start);
     expect(subscribed.meetings).toEqual([{ platform: 'google_meet', native_id: 'wss-abcd-efg' }]);
     const errors = ws.frames.slice(start).filter((f) => f.type === 'error');
     if (profile === 'g3') expect(errors).toEqual([]);
-    else expect(errors).toEqual([{ type: 'error', error: 'invalid_subscribe_payload', details: ['meetings[1] not authorized or not found for user'] }]);
+    else
+      expect(errors).toEqual([
+        { type: 'error', error: 'invalid_subscribe_payload', details: ['meetings[1] not authorized or not found for user'] },
+      ]);
 
     const only = ws.frames.length;
     ws.send({ action: 'subscribe', meetings: [{ platform: 'google_meet', native_id: 'not-mine-xyz' }] });
     if (profile === 'g3') {
-      expect(await ws.waitFor((f) => f.type === 'error', 'error', only)).toEqual({ type: 'error', error: 'authorization_service_error', details: 'meetings[0] not authorized or not found for user' });
+      expect(await ws.waitFor((f) => f.type === 'error', 'error', only)).toEqual({
+        type: 'error',
+        error: 'authorization_service_error',
+        details: 'meetings[0] not authorized or not found for user',
+      });
     } else {
       expect(await ws.waitFor((f) => f.type === 'subscribed', 'empty subscribed', only)).toEqual({ type: 'subscribed', meetings: [] });
     }
 
     const un = ws.frames.length;
     ws.send({ action: 'unsubscribe', meetings: [{ platform: 'google_meet', native_id: 'wss-abcd-efg' }] });
-    expect(await ws.waitFor((f) => f.type === 'unsubscribed', 'unsubscribed', un)).toEqual({ type: 'unsubscribed', meetings: [{ platform: 'google_meet', native_id: 'wss-abcd-efg' }] });
+    expect(await ws.waitFor((f) => f.type === 'unsubscribed', 'unsubscribed', un)).toEqual({
+      type: 'unsubscribed',
+      meetings: [{ platform: 'google_meet', native_id: 'wss-abcd-efg' }],
+    });
     ws.send({ action: 'unsubscribe', meetings: [{ platform: 'google_meet', native_id: 'wss-abcd-efg' }] });
-    expect(await ws.waitFor((f) => f.error === 'invalid_unsubscribe_payload', 'not subscribed', un)).toMatchObject({ details: ['meetings[0] not currently subscribed'] });
+    expect(await ws.waitFor((f) => f.error === 'invalid_unsubscribe_payload', 'not subscribed', un)).toMatchObject({
+      details: ['meetings[0] not currently subscribed'],
+    });
     ws.close();
   });
 });

@@ -67,7 +67,12 @@ describe('file secret store', () => {
   it('returns null when the keychain can no longer decrypt', async () => {
     const f = file();
     await createFileSecretStore({ file: f, cipher: fakeCipher() }).set('x', KEY, 'secure');
-    const broken: KeyCipher = { ...fakeCipher(), decrypt: () => { throw new Error('bad decrypt'); } };
+    const broken: KeyCipher = {
+      ...fakeCipher(),
+      decrypt: () => {
+        throw new Error('bad decrypt');
+      },
+    };
     expect(await createFileSecretStore({ file: f, cipher: broken }).get('x')).toBeNull();
   });
 });

@@ -46,7 +46,10 @@ describe('alert rules', () => {
     ['awaiting_admission_timeout', 'lobby_timeout'],
     ['join_failure', 'failed'],
   ])('a failure with %s raises one %s alert', (reason, kind) => {
-    expect(run(['awaiting_admission', ['failed', reason, 'awaiting_admission'], ['failed', reason, 'awaiting_admission']])).toEqual(['lobby', kind]);
+    expect(run(['awaiting_admission', ['failed', reason, 'awaiting_admission'], ['failed', reason, 'awaiting_admission']])).toEqual([
+      'lobby',
+      kind,
+    ]);
   });
 
   it('says what to do in the lobby alert', () => {
@@ -82,7 +85,9 @@ describe('outcome explanations', () => {
     expect(explainOutcome('failed', 'join_failure', 'active')).toBe('The bot stopped working during the meeting.');
     expect(explainOutcome('failed', null, 'joining')).toBe('The bot failed while joining.');
     expect(explainOutcome('failed', null, null)).toBe('The bot failed.');
-    expect(explainOutcome('failed', 'awaiting_admission_rejected', 'awaiting_admission')).toBe('The host denied the bot entry to the meeting.');
+    expect(explainOutcome('failed', 'awaiting_admission_rejected', 'awaiting_admission')).toBe(
+      'The host denied the bot entry to the meeting.',
+    );
     expect(explainOutcome('completed', 'left_alone', null)).toBe('Everyone else left, so the bot left too.');
     expect(explainOutcome('completed', 'something_new', null)).toBe('The meeting ended and the transcript is ready.');
   });

@@ -30,6 +30,7 @@ describe('Electron bundles', () => {
     expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron', 'pdfkit']));
     // ws loads bufferutil and utf-8-validate inside try/catch and runs without them; pdfkit and
     // fontkit read data files beside their sources, so they ship in node_modules (dependencies).
-    for (const name of external) expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit']).toContain(name);
+    for (const name of external)
+      expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit']).toContain(name);
   });
 });

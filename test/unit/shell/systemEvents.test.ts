@@ -11,7 +11,11 @@ describe('system events', () => {
     let online = false;
     let tick: () => void = () => {};
     let cancelled = false;
-    const events = createSystemEvents({ powerMonitor: pm, isOnline: () => online, setInterval: (fn) => ((tick = fn), { cancel: () => (cancelled = true) }) });
+    const events = createSystemEvents({
+      powerMonitor: pm,
+      isOnline: () => online,
+      setInterval: (fn) => ((tick = fn), { cancel: () => (cancelled = true) }),
+    });
     let wakes = 0;
     const stop = events.onWake(() => wakes++);
     for (const l of listeners.get('resume')!) l();
