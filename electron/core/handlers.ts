@@ -5,7 +5,7 @@ import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import { DEMO_SERVER_ID, type ConnectionService } from './connection';
 import type { DemoService } from './demo';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
-import type { Library, OutboxService } from './cache';
+import type { Library, LibraryMeeting, OutboxService } from './cache';
 import type { ServerSession } from './session';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
@@ -169,9 +169,13 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       const s = d.session();
       // The cached copy paints at once; fresher details and the transcript follow as an event.
       if (s && s.serverId === meeting.serverId) {
+        // Announce only a real change: the window re-opens the meeting on the event.
         void s.sync
           .openMeeting(id)
-          .then(() => d.emitChanged({ serverId: meeting.serverId, meetingIds: [id] }))
+          .then((outcome) => {
+            if (outcome.meeting && contentOf(outcome.meeting) !== contentOf(meeting))
+              d.emitChanged({ serverId: meeting.serverId, meetingIds: [id] });
+          })
           .catch((e: unknown) => d.logger.debug('Refreshing a meeting failed', { error: String(e) }));
       }
       return {
@@ -227,4 +231,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return null;
     },
   };
+}
+
+/** What the window shows of a meeting; the sync timestamps alone are not a change worth a reload. */
+function contentOf(m: LibraryMeeting): string {
+  const { lastSyncedAt: _a, transcriptSyncedAt: _b, ...shown } = m;
+  return JSON.stringify(shown);
 }
