@@ -179,7 +179,22 @@ export class ConnectionService {
     if (!id) return 'none';
     if (id === DEMO_SERVER_ID) return 'demo';
     const record = await this.deps.servers.get(id);
-    const key = record ? await this.deps.secrets.get(id) : null;
+    const key = await this.deps.secrets.get(id);
+    if (!record && key) {
+      // The server list lives in the cache; a rebuilt cache lost it, but the key and the address
+      // (a server's id is its URL) are still known, so connect again in the background.
+      this.set({ status: 'connecting', server: null, key: null, error: null });
+      void this.connect(id, key, 'auto').catch((e: unknown) => {
+        const coded = e as { code?: string; userMessage?: string; message?: string };
+        this.set({
+          status: 'none',
+          server: null,
+          key: null,
+          error: { code: coded.code ?? 'reconnect_failed', message: coded.userMessage ?? coded.message ?? 'Connect to your server again.' },
+        });
+      });
+      return 'restored';
+    }
     if (!record || !key) {
       this.set({
         status: 'none',

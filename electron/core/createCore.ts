@@ -5,7 +5,7 @@ import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
 import { Library, OutboxService } from './cache';
-import { openCache } from './cache/database';
+import { CACHE_TOO_NEW, openCache } from './cache/database';
 import { cachedTranscript } from './cache/exportSource';
 import { ConnectionService, DEMO_SERVER_ID } from './connection';
 import { DemoService } from './demo';
@@ -54,7 +54,19 @@ function osName(os: NodeJS.Platform): AppState['os'] {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createFileLogger({ dir: options.paths.logs });
-  const cache = openCache({ file: join(options.paths.data, CACHE_FILE), logger, now: clock.now });
+  // A cache written by a newer app version is left untouched: this run works from a cache in
+  // memory, and the window says why the library is empty.
+  let cacheNotice: string | null = null;
+  const cache = (() => {
+    try {
+      return openCache({ file: join(options.paths.data, CACHE_FILE), logger, now: clock.now });
+    } catch (e) {
+      if (!(e instanceof UserFacingError) || e.code !== CACHE_TOO_NEW) throw e;
+      logger.error('The cache belongs to a newer version of the app', { message: e.message });
+      cacheNotice = e.message;
+      return openCache({ file: ':memory:', logger, now: clock.now });
+    }
+  })();
   const settings = new SettingsStore(join(options.paths.data, SETTINGS_FILE));
   const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
   const outbox = new OutboxService(library);
@@ -70,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       connection: connection.view(),
       settings: settings.settings,
       secureStorage: { available: secure.secure, backend: secure.backend, reason: secure.reason },
+      cacheNotice,
     };
   };
   const emitState = (): void => {

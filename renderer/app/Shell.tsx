@@ -10,6 +10,7 @@ import { LiveScreen } from '../features/live/LiveScreen';
 import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { api } from '../platform/api';
+import { CacheNotice } from './CacheNotice';
 import { ConnectionBanners } from './ConnectionBanners';
 import { ErrorBoundary } from './ErrorBoundary';
 import { reportError } from './errorReporting';
@@ -61,6 +62,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
         <TopBar title={screenTitles[screen]} connection={connection} />
         <AttentionBanners />
         <ConnectionBanners connection={connection} />
+        <CacheNotice />
         <main className="screen" aria-label={screenTitles[screen]}>
           <ErrorBoundary key={screen} scope={`the ${screenTitles[screen]} screen`} onError={(e) => reportError(api, e)}>
             {screenViews[screen]()}

@@ -89,6 +89,8 @@ export const AppStateSchema = z.object({
   connection: ConnectionViewSchema,
   settings: SettingsSchema,
   secureStorage: SecureStorageViewSchema,
+  /** Why the local library could not be opened (a cache from a newer app version), or null. */
+  cacheNotice: z.string().nullable(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 

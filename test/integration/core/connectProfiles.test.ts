@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -191,6 +192,48 @@ describe('demo mode', () => {
     for (const profile of ['g1', 'g2'] as const) {
       expect(must(await ipc.invoke('demo:start', { profile })).server?.generation).toBe(profile);
     }
+    ipc.close();
+  });
+});
+
+describe('a damaged or newer cache', () => {
+  it('reconnects by itself after the cache was rebuilt from a damaged file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vexa-rebuilt-'));
+    const secrets = () => createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: fakeKeychain });
+    const first = await launch({ profile: 'g3', dataDir, secrets: secrets() });
+    must(await first.ipc.invoke('connection:connect', { url: first.app.simulatorUrl, apiKey: first.app.apiKey }));
+    first.ipc.close();
+    await first.app.close({ keepData: true });
+    apps.splice(apps.indexOf(first.app), 1);
+    writeFileSync(join(dataDir, 'cache.sqlite'), 'garbage '.repeat(1000));
+    rmSync(join(dataDir, 'cache.sqlite-wal'), { force: true });
+
+    // The first launch's simulator is gone, so the automatic reconnect must end in a sentence,
+    // not a silent onboarding screen.
+    const second = await launch({ profile: 'g3', dataDir, secrets: secrets() });
+    const start = Date.now();
+    let state = must(await second.ipc.invoke('app:getState'));
+    while (state.connection.status === 'connecting' && Date.now() - start < 10_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = must(await second.ipc.invoke('app:getState'));
+    }
+    expect(state.connection.status).toBe('none');
+    expect(state.connection.error?.code).toBe('unreachable');
+    second.ipc.close();
+  });
+
+  it('leaves a cache from a newer app version untouched and says why the library is empty', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vexa-newer-'));
+    const db = new Database(join(dataDir, 'cache.sqlite'));
+    db.pragma('user_version = 999');
+    db.close();
+    const { app, ipc } = await launch({ profile: 'g3', dataDir });
+    const state = must(await ipc.invoke('app:getState'));
+    expect(state.cacheNotice).toMatch(/newer version of Vexa Companion/);
+    must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
+    const check = new Database(join(dataDir, 'cache.sqlite'));
+    expect(check.pragma('user_version', { simple: true })).toBe(999);
+    check.close();
     ipc.close();
   });
 });
