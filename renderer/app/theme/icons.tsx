@@ -2,9 +2,10 @@ import type { ReactNode, SVGProps } from 'react';
 
 /** Stroke icons drawn inline (no icon font: the CSP allows no external fonts or inline styles). */
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function icon(paths: ReactNode) {
+/** Makes an icon component from its paths; feature folders draw their own icons with it. */
+export function icon(paths: ReactNode) {
   return function Icon({ size = 16, ...rest }: IconProps) {
     return (
       <svg

@@ -1,30 +1,6 @@
-import type { ReactNode, SVGProps } from 'react';
+import { icon } from '../../app/theme/icons';
 
 /** Icons of the meeting view, drawn like the theme's (inline stroke SVG; the CSP allows no icon font). */
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function icon(paths: ReactNode) {
-  return function Icon({ size = 16, ...rest }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.9}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        {...rest}
-      >
-        {paths}
-      </svg>
-    );
-  };
-}
 
 export const PencilIcon = icon(
   <>
