@@ -37,7 +37,8 @@ export type OpenOutcome =
 
 /** Errors the user has to act on (a new key, a scope); retrying on a timer would not help. */
 const NEEDS_USER = new Set(['unauthorized', 'missing_scope', 'forbidden', 'unsupported']);
-const OFFLINE = new Set(['unreachable', 'timeout', 'tls']);
+// A gateway whose backend is down (502/503/504) is as good as offline for reading the library.
+const OFFLINE = new Set(['unreachable', 'timeout', 'tls', 'upstream_down']);
 
 /**
  * Keeps one server's part of the library in step: the meeting list on start and on reconnect
