@@ -1,3 +1,5 @@
+import './disclosure.css';
+
 export { Badge, type BadgeTone } from './Badge';
 export { Banner, type BannerTone } from './Banner';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';

@@ -14,10 +14,10 @@ export function PlannedGroup({ meetings, onOpen }: { meetings: LibraryMeetingVie
   const id = useId();
   if (meetings.length === 0) return null;
   return (
-    <section className="planned-group" aria-labelledby={`${id}-title`}>
-      <h2 className="planned-heading" id={`${id}-title`}>
-        <button type="button" className="planned-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-          <ChevronIcon size={14} className="planned-chevron" />
+    <section className="disclosure planned-group" aria-labelledby={`${id}-title`}>
+      <h2 className="disclosure-heading" id={`${id}-title`}>
+        <button type="button" className="disclosure-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          <ChevronIcon size={14} className="disclosure-chevron" />
           Planned
           <span className="planned-count">{meetings.length}</span>
         </button>
