@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_STATUSES } from '../vexa/types';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -116,20 +117,7 @@ export const MeetingSummarySchema = z.object({
 });
 export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
 
-export const MeetingStatusSchema = z.enum([
-  'requested',
-  'joining',
-  'awaiting_admission',
-  'active',
-  'needs_help',
-  'stopping',
-  'completed',
-  'failed',
-  'idle',
-  'scheduled',
-  'deleted',
-  'unknown',
-]);
+export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 
 /** A meeting whose bot the app follows, with the time spent in each status. */
 export const TrackedMeetingSchema = z.object({
