@@ -111,6 +111,9 @@ const PLATFORM_LABELS: Record<string, string> = {
   teams: 'Microsoft Teams',
   zoom: 'Zoom',
   jitsi: 'Jitsi',
+  // Values G2 servers may send for meetings that no bot joined.
+  browser_session: 'Browser session',
+  discord: 'Discord',
 };
 
 /** The name people know a platform by; an unknown server value is shown as it is. */

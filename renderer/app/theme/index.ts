@@ -4,6 +4,7 @@ export { Badge, type BadgeTone } from './Badge';
 export { Banner, type BannerTone } from './Banner';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card } from './Card';
+export { PlatformMark } from './PlatformMark';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { Spinner } from './Spinner';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
-import { Badge, Banner, Button, Spinner } from '../../app/theme';
+import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
 import { CrossIcon, ErrorIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
 import { hasBeenLive } from '../captions/describe';
 import { showLiveCaptions } from '../live/actions';
@@ -105,9 +105,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
       data-meeting-id={meeting.id}
       data-status={meeting.status}
     >
-      <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
-        {platform.charAt(0).toUpperCase()}
-      </span>
+      <PlatformMark platform={meeting.platform} />
       <div className="meeting-card-body">
         <div className="meeting-card-head">
           <div className="meeting-card-titles">

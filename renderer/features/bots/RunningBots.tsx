@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { RunningBotView } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
-import { Badge, Banner, Button, Spinner } from '../../app/theme';
+import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
 import { ChevronIcon, ErrorIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
 import { platformLabel } from '../library/describe';
 import { loadRunning, stopRunningBot } from './actions';
@@ -24,9 +24,7 @@ function RunningBotRow({ bot }: { bot: RunningBotView }) {
   };
   return (
     <li className="running-bot" aria-label={label}>
-      <span className="platform-mark" data-platform={bot.platform} aria-hidden="true">
-        {platform.charAt(0).toUpperCase()}
-      </span>
+      <PlatformMark platform={bot.platform} />
       <div className="running-bot-main">
         <div>
           {platform}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
-import { Badge } from '../../app/theme';
+import { Badge, PlatformMark } from '../../app/theme';
 import type { MeetingRef } from '../export/describe';
 import { MeetingActions } from '../export/MeetingActions';
 import { libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabel } from './describe';
@@ -10,14 +10,6 @@ import { libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabe
 export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
   if (!m.nativeMeetingId || m.serverId !== connectedServerId || m.transcriptDeleted) return null;
   return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name };
-}
-
-export function PlatformMark({ platform }: { platform: string }) {
-  return (
-    <span className="platform-mark" data-platform={platform} aria-hidden="true">
-      {platformLabel(platform).charAt(0).toUpperCase()}
-    </span>
-  );
 }
 
 export const MeetingRow = memo(function MeetingRow({

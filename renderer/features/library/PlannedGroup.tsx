@@ -1,10 +1,9 @@
 import { useId } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
-import { Badge } from '../../app/theme';
+import { Badge, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { libraryTitle, meetingStatus, platformLabel } from './describe';
-import { PlatformMark } from './MeetingRow';
 import { useLibraryStore } from './store';
 
 /** Meetings planned on the server (G3 `idle`/`scheduled`) that have not happened: apart from the rest, collapsible. */

@@ -5,18 +5,9 @@ import { formatDateTime } from '../../app/format';
 
 /** Pure wording of the library: rows, sync, offline (unit-tested). */
 
-const platformNames: Record<string, string> = {
-  google_meet: 'Google Meet',
-  teams: 'Microsoft Teams',
-  zoom: 'Zoom',
-  jitsi: 'Jitsi',
-  browser_session: 'Browser session',
-  discord: 'Discord',
-};
-
-export function platformLabel(platform: string): string {
-  return platformNames[platform] ?? platform;
-}
+// One wording of platforms everywhere (the launch field, the library, the live view).
+export { platformLabel } from '../../../shared/meeting-link';
+import { platformLabel } from '../../../shared/meeting-link';
 
 /** The meeting's name, else "Google Meet abc-defg-hij". */
 export function meetingTitle(meeting: Pick<MeetingSummary, 'name' | 'platform' | 'nativeMeetingId' | 'id'>): string {

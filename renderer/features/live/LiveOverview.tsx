@@ -1,14 +1,13 @@
 import { useEffect, useId } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Badge, Button } from '../../app/theme';
+import { Badge, Button, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { formatElapsed, isFinished, meetingChip, orderForDisplay, timeInStatus } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { emptyCaptionsText, hasBeenLive, speakerName } from '../captions/describe';
 import { useCaptionsStore } from '../captions/store';
-import { platformLabel } from '../library/describe';
 import { showLiveCaptions } from './actions';
 import { tailText } from './overlayText';
 
@@ -38,13 +37,10 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
   const titleId = useId();
   const chip = meetingChip(meeting);
   const finished = isFinished(meeting.status);
-  const platform = platformLabel(meeting.platform);
   return (
     <article className="live-tile" aria-labelledby={titleId} data-meeting-id={meeting.id} data-status={meeting.status}>
       <header className="live-tile-head">
-        <span className="platform-mark" data-platform={meeting.platform} aria-hidden="true">
-          {platform.charAt(0).toUpperCase()}
-        </span>
+        <PlatformMark platform={meeting.platform} />
         <h3 id={titleId} className="live-tile-title break">
           {meeting.name}
         </h3>

@@ -63,6 +63,8 @@ describe('platformLabel', () => {
     expect(platformLabel('teams')).toBe('Microsoft Teams');
     expect(platformLabel('zoom')).toBe('Zoom');
     expect(platformLabel('jitsi')).toBe('Jitsi');
-    expect(platformLabel('browser_session')).toBe('browser_session');
+    expect(platformLabel('browser_session')).toBe('Browser session');
+    // A value no known server sends is shown as it is.
+    expect(platformLabel('webex_live')).toBe('webex_live');
   });
 });
