@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { baseDirection } from './direction';
 import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from './docModel';
+import { PdfTextWriter } from './pdfDraw';
 import { fontLibrary, readInstalledFont, type LoadedFace, type Weight } from './pdfFonts';
 import { layoutParagraph, type FaceLookup, type Line, type Span } from './pdfText';
 import type { ExportDocument } from './prepare';
@@ -129,15 +130,12 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
     pdf.on('error', reject);
   });
 
-  const registered = new Set<string>();
-  let color = '';
+  const writer = new PdfTextWriter(pdf);
   let y = MARGIN;
   const bottom = PAGE.height - MARGIN;
   const newPage = (): void => {
-    pdf.addPage();
+    writer.newPage();
     y = MARGIN;
-    // A new page starts with a fresh graphics state, so the fill colour must be set again.
-    color = '';
   };
 
   const drawLine = (line: Line, block: Block, lineHeight: number, xStart?: number): void => {
@@ -147,23 +145,7 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
     const baseline = y + block.size;
     let x = xStart ?? (block.rtl ? block.x + block.width - line.width : block.x);
     for (const piece of line.pieces) {
-      if (!registered.has(piece.face.key)) {
-        // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
-        pdf.registerFont(piece.face.key, piece.face.pdfFont as unknown as Uint8Array);
-        registered.add(piece.face.key);
-      }
-      pdf.font(piece.face.key).fontSize(block.size);
-      if (piece.color !== color) pdf.fillColor((color = piece.color));
-      // pdf.js and many viewers read text back glyph by glyph; shaped Arabic shares glyphs between
-      // letters, so the logical text goes along as ActualText for viewers that honour it.
-      if (piece.shaped) pdf.markContent('Span', { actual: piece.text });
-      pdf.text(piece.text, x, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        textWidth: piece.width,
-        ...(piece.shaped ? { features: [] } : {}),
-      } as PDFKit.Mixins.TextOptions);
-      if (piece.shaped) pdf.endMarkedContent();
+      writer.draw(piece, x, baseline, block.size);
       x += piece.width;
     }
     y += lineHeight;
@@ -198,6 +180,7 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
   drawBlock(headingBlock, 6);
   if (content.turns.length === 0) drawBlock(emptyBlock, 0);
   for (const turn of content.turns) drawBlock(turn, 5);
+  writer.flush();
   pdf.end();
   return done;
 }

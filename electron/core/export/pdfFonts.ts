@@ -41,7 +41,7 @@ export interface LoadedFace {
   runs: Map<string, ShapedRun>;
 }
 
-interface ShapedRun {
+export interface ShapedRun {
   glyphs: fontkit.Glyph[];
   positions: fontkit.GlyphPosition[];
   advanceWidth: number;
@@ -50,7 +50,8 @@ interface ShapedRun {
 /** Bounded: a long-running app exports many transcripts through the same faces. */
 const MAX_CACHED_RUNS = 50_000;
 
-function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
+/** The shaped glyphs of `text` in font units, kept for the session (callers must not change them). */
+export function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
     const r = face.font.layout(text);

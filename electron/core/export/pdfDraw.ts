@@ -1,0 +1,183 @@
+import { shape, type LoadedFace } from './pdfFonts';
+import type { Piece } from './pdfText';
+
+/*
+ * Draws laid-out pieces into a pdfkit document. pdfkit's own `text()` lays every piece out again
+ * (word by word, array concatenation per word) and writes each fragment as its own content chunk
+ * inside a save/transform/restore; for a long transcript that is most of the PDF's cost. This
+ * writer emits the same operators pdfkit would (the same glyphs, kerning and text positions, in
+ * the same subset font) from the runs the layout already shaped, encodes each distinct word once
+ * per document, and writes a page's text as one chunk. Pieces it cannot express as a plain run of
+ * glyphs (shaped right-to-left text, marks positioned by the font) still go through `text()`.
+ *
+ * It relies on the parts of pdfkit 0.20's embedded font that `text()` itself uses: `id`, `ref()`,
+ * `subset`, `widths` and `unicode` (the last two feed the font's width table and ToUnicode map).
+ */
+
+interface EmbeddedFont {
+  id: string;
+  /** 1000 / unitsPerEm: PDF text space is in thousandths of the font size. */
+  scale: number;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+interface PdfkitInternals {
+  _font: EmbeddedFont;
+  page: { fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** pdfkit's number format: rounded to six decimals. */
+function num(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+function colorOperator(color: string): string {
+  const hex = parseInt(color.length === 4 ? color.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3').slice(1) : color.slice(1), 16);
+  const parts = [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((c) => num(c / 255));
+  return `${parts.join(' ')} rg`;
+}
+
+interface FontState {
+  face: LoadedFace;
+  font: EmbeddedFont;
+  /** Glyph id in the subset -> 4-digit hex, for this document. */
+  hex: string[];
+  /** Word (with its trailing space) -> TJ array elements; null when the word needs `text()`. */
+  words: Map<string, string | null>;
+}
+
+export class PdfTextWriter {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly internals: PdfkitInternals;
+  private readonly fonts = new Map<string, FontState>();
+  private readonly colors = new Map<string, string>();
+  private readonly onPage = new Set<string>();
+  private parts: string[] = [];
+  private color = '';
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    this.internals = doc as unknown as PdfkitInternals;
+  }
+
+  /** Ends the page's text and starts a new page. */
+  newPage(): void {
+    this.flush();
+    this.doc.addPage();
+    this.onPage.clear();
+    // A new page starts with a fresh graphics state, so the fill colour must be set again.
+    this.color = '';
+  }
+
+  /** Draws a piece with its left edge at x and its baseline at y (pdfkit's top-down coordinates). */
+  draw(piece: Piece, x: number, baseline: number, size: number): void {
+    if (piece.text.length === 0) return;
+    const state = this.fontFor(piece.face);
+    this.setColor(piece.color);
+    const tj = piece.shaped ? null : this.encode(state, piece.text);
+    if (tj === null) {
+      this.drawWithPdfkit(piece, x, baseline, size);
+      return;
+    }
+    if (!this.onPage.has(state.font.id)) {
+      this.internals.page.fonts[state.font.id] ??= state.font.ref();
+      this.onPage.add(state.font.id);
+    }
+    // The page's transform is flipped (y down), so the text matrix flips back to upright glyphs.
+    this.parts.push(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${state.font.id} ${num(size)} Tf\n[${tj}] TJ\nET`);
+  }
+
+  /** Writes the text drawn since the last flush into the page. */
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.internals.addContent(this.parts.join('\n'));
+    this.parts = [];
+  }
+
+  private fontFor(face: LoadedFace): FontState {
+    let state = this.fonts.get(face.key);
+    if (!state) {
+      // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
+      this.doc.registerFont(face.key, face.pdfFont as unknown as Uint8Array);
+      this.doc.font(face.key);
+      state = { face, font: this.internals._font, hex: [], words: new Map() };
+      this.fonts.set(face.key, state);
+    }
+    return state;
+  }
+
+  private setColor(color: string): void {
+    if (color === this.color) return;
+    let op = this.colors.get(color);
+    if (!op) this.colors.set(color, (op = colorOperator(color)));
+    this.parts.push(op);
+    this.color = color;
+  }
+
+  /** TJ array elements for a left-to-right run, laid out word by word like pdfkit's `text()`. */
+  private encode(state: FontState, text: string): string | null {
+    const out: string[] = [];
+    let last = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) continue;
+      const end = Math.min(i + 1, text.length);
+      if (end > last) {
+        const word = this.word(state, text.slice(last, end));
+        if (word === null) return null;
+        if (word) out.push(word);
+      }
+      last = end;
+    }
+    return out.join(' ');
+  }
+
+  private word(state: FontState, text: string): string | null {
+    const known = state.words.get(text);
+    if (known !== undefined) return known;
+    const { face, font, hex } = state;
+    const run = shape(face, text);
+    let elements = '';
+    let pending = '';
+    let ok = true;
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const glyph = run.glyphs[i]!;
+      const pos = run.positions[i]!;
+      if (pos.xOffset || pos.yOffset) {
+        ok = false;
+        break;
+      }
+      const gid = font.subset.includeGlyph(glyph.id);
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      pending += hex[gid] ??= gid.toString(16).padStart(4, '0');
+      const adjust = (pos.xAdvance - glyph.advanceWidth) * font.scale;
+      if (adjust !== 0) {
+        elements += `${elements ? ' ' : ''}<${pending}> ${num(-adjust)}`;
+        pending = '';
+      }
+    }
+    if (pending) elements += `${elements ? ' ' : ''}<${pending}>`;
+    const result = ok ? elements : null;
+    state.words.set(text, result);
+    return result;
+  }
+
+  private drawWithPdfkit(piece: Piece, x: number, baseline: number, size: number): void {
+    this.flush();
+    this.doc.font(piece.face.key).fontSize(size);
+    // pdf.js and many viewers read text back glyph by glyph; shaped Arabic shares glyphs between
+    // letters, so the logical text goes along as ActualText for viewers that honour it.
+    if (piece.shaped) this.doc.markContent('Span', { actual: piece.text });
+    this.doc.text(piece.text, x, baseline, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      textWidth: piece.width,
+      ...(piece.shaped ? { features: [] } : {}),
+    } as PDFKit.Mixins.TextOptions);
+    if (piece.shaped) this.doc.endMarkedContent();
+  }
+}
