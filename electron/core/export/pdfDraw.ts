@@ -27,7 +27,7 @@ interface EmbeddedFont {
 interface PdfkitInternals {
   _font: EmbeddedFont;
   page: { fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
 }
 
 /** pdfkit's number format: rounded to six decimals. */
@@ -41,11 +41,37 @@ function colorOperator(color: string): string {
   return `${parts.join(' ')} rg`;
 }
 
+/** A byte of a literal string: the delimiters, the escape and line ends are escaped, the rest is raw. */
+function literalByte(byte: number): string {
+  switch (byte) {
+    case 0x28:
+      return '\\(';
+    case 0x29:
+      return '\\)';
+    case 0x5c:
+      return '\\\\';
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    default:
+      return String.fromCharCode(byte);
+  }
+}
+
+/**
+ * A glyph's two-byte code (Identity-H) as literal-string characters: half the size of pdfkit's hex
+ * strings, which halves what the page's compression has to read.
+ */
+function glyphCode(gid: number): string {
+  return literalByte(gid >> 8) + literalByte(gid & 0xff);
+}
+
 interface FontState {
   face: LoadedFace;
   font: EmbeddedFont;
-  /** Glyph id in the subset -> 4-digit hex, for this document. */
-  hex: string[];
+  /** Glyph id in the subset -> its two-byte code as literal-string characters, for this document. */
+  codes: string[];
   /** Word (with its trailing space) -> TJ array elements; null when the word needs `text()`. */
   words: Map<string, string | null>;
 }
@@ -94,7 +120,8 @@ export class PdfTextWriter {
   /** Writes the text drawn since the last flush into the page. */
   flush(): void {
     if (this.parts.length === 0) return;
-    this.internals.addContent(this.parts.join('\n'));
+    // Latin-1 keeps every character a single byte (glyph codes are raw bytes).
+    this.internals.addContent(Buffer.from(`${this.parts.join('\n')}\n`, 'latin1'));
     this.parts = [];
   }
 
@@ -104,7 +131,7 @@ export class PdfTextWriter {
       // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
       this.doc.registerFont(face.key, face.pdfFont as unknown as Uint8Array);
       this.doc.font(face.key);
-      state = { face, font: this.internals._font, hex: [], words: new Map() };
+      state = { face, font: this.internals._font, codes: [], words: new Map() };
       this.fonts.set(face.key, state);
     }
     return state;
@@ -138,7 +165,7 @@ export class PdfTextWriter {
   private word(state: FontState, text: string): string | null {
     const known = state.words.get(text);
     if (known !== undefined) return known;
-    const { face, font, hex } = state;
+    const { face, font, codes } = state;
     const run = shape(face, text);
     let elements = '';
     let pending = '';
@@ -153,14 +180,14 @@ export class PdfTextWriter {
       const gid = font.subset.includeGlyph(glyph.id);
       font.widths[gid] ??= glyph.advanceWidth * font.scale;
       font.unicode[gid] ??= glyph.codePoints;
-      pending += hex[gid] ??= gid.toString(16).padStart(4, '0');
+      pending += codes[gid] ??= glyphCode(gid);
       const adjust = (pos.xAdvance - glyph.advanceWidth) * font.scale;
       if (adjust !== 0) {
-        elements += `${elements ? ' ' : ''}<${pending}> ${num(-adjust)}`;
+        elements += `${elements ? ' ' : ''}(${pending}) ${num(-adjust)}`;
         pending = '';
       }
     }
-    if (pending) elements += `${elements ? ' ' : ''}<${pending}>`;
+    if (pending) elements += `${elements ? ' ' : ''}(${pending})`;
     const result = ok ? elements : null;
     state.words.set(text, result);
     return result;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTranscript, ExportError } from '../../../electron/core/export';
 import { hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
-import { actualTexts, readPdfLines, type PdfLine } from './pdfRead';
+import { actualTexts, readPdfLines, textStreams, type PdfLine } from './pdfRead';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
@@ -92,6 +92,39 @@ describe('PDF export read back by pdf.js', () => {
     expect(texts).toContain(TEXTS.arabic.slice(0, -1));
     expect(texts).toContain('أحمد');
     expect(texts).toContain('שלום עולם ');
+  });
+
+  it('reads back every glyph of a large subset, including codes whose bytes are string delimiters or line ends', async () => {
+    // About 380 distinct Latin, Greek and Cyrillic letters in one font: the subset's glyph codes pass
+    // 0x0a, 0x0d, 0x28, 0x29 and 0x5c in both bytes of the two-byte code.
+    const ranges: Array<[number, number]> = [
+      [0x21, 0x7e],
+      [0xc0, 0x17f],
+      [0x391, 0x3a9],
+      [0x410, 0x44f],
+    ];
+    const texts: string[] = [];
+    for (const [lo, hi] of ranges) {
+      const chars = Array.from({ length: hi - lo + 1 }, (_, i) => String.fromCodePoint(lo + i)).filter((c) =>
+        /\p{L}|\p{N}|\p{P}|\p{S}/u.test(c),
+      );
+      for (let i = 0; i < chars.length; i += 40) texts.push(chars.slice(i, i + 40).join(''));
+    }
+    expect(new Set(texts.join('')).size).toBeGreaterThan(0x15d);
+    const transcript = {
+      ...fixture('g1.json'),
+      segments: texts.map((text, i) => ({ start: i, end: i + 1, text, speaker: 'Ann', language: 'en', completed: true })),
+    };
+    const pdf = await exportTranscript(transcript, 'pdf', { timestamps: 'relative' });
+    // A raw carriage return inside a string reads as a line feed (ISO 32000-1, 7.3.4.2): none may be written.
+    const streams = textStreams(pdf);
+    expect(streams.length).toBeGreaterThan(0);
+    for (const content of streams) expect(content).not.toContain('\r');
+    const read = await readPdfLines(pdf);
+    // One speaker, so one turn wrapped over many lines after the heading.
+    const after = read.lines.slice(read.lines.findIndex((l) => l.text === 'Transcript') + 1).map((l) => l.text);
+    const body = noSpace(after.join('')).replace(/^\[[\d:]+\]Ann:/, '');
+    expect(body).toBe(noSpace(texts.join('')));
   });
 
   it('exports G1, G2 and G3 shapes and refuses when its fonts are missing', async () => {

@@ -79,7 +79,8 @@ function decodeTextString(b: Buffer): string {
 }
 
 /** The `/ActualText` strings of all content streams, in the order they were written. */
-export function actualTexts(bytes: Uint8Array): string[] {
+/** The inflated content streams that draw text (fonts and other binary streams left out). */
+export function textStreams(bytes: Uint8Array): string[] {
   const pdf = Buffer.from(bytes).toString('latin1');
   const out: string[] = [];
   const streamRe = /\/Length (\d+)[^>]*\/Filter \/FlateDecode\s*>>\s*stream\r?\n/g;
@@ -92,6 +93,14 @@ export function actualTexts(bytes: Uint8Array): string[] {
     } catch {
       continue;
     }
+    if (/^BT$/m.test(content) && / Tf$/m.test(content)) out.push(content);
+  }
+  return out;
+}
+
+export function actualTexts(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  for (const content of textStreams(bytes)) {
     for (const a of content.matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)) out.push(decodeTextString(unescapePdfString(a[1] ?? '')));
   }
   return out;
