@@ -54,12 +54,69 @@ const MAX_CACHED_RUNS = 50_000;
 export function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
-    const r = face.font.layout(text);
-    run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })), advanceWidth: r.advanceWidth };
+    run = STAMP_RUN.test(text) && stampCharsIndependent(face.font) ? joinedRun(face, text) : layoutRun(face.font, text);
     if (face.runs.size >= MAX_CACHED_RUNS) face.runs.clear();
     face.runs.set(text, run);
   }
   return run;
+}
+
+function layoutRun(font: fontkit.Font, text: string): ShapedRun {
+  const r = font.layout(text);
+  return { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })), advanceWidth: r.advanceWidth };
+}
+
+/*
+ * Every speaker turn has its own time stamp, so a long meeting brings thousands of runs that are
+ * shaped once and never again. Where the font neither kerns, substitutes nor moves any pair of
+ * the characters stamps are made of (checked once per font), a stamp's run is its characters'
+ * runs in a row: the same glyphs and advances, without a shaping pass per stamp.
+ */
+const STAMP_CHARS = '0123456789:[]-./, ';
+const STAMP_RUN = /^[0-9:[\]\-./, ]+$/;
+const stampIndependence = new WeakMap<fontkit.Font, boolean>();
+
+function sameRun(a: ShapedRun, b: ShapedRun): boolean {
+  if (a.glyphs.length !== b.glyphs.length) return false;
+  for (let i = 0; i < a.glyphs.length; i++) {
+    const p = a.positions[i];
+    const q = b.positions[i];
+    if (a.glyphs[i]?.id !== b.glyphs[i]?.id || !p || !q) return false;
+    if (p.xAdvance !== q.xAdvance || p.yAdvance !== q.yAdvance || p.xOffset !== q.xOffset || p.yOffset !== q.yOffset) return false;
+  }
+  return true;
+}
+
+function concatRuns(runs: readonly ShapedRun[]): ShapedRun {
+  const out: ShapedRun = { glyphs: [], positions: [], advanceWidth: 0 };
+  for (const r of runs) {
+    out.glyphs.push(...r.glyphs);
+    out.positions.push(...r.positions);
+    out.advanceWidth += r.advanceWidth;
+  }
+  return out;
+}
+
+function stampCharsIndependent(font: fontkit.Font): boolean {
+  let independent = stampIndependence.get(font);
+  if (independent === undefined) {
+    const single = new Map([...STAMP_CHARS].map((c) => [c, layoutRun(font, c)]));
+    independent = [...STAMP_CHARS].every((a) =>
+      [...STAMP_CHARS].every((b) => sameRun(layoutRun(font, a + b), concatRuns([single.get(a)!, single.get(b)!]))),
+    );
+    stampIndependence.set(font, independent);
+  }
+  return independent;
+}
+
+function joinedRun(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
+  const parts: ShapedRun[] = [];
+  for (const ch of text) {
+    let run = face.runs.get(ch);
+    if (!run) face.runs.set(ch, (run = layoutRun(face.font, ch)));
+    parts.push(run);
+  }
+  return concatRuns(parts);
 }
 
 /** A run as pdfkit expects it: its own position objects (pdfkit scales them in place). */
