@@ -20,8 +20,16 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 const ZERO_WIDTH = /^[\p{M}\u200B-\u200F\u2060-\u206F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
 
+/** The width of text below U+0300 (one column a character), or -1 for text with anything else. */
+function narrowWidth(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return -1;
+  return text.length;
+}
+
 /** Display width in columns: East Asian wide characters and emoji count two, marks nothing. */
 export function displayWidth(text: string): number {
+  const narrow = narrowWidth(text);
+  if (narrow >= 0) return narrow;
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) < 0x300 ? 1 : ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
   return w;
@@ -40,8 +48,9 @@ function units(text: string, max: number): Unit[] {
   const out: Unit[] = [];
   for (const word of text.split(' ')) {
     if (word === '') continue;
-    const width = displayWidth(word);
-    if (width <= max && !WIDE.test(word)) {
+    const narrow = narrowWidth(word);
+    const width = narrow >= 0 ? narrow : displayWidth(word);
+    if (width <= max && (narrow >= 0 || !WIDE.test(word))) {
       out.push({ text: word, width, glued: false });
       continue;
     }
