@@ -49,9 +49,17 @@ export class RenderSequence {
   /** Nodes whose displayed fields changed without changing any dedup decision. */
   private readonly refreshed = new Set<SeqNode>();
   private visibleCount = 0;
+  // Scratch collections of flush(), kept between calls (a live meeting flushes on every frame).
+  private readonly visCheck = new Set<SeqNode>();
+  private readonly patch = new Map<string, RenderedSegment | null>();
 
   get size(): number {
     return this.visibleCount;
+  }
+
+  /** Nothing changed since the last flush, so a flush would return an empty patch. */
+  get idle(): boolean {
+    return this.dirty.size === 0 && this.refreshed.size === 0 && this.starts.length === 0;
   }
 
   /** Sets or clears the candidate shown for `key`. */
@@ -108,16 +116,19 @@ export class RenderSequence {
 
   /** Re-runs the scan where it changed and returns what the display must change. */
   flush(): RenderPatch {
-    const visCheck = new Set<SeqNode>();
-    const starts = this.starts.filter((n) => n.alive);
-    for (const n of this.dirty) if (n.alive) starts.push(n);
-    starts.sort(compareNodes);
+    const visCheck = this.visCheck;
+    const patch = this.patch;
+    let starts: SeqNode[] = this.starts;
+    if (this.starts.length > 0 || this.dirty.size > 0) {
+      starts = this.starts.filter((n) => n.alive);
+      for (const n of this.dirty) if (n.alive) starts.push(n);
+      if (starts.length > 1) starts.sort(compareNodes);
+    }
     let cursor: SeqNode | null = null;
     for (const s of starts) {
       if (cursor && compareNodes(s, cursor) <= 0) continue;
       cursor = this.walk(s, visCheck);
     }
-    const patch = new Map<string, RenderedSegment | null>();
     for (const n of this.dirty) {
       if (n.alive || !n.visible) continue;
       n.visible = false;
@@ -136,6 +147,7 @@ export class RenderSequence {
         patch.set(n.key, n.rendered);
       }
     }
+    visCheck.clear();
     this.dirty.clear();
     this.refreshed.clear();
     this.starts.length = 0;
@@ -145,6 +157,7 @@ export class RenderSequence {
       if (r) upserted.push(r);
       else removed.push(key);
     }
+    patch.clear();
     return { upserted, removed };
   }
 

@@ -20,31 +20,31 @@ export interface SegmentRecord {
 
 export type SegmentParse = { rec: SegmentRecord } | { drop: DropReason; key: string | null } | { error: string };
 
-const STRING_OR_NULL = ['segment_id', 'speaker', 'speaker_key', 'language', 'source'] as const;
-const NUMBER_OR_NULL = ['start', 'end', 'end_time'] as const;
-const STAMPS = ['absolute_start_time', 'absolute_end_time', 'updated_at'] as const;
+const notString = (v: unknown): boolean => v != null && typeof v !== 'string';
+const notNumber = (v: unknown): boolean => v != null && (typeof v !== 'number' || !Number.isFinite(v));
+const notStamp = (v: unknown): boolean => v != null && typeof v !== 'string' && typeof v !== 'number';
 
 /**
  * Checks the fields the merge reads and nothing else: a field of the wrong type is an error (the
  * whole frame is rejected), an absent or null one is fine. Hand-written rather than zod because it
  * runs for every segment of every live frame and must not coerce (shared/vexa/wire.ts is lenient
- * on purpose for REST bodies).
+ * on purpose for REST bodies). Fields are read by name, not from a list of names: V8 keeps named
+ * reads on its fast path.
  */
 export function checkSegment(raw: unknown, path: string): string | null {
   if (!isRecord(raw)) return `${path} is not an object`;
   if (typeof raw.text !== 'string') return `${path}.text is not a string`;
-  for (const f of STRING_OR_NULL) {
-    const v = raw[f];
-    if (v != null && typeof v !== 'string') return `${path}.${f} is not a string`;
-  }
-  for (const f of NUMBER_OR_NULL) {
-    const v = raw[f];
-    if (v != null && (typeof v !== 'number' || !Number.isFinite(v))) return `${path}.${f} is not a number`;
-  }
-  for (const f of STAMPS) {
-    const v = raw[f];
-    if (v != null && typeof v !== 'string' && typeof v !== 'number') return `${path}.${f} is not a timestamp`;
-  }
+  if (notString(raw.segment_id)) return `${path}.segment_id is not a string`;
+  if (notString(raw.speaker)) return `${path}.speaker is not a string`;
+  if (notString(raw.speaker_key)) return `${path}.speaker_key is not a string`;
+  if (notString(raw.language)) return `${path}.language is not a string`;
+  if (notString(raw.source)) return `${path}.source is not a string`;
+  if (notNumber(raw.start)) return `${path}.start is not a number`;
+  if (notNumber(raw.end)) return `${path}.end is not a number`;
+  if (notNumber(raw.end_time)) return `${path}.end_time is not a number`;
+  if (notStamp(raw.absolute_start_time)) return `${path}.absolute_start_time is not a timestamp`;
+  if (notStamp(raw.absolute_end_time)) return `${path}.absolute_end_time is not a timestamp`;
+  if (notStamp(raw.updated_at)) return `${path}.updated_at is not a timestamp`;
   if (raw.completed != null && typeof raw.completed !== 'boolean') return `${path}.completed is not a boolean`;
   return null;
 }

@@ -50,8 +50,8 @@ export class TranscriptModel {
   private rev = 0;
   private cache: { rev: number; list: RenderedSegment[] } | null = null;
   // Per-update scratch: keys whose displayed candidate must be recomputed, and what was dropped.
-  private touched = new Set<string>();
-  private touchedSpeakers = new Set<string>();
+  private readonly touched = new Set<string>();
+  private readonly touchedSpeakers = new Set<string>();
   private dropped: DroppedSegment[] = [];
   /** Keys displayed before an authoritative re-seed cleared the display. */
   private resetRemoved: string[] = [];
@@ -236,6 +236,13 @@ export class TranscriptModel {
 
   /** Recomputes the displayed candidate of every touched key, runs the scan, and reports. */
   private finish(): Applied {
+    // A redelivery (G3 sends every confirmed segment twice, reconnects replay frames) touches
+    // nothing: answer without running the scan.
+    if (this.touched.size === 0 && this.touchedSpeakers.size === 0 && this.resetRemoved.length === 0 && this.seq.idle) {
+      const dropped = this.dropped;
+      if (dropped.length > 0) this.dropped = [];
+      return { ok: true, changed: [], upserted: [], removed: [], dropped, version: this.rev };
+    }
     const changed = [...this.touched];
     // A change in a speaker's held texts can hide or reveal that speaker's drafts (stale rule).
     for (const speaker of this.touchedSpeakers) {
@@ -260,8 +267,8 @@ export class TranscriptModel {
       this.resetRemoved = [];
     }
     const result: Applied = { ok: true, changed, upserted: patch.upserted, removed, dropped: this.dropped, version: this.rev };
-    this.touched = new Set();
-    this.touchedSpeakers = new Set();
+    this.touched.clear();
+    this.touchedSpeakers.clear();
     this.dropped = [];
     return result;
   }

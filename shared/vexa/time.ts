@@ -12,18 +12,8 @@ const SECONDS_LIMIT = 1e11;
 export function parseVexaTimestamp(value: unknown): number | null {
   if (typeof value === 'number') return fromEpoch(value);
   if (typeof value !== 'string') return null;
-  // Live frames repeat the same start times many times over (a draft grows, then is confirmed,
-  // and G3 delivers it twice): a small memo takes the regex off the hot path.
-  const hit = memo.get(value);
-  if (hit !== undefined) return hit;
-  const parsed = parseString(value);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(value, parsed);
-  return parsed;
+  return parseString(value);
 }
-
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, number | null>();
 
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
@@ -68,8 +58,22 @@ function parseCanonical(s: string): number | null {
       offset = (c === 45 ? -1 : 1) * (two(s, i + 1) * 60 + two(s, i + 4)) * 60_000;
     else return null;
   }
-  const utc = Date.UTC(y, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms);
+  const month = two(s, 5);
+  // Date.UTC reads years below 100 as 19xx and rolls months over; only the common case is computed here.
+  const utc =
+    y >= 100 && month >= 1 && month <= 12
+      ? (daysFromCivil(y, month, two(s, 8)) * 86_400 + two(s, 11) * 3600 + two(s, 14) * 60 + two(s, 17)) * 1000 + ms
+      : Date.UTC(y, month - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms);
   return Number.isNaN(utc) ? null : utc - offset;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil); day overflow rolls on like Date.UTC. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 function parseString(value: string): number | null {

@@ -32,4 +32,27 @@ describe('parseVexaTimestamp', () => {
       expect(parseVexaTimestamp(v)).toBeNull();
     }
   });
+
+  it('agrees with the platform date parser across centuries, leap days and month ends', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    const cases = [
+      '1600-02-29T00:00:00Z',
+      '1900-02-28T23:59:59Z',
+      '2000-02-29T12:00:00Z',
+      '2024-12-31T23:59:59.999Z',
+      '2100-03-01T00:00:00Z',
+    ];
+    for (let i = 0; i < 2000; i++) {
+      const stamp = `${pad(1601 + next(800), 4)}-${pad(1 + next(12))}-${pad(1 + next(28))}T${pad(next(24))}:${pad(next(60))}:${pad(next(60))}.${pad(next(1000), 3)}Z`;
+      cases.push(stamp);
+    }
+    for (const stamp of cases) expect(parseVexaTimestamp(stamp), stamp).toBe(Date.parse(stamp));
+    // Day overflow rolls on, as Date.UTC does.
+    expect(parseVexaTimestamp('2025-02-30T00:00:00Z')).toBe(Date.UTC(2025, 1, 30));
+  });
 });
