@@ -161,9 +161,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clipboard: options.clipboard,
     opener: options.opener,
     logger,
+    activeServerId: () => connection.activeServer?.id ?? null,
     cached: (ref) => {
-      const server = connection.activeServer;
-      return server ? cachedTranscript(library, server.id, ref.meetingId) : Promise.resolve(null);
+      const serverId = ref.serverId ?? connection.activeServer?.id;
+      return serverId ? cachedTranscript(library, serverId, ref.meetingId) : Promise.resolve(null);
     },
     writeFile: (path, data) => writeFile(path, data),
     now: clock.now,

@@ -200,6 +200,8 @@ export const MeetingRefSchema = z
     platform: z.string().max(32),
     nativeMeetingId: z.string().min(1).max(512),
     name: z.string().max(500).nullable().optional(),
+    /** The server the meeting belongs to (a library meeting); absent means the connected one. */
+    serverId: z.string().max(2048).optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { SimProfile } from '../../electron/simulator';
+import { startSimulator, type SimProfile, type Simulator } from '../../electron/simulator';
+import { connectIpc, must } from '../support/ipcClient';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, meetingCard, meetingIdOf, sendLink, snap } from './support/launch';
 
@@ -10,10 +11,13 @@ import { connect, meetingCard, meetingIdOf, sendLink, snap } from './support/lau
 const MEETING = 'June release planning';
 
 let app: LaunchedApp | null = null;
+let otherServer: Simulator | null = null;
 
 test.afterEach(async () => {
   await app?.close();
   app = null;
+  await otherServer?.close();
+  otherServer = null;
 });
 
 const goTo = (page: Page, screen: 'Launch' | 'Library' | 'Settings') =>
@@ -224,4 +228,34 @@ test('the speaker filter keeps only the ticked speakers in the export', async ({
   await speakers.first().uncheck();
   await expect(preview(page)).not.toContainText(`${first}:`);
   await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+});
+
+test('a meeting of another server is exported and copied from this computer, without a share link', async ({ page }) => {
+  const app = await start(page, 'g2');
+  const rows = page.getByRole('list', { name: 'Meetings' });
+  await expect(rows.getByText('Transcript on this computer')).toHaveCount(3);
+
+  // The person switches to another server; the first server's meetings stay in the library.
+  otherServer = await startSimulator({ profile: 'g3', port: 0, apiKeys: [app.apiKey] });
+  const ipc = await connectIpc(app.url);
+  must(await ipc.invoke('connection:connect', { url: otherServer.url, apiKey: app.apiKey }));
+  ipc.close();
+
+  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
+  const menu = page.getByRole('menu', { name: `Export and share ${MEETING}` });
+  await expect(menu.getByRole('menuitem', { name: 'Export…' })).toBeVisible();
+  // Once the other server is the connected one, the share item goes: links come from a meeting's own server.
+  await expect(menu.getByRole('menuitem', { name: /Share/ })).toHaveCount(0);
+  await snap(page, test.info(), 'export-other-server-menu');
+  await menu.getByRole('menuitem', { name: 'Copy as text' }).click();
+  await expect(toast(page)).toContainText('Copied the transcript as text');
+  const copied = await app.ports.clipboard.readText();
+  expect(copied).toMatch(/^MEETING TRANSCRIPT/);
+  expect(copied).toContain('Meeting ID: kqv-mzrp-tdx');
+
+  await pick(page, 'Export…');
+  await expect(preview(page)).toContainText('Meeting ID: kqv-mzrp-tdx');
+  const download = page.waitForEvent('download');
+  await exportDialog(page).getByRole('button', { name: 'Download .txt' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toBe(copied);
 });

@@ -21,6 +21,8 @@ export interface MeetingRef {
   platform: string;
   nativeMeetingId: string;
   name?: string | null;
+  /** The server the meeting belongs to; absent means the connected one. */
+  serverId?: string;
 }
 
 export type SaveOutcome =
@@ -31,6 +33,8 @@ export type SaveOutcome =
 export interface TranscriptServiceDeps {
   client(): VexaClient;
   capabilities(): ServerCapabilities;
+  /** The connected server's id, or null when none is connected. */
+  activeServerId(): string | null;
   /** A transcript the app already holds (the local cache), or null to read it from the server. */
   cached?(ref: MeetingRef): Promise<ExportInput | null>;
   dialogs: Dialogs;
@@ -47,9 +51,20 @@ const PREVIEW_LINES = 12;
 export class TranscriptService {
   constructor(private readonly d: TranscriptServiceDeps) {}
 
+  /** The meeting is on a server other than the connected one: only what the cache holds can be used. */
+  private elsewhere(ref: MeetingRef): boolean {
+    return ref.serverId !== undefined && ref.serverId !== this.d.activeServerId();
+  }
+
   private async transcript(ref: MeetingRef): Promise<ExportInput> {
     const local = await this.d.cached?.(ref);
     if (local) return local;
+    if (this.elsewhere(ref)) {
+      throw new UserFacingError(
+        'not_connected',
+        "This meeting's transcript is not downloaded on this computer, and its server is not the one connected. Connect to that server to export it.",
+      );
+    }
     const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
     if (!raw || typeof raw !== 'object' || Array.isArray(raw))
       throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
@@ -94,6 +109,12 @@ export class TranscriptService {
   }
 
   async share(ref: MeetingRef, ttlSeconds: number): Promise<ShareLink> {
+    if (this.elsewhere(ref)) {
+      throw new UserFacingError(
+        'not_connected',
+        "Share links are made by the meeting's server, which is not the one connected. Connect to it to share this meeting, or export or copy the transcript now.",
+      );
+    }
     const caps = this.d.capabilities();
     if (!caps.publicShareLinks && !caps.shareTokens) {
       throw new UserFacingError('unsupported', 'This server cannot share transcripts. Export the transcript and send the file instead.');
@@ -108,7 +129,7 @@ export class TranscriptService {
    */
   async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string }> {
     const target = AI_TOOLS[tool];
-    if (this.d.capabilities().publicShareLinks) {
+    if (!this.elsewhere(ref) && this.d.capabilities().publicShareLinks) {
       try {
         const link = await this.share(ref, 3600);
         if (link.kind === 'public-url') {

@@ -4,7 +4,7 @@ import { useConnectionStore } from '../connection/store';
 import { copyTranscript, openExportDialog, openShareDialog } from './actions';
 import { ActionMenu, MenuItem, MenuSeparator } from './ActionMenu';
 import { AiHandoffMenu } from './AiHandoffMenu';
-import { refTitle, shareMenuLabel, shareMode, type MeetingRef } from './describe';
+import { onOtherServer, refTitle, shareMenuLabel, shareMode, type MeetingRef } from './describe';
 import { CopyIcon, FileIcon, ShareIcon } from './icons';
 import { ensureExportLayer } from './layer';
 import './export.css';
@@ -22,6 +22,8 @@ export interface MeetingActionsProps {
  */
 export function MeetingActions({ meetingRef, compact = false }: MeetingActionsProps) {
   const mode = useConnectionStore((s) => shareMode(s.view?.server?.capabilities));
+  // Share links come from the meeting's own server; a meeting of another one is exported from the cache.
+  const elsewhere = useConnectionStore((s) => onOtherServer(meetingRef, s.view?.server?.id ?? null));
   useEffect(ensureExportLayer, []);
   return (
     <ActionMenu label={`Export and share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
@@ -35,10 +37,14 @@ export function MeetingActions({ meetingRef, compact = false }: MeetingActionsPr
         Copy as Markdown
       </MenuItem>
       <MenuSeparator />
-      <MenuItem icon={<ShareIcon />} onSelect={() => openShareDialog(meetingRef)}>
-        {shareMenuLabel(mode)}
-      </MenuItem>
-      <MenuSeparator />
+      {elsewhere ? null : (
+        <>
+          <MenuItem icon={<ShareIcon />} onSelect={() => openShareDialog(meetingRef)}>
+            {shareMenuLabel(mode)}
+          </MenuItem>
+          <MenuSeparator />
+        </>
+      )}
       <AiHandoffMenu meetingRef={meetingRef} />
     </ActionMenu>
   );

@@ -10,6 +10,13 @@ export interface MeetingRef {
   platform: string;
   nativeMeetingId: string;
   name?: string | null;
+  /** The server the meeting belongs to (library meetings); absent means the connected one. */
+  serverId?: string;
+}
+
+/** A meeting of a server other than the connected one: export and copy work from the cache, sharing does not. */
+export function onOtherServer(ref: MeetingRef, connectedServerId: string | null): boolean {
+  return ref.serverId !== undefined && ref.serverId !== connectedServerId;
 }
 
 /** A library row as a transcript reference; null when the row has no native id to read it by. */

@@ -2,15 +2,8 @@ import { memo } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
 import { Badge, PlatformMark } from '../../app/theme';
-import type { MeetingRef } from '../export/describe';
 import { MeetingActions } from '../export/MeetingActions';
-import { libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabel } from './describe';
-
-/** Export reads by the server's row id, from the connected server only (the core's export has no server id). */
-export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
-  if (!m.nativeMeetingId || m.serverId !== connectedServerId || m.transcriptDeleted) return null;
-  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name };
-}
+import { exportRef, libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabel } from './describe';
 
 export const MeetingRow = memo(function MeetingRow({
   meeting,

@@ -2,6 +2,7 @@ import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/libr
 import type { LiveStateView, MeetingSummary, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
 import { formatDateTime } from '../../app/format';
+import type { MeetingRef } from '../export/describe';
 
 /** Pure wording of the library: rows, sync, offline (unit-tested). */
 
@@ -206,4 +207,14 @@ export function formatBytes(bytes: number): string {
 
 export function countText(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A library meeting as an export reference. A meeting of another server than the connected one
+ * can be exported and copied once its whole transcript is on this computer.
+ */
+export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
+  if (!m.nativeMeetingId || m.transcriptDeleted) return null;
+  if (m.serverId !== connectedServerId && m.transcript !== 'complete') return null;
+  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name, serverId: m.serverId };
 }

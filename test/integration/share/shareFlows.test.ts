@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must } from '../../support/ipcClient';
+import { waitFor } from '../cache/helpers';
 
 const apps: LaunchedApp[] = [];
+const simulators: Simulator[] = [];
 afterEach(async () => {
   while (apps.length) await apps.pop()!.close();
+  while (simulators.length) await simulators.pop()!.close();
 });
 
 async function setup(profile: 'g1' | 'g2' | 'g3') {
@@ -57,6 +61,57 @@ describe.each(['g1', 'g2', 'g3'] as const)('export and share on %s', (profile) =
     }
     expect(app.ports.opener.opened).toEqual([handoff.url]);
     expect(handoff.url.startsWith('https://chatgpt.com/?hints=search&q=')).toBe(true);
+    ipc.close();
+  });
+});
+
+describe('a library meeting of a server other than the connected one', () => {
+  it('exports and copies from the cache, and sharing it asks for its server', async () => {
+    const { app, ipc } = await setup('g2');
+    must(await ipc.invoke('library:sync', { full: true }));
+    let cached: Array<{ serverId: string; remoteId: number; platform: string; nativeMeetingId: string | null; name: string | null }> = [];
+    await waitFor('a transcript downloaded into the library', async () => {
+      cached = must(await ipc.invoke('library:list', {})).filter((m) => m.transcript === 'complete' && m.nativeMeetingId);
+      return cached.length > 0;
+    });
+    const first = cached[0]!;
+    const ref = {
+      meetingId: first.remoteId,
+      platform: first.platform,
+      nativeMeetingId: first.nativeMeetingId!,
+      name: first.name,
+      serverId: first.serverId,
+    };
+
+    // Another server, with a meeting of the same row id, becomes the connected one.
+    const other = await startSimulator({ profile: 'g2', port: 0, apiKeys: [app.apiKey], seed: true });
+    simulators.push(other);
+    const view = must(await ipc.invoke('connection:connect', { url: other.url, apiKey: app.apiKey }));
+    expect(view.server?.id).not.toBe(first.serverId);
+
+    const saved = must(await ipc.invoke('export:save', { ref, format: 'md' }));
+    expect(saved.mode).toBe('download');
+    if (saved.mode !== 'download') return;
+    const markdown = Buffer.from(saved.base64, 'base64').toString('utf8');
+    const detail = must(
+      await ipc.invoke('library:open', {
+        id: must(await ipc.invoke('library:list', {})).find((m) => m.serverId === first.serverId && m.remoteId === first.remoteId)!.id,
+      }),
+    );
+    // The file holds this meeting's words, read from the cache, not the connected server's meeting.
+    for (const seg of detail.segments.slice(0, 3)) expect(markdown).toContain(seg.text.trim().split(' ')[0]!);
+
+    must(await ipc.invoke('export:copy', { ref, as: 'text' }));
+    expect(await app.ports.clipboard.readText()).toMatch(/^MEETING TRANSCRIPT/);
+
+    const share = await ipc.invoke('share:create', { ref, ttlSeconds: 600 });
+    expect(share).toMatchObject({ ok: false, code: 'not_connected' });
+    expect(JSON.stringify(share)).toMatch(/Connect to it to share/);
+
+    // Hand-off goes through the clipboard: no public link can be made for it.
+    const handoff = must(await ipc.invoke('handoff:open', { ref, tool: 'claude' }));
+    expect(handoff.mode).toBe('clipboard');
+    expect(app.ports.opener.opened).toEqual([handoff.url]);
     ipc.close();
   });
 });

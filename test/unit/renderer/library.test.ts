@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStateView } from '../../../shared/ipc/library';
+import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/library';
+import { onOtherServer } from '../../../renderer/features/export/describe';
 import {
+  exportRef,
   formatBytes,
   libraryTitle,
   offlineBadge,
@@ -171,5 +173,62 @@ describe('servers and sizes', () => {
     expect(formatBytes(2048)).toBe('2 KB');
     expect(formatBytes(3.45 * 1024 * 1024)).toBe('3.5 MB');
     expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+  });
+});
+
+describe('export and share from the library', () => {
+  const row: LibraryMeetingView = {
+    id: 1,
+    serverId: 'https://a.example',
+    remoteId: 42,
+    platform: 'zoom',
+    nativeMeetingId: '84213579601',
+    status: 'completed',
+    planned: false,
+    startTime: 1,
+    endTime: 2,
+    createdAt: 1,
+    updatedAt: 2,
+    name: 'Support sync',
+    notes: null,
+    participants: [],
+    languages: [],
+    completionReason: null,
+    failureStage: null,
+    meetingUrl: null,
+    shared: false,
+    transcriptDeleted: false,
+    transcript: 'partial',
+    segmentCount: 10,
+    lastSyncedAt: null,
+    transcriptSyncedAt: null,
+    localFields: [],
+    conflictFields: [],
+  };
+
+  it('offers every action for the connected server’s meetings', () => {
+    const ref = exportRef(row, 'https://a.example');
+    expect(ref).toEqual({
+      meetingId: 42,
+      platform: 'zoom',
+      nativeMeetingId: '84213579601',
+      name: 'Support sync',
+      serverId: 'https://a.example',
+    });
+    expect(onOtherServer(ref!, 'https://a.example')).toBe(false);
+  });
+
+  it('exports another server’s meeting only once its whole transcript is on this computer, and never shares it', () => {
+    expect(exportRef(row, 'https://b.example')).toBeNull();
+    expect(exportRef(row, null)).toBeNull();
+    const ref = exportRef({ ...row, transcript: 'complete' }, 'https://b.example');
+    expect(ref?.serverId).toBe('https://a.example');
+    expect(onOtherServer(ref!, 'https://b.example')).toBe(true);
+    expect(onOtherServer(ref!, null)).toBe(true);
+  });
+
+  it('has nothing to export without a native id or after the transcript was deleted', () => {
+    expect(exportRef({ ...row, nativeMeetingId: null }, 'https://a.example')).toBeNull();
+    expect(exportRef({ ...row, transcriptDeleted: true, transcript: 'complete' }, 'https://a.example')).toBeNull();
   });
 });
