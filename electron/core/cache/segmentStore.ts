@@ -24,6 +24,7 @@ interface Existing {
 export class SegmentStore {
   private readonly insert: Database.Statement;
   private readonly ftsInsert: Database.Statement;
+  private readonly ftsInsertFrom: Database.Statement<[number]>;
   private readonly ftsDelete: Database.Statement;
   private readonly find: Database.Statement<[number, string]>;
   private readonly rewrite: Database.Statement;
@@ -36,6 +37,7 @@ export class SegmentStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, key) DO NOTHING`,
     );
     this.ftsInsert = db.prepare('INSERT INTO segments_fts (rowid, text, speaker) VALUES (?, ?, ?)');
+    this.ftsInsertFrom = db.prepare('INSERT INTO segments_fts (rowid, text, speaker) SELECT id, text, speaker FROM segments WHERE id >= ?');
     this.ftsDelete = db.prepare("INSERT INTO segments_fts (segments_fts, rowid, text, speaker) VALUES ('delete', ?, ?, ?)");
     this.find = db.prepare(
       'SELECT id, text, speaker, confirmed, start_s, end_s, abs_start, abs_end, language, source FROM segments WHERE meeting_id = ? AND key = ?',
@@ -56,6 +58,10 @@ export class SegmentStore {
    */
   merge(meetingId: number, segments: readonly TranscriptSegment[]): AppendResult {
     const result: AppendResult = { inserted: 0, updated: 0, unchanged: 0 };
+    // New rows get ids above every existing one, so the rows this call inserts are exactly those
+    // from its first new id on: they are indexed with one statement at the end instead of one per
+    // row (most of a transcript download is new rows).
+    let firstNew = Number.POSITIVE_INFINITY;
     for (const s of segments) {
       const text = cleanText(s.text);
       const speaker = cleanText(s.speaker);
@@ -75,7 +81,7 @@ export class SegmentStore {
         source,
       );
       if (info.changes === 1) {
-        this.ftsInsert.run(info.lastInsertRowid, text, speaker);
+        if (firstNew === Number.POSITIVE_INFINITY) firstNew = Number(info.lastInsertRowid);
         result.inserted++;
         continue;
       }
@@ -98,12 +104,14 @@ export class SegmentStore {
         result.unchanged++;
         continue;
       }
-      const reindex = old.text !== text || old.speaker !== speaker;
+      // A row inserted earlier in this call is not indexed yet; the final insert indexes its last text.
+      const reindex = old.id < firstNew && (old.text !== text || old.speaker !== speaker);
       if (reindex) this.ftsDelete.run(old.id, old.text, old.speaker);
       this.rewrite.run(speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source, old.id);
       if (reindex) this.ftsInsert.run(old.id, text, speaker);
       result.updated++;
     }
+    if (firstNew !== Number.POSITIVE_INFINITY) this.ftsInsertFrom.run(firstNew);
     return result;
   }
 
