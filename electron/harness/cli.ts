@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/createCore';
 import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
+import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { createHarnessPorts, openWithSystem } from './harnessPorts';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const defaults = harnessAppPaths();
   const paths = values['data-dir'] ? { data: resolve(values['data-dir']), logs: join(resolve(values['data-dir']), 'logs') } : defaults;
   const logger = createFileLogger({ dir: paths.logs, echo: false });
+  logTlsTrust(logger, configureTlsTrust());
   const ports = createHarnessPorts({ logger, launchBrowser: true });
   const secrets = values['persist-keys']
     ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null })

@@ -21,6 +21,7 @@ import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
 import type { AppPaths, TrayState } from '../core/ports';
 import { createFileSecretStore } from '../core/secrets/fileSecretStore';
+import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
 import { createQuitGuard } from './quitGuard';
 import { createAppProtocolHandler } from './shell/appProtocol';
@@ -118,6 +119,8 @@ function createTray(initial: TrayState) {
 }
 
 async function start(): Promise<void> {
+  // Before the core opens any connection: the nodeOptions fuse hides NODE_EXTRA_CA_CERTS from Node.
+  const tlsTrust = configureTlsTrust();
   const paths = appPaths();
   installSessionPolicy(session.defaultSession, {
     appOrigin: APP_ORIGIN,
@@ -170,6 +173,7 @@ async function start(): Promise<void> {
     overlays,
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
+  logTlsTrust(core.logger, tlsTrust);
 
   // Native menus, dialogs and the window background follow the user's theme setting.
   const followTheme = (state: AppState): void => {

@@ -27,6 +27,24 @@ const TLS_REASONS: Record<string, string> = {
   CERT_REVOKED: 'its certificate has been revoked',
 };
 
+// A server behind a private or company CA that the browser opens fine: the fix is trust on this
+// computer, not a new certificate. The app reads the OS store and NODE_EXTRA_CA_CERTS at startup.
+const UNTRUSTED_AUTHORITY = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+
+function untrustedAuthority(host: string, reason: string): string {
+  return (
+    `The secure connection to ${host} failed: ${reason}. If the server uses a private or company certificate authority ` +
+    `(or a self-signed certificate), install that certificate in this computer's trust store and restart the app, ` +
+    `or point NODE_EXTRA_CA_CERTS at a PEM file that contains it.`
+  );
+}
+
 /** Error codes anywhere in an undici failure: `TypeError('fetch failed', {cause})`, nested causes, AggregateError. */
 export function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
@@ -59,7 +77,8 @@ export function classifyNetworkError(err: unknown, ctx: { host: string; timeoutM
   const tls = codes.find(isTlsCode);
   if (tls) {
     if (/WRONG_VERSION_NUMBER|EPROTO|HTTP_REQUEST/.test(tls)) return make('tls', messages.notHttps(host));
-    return make('tls', messages.tls(host, TLS_REASONS[tls] ?? `the server's certificate was rejected (${tls})`));
+    const reason = TLS_REASONS[tls] ?? `the server's certificate was rejected (${tls})`;
+    return make('tls', UNTRUSTED_AUTHORITY.has(tls) ? untrustedAuthority(host, reason) : messages.tls(host, reason));
   }
   const name = err && typeof err === 'object' ? (err as { name?: unknown }).name : undefined;
   if (name === 'TimeoutError' || codes.some((c) => TIMEOUTS.has(c))) return make('timeout', messages.timeout(host, ctx.timeoutMs));

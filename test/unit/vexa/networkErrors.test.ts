@@ -47,6 +47,28 @@ describe('classifyNetworkError', () => {
     }
   });
 
+  it('tells how to trust a private certificate authority when the issuer is unknown', () => {
+    const untrusted = [
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'UNABLE_TO_GET_ISSUER_CERT',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+    ];
+    for (const code of untrusted) {
+      const e = classifyNetworkError(fetchFailed(code), ctx);
+      expect(e.code).toBe('tls');
+      expect(e.userMessage).toMatch(/^The secure connection to vexa\.example\.org failed: .*does not trust\./);
+      expect(e.userMessage).toMatch(/install that certificate in this computer's trust store and restart the app/);
+      expect(e.userMessage).toMatch(/NODE_EXTRA_CA_CERTS at a PEM file/);
+    }
+    for (const code of ['CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED']) {
+      const e = classifyNetworkError(fetchFailed(code), ctx);
+      expect(e.userMessage).not.toMatch(/trust store|NODE_EXTRA_CA_CERTS/);
+      expect(e.userMessage).toMatch(/give it a valid certificate for this address/);
+    }
+  });
+
   it('suggests http:// when the port does not speak TLS', () => {
     const e = classifyNetworkError(fetchFailed('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number'), ctx);
     expect(e.code).toBe('tls');
