@@ -11,3 +11,4 @@ export { Spinner } from './Spinner';
 export { TextField } from './TextField';
 export { Tooltip } from './Tooltip';
 export { SelectField } from './SelectField';
+export { Segmented, type SegmentedOption } from './Segmented';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { TextField } from '../../app/theme';
+import { Segmented, TextField } from '../../app/theme';
 import type { ExportForm, RangeField } from './describe';
 import { EXPORT_FORMAT_CHOICES, SUBTITLE_FORMATS, type ExportFormat } from './formats';
 
@@ -54,17 +54,12 @@ function TimesChoice({ form, onChange }: FieldProps) {
   return (
     <fieldset className="export-times" disabled={subtitles}>
       <legend className="export-legend">Times</legend>
-      <div className="export-segmented">
-        {options.map((o) => {
-          const checked = subtitles ? o.value === 'relative' : form.timestamps === o.value;
-          return (
-            <label key={o.value} className="export-segment" data-checked={checked} title={o.help}>
-              <input type="radio" name={name} value={o.value} checked={checked} onChange={() => onChange({ timestamps: o.value })} />
-              <span>{o.label}</span>
-            </label>
-          );
-        })}
-      </div>
+      <Segmented
+        options={options}
+        value={subtitles ? 'relative' : form.timestamps}
+        onChange={(timestamps) => onChange({ timestamps })}
+        name={name}
+      />
       <p className="export-help">
         {subtitles ? 'Subtitles always count from the start of the meeting.' : options.find((o) => o.value === form.timestamps)?.help}
       </p>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import { Banner, Button, Dialog } from '../../app/theme';
+import { Banner, Button, Dialog, Segmented } from '../../app/theme';
 import { useConnectionStore } from '../connection/store';
 import { createShare } from './actions';
 import { refTitle, shareMode, type MeetingRef, type ShareMode } from './describe';
@@ -22,21 +22,13 @@ function LifetimeChoice({ value, onChange }: { value: number; onChange(seconds: 
   return (
     <fieldset className="export-times">
       <legend className="export-legend">Valid for</legend>
-      <div className="export-segmented">
-        {SHARE_LIFETIMES.map((l) => (
-          <label key={l.seconds} className="export-segment" data-checked={value === l.seconds}>
-            <input
-              type="radio"
-              name={name}
-              value={l.seconds}
-              checked={value === l.seconds}
-              data-autofocus={value === l.seconds || undefined}
-              onChange={() => onChange(l.seconds)}
-            />
-            <span>{l.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented
+        options={SHARE_LIFETIMES.map((l) => ({ value: l.seconds, label: l.label }))}
+        value={value}
+        onChange={onChange}
+        name={name}
+        autoFocusChecked
+      />
     </fieldset>
   );
 }

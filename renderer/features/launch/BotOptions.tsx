@@ -1,5 +1,5 @@
 import { useId, type Ref } from 'react';
-import { SelectField, TextField } from '../../app/theme';
+import { Segmented, SelectField, TextField } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { LANGUAGES, languageName, TASKS, type ResolvedOptions } from './describe';
 import { useLaunchStore, type Task } from './store';
@@ -16,14 +16,7 @@ export function TaskChoice({ value, onChange, name }: { value: Task; onChange(ta
   return (
     <fieldset className="segmented">
       <legend className="field-label">Task</legend>
-      <div className="segmented-options">
-        {TASKS.map((task) => (
-          <label key={task.value} className="segmented-option" data-checked={value === task.value} title={task.help}>
-            <input type="radio" name={name} value={task.value} checked={value === task.value} onChange={() => onChange(task.value)} />
-            <span>{task.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented options={TASKS} value={value} onChange={onChange} name={name} />
       <div className="field-help">{TASKS.find((t) => t.value === value)?.help}</div>
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
-import { Button, Spinner } from '../../app/theme';
+import { Button, Segmented, Spinner } from '../../app/theme';
 import { ErrorIcon, StopIcon } from '../../app/theme/icons';
 import { stopMeeting } from '../bots/actions';
 import { canStop } from '../bots/describe';
@@ -73,24 +73,16 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
           </div>
           <fieldset className="bot-control bot-task">
             <legend>Task</legend>
-            <div className="segmented-options">
-              {TASKS.map((t) => (
-                <label key={t.value} className="segmented-option" data-checked={task === t.value} title={t.help}>
-                  <input
-                    type="radio"
-                    name={taskName}
-                    value={t.value}
-                    checked={task === t.value}
-                    onChange={() => {
-                      const previous = task;
-                      setTask(t.value);
-                      void apply({ task: t.value }, () => setTask(previous));
-                    }}
-                  />
-                  <span>{t.label}</span>
-                </label>
-              ))}
-            </div>
+            <Segmented
+              options={TASKS}
+              value={task}
+              name={taskName}
+              onChange={(next) => {
+                const previous = task;
+                setTask(next);
+                void apply({ task: next }, () => setTask(previous));
+              }}
+            />
           </fieldset>
           {busy ? <Spinner label="Sending to the bot…" /> : null}
         </>

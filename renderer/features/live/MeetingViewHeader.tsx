@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Badge, Button } from '../../app/theme';
+import { Badge, Button, Segmented } from '../../app/theme';
 import { BackIcon, InfoIcon, OverlayIcon, SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
 import { meetingChip } from '../bots/describe';
@@ -48,14 +48,7 @@ function TimeToggle() {
   return (
     <fieldset className="captions-time-toggle">
       <legend className="sr-only">Times</legend>
-      <div className="segmented-options">
-        {options.map((o) => (
-          <label key={o.value} className="segmented-option" data-checked={format === o.value} title={o.help}>
-            <input type="radio" name={name} value={o.value} checked={format === o.value} onChange={() => setFormat(o.value)} />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented options={options} value={format} onChange={setFormat} name={name} />
     </fieldset>
   );
 }
