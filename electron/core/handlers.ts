@@ -182,7 +182,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
         meeting,
         segments: (await d.library.transcript(id))?.segments ?? [],
         timeline: await d.library.timeline(id),
-        edits: await d.outbox.list({ meetingId: id }),
+        edits: await d.outbox.list({ meetingId: id, finished: 'standing' }),
       };
     },
     'library:search': async ({ query, filters, limit, offset }) => d.library.search(query, filters, { limit, offset }),

@@ -13,6 +13,7 @@ import { PLANNED, TERMINAL, type MeetingRecord } from './types';
 const TX = { kind: 'user', scope: 'tx', service: 'collector' } as const;
 const G3_PLAN_KEYS = ['title', 'scheduled_at', 'meeting_url', 'workspace_id', 'auto_join'];
 const CLASSIC_PATCH_KEYS = ['name', 'participants', 'languages', 'notes'];
+const ARTIFACTS_NOT_TERMINAL = 'Meeting artifacts can only be deleted after the lifecycle is terminal';
 
 export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
   router.add('GET', '/meetings', TX, (req, caller) => listMeetings(ctx, req, caller!));
@@ -22,11 +23,7 @@ export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
   if (ctx.profile === 'g3') {
     router.add('POST', '/meetings', TX, (req, caller) => createPlan(ctx, req, caller!));
     router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => patchPlan(ctx, req, m)));
-    router.add('DELETE', '/meetings/{meeting_id}', TX, (req, caller) =>
-      byRowId(ctx, req, caller!, (m) =>
-        PLANNED.has(m.status) ? deletePlan(ctx, m) : detail(409, 'Meeting is no longer planned (bot lifecycle owns it)'),
-      ),
-    );
+    router.add('DELETE', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => deleteByRowId(ctx, m)));
   }
 }
 
@@ -119,28 +116,50 @@ function deleteByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimRe
     return json(200, { message: `Meeting ${platform}/${nativeId} transcripts and recording artifacts deleted; meeting data anonymized` });
   }
 
-  if (PLANNED.has(m.status)) return deletePlan(ctx, m);
-  if (!TERMINAL.has(m.status)) return detail(409, 'Meeting artifacts can only be deleted after the lifecycle is terminal');
-  const objects = m.segments.size;
-  m.segments.clear();
-  m.data.artifact_deletion = { state: 'completed', completed_at: pyZulu(ctx.clock.now()) };
-  m.updatedAt = ctx.clock.now();
+  const deleted = { status: 'deleted', id: m.id, platform: m.platform, native_meeting_id: m.nativeId };
+  if (PLANNED.has(m.status)) {
+    removePlan(ctx, m);
+    return json(200, deleted);
+  }
+  if (!TERMINAL.has(m.status)) return detail(409, ARTIFACTS_NOT_TERMINAL);
+  const objects = eraseArtifacts(ctx, m);
   return json(200, {
-    status: 'deleted',
-    id: m.id,
-    platform: m.platform,
-    native_meeting_id: m.nativeId,
+    ...deleted,
     deleted: 'completed_meeting_artifacts',
     objects_deleted: objects,
     backup_residuals: 'expire_under_deployment_retention_policy',
   });
 }
 
-function deletePlan(ctx: SimContext, m: MeetingRecord): SimResponse {
+/**
+ * G3 `DELETE /meetings/{id}`: the same two branches as the native path (a plan goes, a finished
+ * meeting loses its transcript and recordings and keeps its row), but the answer is a bare 204.
+ */
+function deleteByRowId(ctx: SimContext, m: MeetingRecord): SimResponse {
+  if (PLANNED.has(m.status)) removePlan(ctx, m);
+  else if (TERMINAL.has(m.status)) eraseArtifacts(ctx, m);
+  else return detail(409, ARTIFACTS_NOT_TERMINAL);
+  return { status: 204 };
+}
+
+/** Returns how many stored objects went. A repeat finds nothing left and converges. */
+function eraseArtifacts(ctx: SimContext, m: MeetingRecord): number {
+  const objects = m.segments.size;
+  m.segments.clear();
+  m.data.artifact_deletion = {
+    state: 'completed',
+    completed_at: pyZulu(ctx.clock.now()),
+    backup_residuals: 'expire_under_deployment_retention_policy',
+  };
+  m.updatedAt = ctx.clock.now();
+  return objects;
+}
+
+function removePlan(ctx: SimContext, m: MeetingRecord): void {
   ctx.lifecycle.forget(m.id);
   ctx.meetings.remove(m.id);
-  ctx.publisher.toUser(m.userId, userStatusFrame(m, 'deleted', ctx.clock.now()));
-  return json(200, { status: 'deleted', id: m.id, platform: m.platform, native_meeting_id: m.nativeId });
+  // The collector announces a deleted plan without its link or a time.
+  ctx.publisher.toUser(m.userId, { type: 'meeting.status', meeting_id: m.id, native: null, status: 'deleted', when: null });
 }
 
 /** G3 planned meetings (calendar sync or `POST /meetings`): status idle or scheduled. */

@@ -2,6 +2,7 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { isVexaError } from '../../../shared/vexa/errors';
 import type { MeetingPatch } from '../../../shared/vexa/types';
 import type { VexaClient } from '../vexa/client';
+import { pruneFinished, serverFieldsOf, standingFinished } from './finishedEdits';
 import type { Library } from './library';
 import { asFields, parseJson, type MeetingRow } from './rows';
 import { EDITABLE_FIELDS, type EditableField, type OutboxEdit, type OutboxState } from './types';
@@ -36,6 +37,11 @@ export interface ReplayReport {
  */
 const REFUSED: ReadonlySet<string> = new Set(['validation', 'not_found', 'conflict', 'forbidden', 'unsupported']);
 const OPEN: OutboxState[] = ['pending', 'sending', 'failed', 'conflict', 'local'];
+/**
+ * How long a field edited here keeps reading "Saved" once its edit went through: long enough to
+ * come back to the meeting after a weekend; after that the field speaks for itself.
+ */
+export const FINISHED_SHOWN_FOR_MS = 7 * 24 * 3_600_000;
 const SELECT = 'SELECT o.*, m.server_id FROM outbox o JOIN meetings m ON m.id = o.meeting_id';
 
 function toEdit(r: OutboxRow): OutboxEdit {
@@ -47,7 +53,8 @@ function toEdit(r: OutboxRow): OutboxEdit {
     state: r.state,
     attempts: r.attempts,
     lastError: r.last_error,
-    serverValues: r.server_value === null ? null : parseJson<MeetingPatch>(r.server_value, {}),
+    // A finished edit keeps what the server answered (see finishedEdits.ts), which is no conflict.
+    serverValues: r.server_value === null || r.state === 'done' ? null : parseJson<MeetingPatch>(r.server_value, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -135,11 +142,15 @@ export class OutboxService {
     return row ? toEdit(row) : null;
   }
 
-  /** Edits in order; by default only those not done yet. */
-  async list(filter: { meetingId?: number; serverId?: string; includeDone?: boolean } = {}): Promise<OutboxEdit[]> {
+  /**
+   * Edits in order; by default only those not done yet. `finished: 'standing'` adds, for each
+   * field, its latest finished edit while it still stands (see finishedEdits.ts), narrowed to the fields
+   * it still speaks for: what lets a field read "Saved" after the app restarts.
+   */
+  async list(filter: { meetingId?: number; serverId?: string; includeDone?: boolean; finished?: 'standing' } = {}): Promise<OutboxEdit[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (!filter.includeDone) where.push(`o.state IN (${OPEN.map((s) => `'${s}'`).join(', ')})`);
+    if (!filter.includeDone && !filter.finished) where.push(`o.state IN (${OPEN.map((s) => `'${s}'`).join(', ')})`);
     if (filter.meetingId !== undefined) {
       where.push('o.meeting_id = ?');
       params.push(filter.meetingId);
@@ -149,7 +160,19 @@ export class OutboxService {
       params.push(filter.serverId);
     }
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY o.id`;
-    return (this.db.prepare(sql).all(...params) as OutboxRow[]).map(toEdit);
+    const rows = this.db.prepare(sql).all(...params) as OutboxRow[];
+    if (filter.includeDone || !filter.finished) return rows.map(toEdit);
+    const kept = standingFinished(rows, serverFieldsOf(this.db, rows), this.library.now(), FINISHED_SHOWN_FOR_MS);
+    return rows.flatMap((r) => {
+      if (r.state !== 'done') return [toEdit(r)];
+      const fields = kept.get(r.id);
+      return fields ? [{ ...toEdit(r), fields }] : [];
+    });
+  }
+
+  /** Forgets finished edits that no longer stand: at most one per meeting and field stays. */
+  pruneFinished(): number {
+    return pruneFinished(this.db, this.library.now(), FINISHED_SHOWN_FOR_MS);
   }
 
   /**
@@ -209,6 +232,7 @@ export class OutboxService {
   private async replayOnce(target: { serverId: string; client: VexaClient }, signal?: AbortSignal): Promise<ReplayReport> {
     const report: ReplayReport = { sent: 0, failed: 0, local: 0, pending: 0, error: null };
     const { serverId, client } = target;
+    this.pruneFinished();
     // No replay runs now, so an edit still `sending` was cut off (the app stopped): PATCH is
     // idempotent, it is sent again.
     this.db
@@ -241,6 +265,10 @@ export class OutboxService {
             .prepare('UPDATE meetings SET server_fields = json_patch(server_fields, ?) WHERE id = ?')
             .run(JSON.stringify(fields), meeting.id);
           if (updated.id === meeting.remote_id) this.library.meetings.upsert(serverId, updated, this.library.now());
+          // What the server holds now, which may be its own wording of ours: "Saved" lasts while it does.
+          const held = parseJson<MeetingPatch>(this.library.meetings.row(meeting.id)?.server_fields, {});
+          const answer = Object.fromEntries(Object.keys(fields).map((f) => [f, held[f as EditableField] ?? null]));
+          this.db.prepare('UPDATE outbox SET server_value = ? WHERE id = ?').run(JSON.stringify(answer), edit.id);
         })();
         report.sent++;
       } catch (e) {

@@ -259,31 +259,33 @@ export class SyncService {
   }
 
   /**
-   * Deletes the meeting's transcript and recordings on the server (`DELETE /meetings/...`; every
-   * generation keeps an anonymised row), then removes it from this computer. Throws a VexaError
-   * the user can read when the server refuses (a meeting still running answers 409).
+   * Deletes on the server, then here. A finished meeting loses its transcript and recordings there
+   * (every generation keeps an anonymised row; a tombstone here keeps sync from bringing it back).
+   * A G3 plan goes outright, here too; one without a meeting link has no native id and is reached
+   * by row id. Throws a VexaError the user can read when the server refuses (running: 409).
    */
   async deleteFromServer(localId: number): Promise<void> {
-    const row = this.d.library.meetings.row(localId);
+    const { client, library } = this.d;
+    const row = library.meetings.row(localId);
     if (!row || row.hidden_at !== null) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
     if (row.server_id !== this.d.serverId)
       throw new UserFacingError('other_server', 'Connect to the server this meeting came from to delete it there.');
-    if (row.native_id === null && row.planned === 1) {
-      // G3 plans without a meeting link are only reachable by row id, which this client does not call.
+    const planned = row.planned === 1;
+    if (planned && row.native_id === null && !client.deletesById) {
       throw new UserFacingError(
         'unsupported',
-        'This planned meeting has no meeting link yet; delete it where it was planned (calendar or dashboard).',
+        'This server version cannot delete a planned meeting that has no meeting link; delete it where it was planned (calendar or dashboard).',
       );
     }
-    if (row.native_id !== null) {
-      try {
-        await this.d.client.deleteMeeting(row.platform, row.native_id);
-      } catch (e) {
-        // Already gone on the server: what is left to do is here.
-        if (!(isVexaError(e) && e.code === 'not_found')) throw e;
-      }
+    try {
+      if (planned && row.native_id === null) await client.deleteMeetingById(row.remote_id);
+      else if (row.native_id !== null) await client.deleteMeeting(row.platform, row.native_id);
+    } catch (e) {
+      // Already gone on the server: what is left to do is here.
+      if (!(isVexaError(e) && e.code === 'not_found')) throw e;
     }
-    await this.d.library.deleteLocal(localId);
+    if (planned) library.db.transaction(() => library.meetings.remove(localId, library.now()))();
+    else await library.deleteLocal(localId);
     this.d.events?.changed?.({ serverId: this.d.serverId, meetingIds: [localId] });
   }
 

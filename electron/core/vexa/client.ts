@@ -56,6 +56,8 @@ export interface ListAllMeetingsQuery extends Omit<ListMeetingsQuery, 'limit' | 
 const MAX_PAGE = 100;
 const G3_DEFAULT_PAGE = 50;
 const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);
+const NO_DELETE_BY_ID =
+  'This server (Vexa 0.10 or earlier) has no planned meetings and cannot delete a meeting by its number; delete it by platform and meeting ID instead.';
 
 const path = {
   bot: (p: string, n: string) => `/bots/${seg(p)}/${seg(n)}`,
@@ -151,6 +153,21 @@ export class VexaClient {
   /** Deletes the transcript and recordings of a finished meeting (the row itself stays, anonymised). */
   async deleteMeeting(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<void> {
     await this.http.request(path.meeting(platform, nativeId), { method: 'DELETE', signal: o.signal });
+  }
+
+  /**
+   * G3 only (`DELETE /meetings/{id}`, by row id): deletes a planned meeting outright, or the
+   * transcript and recordings of a finished one (its row stays). The one way to reach a plan made
+   * without a meeting link, which has no platform or native id. G1/G2 have no such route.
+   */
+  async deleteMeetingById(id: number, o: CallOptions = {}): Promise<void> {
+    if (!this.deletesById) throw unsupported(NO_DELETE_BY_ID);
+    await this.http.request(`/meetings/${seg(id)}`, { method: 'DELETE', signal: o.signal });
+  }
+
+  /** Whether `deleteMeetingById` exists on this server (G3, the generation with planned meetings). */
+  get deletesById(): boolean {
+    return this.generation === 'g3';
   }
 
   async launchBot(req: LaunchBotRequest, o: CallOptions = {}): Promise<Meeting> {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Banner, Button, Dialog, TextField } from '../../app/theme';
 import { deleteMeeting } from './actions';
+import { serverDeleteConfirmText, type ServerDeleteOption } from './describe';
 
 type Where = 'local' | 'server';
 
@@ -10,14 +11,15 @@ type Where = 'local' | 'server';
  */
 export function DeleteDialog({
   title,
-  canDeleteOnServer,
-  serverNote,
+  planned,
+  server: serverOption,
   onClose,
 }: {
   title: string;
-  /** The meeting's server is the connected one (the core deletes only there). */
-  canDeleteOnServer: boolean;
-  serverNote: string | null;
+  /** A planned meeting: on the server it goes entirely, there is no transcript to speak of. */
+  planned: boolean;
+  /** Whether "From the server too" can be chosen (see `serverDeleteOption`), and its sentence. */
+  server: ServerDeleteOption;
   onClose(): void;
 }) {
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
@@ -68,22 +70,18 @@ export function DeleteDialog({
               </span>
             </span>
           </label>
-          <label className="delete-choice" data-checked={where === 'server'} data-disabled={!canDeleteOnServer || undefined}>
+          <label className="delete-choice" data-checked={where === 'server'} data-disabled={!serverOption.allowed || undefined}>
             <input
               type="radio"
               name={name}
               value="server"
               checked={where === 'server'}
-              disabled={!canDeleteOnServer}
+              disabled={!serverOption.allowed}
               onChange={() => setWhere('server')}
             />
             <span>
               <span className="delete-choice-title">From the server too</span>
-              <span className="delete-choice-text">
-                {canDeleteOnServer
-                  ? 'Deletes the transcript and recordings on the server, for everyone who can see this meeting.'
-                  : (serverNote ?? 'Connect to this meeting’s server to delete it there.')}
-              </span>
+              <span className="delete-choice-text">{serverOption.text}</span>
             </span>
           </label>
         </fieldset>
@@ -99,7 +97,7 @@ export function DeleteDialog({
       title={server ? 'Delete for everyone?' : 'Remove from this computer?'}
       description={
         server
-          ? `The transcript and recordings of “${title}” are deleted on the server for everyone, and from this computer. This cannot be undone.`
+          ? serverDeleteConfirmText(title, planned)
           : `“${title}” and its transcript are removed from this computer. The server keeps them.`
       }
       onClose={onClose}

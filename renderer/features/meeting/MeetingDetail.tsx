@@ -8,7 +8,7 @@ import { useConnectionStore } from '../connection/store';
 import { MeetingActions } from '../export/MeetingActions';
 import { exportRef, libraryTitle, meetingStatus, meetingTime, platformLabel, relativeTime, serverLabel } from '../library/describe';
 import { DeleteDialog } from './DeleteDialog';
-import { formatDuration } from './describe';
+import { formatDuration, serverDeleteOption } from './describe';
 import { DetailsPanel } from './DetailsPanel';
 import { EditState } from './EditState';
 import { TrashIcon } from './icons';
@@ -61,6 +61,7 @@ function Header({
 }) {
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);
+  const generation = useConnectionStore((s) => s.view?.server?.generation ?? null);
   const status = meetingStatus(meeting.status);
   const title = libraryTitle(meeting);
   const ref = exportRef(meeting, reach.connectedServerId);
@@ -93,8 +94,12 @@ function Header({
       {deleting ? (
         <DeleteDialog
           title={title}
-          canDeleteOnServer={!reach.otherServer}
-          serverNote={reach.otherServer ? `Connect to ${serverLabel(meeting.serverId, null)} to delete it there.` : null}
+          planned={meeting.planned}
+          server={serverDeleteOption(meeting, {
+            otherServer: reach.otherServer,
+            generation,
+            serverName: serverLabel(meeting.serverId, null),
+          })}
           onClose={() => setDeleting(false)}
         />
       ) : null}

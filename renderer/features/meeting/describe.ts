@@ -1,4 +1,5 @@
 import type { LibraryMeetingView, MeetingDetailView } from '../../../shared/ipc/library';
+import type { Generation } from '../../../shared/ipc/models';
 import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
 import type { MeetingStatus } from '../../../shared/vexa/types';
 import type { BadgeTone } from '../../app/theme/Badge';
@@ -26,7 +27,10 @@ export interface EditChip {
   detail: string | null;
 }
 
-/** The newest edit still open for a field (the outbox lists edits oldest first). */
+/**
+ * The newest edit of a field that the core listed: open edits, and the field's latest finished
+ * edit while it still stands (the outbox lists them oldest first).
+ */
 export function latestEditFor(field: EditableField, edits: readonly OutboxEditView[]): OutboxEditView | undefined {
   for (let i = edits.length - 1; i >= 0; i--) if (field in edits[i]!.fields) return edits[i];
   return undefined;
@@ -45,8 +49,9 @@ export function localEditNote(field: EditableField): string {
 }
 
 /**
- * The state chip beside an edited field. `saved`: the field was edited in this view and no edit
- * of it is open any more (the outbox lists only open edits).
+ * The state chip beside an edited field. A finished edit reads "Saved", also after a restart: the
+ * core lists a field's latest finished edit for a week, until the server's value changes. `saved`:
+ * the field was edited in this view and no edit of it is listed any more.
  */
 export function editChip(field: EditableField, edit: OutboxEditView | undefined, saved: boolean, ctx: EditContext): EditChip | null {
   if (!edit) return saved ? { kind: 'saved', label: 'Saved', tone: 'success', detail: null } : null;
@@ -215,4 +220,38 @@ export function fieldValueText(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
   if (typeof value === 'string') return value.trim() ? value : '(empty)';
   return '(none)';
+}
+
+export interface ServerDeleteOption {
+  /** "From the server too" can be chosen. */
+  allowed: boolean;
+  /** What it does, or why it cannot be chosen. */
+  text: string;
+}
+
+/**
+ * "From the server too" in the delete dialog. The core deletes only on the connected server. A
+ * planned meeting without a meeting link has no platform or meeting ID: only Vexa 0.12 (G3, the
+ * version that plans meetings) deletes it, by its number.
+ */
+export function serverDeleteOption(
+  m: Pick<LibraryMeetingView, 'planned' | 'nativeMeetingId'>,
+  ctx: { otherServer: boolean; generation: Generation | null; serverName: string },
+): ServerDeleteOption {
+  if (ctx.otherServer) return { allowed: false, text: `Connect to ${ctx.serverName} to delete it there.` };
+  if (m.planned && m.nativeMeetingId === null && ctx.generation !== 'g3') {
+    return {
+      allowed: false,
+      text: 'This server version cannot delete a planned meeting that has no meeting link. Delete it where it was planned (calendar or dashboard).',
+    };
+  }
+  if (m.planned) return { allowed: true, text: 'Deletes the plan on the server, so no bot joins it, for every app using this account.' };
+  return { allowed: true, text: 'Deletes the transcript and recordings on the server, for everyone who can see this meeting.' };
+}
+
+/** The confirmation of a delete on the server: a plan goes entirely, a meeting keeps an empty row there. */
+export function serverDeleteConfirmText(title: string, planned: boolean): string {
+  return planned
+    ? `The planned meeting “${title}” is deleted on the server and from this computer, and no bot will join it. This cannot be undone.`
+    : `The transcript and recordings of “${title}” are deleted on the server for everyone, and from this computer. This cannot be undone.`;
 }

@@ -31,8 +31,8 @@ interface MeetingStore {
   loading: boolean;
   error: string | null;
   /**
-   * Fields edited in this session, by meeting; once no edit of one is open, it reads "Saved"
-   * (also when the person comes back to the meeting after the edit waited for the server).
+   * Fields edited in this session, by meeting; once no edit of one is listed, it reads "Saved".
+   * Across restarts the core's finished edits say it (see `editChip`).
    */
   saved: Record<number, EditableField[]>;
   fieldErrors: Partial<Record<EditableField, string>>;

@@ -158,10 +158,8 @@ describe('G3 planned meetings', () => {
       expect(edited.body.status).toBe('scheduled');
       expect((await call(sim, 'GET', '/meetings?exclude_planned=true')).body.meetings).toEqual([]);
       expect((await call(sim, 'GET', '/meetings')).body.meetings).toHaveLength(1);
-      expect(await call(sim, 'DELETE', `/meetings/${plan.body.id}`)).toMatchObject({
-        status: 200,
-        body: { status: 'deleted', id: plan.body.id },
-      });
+      // The row-id route answers a bare 204 (the native path's 200 body is its own).
+      expect((await call(sim, 'DELETE', `/meetings/${plan.body.id}`)).status).toBe(204);
       expect((await call(sim, 'GET', '/meetings')).body.meetings).toEqual([]);
     } finally {
       await sim.close();
