@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConnectionView } from '../../shared/ipc/models';
 import { announce } from '../features/announcer/store';
 import { disconnectServer, recheckServer } from '../features/connection/actions';
-import { HTTP_WARNING } from '../features/connection/describe';
+import { HTTP_WARNING, isThisComputer } from '../features/connection/describe';
 import { Banner, Button } from './theme';
 
 /** What the person must know about the current connection, above every screen. */
@@ -35,7 +35,7 @@ export function ConnectionBanners({ connection }: { connection: ConnectionView }
           Demo mode: a built-in simulator plays a sample meeting. Nothing leaves this computer.
         </Banner>
       ) : null}
-      {server.insecure && !server.demo ? (
+      {server.insecure && !server.demo && !isThisComputer(server.url) ? (
         <Banner tone="warn" title="Unencrypted connection">
           {HTTP_WARNING}
         </Banner>

@@ -6,6 +6,7 @@ import {
   fieldForError,
   generationLabel,
   keyStorageDescriptions,
+  isThisComputer,
   serverUrlWarning,
 } from '../../../renderer/features/connection/describe';
 import { meetingStatus, meetingTime, meetingTitle, platformLabel } from '../../../renderer/features/library/describe';
@@ -81,5 +82,20 @@ describe('meeting descriptions', () => {
     expect(meetingTime({ startTime: 5, createdAt: 1 })).toBe(5);
     expect(meetingTime({ startTime: null, createdAt: 1 })).toBe(1);
     expect(meetingTime({ startTime: null, createdAt: null })).toBeNull();
+  });
+});
+
+describe('servers on this computer', () => {
+  it('are loopback addresses only, so plain http to them is not flagged above every screen', () => {
+    for (const url of ['http://localhost:8056', 'http://127.0.0.1:8056', 'http://127.1.2.3', 'http://[::1]:8056', 'http://vexa.localhost'])
+      expect(isThisComputer(url), url).toBe(true);
+    for (const url of [
+      'http://192.168.1.5:8056',
+      'http://gpu-box:8056',
+      'http://localhost.example.com',
+      'https://api.cloud.vexa.ai',
+      'not a url',
+    ])
+      expect(isThisComputer(url), url).toBe(false);
   });
 });
