@@ -18,7 +18,13 @@ export interface SegmentRecord {
   norm?: string;
 }
 
-export type SegmentParse = { rec: SegmentRecord } | { drop: DropReason; key: string | null } | { error: string };
+export interface SegmentDrop {
+  drop: DropReason;
+  key: string | null;
+}
+
+/** A record (no `drop` or `error` field), a segment dropped by rule, or a malformed one. Unwrapped: one per live segment. */
+export type SegmentParse = SegmentRecord | SegmentDrop | { error: string };
 
 const notString = (v: unknown): boolean => v != null && typeof v !== 'string';
 const notNumber = (v: unknown): boolean => v != null && (typeof v !== 'number' || !Number.isFinite(v));
@@ -69,15 +75,13 @@ export function parseSegment(raw: unknown, path: string, frameTs: number | null)
   // Segments without an absolute end still get a span (the reference leaves it NaN and never dedups them).
   const endMs = seg.absoluteEnd ?? startMs + Math.max(0, seg.end - seg.start) * 1000;
   return {
-    rec: {
-      key: seg.key,
-      seg,
-      startMs,
-      endMs,
-      speakerKey: seg.speaker ?? '',
-      trimmed,
-      updatedAt: updatedAt ?? frameTs,
-    },
+    key: seg.key,
+    seg,
+    startMs,
+    endMs,
+    speakerKey: seg.speaker ?? '',
+    trimmed,
+    updatedAt: updatedAt ?? frameTs,
   };
 }
 

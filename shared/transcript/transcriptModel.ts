@@ -80,7 +80,7 @@ export class TranscriptModel {
       const p = parseSegment(segments[i], `segments[${i}]`, null);
       if ('error' in p) continue;
       if ('drop' in p) this.dropped.push({ key: p.key, reason: p.drop });
-      else recs.push(p.rec);
+      else recs.push(p);
     }
     if (opts.authoritative) this.reset(recs);
     for (const rec of recs) {
@@ -117,16 +117,23 @@ export class TranscriptModel {
   private applyParsed(frame: TranscriptFrame): void {
     switch (frame.kind) {
       case 'keyed':
-        for (const p of frame.segments) this.withRecord(p, (rec) => this.putHeld(rec, false));
+        for (const p of frame.segments) {
+          const rec = this.usable(p);
+          if (rec) this.putHeld(rec, false);
+        }
         return;
       case 'envelope':
-        this.withRecord(frame.segment, (rec) => {
-          if (rec.seg.completed) this.putHeld(rec, false);
-          else this.dropped.push({ key: rec.key, reason: 'draft-envelope' });
-        });
+        {
+          const rec = this.usable(frame.segment);
+          if (rec?.seg.completed) this.putHeld(rec, false);
+          else if (rec) this.dropped.push({ key: rec.key, reason: 'draft-envelope' });
+        }
         return;
       case 'bundle':
-        for (const p of frame.confirmed) this.withRecord(p, (rec) => this.putHeld(rec, false));
+        for (const p of frame.confirmed) {
+          const rec = this.usable(p);
+          if (rec) this.putHeld(rec, false);
+        }
         if (frame.speaker === null) {
           if (frame.pending?.length) this.dropped.push({ key: null, reason: 'pending-without-speaker' });
           return;
@@ -139,10 +146,17 @@ export class TranscriptModel {
     }
   }
 
-  private withRecord(p: Exclude<SegmentParse, { error: string }>, use: (rec: SegmentRecord) => void): void {
-    if ('drop' in p) this.dropped.push({ key: p.key, reason: p.drop });
-    else if (this.retracted.has(p.rec.key)) this.dropped.push({ key: p.rec.key, reason: 'retracted' });
-    else use(p.rec);
+  /** The record to apply, or null when the segment was dropped by rule or its key retracted (noted in `dropped`). */
+  private usable(p: Exclude<SegmentParse, { error: string }>): SegmentRecord | null {
+    if ('drop' in p) {
+      this.dropped.push({ key: p.key, reason: p.drop });
+      return null;
+    }
+    if (this.retracted.has(p.key)) {
+      this.dropped.push({ key: p.key, reason: 'retracted' });
+      return null;
+    }
+    return p;
   }
 
   private putHeld(rec: SegmentRecord, gapFill: boolean): void {
@@ -177,10 +191,10 @@ export class TranscriptModel {
     }
     const keys = new Set<string>();
     for (const p of pending) {
-      this.withRecord(p, (rec) => {
-        keys.add(rec.key);
-        this.addDraft(speaker, rec);
-      });
+      const rec = this.usable(p);
+      if (!rec) continue;
+      keys.add(rec.key);
+      this.addDraft(speaker, rec);
     }
     for (const key of group?.keys ?? []) {
       if (keys.has(key) || this.drafts.get(key)?.group !== speaker) continue;

@@ -29,8 +29,8 @@ function wire(rand: () => number, key: string, usedStarts: Set<number>): LibSegm
 
 function record(w: Record<string, unknown>): SegmentRecord {
   const p = parseSegment(w, 'segment', null);
-  if (!('rec' in p)) throw new Error('fixture segment did not parse');
-  return p.rec;
+  if ('error' in p || 'drop' in p) throw new Error('fixture segment did not parse');
+  return p;
 }
 
 describe('incremental deduplication', () => {
