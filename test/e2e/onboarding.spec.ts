@@ -64,6 +64,9 @@ for (const profile of ['g1', 'g2', 'g3'] as const) {
     const server = page.getByRole('region', { name: 'Server' });
     await expect(server).toContainText(simulatorUrl);
     await expect(server).toContainText(apiLabels[profile]);
+    // Plain http to this computer is stated once, here, rather than in a banner above every screen.
+    await expect(server).toContainText('unencrypted, on this computer');
+    await expect(page.getByText('Unencrypted connection')).toHaveCount(0);
     const key = page.getByRole('region', { name: 'API key' });
     await expect(key).toContainText(`••••${apiKey.slice(-4)}`);
     await expect(key).toContainText('This session only');

@@ -6,7 +6,7 @@ import { RefreshIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
 import { disconnectServer, recheckServer } from '../connection/actions';
 import { CapabilityList, ServerWarnings } from '../connection/CapabilityList';
-import { generationLabel } from '../connection/describe';
+import { generationLabel, isThisComputer } from '../connection/describe';
 
 type Leaving = 'switch' | 'disconnect' | null;
 
@@ -83,7 +83,12 @@ export function ServerSection({ connection }: { connection: ConnectionView }) {
           <dt>Server</dt>
           <dd>{server.label}</dd>
           <dt>Address</dt>
-          <dd className="mono">{server.url}</dd>
+          <dd>
+            <span className="mono">{server.url}</span>
+            {server.insecure && !server.demo ? (
+              <span className="muted"> · {isThisComputer(server.url) ? 'unencrypted, on this computer' : 'unencrypted'}</span>
+            ) : null}
+          </dd>
           <dt>API version</dt>
           <dd>{generationLabel(server.generation)}</dd>
           {server.userEmail ? (
