@@ -104,16 +104,4 @@ export function countingFetch(): { fetch: typeof fetch; calls: string[] } {
   return { fetch: wrapped, calls };
 }
 
-export async function waitFor<T>(
-  what: string,
-  check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { waitFor } from '../../support/waitFor';

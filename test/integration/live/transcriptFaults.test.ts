@@ -2,21 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptionView, TrackedMeetingView } from '../../../shared/ipc/models';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must, type IpcTestClient } from '../../support/ipcClient';
+import { waitFor } from '../../support/waitFor';
 
 const apps: LaunchedApp[] = [];
 afterEach(async () => {
   while (apps.length) await apps.pop()!.close();
 });
-
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const meeting = (ipc: IpcTestClient, id: number) => async (): Promise<TrackedMeetingView | undefined> =>
   must(await ipc.invoke('bots:tracked')).find((m) => m.id === id);
@@ -36,7 +27,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('live transcript through faults (%s)'
     const ipc = await connectIpc(app.url);
     must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
     const launched = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
-    await waitFor(async () => ((await meeting(ipc, launched.id)())?.status === 'active' ? true : undefined), 20_000, 'active');
+    await waitFor('active', async () => (await meeting(ipc, launched.id)())?.status === 'active', 20_000);
     must(await ipc.invoke('live:open', { meetingId: launched.id }));
 
     const random = rng(profile.charCodeAt(1));
@@ -65,19 +56,19 @@ describe.each(['g1', 'g2', 'g3'] as const)('live transcript through faults (%s)'
       }
       await new Promise((res) => setTimeout(res, 20 + random() * 60));
     }
-    await waitFor(async () => ((await meeting(ipc, launched.id)())?.status === 'completed' ? true : undefined), 20_000, 'completed');
+    await waitFor('completed', async () => (await meeting(ipc, launched.id)())?.status === 'completed', 20_000);
 
     const truth = app.simulator.truth(launched.id);
     expect(truth.length).toBeGreaterThan(10);
     // After the last reconnect settles, the companion holds exactly the server's confirmed lines.
     const final = await waitFor(
+      'the transcript to catch up',
       async () => {
         const snap = must(await ipc.invoke('live:open', { meetingId: launched.id }));
         const confirmed = snap.segments.filter((s: CaptionView) => !s.draft);
         return confirmed.length >= truth.length ? confirmed : undefined;
       },
       10_000,
-      'the transcript to catch up',
     );
     expect(final.map(line)).toEqual(truth.map((t) => line({ speaker: t.speaker, text: t.text })));
     expect({ drops, restarts }).toEqual({ drops: 100, restarts: 5 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must } from '../../support/ipcClient';
-import { waitFor } from '../cache/helpers';
+import { waitFor } from '../../support/waitFor';
 
 const apps: LaunchedApp[] = [];
 const simulators: Simulator[] = [];

@@ -6,6 +6,7 @@ import type { Simulator } from '../../../electron/simulator';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { Meeting, MeetingStatus } from '../../../shared/vexa/types';
+import { waitFor } from '../../support/waitFor';
 
 const KEY = 'vxa_bot_sim0123456789abcdefghijklmnopqr';
 const TX_ONLY = 'vxa_tx_sim0123456789abcdefghijklmnopqrs';
@@ -13,17 +14,6 @@ const BOT_ONLY = 'vxa_bot_only0123456789abcdefghijklmnop';
 const CAPPED = 'vxa_bot_capped0123456789abcdefghijklm';
 const ADMIN = 'sim-admin-token-0123456789';
 const SECRETS = [KEY, TX_ONLY, BOT_ONLY, CAPPED, ADMIN];
-
-/** Polls until `check` returns a value; the simulator runs its scenarios 50x faster than real time. */
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 
 function expectNoSecrets(value: unknown) {
   const text = `${String(value)} ${JSON.stringify(value)}`;
