@@ -130,15 +130,36 @@ export const systemClock: Clock = {
 
 /**
  * OS-level string encryption (Electron's safeStorage behind an adapter). The core's file-backed
- * SecretStore uses it to keep keys encrypted at rest.
+ * SecretStore uses it to keep keys encrypted at rest. Encryption is asynchronous because the OS
+ * keyring may be slow to answer (a locked keyring prompts the user) and must not block the app.
  */
 export interface KeyCipher {
   /** "keychain" (macOS), "dpapi" (Windows), "gnome_libsecret", "kwallet5", "basic_text", ... */
   backend(): string;
-  /** False when the OS offers no real encryption; Linux `basic_text` counts as unavailable. */
+  /**
+   * Asks the OS whether it can encrypt and remembers the answer, so that `isAvailable` and
+   * `unavailableReason` can answer synchronously for `SecretStore.status()`. Call once after the
+   * app is ready and before the first status is shown; calling again asks again (a keyring may
+   * have been unlocked since). Never rejects: an OS that cannot answer counts as unavailable.
+   */
+  prepare(): Promise<void>;
+  /**
+   * The answer remembered by the last `prepare`; false before the first one, so the app never
+   * offers secure storage it has not confirmed. Linux `basic_text` counts as unavailable.
+   */
   isAvailable(): boolean;
-  /** Why it is unavailable, in words for the user. */
+  /** Why it is unavailable, in words for the user; null when it is available. */
   unavailableReason(): string | null;
-  encrypt(plain: string): Uint8Array;
-  decrypt(data: Uint8Array): string;
+  /**
+   * Rejects with a `secure_storage_unavailable` error when the OS cannot encrypt; a failure
+   * also asks the OS again, so the status shown afterwards matches what just happened.
+   */
+  encrypt(plain: string): Promise<Uint8Array>;
+  /**
+   * `reEncrypt` is true when the OS rotated its key or now offers a better one: the caller
+   * should encrypt `text` again and store the new bytes so the key at rest follows the OS.
+   * Bytes written by older versions of the app (Electron's synchronous API) decrypt here too.
+   * Rejects with a `secret_unreadable` error when the bytes cannot be decrypted.
+   */
+  decrypt(data: Uint8Array): Promise<{ text: string; reEncrypt: boolean }>;
 }

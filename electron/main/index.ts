@@ -128,15 +128,15 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
 
+  // The keyring's answer must be known before the core reads its first status for the UI.
+  const cipher = createSafeStorageCipher(safeStorage, process.platform);
+  await cipher.prepare();
   core = await createCore({
     transport: 'electron',
     version: app.getVersion(),
     os: process.platform,
     paths,
-    secrets: createFileSecretStore({
-      file: join(paths.data, 'keys.json'),
-      cipher: createSafeStorageCipher(safeStorage, process.platform),
-    }),
+    secrets: createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher }),
     opener,
     system: createSystemEvents({
       powerMonitor,

@@ -47,6 +47,24 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
     }
   };
 
+  /**
+   * Stores a key again under the OS's current encryption key after the OS asked for that. A
+   * failure leaves the old bytes in place; the next read asks again.
+   */
+  const reseal = async (keyCipher: KeyCipher, account: string, before: string, secret: string): Promise<void> => {
+    try {
+      const sealed = Buffer.from(await keyCipher.encrypt(secret)).toString('base64');
+      const data = read();
+      const current = data.entries[account];
+      // Replaced or deleted while the keyring was busy: the newer choice wins.
+      if (current?.kind !== 'keychain' || current.data !== before) return;
+      data.entries[account] = { kind: 'keychain', data: sealed };
+      write(data);
+    } catch {
+      // Reading the key succeeded; the user must not lose it because the rewrite did not.
+    }
+  };
+
   const status = (): SecretStoreStatus =>
     cipher?.isAvailable()
       ? { secure: true, backend: cipher.backend(), reason: null }
@@ -67,12 +85,15 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
       if (!entry) return null;
       if (entry.kind === 'plaintext') return entry.data;
       if (!cipher?.isAvailable()) return null;
+      let opened: { text: string; reEncrypt: boolean };
       try {
-        return cipher.decrypt(Buffer.from(entry.data, 'base64'));
+        opened = await cipher.decrypt(Buffer.from(entry.data, 'base64'));
       } catch {
         // The keychain changed (another user, a reinstalled OS): the key must be entered again.
         return null;
       }
+      if (opened.reEncrypt) await reseal(cipher, account, entry.data, opened.text);
+      return opened.text;
     },
     async set(account, secret, mode: SecretMode) {
       if (mode === 'session') {
@@ -81,10 +102,14 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
         return 'session';
       }
       if (mode === 'secure') {
+        // The answer from start-up may be stale: the user may have unlocked the keyring since.
+        if (cipher && !cipher.isAvailable()) await cipher.prepare();
         const s = status();
         if (!s.secure || !cipher) throw new UserFacingError(SECURE_STORAGE_UNAVAILABLE, s.reason ?? 'Secure storage is unavailable.');
+        const sealed = Buffer.from(await cipher.encrypt(secret)).toString('base64');
+        // Read only after the keyring answered, so a write made meanwhile is not lost.
         const data = read();
-        data.entries[account] = { kind: 'keychain', data: Buffer.from(cipher.encrypt(secret)).toString('base64') };
+        data.entries[account] = { kind: 'keychain', data: sealed };
         write(data);
         session.delete(account);
         return 'keychain';

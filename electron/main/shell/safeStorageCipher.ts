@@ -1,7 +1,11 @@
 import type { SafeStorage } from 'electron';
 import type { KeyCipher } from '../../core/ports';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+// Only the asynchronous API: the synchronous one is deprecated in Electron 45 and removed in 46.
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+>;
 
 /** Thrown with a code and a sentence the IPC layer passes to the user unchanged. */
 export class CipherError extends Error {
@@ -37,8 +41,15 @@ export const CIPHER_MESSAGES = {
     'The saved API key could not be decrypted, perhaps because the system keyring changed. Connect again and paste ' + 'your API key.',
 } as const;
 
-/** The KeyCipher port over Electron's safeStorage. Call after `app.whenReady()`. */
+/**
+ * The KeyCipher port over Electron's asynchronous safeStorage. Create and `prepare()` after
+ * `app.whenReady()`: the OS encryptor initialises lazily on the first call after ready.
+ */
 export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: NodeJS.Platform): KeyCipher {
+  // null until the OS has been asked: the status must never claim encryption nobody confirmed.
+  let osCanEncrypt: boolean | null = null;
+  let asking: Promise<void> | null = null;
+
   const backend = (): string => {
     if (platform === 'darwin') return 'keychain';
     if (platform === 'win32') return 'dpapi';
@@ -46,30 +57,59 @@ export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: 
     return 'unknown';
   };
 
-  const unavailableReason = (): string | null => {
-    if (platform === 'linux') {
-      const name = backend();
-      if (LINUX_WITHOUT_KEYRING.has(name)) return CIPHER_MESSAGES.noLinuxKeyring;
-      return safeStorage.isEncryptionAvailable() ? null : CIPHER_MESSAGES.linuxKeyringLocked(name);
-    }
-    if (safeStorage.isEncryptionAvailable()) return null;
+  /** What to tell the user when the OS says it cannot encrypt. */
+  const refusal = (): string => {
+    if (platform === 'linux') return CIPHER_MESSAGES.linuxKeyringLocked(backend());
     if (platform === 'darwin') return CIPHER_MESSAGES.macKeychain;
     if (platform === 'win32') return CIPHER_MESSAGES.windowsDpapi;
     return CIPHER_MESSAGES.other;
   };
 
+  const unavailableReason = (): string | null => {
+    // Checked first and independently of the OS answer: Chromium reports basic_text as "available".
+    if (platform === 'linux' && LINUX_WITHOUT_KEYRING.has(backend())) return CIPHER_MESSAGES.noLinuxKeyring;
+    return osCanEncrypt === true ? null : refusal();
+  };
+
+  const prepare = (): Promise<void> => {
+    // Callers arriving while the OS is still answering share the question: one keyring prompt at most.
+    asking ??= Promise.resolve()
+      .then(() => safeStorage.isAsyncEncryptionAvailable())
+      .then(
+        (answer) => {
+          osCanEncrypt = answer;
+        },
+        () => {
+          osCanEncrypt = false;
+        },
+      )
+      .finally(() => {
+        asking = null;
+      });
+    return asking;
+  };
+
   return {
     backend,
+    prepare,
     isAvailable: () => unavailableReason() === null,
     unavailableReason,
-    encrypt(plain) {
+    async encrypt(plain) {
       const reason = unavailableReason();
       if (reason !== null) throw new CipherError('secure_storage_unavailable', reason);
-      return new Uint8Array(safeStorage.encryptString(plain));
-    },
-    decrypt(data) {
       try {
-        return safeStorage.decryptString(Buffer.from(data));
+        return new Uint8Array(await safeStorage.encryptStringAsync(plain));
+      } catch {
+        // The keyring can go away while the app runs (locked, its daemon stopped): ask again so
+        // the status shown next matches this failure.
+        await prepare();
+        throw new CipherError('secure_storage_unavailable', unavailableReason() ?? refusal());
+      }
+    },
+    async decrypt(data) {
+      try {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(data));
+        return { text: result, reEncrypt: shouldReEncrypt };
       } catch {
         throw new CipherError('secret_unreadable', CIPHER_MESSAGES.unreadable);
       }

@@ -9,12 +9,14 @@ import { startSimulator } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must } from '../../support/ipcClient';
 
+// Stands for a keychain the app already asked at start-up (`prepare`) and found available.
 const fakeKeychain: KeyCipher = {
   backend: () => 'gnome_libsecret',
+  prepare: async () => {},
   isAvailable: () => true,
   unavailableReason: () => null,
-  encrypt: (s) => new TextEncoder().encode(Buffer.from(s).toString('base64')),
-  decrypt: (b) => Buffer.from(new TextDecoder().decode(b), 'base64').toString(),
+  encrypt: async (s) => new TextEncoder().encode(Buffer.from(s).toString('base64')),
+  decrypt: async (b) => ({ text: Buffer.from(new TextDecoder().decode(b), 'base64').toString(), reEncrypt: false }),
 };
 
 const apps: LaunchedApp[] = [];
