@@ -39,6 +39,8 @@ import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
 import { windowOptions } from './shell/windowOptions';
 
+/** How long start-up waits for the OS keyring to say whether it can encrypt. */
+const KEYRING_WAIT_MS = 10_000;
 const APP_ID = 'ai.vexa.companion';
 const isMac = process.platform === 'darwin';
 // The bundle is dist/electron/main.cjs; the preload sits beside it and the renderer next door.
@@ -128,9 +130,11 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
 
-  // The keyring's answer must be known before the core reads its first status for the UI.
+  // The keyring's answer should be known before the core reads its first status for the UI, but a
+  // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
+  // opening: after a while the app starts without it, and the answer still lands when it comes.
   const cipher = createSafeStorageCipher(safeStorage, process.platform);
-  await cipher.prepare();
+  await Promise.race([cipher.prepare(), new Promise((resolve) => setTimeout(resolve, KEYRING_WAIT_MS))]);
   core = await createCore({
     transport: 'electron',
     version: app.getVersion(),
