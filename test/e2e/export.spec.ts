@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startSimulator, type SimProfile, type Simulator } from '../../electron/simulator';
 import { connectIpc, must } from '../support/ipcClient';
 import { launchApp, type LaunchedApp } from './support/app';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { exportTranscript } from '../../electron/core/export/index';
 import { HOSTILE_SPEAKER, hostileTranscript, LONG_TEXT, TEXTS } from '../fixtures/export/hostile';
 

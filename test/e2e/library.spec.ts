@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { SimProfile } from '../../electron/simulator';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, snap } from './support/launch';

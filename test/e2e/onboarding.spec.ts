@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 
 const SCREENS = resolve(import.meta.dirname, '..', '..', 'test-results', 'e2e', 'screens');

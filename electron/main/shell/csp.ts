@@ -1,7 +1,7 @@
 /**
  * The renderer's Content-Security-Policy. The app protocol sends it as a response header and
- * renderer/index.html carries the same policy in a meta tag (the meta form cannot express
- * `frame-ancestors`, which is why the header matters).
+ * renderer/index.html carries the same policy in a meta tag, without `frame-ancestors`: browsers
+ * ignore that directive in a meta tag (and log an error for it), which is why the header matters.
  *
  * - No inline or eval'd script: the production bundle has none, and injected markup cannot run.
  * - `style-src 'self'`: stylesheets come from the bundle; React `style={}` props set CSSOM
@@ -20,3 +20,8 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** The policy as renderer/index.html's meta tag carries it (`frame-ancestors` only works as a header). */
+export const RENDERER_META_CSP = RENDERER_CSP.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

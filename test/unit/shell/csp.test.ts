@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../../../electron/main/shell/csp';
+import { RENDERER_CSP, RENDERER_META_CSP } from '../../../electron/main/shell/csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -34,9 +34,13 @@ describe('renderer content security policy', () => {
 });
 
 describe('renderer/index.html', () => {
-  it('carries the same policy in its meta tag', () => {
+  it('carries the same policy in its meta tag, less the header-only frame-ancestors', () => {
     const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-    expect(meta?.[1]).toBe(RENDERER_CSP);
+    expect(meta?.[1]).toBe(RENDERER_META_CSP);
+    expect(RENDERER_META_CSP).not.toContain('frame-ancestors');
+    expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
+    // Every other directive is the same in both.
+    expect(RENDERER_META_CSP.split('; ')).toEqual(RENDERER_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')));
   });
 });
