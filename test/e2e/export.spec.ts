@@ -37,8 +37,8 @@ async function start(page: Page, profile: SimProfile): Promise<LaunchedApp> {
 
 /** Opens the meeting's actions menu and picks an item. */
 async function pick(page: Page, item: string | RegExp): Promise<void> {
-  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
-  const menu = page.getByRole('menu', { name: `Export and share ${MEETING}` });
+  await page.getByRole('button', { name: `Export & share ${MEETING}` }).click();
+  const menu = page.getByRole('menu', { name: `Export & share ${MEETING}` });
   await expect(menu).toBeVisible();
   await menu.getByRole('menuitem', { name: item }).click();
   await expect(menu).toBeHidden();
@@ -107,7 +107,7 @@ test('g2: export with a live preview, copy, a public share link with its countdo
   await exportFlow(page, 'g2', 'button');
   await copyFlow(page, app, 'g2');
 
-  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
+  await page.getByRole('button', { name: `Export & share ${MEETING}` }).click();
   await snap(page, test.info(), 'export-g2-menu');
   await page.keyboard.press('Escape');
 
@@ -205,7 +205,7 @@ test('a meeting followed live offers the same actions in its header', async ({ p
   await card.getByRole('button', { name: 'Open live captions' }).click();
   await expect(page.getByRole('region', { name: /^Captions of / })).toBeVisible();
 
-  await page.getByRole('button', { name: /^Export and share / }).click();
+  await page.getByRole('button', { name: /^Export & share / }).click();
   await expect(page.getByRole('menuitem', { name: 'Open in Claude' })).toBeVisible();
   await snap(page, test.info(), 'export-live-menu');
   await page.getByRole('menuitem', { name: 'Export…' }).click();
@@ -214,7 +214,7 @@ test('a meeting followed live offers the same actions in its header', async ({ p
   await page.keyboard.press('Escape');
   await expect(exportDialog(page)).toBeHidden();
   // Focus goes back to the button that opened the menu.
-  await expect(page.getByRole('button', { name: /^Export and share / })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Export & share / })).toBeFocused();
 });
 
 test('the speaker filter keeps only the ticked speakers in the export', async ({ page }) => {
@@ -242,8 +242,8 @@ test('a meeting of another server is exported and copied from this computer, wit
   must(await ipc.invoke('connection:connect', { url: otherServer.url, apiKey: app.apiKey }));
   ipc.close();
 
-  await page.getByRole('button', { name: `Export and share ${MEETING}` }).click();
-  const menu = page.getByRole('menu', { name: `Export and share ${MEETING}` });
+  await page.getByRole('button', { name: `Export & share ${MEETING}` }).click();
+  const menu = page.getByRole('menu', { name: `Export & share ${MEETING}` });
   await expect(menu.getByRole('menuitem', { name: 'Export…' })).toBeVisible();
   // Once the other server is the connected one, the share item goes: links come from a meeting's own server.
   await expect(menu.getByRole('menuitem', { name: /Share/ })).toHaveCount(0);

@@ -26,7 +26,7 @@ export function MeetingActions({ meetingRef, compact = false }: MeetingActionsPr
   const elsewhere = useConnectionStore((s) => onOtherServer(meetingRef, s.view?.server?.id ?? null));
   useEffect(ensureExportLayer, []);
   return (
-    <ActionMenu label={`Export and share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
+    <ActionMenu label={`Export & share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
       <MenuItem icon={<FileIcon />} onSelect={() => openExportDialog(meetingRef)}>
         Export…
       </MenuItem>

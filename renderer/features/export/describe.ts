@@ -29,7 +29,7 @@ export function refFromTracked(meeting: TrackedMeetingView): MeetingRef {
   return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId, name: meeting.name };
 }
 
-/** How people see the meeting in labels ("Export and share Weekly sync"). */
+/** How people see the meeting in labels ("Export & share Weekly sync"). */
 export function refTitle(ref: MeetingRef): string {
   return ref.name?.trim() || ref.nativeMeetingId;
 }

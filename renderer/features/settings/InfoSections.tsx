@@ -49,7 +49,7 @@ function FolderRow({ label, path, which }: { label: string; path: string; which:
         ) : null}
       </div>
       <Button size="sm" icon={<FolderIcon />} onClick={() => void open()} aria-label={`Open ${label.toLowerCase()}`}>
-        Open folder
+        Open
       </Button>
     </div>
   );

@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { launchApp, type LaunchedApp } from './support/app';
+import { connect, sendLink } from './support/launch';
+import { expect, test } from './support/test';
+
+// Every main screen and dialog, in the light and the dark theme, checked by axe-core against
+// WCAG 2.2 A and AA: contrast, names of controls, landmarks, ARIA use.
+
+let app: LaunchedApp | null = null;
+test.afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function audit(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .map((n) => `${n.target.join(' ')} [${n.any.map((c) => JSON.stringify(c.data)).join(' ')}]`)
+        .slice(0, 4)
+        .join(' | ')}`,
+  );
+}
+
+const nav = (page: Page, name: RegExp): Promise<void> =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+
+test('every screen passes an automated WCAG 2.2 AA audit in both themes', async ({ page }) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g2' });
+  await page.goto(app.url);
+  const found: string[] = [];
+  found.push(...(await audit(page, 'onboarding')));
+  await connect(page, app);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    found.push(...(await audit(page, `${theme} launch`)));
+    await nav(page, /Library/);
+    await expect(page.getByRole('list', { name: 'Meetings' }).getByRole('listitem')).toHaveCount(3);
+    found.push(...(await audit(page, `${theme} library`)));
+    await page
+      .getByRole('list', { name: 'Meetings' })
+      .getByRole('button', { name: /^June release planning/ })
+      .click();
+    await expect(page.getByRole('heading', { level: 2, name: /June release planning/ })).toBeVisible();
+    found.push(...(await audit(page, `${theme} meeting`)));
+    await page.getByRole('button', { name: 'Export & share June release planning' }).click();
+    await page.getByRole('menuitem', { name: 'Export…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export transcript' })).toBeVisible();
+    found.push(...(await audit(page, `${theme} export dialog`)));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Back to library' }).click();
+    await nav(page, /Settings/);
+    found.push(...(await audit(page, `${theme} settings`)));
+    await nav(page, /Live/);
+    found.push(...(await audit(page, `${theme} live (empty)`)));
+    await nav(page, /Launch/);
+  }
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await nav(page, /Live/);
+  await expect(page.getByText(/Morning/).first()).toBeVisible({ timeout: 20_000 });
+  found.push(...(await audit(page, 'light live captions')));
+  expect(found).toEqual([]);
+});
