@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, sendLink } from './support/launch';
+import { connect, lobbyBanner, sendLink } from './support/launch';
 import { expect, test } from './support/test';
 
 // Every main screen and dialog, in the light and the dark theme, checked by axe-core against
@@ -62,5 +62,41 @@ test('every screen passes an automated WCAG 2.2 AA audit in both themes', async 
   await nav(page, /Live/);
   await expect(page.getByText(/Morning/).first()).toBeVisible({ timeout: 20_000 });
   found.push(...(await audit(page, 'light live captions')));
+  expect(found).toEqual([]);
+});
+
+test('errors, the lobby alert and the dialogs pass the same audit', async ({ page }) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g2', scenario: 'lobby-wait' });
+  const found: string[] = [];
+  // A wrong key, explained next to its field.
+  await page.goto(app.url);
+  await page.getByLabel('Server URL').fill(app.simulatorUrl);
+  await page.getByLabel('API key', { exact: true }).fill('vxa_tx_00000000000000000000000000000000');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByLabel('API key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  found.push(...(await audit(page, 'onboarding wrong key')));
+  await connect(page, app);
+  // A bot waiting in the lobby.
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await expect(lobbyBanner(page, 'abc-defg-hij')).toBeVisible();
+  found.push(...(await audit(page, 'lobby alert')));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  found.push(...(await audit(page, 'dark lobby alert')));
+  await page.emulateMedia({ colorScheme: 'light' });
+  // The share dialog and the delete dialog of a past meeting.
+  await nav(page, /Library/);
+  await page.getByRole('button', { name: 'Export & share June release planning' }).click();
+  await page.getByRole('menuitem', { name: 'Share link…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share a link to the transcript' })).toBeVisible();
+  found.push(...(await audit(page, 'share dialog')));
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('list', { name: 'Meetings' })
+    .getByRole('button', { name: /^June release planning/ })
+    .click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('dialog', { name: /^Delete “June release planning”/ })).toBeVisible();
+  found.push(...(await audit(page, 'delete dialog')));
   expect(found).toEqual([]);
 });
