@@ -30,7 +30,7 @@ export function Segmented<T extends string | number>({ options, value, onChange,
       {options.map((o) => {
         const checked = o.value === value;
         return (
-          <label key={String(o.value)} className="segmented-option" data-checked={checked} title={o.help}>
+          <label key={String(o.value)} className="segmented-option radio-card" data-checked={checked} title={o.help}>
             <input
               type="radio"
               name={name ?? fallbackName}

@@ -17,7 +17,7 @@ export function FormatPicker({ form, onChange }: FieldProps) {
       {EXPORT_FORMAT_CHOICES.map((f) => {
         const checked = form.format === f.id;
         return (
-          <label key={f.id} className="format-choice" data-checked={checked}>
+          <label key={f.id} className="format-choice radio-card" data-checked={checked}>
             <input
               type="radio"
               name={name}

@@ -25,7 +25,7 @@ export function AppearanceSection() {
       <fieldset className="theme-choices">
         <legend className="field-label">Theme</legend>
         {themeChoices.map((choice) => (
-          <label key={choice.value} className="theme-choice" data-checked={theme === choice.value}>
+          <label key={choice.value} className="theme-choice radio-card" data-checked={theme === choice.value}>
             <input
               type="radio"
               name="theme"

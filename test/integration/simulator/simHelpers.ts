@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../electron/simulator/index';
+import { waitFor } from '../../support/waitFor';
 
 export const KEY = 'test-key';
 export const ADMIN = 'admin-secret';
@@ -47,18 +48,13 @@ export async function call(
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-export async function waitUntil<T>(
+/** `waitFor` with the probe first, as the simulator tests call it. */
+export function waitUntil<T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   what: string,
   timeoutMs = 8000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
+  return waitFor(what, probe, timeoutMs);
 }
 
 export async function meetingStatus(sim: Simulator, id: number): Promise<string> {

@@ -13,26 +13,7 @@ import {
 } from '../../../renderer/features/meeting/describe';
 import { EchoGuard } from '../../../renderer/features/meeting/echoGuard';
 import { segmentsToCaptions, termMarks, termRanges } from '../../../renderer/features/meeting/highlight';
-
-type Edit = MeetingDetailView['edits'][number];
-
-function edit(patch: Partial<Edit> = {}): Edit {
-  return {
-    id: 1,
-    meetingId: 7,
-    serverId: 'https://vexa.example',
-    fields: { name: 'Planning' },
-    state: 'pending',
-    attempts: 0,
-    lastError: null,
-    serverValues: null,
-    createdAt: 0,
-    updatedAt: 0,
-    ...patch,
-  };
-}
-
-const online = { offline: false, otherServer: false };
+import { edit, online } from './support/edits';
 
 describe('edit states', () => {
   it('follows an edit from saving to saved', () => {

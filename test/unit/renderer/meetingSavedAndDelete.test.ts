@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { editChip, latestEditFor, serverDeleteConfirmText, serverDeleteOption } from '../../../renderer/features/meeting/describe';
+import { edit as pendingEdit, online, type Edit } from './support/edits';
 
-type Edit = MeetingDetailView['edits'][number];
-
-function edit(patch: Partial<Edit> = {}): Edit {
-  return {
-    id: 1,
-    meetingId: 7,
-    serverId: 'https://vexa.example',
-    fields: { name: 'Planning' },
-    state: 'done',
-    attempts: 1,
-    lastError: null,
-    serverValues: null,
-    createdAt: 0,
-    updatedAt: 0,
-    ...patch,
-  };
-}
-
-const online = { offline: false, otherServer: false };
+/** A finished edit: sent in an earlier session. */
+const edit = (patch: Partial<Edit> = {}): Edit => pendingEdit({ state: 'done', attempts: 1, ...patch });
 
 describe('a field whose edit was sent in an earlier session', () => {
   it('reads "Saved" from the finished edit the core lists, with nothing edited in this session', () => {
