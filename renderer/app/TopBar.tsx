@@ -31,7 +31,7 @@ export function TopBar({ title, connection }: { title: string; connection: Conne
       {server ? (
         <button
           type="button"
-          className="connection-badge"
+          className="badge-button connection-badge"
           title={`${server.url}: open server settings`}
           aria-label={`${connectionBadgeText(server)}, ${statusWords[connection.status]}. Open server settings`}
           onClick={() => go('settings')}

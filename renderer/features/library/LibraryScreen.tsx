@@ -188,7 +188,7 @@ export function LibraryScreen() {
   }
 
   return (
-    <div className="library">
+    <div className="library screen-fill">
       <SearchField
         inputRef={searchInput}
         onOpenActive={() => void flushSearch().then(() => openResult(useLibraryStore.getState().search.active))}

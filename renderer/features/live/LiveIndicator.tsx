@@ -15,7 +15,7 @@ export function LiveIndicator({ onOpenSettings }: { onOpenSettings(): void }) {
     <Tooltip text={view.detail} placement="bottom-end">
       <button
         type="button"
-        className="live-indicator"
+        className="badge-button live-indicator"
         data-status={state?.status}
         aria-label={`Live updates: ${view.label}`}
         onClick={onOpenSettings}

@@ -126,7 +126,7 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
   }
 
   return (
-    <div className="captions-view" data-meeting-id={meetingId}>
+    <div className="captions-view screen-fill" data-meeting-id={meetingId}>
       <MeetingViewHeader meetingId={meetingId} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {zeroWarning ? (
