@@ -40,7 +40,10 @@ export function isLocalOrPrivateHost(host: string): boolean {
 
 /**
  * Turns what a person types into the API base URL. https is required except for this computer
- * or a private network, where plain http is common for self-hosted servers.
+ * or a private network, where plain http is common for self-hosted servers. This is the policy
+ * for typed addresses (it refuses what the person should fix: credentials, `?`/`#` parts, plain
+ * http to a public host); `normaliseBaseUrl` in shared/vexa is the client's lenient tidy-up of an
+ * address it is handed, and leaves policy to the caller.
  */
 export function normalizeServerUrl(input: string): NormalizedServerUrl {
   const raw = input.trim();
