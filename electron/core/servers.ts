@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, type KeyStorage, type ServerView } from '../../shared/ipc/models';
+import { capabilitiesFor } from '../../shared/vexa/capabilities';
 
 export interface ServerRecord extends ServerView {
   keyLabel: string | null;
@@ -22,6 +23,15 @@ const Row = z.object({
   key_storage: KeyStorageSchema.nullable(),
 });
 
+function storedCapabilities(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function fromRow(raw: unknown): ServerRecord {
   const r = Row.parse(raw);
   return {
@@ -29,7 +39,9 @@ function fromRow(raw: unknown): ServerRecord {
     url: r.url,
     label: r.label,
     generation: r.generation,
-    capabilities: CapabilitiesSchema.parse(JSON.parse(r.capabilities)),
+    // Stored by an earlier version, the record may lack capabilities added since: those come from
+    // the generation until the next check stores them.
+    capabilities: CapabilitiesSchema.parse({ ...capabilitiesFor(r.generation), ...storedCapabilities(r.capabilities) }),
     userEmail: r.user_email,
     warnings: z.array(z.string()).parse(JSON.parse(r.warnings)),
     demo: r.demo === 1,

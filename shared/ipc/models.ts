@@ -17,6 +17,7 @@ export const CapabilitiesSchema = z.object({
   transcriptsById: z.boolean(),
   botsList: z.boolean(),
   chat: z.boolean(),
+  plannedMeetings: z.boolean(),
 });
 export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
 

@@ -25,6 +25,8 @@ export interface ServerCapabilities {
   botsList: boolean;
   /** `GET /bots/{p}/{n}/chat` returns messages (G3 always answers an empty list; chat arrives as segments). */
   chat: boolean;
+  /** Planned meetings, deleted by row id (`DELETE /meetings/{id}`), even without a meeting link (G3). */
+  plannedMeetings: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -39,6 +41,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     transcriptsById: false,
     botsList: false,
     chat: true,
+    plannedMeetings: false,
   },
   g2: {
     authMe: true,
@@ -51,6 +54,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     transcriptsById: false,
     botsList: true,
     chat: true,
+    plannedMeetings: false,
   },
   g3: {
     authMe: true,
@@ -63,6 +67,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     transcriptsById: true,
     botsList: true,
     chat: false,
+    plannedMeetings: true,
   },
 };
 

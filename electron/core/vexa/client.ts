@@ -167,7 +167,7 @@ export class VexaClient {
 
   /** Whether `deleteMeetingById` exists on this server (G3, the generation with planned meetings). */
   get deletesById(): boolean {
-    return this.generation === 'g3';
+    return this.capabilities.plannedMeetings;
   }
 
   async launchBot(req: LaunchBotRequest, o: CallOptions = {}): Promise<Meeting> {

@@ -29,6 +29,7 @@ const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
   ['pagedMeetings', 'Paged meeting list'],
   ['meetingById', 'Meeting details and status history'],
   ['transcriptsById', 'Transcripts by meeting number'],
+  ['plannedMeetings', 'Planned meetings'],
 ];
 
 export interface CapabilityLine {

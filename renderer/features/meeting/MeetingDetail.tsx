@@ -61,7 +61,7 @@ function Header({
 }) {
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);
-  const generation = useConnectionStore((s) => s.view?.server?.generation ?? null);
+  const deletesPlans = useConnectionStore((s) => s.view?.server?.capabilities.plannedMeetings ?? false);
   const status = meetingStatus(meeting.status);
   const title = libraryTitle(meeting);
   const ref = exportRef(meeting, reach.connectedServerId);
@@ -97,7 +97,7 @@ function Header({
           planned={meeting.planned}
           server={serverDeleteOption(meeting, {
             otherServer: reach.otherServer,
-            generation,
+            deletesPlans,
             serverName: serverLabel(meeting.serverId, null),
           })}
           onClose={() => setDeleting(false)}

@@ -1,5 +1,4 @@
 import type { LibraryMeetingView, MeetingDetailView } from '../../../shared/ipc/library';
-import type { Generation } from '../../../shared/ipc/models';
 import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
 import type { MeetingStatus } from '../../../shared/vexa/types';
 import type { BadgeTone } from '../../app/theme/Badge';
@@ -231,15 +230,15 @@ export interface ServerDeleteOption {
 
 /**
  * "From the server too" in the delete dialog. The core deletes only on the connected server. A
- * planned meeting without a meeting link has no platform or meeting ID: only Vexa 0.12 (G3, the
- * version that plans meetings) deletes it, by its number.
+ * planned meeting without a meeting link has no platform or meeting ID: only a server with planned
+ * meetings (Vexa 0.12, G3) deletes it, by its number (`deletesPlans`: its `plannedMeetings` capability).
  */
 export function serverDeleteOption(
   m: Pick<LibraryMeetingView, 'planned' | 'nativeMeetingId'>,
-  ctx: { otherServer: boolean; generation: Generation | null; serverName: string },
+  ctx: { otherServer: boolean; deletesPlans: boolean; serverName: string },
 ): ServerDeleteOption {
   if (ctx.otherServer) return { allowed: false, text: `Connect to ${ctx.serverName} to delete it there.` };
-  if (m.planned && m.nativeMeetingId === null && ctx.generation !== 'g3') {
+  if (m.planned && m.nativeMeetingId === null && !ctx.deletesPlans) {
     return {
       allowed: false,
       text: 'This server version cannot delete a planned meeting that has no meeting link. Delete it where it was planned (calendar or dashboard).',

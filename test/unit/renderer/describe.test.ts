@@ -22,6 +22,7 @@ const none: CapabilitiesView = {
   transcriptsById: false,
   botsList: false,
   chat: false,
+  plannedMeetings: false,
 };
 
 describe('server descriptions', () => {

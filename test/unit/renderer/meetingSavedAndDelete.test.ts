@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editChip, latestEditFor, serverDeleteConfirmText, serverDeleteOption } from '../../../renderer/features/meeting/describe';
 import { edit as pendingEdit, online, type Edit } from './support/edits';
+import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 
 /** A finished edit: sent in an earlier session. */
 const edit = (patch: Partial<Edit> = {}): Edit => pendingEdit({ state: 'done', attempts: 1, ...patch });
@@ -32,7 +33,11 @@ describe('a field whose edit was sent in an earlier session', () => {
 describe('deleting from the server too', () => {
   const finished = { planned: false, nativeMeetingId: 'abc-defg-hij' };
   const linkless = { planned: true, nativeMeetingId: null };
-  const here = (generation: 'g1' | 'g2' | 'g3' | null) => ({ otherServer: false, generation, serverName: 'vexa.example' });
+  const here = (generation: 'g1' | 'g2' | 'g3' | null) => ({
+    otherServer: false,
+    deletesPlans: generation !== null && capabilitiesFor(generation).plannedMeetings,
+    serverName: 'vexa.example',
+  });
 
   it('offers it for a finished meeting and for a G3 plan, saying what goes', () => {
     expect(serverDeleteOption(finished, here('g2'))).toEqual({
@@ -47,7 +52,7 @@ describe('deleting from the server too', () => {
   });
 
   it('explains why not: another server, or a plan without a meeting link on a version that cannot delete it', () => {
-    expect(serverDeleteOption(linkless, { otherServer: true, generation: 'g3', serverName: 'cloud.vexa.ai' })).toEqual({
+    expect(serverDeleteOption(linkless, { otherServer: true, deletesPlans: true, serverName: 'cloud.vexa.ai' })).toEqual({
       allowed: false,
       text: 'Connect to cloud.vexa.ai to delete it there.',
     });
