@@ -1,6 +1,7 @@
 // Bundles the Electron main process and the preload with esbuild.
 //   node scripts/buildElectron.mjs [--outdir <dir>]
 // dist/electron/main.cjs     Node CJS; electron, better-sqlite3 and ws' optional natives stay external.
+// dist/electron/exportWorker.cjs  the export worker thread (electron/core/export/exportWorker.ts).
 // dist/electron/preload.cjs  one CJS file requiring only `electron`: a sandboxed preload cannot
 //                            require anything else, not even a relative file.
 import { build } from 'esbuild';
@@ -66,6 +67,17 @@ export async function buildElectron({ outdir = join(root, 'dist', 'electron'), m
     target: 'node22',
     external: MAIN_EXTERNALS,
     // import.meta.url has no meaning in CJS; give modules that use it the bundle's own URL.
+    define: { 'import.meta.url': '__vexaImportMetaUrl' },
+    banner: { js: 'const __vexaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+
+  await build({
+    ...common,
+    entryPoints: [join(root, 'electron', 'core', 'export', 'exportWorker.ts')],
+    outfile: join(outdir, 'exportWorker.cjs'),
+    platform: 'node',
+    target: 'node22',
+    external: MAIN_EXTERNALS,
     define: { 'import.meta.url': '__vexaImportMetaUrl' },
     banner: { js: 'const __vexaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   });

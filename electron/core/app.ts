@@ -37,6 +37,12 @@ export interface CoreOptions {
   demo?: { timeScale?: number };
   /** Live-connection timings; tests shorten them. */
   live?: LiveTimings;
+  /**
+   * The export worker's script (`exportWorker.cjs` next to the bundled main; `exportWorker.ts`
+   * with `execArgv: ['--import', 'tsx']` where the core runs from source). Without it exports run
+   * on the core's thread.
+   */
+  exportWorker?: { file: string | URL; execArgv?: string[] };
 }
 
 export interface LiveTimings {

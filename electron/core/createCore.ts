@@ -6,6 +6,7 @@ import type { AppState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
 import { Library, OutboxService } from './cache';
 import { CACHE_TOO_NEW, openCache } from './cache/database';
+import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
 import { ConnectionService, DEMO_SERVER_ID } from './connection';
 import { DemoService } from './demo';
@@ -150,7 +151,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
   }
 
+  const exports = options.exportWorker ? workerExports({ ...options.exportWorker, logger }) : inProcessExports;
   const transcriptService = new TranscriptService({
+    exports,
     client: () => connection.client(),
     capabilities: () => {
       const server = connection.activeServer;
@@ -206,6 +209,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         session?.close();
         session = null;
         await demo.stop();
+        await exports.close();
         cache.close();
         logger.info('Core closed');
         await logger.close();

@@ -6,6 +6,7 @@ import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { createHarnessPorts, openWithSystem } from './harnessPorts';
+import { HARNESS_EXPORT_WORKER } from './exportWorker';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
 
@@ -48,7 +49,16 @@ async function main(): Promise<void> {
     ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null })
     : createMemorySecretStore();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const core = await createCore({ transport: 'web', version, os: process.platform, paths, secrets, logger, ...ports });
+  const core = await createCore({
+    transport: 'web',
+    version,
+    os: process.platform,
+    paths,
+    secrets,
+    logger,
+    exportWorker: HARNESS_EXPORT_WORKER,
+    ...ports,
+  });
   const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
 
   process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);

@@ -141,6 +141,8 @@ async function start(): Promise<void> {
     os: process.platform,
     paths,
     secrets: createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher }),
+    // Bundled beside main.cjs (scripts/buildElectron.mjs): long exports never hold the main process.
+    exportWorker: { file: join(__dirname, 'exportWorker.cjs') },
     opener,
     system: createSystemEvents({
       powerMonitor,

@@ -2,17 +2,10 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
 import { normaliseTranscript } from '../../../shared/vexa/normalise';
 import type { ShareLink, Transcript } from '../../../shared/vexa/types';
-import {
-  EXPORT_FORMATS,
-  ExportError,
-  exportFileName,
-  exportTranscript,
-  type ExportFormat,
-  type ExportInput,
-  type ExportOptions,
-} from '../export';
+import { EXPORT_FORMATS, ExportError, exportFileName, type ExportFormat, type ExportInput, type ExportOptions } from '../export';
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
+import { inProcessExports, type ExportRunner } from '../export/exportRunner';
 import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
 
 /** Which transcript: the server row id plus the platform and native id every generation needs. */
@@ -43,13 +36,19 @@ export interface TranscriptServiceDeps {
   logger: Logger;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   now(): number;
+  /** Where exports run (default: on this thread); the app gives them a worker thread. */
+  exports?: ExportRunner;
 }
 
 const PREVIEW_LINES = 12;
 
 /** Export, copy, share links and hand-off to AI tools, for any meeting and any server generation. */
 export class TranscriptService {
-  constructor(private readonly d: TranscriptServiceDeps) {}
+  private readonly exporter: ExportRunner;
+
+  constructor(private readonly d: TranscriptServiceDeps) {
+    this.exporter = d.exports ?? inProcessExports;
+  }
 
   /** The meeting is on a server other than the connected one: only what the cache holds can be used. */
   private elsewhere(ref: MeetingRef): boolean {
@@ -82,15 +81,15 @@ export class TranscriptService {
     const info = EXPORT_FORMATS[format];
     if (info.binary) {
       // A docx or pdf has no readable first lines; its preview is the plain text of the same content.
-      const text = await exportTranscript(await this.transcript(ref), 'txt', options);
+      const text = await this.exporter.run(await this.transcript(ref), 'txt', options);
       return firstLines(text as string);
     }
-    return firstLines((await exportTranscript(await this.transcript(ref), format, options)) as string);
+    return firstLines((await this.exporter.run(await this.transcript(ref), format, options)) as string);
   }
 
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
-    const data = await exportTranscript(await this.transcript(ref), format, { ...options, now: this.d.now() });
+    const data = await this.exporter.run(await this.transcript(ref), format, { ...options, now: this.d.now() });
     const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
     if (!this.d.dialogs.canSave) {
       const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
@@ -104,7 +103,7 @@ export class TranscriptService {
   }
 
   async copy(ref: MeetingRef, as: 'text' | 'markdown', options: ExportOptions): Promise<void> {
-    const text = (await exportTranscript(await this.transcript(ref), as === 'markdown' ? 'md' : 'txt', options)) as string;
+    const text = (await this.exporter.run(await this.transcript(ref), as === 'markdown' ? 'md' : 'txt', options)) as string;
     await this.d.clipboard.writeText(text);
   }
 

@@ -10,6 +10,7 @@ import { createFileSecretStore, createMemorySecretStore } from '../../../electro
 import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
 import { startHarness } from '../../../electron/harness/harnessServer';
 import { startSimulator, type SimProfile, type SimScenario, type Simulator } from '../../../electron/simulator';
+import { HARNESS_EXPORT_WORKER } from '../../../electron/harness/exportWorker';
 
 export interface LaunchOptions {
   profile?: SimProfile;
@@ -72,6 +73,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     demo: { timeScale: options.timeScale ?? 20 },
     // Statuses while the socket is down and reconnects come quickly in tests.
     live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500 },
+    exportWorker: HARNESS_EXPORT_WORKER,
     ...ports,
   });
   const outgoing: string[] = [];

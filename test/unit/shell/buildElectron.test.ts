@@ -14,6 +14,7 @@ describe('Electron bundles', () => {
   execFileSync(process.execPath, [join(root, 'scripts', 'buildElectron.mjs'), '--outdir', outdir], { cwd: root, stdio: 'pipe' });
   const preload = readFileSync(join(outdir, 'preload.cjs'), 'utf8');
   const main = readFileSync(join(outdir, 'main.cjs'), 'utf8');
+  const exportWorker = readFileSync(join(outdir, 'exportWorker.cjs'), 'utf8');
 
   it('builds a preload that requires only electron, as a sandboxed preload must', () => {
     expect(requires(preload)).toEqual(['electron']);
@@ -32,5 +33,12 @@ describe('Electron bundles', () => {
     // fontkit read data files beside their sources, so they ship in node_modules (dependencies).
     for (const name of external)
       expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit']).toContain(name);
+  });
+
+  it('bundles the export worker without electron, with the PDF libraries left to node_modules like the main process', () => {
+    const external = requires(exportWorker).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
+    expect(external).not.toContain('electron');
+    expect(external).toEqual(expect.arrayContaining(['pdfkit']));
+    for (const name of external) expect(['pdfkit', 'fontkit']).toContain(name);
   });
 });
