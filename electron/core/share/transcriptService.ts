@@ -89,15 +89,19 @@ export class TranscriptService {
 
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
-    const data = await this.exporter.run(await this.transcript(ref), format, { ...options, now: this.d.now() });
     const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
+    // The transcript first: a meeting that cannot be read is said before anything is asked.
+    const input = await this.transcript(ref);
+    const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
+      const data = await make();
       const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
       return { mode: 'download', fileName, mimeType: info.mimeType, base64: Buffer.from(bytes).toString('base64') };
     }
+    // Then where to save: the dialog opens without waiting for a long export, and a cancel costs none.
     const path = await this.d.dialogs.saveFile({ defaultName: fileName, filters: [{ name: info.label, extensions: [info.extension] }] });
     if (!path) return { mode: 'cancelled' };
-    await this.d.writeFile(path, data);
+    await this.d.writeFile(path, await make());
     this.d.logger.info('Exported a transcript', { format, meetingId: ref.meetingId });
     return { mode: 'saved', path, fileName };
   }
