@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Logger } from '../ports';
 import { exportTranscript } from './exportTranscript';
 import { ExportError, type ExportFormat, type ExportInput, type ExportOptions } from './types';
@@ -45,6 +46,7 @@ interface Pending {
 }
 
 const STOPPED = 'The export stopped unexpectedly. Try again; if it happens again, restart the app.';
+const stopped = (): Error => new UserFacingError('export_failed', STOPPED);
 
 /**
  * Exports in a worker thread, so that a long meeting's PDF or DOCX never holds the core's thread
@@ -100,13 +102,13 @@ export function workerExports(o: WorkerExportsOptions): ExportRunner {
       if (worker === w) worker = null;
       if (!started) return giveUp(e);
       o.logger.error('The export worker failed', { error: e });
-      failAll(new Error(STOPPED));
+      failAll(stopped());
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
       if (pending.size > 0 && started) {
         o.logger.warn('The export worker exited during an export', { code });
-        failAll(new Error(STOPPED));
+        failAll(stopped());
       }
     });
     return w;
@@ -134,7 +136,7 @@ export function workerExports(o: WorkerExportsOptions): ExportRunner {
     async close() {
       const w = worker;
       worker = null;
-      failAll(new Error('The app is closing.'));
+      failAll(new UserFacingError('export_failed', 'The app is closing; the export was not finished.'));
       await w?.terminate();
     },
   };

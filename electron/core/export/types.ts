@@ -69,12 +69,19 @@ export type ExportInput = Transcript | Record<string, unknown>;
 
 export type ExportErrorCode = 'unsupported_format' | 'invalid_option' | 'invalid_transcript' | 'font_unavailable';
 
-/** Thrown for a request the exporter cannot honour; `message` is a sentence a person can act on. */
+/**
+ * Thrown for a request the exporter cannot honour; `message` is a sentence a person can act on,
+ * and `userMessage` says so to the IPC layer, which passes coded errors with one to the window.
+ */
 export class ExportError extends Error {
   readonly code: ExportErrorCode;
   constructor(code: ExportErrorCode, message: string) {
     super(message);
     this.name = 'ExportError';
     this.code = code;
+  }
+
+  get userMessage(): string {
+    return this.message;
   }
 }

@@ -43,6 +43,14 @@ describe.each(['g1', 'g2', 'g3'] as const)('export and share on %s', (profile) =
     ipc.close();
   });
 
+  it('explains an export it cannot make in the exporter’s own words', async () => {
+    const { ipc, ref } = await setup(profile);
+    const r = await ipc.invoke('export:preview', { ref, format: 'txt', options: { timeZone: 'Mars/Olympus_Mons' } });
+    expect(r).toMatchObject({ ok: false, code: 'invalid_option' });
+    expect(JSON.stringify(r)).toContain('is not a time zone this computer knows');
+    ipc.close();
+  });
+
   it('shares the way the server generation can, and hands off to an AI tool', async () => {
     const { app, ipc, ref } = await setup(profile);
     const link = must(await ipc.invoke('share:create', { ref, ttlSeconds: 600 }));
