@@ -185,6 +185,24 @@ function faceName(pkg: string, subset: string, weight: Weight): string {
   return `${pkg}-${slice ? slice[1] : subset}-${weight}`;
 }
 
+/** A font file as fontkit reads it; a damaged or unexpected one is an error a person can act on. */
+function parseFont(bytes: Uint8Array, path: string): fontkit.Font {
+  const damaged = (): ExportError =>
+    new ExportError(
+      'font_unavailable',
+      `The PDF font ${path} is damaged in this installation. Reinstall the app or export another format.`,
+    );
+  let font: ReturnType<typeof fontkit.create>;
+  try {
+    const sfnt = woffToSfnt(bytes);
+    font = fontkit.create(Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength));
+  } catch {
+    throw damaged();
+  }
+  if (!('layout' in font)) throw damaged();
+  return font;
+}
+
 /** Finds, loads and caches the font files a text needs. One per font reader, shared by exports. */
 export class FontLibrary {
   private readonly ranges = new Map<string, Promise<Ranges>>();
@@ -216,9 +234,7 @@ export class FontLibrary {
     let p = this.faces.get(path);
     if (!p) {
       p = this.read(pkg, path).then((bytes) => {
-        const sfnt = woffToSfnt(bytes);
-        const font = fontkit.create(Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength));
-        if (!('layout' in font)) throw new ExportError('font_unavailable', `The PDF font ${path} could not be read.`);
+        const font = parseFont(bytes, path);
         const runs = new Map<string, ShapedRun>();
         return { key, font, pdfFont: cachingFont({ font, runs }), unitsPerEm: font.unitsPerEm, runs };
       });

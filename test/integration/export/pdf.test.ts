@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTranscript, ExportError } from '../../../electron/core/export';
+import { readInstalledFont } from '../../../electron/core/export/pdfFonts';
 import { hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
 import { actualTexts, readPdfLines, textStreams, type PdfLine } from './pdfRead';
 
@@ -140,5 +141,16 @@ describe('PDF export read back by pdf.js', () => {
       },
     });
     await expect(missing).rejects.toMatchObject({ code: 'font_unavailable' });
+    // A damaged font file (truncated on disk) is named, with what to do, instead of failing blindly.
+    const damaged = exportTranscript(fixture('g1.json'), 'pdf', {
+      readFont: async (pkg, path) => {
+        const bytes = await readInstalledFont(pkg, path);
+        return path.endsWith('.woff') ? bytes.subarray(0, 200) : bytes;
+      },
+    });
+    await expect(damaged).rejects.toMatchObject({
+      code: 'font_unavailable',
+      message: expect.stringMatching(/is damaged .* Reinstall the app/),
+    });
   });
 });
