@@ -49,6 +49,8 @@ test('every screen passes an automated WCAG 2.2 AA audit in both themes', async 
     await page.getByRole('button', { name: 'Export & share June release planning' }).click();
     await page.getByRole('menuitem', { name: 'Export…' }).click();
     await expect(page.getByRole('dialog', { name: 'Export transcript' })).toBeVisible();
+    // Audited once the preview has its lines, not while it is still loading.
+    await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
     found.push(...(await audit(page, `${theme} export dialog`)));
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Back to library' }).click();

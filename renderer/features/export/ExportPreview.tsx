@@ -60,6 +60,7 @@ export function ExportPreview({
         <pre
           className="export-preview"
           tabIndex={0}
+          role="region"
           aria-label="First lines of the export"
           aria-busy={state.loading || undefined}
           data-testid="export-preview"
