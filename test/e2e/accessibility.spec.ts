@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, lobbyBanner, sendLink } from './support/launch';
+import { connect, lobbyBanner, meetingCard, meetingIdOf, sendLink } from './support/launch';
 import { expect, test } from './support/test';
 
 // Every main screen and dialog, in the light and the dark theme, checked by axe-core against
@@ -100,5 +100,36 @@ test('errors, the lobby alert and the dialogs pass the same audit', async ({ pag
   await page.getByRole('button', { name: 'Delete…' }).click();
   await expect(page.getByRole('dialog', { name: /^Delete “June release planning”/ })).toBeVisible();
   found.push(...(await audit(page, 'delete dialog')));
+  expect(found).toEqual([]);
+});
+
+test('live tiles, the caption overlay and the overlay window pass the same audit', async ({ page }) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g2', scenario: 'long' });
+  await connect(page, app);
+  for (const nativeId of ['abc-defg-hij', 'klm-nopq-rst']) {
+    await sendLink(page, `https://meet.google.com/${nativeId}`);
+    const card = meetingCard(page, nativeId);
+    app.simulator.admit(await meetingIdOf(card));
+    await expect(card).toHaveAttribute('data-status', 'active');
+  }
+  const found: string[] = [];
+  found.push(...(await audit(page, 'launch with running bots')));
+  await nav(page, /Live/);
+  const tiles = page.getByRole('article').filter({ has: page.getByRole('list', { name: 'Latest captions' }) });
+  await expect(tiles).toHaveCount(2);
+  for (const tile of await tiles.all()) await expect.poll(() => tile.locator('li').count()).toBeGreaterThan(1);
+  found.push(...(await audit(page, 'live tiles')));
+  await page.getByRole('button', { name: /Open live captions of .*abc-defg-hij/ }).click();
+  await page.getByRole('button', { name: 'Overlay' }).click();
+  const overlay = page.getByRole('complementary', { name: /^Caption overlay/ });
+  await expect(overlay).toBeVisible();
+  await expect.poll(() => overlay.locator('li').count()).toBeGreaterThan(0);
+  found.push(...(await audit(page, 'caption overlay panel')));
+  const id = Number(await page.locator('[data-meeting-id]').first().getAttribute('data-meeting-id'));
+  await page.goto(new URL(`/#/overlay/${id}`, app.url).href);
+  await page.reload();
+  await expect(page.getByRole('complementary', { name: /^Caption overlay/ })).toBeVisible();
+  found.push(...(await audit(page, 'overlay window')));
   expect(found).toEqual([]);
 });

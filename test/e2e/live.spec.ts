@@ -215,7 +215,7 @@ test('live captions: speakers, drafts in place, auto-follow, find, a dropped soc
   await expect.poll(() => app.ports.overlays.meetingId).toBeNull();
 
   // Stop the bot; once the meeting is over, every confirmed line of the server is on screen, once.
-  await page.getByRole('button', { name: /^Stop the bot in/ }).click();
+  await page.getByRole('button', { name: /^Stop bot \(/ }).click();
   await expect(page.locator('.captions-header')).toContainText(/Stopped|Completed/, { timeout: 20_000 });
   const truth = app.simulator.truth(id);
   expect(truth.length).toBeGreaterThan(10);

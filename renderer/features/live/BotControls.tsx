@@ -102,7 +102,7 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
           icon={<StopIcon />}
           busy={stopping}
           onClick={() => void stopMeeting(meeting)}
-          aria-label={`Stop the bot in ${meeting.name}`}
+          aria-label={`${stopping ? 'Stopping…' : 'Stop bot'} (${meeting.name})`}
         >
           {stopping ? 'Stopping…' : 'Stop bot'}
         </Button>

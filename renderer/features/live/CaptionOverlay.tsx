@@ -37,20 +37,22 @@ function OverlaySettings() {
       <button
         type="button"
         className="caption-overlay-button"
-        aria-label="Smaller text"
+        title="Smaller text"
         disabled={style.fontSize <= OVERLAY_FONT_SIZES.min}
         onClick={() => setStyle({ fontSize: style.fontSize - OVERLAY_FONT_SIZES.step })}
       >
-        A−
+        <span aria-hidden="true">A−</span>
+        <span className="sr-only">Smaller text</span>
       </button>
       <button
         type="button"
         className="caption-overlay-button"
-        aria-label="Larger text"
+        title="Larger text"
         disabled={style.fontSize >= OVERLAY_FONT_SIZES.max}
         onClick={() => setStyle({ fontSize: style.fontSize + OVERLAY_FONT_SIZES.step })}
       >
-        A+
+        <span aria-hidden="true">A+</span>
+        <span className="sr-only">Larger text</span>
       </button>
       <label className="caption-overlay-opacity">
         <span className="sr-only">Background opacity</span>
