@@ -59,27 +59,20 @@ export async function buildElectron({ outdir = join(root, 'dist', 'electron'), m
   const names = await loadChannelNames();
   const common = { bundle: true, format: 'cjs', sourcemap: true, minify, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
 
-  await build({
+  const nodeBundle = {
     ...common,
-    entryPoints: [join(root, 'electron', 'main', 'index.ts')],
-    outfile: join(outdir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
     external: MAIN_EXTERNALS,
     // import.meta.url has no meaning in CJS; give modules that use it the bundle's own URL.
     define: { 'import.meta.url': '__vexaImportMetaUrl' },
     banner: { js: 'const __vexaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  });
-
+  };
+  await build({ ...nodeBundle, entryPoints: [join(root, 'electron', 'main', 'index.ts')], outfile: join(outdir, 'main.cjs') });
   await build({
-    ...common,
+    ...nodeBundle,
     entryPoints: [join(root, 'electron', 'core', 'export', 'exportWorker.ts')],
     outfile: join(outdir, 'exportWorker.cjs'),
-    platform: 'node',
-    target: 'node22',
-    external: MAIN_EXTERNALS,
-    define: { 'import.meta.url': '__vexaImportMetaUrl' },
-    banner: { js: 'const __vexaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
 
   const preload = await build({

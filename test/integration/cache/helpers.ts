@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { openCache, type CacheDatabase } from '../../../electron/core/cache/database';
 import { Library } from '../../../electron/core/cache/library';
 import { OutboxService } from '../../../electron/core/cache/outbox';
+import { SyncService, type SyncOptions } from '../../../electron/core/cache/syncService';
+import type { LibraryEvents } from '../../../electron/core/cache/types';
 import type { Clock, Logger } from '../../../electron/core/ports';
+import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
+import { startSimulator, type Simulator } from '../../../electron/simulator';
 import { capabilitiesFor, type ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { Meeting, TranscriptSegment } from '../../../shared/vexa/types';
 
@@ -105,3 +109,40 @@ export function countingFetch(): { fetch: typeof fetch; calls: string[] } {
 }
 
 export { waitFor } from '../../support/waitFor';
+
+export interface SimLibrary {
+  sim: Simulator;
+  lib: TestLibrary;
+  /** The app's client: counted requests, no automatic retries (counts stay exact). */
+  client: VexaClient;
+  /** The same account on another device. */
+  elsewhere: VexaClient;
+  calls: string[];
+  sync: SyncService;
+}
+
+/**
+ * A library synced against a seeded simulator: what the cache's integration tests start from.
+ * `timeoutMs` lets a short timeout stand in for a hung server.
+ */
+export async function simLibrary(
+  profile: ServerGeneration,
+  o: { key: string; timeoutMs?: number; events?: LibraryEvents; options?: SyncOptions; lib?: TestLibrary; sim?: Simulator },
+): Promise<SimLibrary> {
+  const sim = o.sim ?? (await startSimulator({ profile, port: 0, apiKeys: [o.key], seed: true, timeScale: 50 }));
+  const lib = o.lib ?? openLibrary();
+  addServer(lib.cache.db, sim.url, profile);
+  const { fetch, calls } = countingFetch();
+  const client = createVexaClient({ baseUrl: sim.url, apiKey: o.key, generation: profile, fetch, timeoutMs: o.timeoutMs, retries: 0 });
+  const sync = new SyncService({
+    library: lib.library,
+    outbox: lib.outbox,
+    serverId: sim.url,
+    client,
+    clock: realClock,
+    logger: quietLogger,
+    events: o.events,
+    options: o.options,
+  });
+  return { sim, lib, client, elsewhere: createVexaClient({ baseUrl: sim.url, apiKey: o.key, generation: profile }), calls, sync };
+}

@@ -1,39 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncService } from '../../../electron/core/cache/syncService';
-import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
-import { startSimulator, type Simulator } from '../../../electron/simulator';
-import { addServer, countingFetch, openLibrary, quietLogger, realClock, type TestLibrary } from './helpers';
+import { simLibrary, type SimLibrary } from './helpers';
 
 const KEY = 'vxa_tx_outbox0123456789abcdefghijklmno';
 
-interface Rig {
-  sim: Simulator;
-  lib: TestLibrary;
-  client: VexaClient;
-  /** Another device editing the same account. */
-  elsewhere: VexaClient;
-  calls: string[];
-  sync: SyncService;
-}
+type Rig = SimLibrary;
 
 async function rig(profile: 'g1' | 'g2' | 'g3'): Promise<Rig> {
-  const sim = await startSimulator({ profile, port: 0, apiKeys: [KEY], seed: true, timeScale: 50 });
-  const lib = openLibrary();
-  addServer(lib.cache.db, sim.url, profile);
-  const { fetch, calls } = countingFetch();
-  const client = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile, fetch, timeoutMs: 700, retries: 0 });
-  const elsewhere = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile });
-  const sync = new SyncService({
-    library: lib.library,
-    outbox: lib.outbox,
-    serverId: sim.url,
-    client,
-    clock: realClock,
-    logger: quietLogger,
-  });
-  await sync.run();
-  sync.cancelTranscripts();
-  return { sim, lib, client, elsewhere, calls, sync };
+  const r = await simLibrary(profile, { key: KEY, timeoutMs: 700 });
+  await r.sync.run();
+  r.sync.cancelTranscripts();
+  return r;
 }
 
 const patches = (calls: string[]) => calls.filter((c) => c.startsWith('PATCH'));

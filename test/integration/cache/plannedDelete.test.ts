@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SyncService } from '../../../electron/core/cache/syncService';
-import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
-import { startSimulator, type Simulator } from '../../../electron/simulator';
+import type { VexaClient } from '../../../electron/core/vexa';
+import type { Simulator } from '../../../electron/simulator';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
-import { addServer, countingFetch, meeting, openLibrary, quietLogger, realClock, type TestLibrary } from './helpers';
+import { meeting, simLibrary, type SimLibrary } from './helpers';
 
 const KEY = 'vxa_tx_plans0123456789abcdefghijklmnopq';
 
-interface Rig {
-  sim: Simulator;
-  lib: TestLibrary;
-  sync: SyncService;
-  /** The same account seen from another device. */
-  elsewhere: VexaClient;
-  calls: string[];
+interface Rig extends SimLibrary {
   changed: number[][];
 }
 
@@ -27,22 +20,9 @@ afterEach(async () => {
 });
 
 async function rig(profile: ServerGeneration): Promise<Rig> {
-  const sim = await startSimulator({ profile, port: 0, apiKeys: [KEY], seed: true, timeScale: 50 });
-  const lib = openLibrary();
-  addServer(lib.cache.db, sim.url, profile);
-  const { fetch, calls } = countingFetch();
-  const client = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile, fetch, retries: 0 });
   const changed: number[][] = [];
-  const sync = new SyncService({
-    library: lib.library,
-    outbox: lib.outbox,
-    serverId: sim.url,
-    client,
-    clock: realClock,
-    logger: quietLogger,
-    events: { changed: (c) => changed.push(c.meetingIds ?? []) },
-  });
-  r = { sim, lib, sync, elsewhere: createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile }), calls, changed };
+  const base = await simLibrary(profile, { key: KEY, events: { changed: (c) => changed.push(c.meetingIds ?? []) } });
+  r = { ...base, changed };
   return r;
 }
 

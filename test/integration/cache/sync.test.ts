@@ -1,47 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncService, type SyncOptions } from '../../../electron/core/cache/syncService';
+import type { SyncOptions } from '../../../electron/core/cache/syncService';
 import type { SyncState, TranscriptProgress } from '../../../electron/core/cache/types';
-import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
-import { startSimulator, type Simulator } from '../../../electron/simulator';
+import type { Simulator } from '../../../electron/simulator';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
-import { addServer, countingFetch, openLibrary, quietLogger, realClock, waitFor, type TestLibrary } from './helpers';
+import { openLibrary, simLibrary, waitFor, type SimLibrary } from './helpers';
 
 const KEY = 'vxa_tx_cache0123456789abcdefghijklmnop';
 
-interface Rig {
-  sim: Simulator;
-  lib: TestLibrary;
-  client: VexaClient;
-  calls: string[];
-  sync: SyncService;
+interface Rig extends SimLibrary {
   states: SyncState[];
   progress: TranscriptProgress[];
 }
 
-async function rig(profile: ServerGeneration, options: SyncOptions = {}, lib = openLibrary()): Promise<Rig> {
-  const sim = await startSimulator({ profile, port: 0, apiKeys: [KEY], seed: true, timeScale: 50 });
-  return connect(sim, profile, options, lib);
-}
-
-function connect(sim: Simulator, profile: ServerGeneration, options: SyncOptions, lib: TestLibrary): Rig {
-  const serverId = sim.url;
-  addServer(lib.cache.db, serverId, profile);
-  const { fetch, calls } = countingFetch();
-  // A short timeout stands in for a hung server; no automatic HTTP retries so counts are exact.
-  const client = createVexaClient({ baseUrl: sim.url, apiKey: KEY, generation: profile, fetch, timeoutMs: 700, retries: 0 });
+async function rig(profile: ServerGeneration, options: SyncOptions = {}, lib = openLibrary(), sim?: Simulator): Promise<Rig> {
   const states: SyncState[] = [];
   const progress: TranscriptProgress[] = [];
-  const sync = new SyncService({
-    library: lib.library,
-    outbox: lib.outbox,
-    serverId,
-    client,
-    clock: realClock,
-    logger: quietLogger,
+  const base = await simLibrary(profile, {
+    key: KEY,
+    sim,
+    lib,
+    // A short timeout stands in for a hung server.
+    timeoutMs: 700,
     events: { syncState: (s) => states.push(s), progress: (p) => progress.push(p) },
     options: { pageSize: 2, retryBaseMs: 150, retryMaxMs: 600, ...options },
   });
-  return { sim, lib, client, calls, sync, states, progress };
+  return { ...base, states, progress };
 }
 
 const listCalls = (calls: string[]) => calls.filter((c) => /^GET \/meetings(\?|$)/.test(c));
@@ -172,7 +155,7 @@ describe('two servers in one cache', () => {
   it('keeps meetings with the same ids and native ids of two servers apart', async () => {
     const lib = openLibrary();
     const a = await rig('g3', {}, lib);
-    const b = connect(await startSimulator({ profile: 'g3', port: 0, apiKeys: [KEY], seed: true, timeScale: 50 }), 'g3', {}, lib);
+    const b = await rig('g3', {}, lib);
     try {
       await Promise.all([a.sync.run(), b.sync.run()]);
       await Promise.all([allTranscripts(a, 3), allTranscripts(b, 3)]);
