@@ -183,7 +183,18 @@ export class BotService {
         .catch(() => this.tracker.apply(update));
       return;
     }
-    this.tracker.apply(update);
+    const previous = known.status;
+    if (this.tracker.apply(update) && MeetingTracker.skipsSteps(previous, update.status)) void this.fillHistory([known.id]);
+  }
+
+  /** Steps the app missed (it subscribed after the bot had moved on) come from the server's trail. */
+  private async fillHistory(ids: number[]): Promise<void> {
+    if (!this.d.capabilities.meetingById) return;
+    try {
+      for (const m of await this.currentStates(ids)) this.tracker.fillFromTrail(m.id, m.statusTransitions);
+    } catch {
+      // The history stays as the app saw it.
+    }
   }
 
   onLiveState(state: LiveState): void {
@@ -221,6 +232,7 @@ export class BotService {
         completionReason: meeting.completionReason,
         failureStage: meeting.failureStage,
       });
+      this.tracker.fillFromTrail(meeting.id, meeting.statusTransitions);
     }
   }
 

@@ -1,6 +1,6 @@
 import { explainOutcome, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
-import type { Meeting, MeetingStatus } from '../../../shared/vexa/types';
+import type { Meeting, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import type { Clock } from '../ports';
 
 export interface TrackedMeeting {
@@ -135,6 +135,37 @@ export class MeetingTracker {
     if (moved) this.events.onStatus(m, previous);
     this.events.onChange();
     return true;
+  }
+
+  /** Whether going from one status to another passed over steps a meeting usually takes. */
+  static skipsSteps(from: MeetingStatus, to: MeetingStatus): boolean {
+    return RANK[to] - RANK[from] > 1;
+  }
+
+  /**
+   * Adds the steps the server recorded that this app did not see (a bot that moved on before the
+   * app was listening): each at the server's time, kept between its neighbours so the history
+   * stays in order whatever the two clocks say. Only steps before the current status are added.
+   */
+  fillFromTrail(id: number, trail: readonly StatusTransition[]): boolean {
+    const m = this.meetings.get(id);
+    if (!m) return false;
+    let added = false;
+    for (const t of trail) {
+      const rank = RANK[t.to];
+      if (rank === 0 || rank >= RANK[m.status] || TERMINAL_STATUSES.has(t.to) || m.history.some((h) => h.status === t.to)) continue;
+      let i = 0;
+      while (i < m.history.length && RANK[m.history[i]!.status] < rank) i++;
+      const before = m.history[i - 1]?.at;
+      const after = m.history[i]?.at;
+      let at = t.at ?? before ?? after ?? this.clock.now();
+      if (before !== undefined) at = Math.max(at, before);
+      if (after !== undefined) at = Math.min(at, after);
+      m.history.splice(i, 0, { status: t.to, at });
+      added = true;
+    }
+    if (added) this.events.onChange();
+    return added;
   }
 
   /** The user dismissed a finished meeting from the list. */
