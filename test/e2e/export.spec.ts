@@ -215,6 +215,24 @@ test('a meeting followed live offers the same actions in its header', async ({ p
   await expect(exportDialog(page)).toBeHidden();
   // Focus goes back to the button that opened the menu.
   await expect(page.getByRole('button', { name: /^Export & share / })).toBeFocused();
+
+  // Ctrl+E opens the export dialog straight away, as the menu and the button say.
+  await expect(page.getByRole('button', { name: /^Export & share / })).toHaveAttribute('aria-keyshortcuts', 'Control+E Meta+E');
+  await page.getByRole('region', { name: /^Captions of / }).click();
+  await page.keyboard.press('Control+E');
+  await expect(exportDialog(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(exportDialog(page)).toBeHidden();
+  // In the library the shortcut belongs to the opened meeting, not to the rows of the list.
+  await goTo(page, 'Library');
+  await page.keyboard.press('Control+E');
+  await expect(exportDialog(page)).toBeHidden();
+  await page
+    .getByRole('list', { name: 'Meetings' })
+    .getByRole('button', { name: /^June release planning/ })
+    .click();
+  await page.keyboard.press('Control+E');
+  await expect(exportDialog(page)).toContainText(MEETING);
 });
 
 test('the speaker filter keeps only the ticked speakers in the export', async ({ page }) => {

@@ -15,12 +15,14 @@ export interface ActionMenuProps {
   compact?: boolean;
   buttonText?: string;
   buttonIcon?: ReactNode;
+  /** `aria-keyshortcuts` of the button: a shortcut that acts on the menu's first use. */
+  keyShortcuts?: string;
   children: ReactNode;
 }
 
 const itemSelector = '[role="menuitem"]:not([aria-disabled="true"])';
 
-export function ActionMenu({ label, compact = false, buttonText, buttonIcon, children }: ActionMenuProps) {
+export function ActionMenu({ label, compact = false, buttonText, buttonIcon, keyShortcuts, children }: ActionMenuProps) {
   const id = useId();
   const menu = useRef<HTMLDivElement>(null);
   const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>(itemSelector) ?? []);
@@ -61,6 +63,7 @@ export function ActionMenu({ label, compact = false, buttonText, buttonIcon, chi
         popoverTarget={id}
         aria-haspopup="menu"
         aria-label={label}
+        aria-keyshortcuts={keyShortcuts}
         title={compact ? label : undefined}
       >
         {compact ? null : (

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
+import { shortcutModifier } from '../../app/Sidebar';
 import { ClipboardIcon } from '../../app/theme/icons';
 import { useConnectionStore } from '../connection/store';
 import { copyTranscript, openExportDialog, openShareDialog } from './actions';
@@ -13,6 +14,8 @@ export interface MeetingActionsProps {
   meetingRef: MeetingRef;
   /** An icon-only button, for rows in a list. */
   compact?: boolean;
+  /** Ctrl+E (⌘E) opens the export dialog: for the one meeting a screen shows, never for list rows. */
+  shortcut?: boolean;
 }
 
 /**
@@ -20,14 +23,33 @@ export interface MeetingActionsProps {
  * file, copy, share, and hand-off to AI assistants. The dialogs live in the export layer, so a
  * row that scrolls out of a virtual list does not take an open dialog with it.
  */
-export function MeetingActions({ meetingRef, compact = false }: MeetingActionsProps) {
+export function MeetingActions({ meetingRef, compact = false, shortcut = false }: MeetingActionsProps) {
   const mode = useConnectionStore((s) => shareMode(s.view?.server?.capabilities));
   // Share links come from the meeting's own server; a meeting of another one is exported from the cache.
   const elsewhere = useConnectionStore((s) => onOtherServer(meetingRef, s.view?.server?.id ?? null));
   useEffect(ensureExportLayer, []);
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e') {
+      event.preventDefault();
+      openExportDialog(meetingRef);
+    }
+  });
+  useEffect(() => {
+    if (!shortcut) return;
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [shortcut]);
   return (
-    <ActionMenu label={`Export & share ${refTitle(meetingRef)}`} compact={compact} buttonText="Export & share" buttonIcon={<ShareIcon />}>
-      <MenuItem icon={<FileIcon />} onSelect={() => openExportDialog(meetingRef)}>
+    <ActionMenu
+      label={`Export & share ${refTitle(meetingRef)}`}
+      compact={compact}
+      buttonText="Export & share"
+      buttonIcon={<ShareIcon />}
+      keyShortcuts={shortcut ? 'Control+E Meta+E' : undefined}
+    >
+      <MenuItem icon={<FileIcon />} hint={shortcut ? `${shortcutModifier}E` : undefined} onSelect={() => openExportDialog(meetingRef)}>
         Export…
       </MenuItem>
       <MenuItem icon={<CopyIcon />} onSelect={() => void copyTranscript(meetingRef, 'text')}>

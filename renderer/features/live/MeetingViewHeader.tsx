@@ -144,7 +144,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
             Overlay
           </Button>
           <CaptionDetails entry={entry} />
-          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} /> : null}
+          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} shortcut /> : null}
         </div>
       </div>
       {overlayError ? (

@@ -83,7 +83,7 @@ function Header({
         <NameEditor name={meeting.name} title={title} />
         <Badge tone={status.tone}>{status.label}</Badge>
         <div className="meeting-header-actions">
-          {ref ? <MeetingActions meetingRef={ref} /> : null}
+          {ref ? <MeetingActions meetingRef={ref} shortcut /> : null}
           <Button size="sm" icon={<TrashIcon />} onClick={() => setDeleting(true)}>
             Delete…
           </Button>
