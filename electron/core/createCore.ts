@@ -165,9 +165,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     opener: options.opener,
     logger,
     activeServerId: () => connection.activeServer?.id ?? null,
-    cached: (ref) => {
+    cached: (ref, accept) => {
       const serverId = ref.serverId ?? connection.activeServer?.id;
-      return serverId ? cachedTranscript(library, serverId, ref.meetingId) : Promise.resolve(null);
+      return serverId ? cachedTranscript(library, serverId, ref.meetingId, accept) : Promise.resolve(null);
     },
     writeFile: (path, data) => writeFile(path, data),
     now: clock.now,

@@ -153,13 +153,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await d.overlays.close();
       return null;
     },
-    'export:preview': async ({ ref, format, options }) => ({ text: await d.transcripts().preview(ref, format, options) }),
+    'export:preview': async ({ ref, format, options }) => d.transcripts().preview(ref, format, options),
     'export:speakers': async ({ ref }) => d.transcripts().speakers(ref),
     'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),
-    'export:copy': async ({ ref, as, options }) => {
-      await d.transcripts().copy(ref, as, options);
-      return null;
-    },
+    'export:copy': async ({ ref, as, options }) => d.transcripts().copy(ref, as, options),
     'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),
     'handoff:open': async ({ ref, tool }) => d.transcripts().handoff(ref, tool, d.settings.settings.aiPrompts[tool] ?? ''),
     'library:list': async (filter) => d.library.list(filter),

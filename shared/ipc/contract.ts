@@ -119,7 +119,8 @@ export const channels = {
   'overlay:close': { input: Empty, output: z.null() },
   'export:preview': {
     input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
-    output: z.object({ text: z.string() }),
+    /** `partial`: the server was out of reach and only the lines on this computer are shown. */
+    output: z.object({ text: z.string(), partial: z.boolean() }),
   },
   'export:speakers': { input: z.object({ ref: MeetingRefSchema }).strict(), output: z.array(z.string()) },
   'export:save': {
@@ -128,7 +129,7 @@ export const channels = {
   },
   'export:copy': {
     input: z.object({ ref: MeetingRefSchema, as: z.enum(['text', 'markdown']), options: ExportOptionsSchema.default({}) }).strict(),
-    output: z.null(),
+    output: z.object({ partial: z.boolean() }),
   },
   'share:create': {
     input: z.object({ ref: MeetingRefSchema, ttlSeconds: z.number().int().min(60).max(86_400).default(3600) }).strict(),

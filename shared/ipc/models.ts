@@ -220,8 +220,8 @@ export const ExportOptionsSchema = z
   .strict();
 
 export const SaveOutcomeSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('saved'), path: z.string(), fileName: z.string() }),
-  z.object({ mode: z.literal('download'), fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  z.object({ mode: z.literal('saved'), path: z.string(), fileName: z.string(), partial: z.boolean() }),
+  z.object({ mode: z.literal('download'), fileName: z.string(), mimeType: z.string(), base64: z.string(), partial: z.boolean() }),
   z.object({ mode: z.literal('cancelled') }),
 ]);
 

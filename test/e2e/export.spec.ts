@@ -278,3 +278,30 @@ test('a meeting of another server is exported and copied from this computer, wit
   await exportDialog(page).getByRole('button', { name: 'Download .txt' }).click();
   expect(readFileSync(await (await download).path(), 'utf8')).toBe(copied);
 });
+
+test('with the server gone mid-meeting, the export holds the lines on this computer and says so', async ({ page }) => {
+  const app = await start(page, 'g2');
+  await goTo(page, 'Launch');
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  const card = meetingCard(page, 'abc-defg-hij');
+  app.simulator.admit(await meetingIdOf(card));
+  await expect(card).toHaveAttribute('data-status', 'active');
+  await card.getByRole('button', { name: 'Open live captions' }).click();
+  await expect(page.getByRole('region', { name: /^Captions of / })).toContainText('Morning');
+  // The confirmed lines reach this computer's library in batches; the server goes once some have.
+  const ipc = await connectIpc(app.url);
+  await expect
+    .poll(async () => must(await ipc.invoke('library:list', {})).find((m) => m.nativeMeetingId === 'abc-defg-hij')?.segmentCount ?? 0)
+    .toBeGreaterThan(0);
+  ipc.close();
+  await app.simulator.close();
+
+  await page.keyboard.press('Control+E');
+  await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+  await expect(exportDialog(page)).toContainText('The server cannot be reached, so this holds only the lines on this computer.');
+  await snap(page, test.info(), 'export-partial-offline');
+  const download = page.waitForEvent('download');
+  await exportDialog(page).getByRole('button', { name: 'Download .txt' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toContain('Morning');
+  await expect(toast(page)).toContainText('only the lines on this computer');
+});

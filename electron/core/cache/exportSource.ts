@@ -3,14 +3,21 @@ import type { Library } from './library';
 
 /**
  * A transcript from the cache in the normalised shape the exporters take, so export and copy
- * work offline. Only a complete transcript counts: a partial one would export a meeting with
- * holes while the server has it whole.
+ * work offline. By default only a complete transcript counts: a partial one would export a
+ * meeting with holes while the server has it whole. `partial` takes whatever lines are here, for
+ * when the server cannot be reached (the caller says so).
  */
-export async function cachedTranscript(library: Library, serverId: string, remoteId: number): Promise<Transcript | null> {
+export async function cachedTranscript(
+  library: Library,
+  serverId: string,
+  remoteId: number,
+  accept: 'complete' | 'partial' = 'complete',
+): Promise<Transcript | null> {
   const localId = await library.localId(serverId, remoteId);
   if (localId === null) return null;
   const view = await library.transcript(localId);
-  if (!view || view.meeting.transcript !== 'complete') return null;
+  if (!view) return null;
+  if (accept === 'complete' ? view.meeting.transcript !== 'complete' : view.segments.length === 0) return null;
   const m = view.meeting;
   return {
     meeting: {

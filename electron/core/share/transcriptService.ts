@@ -18,9 +18,10 @@ export interface MeetingRef {
   serverId?: string;
 }
 
+/** `partial`: only the lines this computer holds went into the file (the server was out of reach). */
 export type SaveOutcome =
-  | { mode: 'saved'; path: string; fileName: string }
-  | { mode: 'download'; fileName: string; mimeType: string; base64: string }
+  | { mode: 'saved'; path: string; fileName: string; partial: boolean }
+  | { mode: 'download'; fileName: string; mimeType: string; base64: string; partial: boolean }
   | { mode: 'cancelled' };
 
 export interface TranscriptServiceDeps {
@@ -28,8 +29,11 @@ export interface TranscriptServiceDeps {
   capabilities(): ServerCapabilities;
   /** The connected server's id, or null when none is connected. */
   activeServerId(): string | null;
-  /** A transcript the app already holds (the local cache), or null to read it from the server. */
-  cached?(ref: MeetingRef): Promise<ExportInput | null>;
+  /**
+   * A transcript the app already holds (the local cache), or null to read it from the server:
+   * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
+   */
+  cached?(ref: MeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener;
@@ -41,6 +45,15 @@ export interface TranscriptServiceDeps {
 }
 
 const PREVIEW_LINES = 12;
+
+/** Failures that mean the transcript's server cannot be asked now, as opposed to refusing it. */
+const OUT_OF_REACH: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server_error', 'upstream_down', 'not_connected']);
+
+interface Source {
+  input: ExportInput;
+  /** Only the lines this computer holds: the server could not be reached for the whole transcript. */
+  partial: boolean;
+}
 
 /** Export, copy, share links and hand-off to AI tools, for any meeting and any server generation. */
 export class TranscriptService {
@@ -55,60 +68,70 @@ export class TranscriptService {
     return ref.serverId !== undefined && ref.serverId !== this.d.activeServerId();
   }
 
-  private async transcript(ref: MeetingRef): Promise<ExportInput> {
-    const local = await this.d.cached?.(ref);
-    if (local) return local;
-    if (this.elsewhere(ref)) {
-      throw new UserFacingError(
-        'not_connected',
-        "This meeting's transcript is not downloaded on this computer, and its server is not the one connected. Connect to that server to export it.",
-      );
+  private async transcript(ref: MeetingRef): Promise<Source> {
+    const local = await this.d.cached?.(ref, 'complete');
+    if (local) return { input: local, partial: false };
+    try {
+      if (this.elsewhere(ref)) {
+        throw new UserFacingError(
+          'not_connected',
+          "This meeting's transcript is not downloaded on this computer, and its server is not the one connected. Connect to that server to export it.",
+        );
+      }
+      const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
+      return { input: raw as Record<string, unknown>, partial: false };
+    } catch (e) {
+      // Out of reach (offline, the server down, another server connected): the lines this computer
+      // holds are better than nothing, and the person is told the export is partial.
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && OUT_OF_REACH.has(code)) {
+        const some = await this.d.cached?.(ref, 'partial');
+        if (some) return { input: some, partial: true };
+      }
+      throw e;
     }
-    const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-      throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
-    return raw as Record<string, unknown>;
   }
 
   /** The speakers of a meeting, for the export's speaker filter (in order of first appearance). */
   async speakers(ref: MeetingRef): Promise<string[]> {
-    const input = await this.transcript(ref);
+    const { input } = await this.transcript(ref);
     const t = isNormalised(input) ? input : normaliseTranscript(input);
     return [...new Set(t.segments.map((s) => s.speaker?.trim()).filter((s): s is string => !!s))];
   }
 
-  async preview(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<string> {
-    const info = EXPORT_FORMATS[format];
-    if (info.binary) {
-      // A docx or pdf has no readable first lines; its preview is the plain text of the same content.
-      const text = await this.exporter.run(await this.transcript(ref), 'txt', options);
-      return firstLines(text as string);
-    }
-    return firstLines((await this.exporter.run(await this.transcript(ref), format, options)) as string);
+  async preview(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<{ text: string; partial: boolean }> {
+    const { input, partial } = await this.transcript(ref);
+    // A docx or pdf has no readable first lines; its preview is the plain text of the same content.
+    const shown = EXPORT_FORMATS[format].binary ? 'txt' : format;
+    return { text: firstLines((await this.exporter.run(input, shown, options)) as string), partial };
   }
 
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
     const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
     // The transcript first: a meeting that cannot be read is said before anything is asked.
-    const input = await this.transcript(ref);
+    const { input, partial } = await this.transcript(ref);
     const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
       const data = await make();
       const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-      return { mode: 'download', fileName, mimeType: info.mimeType, base64: Buffer.from(bytes).toString('base64') };
+      return { mode: 'download', fileName, mimeType: info.mimeType, base64: Buffer.from(bytes).toString('base64'), partial };
     }
     // Then where to save: the dialog opens without waiting for a long export, and a cancel costs none.
     const path = await this.d.dialogs.saveFile({ defaultName: fileName, filters: [{ name: info.label, extensions: [info.extension] }] });
     if (!path) return { mode: 'cancelled' };
     await this.d.writeFile(path, await make());
     this.d.logger.info('Exported a transcript', { format, meetingId: ref.meetingId });
-    return { mode: 'saved', path, fileName };
+    return { mode: 'saved', path, fileName, partial };
   }
 
-  async copy(ref: MeetingRef, as: 'text' | 'markdown', options: ExportOptions): Promise<void> {
-    const text = (await this.exporter.run(await this.transcript(ref), as === 'markdown' ? 'md' : 'txt', options)) as string;
-    await this.d.clipboard.writeText(text);
+  /** Resolves with whether only the lines on this computer went to the clipboard. */
+  async copy(ref: MeetingRef, as: 'text' | 'markdown', options: ExportOptions): Promise<{ partial: boolean }> {
+    const { input, partial } = await this.transcript(ref);
+    await this.d.clipboard.writeText((await this.exporter.run(input, as === 'markdown' ? 'md' : 'txt', options)) as string);
+    return { partial };
   }
 
   async share(ref: MeetingRef, ttlSeconds: number): Promise<ShareLink> {

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Banner, Spinner } from '../../app/theme';
 import { loadPreview } from './actions';
-import { previewNote, type ExportOptionsInput, type MeetingRef } from './describe';
+import { PARTIAL_NOTE, previewNote, type ExportOptionsInput, type MeetingRef } from './describe';
 import type { ExportFormat } from './formats';
 
 // Typing a time range or flipping switches quickly sends one request, not one per keystroke.
 const DEBOUNCE_MS = 250;
 
-type PreviewState = { text: string | null; error: string | null; loading: boolean };
+type PreviewState = { text: string | null; partial: boolean; error: string | null; loading: boolean };
 
 /** The first lines of the file as it will be written, refreshed as the choices change. */
 export function ExportPreview({
@@ -19,7 +19,7 @@ export function ExportPreview({
   format: ExportFormat;
   options: ExportOptionsInput | null;
 }) {
-  const [state, setState] = useState<PreviewState>({ text: null, error: null, loading: true });
+  const [state, setState] = useState<PreviewState>({ text: null, partial: false, error: null, loading: true });
   const key = options ? JSON.stringify([format, options]) : null;
   const loaded = useRef(false);
 
@@ -33,7 +33,11 @@ export function ExportPreview({
       setState((s) => ({ ...s, loading: true }));
       void loadPreview(meetingRef, format, options).then((result) => {
         if (!current) return;
-        setState(result.ok ? { text: result.value, error: null, loading: false } : { text: null, error: result.message, loading: false });
+        setState(
+          result.ok
+            ? { text: result.value.text, partial: result.value.partial, error: null, loading: false }
+            : { text: null, partial: false, error: result.message, loading: false },
+        );
       });
     }, delay);
     return () => {
@@ -52,6 +56,7 @@ export function ExportPreview({
         {state.loading ? <Spinner label="Updating the preview…" /> : <span className="export-help">The first lines</span>}
       </div>
       {note ? <p className="export-help">{note}</p> : null}
+      {state.partial && !state.error ? <Banner tone="warn">{PARTIAL_NOTE}</Banner> : null}
       {state.error ? (
         <Banner tone="error" title="No preview">
           {state.error}

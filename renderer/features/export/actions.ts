@@ -19,9 +19,13 @@ export function notify(text: string, tone: ExportToast['tone'] = 'success'): voi
 export const openExportDialog = (ref: MeetingRef) => useExportStore.getState().open('export', ref);
 export const openShareDialog = (ref: MeetingRef) => useExportStore.getState().open('share', ref);
 
-export async function loadPreview(ref: MeetingRef, format: ExportFormat, options: ExportOptionsInput): Promise<Outcome<string>> {
+export async function loadPreview(
+  ref: MeetingRef,
+  format: ExportFormat,
+  options: ExportOptionsInput,
+): Promise<Outcome<{ text: string; partial: boolean }>> {
   const result = await api.invoke('export:preview', { ref, format, options });
-  return result.ok ? { ok: true, value: result.value.text } : { ok: false, message: result.message };
+  return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.message };
 }
 
 /**
@@ -48,7 +52,7 @@ export async function saveExport(
 
 export async function copyTranscript(ref: MeetingRef, as: 'text' | 'markdown'): Promise<void> {
   const result = await api.invoke('export:copy', { ref, as, options: {} });
-  if (result.ok) notify(copiedMessage(as));
+  if (result.ok) notify(copiedMessage(as, result.value.partial));
   else notify(result.message, 'error');
 }
 

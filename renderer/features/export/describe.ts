@@ -154,12 +154,19 @@ export function expiryCountdown(expiresAt: number | null, now: number): { text: 
   return { text: `Expires in ${formatClockTime(left)}`, expired: false };
 }
 
-export function copiedMessage(as: 'text' | 'markdown'): string {
-  return as === 'markdown' ? 'Copied the transcript as Markdown' : 'Copied the transcript as text';
+/** Said of an export made from the lines on this computer because the server was out of reach. */
+export const PARTIAL_NOTE = 'The server cannot be reached, so this holds only the lines on this computer.';
+
+export function copiedMessage(as: 'text' | 'markdown', partial = false): string {
+  const done = as === 'markdown' ? 'Copied the transcript as Markdown' : 'Copied the transcript as text';
+  return partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
-export function savedMessage(outcome: { mode: 'saved'; path: string } | { mode: 'download'; fileName: string }): string {
-  return outcome.mode === 'saved' ? `Saved to ${outcome.path}` : `Downloaded ${outcome.fileName}`;
+export function savedMessage(
+  outcome: ({ mode: 'saved'; path: string } | { mode: 'download'; fileName: string }) & { partial?: boolean },
+): string {
+  const done = outcome.mode === 'saved' ? `Saved to ${outcome.path}` : `Downloaded ${outcome.fileName}`;
+  return outcome.partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
 export function handoffMessage(tool: AiToolId, mode: 'link' | 'clipboard'): string {

@@ -5,6 +5,7 @@ import type { ExportRunner } from '../../../electron/core/export/exportRunner';
 import type { SaveDialogRequest } from '../../../electron/core/ports';
 import { TranscriptService } from '../../../electron/core/share/transcriptService';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
+import { VexaError } from '../../../shared/vexa/errors';
 import { quietLogger } from '../cache/helpers';
 
 const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -12,7 +13,11 @@ const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg
 const NOW = Date.UTC(2026, 5, 30, 12);
 
 /** The desktop app's path: a native save dialog (a recording fake) and a file written where it says. */
-function service(answer: string | null, cached: Record<string, unknown> | null = g1) {
+function service(
+  answer: string | null,
+  cached: Record<string, unknown> | null = g1,
+  o: { partialCache?: Record<string, unknown>; serverError?: Error } = {},
+) {
   const asked: SaveDialogRequest[] = [];
   const written = new Map<string, string | Uint8Array>();
   const exported: string[] = [];
@@ -24,12 +29,15 @@ function service(answer: string | null, cached: Record<string, unknown> | null =
     close: async () => {},
   };
   const transcripts = new TranscriptService({
-    client: () => {
-      throw new Error('no server in this test');
-    },
+    client: () =>
+      ({
+        getTranscriptRaw: async () => {
+          throw o.serverError ?? new Error('no server in this test');
+        },
+      }) as never,
     capabilities: () => capabilitiesFor('g1'),
     activeServerId: () => 'https://vexa.example',
-    cached: async () => cached,
+    cached: async (_ref, accept) => (accept === 'complete' ? cached : (o.partialCache ?? null)),
     dialogs: {
       canSave: true,
       saveFile: async (request) => {
@@ -54,7 +62,12 @@ describe('saving an export through the native save dialog', () => {
     const { transcripts, asked, written } = service('/home/ann/Documents/budget.pdf');
     const outcome = await transcripts.save(REF, 'pdf', {});
     expect(asked).toEqual([{ defaultName: 'Budget - review 2026-06-30.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
-    expect(outcome).toEqual({ mode: 'saved', path: '/home/ann/Documents/budget.pdf', fileName: 'Budget - review 2026-06-30.pdf' });
+    expect(outcome).toEqual({
+      mode: 'saved',
+      path: '/home/ann/Documents/budget.pdf',
+      fileName: 'Budget - review 2026-06-30.pdf',
+      partial: false,
+    });
     const bytes = written.get('/home/ann/Documents/budget.pdf') as Uint8Array;
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });
@@ -71,5 +84,24 @@ describe('saving an export through the native save dialog', () => {
     const { transcripts, asked } = service('/tmp/x.txt', null);
     await expect(transcripts.save(REF, 'txt', {})).rejects.toThrow();
     expect(asked).toEqual([]);
+  });
+
+  it('makes the file from the lines on this computer when the server is out of reach, and says so', async () => {
+    const some = { ...g1, segments: (g1.segments as unknown[]).slice(0, 2) };
+    const unreachable = new VexaError({ code: 'unreachable', userMessage: 'vexa.example cannot be reached.' });
+    const { transcripts, written } = service('/tmp/partial.txt', null, { partialCache: some, serverError: unreachable });
+    const preview = await transcripts.preview(REF, 'txt', {});
+    expect(preview.partial).toBe(true);
+    expect(preview.text).toMatch(/^MEETING TRANSCRIPT/);
+    expect(await transcripts.save(REF, 'txt', {})).toMatchObject({ mode: 'saved', partial: true });
+    expect(String(written.get('/tmp/partial.txt')).match(/^\[/gm)).toHaveLength(2);
+    expect(await transcripts.copy(REF, 'text', {})).toEqual({ partial: true });
+  });
+
+  it('does not fall back when the server answers with a refusal', async () => {
+    const some = { ...g1, segments: (g1.segments as unknown[]).slice(0, 2) };
+    const gone = new VexaError({ code: 'not_found', userMessage: 'This meeting is not on the server.' });
+    const { transcripts } = service('/tmp/x.txt', null, { partialCache: some, serverError: gone });
+    await expect(transcripts.preview(REF, 'txt', {})).rejects.toMatchObject({ code: 'not_found' });
   });
 });

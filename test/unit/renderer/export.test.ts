@@ -3,6 +3,7 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../../electron/core/export
 import { DEFAULT_LINK_PROMPT, promptFor } from '../../../electron/core/share/handoff';
 import {
   buildExportOptions,
+  copiedMessage,
   DEFAULT_EXPORT_FORM,
   expiryCountdown,
   formatClockTime,
@@ -158,6 +159,14 @@ describe('what the person is told', () => {
   it('names the file or the path, and the paste step when the transcript went to the clipboard', () => {
     expect(savedMessage({ mode: 'saved', path: '/home/me/Standup 2026-06-01.pdf' })).toBe('Saved to /home/me/Standup 2026-06-01.pdf');
     expect(savedMessage({ mode: 'download', fileName: 'Standup 2026-06-01.vtt' })).toBe('Downloaded Standup 2026-06-01.vtt');
+    // Made from the lines on this computer while the server was out of reach: said every time.
+    expect(savedMessage({ mode: 'download', fileName: 'Standup 2026-06-01.vtt', partial: true })).toBe(
+      'Downloaded Standup 2026-06-01.vtt. The server cannot be reached, so this holds only the lines on this computer.',
+    );
+    expect(copiedMessage('markdown', true)).toBe(
+      'Copied the transcript as Markdown. The server cannot be reached, so this holds only the lines on this computer.',
+    );
+    expect(copiedMessage('text')).toBe('Copied the transcript as text');
     expect(handoffMessage('perplexity', 'clipboard')).toBe('The transcript is on your clipboard — paste it into Perplexity');
     expect(handoffMessage('claude', 'link')).toMatch(/^Opened Claude/);
   });
