@@ -195,7 +195,8 @@ test('g3: export saved with Enter, copy, a token for another Vexa user, and Chat
   await expect(page.getByRole('region', { name: 'AI prompts' })).toContainText('This server does not make public links');
 });
 
-test('a meeting followed live offers the same actions in its header', async ({ page }) => {
+/** Sends a bot to a G2 meeting, admits it and opens its live captions. */
+async function followLive(page: Page): Promise<LaunchedApp> {
   const app = await start(page, 'g2');
   await goTo(page, 'Launch');
   await sendLink(page, 'https://meet.google.com/abc-defg-hij');
@@ -203,6 +204,11 @@ test('a meeting followed live offers the same actions in its header', async ({ p
   app.simulator.admit(await meetingIdOf(card));
   await expect(card).toHaveAttribute('data-status', 'active');
   await card.getByRole('button', { name: 'Open live captions' }).click();
+  return app;
+}
+
+test('a meeting followed live offers the same actions in its header', async ({ page }) => {
+  await followLive(page);
   await expect(page.getByRole('region', { name: /^Captions of / })).toBeVisible();
 
   await page.getByRole('button', { name: /^Export & share / }).click();
@@ -280,13 +286,7 @@ test('a meeting of another server is exported and copied from this computer, wit
 });
 
 test('with the server gone mid-meeting, the export holds the lines on this computer and says so', async ({ page }) => {
-  const app = await start(page, 'g2');
-  await goTo(page, 'Launch');
-  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
-  const card = meetingCard(page, 'abc-defg-hij');
-  app.simulator.admit(await meetingIdOf(card));
-  await expect(card).toHaveAttribute('data-status', 'active');
-  await card.getByRole('button', { name: 'Open live captions' }).click();
+  const app = await followLive(page);
   await expect(page.getByRole('region', { name: /^Captions of / })).toContainText('Morning');
   // The confirmed lines reach this computer's library in batches; the server goes once some have.
   const ipc = await connectIpc(app.url);
