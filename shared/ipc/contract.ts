@@ -138,7 +138,8 @@ export const channels = {
   /** Opens ChatGPT, Perplexity or Claude on the transcript (share link, or clipboard + paste prompt). */
   'handoff:open': {
     input: z.object({ ref: MeetingRefSchema, tool: AiToolSchema }).strict(),
-    output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string() }),
+    /** `partial`: the clipboard holds only the lines on this computer (the server was out of reach). */
+    output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
   ...libraryChannels,
   'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },

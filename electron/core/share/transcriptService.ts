@@ -153,7 +153,7 @@ export class TranscriptService {
    * has them; otherwise the transcript goes to the clipboard and the tool opens with a prompt to
    * paste it.
    */
-  async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string }> {
+  async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string; partial: boolean }> {
     const target = AI_TOOLS[tool];
     if (!this.elsewhere(ref) && this.d.capabilities().publicShareLinks) {
       try {
@@ -161,16 +161,16 @@ export class TranscriptService {
         if (link.kind === 'public-url') {
           const url = target.url(promptFor(template, link.url));
           await this.d.opener.openUrl(url);
-          return { mode: 'link', url };
+          return { mode: 'link', url, partial: false };
         }
       } catch (e) {
         this.d.logger.warn('Share link failed; handing off through the clipboard', { error: String(e) });
       }
     }
-    await this.copy(ref, 'text', {});
+    const { partial } = await this.copy(ref, 'text', {});
     const url = target.url(PASTE_PROMPT);
     await this.d.opener.openUrl(url);
-    return { mode: 'clipboard', url };
+    return { mode: 'clipboard', url, partial };
   }
 }
 

@@ -169,11 +169,11 @@ export function savedMessage(
   return outcome.partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
-export function handoffMessage(tool: AiToolId, mode: 'link' | 'clipboard'): string {
+export function handoffMessage(tool: AiToolId, mode: 'link' | 'clipboard', partial = false): string {
   const label = aiToolLabel(tool);
-  return mode === 'clipboard'
-    ? `The transcript is on your clipboard — paste it into ${label}`
-    : `Opened ${label} with a link to the transcript`;
+  if (mode === 'link') return `Opened ${label} with a link to the transcript`;
+  const done = `The transcript is on your clipboard — paste it into ${label}`;
+  return partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
 /** Shown beside a template that forgot `{url}`: the core adds the link at the end (handoff.ts promptFor). */

@@ -96,6 +96,8 @@ describe('saving an export through the native save dialog', () => {
     expect(await transcripts.save(REF, 'txt', {})).toMatchObject({ mode: 'saved', partial: true });
     expect(String(written.get('/tmp/partial.txt')).match(/^\[/gm)).toHaveLength(2);
     expect(await transcripts.copy(REF, 'text', {})).toEqual({ partial: true });
+    // Handed to an AI tool through the clipboard, the transcript is said to be partial too.
+    expect(await transcripts.handoff(REF, 'chatgpt', '{url}')).toMatchObject({ mode: 'clipboard', partial: true });
   });
 
   it('does not fall back when the server answers with a refusal', async () => {

@@ -167,6 +167,9 @@ describe('what the person is told', () => {
       'Copied the transcript as Markdown. The server cannot be reached, so this holds only the lines on this computer.',
     );
     expect(copiedMessage('text')).toBe('Copied the transcript as text');
+    expect(handoffMessage('claude', 'clipboard', true)).toBe(
+      'The transcript is on your clipboard — paste it into Claude. The server cannot be reached, so this holds only the lines on this computer.',
+    );
     expect(handoffMessage('perplexity', 'clipboard')).toBe('The transcript is on your clipboard — paste it into Perplexity');
     expect(handoffMessage('claude', 'link')).toMatch(/^Opened Claude/);
   });
