@@ -1,7 +1,25 @@
 import { messages } from './errorMessages';
 import { VexaError } from './errors';
 
-const LOCAL_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?(\/|$)/i;
+/** This computer itself: loopback names and addresses (a URL's `hostname`, IPv6 in brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return (
+    h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || h === '0.0.0.0' || /^127(?:\.\d{1,3}){3}$/.test(h)
+  );
+}
+
+/**
+ * Whether a server address is this computer: plain http to it never crosses a network, so the app
+ * need not keep warning about it (addresses elsewhere on a private network still get the warning).
+ */
+export function isThisComputer(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Normalises what a person typed as the server address: adds a scheme (http:// only for loopback,
@@ -15,7 +33,7 @@ export function normaliseBaseUrl(input: string): string {
   if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw)) {
     throw new VexaError({ code: 'validation', userMessage: messages.invalidUrl(raw.slice(0, 80)) });
   }
-  const withScheme = hasScheme ? raw : `${LOCAL_HOST.test(raw) ? 'http' : 'https'}://${raw}`;
+  const withScheme = hasScheme ? raw : `${isThisComputer(`http://${raw}`) ? 'http' : 'https'}://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);

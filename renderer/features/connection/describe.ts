@@ -50,19 +50,8 @@ export function describeCapabilities(capabilities: CapabilitiesView): Capability
 export const HTTP_WARNING =
   'This address uses plain http: your API key and transcripts travel unencrypted. Use it only for a server on this computer or a network you trust.';
 
-/**
- * Whether a server address is this computer itself: plain http to it never crosses a network, so
- * the app does not keep warning about it above every screen (the connect form still says it).
- */
-export function isThisComputer(url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
+// Plain http to this computer is stated in Settings, not in a banner above every screen.
+export { isThisComputer } from '../../../shared/vexa/baseUrl';
 
 /** The warning for a typed server address, before the core has looked at it. */
 export function serverUrlWarning(url: string): string | null {
