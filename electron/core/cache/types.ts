@@ -1,4 +1,4 @@
-import type { MeetingPatch, MeetingStatus } from '../../../shared/vexa/types';
+import type { Meeting, MeetingPatch, MeetingStatus } from '../../../shared/vexa/types';
 
 /** The fields a person can edit on a meeting (`PATCH /meetings/{platform}/{native_id}` on G1/G2). */
 export const EDITABLE_FIELDS = ['name', 'notes', 'participants', 'languages'] as const;
@@ -8,30 +8,35 @@ export type EditableValues = Required<MeetingPatch>;
 /** How much of a meeting's transcript the cache holds. */
 export type TranscriptState = 'none' | 'partial' | 'complete' | 'unavailable';
 
-export interface LibraryMeeting {
+/** What the library keeps of the server's meeting, as the server gave it (edits aside). */
+type MeetingFields = Pick<
+  Meeting,
+  | 'nativeMeetingId'
+  | 'status'
+  | 'startTime'
+  | 'endTime'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'name'
+  | 'notes'
+  | 'participants'
+  | 'languages'
+  | 'completionReason'
+  | 'failureStage'
+  | 'meetingUrl'
+  | 'shared'
+  | 'transcriptDeleted'
+>;
+
+export interface LibraryMeeting extends MeetingFields {
   /** Local id: stable within this cache, unique across servers. */
   id: number;
   serverId: string;
   /** The server's row id (`meeting.id`). */
   remoteId: number;
   platform: string;
-  nativeMeetingId: string | null;
-  status: MeetingStatus;
   /** G3 planned meeting (idle/scheduled): shown apart from meetings that happened. */
   planned: boolean;
-  startTime: number | null;
-  endTime: number | null;
-  createdAt: number | null;
-  updatedAt: number | null;
-  name: string | null;
-  notes: string | null;
-  participants: string[];
-  languages: string[];
-  completionReason: string | null;
-  failureStage: string | null;
-  meetingUrl: string | null;
-  shared: boolean;
-  transcriptDeleted: boolean;
   transcript: TranscriptState;
   segmentCount: number;
   /** When the meeting row was last read from the server. */

@@ -4,17 +4,10 @@ import { wallClock, type WallClock } from './time';
 import { ExportError, type ExportInput, type ExportOptions, type FontFileReader } from './types';
 
 /** One segment as every exporter sees it: filtered, sorted, text cleaned to one non-empty line. */
-export interface ExportSegment {
-  segmentId?: string;
-  speaker: string | null;
-  text: string;
+export interface ExportSegment extends Omit<TranscriptSegment, 'key' | 'source'> {
   /** Seconds from the start of the meeting, never negative. */
   start: number;
   end: number;
-  absoluteStart: number | null;
-  absoluteEnd: number | null;
-  language: string | null;
-  completed: boolean;
 }
 
 export interface ResolvedOptions {
