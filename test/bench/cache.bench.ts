@@ -8,6 +8,7 @@ import { openCache } from '../../electron/core/cache/database';
 import { Library } from '../../electron/core/cache/library';
 import type { Meeting, TranscriptSegment } from '../../shared/vexa/types';
 import { emit } from './bench';
+import { meeting } from '../integration/cache/helpers';
 
 /**
  * The offline library at 1,000 meetings x 1,000 segments (1 M segments, ~15 words each, from a
@@ -96,28 +97,18 @@ export async function runCacheBench(): Promise<void> {
       .run(SERVER, SERVER);
     const library = new Library({ db: cache.db, file });
     const day = 86_400_000;
-    const meetings: Meeting[] = Array.from({ length: MEETINGS }, (_, i) => ({
-      id: i + 1,
-      platform: ['google_meet', 'teams', 'zoom'][i % 3]!,
-      nativeMeetingId: `bench-${i + 1}`,
-      status: 'completed',
-      startTime: Date.UTC(2025, 0, 1) + i * day,
-      endTime: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
-      createdAt: Date.UTC(2025, 0, 1) + i * day,
-      updatedAt: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
-      name: `${vocab.pick()} ${vocab.pick()} sync`,
-      notes: null,
-      participants: speakers.slice(0, 3),
-      languages: ['en'],
-      completionReason: 'stopped',
-      failureStage: null,
-      statusTransitions: [],
-      meetingUrl: null,
-      botContainerId: null,
-      shared: false,
-      transcriptDeleted: false,
-      data: {},
-    }));
+    const meetings: Meeting[] = Array.from({ length: MEETINGS }, (_, i) =>
+      meeting(i + 1, {
+        platform: ['google_meet', 'teams', 'zoom'][i % 3]!,
+        nativeMeetingId: `bench-${i + 1}`,
+        startTime: Date.UTC(2025, 0, 1) + i * day,
+        endTime: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
+        createdAt: Date.UTC(2025, 0, 1) + i * day,
+        updatedAt: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
+        name: `${vocab.pick()} ${vocab.pick()} sync`,
+        participants: speakers.slice(0, 3),
+      }),
+    );
     const ids = (await library.upsertMeetings(SERVER, meetings)).map((o) => o.id);
 
     let ingestMs = 0;
