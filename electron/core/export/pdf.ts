@@ -73,27 +73,17 @@ function collectChars(into: Map<Weight, Set<number>>, spans: readonly Span[]): v
 export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
   const content = blocks(doc);
   const width = PAGE.width - 2 * MARGIN;
-  const titleBlock: Block = {
-    body: [{ text: content.title, weight: 700, color: TEXT }],
-    rtl: baseDirection(content.title) === 'rtl',
-    size: SIZES.title,
+  /** A one-span paragraph across the page's width. */
+  const line = (text: string, weight: Weight, color: string, size: number): Block => ({
+    body: [{ text, weight, color }],
+    rtl: baseDirection(text) === 'rtl',
+    size,
     x: MARGIN,
     width,
-  };
-  const headingBlock: Block = {
-    body: [{ text: 'Transcript', weight: 700, color: TEXT }],
-    rtl: false,
-    size: SIZES.heading,
-    x: MARGIN,
-    width,
-  };
-  const emptyBlock: Block = {
-    body: [{ text: 'No transcript segments to export.', weight: 400, color: MUTED }],
-    rtl: false,
-    size: SIZES.body,
-    x: MARGIN,
-    width,
-  };
+  });
+  const titleBlock = line(content.title, 700, TEXT, SIZES.title);
+  const headingBlock = line('Transcript', 700, TEXT, SIZES.heading);
+  const emptyBlock = line('No transcript segments to export.', 400, MUTED, SIZES.body);
 
   const chars = new Map<Weight, Set<number>>();
   for (const b of [titleBlock, headingBlock, emptyBlock, ...content.turns, ...content.meta.map((m) => m.value)]) {
