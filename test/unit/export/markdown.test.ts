@@ -1,7 +1,7 @@
 import { Parser, type Node } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
-import { HOSTILE_SPEAKER, hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
+import { HOSTILE_TURNS, hostileTranscript } from '../../fixtures/export/hostile';
 
 function children(node: Node): Node[] {
   const out: Node[] = [];
@@ -50,20 +50,7 @@ describe('markdown export parsed by CommonMark', () => {
     ]);
 
     const turns = blocks.slice(3).map(textOf);
-    expect(turns).toEqual([
-      '[09:00:01] Alice: Hello and welcome.',
-      `[09:00:10] أحمد: ${TEXTS.arabic}`,
-      `[09:00:20] דנה: ${TEXTS.hebrew}`,
-      `[09:00:30] Alice: ${TEXTS.emoji}`,
-      `[09:00:40] 王伟: ${TEXTS.cjk}`,
-      // Consecutive segments of one speaker are one turn.
-      `[09:00:50] Mallory: ${TEXTS.injection} ${TEXTS.blockInjection}`,
-      '[09:01:00] Carol: first line second --> third ---> fourth',
-      `[09:01:10] Unknown: ${TEXTS.noSpeaker}`,
-      `[01:15] Carol: ${TEXTS.noAbsolute}`,
-      `[09:01:20] ${HOSTILE_SPEAKER}: ${TEXTS.hostileSpeakerLine}`,
-      `[09:01:40] Bob: ${LONG_TEXT}`,
-    ]);
+    expect(turns).toEqual(HOSTILE_TURNS);
     // The stamp and speaker are the only strong text of a turn.
     for (const p of blocks.slice(3)) {
       expect(children(p)[0]?.type).toBe('strong');
