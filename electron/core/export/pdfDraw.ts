@@ -81,7 +81,6 @@ export class PdfTextWriter {
   private readonly internals: PdfkitInternals;
   private readonly fonts = new Map<string, FontState>();
   private readonly colors = new Map<string, string>();
-  private readonly onPage = new Set<string>();
   private parts: string[] = [];
   private color = '';
 
@@ -94,7 +93,6 @@ export class PdfTextWriter {
   newPage(): void {
     this.flush();
     this.doc.addPage();
-    this.onPage.clear();
     // A new page starts with a fresh graphics state, so the fill colour must be set again.
     this.color = '';
   }
@@ -109,10 +107,8 @@ export class PdfTextWriter {
       this.drawWithPdfkit(piece, x, baseline, size);
       return;
     }
-    if (!this.onPage.has(state.font.id)) {
-      this.internals.page.fonts[state.font.id] ??= state.font.ref();
-      this.onPage.add(state.font.id);
-    }
+    // The page's resources name every font drawn on it (pdfkit's text() does the same).
+    this.internals.page.fonts[state.font.id] ??= state.font.ref();
     // The page's transform is flipped (y down), so the text matrix flips back to upright glyphs.
     this.parts.push(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${state.font.id} ${num(size)} Tf\n[${tj}] TJ\nET`);
   }
