@@ -63,10 +63,6 @@ export function workerExports(o: WorkerExportsOptions): ExportRunner {
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
-  const settle = (p: Pending, result: Promise<string | Uint8Array>): void => {
-    result.then(p.resolve, p.reject);
-  };
-
   const failAll = (error: Error): void => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
@@ -78,7 +74,7 @@ export function workerExports(o: WorkerExportsOptions): ExportRunner {
     o.logger.warn('Exports run on the main thread: the export worker could not start', { error: e });
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) settle(p, exportTranscript(p.request.input, p.request.format, p.request.options));
+    for (const p of waiting) exportTranscript(p.request.input, p.request.format, p.request.options).then(p.resolve, p.reject);
   };
 
   const start = (): Worker => {
@@ -117,16 +113,14 @@ export function workerExports(o: WorkerExportsOptions): ExportRunner {
   return {
     run(input, format, options = {}) {
       if (options.readFont || unavailable) return exportTranscript(input, format, options);
+      let w: Worker;
+      try {
+        w = worker ??= start();
+      } catch (e) {
+        giveUp(e);
+        return exportTranscript(input, format, options);
+      }
       return new Promise<string | Uint8Array>((resolve, reject) => {
-        let w: Worker;
-        try {
-          w = worker ??= start();
-        } catch (e) {
-          unavailable = true;
-          o.logger.warn('Exports run on the main thread: the export worker could not start', { error: e });
-          settle({ request: { id: 0, input, format, options }, resolve, reject }, exportTranscript(input, format, options));
-          return;
-        }
         const request: ExportRequest = { id: nextId++, input, format, options };
         pending.set(request.id, { request, resolve, reject });
         w.ref();
