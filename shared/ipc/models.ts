@@ -205,6 +205,8 @@ export const MeetingRefSchema = z
     serverId: z.string().max(2048).optional(),
   })
   .strict();
+/** Which transcript: the server row id plus the platform and native id every generation needs. */
+export type MeetingRef = z.infer<typeof MeetingRefSchema>;
 
 export const ExportFormatSchema = z.enum(['txt', 'md', 'srt', 'vtt', 'json', 'docx', 'pdf']);
 

@@ -1,4 +1,5 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type { MeetingRef } from '../../../shared/ipc/models';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
 import { normaliseTranscript } from '../../../shared/vexa/normalise';
 import type { ShareLink, Transcript } from '../../../shared/vexa/types';
@@ -8,15 +9,7 @@ import type { VexaClient } from '../vexa';
 import { inProcessExports, type ExportRunner } from '../export/exportRunner';
 import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
 
-/** Which transcript: the server row id plus the platform and native id every generation needs. */
-export interface MeetingRef {
-  meetingId: number;
-  platform: string;
-  nativeMeetingId: string;
-  name?: string | null;
-  /** The server the meeting belongs to; absent means the connected one. */
-  serverId?: string;
-}
+export type { MeetingRef } from '../../../shared/ipc/models';
 
 /** `partial`: only the lines this computer holds went into the file (the server was out of reach). */
 export type SaveOutcome =

@@ -1,18 +1,10 @@
-import type { CapabilitiesView, MeetingSummary, TrackedMeetingView } from '../../../shared/ipc/models';
+import type { CapabilitiesView, MeetingRef, MeetingSummary, TrackedMeetingView } from '../../../shared/ipc/models';
 import { aiToolLabel, SUBTITLE_FORMATS, type ExportFormat } from './formats';
 import type { AiToolId } from '../../../shared/ipc/models';
 
 /** Pure wording and option building for export, copy, share and hand-off (unit-tested). */
 
-/** Which transcript: the server row id plus what every generation needs to read it. */
-export interface MeetingRef {
-  meetingId: number;
-  platform: string;
-  nativeMeetingId: string;
-  name?: string | null;
-  /** The server the meeting belongs to (library meetings); absent means the connected one. */
-  serverId?: string;
-}
+export type { MeetingRef } from '../../../shared/ipc/models';
 
 /** A meeting of a server other than the connected one: export and copy work from the cache, sharing does not. */
 export function onOtherServer(ref: MeetingRef, connectedServerId: string | null): boolean {
