@@ -119,6 +119,8 @@ export interface SimLibrary {
   elsewhere: VexaClient;
   calls: string[];
   sync: SyncService;
+  /** Stops the sync, closes the library and the simulator. */
+  close(): Promise<void>;
 }
 
 /**
@@ -144,5 +146,10 @@ export async function simLibrary(
     events: o.events,
     options: o.options,
   });
-  return { sim, lib, client, elsewhere: createVexaClient({ baseUrl: sim.url, apiKey: o.key, generation: profile }), calls, sync };
+  const close = async (): Promise<void> => {
+    sync.close();
+    lib.close();
+    await sim.close();
+  };
+  return { sim, lib, client, elsewhere: createVexaClient({ baseUrl: sim.url, apiKey: o.key, generation: profile }), calls, sync, close };
 }

@@ -19,11 +19,7 @@ describe.each(['g1', 'g2'] as const)('edits on %s (the server can rename)', (pro
   beforeEach(async () => {
     r = await rig(profile);
   });
-  afterEach(async () => {
-    r.sync.close();
-    r.lib.close();
-    await r.sim.close();
-  });
+  afterEach(() => r.close());
 
   it('shows an edit made offline at once and replays edits in order when the server is back', async () => {
     const [first, second] = await r.lib.library.list();
@@ -118,9 +114,7 @@ describe('edits on g3 (no renaming of past meetings)', () => {
       expect(await r.lib.library.meeting(m!.id)).toMatchObject({ name: 'Kept here', notes: 'only local', localFields: ['name', 'notes'] });
       expect((await r.lib.outbox.list())[0]).toMatchObject({ id: edit.id, state: 'local' });
     } finally {
-      r.sync.close();
-      r.lib.close();
-      await r.sim.close();
+      await r.close();
     }
   });
 });

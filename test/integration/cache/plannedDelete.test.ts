@@ -13,9 +13,7 @@ interface Rig extends SimLibrary {
 let r: Rig | null = null;
 
 afterEach(async () => {
-  r?.sync.close();
-  r?.lib.close();
-  await r?.sim.close();
+  await r?.close();
   r = null;
 });
 

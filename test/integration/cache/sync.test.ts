@@ -41,11 +41,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('library sync against the %s simulato
   beforeEach(async () => {
     r = await rig(profile);
   });
-  afterEach(async () => {
-    r.sync.close();
-    r.lib.close();
-    await r.sim.close();
-  });
+  afterEach(() => r.close());
 
   it('lists every meeting, pages where the server pages, and caches each transcript in the background with progress', async () => {
     const state = await r.sync.run();
@@ -195,9 +191,7 @@ describe('planned meetings (G3)', () => {
       await r.sync.run({ full: true });
       expect(await r.lib.library.list({ planned: 'only' })).toEqual([]);
     } finally {
-      r.sync.close();
-      r.lib.close();
-      await r.sim.close();
+      await r.close();
     }
   });
 });
