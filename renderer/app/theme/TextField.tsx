@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
-import { ErrorIcon } from './icons';
+import { InlineError } from './InlineError';
 import './field.css';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
@@ -26,12 +26,7 @@ export function TextField({ label, help, error, trailing, ref, ...input }: TextF
         <input id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
         {trailing}
       </div>
-      {error ? (
-        <div id={errorId} className="field-error" role="alert">
-          <ErrorIcon size={14} />
-          <span>{error}</span>
-        </div>
-      ) : null}
+      {error ? <InlineError id={errorId}>{error}</InlineError> : null}
       {help ? (
         <div id={helpId} className="field-help">
           {help}

@@ -6,6 +6,7 @@ export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card } from './Card';
 export { PlatformMark } from './PlatformMark';
 export { Dialog } from './Dialog';
+export { InlineError } from './InlineError';
 export { EmptyState } from './EmptyState';
 export { Spinner } from './Spinner';
 export { TextField } from './TextField';

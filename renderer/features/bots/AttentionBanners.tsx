@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Button } from '../../app/theme';
-import { DoorIcon, ErrorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app/theme/icons';
+import { Button, InlineError } from '../../app/theme';
+import { DoorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app/theme/icons';
 import { openMeeting, stopMeeting } from './actions';
 import { attentionText, elapsedWords, formatElapsed, isoDuration, needsAttention, timeInStatus } from './describe';
 import { useBotsStore } from './store';
@@ -32,12 +32,7 @@ function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: n
             <span className="sr-only">{`${lobby ? 'In the lobby for' : 'For'} ${elapsedWords(waited)}`}</span>
           </time>
         </p>
-        {error ? (
-          <p className="field-error" role="alert">
-            <ErrorIcon size={14} />
-            <span>{error}</span>
-          </p>
-        ) : null}
+        {error ? <InlineError>{error}</InlineError> : null}
       </div>
       <div className="attention-actions">
         {meeting.meetingUrl ? (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
-import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
-import { CrossIcon, ErrorIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
+import { Badge, Banner, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
+import { CrossIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
 import { hasBeenLive } from '../captions/describe';
 import { showLiveCaptions } from '../live/actions';
 import { platformLabel } from '../library/describe';
@@ -141,12 +141,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
           </p>
         ) : null}
 
-        {error ? (
-          <div className="field-error" role="alert">
-            <ErrorIcon size={14} />
-            <span>{error}</span>
-          </div>
-        ) : null}
+        {error ? <InlineError>{error}</InlineError> : null}
 
         <div className="meeting-card-footer">
           <History meeting={meeting} now={now} />

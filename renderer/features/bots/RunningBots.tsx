@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { RunningBotView } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
-import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
-import { ChevronIcon, ErrorIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
+import { Badge, Banner, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
+import { ChevronIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
 import { platformLabel } from '../library/describe';
 import { loadRunning, stopRunningBot } from './actions';
 import { statusChip } from './describe';
@@ -31,12 +31,7 @@ function RunningBotRow({ bot }: { bot: RunningBotView }) {
           {bot.nativeMeetingId ? <span className="mono muted"> · {bot.nativeMeetingId}</span> : null}
         </div>
         {bot.createdAt ? <div className="muted running-bot-time">Sent {formatDateTime(bot.createdAt)}</div> : null}
-        {error ? (
-          <div className="field-error" role="alert">
-            <ErrorIcon size={14} />
-            <span>{error}</span>
-          </div>
-        ) : null}
+        {error ? <InlineError>{error}</InlineError> : null}
       </div>
       <Badge tone={chip.tone}>{chip.label}</Badge>
       {bot.status === 'stopping' ? null : (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
-import { Button, Segmented, Spinner } from '../../app/theme';
-import { ErrorIcon, StopIcon } from '../../app/theme/icons';
+import { Button, InlineError, Segmented, Spinner } from '../../app/theme';
+import { StopIcon } from '../../app/theme/icons';
 import { stopMeeting } from '../bots/actions';
 import { canStop } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
@@ -89,12 +89,7 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
       ) : configurable ? (
         <p className="bot-controls-note muted">{NO_BOT_CONFIG}</p>
       ) : null}
-      {error ? (
-        <div className="field-error" role="alert">
-          <ErrorIcon size={14} />
-          <span>{error}</span>
-        </div>
-      ) : null}
+      {error ? <InlineError>{error}</InlineError> : null}
       <div className="spacer" />
       {stoppable ? (
         <Button

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Badge, Button, Segmented } from '../../app/theme';
+import { Badge, Button, InlineError, Segmented } from '../../app/theme';
 import { BackIcon, InfoIcon, OverlayIcon, SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
 import { meetingChip } from '../bots/describe';
@@ -147,11 +147,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
           {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} shortcut /> : null}
         </div>
       </div>
-      {overlayError ? (
-        <p className="field-error" role="alert">
-          {overlayError}
-        </p>
-      ) : null}
+      {overlayError ? <InlineError>{overlayError}</InlineError> : null}
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { InlineError } from '../../app/theme';
 import { CrossIcon } from '../../app/theme/icons';
 
 export interface ChipsEditorProps {
@@ -84,11 +85,7 @@ export function ChipsEditor({ label, values, placeholder, check, onChange }: Chi
           />
         </li>
       </ul>
-      {problem ? (
-        <div id={`${id}-problem`} className="field-error" role="alert">
-          {problem}
-        </div>
-      ) : null}
+      {problem ? <InlineError id={`${id}-problem`}>{problem}</InlineError> : null}
     </div>
   );
 }

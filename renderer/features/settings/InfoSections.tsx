@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionView } from '../../../shared/ipc/models';
-import { Badge, Banner, Button, Card } from '../../app/theme';
+import { Badge, Banner, Button, Card, InlineError } from '../../app/theme';
 import { FolderIcon, LockIcon } from '../../app/theme/icons';
 import type { AppInfo } from '../app/store';
 import { keyStorageDescriptions } from '../connection/describe';
@@ -42,11 +42,7 @@ function FolderRow({ label, path, which }: { label: string; path: string; which:
       <div className="folder-text">
         <div>{label}</div>
         <div className="muted mono break">{path}</div>
-        {error ? (
-          <div className="field-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        {error ? <InlineError>{error}</InlineError> : null}
       </div>
       <Button size="sm" icon={<FolderIcon />} onClick={() => void open()} aria-label={`Open ${label.toLowerCase()}`}>
         Open
