@@ -11,8 +11,8 @@
 // NO_PROXY). On failure install.js prints `err.stack` and exits 1; an unpacking failure leaves
 // whatever it had written in dist/, without path.txt.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { explainInstallFailure } from './electronInstallFailure.mjs';
 
@@ -100,9 +100,19 @@ export function installElectron({ root, pkg, env = process.env, stdout = process
     join(root, 'scripts', 'electronInstallHooks.cjs'),
     join(pkg, 'install.js'),
   ];
+  const childEnv = installerEnv(root, env, { tty: Boolean(stdout.isTTY) });
+  // @electron/get downloads into a folder in os.tmpdir() and removes it when it fails, but not when
+  // the process is killed (Ctrl+C): a private folder inside TMPDIR is removed here in every case.
+  let scratch = null;
+  try {
+    scratch = mkdtempSync(join(tmpdir(), 'vexa-electron-install-'));
+    Object.assign(childEnv, { TMPDIR: scratch, TMP: scratch, TEMP: scratch });
+  } catch {
+    // TMPDIR is not writable: the installer meets the same error and it is explained from there.
+  }
   const child = spawn(process.execPath, nodeArgs, {
     cwd: pkg,
-    env: installerEnv(root, env, { tty: Boolean(stdout.isTTY) }),
+    env: childEnv,
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let output = '';
@@ -127,6 +137,7 @@ export function installElectron({ root, pkg, env = process.env, stdout = process
       done = true;
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
       if (pending && !/^\s+at /.test(pending)) stderr.write(`${pending}\n`);
       if (code === 0 && findElectronBinary(pkg, {})) return resolvePromise({ ok: true });
       if (spawnError) output += `\n${spawnError.stack ?? spawnError.message}`;

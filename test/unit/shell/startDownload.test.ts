@@ -85,7 +85,7 @@ describe('npm start on first run, when the download fails', () => {
   });
 
   it('opens the browser version after explaining, when not told otherwise', async () => {
-    const r = await start(packageCopy(), forbidden.url, [], { VEXA_START_PRINT_WEB_COMMAND: '1' });
+    const r = await start(packageCopy(), forbidden.url, []);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('refused the download (HTTP 403 Forbidden)');
     expect(r.stderr).toContain('Opening the browser version');

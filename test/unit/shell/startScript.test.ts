@@ -43,7 +43,7 @@ describe('npm start without a download', () => {
   });
 
   it('--web opens the browser version on purpose, without a download', async () => {
-    const r = await runStart(['--web'], { ...env, VEXA_START_PRINT_WEB_COMMAND: '1' });
+    const r = await runStart(['--web'], env);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Opening the browser version');
     expect(r.stdout).toContain(`Would run: ${process.platform === 'win32' ? 'npm.cmd' : 'npm'} run web -- --open`);
