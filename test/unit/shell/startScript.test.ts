@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ describe('npm start without a download', () => {
   let mirror: LocalServer;
   let copy: PackageCopy;
   let env: Record<string, string>;
+  const scratch = mkdtempSync(join(tmpdir(), 'vexa-start-script-'));
   beforeAll(async () => {
     mirror = await serve((_req, res) => {
       res.writeHead(403);
@@ -21,10 +22,11 @@ describe('npm start without a download', () => {
   afterAll(async () => {
     await mirror.close();
     copy.remove();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('--which-electron finds an Electron supplied through ELECTRON_OVERRIDE_DIST_PATH', async () => {
-    const dist = mkdtempSync(join(tmpdir(), 'vexa-electron-dist-'));
+    const dist = join(scratch, 'dist');
     const executable =
       process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
     mkdirSync(join(dist, executable, '..'), { recursive: true });
@@ -52,7 +54,8 @@ describe('npm start without a download', () => {
   });
 
   it('does not download over an ELECTRON_OVERRIDE_DIST_PATH that holds no Electron, and says which variable to fix', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'vexa-no-electron-'));
+    const empty = join(scratch, 'empty');
+    mkdirSync(empty);
     const r = await runStart(['--skip-build', '--no-fallback'], { ...env, ELECTRON_OVERRIDE_DIST_PATH: empty });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH is ${empty}, and there is no Electron executable in it.`);
