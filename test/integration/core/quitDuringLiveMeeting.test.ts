@@ -93,7 +93,7 @@ describe.each([
 ] as const)('closing the app during a live meeting: %s', (_name, close) => {
   it('keeps every confirmed line the app received in a cleanly closed cache', async () => {
     const { core, sim, dataDir } = await start();
-    await core.handlers['connection:connect']({ url: sim.url, apiKey: API_KEY });
+    await core.handlers['connection:connect']({ url: sim.url, apiKey: API_KEY, keyStorage: 'session' });
     const launched = await core.handlers['bots:launch']({ link: 'https://meet.google.com/abc-defg-hij' });
     const lobby = await waitFor('the bot in the lobby', async () =>
       (await core.handlers['bots:tracked'](undefined)).find((m) => m.id === launched.id && m.status === 'awaiting_admission'),
