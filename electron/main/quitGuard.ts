@@ -11,10 +11,12 @@
  *     (NSWorkspaceWillPowerOffNotification, "posted when the user requests a logout or powers off
  *     the device"; logind's PrepareForShutdown on Linux). Cancelling the `before-quit` that macOS
  *     sends next makes the OS abort the logout ("Vexa Companion interrupted logging out",
- *     e.g. signalapp/Signal-Desktop#2390, Venipa/ytmdesktop2#214), so the core closes right in
- *     the `shutdown` handler, synchronously, and the `before-quit` that follows passes. The event
- *     is not prevented: preventing it makes Electron ignore the OS's quit request (on macOS
- *     `terminate:` returns early) and leaves the quit to the app.
+ *     e.g. signalapp/Signal-Desktop#2390, Venipa/ytmdesktop2#214), and Electron answers macOS's
+ *     terminate request at once and exits by itself (electron/electron#230, #7121), so any wait
+ *     there risks the same. The core therefore closes right in the `shutdown` handler,
+ *     synchronously, and the `before-quit` that follows passes. The event is not prevented:
+ *     preventing it makes Electron ignore the OS's quit request (on macOS `terminate:` returns
+ *     early) and leaves the quit to the app.
  *   - Windows sends no `before-quit` or `will-quit` at logoff or shutdown (electron.d.ts: "On
  *     Windows, this event will not be emitted if the app is closed due to a shutdown/restart of
  *     the system or a user logout"). A window gets `query-session-end` (not prevented: "it's
