@@ -50,6 +50,8 @@ export interface LiveTimings {
   pollMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** How long live transcript changes are gathered before they are pushed and stored. */
+  flushMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -59,8 +61,17 @@ export interface Core {
   readonly logger: Logger;
   /** Subscribes to pushed events; returns an unsubscribe function. */
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
-  /** Stops the demo simulator, closes the database and flushes the log. Idempotent. */
+  /**
+   * What must reach the disk, synchronously: the live sockets stop, confirmed live captions still
+   * batched are stored, the database closes (PRAGMA optimize) and 'Core closed' is logged. For
+   * when the OS is ending the session and the process may be gone once the handler returns.
+   * Idempotent.
+   */
+  closeNow(): void;
+  /** closeNow(), then the demo simulator and the export worker stop. Idempotent. */
   close(): Promise<void>;
+  /** One-time explanations the desktop shell gives (the first close to the tray), remembered in settings. */
+  readonly notices: { seen(id: string): boolean; markSeen(id: string): void };
 }
 
 export { createCore } from './createCore';

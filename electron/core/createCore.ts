@@ -194,6 +194,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
   );
 
+  // The synchronous part comes first and holds everything that must survive the process: the OS
+  // may end it right after a session-end handler returns. The simulator and the export worker
+  // touch no file of the app's and die with the process anyway.
+  let closed = false;
+  const closeNow = (): void => {
+    if (closed) return;
+    closed = true;
+    listeners.clear();
+    stopWake();
+    try {
+      session?.close();
+    } catch (e) {
+      // The cache must still close.
+      logger.error('Closing the live connection failed', { error: e });
+    }
+    session = null;
+    cache.close();
+    logger.info('Core closed');
+  };
   let closing: Promise<void> | null = null;
   return {
     handlers,
@@ -202,19 +221,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    closeNow,
     close() {
       closing ??= (async () => {
-        listeners.clear();
-        stopWake();
-        session?.close();
-        session = null;
-        await demo.stop();
-        await exports.close();
-        cache.close();
-        logger.info('Core closed');
-        await logger.close();
+        try {
+          closeNow();
+        } finally {
+          await demo.stop();
+          await exports.close();
+          await logger.close();
+        }
       })();
       return closing;
+    },
+    notices: {
+      seen: (id) => settings.noticeSeen(id),
+      markSeen: (id) => settings.markNoticeSeen(id),
     },
   };
 }

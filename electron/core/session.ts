@@ -7,7 +7,7 @@ import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
 import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
-import type { TranscriptSegment } from '../../shared/vexa/types';
+import type { Meeting } from '../../shared/vexa/types';
 import type { TrackedMeeting } from './meetings/tracker';
 import type { Clipboard, Clock, Logger, Notifier, TrayView } from './ports';
 
@@ -65,14 +65,19 @@ export class ServerSession {
         clock: d.clock,
         logger: d.logger,
         onDelta: (delta) => d.emit('live:segments', delta),
-        // Every confirmed line said live goes into the offline library as it arrives.
+        // Every confirmed line said live goes into the offline library as it arrives, written before
+        // this returns: close() flushes the last batch through here just before the cache closes.
         onConfirmed: (meetingId, segments) => {
           const m = bots?.tracker.get(meetingId);
           if (!m) return;
-          void persistLive(d.library, server.id, m, segments)
-            .then((localId) => d.emit('library:changed', { serverId: server.id, meetingIds: [localId] }))
-            .catch((e: unknown) => d.logger.error('Could not store live captions', { error: String(e) }));
+          try {
+            const localId = d.library.storeLive(server.id, liveMeeting(m), segments);
+            d.emit('library:changed', { serverId: server.id, meetingIds: [localId] });
+          } catch (e) {
+            d.logger.error('Could not store live captions', { error: String(e) });
+          }
         },
+        flushMs: d.timings?.flushMs,
       });
       const hub = new LiveHub({
         baseUrl: server.url,
@@ -128,7 +133,9 @@ export class ServerSession {
     return `${server.id}|${server.url}|${server.generation}|${server.keyLabel ?? ''}`;
   }
 
+  /** Confirmed captions still gathered for the next push are stored first, so a quit loses none. */
   close(): void {
+    this.transcripts.flush();
     this.sync.close();
     this.transcripts.close();
     this.bots.close();
@@ -136,31 +143,28 @@ export class ServerSession {
   }
 }
 
-async function persistLive(library: Library, serverId: string, m: TrackedMeeting, segments: readonly TranscriptSegment[]): Promise<number> {
-  const localId =
-    (await library.localId(serverId, m.id)) ??
-    (await library.ensureMeeting(serverId, {
-      id: m.id,
-      platform: m.platform,
-      nativeMeetingId: m.nativeId,
-      status: m.status,
-      startTime: m.history[0]?.at ?? null,
-      endTime: null,
-      createdAt: m.history[0]?.at ?? null,
-      updatedAt: null,
-      name: null,
-      notes: null,
-      participants: [],
-      languages: [],
-      completionReason: m.completionReason,
-      failureStage: m.failureStage,
-      statusTransitions: [],
-      meetingUrl: m.meetingUrl,
-      botContainerId: null,
-      shared: false,
-      transcriptDeleted: false,
-      data: {},
-    }));
-  await library.appendSegments(localId, segments);
-  return localId;
+/** The cache row for a meeting seen live, from what the app tracks; sync later merges the server's row into it. */
+function liveMeeting(m: TrackedMeeting): Meeting {
+  return {
+    id: m.id,
+    platform: m.platform,
+    nativeMeetingId: m.nativeId,
+    status: m.status,
+    startTime: m.history[0]?.at ?? null,
+    endTime: null,
+    createdAt: m.history[0]?.at ?? null,
+    updatedAt: null,
+    name: null,
+    notes: null,
+    participants: [],
+    languages: [],
+    completionReason: m.completionReason,
+    failureStage: m.failureStage,
+    statusTransitions: [],
+    meetingUrl: m.meetingUrl,
+    botContainerId: null,
+    shared: false,
+    transcriptDeleted: false,
+    data: {},
+  };
 }

@@ -8,6 +8,8 @@ import { DEFAULT_LINK_PROMPT } from './share/handoff';
 const StoredSchema = z.object({
   settings: SettingsSchema.partial().default({}),
   activeServerId: z.string().nullable().default(null),
+  /** One-time explanations already given (the first close to the tray); not user settings. */
+  noticesSeen: z.array(z.string()).default([]),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   launch: { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' },
   doNotDisturb: false,
+  closeToTray: true,
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 
@@ -53,6 +56,16 @@ export class SettingsStore {
 
   setActiveServer(id: string | null): void {
     this.stored = { ...this.stored, activeServerId: id };
+    this.save();
+  }
+
+  noticeSeen(id: string): boolean {
+    return this.stored.noticesSeen.includes(id);
+  }
+
+  markNoticeSeen(id: string): void {
+    if (this.noticeSeen(id)) return;
+    this.stored = { ...this.stored, noticesSeen: [...this.stored.noticesSeen, id] };
     this.save();
   }
 

@@ -16,6 +16,7 @@ import {
   Tray,
   type NativeImage,
 } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -23,7 +24,8 @@ import type { AppPaths, TrayState } from '../core/ports';
 import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
-import { createQuitGuard } from './quitGuard';
+import { installLifecycle, type Lifecycle } from './lifecycle';
+import { profilePaths } from './profile';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
 import { createSystemEvents } from './shell/systemEvents';
@@ -53,16 +55,26 @@ const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
 app.enableSandbox();
 
-// For end-to-end tests and side-by-side profiles; must precede the single-instance lock,
-// which lives in the userData folder.
-const dataDirOverride = process.env.VEXA_COMPANION_DATA_DIR;
-if (dataDirOverride) {
-  app.setPath('userData', dataDirOverride);
-  app.setAppLogsPath(join(dataDirOverride, 'logs'));
+// A development run (or VEXA_COMPANION_DATA_DIR) gets its own folders. Must precede the
+// single-instance lock, which lives in the userData folder; setPath throws for a missing folder.
+const profile = profilePaths({
+  isPackaged: app.isPackaged,
+  platform: process.platform,
+  appData: app.getPath('appData'),
+  home: app.getPath('home'),
+  env: process.env,
+  cwd: process.cwd(),
+});
+if (profile) {
+  mkdirSync(profile.userData, { recursive: true });
+  app.setPath('userData', profile.userData);
+  app.setAppLogsPath(profile.logs);
 }
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+let lifecycle: Lifecycle | null = null;
+let trayShown = false;
 
 const log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void => {
   if (core) core.logger[level](message, fields);
@@ -76,6 +88,7 @@ function appPaths(): AppPaths {
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD_PATH, isMac, dark: nativeTheme.shouldUseDarkColors }));
   win.once('ready-to-show', () => win.show());
+  lifecycle?.watchMainWindow(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -112,6 +125,7 @@ function createTray(initial: TrayState) {
     return image;
   };
   const tray = new Tray(icon(initial));
+  trayShown = true;
   return {
     setState: (state: TrayState) => tray.setImage(icon(state)),
     setToolTip: (text: string) => tray.setToolTip(text),
@@ -182,13 +196,15 @@ async function start(): Promise<void> {
   logTlsTrust(core.logger, tlsTrust);
 
   // Native menus, dialogs and the window background follow the user's theme setting.
-  const followTheme = (state: AppState): void => {
+  const followState = (state: AppState): void => {
     if (nativeTheme.themeSource !== state.settings.theme) nativeTheme.themeSource = state.settings.theme;
+    lifecycle?.followSettings(state.settings);
   };
-  followTheme(await core.handlers['app:getState'](undefined));
+  followState(await core.handlers['app:getState'](undefined));
   core.onEvent((event, payload) => {
-    if (event === 'app:state') followTheme(payload as AppState);
+    if (event === 'app:state') followState(payload as AppState);
   });
+  lifecycle?.watchPowerMonitor(powerMonitor);
 
   bindElectronIpc({
     core,
@@ -220,20 +236,17 @@ if (!app.requestSingleInstanceLock()) {
       onBlocked: (what, url) => log('warn', 'Blocked in the renderer', { what, url: url.slice(0, 200) }),
     }),
   );
-  // macOS keeps apps running without windows; elsewhere closing the window quits, because a
-  // tray is not guaranteed on Linux desktops and a hidden app there could not be found again.
-  app.on('window-all-closed', () => {
-    if (!isMac) app.quit();
+  // Quitting, closing to the tray and the OS ending the session (lifecycle.ts).
+  lifecycle = installLifecycle({
+    app,
+    platform: process.platform,
+    core: () => core,
+    trayShown: () => trayShown,
+    showMessageBox: (options) => dialog.showMessageBox(options),
+    log,
+    e2e: process.env.VEXA_COMPANION_E2E === '1',
   });
   app.on('activate', showWindow);
-  app.on(
-    'before-quit',
-    createQuitGuard({
-      close: () => core?.close() ?? Promise.resolve(),
-      quit: () => app.quit(),
-      onError: (error) => log('error', 'Closing the core failed', { error: String(error) }),
-    }),
-  );
 
   app.whenReady().then(start).catch(fail);
 }

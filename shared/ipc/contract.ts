@@ -51,6 +51,7 @@ export const channels = {
           .strict()
           .optional(),
         doNotDisturb: z.boolean().optional(),
+        closeToTray: z.boolean().optional(),
         aiPrompts: z.partialRecord(AiToolSchema, z.string().max(2000)).optional(),
       })
       .strict(),

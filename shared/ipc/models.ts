@@ -71,6 +71,11 @@ export const SettingsSchema = z.object({
   launch: LaunchDefaultsSchema,
   /** Alerts still show in the app and the tray, but raise no OS notification. */
   doNotDisturb: z.boolean(),
+  /**
+   * Desktop app on Windows and Linux: closing the window keeps the app running in the tray, so
+   * lobby alerts keep coming. Off: closing the window quits. macOS keeps its own convention.
+   */
+  closeToTray: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -34,7 +34,9 @@ export async function runIpcBench(): Promise<void> {
     handlers: table,
     logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} },
     onEvent: () => () => {},
+    closeNow: () => {},
     close: async () => {},
+    notices: { seen: () => false, markSeen: () => {} },
   };
   const harness = await startHarness({ core, rendererDir: dir });
   const token = new URL(harness.url).hash.slice('#token='.length);

@@ -155,19 +155,35 @@ export class Library {
    * key, drafts stored unconfirmed and replaced when they settle. Resolves after the commit.
    */
   async appendSegments(meetingId: number, segments: readonly TranscriptSegment[]): Promise<AppendResult> {
+    return this.db.transaction(() => this.merge(meetingId, segments))();
+  }
+
+  /**
+   * One batch of live captions for a meeting the cache may not know yet (its row is made from
+   * what the app tracks), in one transaction; returns the local id. Synchronous on purpose, unlike
+   * the rest of this class: the last batch is written while the app closes, and when the OS ends
+   * the session the process may be gone as soon as that handler returns (Windows `session-end`).
+   */
+  storeLive(serverId: string, meeting: Meeting, segments: readonly TranscriptSegment[]): number {
     return this.db.transaction(() => {
-      const result = this.segments.merge(meetingId, segments);
-      if (result.inserted > 0) {
-        this.db
-          .prepare(
-            `UPDATE meetings SET segment_count = segment_count + ?,
-               transcript_state = CASE WHEN transcript_state IN ('none', 'unavailable') THEN 'partial' ELSE transcript_state END
-             WHERE id = ?`,
-          )
-          .run(result.inserted, meetingId);
-      }
-      return result;
+      const id = this.meetings.ensure(serverId, meeting, this.now());
+      this.merge(id, segments);
+      return id;
     })();
+  }
+
+  private merge(meetingId: number, segments: readonly TranscriptSegment[]): AppendResult {
+    const result = this.segments.merge(meetingId, segments);
+    if (result.inserted > 0) {
+      this.db
+        .prepare(
+          `UPDATE meetings SET segment_count = segment_count + ?,
+             transcript_state = CASE WHEN transcript_state IN ('none', 'unavailable') THEN 'partial' ELSE transcript_state END
+           WHERE id = ?`,
+        )
+        .run(result.inserted, meetingId);
+    }
+    return result;
   }
 
   /** The whole transcript as the server has it: drafts and stale keys go. */

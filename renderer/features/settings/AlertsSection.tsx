@@ -3,41 +3,20 @@ import type { LaunchDefaults } from '../../../shared/ipc/models';
 import { Banner, Button, Card, SelectField, TextField } from '../../app/theme';
 import { announce } from '../announcer/store';
 import { languageChoices, TaskChoice } from '../launch/BotOptions';
-import { changeDoNotDisturb, saveLaunchDefaults } from './actions';
+import { saveLaunchDefaults } from './actions';
+import { SwitchSetting } from './SwitchSetting';
 import { useSettingsStore } from './store';
 
 export function AlertsSection() {
-  const doNotDisturb = useSettingsStore((s) => s.doNotDisturb);
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  const toggle = async (value: boolean) => {
-    setError(null);
-    const failure = await changeDoNotDisturb(value);
-    if (failure) setError(failure);
-    else announce(value ? 'Do not disturb is on.' : 'Do not disturb is off.');
-  };
   return (
     <Card title="Alerts" description="When a bot waits in the lobby, is admitted, or its meeting ends, the app tells you.">
-      <div className="stack-sm">
-        <label className="switch-row" htmlFor={id}>
-          <span className="switch-text">
-            <span className="switch-label">Do not disturb</span>
-            <span className="muted" id={`${id}-help`}>
-              No system notifications. Alerts still show in the app (the lobby banner) and in the tray.
-            </span>
-          </span>
-          <input
-            id={id}
-            type="checkbox"
-            role="switch"
-            className="switch"
-            checked={doNotDisturb}
-            aria-describedby={`${id}-help`}
-            onChange={(e) => void toggle(e.target.checked)}
-          />
-        </label>
-        {error ? <Banner tone="error">{error}</Banner> : null}
-      </div>
+      <SwitchSetting
+        setting="doNotDisturb"
+        label="Do not disturb"
+        help="No system notifications. Alerts still show in the app (the lobby banner) and in the tray."
+        announceOn="Do not disturb is on."
+        announceOff="Do not disturb is off."
+      />
     </Card>
   );
 }

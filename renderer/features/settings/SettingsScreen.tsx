@@ -3,6 +3,7 @@ import { useConnectionStore } from '../connection/store';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
+import { DesktopSection, showsDesktopSection } from './DesktopSection';
 import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
 import { LibrarySection } from './LibrarySection';
 import { ServerSection } from './ServerSection';
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       {connection ? <ServerSection connection={connection} /> : null}
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
       <AlertsSection />
+      {info && showsDesktopSection(info) ? <DesktopSection /> : null}
       <LaunchDefaultsSection />
       <AiPromptsSection />
       <AppearanceSection />

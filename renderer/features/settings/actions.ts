@@ -15,16 +15,18 @@ export async function changeTheme(theme: Theme): Promise<string | null> {
   return result.message;
 }
 
+export type SwitchSettingName = 'doNotDisturb' | 'closeToTray';
+
 /** The switch moves at once; a refusal from the core puts it back and says why. */
-export async function changeDoNotDisturb(doNotDisturb: boolean): Promise<string | null> {
-  const { doNotDisturb: previous, setSettings } = useSettingsStore.getState();
-  setSettings({ doNotDisturb });
-  const result = await api.invoke('settings:update', { doNotDisturb });
+export async function changeSwitch(setting: SwitchSettingName, value: boolean): Promise<string | null> {
+  const { [setting]: previous, setSettings } = useSettingsStore.getState();
+  setSettings({ [setting]: value });
+  const result = await api.invoke('settings:update', { [setting]: value });
   if (result.ok) {
-    setSettings({ doNotDisturb: result.value.doNotDisturb });
+    setSettings({ [setting]: result.value[setting] });
     return null;
   }
-  setSettings({ doNotDisturb: previous });
+  setSettings({ [setting]: previous });
   return result.message;
 }
 

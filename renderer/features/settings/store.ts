@@ -7,6 +7,8 @@ interface SettingsStore {
   theme: Theme;
   launch: LaunchDefaults;
   doNotDisturb: boolean;
+  /** Desktop app: closing the window keeps the app in the tray. */
+  closeToTray: boolean;
   /** Prompt templates for "Open in …", as the core keeps them (empty until the first state). */
   aiPrompts: Partial<Record<AiToolId, string>>;
   setTheme(theme: Theme): void;
@@ -17,6 +19,7 @@ export const useSettingsStore = create<SettingsStore>()((set) => ({
   theme: 'system',
   launch: FALLBACK_LAUNCH_DEFAULTS,
   doNotDisturb: false,
+  closeToTray: true,
   aiPrompts: {},
   setTheme: (theme) => set({ theme }),
   setSettings: (settings) => set(settings),

@@ -28,7 +28,9 @@ function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls
     emit(event, payload) {
       for (const l of listeners) (l as (e: string, p: unknown) => void)(event, payload);
     },
+    closeNow: () => {},
     close: async () => {},
+    notices: { seen: () => false, markSeen: () => {} },
   };
 }
 

@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../../electron/core/settings';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'vexa-settings-')), 'settings.json');
+
+describe('settings: closing the window and one-time explanations', () => {
+  it('keeps the app in the tray by default, and remembers turning it off across restarts', () => {
+    const file = fresh();
+    expect(new SettingsStore(file).settings.closeToTray).toBe(true);
+    new SettingsStore(file).update({ closeToTray: false });
+    expect(new SettingsStore(file).settings.closeToTray).toBe(false);
+  });
+
+  it('a settings file from before the setting existed reads as on', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ settings: { theme: 'dark' }, activeServerId: null }));
+    expect(new SettingsStore(file).settings).toMatchObject({ theme: 'dark', closeToTray: true });
+  });
+
+  it('remembers an explanation once given, outside the settings the window shows', () => {
+    const file = fresh();
+    const store = new SettingsStore(file);
+    expect(store.noticeSeen('close-to-tray')).toBe(false);
+    store.markNoticeSeen('close-to-tray');
+    store.markNoticeSeen('close-to-tray');
+    const again = new SettingsStore(file);
+    expect(again.noticeSeen('close-to-tray')).toBe(true);
+    expect(again.noticeSeen('something-else')).toBe(false);
+    expect(Object.keys(again.settings)).not.toContain('noticesSeen');
+    expect(JSON.parse(readFileSync(file, 'utf8')).noticesSeen).toEqual(['close-to-tray']);
+  });
+});
