@@ -16,6 +16,7 @@ import {
   Tray,
   type NativeImage,
 } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -46,6 +47,9 @@ const isMac = process.platform === 'darwin';
 // The bundle is dist/electron/main.cjs; the preload sits beside it and the renderer next door.
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
+// Copied beside main.cjs by the build; a window simply has no icon when it is missing.
+const ICON_PATH = join(__dirname, 'icon.png');
+const windowIconPath = (): string | null => (process.platform === 'linux' && existsSync(ICON_PATH) ? ICON_PATH : null);
 
 // Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
 // sandbox switch applies to every renderer the app will create. No `supportFetchAPI` or
@@ -74,7 +78,9 @@ function appPaths(): AppPaths {
 }
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD_PATH, isMac, dark: nativeTheme.shouldUseDarkColors }));
+  const win = new BrowserWindow(
+    windowOptions({ preloadPath: PRELOAD_PATH, platform: process.platform, dark: nativeTheme.shouldUseDarkColors, icon: windowIconPath() }),
+  );
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -38,7 +38,7 @@ export function overlayWindowOptions({ preloadPath }: OverlayWindowInput): Brows
     minimizable: false,
     maximizable: false,
     fullscreenable: false,
-    webPreferences: { ...windowOptions({ preloadPath, isMac: false, dark: false }).webPreferences },
+    webPreferences: { ...windowOptions({ preloadPath, platform: 'linux', dark: false }).webPreferences },
   };
 }
 

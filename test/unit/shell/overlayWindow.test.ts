@@ -14,7 +14,7 @@ describe('caption overlay window options', () => {
   const options = overlayWindowOptions({ preloadPath: PRELOAD });
 
   it('runs the renderer under exactly the main window’s web preferences', () => {
-    expect(options.webPreferences).toEqual(windowOptions({ preloadPath: PRELOAD, isMac: false, dark: false }).webPreferences);
+    expect(options.webPreferences).toEqual(windowOptions({ preloadPath: PRELOAD, platform: 'linux', dark: false }).webPreferences);
     expect(options.webPreferences).toMatchObject({
       preload: PRELOAD,
       sandbox: true,
