@@ -139,6 +139,23 @@ async function start(): Promise<void> {
   // The keyring's answer should be known before the core reads its first status for the UI, but a
   // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
   // opening: after a while the app starts without it, and the answer still lands when it comes.
+  const notifier = createElectronNotifier({
+    platform: process.platform,
+    isSupported: () => Notification.isSupported(),
+    create: (options) => {
+      const n = new Notification(options);
+      return {
+        show: () => n.show(),
+        close: () => n.close(),
+        onClick: (listener) => void n.on('click', listener),
+        onClose: (listener) => void n.on('close', (details) => listener(details.reason)),
+        onFailed: (listener) => void n.on('failed', (_event, error) => listener(error)),
+      };
+    },
+    focusWindow: showWindow,
+    ...(process.platform === 'win32' ? { onAnyActivation: (listener: () => void) => Notification.handleActivation(() => listener()) } : {}),
+    onFailed: (error) => log('warn', 'A notification could not be shown', { error }),
+  });
   const cipher = createSafeStorageCipher(safeStorage, process.platform);
   await Promise.race([cipher.prepare(), new Promise((resolve) => setTimeout(resolve, KEYRING_WAIT_MS))]);
   core = await createCore({
@@ -158,19 +175,7 @@ async function start(): Promise<void> {
         return { cancel: () => clearInterval(t) };
       },
     }),
-    notifier: createElectronNotifier({
-      isSupported: () => Notification.isSupported(),
-      create: (options) => {
-        const n = new Notification(options);
-        return {
-          show: () => n.show(),
-          close: () => n.close(),
-          onClick: (listener) => void n.on('click', listener),
-          onClose: (listener) => void n.on('close', listener),
-        };
-      },
-      focusWindow: showWindow,
-    }),
+    notifier,
     tray: createTrayView({
       createTray,
       buildMenu: (template) => Menu.buildFromTemplate(template),
