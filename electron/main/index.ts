@@ -39,6 +39,8 @@ import { createSafeStorageCipher } from './shell/safeStorageCipher';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
 import { windowOptions } from './shell/windowOptions';
+import { createWindowPresenter } from './shell/windowPresenter';
+import { attachWindowRecovery, choiceFor, recoveryPrompt, type RecoveryChoice, type RecoveryProblem } from './shell/windowRecovery';
 
 /** How long start-up waits for the OS keyring to say whether it can encrypt. */
 const KEYRING_WAIT_MS = 10_000;
@@ -81,20 +83,49 @@ function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(
     windowOptions({ preloadPath: PRELOAD_PATH, platform: process.platform, dark: nativeTheme.shouldUseDarkColors, icon: windowIconPath() }),
   );
-  win.once('ready-to-show', () => win.show());
+  mainWindow = win;
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(APP_START_URL);
+  const recovery = attachWindowRecovery({
+    name: 'main window',
+    contents: win.webContents,
+    startUrl: APP_START_URL,
+    now: Date.now,
+    log,
+    giveUp: (problem) => askToRecover(win, problem),
+    reveal: () => mainWindows.reveal(),
+    openLogs: () =>
+      void opener.openFolder(app.getPath('logs')).catch((e: unknown) => log('warn', 'Could not open the log folder', { error: String(e) })),
+    quit: () => app.quit(),
+  });
+  void recovery.load(APP_START_URL);
   return win;
 }
 
+/** A window that cannot show its page asks the person what to do; the dialog sits on the window when it can. */
+async function askToRecover(parent: BrowserWindow, problem: RecoveryProblem): Promise<RecoveryChoice> {
+  const prompt = recoveryPrompt(problem, app.getPath('logs'));
+  const options = {
+    type: 'error' as const,
+    title: prompt.title,
+    message: prompt.message,
+    detail: prompt.detail,
+    buttons: prompt.buttons,
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const { response } = parent.isDestroyed() ? await dialog.showMessageBox(options) : await dialog.showMessageBox(parent, options);
+  return choiceFor(prompt, response);
+}
+
+// A new main window appears on ready-to-show (no white flash); an existing one comes to the front.
+const mainWindows = createWindowPresenter({ create: createMainWindow });
+
 function showWindow(): void {
   if (!app.isReady() || !core) return;
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  mainWindows.present();
 }
 
 const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
