@@ -25,6 +25,7 @@ import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
 import { createQuitGuard } from './quitGuard';
+import { APP_NAME, appMenuTemplate, HELP_LINKS, navigateWindow } from './shell/appMenu';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
 import { createSystemEvents } from './shell/systemEvents';
@@ -130,6 +131,34 @@ function showWindow(): void {
 
 const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
 
+function openLogFolder(): void {
+  void opener.openFolder(app.getPath('logs')).catch((e: unknown) => log('warn', 'Could not open the log folder', { error: String(e) }));
+}
+
+/** The app's own menu replaces Electron's default one, whose Reload and developer tools must not ship. */
+function installAppMenu(): void {
+  // Linux shows an About panel only with values set; macOS and Windows fill in their own.
+  const icon = windowIconPath();
+  app.setAboutPanelOptions({
+    applicationName: APP_NAME,
+    applicationVersion: app.getVersion(),
+    website: HELP_LINKS[0].url,
+    ...(icon ? { iconPath: icon } : {}),
+  });
+  const template = appMenuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    openSettings: () => {
+      showWindow();
+      const win = mainWindows.current();
+      if (win) navigateWindow(win.webContents, { screen: 'settings' });
+    },
+    openLogs: openLogFolder,
+    openUrl: (url) => void opener.openUrl(url).catch((e: unknown) => log('warn', 'Could not open a link', { error: String(e) })),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 const overlays = createElectronOverlayWindows({
   preloadPath: PRELOAD_PATH,
   appOrigin: APP_ORIGIN,
@@ -158,6 +187,7 @@ function createTray(initial: TrayState) {
 }
 
 async function start(): Promise<void> {
+  installAppMenu();
   // Before the core opens any connection: the nodeOptions fuse hides NODE_EXTRA_CA_CERTS from Node.
   const tlsTrust = configureTlsTrust();
   const paths = appPaths();

@@ -156,6 +156,8 @@ export const events = {
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
   'ui:focusMeeting': z.object({ meetingId: z.number() }),
+  /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
+  'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,
 } as const;
 
