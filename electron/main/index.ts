@@ -11,6 +11,7 @@ import {
   powerMonitor,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
   Tray,
@@ -30,6 +31,7 @@ import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
 import { createSystemEvents } from './shell/systemEvents';
 import { createDialogs } from './shell/dialogs';
+import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
 import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
@@ -159,10 +161,37 @@ function installAppMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+// Read before `ready`: on Wayland the overlay cannot keep itself on top and says how to pin it.
+const overlayOnTop = overlayOnTopSupport({
+  platform: process.platform,
+  ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+  sessionType: process.env.XDG_SESSION_TYPE,
+});
+
 const overlays = createElectronOverlayWindows({
   preloadPath: PRELOAD_PATH,
   appOrigin: APP_ORIGIN,
+  platform: process.platform,
+  icon: windowIconPath(),
+  onTop: overlayOnTop,
   createWindow: (options) => new BrowserWindow(options),
+  // A crashed overlay reloads like the main window; one that keeps crashing closes (it can be
+  // reopened from the meeting) rather than putting a dialog over the meeting.
+  recover: (win) =>
+    attachWindowRecovery({
+      name: 'caption overlay',
+      contents: win.webContents,
+      startUrl: APP_START_URL,
+      now: Date.now,
+      log,
+      giveUp: async () => {
+        await overlays.close();
+        return 'close';
+      },
+      openLogs: openLogFolder,
+      quit: () => app.quit(),
+    }),
+  workArea: (win) => screen.getDisplayMatching(win.getBounds()).workAreaSize,
   onError: (error) => log('warn', 'Could not show the caption overlay', { error: String(error) }),
 });
 
