@@ -29,6 +29,7 @@ import { createQuitGuard } from './quitGuard';
 import { APP_NAME, appMenuTemplate, HELP_LINKS, navigateWindow } from './shell/appMenu';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
+import { exposeE2eHooks } from './shell/e2eHooks';
 import { createSystemEvents } from './shell/systemEvents';
 import { createDialogs } from './shell/dialogs';
 import { overlayOnTopSupport } from './shell/displayServer';
@@ -226,9 +227,6 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
 
-  // The keyring's answer should be known before the core reads its first status for the UI, but a
-  // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
-  // opening: after a while the app starts without it, and the answer still lands when it comes.
   const notifier = createElectronNotifier({
     platform: process.platform,
     isSupported: () => Notification.isSupported(),
@@ -246,6 +244,21 @@ async function start(): Promise<void> {
     ...(process.platform === 'win32' ? { onAnyActivation: (listener: () => void) => Notification.handleActivation(() => listener()) } : {}),
     onFailed: (error) => log('warn', 'A notification could not be shown', { error }),
   });
+  const trayView = createTrayView({
+    createTray,
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    showWindow,
+    quit: () => app.quit(),
+  });
+  // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
+  exposeE2eHooks(process.env, globalThis, {
+    tray: () => trayView.snapshot(),
+    notifier,
+    overlay: { meetingId: () => overlays.meetingId(), webContentsId: () => overlays.webContents()?.id ?? null },
+  });
+  // The keyring's answer should be known before the core reads its first status for the UI, but a
+  // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
+  // opening: after a while the app starts without it, and the answer still lands when it comes.
   const cipher = createSafeStorageCipher(safeStorage, process.platform);
   await Promise.race([cipher.prepare(), new Promise((resolve) => setTimeout(resolve, KEYRING_WAIT_MS))]);
   core = await createCore({
@@ -266,12 +279,7 @@ async function start(): Promise<void> {
       },
     }),
     notifier,
-    tray: createTrayView({
-      createTray,
-      buildMenu: (template) => Menu.buildFromTemplate(template),
-      showWindow,
-      quit: () => app.quit(),
-    }),
+    tray: trayView,
     dialogs: createDialogs({
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),

@@ -57,6 +57,17 @@ export function closeEndsNotification(platform: NodeJS.Platform, reason: Notific
  * MAX_KEPT_NOTIFICATIONS: a notification object that is garbage-collected loses its click handler,
  * and on macOS disappears from Notification Center.
  */
+export interface ElectronNotifier extends Notifier {
+  /** Ids of the notifications kept for their clicks, oldest first (tests and the e2e hooks read it). */
+  kept(): string[];
+  /** The last notifications shown, oldest first (the e2e hooks read it; a real one cannot be inspected). */
+  shown(): Array<{ id: string; title: string; body: string }>;
+  /** What a click on a kept notification does; false when none with this id is kept (e2e hooks). */
+  click(id: string): boolean;
+}
+
+const SHOWN_HISTORY = 50;
+
 export function createElectronNotifier({
   platform,
   isSupported,
@@ -64,16 +75,17 @@ export function createElectronNotifier({
   focusWindow,
   onAnyActivation,
   onFailed,
-}: NotifierDeps): Notifier & {
-  /** Ids of the notifications kept for their clicks, oldest first (tests and the e2e hooks read it). */
-  kept(): string[];
-} {
+}: NotifierDeps): ElectronNotifier {
   // Map keeps insertion order, so the first entry is the oldest.
   const live = new Map<string, NotificationHandle>();
+  const clicks = new Map<string, () => void>();
+  const history: Array<{ id: string; title: string; body: string }> = [];
   onAnyActivation?.(focusWindow);
 
   const forget = (id: string, handle: NotificationHandle): void => {
-    if (live.get(id) === handle) live.delete(id);
+    if (live.get(id) !== handle) return;
+    live.delete(id);
+    clicks.delete(id);
   };
 
   return {
@@ -86,11 +98,13 @@ export function createElectronNotifier({
       }
       const handle = create({ title: request.title, body: request.body });
       live.set(request.id, handle);
-      handle.onClick(() => {
+      const onClick = (): void => {
         forget(request.id, handle);
         focusWindow();
         request.onClick?.();
-      });
+      };
+      clicks.set(request.id, onClick);
+      handle.onClick(onClick);
       handle.onClose((reason) => {
         if (closeEndsNotification(platform, reason)) forget(request.id, handle);
       });
@@ -99,12 +113,20 @@ export function createElectronNotifier({
         onFailed?.(error);
       });
       handle.show();
+      history.push({ id: request.id, title: request.title, body: request.body });
+      if (history.length > SHOWN_HISTORY) history.shift();
       while (live.size > MAX_KEPT_NOTIFICATIONS) {
         const [oldestId, oldest] = live.entries().next().value as [string, NotificationHandle];
-        live.delete(oldestId);
+        forget(oldestId, oldest);
         oldest.close();
       }
     },
     kept: () => [...live.keys()],
+    shown: () => history.map((n) => ({ ...n })),
+    click(id) {
+      const onClick = clicks.get(id);
+      onClick?.();
+      return onClick !== undefined;
+    },
   };
 }

@@ -46,10 +46,20 @@ export interface TrayViewDeps<M> {
   quit(): void;
 }
 
+export interface TraySnapshot {
+  state: TrayState;
+  tooltip: string;
+  template: MenuItemConstructorOptions[];
+}
+
 /** The TrayView port. The tray appears on the core's first update and is kept for the run. */
-export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView {
+export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView & {
+  /** What the tray shows now, null before the first update (e2e hooks: a Tray's menu cannot be read back). */
+  snapshot(): TraySnapshot | null;
+} {
   let tray: TrayHandle<M> | null = null;
   let shownState: TrayState | null = null;
+  let last: TraySnapshot | null = null;
   return {
     update(state, tooltip, items) {
       if (!tray) {
@@ -60,7 +70,10 @@ export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView {
       }
       shownState = state;
       tray.setToolTip(tooltip);
-      tray.setContextMenu(deps.buildMenu(trayMenuTemplate(items, deps)));
+      const template = trayMenuTemplate(items, deps);
+      tray.setContextMenu(deps.buildMenu(template));
+      last = { state, tooltip, template };
     },
+    snapshot: () => last,
   };
 }
