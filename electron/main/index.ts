@@ -26,7 +26,7 @@ import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
 import { createQuitGuard } from './quitGuard';
-import { APP_NAME, appMenuTemplate, HELP_LINKS, navigateWindow } from './shell/appMenu';
+import { aboutPanelOptions, appMenuTemplate, navigateWindow } from './shell/appMenu';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
 import { exposeE2eHooks } from './shell/e2eHooks';
@@ -36,7 +36,7 @@ import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
 import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
-import { createElectronNotifier } from './shell/notifier';
+import { createElectronNotifier, electronNotifications } from './shell/notifier';
 import { installSessionPolicy } from './shell/permissions';
 import { createElectronOverlayWindows } from './shell/overlayWindows';
 import { createSafeStorageCipher } from './shell/safeStorageCipher';
@@ -44,7 +44,7 @@ import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
 import { windowOptions } from './shell/windowOptions';
 import { createWindowPresenter } from './shell/windowPresenter';
-import { attachWindowRecovery, choiceFor, recoveryPrompt, type RecoveryChoice, type RecoveryProblem } from './shell/windowRecovery';
+import { askInMessageBox, attachWindowRecovery } from './shell/windowRecovery';
 
 /** How long start-up waits for the OS keyring to say whether it can encrypt. */
 const KEYRING_WAIT_MS = 10_000;
@@ -97,31 +97,13 @@ function createMainWindow(): BrowserWindow {
     startUrl: APP_START_URL,
     now: Date.now,
     log,
-    giveUp: (problem) => askToRecover(win, problem),
+    giveUp: (problem) => askInMessageBox(dialog, win, problem, app.getPath('logs')),
     reveal: () => mainWindows.reveal(),
-    openLogs: () =>
-      void opener.openFolder(app.getPath('logs')).catch((e: unknown) => log('warn', 'Could not open the log folder', { error: String(e) })),
+    openLogs: openLogFolder,
     quit: () => app.quit(),
   });
   void recovery.load(APP_START_URL);
   return win;
-}
-
-/** A window that cannot show its page asks the person what to do; the dialog sits on the window when it can. */
-async function askToRecover(parent: BrowserWindow, problem: RecoveryProblem): Promise<RecoveryChoice> {
-  const prompt = recoveryPrompt(problem, app.getPath('logs'));
-  const options = {
-    type: 'error' as const,
-    title: prompt.title,
-    message: prompt.message,
-    detail: prompt.detail,
-    buttons: prompt.buttons,
-    defaultId: 0,
-    cancelId: 0,
-    noLink: true,
-  };
-  const { response } = parent.isDestroyed() ? await dialog.showMessageBox(options) : await dialog.showMessageBox(parent, options);
-  return choiceFor(prompt, response);
 }
 
 // A new main window appears on ready-to-show (no white flash); an existing one comes to the front.
@@ -140,14 +122,7 @@ function openLogFolder(): void {
 
 /** The app's own menu replaces Electron's default one, whose Reload and developer tools must not ship. */
 function installAppMenu(): void {
-  // Linux shows an About panel only with values set; macOS and Windows fill in their own.
-  const icon = windowIconPath();
-  app.setAboutPanelOptions({
-    applicationName: APP_NAME,
-    applicationVersion: app.getVersion(),
-    website: HELP_LINKS[0].url,
-    ...(icon ? { iconPath: icon } : {}),
-  });
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), windowIconPath()));
   const template = appMenuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
@@ -230,16 +205,7 @@ async function start(): Promise<void> {
   const notifier = createElectronNotifier({
     platform: process.platform,
     isSupported: () => Notification.isSupported(),
-    create: (options) => {
-      const n = new Notification(options);
-      return {
-        show: () => n.show(),
-        close: () => n.close(),
-        onClick: (listener) => void n.on('click', listener),
-        onClose: (listener) => void n.on('close', (details) => listener(details.reason)),
-        onFailed: (listener) => void n.on('failed', (_event, error) => listener(error)),
-      };
-    },
+    create: electronNotifications(Notification),
     focusWindow: showWindow,
     ...(process.platform === 'win32' ? { onAnyActivation: (listener: () => void) => Notification.handleActivation(() => listener()) } : {}),
     onFailed: (error) => log('warn', 'A notification could not be shown', { error }),

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { AboutPanelOptionsOptions, MenuItemConstructorOptions } from 'electron';
 import { EVENT_CHANNEL } from '../../../shared/ipc/bridge';
 import type { EventPayload } from '../../../shared/ipc/contract';
 
@@ -88,6 +88,11 @@ export function appMenuTemplate({ platform, isPackaged, openSettings, openLogs, 
   };
 
   return [...(isMac ? [appMenu] : [fileMenu]), editMenu, viewMenu, windowMenu, helpMenu];
+}
+
+/** The About panel's content. Linux shows one only with values set; macOS and Windows fill in their own. */
+export function aboutPanelOptions(version: string, icon: string | null): AboutPanelOptionsOptions {
+  return { applicationName: APP_NAME, applicationVersion: version, website: HELP_LINKS[0].url, ...(icon ? { iconPath: icon } : {}) };
 }
 
 /** The web contents the menu talks to, as far as it needs them. */

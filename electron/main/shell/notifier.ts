@@ -1,3 +1,4 @@
+import type { Notification } from 'electron';
 import type { NotificationRequest, Notifier } from '../../core/ports';
 
 /** Why Windows closed a toast (Electron 45 `NotificationCloseEventParams.reason`, Windows only). */
@@ -128,5 +129,19 @@ export function createElectronNotifier({
       onClick?.();
       return onClick !== undefined;
     },
+  };
+}
+
+/** NotifierDeps.create over Electron's Notification class (passed in: tests never load `electron`). */
+export function electronNotifications(NotificationClass: typeof Notification): NotifierDeps['create'] {
+  return (options) => {
+    const n = new NotificationClass(options);
+    return {
+      show: () => n.show(),
+      close: () => n.close(),
+      onClick: (listener) => void n.on('click', listener),
+      onClose: (listener) => void n.on('close', (details) => listener(details.reason)),
+      onFailed: (listener) => void n.on('failed', (_event, error) => listener(error)),
+    };
   };
 }

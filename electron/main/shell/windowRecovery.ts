@@ -1,4 +1,4 @@
-import type { RenderProcessGoneDetails } from 'electron';
+import type { BaseWindow, Dialog, RenderProcessGoneDetails } from 'electron';
 import { isInternalUrl } from './navigation';
 
 /**
@@ -156,4 +156,27 @@ export function attachWindowRecovery(d: WindowRecoveryDeps): WindowRecovery {
   });
 
   return { load };
+}
+
+/** WindowRecoveryDeps.giveUp as a message box, on the window when it still exists. */
+export async function askInMessageBox(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  parent: BaseWindow | null,
+  problem: RecoveryProblem,
+  logsDir: string,
+): Promise<RecoveryChoice> {
+  const prompt = recoveryPrompt(problem, logsDir);
+  const options = {
+    type: 'error' as const,
+    title: prompt.title,
+    message: prompt.message,
+    detail: prompt.detail,
+    buttons: prompt.buttons,
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const { response } =
+    parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return choiceFor(prompt, response);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  aboutPanelOptions,
   appMenuTemplate,
   HELP_LINKS,
   navigateWindow,
@@ -106,6 +107,16 @@ describe('application menu', () => {
     const { template, calls } = setup('win32', true);
     for (const item of submenu(menu(template, /Help/))) (item.click as (() => void) | undefined)?.();
     expect(calls).toEqual([...HELP_LINKS.map((l) => `url ${l.url}`), 'logs']);
+  });
+
+  it('fills the About panel, which Linux leaves empty otherwise', () => {
+    expect(aboutPanelOptions('1.2.3', '/opt/app/icon.png')).toEqual({
+      applicationName: 'Vexa Companion',
+      applicationVersion: '1.2.3',
+      website: HELP_LINKS[0].url,
+      iconPath: '/opt/app/icon.png',
+    });
+    expect(aboutPanelOptions('1.2.3', null)).not.toHaveProperty('iconPath');
   });
 
   it('uses only roles Electron 45 knows', () => {

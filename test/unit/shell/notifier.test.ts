@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   closeEndsNotification,
   createElectronNotifier,
+  electronNotifications,
   MAX_KEPT_NOTIFICATIONS,
   type NotificationCloseReason,
   type NotificationHandle,
@@ -160,5 +161,40 @@ describe('Electron notifier', () => {
     const { activate, focused } = setup({ platform: 'win32' });
     activate();
     expect(focused()).toBe(1);
+  });
+});
+
+describe('Electron Notification wrapper', () => {
+  it('passes on the close reason (Windows) and the failure text (Electron 45 event signatures)', () => {
+    type Listener = (...args: unknown[]) => void;
+    const instances: Array<{ options: unknown; listeners: Map<string, Listener>; shown: number }> = [];
+    class FakeElectronNotification {
+      listeners = new Map<string, Listener>();
+      shown = 0;
+      constructor(readonly options: unknown) {
+        instances.push(this);
+      }
+      on(event: string, l: Listener) {
+        this.listeners.set(event, l);
+        return this;
+      }
+      show() {
+        this.shown++;
+      }
+      close() {}
+    }
+    const create = electronNotifications(FakeElectronNotification as unknown as Parameters<typeof electronNotifications>[0]);
+    const handle = create({ title: 'Bot waiting in the lobby', body: 'Standup' });
+    const seen: unknown[] = [];
+    handle.onClose((reason) => seen.push(reason));
+    handle.onFailed((error) => seen.push(error));
+    handle.show();
+    const n = instances[0]!;
+    expect(n.options).toEqual({ title: 'Bot waiting in the lobby', body: 'Standup' });
+    n.listeners.get('close')!({ reason: 'timedOut' });
+    n.listeners.get('close')!({});
+    n.listeners.get('failed')!({}, 'not allowed');
+    expect(seen).toEqual(['timedOut', undefined, 'not allowed']);
+    expect(n.shown).toBe(1);
   });
 });

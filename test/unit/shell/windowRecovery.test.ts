@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  askInMessageBox,
   attachWindowRecovery,
   choiceFor,
   CRASH_LIMIT,
@@ -173,5 +174,27 @@ describe('window recovery (Electron adapter)', () => {
     t.failNext.push(loadError('ERR_ABORTED', -3));
     await expect(t.recovery.load(START)).resolves.toBeUndefined();
     expect(t.events).toEqual([]);
+  });
+});
+
+describe('the recovery message box', () => {
+  it('sits on the window while it exists, and maps the button to a choice', async () => {
+    const calls: Array<{ parent: boolean; buttons: string[]; cancelId: number }> = [];
+    const dialog = {
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as { buttons: string[]; cancelId: number };
+        calls.push({ parent: args.length === 2, buttons: options.buttons, cancelId: options.cancelId });
+        return { response: 2, checkboxChecked: false };
+      },
+    } as unknown as Parameters<typeof askInMessageBox>[0];
+    const state = { destroyed: false };
+    const win = { isDestroyed: () => state.destroyed } as unknown as Parameters<typeof askInMessageBox>[1];
+    expect(await askInMessageBox(dialog, win, { kind: 'crash', reason: 'crashed' }, '/logs')).toBe('quit');
+    state.destroyed = true;
+    expect(await askInMessageBox(dialog, win, { kind: 'load', description: 'It did not load.' }, '/logs')).toBe('quit');
+    expect(calls).toEqual([
+      { parent: true, buttons: ['Try again', 'Open the log folder', 'Quit'], cancelId: 0 },
+      { parent: false, buttons: ['Try again', 'Open the log folder', 'Quit'], cancelId: 0 },
+    ]);
   });
 });
