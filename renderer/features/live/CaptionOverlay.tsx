@@ -197,8 +197,8 @@ export function OverlayWindowContent({ meetingId, flags }: { meetingId: number; 
       {restarted ? <OverlayNotice onDismiss={() => setRestarted(false)}>The captions restarted after a problem.</OverlayNotice> : null}
       {pinByHand ? (
         <OverlayNotice onDismiss={() => setPinByHand(false)}>
-          This desktop does not let apps keep windows on top. To pin the captions above your meeting, click them, open the window menu
-          (Alt+Space on GNOME, Alt+F3 on KDE) and choose “Always on Top”.
+          This desktop keeps no app on top by itself. To pin the captions, click them, open the window menu (Alt+Space on GNOME, Alt+F3 on
+          KDE) and choose “Always on Top”.
         </OverlayNotice>
       ) : null}
     </>
