@@ -193,6 +193,11 @@ function createTray(initial: TrayState) {
 
 async function start(): Promise<void> {
   installAppMenu();
+  // Renderer crashes are handled per window (windowRecovery.ts); the GPU and utility processes
+  // Electron restarts by itself, but a crash there is still worth a line in the log.
+  app.on('child-process-gone', (_event, details) =>
+    log('warn', 'A helper process stopped', { type: details.type, reason: details.reason, exitCode: details.exitCode, name: details.name }),
+  );
   // Before the core opens any connection: the nodeOptions fuse hides NODE_EXTRA_CA_CERTS from Node.
   const tlsTrust = configureTlsTrust();
   const paths = appPaths();
