@@ -28,8 +28,11 @@ export interface OverlayWindowInput {
  *
  * - macOS: `type: 'panel'` lets it float over full-screen apps and appear on every Space
  *   (docs/api/structures/base-window-options.md: "The panel type enables the window to float on
- *   top of full-screened apps"); a plain always-on-top window stays behind a full-screen meeting.
- *   A panel is also non-activating, so clicking it leaves the meeting app in front.
+ *   top of full-screened apps", electron/electron#34388); a plain always-on-top window stays behind
+ *   a full-screen meeting (jitsi-meet-electron-sdk#372 fixed the same on macOS 14 this way). The
+ *   other route, `setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })`, turns the app into
+ *   a UI element for a moment and drops its Dock icon (electron/electron#26350). A panel is also
+ *   non-activating, so clicking it leaves the meeting app in front.
  * - Resizing by dragging only where it works: Electron documents that "Transparent windows are
  *   not resizable. Setting resizable to true may make a transparent window stop working on some
  *   platforms" (docs/tutorial/custom-window-styles.md), and frameless windows on Windows and
