@@ -1,23 +1,55 @@
 // Tokens and base styles first: every component stylesheet builds on them.
 import './app/theme/tokens.css';
 import './app/theme/base.css';
-import { StrictMode } from 'react';
+import { StrictMode, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startCoreSync } from './app/coreSync';
 import { installErrorReporting } from './app/errorReporting';
 import { OverlayApp } from './app/OverlayApp';
-import { overlayRoute } from './app/route';
+import { RestartNotice } from './app/RestartNotice';
+import { overlayRoute, pageFlags, searchWithoutRestartFlag, subscribeToRoute } from './app/route';
 import './app/app.css';
 import { api, link } from './platform/api';
 
 installErrorReporting(api);
 startCoreSync(api, link);
 
-const overlayMeeting = overlayRoute(window.location.hash);
-if (overlayMeeting !== null) document.documentElement.dataset.window = 'overlay';
+// The restart flag is said once: dropped from the address so a later reload does not repeat it.
+const flags = pageFlags(window.location.search);
+if (flags.restarted) {
+  const { pathname, search, hash } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${searchWithoutRestartFlag(search)}${hash}`);
+}
+
+const subscribe = (onChange: () => void) => subscribeToRoute(window, onChange);
+const currentHash = () => window.location.hash;
+
+/**
+ * Follows the route instead of reading it once: the desktop app moves the overlay window to
+ * another meeting by changing only the fragment, which does not reload the page.
+ */
+function Root() {
+  const overlayMeeting = overlayRoute(useSyncExternalStore(subscribe, currentHash));
+  const isOverlay = overlayMeeting !== null;
+  useLayoutEffect(() => {
+    if (isOverlay) document.documentElement.dataset.window = 'overlay';
+    else delete document.documentElement.dataset.window;
+  }, [isOverlay]);
+  if (overlayMeeting !== null) return <OverlayApp meetingId={overlayMeeting} flags={flags} />;
+  return (
+    <>
+      <App />
+      {flags.restarted ? <RestartNotice /> : null}
+    </>
+  );
+}
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(<StrictMode>{overlayMeeting !== null ? <OverlayApp meetingId={overlayMeeting} /> : <App />}</StrictMode>);
+  createRoot(root).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
 }

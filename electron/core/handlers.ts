@@ -153,6 +153,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await d.overlays.close();
       return null;
     },
+    'overlay:resize': async (size) => {
+      await d.overlays.resize(size);
+      return null;
+    },
     'export:preview': async ({ ref, format, options }) => d.transcripts().preview(ref, format, options),
     'export:speakers': async ({ ref }) => d.transcripts().speakers(ref),
     'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),

@@ -90,6 +90,8 @@ export interface OverlayWindows {
   /** Opens (or retargets) the overlay for one meeting. */
   open(meetingId: number): Promise<'window' | 'panel'>;
   close(): Promise<void>;
+  /** The overlay page asks for a size (its text size changed); a panel has nothing to resize. */
+  resize(size: { width: number; height: number }): Promise<void>;
 }
 
 export interface AppPaths {

@@ -101,6 +101,8 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
       async close() {
         overlayMeeting = null;
       },
+      // The panel is laid out by the page itself.
+      async resize() {},
     },
   };
 }

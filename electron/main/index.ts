@@ -11,12 +11,13 @@ import {
   powerMonitor,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
   Tray,
   type NativeImage,
 } from 'electron';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -26,20 +27,25 @@ import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
 import { installLifecycle, type Lifecycle } from './lifecycle';
 import { profilePaths } from './profile';
+import { aboutPanelOptions, appMenuTemplate, navigateWindow } from './shell/appMenu';
 import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
+import { exposeE2eHooks } from './shell/e2eHooks';
 import { createSystemEvents } from './shell/systemEvents';
 import { createDialogs } from './shell/dialogs';
+import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
 import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
-import { createElectronNotifier } from './shell/notifier';
+import { createElectronNotifier, electronNotifications } from './shell/notifier';
 import { installSessionPolicy } from './shell/permissions';
 import { createElectronOverlayWindows } from './shell/overlayWindows';
 import { createSafeStorageCipher } from './shell/safeStorageCipher';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
 import { windowOptions } from './shell/windowOptions';
+import { createWindowPresenter } from './shell/windowPresenter';
+import { askInMessageBox, attachWindowRecovery } from './shell/windowRecovery';
 
 /** How long start-up waits for the OS keyring to say whether it can encrypt. */
 const KEYRING_WAIT_MS = 10_000;
@@ -48,6 +54,9 @@ const isMac = process.platform === 'darwin';
 // The bundle is dist/electron/main.cjs; the preload sits beside it and the renderer next door.
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
+// Copied beside main.cjs by the build; a window simply has no icon when it is missing.
+const ICON_PATH = join(__dirname, 'icon.png');
+const windowIconPath = (): string | null => (process.platform === 'linux' && existsSync(ICON_PATH) ? ICON_PATH : null);
 
 // Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
 // sandbox switch applies to every renderer the app will create. No `supportFetchAPI` or
@@ -86,30 +95,91 @@ function appPaths(): AppPaths {
 }
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD_PATH, isMac, dark: nativeTheme.shouldUseDarkColors }));
-  win.once('ready-to-show', () => win.show());
+  const win = new BrowserWindow(
+    windowOptions({ preloadPath: PRELOAD_PATH, platform: process.platform, dark: nativeTheme.shouldUseDarkColors, icon: windowIconPath() }),
+  );
+  mainWindow = win;
   lifecycle?.watchMainWindow(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(APP_START_URL);
+  const recovery = attachWindowRecovery({
+    name: 'main window',
+    contents: win.webContents,
+    startUrl: APP_START_URL,
+    now: Date.now,
+    log,
+    giveUp: (problem) => askInMessageBox(dialog, win, problem, app.getPath('logs')),
+    reveal: () => mainWindows.reveal(),
+    openLogs: openLogFolder,
+    quit: () => app.quit(),
+  });
+  void recovery.load(APP_START_URL);
   return win;
 }
 
+// A new main window appears on ready-to-show (no white flash); an existing one comes to the front.
+const mainWindows = createWindowPresenter({ create: createMainWindow });
+
 function showWindow(): void {
   if (!app.isReady() || !core) return;
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  mainWindows.present();
 }
 
 const opener = createExternalOpener({ shell, allowedFolders: () => Object.values(appPaths()) });
 
+function openLogFolder(): void {
+  void opener.openFolder(app.getPath('logs')).catch((e: unknown) => log('warn', 'Could not open the log folder', { error: String(e) }));
+}
+
+/** The app's own menu replaces Electron's default one, whose Reload and developer tools must not ship. */
+function installAppMenu(): void {
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), windowIconPath()));
+  const template = appMenuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    openSettings: () => {
+      showWindow();
+      const win = mainWindows.current();
+      if (win) navigateWindow(win.webContents, { screen: 'settings' });
+    },
+    openLogs: openLogFolder,
+    openUrl: (url) => void opener.openUrl(url).catch((e: unknown) => log('warn', 'Could not open a link', { error: String(e) })),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+// Read before `ready`: on Wayland the overlay cannot keep itself on top and says how to pin it.
+const overlayOnTop = overlayOnTopSupport({
+  platform: process.platform,
+  ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+  sessionType: process.env.XDG_SESSION_TYPE,
+});
+
 const overlays = createElectronOverlayWindows({
   preloadPath: PRELOAD_PATH,
   appOrigin: APP_ORIGIN,
+  platform: process.platform,
+  icon: windowIconPath(),
+  onTop: overlayOnTop,
   createWindow: (options) => new BrowserWindow(options),
+  // A crashed overlay reloads like the main window; one that keeps crashing closes (it can be
+  // reopened from the meeting) rather than putting a dialog over the meeting.
+  recover: (win) =>
+    attachWindowRecovery({
+      name: 'caption overlay',
+      contents: win.webContents,
+      startUrl: APP_START_URL,
+      now: Date.now,
+      log,
+      giveUp: async () => {
+        await overlays.close();
+        return 'close';
+      },
+      openLogs: openLogFolder,
+      quit: () => app.quit(),
+    }),
+  workArea: (win) => screen.getDisplayMatching(win.getBounds()).workAreaSize,
   onError: (error) => log('warn', 'Could not show the caption overlay', { error: String(error) }),
 });
 
@@ -135,6 +205,12 @@ function createTray(initial: TrayState) {
 }
 
 async function start(): Promise<void> {
+  installAppMenu();
+  // Renderer crashes are handled per window (windowRecovery.ts); the GPU and utility processes
+  // Electron restarts by itself, but a crash there is still worth a line in the log.
+  app.on('child-process-gone', (_event, details) =>
+    log('warn', 'A helper process stopped', { type: details.type, reason: details.reason, exitCode: details.exitCode, name: details.name }),
+  );
   // Before the core opens any connection: the nodeOptions fuse hides NODE_EXTRA_CA_CERTS from Node.
   const tlsTrust = configureTlsTrust();
   const paths = appPaths();
@@ -144,6 +220,26 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
 
+  const notifier = createElectronNotifier({
+    platform: process.platform,
+    isSupported: () => Notification.isSupported(),
+    create: electronNotifications(Notification),
+    focusWindow: showWindow,
+    ...(process.platform === 'win32' ? { onAnyActivation: (listener: () => void) => Notification.handleActivation(() => listener()) } : {}),
+    onFailed: (error) => log('warn', 'A notification could not be shown', { error }),
+  });
+  const trayView = createTrayView({
+    createTray,
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    showWindow,
+    quit: () => app.quit(),
+  });
+  // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
+  exposeE2eHooks(process.env, globalThis, {
+    tray: () => trayView.snapshot(),
+    notifier,
+    overlay: { meetingId: () => overlays.meetingId(), webContentsId: () => overlays.webContents()?.id ?? null },
+  });
   // The keyring's answer should be known before the core reads its first status for the UI, but a
   // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
   // opening: after a while the app starts without it, and the answer still lands when it comes.
@@ -166,25 +262,8 @@ async function start(): Promise<void> {
         return { cancel: () => clearInterval(t) };
       },
     }),
-    notifier: createElectronNotifier({
-      isSupported: () => Notification.isSupported(),
-      create: (options) => {
-        const n = new Notification(options);
-        return {
-          show: () => n.show(),
-          close: () => n.close(),
-          onClick: (listener) => void n.on('click', listener),
-          onClose: (listener) => void n.on('close', listener),
-        };
-      },
-      focusWindow: showWindow,
-    }),
-    tray: createTrayView({
-      createTray,
-      buildMenu: (template) => Menu.buildFromTemplate(template),
-      showWindow,
-      quit: () => app.quit(),
-    }),
+    notifier,
+    tray: trayView,
     dialogs: createDialogs({
       showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
       defaultDir: () => app.getPath('downloads'),

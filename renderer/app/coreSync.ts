@@ -12,6 +12,7 @@ import { useConnectionStore } from '../features/connection/store';
 import { applySyncState, scheduleLibraryReload } from '../features/library/actions';
 import { meetingChanged, refreshOpenMeeting } from '../features/meeting/actions';
 import { useLiveStore } from '../features/live/store';
+import { followShellNavigation } from '../features/navigation/shellEvents';
 import { useNavigationStore } from '../features/navigation/store';
 import { useSettingsStore } from '../features/settings/store';
 import type { Link } from '../platform/api';
@@ -112,6 +113,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     api.on('live:state', applyLiveState),
     api.on('live:segments', (delta) => useCaptionsStore.getState().applyDelta(delta)),
     api.on('ui:focusMeeting', ({ meetingId }) => focusMeeting(meetingId)),
+    followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),
     api.on('library:sync', applyLibrarySync),
     link.onStatus((status) => {

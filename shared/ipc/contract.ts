@@ -118,6 +118,14 @@ export const channels = {
   /** Shows the last caption lines of one live meeting in a compact always-on-top overlay. */
   'overlay:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.object({ mode: OverlayModeSchema }) },
   'overlay:close': { input: Empty, output: z.null() },
+  /**
+   * The overlay window's page asks for a size (its text size changed). The desktop app sizes the
+   * window itself: a frameless transparent window cannot be resized by dragging on Windows and Linux.
+   */
+  'overlay:resize': {
+    input: z.object({ width: z.number().int().min(100).max(4000), height: z.number().int().min(60).max(3000) }).strict(),
+    output: z.null(),
+  },
   'export:preview': {
     input: z.object({ ref: MeetingRefSchema, format: ExportFormatSchema, options: ExportOptionsSchema.default({}) }).strict(),
     /** `partial`: the server was out of reach and only the lines on this computer are shown. */
@@ -157,6 +165,8 @@ export const events = {
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
   'ui:focusMeeting': z.object({ meetingId: z.number() }),
+  /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
+  'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,
 } as const;
 

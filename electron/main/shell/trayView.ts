@@ -5,12 +5,22 @@ export const TRAY_SHOW_LABEL = 'Show Vexa Companion';
 export const TRAY_QUIT_LABEL = 'Quit Vexa Companion';
 
 /**
+ * A label shown as typed. Electron reads `&` in a menu label as the mnemonic marker (Alt+letter on
+ * Windows and Linux) and drops it on every platform; `&&` is its documented way to show one `&`
+ * (electron/electron#9584, #9978, #25028). A meeting named "R&D sync" would otherwise read "RD sync"
+ * and make "D" a shortcut.
+ */
+export function menuLabel(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+/**
  * The core's items first, then the two entries every tray needs. "Show" matters on Linux,
  * where AppIndicator trays ignore clicks on the icon and only open the menu.
  */
 export function trayMenuTemplate(items: TrayMenuItem[], actions: { showWindow(): void; quit(): void }): MenuItemConstructorOptions[] {
   const own: MenuItemConstructorOptions[] = items.map((item) => ({
-    label: item.label,
+    label: menuLabel(item.label),
     enabled: item.enabled ?? true,
     ...(item.onClick ? { click: item.onClick } : {}),
   }));
@@ -36,10 +46,20 @@ export interface TrayViewDeps<M> {
   quit(): void;
 }
 
+export interface TraySnapshot {
+  state: TrayState;
+  tooltip: string;
+  template: MenuItemConstructorOptions[];
+}
+
 /** The TrayView port. The tray appears on the core's first update and is kept for the run. */
-export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView {
+export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView & {
+  /** What the tray shows now, null before the first update (e2e hooks: a Tray's menu cannot be read back). */
+  snapshot(): TraySnapshot | null;
+} {
   let tray: TrayHandle<M> | null = null;
   let shownState: TrayState | null = null;
+  let last: TraySnapshot | null = null;
   return {
     update(state, tooltip, items) {
       if (!tray) {
@@ -50,7 +70,10 @@ export function createTrayView<M>(deps: TrayViewDeps<M>): TrayView {
       }
       shownState = state;
       tray.setToolTip(tooltip);
-      tray.setContextMenu(deps.buildMenu(trayMenuTemplate(items, deps)));
+      const template = trayMenuTemplate(items, deps);
+      tray.setContextMenu(deps.buildMenu(template));
+      last = { state, tooltip, template };
     },
+    snapshot: () => last,
   };
 }

@@ -7,16 +7,27 @@ export const WINDOW_BACKGROUND = { light: '#f7f7f5', dark: '#121214' } as const;
 
 export interface WindowOptionsInput {
   preloadPath: string;
-  isMac: boolean;
+  platform: NodeJS.Platform;
   /** Whether the OS (or the user's theme setting) currently asks for dark colours. */
   dark: boolean;
+  /**
+   * The app's PNG icon when it exists. Only Linux takes it: there a window has no icon unless it is
+   * given one, while Windows uses the executable's icon and macOS the bundle's (Electron's
+   * BaseWindowConstructorOptions `icon`).
+   */
+  icon?: string | null;
+}
+
+/** The window icon option: Linux only, and only when the caller found the file (else no icon, nothing breaks). */
+export function windowIcon(platform: NodeJS.Platform, icon: string | null | undefined): { icon?: string } {
+  return platform === 'linux' && icon ? { icon } : {};
 }
 
 /**
  * The main window's options. Every security-relevant preference is spelled out rather than
  * left to Electron's defaults, so a unit test can pin them and a reviewer can see them.
  */
-export function windowOptions({ preloadPath, isMac, dark }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function windowOptions({ preloadPath, platform, dark, icon }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1120,
@@ -26,7 +37,9 @@ export function windowOptions({ preloadPath, isMac, dark }: WindowOptionsInput):
     // Shown on ready-to-show: no blank frame while the bundle loads.
     show: false,
     backgroundColor: dark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
-    autoHideMenuBar: !isMac,
+    // Windows and Linux keep the app's menu one Alt press away; macOS shows it in the menu bar.
+    autoHideMenuBar: platform !== 'darwin',
+    ...windowIcon(platform, icon),
     webPreferences: {
       preload: preloadPath,
       sandbox: true,

@@ -4,8 +4,8 @@ import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { speakerName } from '../captions/describe';
 import { useCaptionsStore } from '../captions/store';
-import { closeOverlay } from './actions';
-import { tailText } from './overlayText';
+import { closeOverlay, requestOverlaySize } from './actions';
+import { overlayWindowSize, tailText } from './overlayText';
 import { OVERLAY_FONT_SIZES, OVERLAY_OPACITY, useLiveStore } from './store';
 
 const OVERLAY_TURNS = 3;
@@ -75,11 +75,13 @@ function OverlayFrame({
   className,
   handle,
   style,
+  notices,
 }: {
   meetingId: number;
   className: string;
   handle: ReactNode;
   style?: CSSProperties;
+  notices?: ReactNode;
 }) {
   const name = useBotsStore((s) => s.meetings.find((m) => m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
   const look = useLiveStore((s) => s.overlayStyle);
@@ -94,6 +96,7 @@ function OverlayFrame({
           <CrossIcon size={14} />
         </button>
       </div>
+      {notices}
       <OverlayLines meetingId={meetingId} />
     </aside>
   );
@@ -156,12 +159,49 @@ export function OverlayPanel() {
   return <FloatingOverlay key={overlay.meetingId} meetingId={overlay.meetingId} />;
 }
 
-/** The whole page of the Electron overlay window (route `#/overlay/<id>`); the bar drags the frameless window. */
-export function OverlayWindowContent({ meetingId }: { meetingId: number }) {
+/** A one-line note inside the overlay window, dismissed with its × (it is a small window). */
+function OverlayNotice({ children, onDismiss }: { children: ReactNode; onDismiss(): void }) {
+  return (
+    <div className="caption-overlay-notice" role="status">
+      <span>{children}</span>
+      <button type="button" className="caption-overlay-button" aria-label="Dismiss this note" onClick={onDismiss}>
+        <CrossIcon size={12} />
+      </button>
+    </div>
+  );
+}
+
+export interface OverlayWindowFlags {
+  /** The window was reloaded after its page crashed. */
+  restarted: boolean;
+  /** The desktop cannot keep the window on top by itself (Wayland). */
+  pinByHand: boolean;
+}
+
+/**
+ * The whole page of the Electron overlay window (route `#/overlay/<id>`); the bar drags the
+ * frameless window, and the window's size follows the caption text size.
+ */
+export function OverlayWindowContent({ meetingId, flags }: { meetingId: number; flags: OverlayWindowFlags }) {
+  const fontSize = useLiveStore((s) => s.overlayStyle.fontSize);
+  const [restarted, setRestarted] = useState(flags.restarted);
+  const [pinByHand, setPinByHand] = useState(flags.pinByHand);
+  useEffect(() => void requestOverlaySize(overlayWindowSize(fontSize)), [fontSize]);
   const handle = (
     <span className="caption-overlay-handle caption-overlay-drag" aria-hidden="true">
       <MoveIcon size={14} />
     </span>
   );
-  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-window" handle={handle} />;
+  const notices = (
+    <>
+      {restarted ? <OverlayNotice onDismiss={() => setRestarted(false)}>The captions restarted after a problem.</OverlayNotice> : null}
+      {pinByHand ? (
+        <OverlayNotice onDismiss={() => setPinByHand(false)}>
+          This desktop keeps no app on top by itself. To pin the captions, click them, open the window menu (Alt+Space on GNOME, Alt+F3 on
+          KDE) and choose “Always on Top”.
+        </OverlayNotice>
+      ) : null}
+    </>
+  );
+  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-window" handle={handle} notices={notices} />;
 }

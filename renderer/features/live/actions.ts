@@ -34,6 +34,11 @@ export async function openOverlay(meeting: Pick<TrackedMeetingView, 'id' | 'name
   return null;
 }
 
+/** The overlay window asks the desktop shell for a size that fits its text; nothing to do if it cannot. */
+export async function requestOverlaySize(size: { width: number; height: number }): Promise<void> {
+  await api.invoke('overlay:resize', size);
+}
+
 export async function closeOverlay(): Promise<void> {
   useLiveStore.getState().setOverlay(null);
   await api.invoke('overlay:close');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrayState } from '../../../electron/core/ports';
 import { encodePng } from '../../../electron/main/shell/png';
 import { isTemplateIcon, TRAY_COLORS, trayIconImage, trayIconPng } from '../../../electron/main/shell/trayIcons';
-import { createTrayView, TRAY_QUIT_LABEL, TRAY_SHOW_LABEL, trayMenuTemplate } from '../../../electron/main/shell/trayView';
+import { createTrayView, menuLabel, TRAY_QUIT_LABEL, TRAY_SHOW_LABEL, trayMenuTemplate } from '../../../electron/main/shell/trayView';
 
 const pixel = (img: { width: number; data: Uint8Array }, x: number, y: number) => [
   ...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4),
@@ -30,6 +30,18 @@ describe('tray menu', () => {
     expect(template[3]?.click).toBe(actions.showWindow);
     expect(template[4]?.click).toBe(actions.quit);
     expect(trayMenuTemplate([], actions).map((i) => i.label)).toEqual([TRAY_SHOW_LABEL, TRAY_QUIT_LABEL]);
+  });
+
+  // Electron drops a single `&` from menu labels and makes the next letter a mnemonic; `&&` shows one
+  // `&` (electron/electron#9584, #25028).
+  it('shows a meeting name with an ampersand as typed, with no mnemonic', () => {
+    const template = trayMenuTemplate([{ label: 'R&D sync — waiting in lobby', onClick: () => {} }, { label: 'Q&A && more' }], {
+      showWindow: () => {},
+      quit: () => {},
+    });
+    expect(template[0]?.label).toBe('R&&D sync — waiting in lobby');
+    expect(template[1]?.label).toBe('Q&&A &&&& more');
+    expect(menuLabel('No ampersand')).toBe('No ampersand');
   });
 
   it('creates the tray on the first update and then only updates it', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WINDOW_BACKGROUND, windowOptions } from '../../../electron/main/shell/windowOptions';
 
-const base = { preloadPath: '/app/dist/electron/preload.cjs', isMac: false, dark: false };
+const base = { preloadPath: '/app/dist/electron/preload.cjs', platform: 'win32', dark: false } as const;
+const ICON = '/opt/Vexa Companion/resources/app.asar/dist/electron/icon.png';
 
 describe('main window options', () => {
   it('pins every security-relevant web preference', () => {
@@ -40,8 +41,18 @@ describe('main window options', () => {
   });
 
   it('keeps the macOS menu bar and hides the in-window menu bar elsewhere', () => {
-    expect(windowOptions({ ...base, isMac: true }).autoHideMenuBar).toBe(false);
-    expect(windowOptions({ ...base, isMac: false }).autoHideMenuBar).toBe(true);
+    expect(windowOptions({ ...base, platform: 'darwin' }).autoHideMenuBar).toBe(false);
+    expect(windowOptions({ ...base, platform: 'win32' }).autoHideMenuBar).toBe(true);
+    expect(windowOptions({ ...base, platform: 'linux' }).autoHideMenuBar).toBe(true);
+  });
+
+  // BaseWindowConstructorOptions `icon`: a Linux window has none unless given one; Windows and macOS
+  // take the executable's or the bundle's icon, which a PNG here would override.
+  it('gives the window the app icon on Linux only, and none when the file is missing', () => {
+    expect(windowOptions({ ...base, platform: 'linux', icon: ICON }).icon).toBe(ICON);
+    expect(windowOptions({ ...base, platform: 'linux', icon: null })).not.toHaveProperty('icon');
+    expect(windowOptions({ ...base, platform: 'win32', icon: ICON })).not.toHaveProperty('icon');
+    expect(windowOptions({ ...base, platform: 'darwin', icon: ICON })).not.toHaveProperty('icon');
   });
 });
 

@@ -1,0 +1,63 @@
+import type { TraySnapshot } from './trayView';
+
+/** Set to "1" by the Electron end-to-end suite; never set by the app or its installers. */
+export const E2E_ENV = 'VEXA_COMPANION_E2E';
+/** The global the hooks live on, read with Playwright's `electronApp.evaluate(() => globalThis.__vexaE2E…)`. */
+export const E2E_GLOBAL = '__vexaE2E';
+
+export interface E2eSources {
+  tray(): TraySnapshot | null;
+  notifier: {
+    shown(): Array<{ id: string; title: string; body: string }>;
+    kept(): string[];
+    click(id: string): boolean;
+  };
+  overlay: { meetingId(): number | null; webContentsId(): number | null };
+}
+
+/** What a test can read and do; plain data only, so it survives `evaluate`'s serialisation. */
+export interface E2eHooks {
+  /** The tray's menu as shown: label (mnemonic escapes included), enabled, separators as "-". */
+  trayMenu(): Array<{ label: string; enabled: boolean }> | null;
+  trayState(): { state: string; tooltip: string } | null;
+  /** Runs a tray item's action, as a click on it would; false when no item has this label. */
+  clickTrayItem(label: string): boolean;
+  notifications(): Array<{ id: string; title: string; body: string }>;
+  /** Ids of notifications still clickable (kept for their click handlers). */
+  keptNotifications(): string[];
+  /** Runs what a click on a notification does (a real OS notification cannot be clicked by a test). */
+  clickNotification(id: string): boolean;
+  overlay(): { meetingId: number | null; webContentsId: number | null };
+}
+
+export function createE2eHooks(s: E2eSources): E2eHooks {
+  const items = () => s.tray()?.template ?? null;
+  return {
+    trayMenu: () => items()?.map((i) => ({ label: i.type === 'separator' ? '-' : (i.label ?? ''), enabled: i.enabled ?? true })) ?? null,
+    trayState: () => {
+      const t = s.tray();
+      return t ? { state: t.state, tooltip: t.tooltip } : null;
+    },
+    clickTrayItem(label) {
+      const item = items()?.find((i) => i.label === label && i.type !== 'separator');
+      if (!item?.click) return false;
+      (item.click as () => void)();
+      return true;
+    },
+    notifications: () => s.notifier.shown(),
+    keptNotifications: () => s.notifier.kept(),
+    clickNotification: (id) => s.notifier.click(id),
+    overlay: () => ({ meetingId: s.overlay.meetingId(), webContentsId: s.overlay.webContentsId() }),
+  };
+}
+
+/**
+ * Puts the hooks on a global only when the end-to-end suite asked for them: objects Electron
+ * offers no way to read back (a Tray's menu, shown notifications) become visible to
+ * `electronApp.evaluate`. Returns whether it did.
+ */
+export function exposeE2eHooks(env: Record<string, string | undefined>, target: object, sources: E2eSources): boolean {
+  if (env[E2E_ENV] !== '1') return false;
+  Object.defineProperty(target, E2E_GLOBAL, { value: createE2eHooks(sources), configurable: true, enumerable: false });
+  return true;
+}
