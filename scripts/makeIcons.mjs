@@ -37,7 +37,7 @@ export function decodePng(bytes) {
   let height = 0;
   let channels = 0;
   const idat = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('ascii', at + 4, at + 8);
     const body = bytes.subarray(at + 8, at + 8 + length);
@@ -103,7 +103,12 @@ export function encodePng({ width, height, data }) {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Source spans and weights of each target pixel along one axis (area averaging). */
