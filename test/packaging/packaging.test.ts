@@ -70,9 +70,15 @@ const work = makeWorkDir();
 const built = new Map<Target['os'], { pkg: BuiltPackage; app: PackagedApp } | Error>();
 
 beforeAll(() => {
-  buildApp();
+  let buildError: Error | null = null;
+  try {
+    buildApp();
+  } catch (e) {
+    buildError = e instanceof Error ? e : new Error(String(e));
+  }
   for (const target of TARGETS.filter(canBuild)) {
     try {
+      if (buildError) throw buildError;
       const result = packageApp(target, work);
       const app = new PackagedApp(result.resources);
       built.set(target.os, { pkg: result, app });
