@@ -4,6 +4,8 @@
 // dist/electron/exportWorker.cjs  the export worker thread (electron/core/export/exportWorker.ts).
 // dist/electron/preload.cjs  one CJS file requiring only `electron`: a sandboxed preload cannot
 //                            require anything else, not even a relative file.
+// dist/electron/icon.png     the window icon for Linux (build/icons/512x512.png; macOS and Windows
+//                            take the app's own icon), read from app.asar at run time.
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -12,10 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const contractPath = join(root, 'shared', 'ipc', 'contract.ts');
 
-// better-sqlite3 finds its native binary relative to its own folder, so it must stay a package;
-// bufferutil and utf-8-validate are optional speedups ws looks for and the app does not ship.
-// pdfkit and fontkit read data files next to their own sources at run time, so they load from node_modules.
-export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit'];
+// The packages the bundles load from node_modules at run time, and so the only code packages in
+// package.json "dependencies" (everything bundled is a devDependency and never ships twice):
+// better-sqlite3 finds its native binary relative to its own folder; pdfkit and fontkit read data
+// files next to their own sources.
+export const RUNTIME_PACKAGES = ['better-sqlite3', 'pdfkit', 'fontkit'];
+// Optional speedups ws looks for inside try/catch; the app does not ship them.
+const OPTIONAL_NATIVES = ['bufferutil', 'utf-8-validate'];
+export const MAIN_EXTERNALS = ['electron', ...RUNTIME_PACKAGES, ...OPTIONAL_NATIVES];
 
 /** The contract's channel names, read by bundling the contract once (it needs zod to evaluate). */
 async function loadChannelNames() {
@@ -85,8 +91,9 @@ export async function buildElectron({ outdir = join(root, 'dist', 'electron'), m
     plugins: [channelNamesOnly(names)],
     write: false,
   });
-  const { writeFile, mkdir } = await import('node:fs/promises');
+  const { copyFile, writeFile, mkdir } = await import('node:fs/promises');
   await mkdir(outdir, { recursive: true });
+  await copyFile(join(root, 'build', 'icons', '512x512.png'), join(outdir, 'icon.png'));
   for (const file of preload.outputFiles) {
     if (file.path.endsWith('.cjs')) {
       const extra = requiredModules(file.text).filter((m) => m !== 'electron');

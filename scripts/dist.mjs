@@ -1,8 +1,11 @@
-// `npm run dist`: build everything, then package with electron-builder (electron-builder.yml).
-//   node scripts/dist.mjs [electron-builder args, e.g. --linux dir]
+// `npm run dist`: build the renderer and the Electron bundles, then package with electron-builder
+// (electron-builder.yml) into release/.
+//   npm run dist                            installers for this OS (dmg, nsis, or AppImage + deb)
+//   npm run dist -- --linux AppImage deb    any electron-builder arguments
 // electron-builder downloads the Electron zip from GitHub unless ELECTRON_DIST names a folder
-// holding an unpacked Electron 45 (on machines without internet, only `--linux dir` with
-// ELECTRON_DIST can work; AppImage, deb, dmg and nsis fetch further tools from GitHub).
+// holding an unpacked Electron 45, and the installer formats fetch further tools from GitHub, so
+// installers are made where the internet is reachable (.github/workflows/ci.yml builds them for
+// every OS). Offline, only the `dir` targets work, with ELECTRON_DIST.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -13,7 +16,8 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-run([join(root, 'scripts', 'start.mjs'), '--build-only']);
+run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+run([join(root, 'scripts', 'buildElectron.mjs')]);
 const builderArgs = ['--config', 'electron-builder.yml', ...process.argv.slice(2)];
 if (process.env.ELECTRON_DIST) builderArgs.push(`-c.electronDist=${resolve(process.env.ELECTRON_DIST)}`);
 run([join(root, 'node_modules', 'electron-builder', 'cli.js'), ...builderArgs]);

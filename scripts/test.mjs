@@ -1,6 +1,8 @@
 // Runs every test tier and prints one closing line summed over them: "N passed, N failed, N skipped".
-// Tiers: unit + integration (vitest), e2e-web (Playwright + Chromium + harness + simulator),
-// e2e-electron (Playwright's Electron driver; skips loudly where the Electron binary is absent).
+// Tiers: unit + integration (vitest), packaging (vitest: electron-builder packages the app for
+// Linux, Windows and macOS from a stand-in Electron and the tests open the packages), e2e-web
+// (Playwright + Chromium + harness + simulator), e2e-electron (Playwright's Electron driver; skips
+// loudly where the Electron binary is absent). `node scripts/test.mjs unit packaging` runs some.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +12,16 @@ const results = join(root, 'test-results');
 const only = process.argv.slice(2);
 mkdirSync(results, { recursive: true });
 
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+// Each tool runs through its JavaScript entry point with this Node: `npx` is `npx.cmd` on Windows,
+// which spawnSync cannot start without a shell.
+const bin = {
+  vitest: join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+  playwright: join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
+  vite: join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+};
+
+function run(tool, args, env = {}) {
+  const r = spawnSync(process.execPath, [bin[tool], ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
 
@@ -25,10 +35,11 @@ function readJson(file) {
 
 const tiers = [];
 
-function vitestTier(name, dir) {
+function vitestTier(name, dir, config) {
   const out = join(results, `${name}.json`);
   rmSync(out, { force: true });
-  const code = run('npx', ['vitest', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const configArgs = config ? ['--config', config] : [];
+  const code = run('vitest', ['run', dir, ...configArgs, '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
   const j = readJson(out);
   const passed = j?.numPassedTests ?? 0;
   const failed = (j?.numFailedTests ?? 0) + (j ? 0 : 1) + (j && code !== 0 && !j.numFailedTests ? 1 : 0);
@@ -37,7 +48,7 @@ function vitestTier(name, dir) {
 
 function playwrightTier(name, config, out) {
   rmSync(out, { force: true });
-  const code = run('npx', ['playwright', 'test', '-c', config]);
+  const code = run('playwright', ['test', '-c', config]);
   const j = readJson(out);
   const s = j?.stats ?? {};
   const passed = (s.expected ?? 0) + (s.flaky ?? 0);
@@ -49,8 +60,9 @@ const want = (t) => only.length === 0 || only.includes(t);
 
 if (want('unit')) vitestTier('unit', 'test/unit');
 if (want('integration')) vitestTier('integration', 'test/integration');
+if (want('packaging')) vitestTier('packaging', 'test/packaging', 'test/packaging/vitest.config.ts');
 if (want('e2e') || want('e2e-electron')) {
-  if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) tiers.push({ name: 'build', passed: 0, failed: 1, skipped: 0 });
+  if (run('vite', ['build', '--logLevel', 'warn']) !== 0) tiers.push({ name: 'build', passed: 0, failed: 1, skipped: 0 });
 }
 if (want('e2e')) playwrightTier('e2e-web', 'test/e2e/playwright.config.ts', join(results, 'e2e', 'results.json'));
 if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.config.ts'))) {
