@@ -237,6 +237,8 @@ test('a meeting followed live offers the same actions in its header', async ({ p
     .getByRole('list', { name: 'Meetings' })
     .getByRole('button', { name: /^June release planning/ })
     .click();
+  // The shortcut is the opened meeting's: press it once the meeting is on screen, as a person would.
+  await expect(page.getByRole('heading', { level: 2, name: /June release planning/ })).toBeVisible();
   await page.keyboard.press('Control+E');
   await expect(exportDialog(page)).toContainText(MEETING);
 });
