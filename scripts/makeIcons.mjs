@@ -8,7 +8,9 @@
 // Plain Node on purpose: no ImageMagick or icnsutils on developers' machines or CI.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+// Node 24 (the project's pinned Node) loads the TypeScript module itself by stripping its types.
+import { encodePng } from '../electron/main/shell/png.ts';
 
 const buildDir = resolve(import.meta.dirname, '..', 'build');
 export const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
@@ -84,31 +86,6 @@ export function decodePng(bytes) {
     data[p * 4 + 3] = channels === 4 ? rows[p * channels + 3] : 255;
   }
   return { width, height, data };
-}
-
-function chunk(type, body) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-  return Buffer.concat([head, body, crc]);
-}
-
-export function encodePng({ width, height, data }) {
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** Source spans and weights of each target pixel along one axis (area averaging). */
