@@ -89,16 +89,16 @@ async function attachEvidence(testInfo: TestInfo, apps: DesktopApp[], logFile: s
   if (existsSync(logFile)) await testInfo.attach('companion.log', { path: logFile, contentType: 'text/plain' });
 }
 
-async function closeApp(launched: DesktopApp): Promise<void> {
+async function closeApp(app: ElectronApplication): Promise<void> {
   // close() quits the app (the core closes first); a hung quit must not hold the run.
   const closed = await withTimeout(
-    launched.app.close().then(
+    app.close().then(
       () => true,
       () => true,
     ),
     20_000,
   );
-  if (!closed) launched.app.process().kill();
+  if (!closed) app.process().kill();
 }
 
 export const test = base.extend<{ desktop: Desktop }>({
@@ -106,6 +106,8 @@ export const test = base.extend<{ desktop: Desktop }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'vexa-electron-e2e-'));
     const logFile = join(dataDir, 'logs', LOG_FILE);
     const apps: DesktopApp[] = [];
+    // Every process launched, even one whose window never came, is closed at the end.
+    const launchedApps: ElectronApplication[] = [];
     const strays: ChildProcess[] = [];
     const servers: Simulator[] = [];
 
@@ -114,6 +116,7 @@ export const test = base.extend<{ desktop: Desktop }>({
       async launch({ args = [] } = {}) {
         if (binary === null) throw new Error(MISSING_ELECTRON_REASON);
         const app = await electron.launch({ executablePath: binary, args: electronArgs(args), cwd: projectRoot, env: appEnv(dataDir) });
+        launchedApps.push(app);
         const output = collectOutput(app);
         const launched: DesktopApp = { app, output, window: await app.firstWindow() };
         apps.push(launched);
@@ -149,7 +152,7 @@ export const test = base.extend<{ desktop: Desktop }>({
     await use(desktop);
 
     if (testInfo.status !== testInfo.expectedStatus) await attachEvidence(testInfo, apps, logFile);
-    for (const launched of apps) await closeApp(launched);
+    for (const app of launchedApps) await closeApp(app);
     for (const child of strays) if (child.exitCode === null && child.signalCode === null) child.kill();
     for (const simulator of servers) await simulator.close().catch(() => undefined);
     // Windows keeps a file locked for a moment after the process that held it exits.
