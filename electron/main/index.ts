@@ -323,7 +323,6 @@ if (!app.requestSingleInstanceLock()) {
     trayShown: () => trayShown,
     showMessageBox: (options) => dialog.showMessageBox(options),
     log,
-    e2e: process.env.VEXA_COMPANION_E2E === '1',
   });
   app.on('activate', showWindow);
 

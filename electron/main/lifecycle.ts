@@ -40,11 +40,6 @@ export interface LifecycleDeps {
   /** `dialog.showMessageBox`, not attached to the (hidden) window. */
   showMessageBox(options: MessageBoxOptions): Promise<Pick<MessageBoxReturnValue, 'response'>>;
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
-  /**
-   * End-to-end runs (VEXA_COMPANION_E2E=1): the first-close explanation is only logged, because
-   * Playwright cannot press a native message box's buttons.
-   */
-  e2e?: boolean;
   quitTimeoutMs?: number;
 }
 
@@ -91,8 +86,7 @@ export function installLifecycle(d: LifecycleDeps): Lifecycle {
     const core = d.core();
     if (!core || core.notices.seen(CLOSE_TO_TRAY_NOTICE)) return;
     core.notices.markSeen(CLOSE_TO_TRAY_NOTICE);
-    d.log('info', 'Explained that the app keeps running in the tray', { shown: !d.e2e });
-    if (d.e2e) return;
+    d.log('info', 'Explained that the app keeps running in the tray');
     const text = closeToTrayExplanation(d.platform);
     void d
       .showMessageBox({

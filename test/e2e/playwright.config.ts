@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
 
 // The web tier: the real renderer (dist/renderer, built by `vite build` before this runs), the
 // real core behind the web harness, and the simulator as the only upstream. Debian's Chromium is
-// used because Playwright's own browser download is unreachable here.
+// used where it is installed, because Playwright's own browser download is unreachable on the
+// project's machine; elsewhere (the Windows and macOS CI runners) Playwright's own Chromium, which
+// the workflow installs with `npx playwright install chromium`.
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const systemChromium = existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {};
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -22,7 +27,7 @@ export default defineConfig({
     // Transitions off: screenshots show settled states, and the reduced-motion path is exercised.
     contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      ...systemChromium,
       args: [
         '--headless',
         '--no-sandbox',

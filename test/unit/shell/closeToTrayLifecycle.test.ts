@@ -37,7 +37,7 @@ function preventable() {
   };
 }
 
-function rig(platform: NodeJS.Platform, options: { trayShown?: boolean; e2e?: boolean; answer?: number } = {}) {
+function rig(platform: NodeJS.Platform, options: { trayShown?: boolean; answer?: number } = {}) {
   const seen = new Set<string>();
   const updates: unknown[] = [];
   const boxes: MessageBoxOptions[] = [];
@@ -78,7 +78,6 @@ function rig(platform: NodeJS.Platform, options: { trayShown?: boolean; e2e?: bo
       return { response: options.answer ?? 0 };
     },
     log: (_level, message) => void logs.push(message),
-    e2e: options.e2e,
   });
   lifecycle.watchMainWindow(win as unknown as MainWindowLike);
   const closeWindow = (): boolean => {
@@ -207,16 +206,6 @@ describe('the OS ending the session reaches the core', () => {
     r.powerMonitor.emit('shutdown');
     expect(r.closedNow()).toBe(1);
     expect(r.ended()).toBe(true);
-  });
-});
-
-describe('end-to-end runs', () => {
-  it('log the first-close explanation instead of showing a box nobody can press', () => {
-    const r = rig('linux', { e2e: true });
-    r.closeWindow();
-    expect(r.boxes).toEqual([]);
-    expect(r.logs).toContain('Explained that the app keeps running in the tray');
-    expect(r.seen.has('close-to-tray')).toBe(true);
   });
 });
 
