@@ -46,6 +46,11 @@ export interface TrayMenuItem {
   label: string;
   enabled?: boolean;
   onClick?: () => void;
+  /**
+   * The item shows something in the main window, so the window comes to the front first: after
+   * closing to the tray it is hidden, and the click would otherwise change a page nobody sees.
+   */
+  opensWindow?: boolean;
 }
 
 export interface TrayView {

@@ -96,9 +96,13 @@ test.describe('Meetings in the desktop app', () => {
       TRAY_QUIT_LABEL,
     ]);
 
+    // From the tray, with the window hidden as after closing it: the item brings it back on that meeting.
     await goTo(window, 'Library');
     await expect(second).toHaveCount(0);
+    await hideMainWindow(app);
+    await expect.poll(() => mainWindowState(app)).toEqual({ count: 1, visible: false, minimized: false });
     expect(await clickTrayItem(app, waiting)).toBe(true);
+    await expect.poll(() => mainWindowState(app)).toEqual({ count: 1, visible: true, minimized: false });
     await expect(navButton(window, 'Launch')).toHaveAttribute('aria-current', 'page');
     await expect(second).toBeFocused();
 

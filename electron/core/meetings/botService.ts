@@ -333,6 +333,7 @@ export class BotService {
     const items: TrayMenuItem[] = active.map((m) => ({
       label: `${m.name}: ${STATUS_LABELS[m.status]}`,
       onClick: () => this.d.onFocusMeeting(m.id),
+      opensWindow: true,
     }));
     items.push({ label: 'Send bot to the meeting link in the clipboard', onClick: () => void this.launchFromClipboard() });
     this.d.tray.update(state, tooltip, items);

@@ -14,6 +14,13 @@ export function menuLabel(text: string): string {
   return text.replaceAll('&', '&&');
 }
 
+function revealThen(action: () => void, showWindow: () => void): () => void {
+  return () => {
+    showWindow();
+    action();
+  };
+}
+
 /**
  * The core's items first, then the two entries every tray needs. "Show" matters on Linux,
  * where AppIndicator trays ignore clicks on the icon and only open the menu.
@@ -22,7 +29,7 @@ export function trayMenuTemplate(items: TrayMenuItem[], actions: { showWindow():
   const own: MenuItemConstructorOptions[] = items.map((item) => ({
     label: menuLabel(item.label),
     enabled: item.enabled ?? true,
-    ...(item.onClick ? { click: item.onClick } : {}),
+    ...(item.onClick ? { click: item.opensWindow ? revealThen(item.onClick, actions.showWindow) : item.onClick } : {}),
   }));
   const fixed: MenuItemConstructorOptions[] = [
     { label: TRAY_SHOW_LABEL, click: actions.showWindow },

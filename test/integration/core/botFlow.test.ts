@@ -46,6 +46,8 @@ describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (prof
     expect(titles(app, launched.id)).toEqual(['The bot is waiting in the lobby']);
     expect(app.ports.tray.last?.state).toBe('attention');
     expect(app.ports.tray.last?.tooltip).toMatch(/waiting to be admitted/);
+    // The meeting's item shows it in the window, so the window (hidden in the tray) comes first.
+    expect(app.ports.tray.last?.items.find((i) => i.label.endsWith('Waiting in the lobby'))?.opensWindow).toBe(true);
 
     must(await ipc.invoke('meetings:openLink', { meetingId: launched.id }));
     expect(app.ports.opener.opened).toEqual(['https://meet.google.com/abc-defg-hij']);

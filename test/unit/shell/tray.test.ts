@@ -32,6 +32,23 @@ describe('tray menu', () => {
     expect(trayMenuTemplate([], actions).map((i) => i.label)).toEqual([TRAY_SHOW_LABEL, TRAY_QUIT_LABEL]);
   });
 
+  it('brings the hidden window to the front before an item that shows a meeting, and only then', () => {
+    const log: string[] = [];
+    const actions = { showWindow: () => void log.push('show'), quit: () => {} };
+    const template = trayMenuTemplate(
+      [
+        { label: 'Standup: Waiting in the lobby', onClick: () => void log.push('focus meeting'), opensWindow: true },
+        { label: 'Send bot to the meeting link in the clipboard', onClick: () => void log.push('send') },
+      ],
+      actions,
+    );
+    (template[0]?.click as () => void)();
+    expect(log).toEqual(['show', 'focus meeting']);
+    log.length = 0;
+    (template[1]?.click as () => void)();
+    expect(log).toEqual(['send']);
+  });
+
   // Electron drops a single `&` from menu labels and makes the next letter a mnemonic; `&&` shows one
   // `&` (electron/electron#9584, #25028).
   it('shows a meeting name with an ampersand as typed, with no mnemonic', () => {
