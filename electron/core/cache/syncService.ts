@@ -147,6 +147,8 @@ export class SyncService {
       this.startTranscripts();
       return state;
     } catch (e) {
+      // The app closed the cache while the server was answering: nothing is left to record.
+      if (this.closed) return this.state();
       const code = isVexaError(e) ? e.code : 'cache_error';
       const message = isVexaError(e) ? e.userMessage : 'The local library could not be updated.';
       if (!isVexaError(e)) this.d.logger.error('Sync failed', { error: String(e) });

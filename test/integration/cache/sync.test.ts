@@ -110,6 +110,16 @@ describe.each(['g1', 'g2', 'g3'] as const)('library sync against the %s simulato
     expect(r.sync.state()).toMatchObject({ phase: 'idle', error: null });
   });
 
+  it('a pass still waiting on the server when the app closes ends quietly, without touching the closed cache', async () => {
+    // The server answers with an error only after the library has closed (the app quit meanwhile).
+    r.sim.setFault({ status: 500, body: '{"detail":"Internal Server Error"}', hangMs: 300, paths: '/meetings', count: 1 });
+    const pending = r.sync.run({ full: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    r.sync.close();
+    r.lib.close();
+    await expect(pending).resolves.toMatchObject({ phase: 'syncing' });
+  });
+
   it('survives a hanging server: the hung transcript is retried later while the others arrive', async () => {
     r.sim.setFault({ status: 500, body: '{}', hangMs: 3_000, paths: '/transcripts', count: 1 });
     const listed = await r.sync.run();
