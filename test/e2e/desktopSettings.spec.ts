@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { AppState } from '../../shared/ipc/models';
 import type { Core } from '../../electron/core/app';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect } from './support/launch';
+import { connect, snap } from './support/launch';
 import { expect, test } from './support/test';
 
 // The Desktop section of Settings: what closing the window does. The web harness stands in for
@@ -46,6 +46,8 @@ for (const os of ['win32', 'linux'] as const) {
     await expect(toggle).toBeChecked();
     await expect(toggle).toHaveAccessibleDescription(/Lobby alerts keep coming while the window is closed/);
     await expect(toggle).toHaveAccessibleDescription(/Quit Vexa Companion/);
+    await toggle.scrollIntoViewIfNeeded();
+    await snap(page, test.info(), `settings-desktop-${os}`);
     const audit = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, meetingCard, meetingIdOf, sendLink } from './support/launch';
+import { connect, meetingCard, meetingIdOf, sendLink, snap } from './support/launch';
 import { expect, test } from './support/test';
 
 // The desktop app moves its caption overlay window to another meeting by changing only the
@@ -67,6 +67,7 @@ test('a page reloaded after a crash says so once, and the Wayland overlay says h
   await page.goto(restarted.href);
   const notice = page.getByRole('alert').filter({ hasText: 'The window restarted after a problem' });
   await expect(notice).toBeVisible();
+  await snap(page, test.info(), 'restarted-notice');
   expect(await page.evaluate('window.location.search')).toBe('');
   const found = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations;
   expect(found.map((v) => v.id)).toEqual([]);
@@ -83,6 +84,7 @@ test('a page reloaded after a crash says so once, and the Wayland overlay says h
   await expect(overlay.getByRole('status').filter({ hasText: 'The captions restarted after a problem.' })).toBeVisible();
   const pin = overlay.getByRole('status').filter({ hasText: 'Always on Top' });
   await expect(pin).toBeVisible();
+  await snap(page, test.info(), 'overlay-pin-by-hand');
   expect(await page.evaluate('window.location.search')).toBe('?pin=manual');
   await pin.getByRole('button', { name: 'Dismiss this note' }).click();
   await expect(pin).toBeHidden();
