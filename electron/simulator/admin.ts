@@ -55,7 +55,7 @@ function publicData(user: UserRecord): Record<string, unknown> {
 }
 
 /** G3 dropped `image_url` and `created_at` from the user response. */
-function userResponse(ctx: SimContext, user: UserRecord): Record<string, unknown> {
+export function userResponse(ctx: SimContext, user: UserRecord): Record<string, unknown> {
   if (ctx.profile === 'g3')
     return { id: user.id, email: user.email, name: user.name, max_concurrent_bots: user.maxConcurrent, data: publicData(user) };
   return {

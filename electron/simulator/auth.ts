@@ -16,7 +16,12 @@ export type AuthResult = { ok: true; caller: Caller } | { ok: false; response: S
  * User-key authentication per generation: G1 answers 403 from the backend services; G2/G3
  * gateways answer 401 and enforce token scopes (deny when the route's scope is missing).
  */
-export function authenticateUser(ctx: SimContext, headers: IncomingHttpHeaders, scope: SimScope | null, service: RouteService): AuthResult {
+export function authenticateUser(
+  ctx: SimContext,
+  headers: IncomingHttpHeaders,
+  scope: SimScope | readonly SimScope[] | null,
+  service: RouteService,
+): AuthResult {
   const key = headerValue(headers, 'x-api-key');
   if (!key) {
     const e = missingKeyError(ctx.profile, service);
@@ -24,10 +29,11 @@ export function authenticateUser(ctx: SimContext, headers: IncomingHttpHeaders, 
   }
   const resolved = ctx.users.resolve(key);
   if (!resolved) {
-    const e = invalidKeyError(ctx.profile);
+    const e = invalidKeyError(ctx.profile, service);
     return { ok: false, response: detail(e.status, e.detail) };
   }
-  if (ctx.profile !== 'g1' && scope && !resolved.token.scopes.includes(scope)) {
+  const accepted: readonly SimScope[] = scope === null ? [] : typeof scope === 'string' ? [scope] : scope;
+  if (ctx.profile !== 'g1' && accepted.length > 0 && !accepted.some((s) => resolved.token.scopes.includes(s))) {
     return { ok: false, response: detail(403, SCOPE_ERROR) };
   }
   return { ok: true, caller: resolved };

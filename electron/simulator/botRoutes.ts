@@ -4,11 +4,12 @@ import { statusFrames } from './frames';
 import { detail, isRecord, json, notFound, parseJsonBody, type Caller, type Router, type SimRequest, type SimResponse } from './http';
 import { transition } from './lifecycle';
 import { pageMeetings } from './listing';
-import { activeStatuses, pathPlatforms, restTime } from './profiles';
+import { botById, botStatus, participants } from './botStatus';
+import { activeStatuses, pathPlatforms } from './profiles';
 import { enumError, jsonInvalidError, valueError } from './pydantic';
 import { scenarioFromBotName } from './scenarios';
-import { fullData, g2BotsRow, g3ListRow, meetingResponse } from './serialize';
-import { PLANNED, TERMINAL, type MeetingRecord } from './types';
+import { g2BotsRow, g3ListRow, meetingResponse } from './serialize';
+import { PLANNED, TERMINAL } from './types';
 
 const BOT = { kind: 'user', scope: 'bot', service: 'bots' } as const;
 
@@ -18,13 +19,18 @@ export function checkPathPlatform(ctx: SimContext, platform: string): SimRespons
   return allowed.includes(platform) ? null : detail(422, [enumError(['path', 'platform'], allowed, platform)]);
 }
 
-const RUNNING = new Set(['requested', 'joining', 'awaiting_admission', 'active', 'needs_help', 'stopping']);
+/** G3's stop route checks the platform itself (stop_router.py `_SUPPORTED_PLATFORMS`), with a string detail. */
+const G3_STOP_PLATFORMS = ['browser_session', 'google_meet', 'jitsi', 'teams', 'telemost', 'zoom'];
 
 export function registerBotRoutes(router: Router, ctx: SimContext): void {
   const { profile } = ctx;
   router.add('POST', '/bots', BOT, (req, caller) => createBot(ctx, req, caller!));
   router.add('GET', '/bots/status', BOT, (req, caller) => botStatus(ctx, req, caller!));
   if (profile !== 'g1') router.add('GET', '/bots', BOT, (req, caller) => listBots(ctx, req, caller!));
+  if (profile === 'g2') {
+    router.add('GET', '/bots/id/{meeting_id}', BOT, (req, caller) => botById(ctx, req, caller!));
+    router.add('GET', '/bots/{platform}/{native_id}/participants', BOT, (req, caller) => participants(ctx, req, caller!));
+  }
   router.add('DELETE', '/bots/{platform}/{native_id}', BOT, (req, caller) => stopBot(ctx, req, caller!));
   router.add('PUT', '/bots/{platform}/{native_id}/config', BOT, (req, caller) =>
     profile === 'g3' ? notFound() : reconfigure(ctx, req, caller!),
@@ -85,12 +91,18 @@ function createBot(ctx: SimContext, req: SimRequest, caller: Caller): SimRespons
   }
   ctx.log(`meeting ${m.id} requested: ${m.platform}/${m.nativeId} scenario=${m.scenario}`);
   ctx.lifecycle.start(m.id);
-  return json(201, meetingResponse(profile, m));
+  const body = meetingResponse(profile, m);
+  // G3's `_meeting_response` (bot_spawn/service.py) has no `shared`: only list and read rows do.
+  if (profile === 'g3') delete body.shared;
+  return json(201, body);
 }
 
 function stopBot(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
   const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
-  const bad = checkPathPlatform(ctx, platform);
+  if (ctx.profile === 'g3' && !G3_STOP_PLATFORMS.includes(platform)) {
+    return detail(422, `unsupported platform '${platform}' — must be one of: ${G3_STOP_PLATFORMS.join(', ')}`);
+  }
+  const bad = ctx.profile === 'g3' ? null : checkPathPlatform(ctx, platform);
   if (bad) return bad;
   const rows = ctx.meetings.matching(caller.user.id, platform, nativeId);
 
@@ -154,50 +166,6 @@ function reconfigure(ctx: SimContext, req: SimRequest, caller: Caller): SimRespo
   return json(202, { message: 'Reconfiguration request accepted and sent to the bot.' });
 }
 
-function humanizeUptime(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 1) return 'Less than a second';
-  if (s < 60) return `${s} seconds`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return min === 1 ? 'About a minute' : `${min} minutes`;
-  const h = Math.floor(min / 60);
-  return h === 1 ? 'About an hour' : `${h} hours`;
-}
-
-/** G1/G2 describe bots as orchestrator containers; G3 lists the running meeting rows. */
-function botStatus(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
-  const platform = req.query.get('platform');
-  const rows = ctx.meetings.forUser(caller.user.id).filter((m) => RUNNING.has(m.status) && (!platform || m.platform === platform));
-  if (ctx.profile === 'g3') {
-    const listed = rows.map((m) => g3ListRow(m));
-    return json(200, { running: listed, running_bots: listed, count: listed.length });
-  }
-  const now = ctx.clock.now();
-  return json(200, { running_bots: rows.map((m) => containerEntry(ctx, m, now)) });
-}
-
-function containerEntry(ctx: SimContext, m: MeetingRecord, now: number): Record<string, unknown> {
-  const container = m.botContainerId ?? '';
-  const normalized = m.status === 'requested' ? 'Starting' : m.status === 'stopping' ? 'Stopping' : 'Up';
-  const entry: Record<string, unknown> = {
-    container_id: container,
-    container_name: `vexa-bot-${m.id}-${container.slice(0, 8)}`,
-    platform: m.platform,
-    native_meeting_id: m.nativeId,
-    status: `Up ${humanizeUptime(now - m.createdAt)}`,
-    normalized_status: normalized,
-    created_at: restTime(ctx.profile, m.createdAt),
-    labels: { 'vexa.user_id': String(m.userId), 'vexa.meeting_id': String(m.id), 'vexa.platform': m.platform },
-    meeting_id_from_name: String(m.id),
-  };
-  if (ctx.profile === 'g2') {
-    entry.start_time = restTime('g2', m.startTime);
-    entry.meeting_status = m.status;
-    entry.data = fullData('g2', m);
-  }
-  return entry;
-}
-
 function listBots(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
   const page = pageMeetings(ctx, req, caller.user.id, { defaultLimit: 50, search: ctx.profile === 'g2' });
   if (!page.ok) return page.response;
@@ -209,8 +177,13 @@ function listBots(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse
 
 function chat(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
   const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
-  // G3 carries chat as transcript segments with source "chat"; this route always answers empty.
-  if (ctx.profile === 'g3') return json(200, { messages: [] });
+  // G3 carries chat as transcript segments with source "chat": the route answers an empty list for
+  // a meeting the caller owns and 404 otherwise (collector/app.py read_meeting_chat).
+  if (ctx.profile === 'g3') {
+    return ctx.meetings.newest(caller.user.id, platform, nativeId)
+      ? json(200, { messages: [] })
+      : detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
+  }
   const bad = checkPathPlatform(ctx, platform);
   if (bad) return bad;
   const m = ctx.meetings.newest(caller.user.id, platform, nativeId);

@@ -5,6 +5,9 @@ import { startSimulator, SIM_PROFILES, SIM_SCENARIOS, type SimProfile, type SimS
 const USAGE = `Usage: npm run simulator -- [--profile g1|g2|g3] [--host 127.0.0.1] [--port 0] [--scenario normal]
   [--time-scale 1] [--api-key KEY]... [--admin-key KEY] [--seed] [--rate-limit N]
 
+--rate-limit N: requests a minute per key before 429; 0 turns it off. Default: the generation's
+own (G2 120, G1 and G3 none).
+
 The first line on stdout is {"event":"listening","url":...,"profile":...}; logs go to stderr.`;
 
 function fail(message: string): never {
@@ -23,7 +26,7 @@ async function main(): Promise<void> {
       'api-key': { type: 'string', multiple: true },
       'admin-key': { type: 'string' },
       seed: { type: 'boolean', default: false },
-      'rate-limit': { type: 'string', default: '0' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -38,7 +41,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got ${values.port}`);
   const timeScale = Number(values['time-scale']);
   if (!(timeScale > 0)) fail(`--time-scale must be a positive number, got ${values['time-scale']}`);
-  const rateLimit = Number(values['rate-limit']);
+  // Without --rate-limit the generation's own default applies (G2: 120 requests a minute per key).
+  const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 0))
+    fail(`--rate-limit must be 0 or more, got ${values['rate-limit']}`);
 
   let apiKeys = values['api-key'];
   if (!apiKeys || apiKeys.length === 0) {
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     apiKeys,
     ...(values['admin-key'] ? { adminKey: values['admin-key'] } : {}),
     seed: values.seed,
-    rateLimitPerMinute: Number.isFinite(rateLimit) ? rateLimit : 0,
+    ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
     log: (line) => process.stderr.write(`[simulator] ${line}\n`),
   });
 

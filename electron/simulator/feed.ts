@@ -1,5 +1,5 @@
 import type { SimContext } from './context';
-import { chatFrame, retractFrame, transcriptFrames } from './frames';
+import { chatFrame, retractFrames, transcriptFrames, type ChangeFrames } from './frames';
 import { lineStarts, type ScriptLine } from './script';
 import type { MeetingRecord, SegmentRecord } from './types';
 
@@ -73,7 +73,7 @@ export class TranscriptFeed {
         at: start + line.seconds * fraction,
         run: () => {
           this.inFlight = flight;
-          this.upsert(draftId, {
+          this.upsert(draftId, null, {
             speaker: line.speaker.name,
             speakerKey: key,
             source: provisional ? 'provisional-cluster-id' : 'glow-bound',
@@ -92,17 +92,21 @@ export class TranscriptFeed {
     this.inFlight = null;
     const finalId = this.segmentId(f.line.speaker.key, f.start);
     const draft = this.m.segments.get(f.draftId);
+    // The bot withdraws a provisional draft before it publishes the bound final; the collector
+    // takes both from its stream in that order, so its retraction lands between the two copies.
+    let retraction: ChangeFrames | null = null;
     if (f.draftId !== finalId && draft) {
       this.m.segments.delete(f.draftId);
-      this.ctx.publisher.toMeeting(this.m.id, retractFrame(this.m, [f.draftId]));
+      retraction = retractFrames(this.m, [draft], this.drafts());
     }
     if (text.trim() === '') {
       this.m.segments.delete(finalId);
+      if (retraction) this.publish(retraction.live.concat(retraction.ingested));
       return;
     }
     const heardAll = text === f.line.text;
     const end = heardAll ? ms(f.start + f.line.seconds) : (draft?.end ?? ms(f.start + f.line.seconds));
-    this.upsert(finalId, {
+    this.upsert(finalId, retraction, {
       speakerKey: f.line.speaker.key,
       source: 'glow-bound',
       start: f.start,
@@ -117,7 +121,7 @@ export class TranscriptFeed {
     const now = this.ctx.clock.now();
     if (this.ctx.profile === 'g3') {
       // G3 has no chat channel: chat arrives as a transcript segment with source "chat".
-      this.upsert(this.segmentId(line.speaker.key, start) + '-chat', {
+      this.upsert(this.segmentId(line.speaker.key, start) + '-chat', null, {
         speakerKey: line.speaker.key,
         source: 'chat',
         start,
@@ -135,6 +139,7 @@ export class TranscriptFeed {
 
   private upsert(
     id: string,
+    retraction: ChangeFrames | null,
     fields: Pick<SegmentRecord, 'speakerKey' | 'source' | 'start' | 'end' | 'text' | 'completed' | 'speaker'>,
   ): void {
     const now = this.ctx.clock.now();
@@ -147,8 +152,16 @@ export class TranscriptFeed {
       updatedAt: now,
     };
     this.m.segments.set(id, seg);
-    const pending = [...this.m.segments.values()].filter((s) => !s.completed && s.speaker === seg.speaker);
-    for (const frame of transcriptFrames(this.ctx.profile, this.m, seg, pending, now)) this.ctx.publisher.toMeeting(this.m.id, frame);
+    const frames = transcriptFrames(this.ctx.profile, this.m, seg, this.drafts(), now);
+    this.publish([...(retraction?.live ?? []), ...frames.live, ...(retraction?.ingested ?? []), ...frames.ingested]);
+  }
+
+  private drafts(): SegmentRecord[] {
+    return [...this.m.segments.values()].filter((s) => !s.completed);
+  }
+
+  private publish(frames: readonly unknown[]): void {
+    for (const frame of frames) this.ctx.publisher.toMeeting(this.m.id, frame);
   }
 
   private segmentId(speakerKey: string, start: number): string {

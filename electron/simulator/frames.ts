@@ -17,7 +17,13 @@ export function statusFrames(profile: SimProfile, m: MeetingRecord, status: Meet
     return { meeting: { type: 'meeting.status', meeting, payload: { status }, ts: pyNaive(at) }, user: null };
   }
   if (profile === 'g2') {
-    return { meeting: { type: 'meeting.status', meeting, payload: { status }, user_id: m.userId, ts: pyNaive(at) }, user: null };
+    // G2 adds what a person needs to help a stuck bot (meetings.py, callbacks.py); the simulator has
+    // no remote browser to offer, so there is no VNC link.
+    const payload =
+      status === 'needs_human_help'
+        ? { status, data: { escalation_reason: 'admission needs a person', vnc_url: null, escalated_at: pyNaive(at) } }
+        : { status };
+    return { meeting: { type: 'meeting.status', meeting, payload, user_id: m.userId, ts: pyNaive(at) }, user: null };
   }
   if (!G3_PUBLISHED.has(status)) return { meeting: null, user: null };
   return {
@@ -65,6 +71,10 @@ function g2Segment(m: MeetingRecord, s: SegmentRecord): Record<string, unknown> 
   };
 }
 
+/**
+ * The collector stores what the bot streamed and adds `updated_at` (ingest.py `_coerce_segment`):
+ * the absolute times are the bot's own JavaScript ISO strings (milliseconds and `Z`).
+ */
 function g3CollectorSegment(m: MeetingRecord, s: SegmentRecord): Record<string, unknown> {
   return {
     segment_id: s.segmentId,
@@ -76,8 +86,8 @@ function g3CollectorSegment(m: MeetingRecord, s: SegmentRecord): Record<string, 
     speaker_key: s.speakerKey,
     completed: s.completed,
     source: s.source,
-    absolute_start_time: pyZulu(absolute(m, s.start)),
-    absolute_end_time: pyZulu(absolute(m, s.end)),
+    absolute_start_time: jsIso(absolute(m, s.start)),
+    absolute_end_time: jsIso(absolute(m, s.end)),
     updated_at: pyZulu(s.updatedAt),
   };
 }
@@ -100,47 +110,86 @@ function g3BotSegment(m: MeetingRecord, s: SegmentRecord): Record<string, unknow
 }
 
 /**
- * Frames for one changed segment. `pending` is the speaker's complete current draft set (G2/G3
- * bundles replace it wholesale). G3 sends the same segment twice: the bot envelope first, then
- * the collector bundle after ingest.
+ * The G3 Teams bot's "speaker-snapshot" envelope (bot adapters/transcript-redis.ts): keyed by the
+ * speaker key, not the display name, with that key's complete pending set and no `ts`.
+ */
+function teamsSnapshot(m: MeetingRecord, key: string, confirmed: SegmentRecord[], drafts: readonly SegmentRecord[]): unknown {
+  return {
+    type: 'transcript',
+    meeting: { id: m.id },
+    speaker: key,
+    confirmed: confirmed.map((s) => g3BotSegment(m, s)),
+    pending: drafts.filter((d) => d.speakerKey === key).map((d) => g3BotSegment(m, d)),
+  };
+}
+
+/**
+ * What subscribers receive for one change: `live` at once (the bot's own publish, or G1's
+ * collector), `ingested` after the G3 collector has taken the same change from the stream.
+ */
+export interface ChangeFrames {
+  live: unknown[];
+  ingested: unknown[];
+}
+
+/**
+ * Frames for one changed segment. `drafts` are every draft of the meeting after the change.
+ * - G2: the bot's bundle; `pending` is the speaker's complete draft set.
+ * - G3: the bot's own envelope first (Teams: the speaker-snapshot keyed by speaker key; other
+ *   platforms: `{meeting, segment}`), then the collector's bundle after it ingested the segment.
+ *   The collector publishes what the batch held (ingest.py): `pending` is that batch's drafts, the
+ *   bundle is keyed by display name, and `meeting.platform` is null because the bot stamps only the
+ *   native id on what it streams.
  */
 export function transcriptFrames(
   profile: SimProfile,
   m: MeetingRecord,
   seg: SegmentRecord,
-  pending: SegmentRecord[],
+  drafts: readonly SegmentRecord[],
   at: number,
-): unknown[] {
+): ChangeFrames {
   if (profile === 'g1') {
-    return [{ type: 'transcript.mutable', meeting: { id: m.id }, payload: { segments: [g1Segment(m, seg)] }, ts: pyOffset(at) }];
+    return {
+      live: [{ type: 'transcript.mutable', meeting: { id: m.id }, payload: { segments: [g1Segment(m, seg)] }, ts: pyOffset(at) }],
+      ingested: [],
+    };
   }
   if (profile === 'g2') {
-    return [
-      {
-        type: 'transcript',
-        meeting: { id: m.id },
-        speaker: seg.speaker,
-        confirmed: seg.completed ? [g2Segment(m, seg)] : [],
-        pending: pending.map((p) => g2Segment(m, p)),
-        ts: jsIso(at),
-      },
-    ];
-  }
-  return [
-    { type: 'transcript', meeting: { id: m.id }, segment: g3BotSegment(m, seg) },
-    {
+    const bundle = {
       type: 'transcript',
-      meeting: { id: m.id, native_id: m.nativeId, platform: m.platform },
+      meeting: { id: m.id },
       speaker: seg.speaker,
-      confirmed: seg.completed ? [g3CollectorSegment(m, seg)] : [],
-      pending: pending.map((p) => g3CollectorSegment(m, p)),
-      ts: pyZulu(at),
-    },
-  ];
+      confirmed: seg.completed ? [g2Segment(m, seg)] : [],
+      pending: drafts.filter((d) => d.speaker === seg.speaker).map((p) => g2Segment(m, p)),
+      ts: jsIso(at),
+    };
+    return { live: [bundle], ingested: [] };
+  }
+  const bot =
+    m.platform === 'teams'
+      ? teamsSnapshot(m, seg.speakerKey, seg.completed ? [seg] : [], drafts)
+      : { type: 'transcript', meeting: { id: m.id }, segment: g3BotSegment(m, seg) };
+  const collector = {
+    type: 'transcript',
+    meeting: { id: m.id, native_id: m.nativeId, platform: null },
+    speaker: seg.speaker,
+    confirmed: seg.completed ? [g3CollectorSegment(m, seg)] : [],
+    pending: seg.completed ? [] : [g3CollectorSegment(m, seg)],
+    ts: pyZulu(at),
+  };
+  return { live: [bot], ingested: [collector] };
 }
 
-export function retractFrame(m: MeetingRecord, segmentIds: string[]): unknown {
-  return { type: 'transcript_retract', meeting: { id: m.id }, segment_ids: segmentIds };
+/**
+ * G3 withdraws drafts twice, as it sends segments twice: the bot announces the retraction live
+ * (and the Teams bot then republishes the pending set of every speaker key it touched), and the
+ * collector announces it again once it has deleted them from the stream it ingests.
+ */
+export function retractFrames(m: MeetingRecord, retracted: readonly SegmentRecord[], drafts: readonly SegmentRecord[]): ChangeFrames {
+  const frame = { type: 'transcript_retract', meeting: { id: m.id }, segment_ids: retracted.map((s) => s.segmentId) };
+  const republished =
+    m.platform === 'teams' ? [...new Set(retracted.map((s) => s.speakerKey))].map((key) => teamsSnapshot(m, key, [], drafts)) : [];
+  return { live: [frame, ...republished], ingested: [frame] };
 }
 
 export function chatFrame(m: MeetingRecord, chat: ChatRecord, at: number): unknown {

@@ -34,7 +34,10 @@ export type Handler = (req: SimRequest, caller: Caller | null) => SimResponse;
  * admin key, `control` the admin key only when one is configured, `public` nothing.
  */
 export type RouteAuth =
-  { kind: 'user'; scope: SimScope | null; service: RouteService } | { kind: 'admin' } | { kind: 'control' } | { kind: 'public' };
+  | { kind: 'user'; scope: SimScope | readonly SimScope[] | null; service: RouteService }
+  | { kind: 'admin' }
+  | { kind: 'control' }
+  | { kind: 'public' };
 
 interface Route {
   method: string;

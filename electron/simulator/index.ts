@@ -7,11 +7,13 @@ import { registerControlRoutes, DEFAULT_RESTART_DOWN_MS } from './control';
 import { json, Router } from './http';
 import { registerMeetingRoutes } from './meetingRoutes';
 import { MeetingStore, truthOf } from './meetings';
+import { defaultRateLimit } from './rateLimit';
 import { ScenarioRunner } from './scenarios';
 import { seedLibrary } from './seed';
 import { SimServer } from './server';
 import { registerShareRoutes, ShareStore } from './share';
 import { registerTranscriptRoutes } from './transcriptRoutes';
+import { registerUserRoutes } from './userRoutes';
 import { SIM_PROFILES, SIM_SCENARIOS, type SimFault, type SimProfile, type SimScenario, type SimSegment, type SimUserKey } from './types';
 import { UserStore } from './users';
 import { WsHub } from './ws';
@@ -34,7 +36,11 @@ export interface SimulatorOptions {
   adminKey?: string;
   /** Pre-populate a few completed past meetings with transcripts for every configured user. */
   seed?: boolean;
-  /** Requests per minute per key before 429; 0 or absent = no limit (keeps tests deterministic). */
+  /**
+   * Requests per minute per key before 429. Absent: the generation's own default (G2 limits every
+   * key to 120/min; G1 and G3 are unlimited here). 0 turns the limiter off, which time-scaled tests
+   * and the in-app demo want: compressed time multiplies the request rate.
+   */
   rateLimitPerMinute?: number;
   /** Receives one human-readable line per notable event. */
   log?: (line: string) => void;
@@ -95,12 +101,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerShareRoutes(router, ctx, new ShareStore());
   registerTranscriptRoutes(router, ctx);
   registerMeetingRoutes(router, ctx);
+  registerUserRoutes(router, ctx);
   registerAdminRoutes(router, ctx);
 
   const server = new SimServer(ctx, router, hub, {
     host: opts.host ?? '127.0.0.1',
     port: opts.port ?? 0,
-    rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? defaultRateLimit(profile),
   });
   registerControlRoutes(router, ctx, {
     dropSockets: () => hub.dropAll(),

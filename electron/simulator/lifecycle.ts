@@ -28,9 +28,11 @@ export function transition(ctx: SimContext, m: MeetingRecord, to: MeetingStatus,
     m.endTime = at;
     m.completionReason = opts.completionReason ?? null;
     m.failureStage = opts.failureStage ?? null;
-    // G1/G2 keep the reason in data (the dashboards read it there); G3 has top-level columns.
-    if (m.completionReason && ctx.profile !== 'g3') m.data.completion_reason = m.completionReason;
+    // G1/G2 keep the reason in data (the dashboards read it there); G3 has top-level columns and
+    // writes the terminal reasons into data as well.
+    if (m.completionReason) m.data.completion_reason = m.completionReason;
     if (ctx.profile === 'g3') {
+      if (m.failureStage) m.data.failure_stage = m.failureStage;
       m.data.segments_captured = [...m.segments.values()].filter((s) => s.completed).length;
       if (to === 'failed') m.data.last_error = { exit_code: 1, reason: opts.reason ?? m.completionReason, error_details: null };
     } else if (to === 'failed' && m.failureStage) {

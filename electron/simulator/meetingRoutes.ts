@@ -22,7 +22,12 @@ export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
   router.add('DELETE', '/meetings/{platform}/{native_id}', TX, (req, caller) => deleteByNative(ctx, req, caller!));
   if (ctx.profile === 'g3') {
     router.add('POST', '/meetings', TX, (req, caller) => createPlan(ctx, req, caller!));
-    router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => patchPlan(ctx, req, m)));
+    // The row-id PATCH checks the body before it looks the row up (patch_planned_meeting).
+    router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => {
+      const id = parseRowId(req);
+      if (typeof id !== 'number') return id;
+      return planPatchError(req) ?? byRowId(ctx, req, caller!, (m) => patchPlan(ctx, req, m));
+    });
     router.add('DELETE', '/meetings/{meeting_id}', TX, (req, caller) => byRowId(ctx, req, caller!, (m) => deleteByRowId(ctx, m)));
   }
 }
@@ -58,20 +63,12 @@ function byRowId(ctx: SimContext, req: SimRequest, caller: Caller, then: (m: Mee
   return then(m);
 }
 
-/** G1/G2 target the newest row; a deleted transcript's row is still found by its former id. */
-function findByNative(ctx: SimContext, userId: number, platform: string, nativeId: string): MeetingRecord | undefined {
-  return ctx.meetings
-    .forUser(userId)
-    .find((m) => m.platform === platform && (m.nativeId === nativeId || (m.nativeId === null && m.originalNativeId === nativeId)));
-}
-
 function patchByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
   const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
   if (ctx.profile === 'g3') {
-    const body = parseJsonBody(req);
-    if (!body.ok) return detail(422, 'invalid JSON body');
-    if (!isRecord(body.value)) return detail(422, 'body must be an object');
-    if (!G3_PLAN_KEYS.some((k) => k in (body.value as Record<string, unknown>))) return detail(422, 'no editable fields in body');
+    // G3 reads the JSON, then resolves the link (404), and only then looks at what the body asks
+    // for (collector/app.py patch_native_meeting → _apply_meeting_patch).
+    if (!parseJsonBody(req).ok) return detail(422, 'invalid JSON body');
     const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
     if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
     return patchPlan(ctx, req, m);
@@ -100,7 +97,11 @@ function deleteByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimRe
     const bad = checkPathPlatform(ctx, platform);
     if (bad) return bad;
   }
-  const m = findByNative(ctx, caller.user.id, platform, nativeId);
+  // Every generation reads the newest row on the link. G1/G2 null the native id of a deleted
+  // meeting, so a repeat finds the next-older meeting on that link (and anonymises it too when it
+  // is finished) or nothing (404); their "already deleted" answer is only reachable for a
+  // redacted row that kept its id (collector endpoints.py delete_meeting).
+  const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
   if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
 
   if (ctx.profile !== 'g3') {
@@ -185,16 +186,24 @@ function createPlan(ctx: SimContext, req: SimRequest, caller: Caller): SimRespon
   return json(201, meetingResponse('g3', m));
 }
 
+/** `_apply_meeting_patch`: the body is checked before the store refuses a row the bot owns (409). */
 function patchPlan(ctx: SimContext, req: SimRequest, m: MeetingRecord): SimResponse {
+  const invalid = planPatchError(req);
+  if (invalid) return invalid;
+  const body = parseJsonBody(req) as { ok: true; value: Record<string, unknown> };
   if (!PLANNED.has(m.status)) return detail(409, 'Meeting is no longer planned (bot lifecycle owns it)');
-  const body = parseJsonBody(req);
-  if (!body.ok) return detail(422, 'invalid JSON body');
-  if (!isRecord(body.value)) return detail(422, 'body must be an object');
-  if (!G3_PLAN_KEYS.some((k) => k in (body.value as Record<string, unknown>))) return detail(422, 'no editable fields in body');
   const before = m.status;
   applyPlanFields(ctx, m, body.value);
   if (m.status !== before) ctx.publisher.toUser(m.userId, userStatusFrame(m, m.status, ctx.clock.now()));
   return json(200, meetingResponse('g3', m));
+}
+
+function planPatchError(req: SimRequest): SimResponse | null {
+  const body = parseJsonBody(req);
+  if (!body.ok) return detail(422, 'invalid JSON body');
+  if (!isRecord(body.value)) return detail(422, 'body must be an object');
+  if (!G3_PLAN_KEYS.some((k) => k in (body.value as Record<string, unknown>))) return detail(422, 'no editable fields in body');
+  return null;
 }
 
 function applyPlanFields(ctx: SimContext, m: MeetingRecord, input: Record<string, unknown>): void {
@@ -209,7 +218,6 @@ function applyPlanFields(ctx: SimContext, m: MeetingRecord, input: Record<string
     const link = parseMeetingLinkG3(input.meeting_url);
     m.platform = link?.platform ?? 'unknown';
     m.nativeId = link?.nativeId ?? null;
-    m.originalNativeId = m.nativeId;
     m.constructedUrl = link ? (constructUrl('g3', link.platform, link.nativeId) ?? input.meeting_url) : input.meeting_url;
   }
   m.updatedAt = ctx.clock.now();

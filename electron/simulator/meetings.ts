@@ -26,7 +26,6 @@ export class MeetingStore {
       userId: init.userId,
       platform: init.platform,
       nativeId: init.nativeId,
-      originalNativeId: init.nativeId,
       constructedUrl: init.constructedUrl,
       status: init.status,
       botContainerId: init.withContainer === false ? null : randomBytes(32).toString('hex'),

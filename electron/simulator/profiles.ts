@@ -38,7 +38,8 @@ export function pathPlatforms(profile: SimProfile): readonly string[] {
   }
 }
 
-export type RouteService = 'bots' | 'collector' | 'gateway';
+/** Which service answers a refused key in G1, where the gateway checks nothing itself. */
+export type RouteService = 'bots' | 'collector' | 'gateway' | 'identity';
 
 /**
  * Key errors. G1 has no gateway auth: bot-manager and the collector answer 403 with their own
@@ -46,11 +47,14 @@ export type RouteService = 'bots' | 'collector' | 'gateway';
  */
 export function missingKeyError(profile: SimProfile, service: RouteService): { status: number; detail: string } {
   if (profile !== 'g1') return { status: 401, detail: 'Missing API key' };
+  if (service === 'identity') return { status: 401, detail: 'Missing API Key' };
   return { status: 403, detail: service === 'bots' ? 'Missing API token (X-API-Key header)' : 'Missing API token' };
 }
 
-export function invalidKeyError(profile: SimProfile): { status: number; detail: string } {
-  return profile === 'g1' ? { status: 403, detail: 'Invalid API token' } : { status: 401, detail: 'Invalid API key' };
+export function invalidKeyError(profile: SimProfile, service: RouteService = 'gateway'): { status: number; detail: string } {
+  if (profile !== 'g1') return { status: 401, detail: 'Invalid API key' };
+  // admin-api's own user check (the `/user/*` routes) words it differently from bot-manager.
+  return service === 'identity' ? { status: 403, detail: 'Invalid API Key' } : { status: 403, detail: 'Invalid API token' };
 }
 
 export const SCOPE_ERROR = 'Insufficient scope for this endpoint';

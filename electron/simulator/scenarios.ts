@@ -66,7 +66,7 @@ export class ScenarioRunner implements Lifecycle {
   admit(meetingId: number): 'admitted' | 'pending' | 'ignored' {
     const m = this.ctx.meetings.get(meetingId);
     if (!m || m.stopRequested) return 'ignored';
-    if (m.status === 'awaiting_admission') {
+    if (m.status === 'awaiting_admission' || m.status === 'needs_help' || m.status === 'needs_human_help') {
       this.cancel(m.id);
       this.admitted(m);
       return 'admitted';
@@ -82,7 +82,7 @@ export class ScenarioRunner implements Lifecycle {
     const m = this.ctx.meetings.get(meetingId);
     if (!m || TERMINAL.has(m.status)) return;
     const ctx = this.ctx;
-    const wasActive = m.status === 'active' || m.status === 'needs_help' || m.status === 'stopping';
+    const wasActive = m.status === 'active' || m.status === 'stopping';
     this.cancel(m.id);
     this.feeds.get(m.id)?.stop();
     this.feeds.delete(m.id);
@@ -110,7 +110,8 @@ export class ScenarioRunner implements Lifecycle {
       return;
     }
     // A pre-active G3 bot keeps its status; its workload is deleted and the runtime forces the end.
-    const stage = m.status;
+    // A bot stuck in needs_help never got in: it fails at the lobby stage.
+    const stage = m.status === 'needs_help' ? 'awaiting_admission' : m.status;
     this.after(m.id, TIMINGS.stopToTerminal, (mm) =>
       transition(ctx, mm, 'failed', {
         source: 'runtime_destroy',
@@ -142,6 +143,10 @@ export class ScenarioRunner implements Lifecycle {
     switch (m.scenario) {
       case 'lobby-wait':
         return;
+      case 'needs-help':
+        // G1 has no such state: its bot simply waits in the lobby.
+        if (this.ctx.profile !== 'g1') this.after(m.id, TIMINGS.lobbyWait, (mm) => this.escalate(mm));
+        return;
       case 'lobby-timeout':
         this.after(m.id, TIMINGS.lobbyTimeout, (mm) => this.fail(mm, 'awaiting_admission_timeout', 'awaiting_admission'));
         return;
@@ -151,6 +156,12 @@ export class ScenarioRunner implements Lifecycle {
       default:
         this.after(m.id, TIMINGS.lobbyWait, (mm) => this.admitted(mm));
     }
+  }
+
+  /** The bot cannot get in by itself and asks for a person; it stays there until admitted or stopped. */
+  private escalate(m: MeetingRecord): void {
+    if (m.status !== 'awaiting_admission') return;
+    transition(this.ctx, m, this.ctx.profile === 'g3' ? 'needs_help' : 'needs_human_help', { reason: 'admission needs a person' });
   }
 
   private admitted(m: MeetingRecord): void {

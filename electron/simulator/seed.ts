@@ -116,6 +116,6 @@ function writeTrail(ctx: SimContext, m: MeetingRecord, created: number, end: num
   m.endTime = end;
   m.updatedAt = end;
   m.completionReason = 'left_alone';
+  m.data.completion_reason = 'left_alone';
   if (ctx.profile === 'g3') m.data.segments_captured = m.segments.size;
-  else m.data.completion_reason = 'left_alone';
 }

@@ -1,4 +1,4 @@
-import { pyNaive, pyZulu, restTime } from './profiles';
+import { jsIso, pyNaive, pyZulu, restTime } from './profiles';
 import type { MeetingRecord, SegmentRecord, SimProfile, TransitionRecord } from './types';
 
 function trailEntry(profile: SimProfile, t: TransitionRecord): Record<string, unknown> {
@@ -130,6 +130,9 @@ export function g2BotsRow(m: MeetingRecord, includeData: boolean): Record<string
 
 export function restSegment(profile: SimProfile, m: MeetingRecord, s: SegmentRecord): Record<string, unknown> {
   const base = m.startTime ?? m.createdAt;
+  // G3 serves the absolute times the bot streamed (JavaScript ISO: milliseconds, `Z`);
+  // `_fill_absolute_times` computes them only for producers that sent none.
+  const absolute = profile === 'g3' ? jsIso : pyZulu;
   const seg: Record<string, unknown> = {
     start: s.start,
     end: s.end,
@@ -138,8 +141,8 @@ export function restSegment(profile: SimProfile, m: MeetingRecord, s: SegmentRec
     created_at: restTime(profile, s.createdAt),
     speaker: s.speaker,
     completed: s.completed,
-    absolute_start_time: pyZulu(base + s.start * 1000),
-    absolute_end_time: pyZulu(base + s.end * 1000),
+    absolute_start_time: absolute(base + s.start * 1000),
+    absolute_end_time: absolute(base + s.end * 1000),
   };
   if (profile !== 'g1') seg.segment_id = s.segmentId;
   if (profile === 'g3') {

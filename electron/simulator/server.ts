@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authenticateUser, checkAdmin, checkControl, headerValue } from './auth';
+import { authenticateUser, checkAdmin, checkControl } from './auth';
 import type { SimContext } from './context';
 import { detail, type Caller, type Router, type SimRequest, type SimResponse } from './http';
+import { RateLimiter } from './rateLimit';
 import type { SimFault } from './types';
 import type { WsHub } from './ws';
 
@@ -23,7 +24,7 @@ export class SimServer {
   readonly http: Server;
   private fault: SimFault | null = null;
   private port: number;
-  private readonly windows = new Map<string, number[]>();
+  private readonly limiter: RateLimiter;
   private closed = false;
   /** Ends the down period of a restart early (close during a restart). */
   private wake: (() => void) | null = null;
@@ -35,6 +36,7 @@ export class SimServer {
     private readonly opts: ServerOptions,
   ) {
     this.port = opts.port;
+    this.limiter = new RateLimiter(ctx.profile, opts.rateLimitPerMinute);
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
   }
@@ -143,15 +145,21 @@ export class SimServer {
     write(res, response);
   }
 
+  /** The limiter wraps every route, unknown paths and refused keys included, as G2's middleware does. */
   private dispatch(req: SimRequest, address: string): SimResponse {
+    const limited = req.path.startsWith('/_sim/') ? null : this.limiter.take(req, address);
+    if (limited && 'rejected' in limited) return limited.rejected;
+    const response = this.route(req);
+    if (limited) response.headers = { ...response.headers, ...limited.headers };
+    return response;
+  }
+
+  private route(req: SimRequest): SimResponse {
     const match = this.router.match(req.method, req.path);
     if (match.kind === 'not-found') return detail(404, 'Not Found');
     if (match.kind === 'method-not-allowed') return detail(405, 'Method Not Allowed');
     req.params = match.params;
     const auth = match.route.auth;
-    const limited = auth.kind === 'control' ? null : this.rateLimit(headerValue(req.headers, 'x-api-key') ?? address);
-    if (limited && 'status' in limited) return limited;
-
     let caller: Caller | null = null;
     if (auth.kind === 'user') {
       const result = authenticateUser(this.ctx, req.headers, auth.scope, auth.service);
@@ -161,30 +169,7 @@ export class SimServer {
       const denied = auth.kind === 'admin' ? checkAdmin(this.ctx, req.headers) : checkControl(this.ctx, req.headers);
       if (denied) return denied;
     }
-    const response = match.route.handler(req, caller);
-    if (limited && this.ctx.profile === 'g2') response.headers = { ...response.headers, ...limited.headers };
-    return response;
-  }
-
-  /** A per-key sliding window of one minute (wall time), shaped per generation when exceeded. */
-  private rateLimit(bucket: string): SimResponse | { headers: Record<string, string> } | null {
-    const limit = this.opts.rateLimitPerMinute;
-    if (limit <= 0) return null;
-    const now = Date.now();
-    const recent = (this.windows.get(bucket) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= limit) {
-      this.windows.set(bucket, recent);
-      if (this.ctx.profile === 'g3') return detail(429, 'Rate limit exceeded', { 'Retry-After': '1' });
-      const retryAfter = Math.max(1, Math.ceil((60_000 - (now - recent[0]!)) / 1000));
-      return {
-        status: 429,
-        body: { detail: 'Rate limit exceeded', retry_after: retryAfter },
-        headers: { 'Retry-After': String(retryAfter) },
-      };
-    }
-    recent.push(now);
-    this.windows.set(bucket, recent);
-    return { headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(limit - recent.length) } };
+    return match.route.handler(req, caller);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -154,12 +154,15 @@ function acceptGrant(ctx: SimContext, store: ShareStore, req: SimRequest, caller
   if (!parsed.ok) return detail(422, 'invalid JSON body');
   const token = isRecord(parsed.value) && typeof parsed.value.token === 'string' ? parsed.value.token.trim() : '';
   if (!token) return detail(422, "'token' is required");
+  // `<meeting_id>.<secret>`: a token naming no meeting is unknown (404); a wrong secret for a
+  // meeting that exists is an invalid grant (400 "invalid"), as redeem_transcript_share answers.
   const dot = token.indexOf('.');
-  const meetingId = Number.parseInt(token.slice(0, dot), 10);
+  const meetingId = /^\d+$/.test(token.slice(0, dot)) ? Number.parseInt(token.slice(0, dot), 10) : Number.NaN;
   const secret = token.slice(dot + 1);
-  const grant = dot > 0 ? [...store.grants.values()].find((g) => g.meetingId === meetingId && g.secret === secret) : undefined;
-  const m = grant ? ctx.meetings.get(grant.meetingId) : undefined;
-  if (!grant || !m) return detail(404, 'invalid or unknown share token');
+  const m = dot > 0 ? ctx.meetings.get(meetingId) : undefined;
+  if (!m) return detail(404, 'invalid or unknown share token');
+  const grant = [...store.grants.values()].find((g) => g.meetingId === meetingId && g.secret === secret);
+  if (!grant) return detail(400, 'invalid');
   if (grant.expiresAt <= ctx.clock.now()) return detail(403, 'expired');
   if (grant.mode === 'restricted' && !grant.allowedEmails.includes(caller.user.email)) return detail(403, 'not_allowed');
   if (m.userId !== caller.user.id) m.viewers.add(caller.user.id);

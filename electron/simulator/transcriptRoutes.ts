@@ -21,7 +21,8 @@ export function lookupTranscript(
   nativeId: string,
   meetingIdParam: string | null,
 ): TranscriptLookup {
-  const bad = checkPathPlatform(ctx, platform);
+  // G3's collector takes any platform string, so an unknown one is simply a meeting it cannot find.
+  const bad = ctx.profile === 'g3' ? null : checkPathPlatform(ctx, platform);
   if (bad) return { ok: false, response: bad };
   const notFound = detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
   if (ctx.profile !== 'g3' && meetingIdParam !== null) {

@@ -1,6 +1,7 @@
 export type SimProfile = 'g1' | 'g2' | 'g3';
 
-export type SimScenario = 'normal' | 'lobby-wait' | 'lobby-timeout' | 'rejected' | 'join-failure' | 'crash' | 'silence' | 'long';
+export type SimScenario =
+  'normal' | 'lobby-wait' | 'lobby-timeout' | 'rejected' | 'join-failure' | 'crash' | 'silence' | 'long' | 'needs-help';
 
 export const SIM_SCENARIOS: readonly SimScenario[] = [
   'normal',
@@ -11,6 +12,7 @@ export const SIM_SCENARIOS: readonly SimScenario[] = [
   'crash',
   'silence',
   'long',
+  'needs-help',
 ];
 
 export const SIM_PROFILES: readonly SimProfile[] = ['g1', 'g2', 'g3'];
@@ -49,8 +51,19 @@ export interface SimSegment {
   absolute_end_time: string;
 }
 
+/** `needs_help` is G3's spelling; G2 (and api.v1) persist `needs_human_help`. */
 export type MeetingStatus =
-  'idle' | 'scheduled' | 'requested' | 'joining' | 'awaiting_admission' | 'active' | 'needs_help' | 'stopping' | 'completed' | 'failed';
+  | 'idle'
+  | 'scheduled'
+  | 'requested'
+  | 'joining'
+  | 'awaiting_admission'
+  | 'active'
+  | 'needs_help'
+  | 'needs_human_help'
+  | 'stopping'
+  | 'completed'
+  | 'failed';
 
 export const TERMINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed']);
 export const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);
@@ -92,8 +105,6 @@ export interface MeetingRecord {
   userId: number;
   platform: string;
   nativeId: string | null;
-  /** Kept after a G1/G2 transcript deletion nulls `nativeId`, so a repeated DELETE stays idempotent. */
-  originalNativeId: string | null;
   constructedUrl: string | null;
   status: MeetingStatus;
   botContainerId: string | null;

@@ -100,7 +100,15 @@ export class WsHub implements Publisher {
       return;
     }
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-      send(conn.ws, { type: 'error', error: ctx.profile === 'g3' ? 'invalid_json' : 'unknown_action' });
+      if (ctx.profile === 'g3') {
+        send(conn.ws, { type: 'error', error: 'invalid_json' });
+        return;
+      }
+      // The G1/G2 loop calls msg.get("action") on whatever JSON arrived: the AttributeError reaches
+      // its outer `except Exception as e`, which sends str(e) and leaves the handler, and the
+      // server then closes the socket normally (Vexa-ai/vexa@v0.10.7:services/api-gateway/main.py).
+      send(conn.ws, { type: 'error', error: `'${pythonTypeName(msg)}' object has no attribute 'get'` });
+      conn.ws.close(1000);
       return;
     }
     const { action, meetings } = msg as { action?: unknown; meetings?: unknown };
@@ -178,13 +186,30 @@ export class WsHub implements Publisher {
     return ctx.meetings.all().find((m) => m.platform === ref.platform && m.nativeId === ref.native_id && m.viewers.has(userId));
   }
 
+  /**
+   * Every generation's unsubscribe (the same loop in G1/G2 main.py and G3 multiplex.py): items are
+   * checked one by one; when nothing was unsubscribed and something failed, only the error goes
+   * out; otherwise only `unsubscribed`, its failures dropped (an empty list answers `unsubscribed []`).
+   */
   private unsubscribe(conn: Connection, meetings: unknown): void {
-    const refs = this.refs(conn, meetings, 'invalid_unsubscribe_payload');
-    if (!refs) return;
+    if (!Array.isArray(meetings)) {
+      send(conn.ws, { type: 'error', error: 'invalid_unsubscribe_payload', details: "'meetings' must be a list" });
+      return;
+    }
     const removed: MeetingRef[] = [];
     const errors: string[] = [];
-    refs.forEach((ref, i) => {
-      const entry = [...conn.subscriptions.entries()].find(([, r]) => r.platform === ref.platform && r.native_id === ref.native_id);
+    meetings.forEach((item: unknown, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        errors.push(`meetings[${i}] must be an object`);
+        return;
+      }
+      const r = item as Record<string, unknown>;
+      const ref = { platform: pyStr(r.platform), native_id: pyStr(r.native_id) };
+      if (!ref.platform || !ref.native_id) {
+        errors.push(`meetings[${i}] missing 'platform' or 'native_id'`);
+        return;
+      }
+      const entry = [...conn.subscriptions.entries()].find(([, s]) => s.platform === ref.platform && s.native_id === ref.native_id);
       if (!entry) {
         errors.push(`meetings[${i}] not currently subscribed`);
         return;
@@ -192,7 +217,27 @@ export class WsHub implements Publisher {
       conn.subscriptions.delete(entry[0]);
       removed.push(ref);
     });
-    if (errors.length > 0) send(conn.ws, { type: 'error', error: 'invalid_unsubscribe_payload', details: errors });
+    if (errors.length > 0 && removed.length === 0) {
+      send(conn.ws, { type: 'error', error: 'invalid_unsubscribe_payload', details: errors });
+      return;
+    }
     send(conn.ws, { type: 'unsubscribed', meetings: removed });
   }
+}
+
+/** `str(value).strip()` for the JSON values a meeting reference can hold, as the gateways read them. */
+function pyStr(value: unknown): string {
+  if (value === undefined || value === null) return value === null ? 'None' : '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** The Python type name of a parsed JSON value that is not an object. */
+function pythonTypeName(value: unknown): string {
+  if (value === null) return 'NoneType';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  return Number.isInteger(value) ? 'int' : 'float';
 }

@@ -98,10 +98,16 @@ describe.each(['g1', 'g2', 'g3'] as const)('a live meeting, profile %s', (profil
       const bundle = transcriptFrames.find((f) =>
         f.confirmed?.some((s: { segment_id: string }) => s.segment_id === envelope.segment.segment_id),
       );
-      expect(bundle.meeting).toEqual({ id, native_id: 'liv-abcd-efg', platform: 'google_meet' });
+      // The bot stamps only the native id on what it streams, so the collector knows no platform.
+      expect(bundle.meeting).toEqual({ id, native_id: 'liv-abcd-efg', platform: null });
       expect(bundle.confirmed[0].text).toBe(envelope.segment.text);
       const retract = ws.frames.find((f) => f.type === 'transcript_retract');
       expect(retract).toMatchObject({ meeting: { id }, segment_ids: [expect.stringContaining('provisional')] });
+      // Withdrawn twice too: by the bot live, and by the collector once it has deleted the draft.
+      expect(ws.frames.filter((f) => f.type === 'transcript_retract' && f.segment_ids[0] === retract.segment_ids[0])).toEqual([
+        retract,
+        retract,
+      ]);
       expect(sim.truth(id).map((s) => s.segment_id)).not.toContain(retract.segment_ids[0]);
     }
   });

@@ -90,7 +90,12 @@ describe('G3 capability-token shares', () => {
   });
 
   it('refuses unknown tokens and restricted shares for other people', async () => {
+    // A wrong secret for a meeting that exists is an invalid grant; a token naming no meeting is unknown.
     expect(await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: '3.nope' } })).toMatchObject({
+      status: 400,
+      body: { detail: 'invalid' },
+    });
+    expect(await call(sim, 'POST', '/transcripts/share/accept', { key: 'colleague', body: { token: '999.nope' } })).toMatchObject({
       status: 404,
       body: { detail: 'invalid or unknown share token' },
     });
