@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/index';
-import { ADMIN, call, KEY, sendBot, start, waitForStatus, waitUntil } from './simHelpers';
+import { ADMIN, call, KEY, sendBot, start, waitForStatus } from './simHelpers';
 
 const byId = async (sim: Simulator, id: number) =>
   ((await call(sim, 'GET', '/meetings')).body.meetings as Array<Record<string, unknown>>).find((m) => m.id === id);
