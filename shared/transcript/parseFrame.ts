@@ -9,8 +9,11 @@ type Parsed = Exclude<SegmentParse, { error: string }>;
 export type TranscriptFrame =
   /** G1 `transcript.mutable` (and v0.6 `transcript.finalized`): keyed segments, drafts included. */
   | { kind: 'keyed'; segments: Parsed[] }
-  /** G2/G3 bundle: `confirmed` upserts, `pending` replaces the speaker's drafts. */
-  | { kind: 'bundle'; speaker: string | null; confirmed: Parsed[]; pending: Parsed[] | null; ts: number | null }
+  /**
+   * G2/G3 bundle: `confirmed` upserts; `pending` replaces the speaker's drafts, except in a G3
+   * collector bundle (`batch`), which carries one ingested change and so only adds.
+   */
+  | { kind: 'bundle'; speaker: string | null; confirmed: Parsed[]; pending: Parsed[] | null; ts: number | null; batch: boolean }
   /** G3 bot envelope `{type:"transcript", meeting, segment}`. */
   | { kind: 'envelope'; segment: Parsed }
   | { kind: 'retract'; ids: string[] };
@@ -67,7 +70,11 @@ export function parseTranscriptFrame(raw: unknown): FrameParse {
     if (typeof confirmed === 'string') return invalid(confirmed);
     const pending = raw.pending == null ? null : parseList(raw.pending, 'pending', ts);
     if (typeof pending === 'string') return invalid(pending);
-    return { ok: true, frame: { kind: 'bundle', speaker: speaker ?? null, confirmed, pending, ts } };
+    // Only the G3 collector stamps the link on its bundle (`meeting: {id, native_id, platform}`,
+    // collector/ingest.py); the G2 bot and the G3 Teams bot send `meeting: {id}` with whole sets.
+    const meeting = raw.meeting;
+    const batch = isRecord(meeting) && ('native_id' in meeting || 'platform' in meeting);
+    return { ok: true, frame: { kind: 'bundle', speaker: speaker ?? null, confirmed, pending, ts, batch } };
   }
 
   if (type === 'transcript_retract') {

@@ -1,3 +1,4 @@
+import { DraftStore } from './draftStore';
 import { parseTranscriptFrame } from './parseFrame';
 import type { TranscriptFrame } from './parseFrame';
 import { RenderSequence } from './renderSequence';
@@ -5,16 +6,6 @@ import { parseSegment, sameContent } from './segmentRecord';
 import type { SegmentParse, SegmentRecord } from './segmentRecord';
 import { StaleDraftIndex } from './staleDraftIndex';
 import type { Applied, ApplyResult, DroppedSegment, RenderedSegment } from './types';
-
-interface PendingGroup {
-  ts: number | null;
-  keys: Set<string>;
-}
-
-interface Draft {
-  group: string;
-  rec: SegmentRecord;
-}
 
 export interface RestOptions {
   /**
@@ -42,8 +33,7 @@ export interface RestOptions {
  */
 export class TranscriptModel {
   private readonly held = new Map<string, SegmentRecord>();
-  private readonly groups = new Map<string, PendingGroup>();
-  private readonly drafts = new Map<string, Draft>();
+  private readonly drafts = new DraftStore();
   private readonly retracted = new Set<string>();
   private readonly heldTexts = new StaleDraftIndex();
   private readonly seq = new RenderSequence();
@@ -90,7 +80,7 @@ export class TranscriptModel {
       }
       // G2/G3 REST drafts are the server's current pending set: a bundle must be able to replace them.
       if (!rec.seg.completed && rec.seg.segmentId) {
-        if (opts.authoritative || (!this.held.has(rec.key) && !this.drafts.has(rec.key))) this.addDraft(rec.speakerKey, rec);
+        if (opts.authoritative || (!this.held.has(rec.key) && !this.drafts.get(rec.key))) this.addDraft(rec.speakerKey, rec);
       } else {
         this.putHeld(rec, !opts.authoritative);
       }
@@ -133,6 +123,10 @@ export class TranscriptModel {
         for (const p of frame.confirmed) {
           const rec = this.usable(p);
           if (rec) this.putHeld(rec, false);
+        }
+        if (frame.batch) {
+          this.upsertDrafts(frame.pending ?? []);
+          return;
         }
         if (frame.speaker === null) {
           if (frame.pending?.length) this.dropped.push({ key: null, reason: 'pending-without-speaker' });
@@ -178,44 +172,59 @@ export class TranscriptModel {
       this.touchedSpeakers.add(old.speakerKey);
     }
     this.held.set(rec.key, rec);
+    // A final ends its draft wherever it was listed: a one-change bundle never withdraws it.
+    if (rec.seg.completed) this.drafts.delete(rec.key);
     this.heldTexts.add(rec.speakerKey, rec.trimmed);
     this.touchedSpeakers.add(rec.speakerKey);
     this.touched.add(rec.key);
   }
 
+  /** A complete draft set of one bundle speaker (G2 bot bundles, the G3 Teams bot's snapshots). */
   private replaceDrafts(speaker: string, ts: number | null, pending: readonly Exclude<SegmentParse, { error: string }>[]): void {
-    const group = this.groups.get(speaker);
-    if (group && group.ts !== null && ts !== null && ts < group.ts) {
+    const current = this.drafts.ownerTs(speaker);
+    if (current != null && ts !== null && ts < current) {
       this.dropped.push({ key: null, reason: 'stale-bundle' });
       return;
     }
     const keys = new Set<string>();
     for (const p of pending) {
-      const rec = this.usable(p);
+      const rec = this.draftToShow(p);
       if (!rec) continue;
       keys.add(rec.key);
       this.addDraft(speaker, rec);
     }
-    for (const key of group?.keys ?? []) {
-      if (keys.has(key) || this.drafts.get(key)?.group !== speaker) continue;
-      this.drafts.delete(key);
-      this.touched.add(key);
-    }
-    this.groups.set(speaker, { ts: ts ?? group?.ts ?? null, keys });
+    for (const key of this.drafts.replace(speaker, ts, keys)) this.touched.add(key);
   }
 
-  private addDraft(speaker: string, rec: SegmentRecord): void {
-    const old = this.drafts.get(rec.key);
-    if (old && old.group === speaker && sameContent(old.rec, rec)) return;
-    if (old && old.group !== speaker) this.groups.get(old.group)?.keys.delete(rec.key);
-    this.drafts.set(rec.key, { group: speaker, rec });
-    let group = this.groups.get(speaker);
-    if (!group) {
-      group = { ts: null, keys: new Set() };
-      this.groups.set(speaker, group);
+  /**
+   * The G3 collector's bundle holds only the change it just ingested (collector/ingest.py), so its
+   * drafts are added or updated and nothing else is withdrawn; a newer copy of a draft is kept.
+   */
+  private upsertDrafts(pending: readonly Exclude<SegmentParse, { error: string }>[]): void {
+    for (const p of pending) {
+      const rec = this.draftToShow(p);
+      if (!rec) continue;
+      const old = this.drafts.get(rec.key)?.rec;
+      if (old && old.updatedAt !== null && (rec.updatedAt === null || rec.updatedAt < old.updatedAt)) {
+        if (!sameContent(old, rec)) this.dropped.push({ key: rec.key, reason: 'older-than-current' });
+        continue;
+      }
+      if (this.drafts.put(rec, 'keep', sameContent)) this.touched.add(rec.key);
     }
-    group.keys.add(rec.key);
-    this.touched.add(rec.key);
+  }
+
+  /** A usable draft whose key is not final already. */
+  private draftToShow(p: Exclude<SegmentParse, { error: string }>): SegmentRecord | null {
+    const rec = this.usable(p);
+    if (rec && this.held.get(rec.key)?.seg.completed) {
+      this.dropped.push({ key: rec.key, reason: 'draft-after-final' });
+      return null;
+    }
+    return rec;
+  }
+
+  private addDraft(owner: string, rec: SegmentRecord): void {
+    if (this.drafts.put(rec, owner, sameContent)) this.touched.add(rec.key);
   }
 
   private retractKey(key: string): void {
@@ -227,19 +236,13 @@ export class TranscriptModel {
       this.touchedSpeakers.add(old.speakerKey);
       this.touched.add(key);
     }
-    const draft = this.drafts.get(key);
-    if (draft) {
-      this.drafts.delete(key);
-      this.groups.get(draft.group)?.keys.delete(key);
-      this.touched.add(key);
-    }
+    if (this.drafts.delete(key)) this.touched.add(key);
   }
 
   private reset(keep: readonly SegmentRecord[]): void {
     for (const rec of keep) this.retracted.delete(rec.key);
     const removed = this.seq.clear().removed;
     this.held.clear();
-    this.groups.clear();
     this.drafts.clear();
     this.heldTexts.clear();
     this.touched.clear();
@@ -258,9 +261,10 @@ export class TranscriptModel {
       return { ok: true, changed: [], upserted: [], removed: [], dropped, version: this.rev };
     }
     const changed = [...this.touched];
-    // A change in a speaker's held texts can hide or reveal that speaker's drafts (stale rule).
+    // A change in a speaker's held texts can hide or reveal that speaker's drafts (stale rule),
+    // whichever bundle speaker carried them.
     for (const speaker of this.touchedSpeakers) {
-      for (const key of this.groups.get(speaker)?.keys ?? []) this.touched.add(key);
+      for (const key of this.drafts.keysOf(speaker)) this.touched.add(key);
     }
     for (const key of this.touched) {
       const held = this.held.get(key);
@@ -269,7 +273,7 @@ export class TranscriptModel {
         continue;
       }
       const draft = this.drafts.get(key);
-      const shown = draft && !this.heldTexts.isStale(draft.group, draft.rec.trimmed) ? draft.rec : null;
+      const shown = draft && !this.heldTexts.isStale(draft.rec.speakerKey, draft.rec.trimmed) ? draft.rec : null;
       this.seq.set(key, shown, true);
     }
     const patch = this.seq.flush();

@@ -30,6 +30,8 @@ export interface StreamOptions {
   provisional?: number;
   /** Step index of an authoritative REST re-seed (a reconnect), if any. */
   reseedAt?: number;
+  /** G3: the frames of a Teams meeting (the bot's speaker-snapshots besides the collector's bundles). */
+  teams?: boolean;
 }
 
 export function mulberry32(seed: number): () => number {
@@ -56,7 +58,7 @@ function sentence(rand: () => number, words: number): string {
   return s.charAt(0).toUpperCase() + s.slice(1) + '.';
 }
 
-function planUtterances(rand: () => number, o: Required<Omit<StreamOptions, 'reseedAt'>>): Utterance[] {
+function planUtterances(rand: () => number, o: Required<Omit<StreamOptions, 'reseedAt' | 'teams'>>): Utterance[] {
   const used = new Set<number>();
   const unique = (ms: number): number => {
     let t = Math.round(ms);
@@ -147,7 +149,7 @@ export function generateMeeting(seed: number, gen: Gen, options: StreamOptions =
   // G3 drafts are not revised: with the bot's final envelope ahead of the collector bundle, the
   // library shows a revised draft next to its own final for one frame (a known divergence).
   const events = planEvents(rand, utterances.slice(o.restSeed), gen !== 'g3');
-  const w = new WireWriter(gen);
+  const w = new WireWriter(gen, gen === 'g3' && options.teams === true);
   const steps: Step[] = [];
   if (seeded.length > 0) steps.push({ kind: 'rest', segments: seeded.map((u) => w.rest(u)) });
   for (const u of seeded) w.server.set(w.id(u), w.rest(u));

@@ -26,12 +26,24 @@ export const pyNaive = (ms: number): string => iso(ms).slice(0, 23) + '000';
 export const pyOffset = (ms: number): string => pyNaive(ms) + '+00:00';
 export const pyZulu = (ms: number): string => pyNaive(ms) + 'Z';
 
-/** Writes events as a given generation's frames and keeps the server's view of final segments. */
+/**
+ * Writes events as a given generation's frames and keeps the server's view of final segments.
+ * `teams` (G3 only) writes what a Teams meeting carries (bot adapters/transcript-redis.ts,
+ * collector/ingest.py): the bot's speaker-snapshot bundles keyed by speaker key with that key's
+ * whole pending set and no `ts`, then the collector's bundle of the same change keyed by display
+ * name, holding only that change, with `meeting.platform` null; a retraction goes out from the bot
+ * (followed by a snapshot of every key it emptied) and again from the collector.
+ */
 export class WireWriter {
   readonly server = new Map<string, Record<string, unknown>>();
   private readonly drafts = new Map<string, Map<string, Record<string, unknown>>>();
+  /** Teams: the bot's pending set per speaker key. */
+  private readonly byKey = new Map<string, Map<string, Record<string, unknown>>>();
 
-  constructor(private readonly gen: Gen) {}
+  constructor(
+    private readonly gen: Gen,
+    private readonly teams = false,
+  ) {}
 
   id(u: Utterance, provisional = false): string {
     return `${SESSION}:p${u.speaker + 1}:${u.startMs - MEETING_START}${provisional ? '-provisional' : ''}`;
@@ -73,21 +85,47 @@ export class WireWriter {
     const provisional = u.provisional === 'draft' ? !e.final : u.provisional === 'final';
     const id = this.id(u, provisional);
     const speaker = provisional && u.provisional === 'final' ? `Speaker ${u.speaker + 7}` : NAMES[u.speaker]!;
-    const steps: Step[] = [];
     if (e.final && u.provisional === 'draft' && this.gen === 'g3') {
       this.draftsOf(NAMES[u.speaker]!).delete(this.id(u, true));
-      steps.push(frame({ type: 'transcript_retract', meeting: { id: 7 }, segment_ids: [this.id(u, true)] }));
+      return this.withRetraction(this.id(u, true), this.publish(u, id, speaker, e.text, e.endMs, e.final, e.at, provisional));
     }
-    steps.push(...this.publish(u, id, speaker, e.text, e.endMs, e.final, e.at, provisional));
-    return steps;
+    return this.publish(u, id, speaker, e.text, e.endMs, e.final, e.at, provisional);
   }
 
   rebind(u: Utterance, at: number): Step[] {
     const provisionalId = this.id(u, true);
     this.server.delete(provisionalId);
+    return this.withRetraction(provisionalId, this.publish(u, this.id(u), NAMES[u.speaker]!, u.text, u.endMs, true, at, false));
+  }
+
+  /** The retraction, then the change that replaces it; Teams interleaves the two sources. */
+  private withRetraction(id: string, change: Step[]): Step[] {
+    const retract = frame({ type: 'transcript_retract', meeting: { id: 7 }, segment_ids: [id] });
+    if (!this.teams) return [retract, ...change];
+    const emptied: Step[] = [];
+    for (const [key, pending] of this.byKey) {
+      if (!pending.delete(id)) continue;
+      emptied.push(frame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: [], pending: [...pending.values()] }));
+    }
+    const [bot, collector] = change;
+    return [retract, ...emptied, bot!, structuredClone(retract), collector!];
+  }
+
+  private teamsFrames(key: string, bot: Record<string, unknown>, collector: Record<string, unknown>, final: boolean, at: number): Step[] {
+    let pending = this.byKey.get(key);
+    if (!pending) this.byKey.set(key, (pending = new Map()));
+    if (final) pending.delete(bot.segment_id as string);
+    else pending.set(bot.segment_id as string, bot);
     return [
-      frame({ type: 'transcript_retract', meeting: { id: 7 }, segment_ids: [provisionalId] }),
-      ...this.publish(u, this.id(u), NAMES[u.speaker]!, u.text, u.endMs, true, at, false),
+      frame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: final ? [bot] : [], pending: [...pending.values()] }),
+      frame({
+        type: 'transcript',
+        meeting: { id: 7, native_id: '93817264501', platform: null },
+        speaker: bot.speaker,
+        confirmed: final ? [collector] : [],
+        pending: final ? [] : [collector],
+        ts: pyZulu(at + 40),
+      }),
     ];
   }
 
@@ -144,6 +182,7 @@ export class WireWriter {
     if (final) pending.delete(id);
     else pending.set(id, this.gen === 'g2' ? g2Shape(bot) : collector);
     if (final) this.server.set(id, { ...collector });
+    if (this.teams) return this.teamsFrames(speakerKey, bot, { ...bot, updated_at: pyZulu(at) }, final, at);
     if (this.gen === 'g2') {
       return [
         frame({
