@@ -30,6 +30,9 @@ export class DemoService {
       apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'demo@vexa.local' }],
       seed: true,
       timeScale: this.timeScale,
+      // A server's limit protects it from many clients; this one serves only this window, and a
+      // 429 here could only come from the demo's own compressed time, not from anything the user did.
+      rateLimitPerMinute: 0,
     });
     this.logger.info('Demo simulator started', { url: this.simulator.url, profile });
     return { url: this.simulator.url, apiKey };
