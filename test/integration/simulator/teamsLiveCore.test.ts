@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 /** `<session>:<speaker key>:<start ms>`, with `-provisional` or `-chat` on some: the start names the utterance. */
-const utteranceOf = (c: CaptionView): string => (c.segmentId ?? c.key).replace(/-(provisional|chat)$/, '').split(':').pop()!;
+const utteranceOf = (c: CaptionView): string =>
+  (c.segmentId ?? c.key)
+    .replace(/-(provisional|chat)$/, '')
+    .split(':')
+    .pop()!;
 
 describe('a Teams meeting on a G3 server, through the core', () => {
   it('reaches the renderer as one line per utterance at every update, ending with the server’s transcript', async () => {
