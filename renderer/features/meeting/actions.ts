@@ -129,15 +129,29 @@ export async function resolveEdit(editId: number, choice: 'keep-mine' | 'use-ser
   return null;
 }
 
-/** Deletes from this computer or from the server too; null on success, else the reason to show. */
-export async function deleteMeeting(where: 'local' | 'server'): Promise<string | null> {
+export type DeleteResult =
+  | { ok: true }
+  /** Removed from this computer only: the server keeps the meeting, `message` says why. */
+  | { ok: true; keptOnServer: string }
+  | { ok: false; message: string };
+
+/**
+ * Deletes from this computer or from the server too. A meeting the server kept (an older meeting
+ * of a recurring link on a server that only reaches the newest) stays open until the person has
+ * read why: `closeMeeting` then.
+ */
+export async function deleteMeeting(where: 'local' | 'server'): Promise<DeleteResult> {
   const detail = useMeetingStore.getState().detail;
-  if (!detail) return 'This meeting is no longer in the library.';
+  if (!detail) return { ok: false, message: 'This meeting is no longer in the library.' };
   const result = await api.invoke('library:delete', { id: detail.meeting.id, where });
-  if (!result.ok) return result.message;
+  if (!result.ok) return { ok: false, message: result.message };
+  if (result.value?.serverKept) {
+    announce(result.value.message);
+    return { ok: true, keptOnServer: result.value.message };
+  }
   closeMeeting();
   announce(
     where === 'server' ? 'The meeting was deleted on the server and on this computer.' : 'The meeting was removed from this computer.',
   );
-  return null;
+  return { ok: true };
 }
