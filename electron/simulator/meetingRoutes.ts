@@ -58,13 +58,6 @@ function byRowId(ctx: SimContext, req: SimRequest, caller: Caller, then: (m: Mee
   return then(m);
 }
 
-/** G1/G2 target the newest row; a deleted transcript's row is still found by its former id. */
-function findByNative(ctx: SimContext, userId: number, platform: string, nativeId: string): MeetingRecord | undefined {
-  return ctx.meetings
-    .forUser(userId)
-    .find((m) => m.platform === platform && (m.nativeId === nativeId || (m.nativeId === null && m.originalNativeId === nativeId)));
-}
-
 function patchByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimResponse {
   const { platform, native_id: nativeId } = req.params as { platform: string; native_id: string };
   if (ctx.profile === 'g3') {
@@ -100,7 +93,11 @@ function deleteByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimRe
     const bad = checkPathPlatform(ctx, platform);
     if (bad) return bad;
   }
-  const m = findByNative(ctx, caller.user.id, platform, nativeId);
+  // Every generation reads the newest row on the link. G1/G2 null the native id of a deleted
+  // meeting, so a repeat finds the next-older meeting on that link (and anonymises it too when it
+  // is finished) or nothing (404); their "already deleted" answer is only reachable for a
+  // redacted row that kept its id (collector endpoints.py delete_meeting).
+  const m = ctx.meetings.newest(caller.user.id, platform, nativeId);
   if (!m) return detail(404, `Meeting not found for platform ${platform} and ID ${nativeId}`);
 
   if (ctx.profile !== 'g3') {
