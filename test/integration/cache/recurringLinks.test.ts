@@ -31,7 +31,9 @@ describe.each([
     const before = await serverState(r);
     const older = r.rows.slice(0, -1);
     const newest = r.rows.at(-1)!;
-    const edits = await Promise.all(older.map((m, i) => r!.lib.outbox.edit(m.id, { name: `Weekly sync, week ${i + 1}`, notes: 'Pricing' })));
+    const edits = await Promise.all(
+      older.map((m, i) => r!.lib.outbox.edit(m.id, { name: `Weekly sync, week ${i + 1}`, notes: 'Pricing' })),
+    );
 
     r.calls.length = 0;
     const report = await r.sync.replayOutbox();
@@ -44,7 +46,10 @@ describe.each([
         state: 'local',
         lastError: profile === 'g3' ? null : LINK_MESSAGES.editNotLatest,
       });
-      expect(await r.lib.library.meeting(older[i]!.id)).toMatchObject({ name: `Weekly sync, week ${i + 1}`, localFields: ['name', 'notes'] });
+      expect(await r.lib.library.meeting(older[i]!.id)).toMatchObject({
+        name: `Weekly sync, week ${i + 1}`,
+        localFields: ['name', 'notes'],
+      });
     }
 
     // The newest meeting is the one the link reaches: its edit is sent (G1/G2) and lands on it alone.

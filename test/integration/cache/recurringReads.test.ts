@@ -122,7 +122,10 @@ describe('a server that answers a link with its newest meeting whatever id is as
     });
     try {
       const [older, newest] = rig.rows as [LibraryMeeting, LibraryMeeting];
-      expect(await sync.openMeeting(older.id)).toMatchObject({ ok: false, error: { code: 'other_meeting', message: LINK_MESSAGES.otherTranscript } });
+      expect(await sync.openMeeting(older.id)).toMatchObject({
+        ok: false,
+        error: { code: 'other_meeting', message: LINK_MESSAGES.otherTranscript },
+      });
       expect(await storedLines(rig, older.id)).toEqual([]);
       expect((await rig.lib.library.meeting(older.id))!.transcript).toBe('unavailable');
       expect(rig.lib.library.meetings.row(older.id)!.transcript_error).toBe(LINK_MESSAGES.otherTranscript);

@@ -36,6 +36,12 @@ describe('edit states', () => {
       detail: 'This server version cannot rename past meetings.',
     });
     expect(editChip('notes', edit({ state: 'local' }), true, online)?.detail).toBe('This server version cannot change past meetings.');
+    // An older meeting of a recurring link: the core's reason is shown, not the version's.
+    const reason = 'This server only changes the latest meeting on this link, and a newer meeting now uses the same link.';
+    expect(editChip('name', edit({ state: 'local', lastError: reason }), true, online)).toMatchObject({
+      label: 'Kept on this computer',
+      detail: reason,
+    });
     expect(editChip('name', edit({ state: 'failed', lastError: 'Name too long.' }), true, online)).toMatchObject({
       kind: 'failed',
       detail: 'The server refused the change: Name too long.',
