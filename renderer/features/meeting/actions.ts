@@ -105,11 +105,17 @@ export function refreshOpenMeeting(): void {
   if (useMeetingStore.getState().open) requestLoad('reopen');
 }
 
+/** The core announces an edit once, and once more after sending it when the meeting's server is connected. */
+function editAnnouncements(serverId: string | null): number {
+  return coreRefreshes(serverId) ? 2 : 1;
+}
+
 /** Sends one field's new value through the outbox; the chip beside the field follows its state. */
 export async function saveEdit<F extends EditableField>(field: F, value: NonNullable<MeetingPatch[F]>): Promise<boolean> {
   const detail = useMeetingStore.getState().detail;
   if (!detail) return false;
   const patch: MeetingPatch = { [field]: value };
+  echoes.changing(editAnnouncements(detail.meeting.serverId));
   const result = await api.invoke('library:edit', { id: detail.meeting.id, patch });
   if (!result.ok) {
     useMeetingStore.getState().setFieldError(field, result.message);
@@ -121,6 +127,7 @@ export async function saveEdit<F extends EditableField>(field: F, value: NonNull
 
 /** A conflict or a failed edit: keep mine (queue it again) or take the server's value. */
 export async function resolveEdit(editId: number, choice: 'keep-mine' | 'use-server'): Promise<string | null> {
+  echoes.changing(editAnnouncements(useMeetingStore.getState().detail?.meeting.serverId ?? null));
   const result = await api.invoke('library:resolveEdit', { editId, choice });
   if (!result.ok) return result.message;
   if (result.value) useMeetingStore.getState().replaceEdit(result.value);

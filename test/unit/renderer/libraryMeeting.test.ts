@@ -212,6 +212,19 @@ describe('refresh echoes', () => {
     expect(guard.shouldReopen(5_000)).toBe(true);
   });
 
+  it('shows both announcements of an edit made here, even with the echo of an earlier open still expected', () => {
+    const guard = new EchoGuard();
+    // The open's refresh changed nothing, so its echo never came.
+    guard.opened('user', 0);
+    guard.changing(2);
+    expect(guard.shouldReopen(10)).toBe(true);
+    guard.opened('reopen', 10);
+    // What the server made of the edit (sent, or kept here with the reason) arrives before that re-open's echo.
+    expect(guard.shouldReopen(12)).toBe(true);
+    guard.opened('reopen', 12);
+    expect(guard.shouldReopen(20)).toBe(false);
+  });
+
   it('never loops: each re-open expects exactly one echo that does not re-open again', () => {
     const guard = new EchoGuard();
     let opens = 0;
