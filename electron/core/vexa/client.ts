@@ -32,6 +32,7 @@ import type {
 import { seg } from './http';
 import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
+import { clamp, filterLocally } from './listQuery';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -55,7 +56,6 @@ export interface ListAllMeetingsQuery extends Omit<ListMeetingsQuery, 'limit' | 
 /** G3 caps a page at 100 and answers 50 when no limit is given. */
 const MAX_PAGE = 100;
 const G3_DEFAULT_PAGE = 50;
-const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);
 
 const path = {
   bot: (p: string, n: string) => `/bots/${seg(p)}/${seg(n)}`,
@@ -315,17 +315,4 @@ export class VexaClient {
       exclude_planned: this.generation === 'g3' && q.excludePlanned ? true : undefined,
     };
   }
-}
-
-function filterLocally(meetings: Meeting[], q: ListMeetingsQuery): Meeting[] {
-  return meetings.filter(
-    (m) =>
-      (q.status === undefined || m.status === q.status) &&
-      (q.platform === undefined || m.platform === q.platform) &&
-      !(q.excludePlanned && PLANNED.has(m.status)),
-  );
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, Math.floor(n)));
 }
