@@ -114,13 +114,15 @@ export class OutboxService {
       const latest = this.db.prepare('SELECT * FROM outbox WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').get(meetingId) as
         OutboxRow | undefined;
       let editId: number;
-      if (latest && latest.state === state) {
+      // An edit kept here because a newer meeting held the link is asked about again with this one.
+      const recheck = latest?.state === 'local' && latest.last_error !== null && state === 'pending';
+      if (latest && (latest.state === state || recheck)) {
         // Typing into a field produces many edits; the server only needs the last value.
         const fields = { ...parseJson<MeetingPatch>(latest.fields, {}), ...patch };
         const merged = { ...base, ...parseJson<MeetingPatch>(latest.base, {}) };
         this.db
-          .prepare('UPDATE outbox SET fields = ?, base = ?, updated_at = ? WHERE id = ?')
-          .run(JSON.stringify(fields), JSON.stringify(merged), now, latest.id);
+          .prepare('UPDATE outbox SET fields = ?, base = ?, state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(fields), JSON.stringify(merged), state, recheck ? null : latest.last_error, now, latest.id);
         editId = latest.id;
       } else {
         editId = Number(

@@ -52,6 +52,18 @@ describe.each([
       });
     }
 
+    // A later edit of the same meeting joins the one kept here, and the server is asked again.
+    const again = await r.lib.outbox.edit(older[0]!.id, { notes: 'Pricing, revisited' });
+    expect(again).toMatchObject({
+      id: edits[0]!.id,
+      state: profile === 'g3' ? 'local' : 'pending',
+      fields: { name: 'Weekly sync, week 1', notes: 'Pricing, revisited' },
+    });
+    await r.sync.replayOutbox();
+    expect(await r.lib.outbox.list({ meetingId: older[0]!.id })).toEqual([expect.objectContaining({ id: edits[0]!.id, state: 'local' })]);
+    expect(patches(r.calls)).toEqual([]);
+    expect(await serverState(r)).toEqual(before);
+
     // The newest meeting is the one the link reaches: its edit is sent (G1/G2) and lands on it alone.
     const mine = await r.lib.outbox.edit(newest.id, { name: 'Weekly sync, this week' });
     r.calls.length = 0;
