@@ -206,10 +206,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return edit;
     },
     'library:delete': async ({ id, where }) => {
-      if (where === 'server') await session().sync.deleteFromServer(id);
-      else await d.library.deleteLocal(id);
+      const outcome = where === 'server' ? await session().sync.deleteFromServer(id) : null;
+      if (where === 'local') await d.library.deleteLocal(id);
       d.emitChanged({ serverId: null, meetingIds: [id] });
-      return null;
+      return outcome?.serverKept ? outcome : null;
     },
     'library:sync': async (input) => (d.session() ? await session().sync.run({ full: input?.full }) : null),
     'library:cancelTranscripts': async () => {

@@ -211,7 +211,14 @@ export const libraryChannels = {
     input: z.object({ editId: z.number().int(), choice: z.enum(['keep-mine', 'use-server']) }).strict(),
     output: OutboxEditSchema.nullable(),
   },
-  'library:delete': { input: z.object({ id: z.number().int(), where: z.enum(['local', 'server']) }).strict(), output: z.null() },
+  'library:delete': {
+    input: z.object({ id: z.number().int(), where: z.enum(['local', 'server']) }).strict(),
+    /** Null when done as asked; else the meeting left this computer only, and `message` says why the server keeps it. */
+    output: z
+      .object({ serverKept: z.literal(true), message: z.string() })
+      .strict()
+      .nullable(),
+  },
   'library:sync': { input: z.object({ full: z.boolean().optional() }).strict().default({}), output: SyncStateSchema.nullable() },
   'library:cancelTranscripts': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: z.null() },
   'library:syncState': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: SyncStateSchema.nullable() },

@@ -3,6 +3,7 @@ import { isVexaError } from '../../../shared/vexa/errors';
 import type { MeetingPatch } from '../../../shared/vexa/types';
 import type { VexaClient } from '../vexa/client';
 import { pruneFinished, serverFieldsOf, standingFinished } from './finishedEdits';
+import { LinkTargets, sendEditByLink } from './recurringLinks';
 import type { Library } from './library';
 import { asFields, parseJson, type MeetingRow } from './rows';
 import { EDITABLE_FIELDS, type EditableField, type OutboxEdit, type OutboxState } from './types';
@@ -24,7 +25,7 @@ interface OutboxRow {
 export interface ReplayReport {
   sent: number;
   failed: number;
-  /** Edits kept on this computer because the server cannot take them (G3, deleted meeting id). */
+  /** Edits kept here: the server cannot take them (G3, no link) or reaches another meeting with them. */
   local: number;
   /** Still waiting (the server went away during the replay). */
   pending: number;
@@ -77,9 +78,11 @@ export function normalisePatch(patch: MeetingPatch): MeetingPatch {
 
 /**
  * Edits of name, notes, participants and languages: shown at once, stored in order, and sent
- * with `PATCH /meetings/{platform}/{native_id}` when the server can take them (G1/G2). G3 cannot
- * rename a meeting that happened, so there the edit stays on this computer, marked `local`,
- * and no request is made. The conflict rule is in editMerge.ts.
+ * with `PATCH /meetings/{platform}/{native_id}` when the server can take them (G1/G2) and the
+ * meeting is the newest on its link (see recurringLinks.ts). G3 cannot rename a meeting that
+ * happened, and a link route cannot reach an older meeting of a recurring link: there the edit
+ * stays on this computer, marked `local` with the reason, and counts as done only when the server
+ * answered for this very meeting. The conflict rule is in editMerge.ts.
  */
 export class OutboxService {
   private readonly replaying = new Map<string, Promise<ReplayReport>>();
@@ -111,13 +114,15 @@ export class OutboxService {
       const latest = this.db.prepare('SELECT * FROM outbox WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').get(meetingId) as
         OutboxRow | undefined;
       let editId: number;
-      if (latest && latest.state === state) {
+      // An edit kept here because a newer meeting held the link is asked about again with this one.
+      const recheck = latest?.state === 'local' && latest.last_error !== null && state === 'pending';
+      if (latest && (latest.state === state || recheck)) {
         // Typing into a field produces many edits; the server only needs the last value.
         const fields = { ...parseJson<MeetingPatch>(latest.fields, {}), ...patch };
         const merged = { ...base, ...parseJson<MeetingPatch>(latest.base, {}) };
         this.db
-          .prepare('UPDATE outbox SET fields = ?, base = ?, updated_at = ? WHERE id = ?')
-          .run(JSON.stringify(fields), JSON.stringify(merged), now, latest.id);
+          .prepare('UPDATE outbox SET fields = ?, base = ?, state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+          .run(JSON.stringify(fields), JSON.stringify(merged), state, recheck ? null : latest.last_error, now, latest.id);
         editId = latest.id;
       } else {
         editId = Number(
@@ -242,6 +247,7 @@ export class OutboxService {
       .run(serverId);
     const next = this.db.prepare(`${SELECT} WHERE o.state = 'pending' AND m.server_id = ? ORDER BY o.id LIMIT 1`);
     const setState = this.db.prepare('UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?');
+    const targets = new LinkTargets(client);
     for (;;) {
       if (signal?.aborted) break;
       const edit = next.get(serverId) as OutboxRow | undefined;
@@ -256,15 +262,26 @@ export class OutboxService {
         .prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
         .run(this.library.now(), edit.id);
       const fields = parseJson<MeetingPatch>(edit.fields, {});
+      const linked = { remote_id: meeting.remote_id, platform: meeting.platform, native_id: meeting.native_id };
       try {
-        const updated = await client.updateMeeting(meeting.platform, meeting.native_id, fields, { signal });
+        const outcome = await sendEditByLink(client, targets, linked, fields, { signal });
+        if (outcome.kind === 'local') {
+          this.db.transaction(() => {
+            setState.run('local', outcome.reason, this.library.now(), edit.id);
+            // What the server holds now for the meeting it did change.
+            if (outcome.updated) this.library.meetings.upsert(serverId, outcome.updated, this.library.now());
+          })();
+          report.local++;
+          continue;
+        }
+        const { updated } = outcome;
         this.db.transaction(() => {
           setState.run('done', null, this.library.now(), edit.id);
           // Our own change is the server's new baseline, not a change made elsewhere.
           this.db
             .prepare('UPDATE meetings SET server_fields = json_patch(server_fields, ?) WHERE id = ?')
             .run(JSON.stringify(fields), meeting.id);
-          if (updated.id === meeting.remote_id) this.library.meetings.upsert(serverId, updated, this.library.now());
+          this.library.meetings.upsert(serverId, updated, this.library.now());
           // What the server holds now, which may be its own wording of ours: "Saved" lasts while it does.
           const held = parseJson<MeetingPatch>(this.library.meetings.row(meeting.id)?.server_fields, {});
           const answer = Object.fromEntries(Object.keys(fields).map((f) => [f, held[f as EditableField] ?? null]));

@@ -3,8 +3,10 @@ import { isVexaError } from '../../../shared/vexa/errors';
 import type { Meeting } from '../../../shared/vexa/types';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa/client';
+import { meetingOnLink } from '../vexa/linkTarget';
 import type { Library } from './library';
 import type { OutboxService, ReplayReport } from './outbox';
+import { LINK_MESSAGES } from './recurringLinks';
 import { SyncStore } from './syncStore';
 import { TranscriptSync, type FetchOutcome } from './transcriptSync';
 import type { LibraryEvents, LibraryMeeting, SyncPhase, SyncState, TranscriptProgress } from './types';
@@ -31,6 +33,9 @@ export interface SyncDeps {
   events?: LibraryEvents;
   options?: SyncOptions;
 }
+
+/** `serverKept`: removed from this computer only; `message` says why the server still has it. */
+export type DeleteOutcome = { serverKept: false } | { serverKept: true; message: string };
 
 export type OpenOutcome =
   { ok: true; meeting: LibraryMeeting | null } | { ok: false; error: { code: string; message: string }; meeting: LibraryMeeting | null };
@@ -263,10 +268,12 @@ export class SyncService {
   /**
    * Deletes on the server, then here. A finished meeting loses its transcript and recordings there
    * (every generation keeps an anonymised row; a tombstone here keeps sync from bringing it back).
-   * A G3 plan goes outright, here too; one without a meeting link has no native id and is reached
-   * by row id. Throws a VexaError the user can read when the server refuses (running: 409).
+   * A G3 plan goes outright, here too. G3 is reached by row id (`DELETE /meetings/{id}`), so an
+   * older meeting of a recurring link is deleted and not the newest; G1/G2 only by link, which
+   * reaches the newest meeting on it: an older one is removed from this computer only and the
+   * outcome says so. Throws a VexaError the user can read when the server refuses (running: 409).
    */
-  async deleteFromServer(localId: number): Promise<void> {
+  async deleteFromServer(localId: number): Promise<DeleteOutcome> {
     const { client, library } = this.d;
     const row = library.meetings.row(localId);
     if (!row || row.hidden_at !== null) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
@@ -279,16 +286,23 @@ export class SyncService {
         'This server version cannot delete a planned meeting that has no meeting link; delete it where it was planned (calendar or dashboard).',
       );
     }
+    let kept: string | null = null;
     try {
-      if (planned && row.native_id === null) await client.deleteMeetingById(row.remote_id);
-      else if (row.native_id !== null) await client.deleteMeeting(row.platform, row.native_id);
+      if (client.deletesById) await client.deleteMeetingById(row.remote_id);
+      else if (row.native_id !== null) {
+        const newest = await meetingOnLink(client, row.platform, row.native_id);
+        if (newest && newest.id !== row.remote_id) kept = LINK_MESSAGES.deleteNotLatest;
+        // No meeting carries the link any more: its transcript is already deleted there.
+        else if (newest) await client.deleteMeeting(row.platform, row.native_id);
+      }
     } catch (e) {
       // Already gone on the server: what is left to do is here.
       if (!(isVexaError(e) && e.code === 'not_found')) throw e;
     }
-    if (planned) library.db.transaction(() => library.meetings.remove(localId, library.now()))();
+    if (planned && kept === null) library.db.transaction(() => library.meetings.remove(localId, library.now()))();
     else await library.deleteLocal(localId);
     this.d.events?.changed?.({ serverId: this.d.serverId, meetingIds: [localId] });
+    return kept === null ? { serverKept: false } : { serverKept: true, message: kept };
   }
 
   /** Stops timers and the background fetch; the cache stays open. */

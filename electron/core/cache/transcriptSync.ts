@@ -3,6 +3,7 @@ import type { MeetingStatus } from '../../../shared/vexa/types';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa/client';
 import type { Library } from './library';
+import { LINK_MESSAGES } from './recurringLinks';
 import type { SyncStore, TranscriptTarget } from './syncStore';
 import type { TranscriptProgress } from './types';
 
@@ -98,6 +99,13 @@ export class TranscriptSync {
     }
     try {
       const t = await client.getTranscript(target.platform, target.native_id ?? '', { meetingId: target.remote_id }, { signal });
+      // G1/G2 answer `?meeting_id=` exactly and G3 reads by id, but a server that ignores the
+      // parameter answers with the newest meeting on the link: never store that under this row.
+      if (t.meeting.id !== target.remote_id) {
+        store.fetchFailed(target.id, { message: LINK_MESSAGES.otherTranscript, retryAt: null, unavailable: true });
+        this.d.logger.warn('The server answered with another meeting’s transcript', { meeting: target.remote_id, answered: t.meeting.id });
+        return { ok: false, code: 'other_meeting', message: LINK_MESSAGES.otherTranscript };
+      }
       const status = t.meeting.status === 'unknown' ? target.status : t.meeting.status;
       if (FINAL.has(status as MeetingStatus)) await library.replaceTranscript(target.id, t.segments, { complete: true });
       else await library.appendSegments(target.id, t.segments);

@@ -39,6 +39,9 @@ export interface TranscriptServiceDeps {
 
 const PREVIEW_LINES = 12;
 
+const OTHER_TRANSCRIPT =
+  'The server answered with the transcript of another meeting on this link, so nothing was made from it. This server cannot give the transcript of an older meeting on a recurring link.';
+
 /** Failures that mean the transcript's server cannot be asked now, as opposed to refusing it. */
 const OUT_OF_REACH: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server_error', 'upstream_down', 'not_connected']);
 
@@ -74,6 +77,10 @@ export class TranscriptService {
       const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
+      // Asked by id (G3) or with `?meeting_id=` (G1/G2); a server that ignores it answers with the
+      // newest meeting on the link, which must not be exported under this meeting's name.
+      const answered = (raw as { id?: unknown }).id;
+      if (typeof answered === 'number' && answered !== ref.meetingId) throw new UserFacingError('other_meeting', OTHER_TRANSCRIPT);
       return { input: raw as Record<string, unknown>, partial: false };
     } catch (e) {
       // Out of reach (offline, the server down, another server connected): the lines this computer
@@ -138,6 +145,7 @@ export class TranscriptService {
     if (!caps.publicShareLinks && !caps.shareTokens) {
       throw new UserFacingError('unsupported', 'This server cannot share transcripts. Export the transcript and send the file instead.');
     }
+    // By the meeting's id on every generation: a link alone names the newest meeting on it.
     return this.d.client().createShare(ref.platform, ref.nativeMeetingId, { ttlSeconds, meetingId: ref.meetingId });
   }
 

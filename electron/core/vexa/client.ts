@@ -32,6 +32,7 @@ import type {
 import { seg } from './http';
 import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
+import { clamp, filterLocally } from './listQuery';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -55,9 +56,6 @@ export interface ListAllMeetingsQuery extends Omit<ListMeetingsQuery, 'limit' | 
 /** G3 caps a page at 100 and answers 50 when no limit is given. */
 const MAX_PAGE = 100;
 const G3_DEFAULT_PAGE = 50;
-const PLANNED: ReadonlySet<MeetingStatus> = new Set(['idle', 'scheduled']);
-const NO_DELETE_BY_ID =
-  'This server (Vexa 0.10 or earlier) has no planned meetings and cannot delete a meeting by its number; delete it by platform and meeting ID instead.';
 
 const path = {
   bot: (p: string, n: string) => `/bots/${seg(p)}/${seg(n)}`,
@@ -139,6 +137,10 @@ export class VexaClient {
     return normaliseMeeting(await this.get(`/meetings/${seg(id)}`, undefined, o));
   }
 
+  /**
+   * G1/G2 `PATCH /meetings/{platform}/{native_id}`: the server edits the newest meeting on that
+   * link and answers with it, so compare its id with the meeting meant (see `linkTarget.ts`).
+   */
   async updateMeeting(platform: ServerPlatform, nativeId: string, patch: MeetingPatch, o: CallOptions = {}): Promise<Meeting> {
     if (!this.capabilities.meetingEdit) throw unsupported(clientMessages.noMeetingEdit());
     const data: Record<string, unknown> = {};
@@ -150,18 +152,21 @@ export class VexaClient {
     return normaliseMeeting(res.body);
   }
 
-  /** Deletes the transcript and recordings of a finished meeting (the row itself stays, anonymised). */
+  /**
+   * Deletes the transcript and recordings of the newest finished meeting on that link (the row
+   * itself stays, anonymised); an older meeting on a recurring link is reached only by id.
+   */
   async deleteMeeting(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<void> {
     await this.http.request(path.meeting(platform, nativeId), { method: 'DELETE', signal: o.signal });
   }
 
   /**
    * G3 only (`DELETE /meetings/{id}`, by row id): deletes a planned meeting outright, or the
-   * transcript and recordings of a finished one (its row stays). The one way to reach a plan made
-   * without a meeting link, which has no platform or native id. G1/G2 have no such route.
+   * transcript and recordings of a finished one (its row stays). The one way to reach exactly one
+   * meeting of a recurring link, or a plan made without a link. G1/G2 have no such route.
    */
   async deleteMeetingById(id: number, o: CallOptions = {}): Promise<void> {
-    if (!this.deletesById) throw unsupported(NO_DELETE_BY_ID);
+    if (!this.deletesById) throw unsupported(clientMessages.noDeleteById());
     await this.http.request(`/meetings/${seg(id)}`, { method: 'DELETE', signal: o.signal });
   }
 
@@ -263,22 +268,34 @@ export class VexaClient {
     return normaliseTranscript(await this.get(`/transcripts/by-id/${seg(meetingId)}`, undefined, o));
   }
 
+  /**
+   * G1/G2: a public link; `meeting_id` makes the gateway check and store exactly that row. G3: a
+   * capability token, by row id where one is given (`POST /meetings/{id}/share`), since its link
+   * route mints for the newest meeting on the link; the token ("<meeting_id>.<secret>") must name
+   * the meeting asked for.
+   */
   async createShare(
     platform: ServerPlatform,
     nativeId: string,
     q: { ttlSeconds?: number; meetingId?: number } = {},
     o: CallOptions = {},
   ): Promise<ShareLink> {
-    const p = `${path.transcript(platform, nativeId)}/share`;
-    const res = this.capabilities.publicShareLinks
-      ? await this.http.request(p, { method: 'POST', query: { meeting_id: q.meetingId, ttl_seconds: q.ttlSeconds }, signal: o.signal })
-      : // G3 mints a capability token from a JSON body and ignores the query.
-        await this.http.request(p, {
-          method: 'POST',
-          body: q.ttlSeconds === undefined ? {} : { expires_in_sec: q.ttlSeconds },
-          signal: o.signal,
-        });
-    return normaliseShare(res.body);
+    if (this.capabilities.publicShareLinks) {
+      const p = `${path.transcript(platform, nativeId)}/share`;
+      const res = await this.http.request(p, {
+        method: 'POST',
+        query: { meeting_id: q.meetingId, ttl_seconds: q.ttlSeconds },
+        signal: o.signal,
+      });
+      return normaliseShare(res.body);
+    }
+    // G3 mints from a JSON body and ignores the query.
+    const p = q.meetingId === undefined ? `${path.transcript(platform, nativeId)}/share` : `/meetings/${seg(q.meetingId)}/share`;
+    const body = q.ttlSeconds === undefined ? {} : { expires_in_sec: q.ttlSeconds };
+    const link = normaliseShare((await this.http.request(p, { method: 'POST', body, signal: o.signal })).body);
+    if (q.meetingId !== undefined && link.kind === 'capability-token' && link.token.split('.')[0] !== String(q.meetingId))
+      throw new VexaError({ code: 'invalid_response', userMessage: clientMessages.shareForOtherMeeting() });
+    return link;
   }
 
   async getChat(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<ChatMessage[]> {
@@ -298,17 +315,4 @@ export class VexaClient {
       exclude_planned: this.generation === 'g3' && q.excludePlanned ? true : undefined,
     };
   }
-}
-
-function filterLocally(meetings: Meeting[], q: ListMeetingsQuery): Meeting[] {
-  return meetings.filter(
-    (m) =>
-      (q.status === undefined || m.status === q.status) &&
-      (q.platform === undefined || m.platform === q.platform) &&
-      !(q.excludePlanned && PLANNED.has(m.status)),
-  );
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, Math.floor(n)));
 }

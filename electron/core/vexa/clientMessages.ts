@@ -8,5 +8,8 @@ export const clientMessages = {
     "This server (Vexa 0.12 or later) cannot change a running bot's language. Stop the bot and send a new one with the language you want.",
   noBotsList: () => 'This server (Vexa 0.9 or earlier) has no bot list; the running bots are shown from the bot status instead.',
   noTranscriptById: () => 'This server cannot open a transcript by its meeting number; open it by platform and meeting ID instead.',
+  noDeleteById: () =>
+    'This server (Vexa 0.10 or earlier) has no planned meetings and cannot delete a meeting by its number; delete it by platform and meeting ID instead.',
+  shareForOtherMeeting: () => 'The server made a share link for another meeting than this one, so it is not shown. Try again.',
   adminNoUserList: () => "This server's admin API (Vexa 0.12 or later) cannot list all users. Look a user up by email or ID instead.",
 };

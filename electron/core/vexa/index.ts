@@ -10,6 +10,7 @@ export type { CreateTokenOptions } from './admin';
 export { createHttp, buildUrl, seg } from './http';
 export type { HttpMethod, HttpOptions, HttpResult, RequestOptions, VexaHttp } from './http';
 export { probeServer } from './detect';
+export { meetingOnLink, newestOnLink } from './linkTarget';
 export type { ProbeOptions, ProbeResult, ServerProbe } from './detect';
 export { classifyNetworkError, errorCodes } from './networkErrors';
 export { VexaError, isVexaError } from '../../../shared/vexa';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Banner, Button, Dialog, TextField } from '../../app/theme';
-import { deleteMeeting } from './actions';
+import { closeMeeting, deleteMeeting } from './actions';
 import { serverDeleteConfirmText, type ServerDeleteOption } from './describe';
 
 type Where = 'local' | 'server';
@@ -30,15 +30,43 @@ export function DeleteDialog({
   const name = useId();
   const matches = typed.trim().toLowerCase() === title.trim().toLowerCase();
 
+  const [kept, setKept] = useState<string | null>(null);
+
   const confirm = async () => {
     if (where === 'server' && !matches) return;
     setBusy(true);
     setError(null);
-    const message = await deleteMeeting(where);
+    const result = await deleteMeeting(where);
     setBusy(false);
-    if (message) setError(message);
+    if (!result.ok) setError(result.message);
+    else if ('keptOnServer' in result) setKept(result.keptOnServer);
     else onClose();
   };
+
+  if (kept !== null) {
+    const done = () => {
+      onClose();
+      closeMeeting();
+    };
+    return (
+      <Dialog
+        key="kept"
+        open
+        title="Still on the server"
+        description={`“${title}” was removed from this computer only.`}
+        onClose={done}
+        actions={
+          <Button variant="primary" data-autofocus onClick={done}>
+            Close
+          </Button>
+        }
+      >
+        <Banner tone="info" title="Not deleted on the server">
+          {kept}
+        </Banner>
+      </Dialog>
+    );
+  }
 
   if (step === 'choose') {
     return (

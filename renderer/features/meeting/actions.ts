@@ -105,11 +105,17 @@ export function refreshOpenMeeting(): void {
   if (useMeetingStore.getState().open) requestLoad('reopen');
 }
 
+/** The core announces an edit once, and once more after sending it when the meeting's server is connected. */
+function editAnnouncements(serverId: string | null): number {
+  return coreRefreshes(serverId) ? 2 : 1;
+}
+
 /** Sends one field's new value through the outbox; the chip beside the field follows its state. */
 export async function saveEdit<F extends EditableField>(field: F, value: NonNullable<MeetingPatch[F]>): Promise<boolean> {
   const detail = useMeetingStore.getState().detail;
   if (!detail) return false;
   const patch: MeetingPatch = { [field]: value };
+  echoes.changing(editAnnouncements(detail.meeting.serverId));
   const result = await api.invoke('library:edit', { id: detail.meeting.id, patch });
   if (!result.ok) {
     useMeetingStore.getState().setFieldError(field, result.message);
@@ -121,6 +127,7 @@ export async function saveEdit<F extends EditableField>(field: F, value: NonNull
 
 /** A conflict or a failed edit: keep mine (queue it again) or take the server's value. */
 export async function resolveEdit(editId: number, choice: 'keep-mine' | 'use-server'): Promise<string | null> {
+  echoes.changing(editAnnouncements(useMeetingStore.getState().detail?.meeting.serverId ?? null));
   const result = await api.invoke('library:resolveEdit', { editId, choice });
   if (!result.ok) return result.message;
   if (result.value) useMeetingStore.getState().replaceEdit(result.value);
@@ -129,15 +136,29 @@ export async function resolveEdit(editId: number, choice: 'keep-mine' | 'use-ser
   return null;
 }
 
-/** Deletes from this computer or from the server too; null on success, else the reason to show. */
-export async function deleteMeeting(where: 'local' | 'server'): Promise<string | null> {
+export type DeleteResult =
+  | { ok: true }
+  /** Removed from this computer only: the server keeps the meeting, `message` says why. */
+  | { ok: true; keptOnServer: string }
+  | { ok: false; message: string };
+
+/**
+ * Deletes from this computer or from the server too. A meeting the server kept (an older meeting
+ * of a recurring link on a server that only reaches the newest) stays open until the person has
+ * read why: `closeMeeting` then.
+ */
+export async function deleteMeeting(where: 'local' | 'server'): Promise<DeleteResult> {
   const detail = useMeetingStore.getState().detail;
-  if (!detail) return 'This meeting is no longer in the library.';
+  if (!detail) return { ok: false, message: 'This meeting is no longer in the library.' };
   const result = await api.invoke('library:delete', { id: detail.meeting.id, where });
-  if (!result.ok) return result.message;
+  if (!result.ok) return { ok: false, message: result.message };
+  if (result.value?.serverKept) {
+    announce(result.value.message);
+    return { ok: true, keptOnServer: result.value.message };
+  }
   closeMeeting();
   announce(
     where === 'server' ? 'The meeting was deleted on the server and on this computer.' : 'The meeting was removed from this computer.',
   );
-  return null;
+  return { ok: true };
 }

@@ -42,7 +42,7 @@ export interface EditContext {
   otherServer: boolean;
 }
 
-/** Why an edit stays here: G3 has no PATCH of a meeting that happened. */
+/** Why an edit stays here when the core gives no reason: G3 has no PATCH of a meeting that happened. */
 export function localEditNote(field: EditableField): string {
   return field === 'name' ? 'This server version cannot rename past meetings.' : 'This server version cannot change past meetings.';
 }
@@ -58,7 +58,8 @@ export function editChip(field: EditableField, edit: OutboxEditView | undefined,
     case 'done':
       return { kind: 'saved', label: 'Saved', tone: 'success', detail: null };
     case 'local':
-      return { kind: 'local', label: 'Kept on this computer', tone: 'info', detail: localEditNote(field) };
+      // The core says why when it is not the generation (an older meeting of a recurring link).
+      return { kind: 'local', label: 'Kept on this computer', tone: 'info', detail: edit.lastError ?? localEditNote(field) };
     case 'conflict':
       return { kind: 'conflict', label: 'Conflict', tone: 'warn', detail: 'The server changed this too. Choose which version to keep.' };
     case 'failed':

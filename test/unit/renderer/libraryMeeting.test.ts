@@ -36,6 +36,12 @@ describe('edit states', () => {
       detail: 'This server version cannot rename past meetings.',
     });
     expect(editChip('notes', edit({ state: 'local' }), true, online)?.detail).toBe('This server version cannot change past meetings.');
+    // An older meeting of a recurring link: the core's reason is shown, not the version's.
+    const reason = 'This server only changes the latest meeting on this link, and a newer meeting now uses the same link.';
+    expect(editChip('name', edit({ state: 'local', lastError: reason }), true, online)).toMatchObject({
+      label: 'Kept on this computer',
+      detail: reason,
+    });
     expect(editChip('name', edit({ state: 'failed', lastError: 'Name too long.' }), true, online)).toMatchObject({
       kind: 'failed',
       detail: 'The server refused the change: Name too long.',
@@ -204,6 +210,19 @@ describe('refresh echoes', () => {
     expect(guard.shouldReopen(0)).toBe(true);
     guard.opened('reopen', 0);
     expect(guard.shouldReopen(5_000)).toBe(true);
+  });
+
+  it('shows both announcements of an edit made here, even with the echo of an earlier open still expected', () => {
+    const guard = new EchoGuard();
+    // The open's refresh changed nothing, so its echo never came.
+    guard.opened('user', 0);
+    guard.changing(2);
+    expect(guard.shouldReopen(10)).toBe(true);
+    guard.opened('reopen', 10);
+    // What the server made of the edit (sent, or kept here with the reason) arrives before that re-open's echo.
+    expect(guard.shouldReopen(12)).toBe(true);
+    guard.opened('reopen', 12);
+    expect(guard.shouldReopen(20)).toBe(false);
   });
 
   it('never loops: each re-open expects exactly one echo that does not re-open again', () => {

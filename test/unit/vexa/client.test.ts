@@ -195,10 +195,11 @@ describe('G3 (v0.12)', () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  it('opens a transcript by row id, and shares it as a capability token from a JSON body', async () => {
+  it('opens a transcript by row id, and shares it by row id as a capability token from a JSON body', async () => {
     const { client, s } = await clientFor('g3', {
       'GET /transcripts/by-id/5120': { status: 200, body: g3.transcript },
-      'POST /transcripts/jitsi/standup%40meet.example.org/share': { status: 200, body: g3.share },
+      // The link route mints for the newest meeting on a recurring link; the row id names this one.
+      'POST /meetings/5120/share': { status: 200, body: g3.share },
       'GET /meetings/5101': { status: 200, body: g3.meeting },
     });
     const t = await client.getTranscript('jitsi', 'standup@meet.example.org', { meetingId: 5120 });
@@ -208,6 +209,14 @@ describe('G3 (v0.12)', () => {
     expect(s.requests[1]!.query.toString()).toBe('');
     expect(s.requests[1]!.body).toEqual({ expires_in_sec: 600 });
     expect((await client.getMeeting(5101)).statusTransitions).toHaveLength(3);
+  });
+
+  it('refuses a share token that names another meeting than the one asked for', async () => {
+    const { client } = await clientFor('g3', { 'POST /meetings/5119/share': { status: 200, body: g3.share } });
+    await expect(client.createShare('jitsi', 'standup@meet.example.org', { meetingId: 5119 })).rejects.toMatchObject({
+      code: 'invalid_response',
+      userMessage: expect.stringMatching(/share link for another meeting/),
+    });
   });
 
   it('explains what G3 cannot do, without a request', async () => {
