@@ -219,8 +219,13 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     'library:syncState': async () => d.session()?.sync.state() ?? null,
     'cache:stats': async () => d.library.stats(),
     'cache:clear': async () => {
+      const s = d.session();
+      // A download writing into the rows being removed would fail halfway; the sync below restarts it.
+      s?.sync.cancelTranscripts();
       await d.library.clear();
       d.emitChanged({ serverId: null, meetingIds: null });
+      // The connected server's meetings come back at once; other servers' when they are connected.
+      if (s) void s.sync.runFresh({ full: true });
       return d.library.stats();
     },
     'shell:openExternal': async ({ url }) => {
