@@ -58,6 +58,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await leaveDemo();
       return view;
     },
+    'connection:reenterKey': async ({ apiKey, keyStorage }) => {
+      const view = await d.connection.reenterKey(apiKey, keyStorage);
+      await leaveDemo();
+      return view;
+    },
     'connection:recheck': async () => d.connection.recheck(),
     'connection:disconnect': async () => {
       const view = await d.connection.disconnect();
