@@ -18,7 +18,7 @@ export const MeetingRow = memo(function MeetingRow({
 }) {
   const status = libraryStatus(meeting, connectedServerId);
   const failure = failureText(meeting);
-  const transcript = transcriptLabel(meeting);
+  const transcript = transcriptLabel(meeting, connectedServerId);
   const time = meetingTime(meeting);
   const ref = exportRef(meeting, connectedServerId);
   const title = libraryTitle(meeting);

@@ -94,9 +94,13 @@ export interface TranscriptLabel {
   tone: BadgeTone;
 }
 
-/** What this computer holds of the meeting's transcript; null for a meeting that has not happened. */
+/**
+ * What this computer holds of the meeting's transcript; null for a meeting that has not happened.
+ * Lines still arriving are "live" only while the meeting's server is connected (see `libraryStatus`).
+ */
 export function transcriptLabel(
-  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status' | 'segmentCount'>,
+  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status' | 'segmentCount' | 'serverId'>,
+  connectedServerId: string | null,
 ): TranscriptLabel | null {
   if (m.transcriptDeleted) return { label: 'Deleted on server', tone: 'danger' };
   if (m.planned) return null;
@@ -104,7 +108,7 @@ export function transcriptLabel(
     case 'complete':
       return { label: 'Transcript on this computer', tone: 'success' };
     case 'partial':
-      return m.status === 'active' || m.status === 'stopping'
+      return (m.status === 'active' || m.status === 'stopping') && m.serverId === connectedServerId
         ? { label: 'Live transcript on this computer', tone: 'info' }
         : { label: 'Part of the transcript on this computer', tone: 'warn' };
     case 'unavailable':

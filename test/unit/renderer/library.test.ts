@@ -51,14 +51,27 @@ describe('library rows', () => {
   });
 
   it('says what this computer holds of each transcript', () => {
-    const m = { transcript: 'complete', transcriptDeleted: false, planned: false, status: 'completed', segmentCount: 30 } as const;
-    expect(transcriptLabel(m)?.label).toBe('Transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'none', segmentCount: 0 })?.label).toBe('Not downloaded yet');
-    expect(transcriptLabel({ ...m, transcriptDeleted: true })).toEqual({ label: 'Deleted on server', tone: 'danger' });
-    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' })?.label).toBe('Live transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'partial' })?.label).toBe('Part of the transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'none', status: 'failed', segmentCount: 0 })?.label).toBe('No transcript');
-    expect(transcriptLabel({ ...m, planned: true, transcript: 'none' })).toBeNull();
+    const m = {
+      transcript: 'complete',
+      transcriptDeleted: false,
+      planned: false,
+      status: 'completed',
+      segmentCount: 30,
+      serverId: 'https://a.example',
+    } as const;
+    const A = 'https://a.example';
+    expect(transcriptLabel(m, A)?.label).toBe('Transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', segmentCount: 0 }, A)?.label).toBe('Not downloaded yet');
+    expect(transcriptLabel({ ...m, transcriptDeleted: true }, A)).toEqual({ label: 'Deleted on server', tone: 'danger' });
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, A)?.label).toBe('Live transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'partial' }, A)?.label).toBe('Part of the transcript on this computer');
+    // Lines of a meeting last seen live on a server that is not connected are not "live".
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, 'demo')?.label).toBe(
+      'Part of the transcript on this computer',
+    );
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, null)?.label).toBe('Part of the transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', status: 'failed', segmentCount: 0 }, A)?.label).toBe('No transcript');
+    expect(transcriptLabel({ ...m, planned: true, transcript: 'none' }, A)).toBeNull();
   });
 });
 
