@@ -130,3 +130,23 @@ test('after the demo ends, its meeting last seen live reads "as of" that time, n
   // Only the lines this computer holds: the demo's server is gone.
   await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
 });
+
+test('Clear library brings the connected server’s meetings back by itself', async ({ page }) => {
+  await start(page, { profile: 'g3' });
+  await nav(page, /Library/);
+  const rows = page.getByRole('list', { name: 'Meetings' }).getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+
+  await nav(page, /Settings/);
+  const dialogText = /Nothing is deleted on any server: the meetings of 127\.0\.0\.1:\d+ are downloaded again right away\./;
+  await page.getByRole('button', { name: 'Clear library…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clear the local library?' });
+  await expect(dialog).toContainText(dialogText);
+  await dialog.getByRole('button', { name: 'Clear library' }).click();
+  await expect(dialog).toBeHidden();
+
+  // No Refresh: the library downloads them again on its own.
+  await nav(page, /Library/);
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Meetings' }).getByText('Transcript on this computer')).toHaveCount(3);
+});
