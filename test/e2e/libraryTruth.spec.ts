@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 import { apiLabels, connect, linkField, meetingCard, sendLink, snap } from './support/launch';
@@ -70,6 +71,8 @@ test('a bot the host refused says why on its Live card and in the library, under
   await expect(row(page, MEET_ID)).toContainText('The host denied the bot entry to the meeting.');
   await expect(row(page, MEET_ID).locator('.badge')).toHaveText('Failed');
   await snap(page, testInfo, 'library-failed-filter');
+  const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('a bot that broke mid-meeting is Failed with why, and its lines can be exported from the row and the page', async ({ page }) => {
@@ -122,6 +125,8 @@ test('after the demo ends, its meeting last seen live reads "as of" that time, n
   await expect(stale).not.toContainText('Live');
   await expect(exportButton(stale)).toBeVisible();
   await snap(page, testInfo, 'library-demo-as-of');
+  const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await openRow(page, MEET_ID);
   await expect(page.locator('.meeting-detail-header .badge')).toHaveText(/^Transcribing as of /);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../../electron/simulator';
 import { recordingFetch } from '../support/recordingFetch';
@@ -50,6 +51,8 @@ test('the re-enter-key screen keeps the self-hosted server, and the key reaches 
   await expect(url).not.toBeEditable();
   await expect(page.getByText(`The key is sent to ${host} only.`)).toBeVisible();
   await snap(page, testInfo, 'reenter-key');
+  const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await keyField(page).fill(apiKey);
   await page.getByRole('button', { name: 'Test connection' }).click();
