@@ -34,7 +34,7 @@ const MODE: Record<KeyStorageChoice, SecretMode> = { auto: 'secure', session: 's
  * views it hands out carry only a masked label.
  */
 export class ConnectionService {
-  private state: ConnectionView = { status: 'none', server: null, key: null, error: null };
+  private state: ConnectionView = { status: 'none', server: null, key: null, error: null, keyNeeded: null };
   private active: { record: ServerRecord; key: string } | null = null;
   private clientCache: VexaClient | null = null;
 
@@ -74,8 +74,9 @@ export class ConnectionService {
     return view;
   }
 
-  private async detect(url: string, apiKey: string): Promise<{ probe: ServerProbe; insecure: boolean; url: string }> {
+  private async detect(url: string, apiKey: string, demo = false): Promise<{ probe: ServerProbe; insecure: boolean; url: string }> {
     const normalized = normalizeServerUrl(url);
+    this.refuseOtherServer(normalized.url, demo);
     this.deps.logger.addSecret(apiKey);
     const result = await probeServer({ baseUrl: normalized.url, apiKey, fetch: this.deps.fetch });
     if (!result.ok) {
@@ -83,6 +84,29 @@ export class ConnectionService {
       throw result.error;
     }
     return { probe: result.value, insecure: normalized.insecure, url: normalized.url };
+  }
+
+  /**
+   * While the app waits for the key of the server it was last connected to, a key goes to that
+   * server only: a screen that names one server must never send its key to another. Choosing
+   * another server (`disconnect`) lifts this. The demo's key is minted here, so it may go to the demo.
+   */
+  private refuseOtherServer(url: string, demo: boolean): void {
+    const waiting = this.state.keyNeeded;
+    if (!waiting || demo || url === waiting.url) return;
+    throw new UserFacingError(
+      'other_server',
+      `This key is asked for ${waiting.label}. To use another server, choose "Connect to another server" first.`,
+    );
+  }
+
+  /** The key for the server named in `keyNeeded`, sent there and nowhere else. */
+  async reenterKey(rawKey: string, keyStorage: KeyStorageChoice): Promise<ConnectionView> {
+    const waiting = this.state.keyNeeded;
+    if (!waiting) {
+      throw new UserFacingError('no_server', 'No server is waiting for its key any more. Enter the address of your server and its key.');
+    }
+    return this.connect(waiting.url, rawKey, keyStorage);
   }
 
   async probe(url: string, apiKey: string): Promise<ProbeView> {
@@ -99,7 +123,7 @@ export class ConnectionService {
 
   async connect(url: string, rawKey: string, keyStorage: KeyStorageChoice, demo = false): Promise<ConnectionView> {
     const apiKey = rawKey.trim();
-    const { probe, insecure, url: base } = await this.detect(url, apiKey);
+    const { probe, insecure, url: base } = await this.detect(url, apiKey, demo);
     const id = demo ? DEMO_SERVER_ID : base;
     // Store the key before the switch: if the keychain refuses, the previous connection stays.
     const storage: KeyStorage = await this.deps.secrets.set(id, apiKey, demo ? 'session' : MODE[keyStorage]);
@@ -132,6 +156,7 @@ export class ConnectionService {
       server: toServerView(record),
       key: { label: record.keyLabel ?? maskKey(key), storage: record.keyStorage ?? 'session' },
       error: null,
+      keyNeeded: null,
     });
   }
 
@@ -167,7 +192,7 @@ export class ConnectionService {
     this.active = null;
     this.clientCache = null;
     this.deps.settings.setActiveServer(null);
-    return this.set({ status: 'none', server: null, key: null, error: null });
+    return this.set({ status: 'none', server: null, key: null, error: null, keyNeeded: null });
   }
 
   /**
@@ -183,7 +208,7 @@ export class ConnectionService {
     if (!record && key) {
       // The server list lives in the cache; a rebuilt cache lost it, but the key and the address
       // (a server's id is its URL) are still known, so connect again in the background.
-      this.set({ status: 'connecting', server: null, key: null, error: null });
+      this.set({ status: 'connecting', server: null, key: null, error: null, keyNeeded: null });
       void this.connect(id, key, 'auto').catch((e: unknown) => {
         const coded = e as { code?: string; userMessage?: string; message?: string };
         this.set({
@@ -191,6 +216,7 @@ export class ConnectionService {
           server: null,
           key: null,
           error: { code: coded.code ?? 'reconnect_failed', message: coded.userMessage ?? coded.message ?? 'Connect to your server again.' },
+          keyNeeded: null,
         });
       });
       return 'restored';
@@ -206,6 +232,7 @@ export class ConnectionService {
               message: `Enter the API key for ${record.label} again: it was kept for the last session only, or the system keychain could not unlock it.`,
             }
           : null,
+        keyNeeded: record ? { id: record.id, url: record.url, label: record.label } : null,
       });
       return 'none';
     }

@@ -58,6 +58,11 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await leaveDemo();
       return view;
     },
+    'connection:reenterKey': async ({ apiKey, keyStorage }) => {
+      const view = await d.connection.reenterKey(apiKey, keyStorage);
+      await leaveDemo();
+      return view;
+    },
     'connection:recheck': async () => d.connection.recheck(),
     'connection:disconnect': async () => {
       const view = await d.connection.disconnect();
@@ -219,8 +224,13 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     'library:syncState': async () => d.session()?.sync.state() ?? null,
     'cache:stats': async () => d.library.stats(),
     'cache:clear': async () => {
+      const s = d.session();
+      // A download writing into the rows being removed would fail halfway; the sync below restarts it.
+      s?.sync.cancelTranscripts();
       await d.library.clear();
       d.emitChanged({ serverId: null, meetingIds: null });
+      // The connected server's meetings come back at once; other servers' when they are connected.
+      if (s) void s.sync.runFresh({ full: true });
       return d.library.stats();
     },
     'shell:openExternal': async ({ url }) => {

@@ -7,8 +7,7 @@ import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
 import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
-import type { Meeting } from '../../shared/vexa/types';
-import type { TrackedMeeting } from './meetings/tracker';
+import { LibraryFollower, trackedToMeeting } from './meetings/libraryFollower';
 import type { Clipboard, Clock, Logger, Notifier, TrayView } from './ports';
 
 export interface SessionDeps {
@@ -47,6 +46,14 @@ export class ServerSession {
   static open(d: SessionDeps): ServerSession | null {
     return d.connection.withActiveKey((server, apiKey) => {
       let bots: BotService | null = null;
+      // Declared before the bots: a bot's status reaches the library as it changes.
+      const follower: LibraryFollower = new LibraryFollower({
+        library: d.library,
+        serverId: server.id,
+        logger: d.logger,
+        onChanged: (meetingIds) => d.emit('library:changed', { serverId: server.id, meetingIds }),
+        onEnded: () => void sync.runFresh(),
+      });
       const sync = new SyncService({
         library: d.library,
         outbox: d.outbox,
@@ -71,7 +78,7 @@ export class ServerSession {
           const m = bots?.tracker.get(meetingId);
           if (!m) return;
           try {
-            const localId = d.library.storeLive(server.id, liveMeeting(m), segments);
+            const localId = d.library.storeLive(server.id, trackedToMeeting(m), segments);
             d.emit('library:changed', { serverId: server.id, meetingIds: [localId] });
           } catch (e) {
             d.logger.error('Could not store live captions', { error: String(e) });
@@ -114,6 +121,7 @@ export class ServerSession {
         doNotDisturb: d.doNotDisturb,
         launchDefaults: d.launchDefaults,
         onChange: (meetings) => {
+          follower.follow(meetings);
           for (const m of meetings) {
             transcripts.follow(m.id, m.platform, m.nativeId);
             if (m.status === 'completed' || m.status === 'failed') void transcripts.onMeetingEnded(m.id);
@@ -141,30 +149,4 @@ export class ServerSession {
     this.bots.close();
     this.hub.close();
   }
-}
-
-/** The cache row for a meeting seen live, from what the app tracks; sync later merges the server's row into it. */
-function liveMeeting(m: TrackedMeeting): Meeting {
-  return {
-    id: m.id,
-    platform: m.platform,
-    nativeMeetingId: m.nativeId,
-    status: m.status,
-    startTime: m.history[0]?.at ?? null,
-    endTime: null,
-    createdAt: m.history[0]?.at ?? null,
-    updatedAt: null,
-    name: null,
-    notes: null,
-    participants: [],
-    languages: [],
-    completionReason: m.completionReason,
-    failureStage: m.failureStage,
-    statusTransitions: [],
-    meetingUrl: m.meetingUrl,
-    botContainerId: null,
-    shared: false,
-    transcriptDeleted: false,
-    data: {},
-  };
 }

@@ -75,6 +75,14 @@ export const channels = {
       .strict(),
     output: ConnectionViewSchema,
   },
+  /**
+   * The key of the server named in `keyNeeded`: the core sends it there and nowhere else.
+   * (`connection:disconnect` forgets that server, so another one can be entered.)
+   */
+  'connection:reenterKey': {
+    input: z.object({ apiKey: ApiKeyInput, keyStorage: z.enum(['auto', 'session', 'plaintext']).default('auto') }).strict(),
+    output: ConnectionViewSchema,
+  },
   'connection:recheck': { input: Empty, output: ConnectionViewSchema },
   'connection:disconnect': { input: Empty, output: ConnectionViewSchema },
   'demo:start': {

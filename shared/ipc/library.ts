@@ -29,6 +29,7 @@ export const LibraryMeetingSchema = z.object({
   transcript: z.enum(['none', 'partial', 'complete', 'unavailable']),
   segmentCount: z.number(),
   lastSyncedAt: z.number().nullable(),
+  statusSeenAt: z.number().nullable(),
   transcriptSyncedAt: z.number().nullable(),
   localFields: z.array(EditableFieldSchema),
   conflictFields: z.array(EditableFieldSchema),
@@ -46,6 +47,7 @@ export const SegmentViewSchema = z.object({
   language: z.string().nullable(),
   confirmed: z.boolean(),
   source: z.string().nullable(),
+  segmentId: z.string().nullable(),
 });
 
 export const TimelineSchema = z.object({

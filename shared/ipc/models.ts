@@ -45,6 +45,12 @@ export const ConnectionViewSchema = z.object({
   /** A masked label such as "vxa_tx_…9f2c"; never the key. */
   key: z.object({ label: z.string(), storage: KeyStorageSchema }).nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /**
+   * The server the app was connected to when it last closed, whose key it no longer has (kept for
+   * that session only, or the keychain would not give it back). A key typed now goes to this
+   * server only, until the person chooses another server.
+   */
+  keyNeeded: z.object({ id: z.string(), url: z.string(), label: z.string() }).nullable(),
 });
 export type ConnectionView = z.infer<typeof ConnectionViewSchema>;
 

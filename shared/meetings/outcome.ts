@@ -19,6 +19,30 @@ export const STATUS_LABELS: Record<MeetingStatus, string> = {
 export const TERMINAL_STATUSES: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed', 'deleted']);
 
 /**
+ * How far along its life a meeting is. Statuses only move forward on the server, so a status read
+ * earlier (a list page fetched before a status frame arrived, a late poll) never moves one back.
+ */
+export const STATUS_RANK: Readonly<Record<MeetingStatus, number>> = {
+  idle: 0,
+  scheduled: 0,
+  unknown: 0,
+  requested: 1,
+  joining: 2,
+  awaiting_admission: 3,
+  needs_help: 4,
+  active: 5,
+  stopping: 6,
+  completed: 7,
+  failed: 7,
+  deleted: 8,
+};
+
+/** Whether `next` may replace `current`: it is as far along or further. */
+export function movesForward(current: MeetingStatus, next: MeetingStatus): boolean {
+  return STATUS_RANK[next] >= STATUS_RANK[current];
+}
+
+/**
  * Plain-words explanations of every `completion_reason` the three server generations send
  * (G1, G2 additions, G3 lifecycle.v1, api.v1). Unknown reasons fall back to the status.
  */

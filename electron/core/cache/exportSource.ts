@@ -52,6 +52,7 @@ export async function cachedTranscript(
       absoluteEnd: s.absoluteEnd,
       language: s.language,
       completed: s.confirmed,
+      ...(s.segmentId ? { segmentId: s.segmentId } : {}),
       ...(s.source ? { source: s.source } : {}),
     })),
   };

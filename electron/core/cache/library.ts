@@ -172,6 +172,21 @@ export class Library {
     })();
   }
 
+  /**
+   * A status the app saw for one of its bots (a status frame or a poll), written at once: the
+   * library does not wait for the next sync to say a meeting ended, and a bot that failed before
+   * anything was said still gets its row, with the reason. Never moves a status back. Synchronous
+   * like `storeLive`; returns the local id and whether the row's status or reason changed.
+   */
+  recordBotStatus(serverId: string, meeting: Meeting, at: number): { id: number; changed: boolean } {
+    return this.db.transaction(() => {
+      const known = this.meetings.localId(serverId, meeting.id);
+      const id = known ?? this.meetings.ensure(serverId, meeting, this.now());
+      const changed = this.meetings.applyStatus(id, meeting, at);
+      return { id, changed: changed || known === null };
+    })();
+  }
+
   private merge(meetingId: number, segments: readonly TranscriptSegment[]): AppendResult {
     const result = this.segments.merge(meetingId, segments);
     if (result.inserted > 0) {

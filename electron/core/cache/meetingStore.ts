@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { movesForward } from '../../../shared/meetings/outcome';
 import type { Meeting, MeetingPatch, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import { editableOf, mergeServerValues, type OpenEdit } from './editMerge';
-import { asFields, cleanText, parseJson, type MeetingRow } from './rows';
+import { asFields, asStatus, cleanText, parseJson, type MeetingRow } from './rows';
 import type { SegmentStore } from './segmentStore';
 import type { EditableField, EditableValues, OutboxState } from './types';
 
@@ -29,6 +30,43 @@ function storedData(data: Record<string, unknown>): string {
   return JSON.stringify(copy);
 }
 
+interface StatusFields {
+  status: MeetingStatus;
+  completionReason: string | null;
+  failureStage: string | null;
+  /** When the kept status was last confirmed. */
+  seenAt: number | null;
+}
+
+/**
+ * The status a row keeps when the server's row arrives. A list page read before the bot's end
+ * was announced must not bring an ended meeting back to life; a status frame carries no reason,
+ * so the reason already known for that status stays.
+ */
+export function statusAfter(
+  existing: Pick<MeetingRow, 'status' | 'completion_reason' | 'failure_stage' | 'status_seen_at'> | undefined,
+  m: Pick<Meeting, 'status' | 'completionReason' | 'failureStage'>,
+  now: number,
+): StatusFields {
+  if (!existing) return { status: m.status, completionReason: m.completionReason, failureStage: m.failureStage, seenAt: now };
+  const current = asStatus(existing.status);
+  if (!movesForward(current, m.status)) {
+    return {
+      status: current,
+      completionReason: existing.completion_reason,
+      failureStage: existing.failure_stage,
+      seenAt: existing.status_seen_at,
+    };
+  }
+  const same = current === m.status;
+  return {
+    status: m.status,
+    completionReason: m.completionReason ?? (same ? existing.completion_reason : null),
+    failureStage: m.failureStage ?? (same ? existing.failure_stage : null),
+    seenAt: now,
+  };
+}
+
 /** Meeting rows: the server's view merged with the user's edits, and the name/notes index. */
 export class MeetingStore {
   private readonly byRemote: Database.Statement<[string, number]>;
@@ -45,7 +83,7 @@ export class MeetingStore {
     this.byRemote = db.prepare('SELECT * FROM meetings WHERE server_id = ? AND remote_id = ?');
     const cols = `platform, native_id, status, planned, start_time, end_time, created_at, updated_at, name, notes, participants,
       languages, completion_reason, failure_stage, meeting_url, shared, transcript_deleted, data, server_fields, local_fields,
-      server_stamp, last_synced_at`;
+      server_stamp, last_synced_at, status_seen_at`;
     this.insert = db.prepare(
       `INSERT INTO meetings (server_id, remote_id, ${cols}) VALUES (@server_id, @remote_id, ${cols
         .split(',')
@@ -114,13 +152,14 @@ export class MeetingStore {
     for (const c of merged.conflicts)
       this.setEditState.run({ id: c.id, state: 'conflict', server_value: JSON.stringify(c.serverValues), now });
 
+    const status = statusAfter(existing, m, now);
     const values = {
       server_id: serverId,
       remote_id: m.id,
       platform: m.platform,
       native_id: m.nativeMeetingId,
-      status: m.status,
-      planned: PLANNED.has(m.status) ? 1 : 0,
+      status: status.status,
+      planned: PLANNED.has(status.status) ? 1 : 0,
       start_time: m.startTime,
       end_time: m.endTime,
       created_at: m.createdAt,
@@ -129,8 +168,8 @@ export class MeetingStore {
       notes: merged.shown.notes === '' ? null : merged.shown.notes,
       participants: JSON.stringify(merged.shown.participants),
       languages: JSON.stringify(merged.shown.languages),
-      completion_reason: m.completionReason,
-      failure_stage: m.failureStage,
+      completion_reason: status.completionReason,
+      failure_stage: status.failureStage,
       meeting_url: m.meetingUrl,
       shared: m.shared ? 1 : 0,
       transcript_deleted: m.transcriptDeleted ? 1 : 0,
@@ -139,6 +178,7 @@ export class MeetingStore {
       local_fields: JSON.stringify(merged.local),
       server_stamp: stamp,
       last_synced_at: now,
+      status_seen_at: status.seenAt,
     };
     let id: number;
     if (existing) {
@@ -261,6 +301,34 @@ export class MeetingStore {
   remove(id: number, now: number): void {
     this.hide(id, now);
     this.db.prepare('DELETE FROM meetings WHERE id = ?').run(id);
+  }
+
+  /**
+   * A status seen for this meeting outside a server row (a status frame, a poll of the bots), with
+   * the reason it ended where known. Never moves the row back. Call inside a transaction; returns
+   * whether what the row shows changed.
+   */
+  applyStatus(id: number, m: Pick<Meeting, 'status' | 'completionReason' | 'failureStage'>, at: number): boolean {
+    const row = this.row(id);
+    if (!row || row.hidden_at !== null) return false;
+    const next = statusAfter(row, m, at);
+    const changed =
+      next.status !== row.status || next.completionReason !== row.completion_reason || next.failureStage !== row.failure_stage;
+    this.db
+      .prepare('UPDATE meetings SET status = ?, planned = ?, completion_reason = ?, failure_stage = ?, status_seen_at = ? WHERE id = ?')
+      .run(next.status, PLANNED.has(next.status) ? 1 : 0, next.completionReason, next.failureStage, next.seenAt, id);
+    if (next.status === m.status) {
+      this.appendAppTransition(id, {
+        from: null,
+        to: next.status,
+        at,
+        source: 'app',
+        reason: null,
+        completionReason: next.completionReason,
+        failureStage: next.failureStage,
+      });
+    }
+    return changed;
   }
 
   /** A row the live pipeline can write into before the list sync has seen the meeting. */

@@ -44,6 +44,21 @@ export const migrations: Migration[] = [
       db.exec(`INSERT INTO segments_fts (segments_fts, rank) VALUES ('hashsize', 8388608)`);
     },
   },
+  {
+    version: 3,
+    description: "each segment's server id (segment_id) apart from its merge key; when each meeting's status was last confirmed",
+    up(db) {
+      // The merge key is the server's segment_id where one was sent, else `t:<ms>` or `r:<s>`
+      // (shared/vexa/normalise.ts segmentKey), so the ids of segments already cached are recovered
+      // from their keys: server ids (`{session_uid}:{speaker_key}:{startMs}`) take neither shape.
+      db.exec(`
+        ALTER TABLE segments ADD COLUMN segment_id TEXT;
+        UPDATE segments SET segment_id = key WHERE key NOT LIKE 't:%' AND key NOT LIKE 'r:%';
+        ALTER TABLE meetings ADD COLUMN status_seen_at INTEGER;
+        UPDATE meetings SET status_seen_at = last_synced_at;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -54,6 +54,7 @@ export interface MeetingRow {
   local_fields: string;
   server_stamp: string | null;
   last_synced_at: number | null;
+  status_seen_at: number | null;
   transcript_state: TranscriptState;
   transcript_synced_at: number | null;
   transcript_attempts: number;
@@ -66,7 +67,7 @@ export interface MeetingRow {
 /** The columns a list needs (no raw `data`), plus the fields in conflict from the outbox. */
 export const MEETING_COLUMNS = `m.id, m.server_id, m.remote_id, m.platform, m.native_id, m.status, m.planned, m.start_time, m.end_time,
   m.created_at, m.updated_at, m.name, m.notes, m.participants, m.languages, m.completion_reason, m.failure_stage,
-  m.meeting_url, m.shared, m.transcript_deleted, m.local_fields, m.last_synced_at, m.transcript_state,
+  m.meeting_url, m.shared, m.transcript_deleted, m.local_fields, m.last_synced_at, m.status_seen_at, m.transcript_state,
   m.transcript_synced_at, m.segment_count,
   (SELECT json_group_array(o.fields) FROM outbox o WHERE o.meeting_id = m.id AND o.state = 'conflict') AS conflicts`;
 
@@ -94,6 +95,7 @@ export type MeetingListRow = Pick<
   | 'transcript_deleted'
   | 'local_fields'
   | 'last_synced_at'
+  | 'status_seen_at'
   | 'transcript_state'
   | 'transcript_synced_at'
   | 'segment_count'
@@ -126,6 +128,7 @@ export function meetingView(r: MeetingListRow): LibraryMeeting {
     transcript: r.transcript_state,
     segmentCount: r.segment_count,
     lastSyncedAt: r.last_synced_at,
+    statusSeenAt: r.status_seen_at,
     transcriptSyncedAt: r.transcript_synced_at,
     localFields: asFields(parseJson<unknown>(r.local_fields, [])),
     conflictFields,
@@ -143,6 +146,7 @@ export interface SegmentRow {
   language: string | null;
   confirmed: number;
   source: string | null;
+  segment_id: string | null;
 }
 
 export function segmentView(r: SegmentRow): SegmentView {
@@ -157,6 +161,7 @@ export function segmentView(r: SegmentRow): SegmentView {
     language: r.language,
     confirmed: r.confirmed === 1,
     source: r.source,
+    segmentId: r.segment_id,
   };
 }
 

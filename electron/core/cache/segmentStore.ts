@@ -14,6 +14,7 @@ interface Existing {
   abs_end: number | null;
   language: string | null;
   source: string | null;
+  segment_id: string | null;
 }
 
 /**
@@ -33,18 +34,19 @@ export class SegmentStore {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
-      `INSERT INTO segments (meeting_id, key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, key) DO NOTHING`,
+      `INSERT INTO segments (meeting_id, key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source, segment_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, key) DO NOTHING`,
     );
     this.ftsInsert = db.prepare('INSERT INTO segments_fts (rowid, text, speaker) VALUES (?, ?, ?)');
     this.ftsInsertFrom = db.prepare('INSERT INTO segments_fts (rowid, text, speaker) SELECT id, text, speaker FROM segments WHERE id >= ?');
     this.ftsDelete = db.prepare("INSERT INTO segments_fts (segments_fts, rowid, text, speaker) VALUES ('delete', ?, ?, ?)");
     this.find = db.prepare(
-      'SELECT id, text, speaker, confirmed, start_s, end_s, abs_start, abs_end, language, source FROM segments WHERE meeting_id = ? AND key = ?',
+      `SELECT id, text, speaker, confirmed, start_s, end_s, abs_start, abs_end, language, source, segment_id
+       FROM segments WHERE meeting_id = ? AND key = ?`,
     );
     this.rewrite = db.prepare(
-      `UPDATE segments SET speaker = ?, text = ?, start_s = ?, end_s = ?, abs_start = ?, abs_end = ?, language = ?, confirmed = ?, source = ?
-       WHERE id = ?`,
+      `UPDATE segments SET speaker = ?, text = ?, start_s = ?, end_s = ?, abs_start = ?, abs_end = ?, language = ?, confirmed = ?, source = ?,
+         segment_id = ? WHERE id = ?`,
     );
     this.ftsDeleteMeeting = db.prepare(
       "INSERT INTO segments_fts (segments_fts, rowid, text, speaker) SELECT 'delete', id, text, speaker FROM segments WHERE meeting_id = ?",
@@ -67,6 +69,8 @@ export class SegmentStore {
       const speaker = cleanText(s.speaker);
       const confirmed = s.completed ? 1 : 0;
       const source = s.source ?? null;
+      // Kept apart from the key: exports hand the server's id on (a key can be a start time).
+      const segmentId = s.segmentId ?? null;
       const info = this.insert.run(
         meetingId,
         s.key,
@@ -79,6 +83,7 @@ export class SegmentStore {
         s.language,
         confirmed,
         source,
+        segmentId,
       );
       if (info.changes === 1) {
         if (firstNew === Number.POSITIVE_INFINITY) firstNew = Number(info.lastInsertRowid);
@@ -99,7 +104,8 @@ export class SegmentStore {
         old.abs_start === s.absoluteStart &&
         old.abs_end === s.absoluteEnd &&
         old.language === s.language &&
-        old.source === source;
+        old.source === source &&
+        old.segment_id === segmentId;
       if (same) {
         result.unchanged++;
         continue;
@@ -107,7 +113,7 @@ export class SegmentStore {
       // A row inserted earlier in this call is not indexed yet; the final insert indexes its last text.
       const reindex = old.id < firstNew && (old.text !== text || old.speaker !== speaker);
       if (reindex) this.ftsDelete.run(old.id, old.text, old.speaker);
-      this.rewrite.run(speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source, old.id);
+      this.rewrite.run(speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source, segmentId, old.id);
       if (reindex) this.ftsInsert.run(old.id, text, speaker);
       result.updated++;
     }
@@ -125,7 +131,7 @@ export class SegmentStore {
     return (
       this.db
         .prepare(
-          `SELECT key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source
+          `SELECT key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source, segment_id
            FROM segments WHERE meeting_id = ? ORDER BY start_s, id`,
         )
         .all(meetingId) as SegmentRow[]

@@ -7,6 +7,7 @@ import { meetingOnLink } from '../vexa/linkTarget';
 import type { Library } from './library';
 import type { OutboxService, ReplayReport } from './outbox';
 import { LINK_MESSAGES } from './recurringLinks';
+import { reconcileInFlight } from './reconcile';
 import { SyncStore } from './syncStore';
 import { TranscriptSync, type FetchOutcome } from './transcriptSync';
 import type { LibraryEvents, LibraryMeeting, SyncPhase, SyncState, TranscriptProgress } from './types';
@@ -137,13 +138,24 @@ export class SyncService {
     return this.running;
   }
 
+  /**
+   * A pass that reads the server after this call (a bot just ended, the cache was emptied): a pass
+   * already running read it before, so another runs once that one ends. Never rejects.
+   */
+  async runFresh(options: { full?: boolean } = {}): Promise<SyncState> {
+    if (this.running) await this.running;
+    return this.run(options);
+  }
+
   private async pass(forceFull: boolean): Promise<SyncState> {
     const now = this.d.clock.now();
     this.retry?.cancel();
     this.retry = null;
     this.setState({ phase: 'syncing', retryAt: null });
     try {
-      const changed = await this.listPass(forceFull);
+      const { changed, seen } = await this.listPass(forceFull);
+      if (this.closed) return this.state();
+      changed.push(...(await reconcileInFlight({ ...this.d, seen })));
       this.failures = 0;
       if (changed.length > 0) this.d.events?.changed?.({ serverId: this.d.serverId, meetingIds: changed });
       const replay = await this.replayOutbox();
@@ -167,8 +179,8 @@ export class SyncService {
     }
   }
 
-  /** Returns the local ids of rows that are new or changed. */
-  private async listPass(forceFull: boolean): Promise<number[]> {
+  /** Returns the local ids of rows that are new or changed, and the remote ids read. */
+  private async listPass(forceFull: boolean): Promise<{ changed: number[]; seen: Set<number> }> {
     const { client, library, serverId } = this.d;
     const marks = this.store.marks(serverId);
     const now = this.d.clock.now();
@@ -207,7 +219,7 @@ export class SyncService {
       if (gone.length > 0) library.db.transaction(() => gone.forEach((id) => library.meetings.remove(id, now)))();
     }
     this.store.recordAttempt(serverId, this.d.clock.now(), { ok: true, full: full && complete });
-    return changed;
+    return { changed, seen };
   }
 
   private startTranscripts(): void {

@@ -41,6 +41,8 @@ export interface LibraryMeeting extends MeetingFields {
   segmentCount: number;
   /** When the meeting row was last read from the server. */
   lastSyncedAt: number | null;
+  /** When the server last confirmed the shown status (a list or meeting read, a status frame or poll). */
+  statusSeenAt: number | null;
   transcriptSyncedAt: number | null;
   /** Fields whose shown value is the user's edit, not (yet) the server's. */
   localFields: EditableField[];
@@ -73,6 +75,8 @@ export interface SegmentView {
   language: string | null;
   confirmed: boolean;
   source: string | null;
+  /** The server's `segment_id` (G2+), null where the server sent none. */
+  segmentId: string | null;
 }
 
 export interface TranscriptView {

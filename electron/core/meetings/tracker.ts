@@ -1,4 +1,4 @@
-import { explainOutcome, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import { explainOutcome, STATUS_RANK as RANK, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import type { Meeting, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import type { Clock } from '../ports';
@@ -18,22 +18,6 @@ export interface TrackedMeeting {
   /** Plain words for a finished meeting; null while it runs. */
   outcome: string | null;
 }
-
-// Statuses only move forward; a late poll or a duplicate frame must not move a meeting back.
-const RANK: Record<MeetingStatus, number> = {
-  idle: 0,
-  scheduled: 0,
-  unknown: 0,
-  requested: 1,
-  joining: 2,
-  awaiting_admission: 3,
-  needs_help: 4,
-  active: 5,
-  stopping: 6,
-  completed: 7,
-  failed: 7,
-  deleted: 8,
-};
 
 export interface TrackerEvents {
   /** A meeting's status changed (also called for the first status of a newly tracked meeting). */

@@ -63,8 +63,11 @@ export function captionAnnouncement(lines: ReadonlyArray<Pick<CaptionView, 'spea
   return `${lines.length} new captions. Latest, ${latest}`;
 }
 
-/** What the view says in place of captions when there are none yet; null when captions show. */
-export function emptyCaptionsText(status: TrackedMeetingView['status'] | null): string {
+/**
+ * What the view says in place of captions when there are none yet. A failed bot says why it
+ * failed (the host denied it entry, nobody admitted it): that is what the person can act on.
+ */
+export function emptyCaptionsText(status: TrackedMeetingView['status'] | null, outcome: string | null = null): string {
   switch (status) {
     case 'requested':
     case 'joining':
@@ -74,7 +77,7 @@ export function emptyCaptionsText(status: TrackedMeetingView['status'] | null): 
     case 'active':
       return 'Listening. Captions appear here as people speak.';
     case 'failed':
-      return 'The bot left before anything was transcribed.';
+      return outcome ? `${outcome} Nothing was transcribed.` : 'The bot left before anything was transcribed.';
     default:
       return 'No captions yet.';
   }

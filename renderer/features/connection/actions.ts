@@ -21,8 +21,13 @@ export const probeServer = (url: string, apiKey: string) => api.invoke('connecti
 export const connectServer = (url: string, apiKey: string, keyStorage: KeyStorageChoice) =>
   applying(api.invoke('connection:connect', { url, apiKey, keyStorage }));
 
+/** The key of the server the core is waiting for (`keyNeeded`); the core sends it nowhere else. */
+export const reenterKey = (apiKey: string, keyStorage: KeyStorageChoice) =>
+  applying(api.invoke('connection:reenterKey', { apiKey, keyStorage }));
+
 export const recheckServer = () => applying(api.invoke('connection:recheck'));
 
+/** Forgets the connected server's key, or the server still waiting for its key, and returns to onboarding. */
 export const disconnectServer = () => applying(api.invoke('connection:disconnect'));
 
 export const startDemo = () => applying(api.invoke('demo:start'));

@@ -3,7 +3,7 @@ import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
 import { Badge, PlatformMark } from '../../app/theme';
 import { MeetingActions } from '../export/MeetingActions';
-import { exportRef, libraryTitle, meetingStatus, meetingTime, platformLabel, transcriptLabel } from './describe';
+import { exportRef, failureText, libraryStatus, libraryTitle, meetingTime, platformLabel, transcriptLabel } from './describe';
 
 export const MeetingRow = memo(function MeetingRow({
   meeting,
@@ -16,8 +16,9 @@ export const MeetingRow = memo(function MeetingRow({
   connectedServerId: string | null;
   onOpen(meeting: LibraryMeetingView): void;
 }) {
-  const status = meetingStatus(meeting.status);
-  const transcript = transcriptLabel(meeting);
+  const status = libraryStatus(meeting, connectedServerId);
+  const failure = failureText(meeting);
+  const transcript = transcriptLabel(meeting, connectedServerId);
   const time = meetingTime(meeting);
   const ref = exportRef(meeting, connectedServerId);
   const title = libraryTitle(meeting);
@@ -40,9 +41,12 @@ export const MeetingRow = memo(function MeetingRow({
             {lines ? ` · ${lines}` : null}
             {meeting.localFields.length > 0 ? ' · edited here' : null}
           </span>
+          {failure ? <span className="meeting-failure">{failure}</span> : null}
         </span>
         <span className="meeting-states">
-          <Badge tone={status.tone}>{status.label}</Badge>
+          <Badge tone={status.tone} title={status.detail ?? undefined}>
+            {status.label}
+          </Badge>
           {transcript ? (
             <span className="transcript-state" data-tone={transcript.tone}>
               {transcript.label}

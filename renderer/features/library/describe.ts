@@ -2,6 +2,7 @@ import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/libr
 import type { LiveStateView, MeetingSummary, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
 import { formatDateTime } from '../../app/format';
+import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
 import type { MeetingRef } from '../export/describe';
 
 /** Pure wording of the library: rows, sync, offline (unit-tested). */
@@ -42,6 +43,47 @@ export function meetingStatus(status: string): { label: string; tone: BadgeTone 
   return statuses[status] ?? { label: status.replace(/_/g, ' '), tone: 'neutral' };
 }
 
+// A bot may still be at work: a row last seen in one of these can be out of date when its server is not connected.
+const IN_FLIGHT: ReadonlySet<string> = new Set(['requested', 'joining', 'awaiting_admission', 'needs_help', 'active', 'stopping']);
+
+export interface LibraryStatusView {
+  label: string;
+  tone: BadgeTone;
+  /** Why the label is hedged, for the tooltip and screen readers; null when the label says it all. */
+  detail: string | null;
+}
+
+/**
+ * A library meeting's status. On a server that is not connected (another server, the ended
+ * demo) nobody tells the app when a bot leaves, so a meeting last seen in flight shows that status
+ * "as of" when it was seen, never "Live".
+ */
+export function libraryStatus(
+  m: Pick<LibraryMeetingView, 'status' | 'serverId' | 'statusSeenAt' | 'lastSyncedAt'>,
+  connectedServerId: string | null,
+): LibraryStatusView {
+  const shown = meetingStatus(m.status);
+  if (m.serverId === connectedServerId || !IN_FLIGHT.has(m.status)) return { ...shown, detail: null };
+  const at = m.statusSeenAt ?? m.lastSyncedAt;
+  const word = STATUS_LABELS[m.status];
+  return {
+    label: at === null ? `${word} when last seen` : `${word} as of ${asOf.format(at)}`,
+    tone: 'neutral',
+    detail:
+      m.serverId === 'demo'
+        ? 'The demo has ended, so this is the last status the app saw.'
+        : 'This meeting’s server is not connected, so this is the last status the app saw. Connect to it to see how the meeting went on.',
+  };
+}
+
+// Short enough for a badge; the year would only matter for a meeting left running a year ago.
+const asOf = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** Why a failed meeting failed, in plain words; null for any other meeting. */
+export function failureText(m: Pick<LibraryMeetingView, 'status' | 'completionReason' | 'failureStage'>): string | null {
+  return m.status === 'failed' ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
+}
+
 /** The moment that best dates a meeting: when it started, else when it was requested. */
 export function meetingTime(meeting: Pick<MeetingSummary, 'startTime' | 'createdAt'>): number | null {
   return meeting.startTime ?? meeting.createdAt;
@@ -52,9 +94,13 @@ export interface TranscriptLabel {
   tone: BadgeTone;
 }
 
-/** What this computer holds of the meeting's transcript; null for a meeting that has not happened. */
+/**
+ * What this computer holds of the meeting's transcript; null for a meeting that has not happened.
+ * Lines still arriving are "live" only while the meeting's server is connected (see `libraryStatus`).
+ */
 export function transcriptLabel(
-  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status' | 'segmentCount'>,
+  m: Pick<LibraryMeetingView, 'transcript' | 'transcriptDeleted' | 'planned' | 'status' | 'segmentCount' | 'serverId'>,
+  connectedServerId: string | null,
 ): TranscriptLabel | null {
   if (m.transcriptDeleted) return { label: 'Deleted on server', tone: 'danger' };
   if (m.planned) return null;
@@ -62,7 +108,7 @@ export function transcriptLabel(
     case 'complete':
       return { label: 'Transcript on this computer', tone: 'success' };
     case 'partial':
-      return m.status === 'active' || m.status === 'stopping'
+      return (m.status === 'active' || m.status === 'stopping') && m.serverId === connectedServerId
         ? { label: 'Live transcript on this computer', tone: 'info' }
         : { label: 'Part of the transcript on this computer', tone: 'warn' };
     case 'unavailable':
@@ -205,16 +251,24 @@ export function formatBytes(bytes: number): string {
   return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
+/** When the cleared meetings come back: the connected server's at once (the core syncs it), the others' on their next connection. */
+export function refillText(connectedLabel: string | null, servers: number): string {
+  if (connectedLabel === null) return 'they are downloaded again when you connect to their server.';
+  if (servers <= 1) return `the meetings of ${connectedLabel} are downloaded again right away.`;
+  return `the meetings of ${connectedLabel} are downloaded again right away, those of other servers when you next connect to them.`;
+}
+
 export function countText(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
 /**
- * A library meeting as an export reference. A meeting of another server than the connected one
- * can be exported and copied once its whole transcript is on this computer.
+ * A library meeting as an export reference, whatever its status. A meeting of another server than
+ * the connected one (or of the ended demo) is exported from the lines this computer holds, so it
+ * needs some; the core says when they are only part of the transcript.
  */
 export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
   if (!m.nativeMeetingId || m.transcriptDeleted) return null;
-  if (m.serverId !== connectedServerId && m.transcript !== 'complete') return null;
+  if (m.serverId !== connectedServerId && m.transcript !== 'complete' && m.segmentCount === 0) return null;
   return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name, serverId: m.serverId };
 }

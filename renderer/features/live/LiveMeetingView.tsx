@@ -108,7 +108,9 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
       </Banner>
     );
   } else if (timeline.count === 0) {
-    body = zeroWarning ? null : <p className="captions-placeholder muted">{emptyCaptionsText(meeting?.status ?? null)}</p>;
+    body = zeroWarning ? null : (
+      <p className="captions-placeholder muted">{emptyCaptionsText(meeting?.status ?? null, meeting?.outcome ?? null)}</p>
+    );
   } else {
     body = (
       <CaptionList

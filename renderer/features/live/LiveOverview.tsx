@@ -20,7 +20,7 @@ function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
     if (live) ensureCaptions(meeting.id);
   }, [live, meeting.id]);
   const last = turns ? turns.slice(Math.max(0, turns.length - TILE_TURNS)) : [];
-  if (last.length === 0) return <p className="live-tile-empty muted">{emptyCaptionsText(meeting.status)}</p>;
+  if (last.length === 0) return <p className="live-tile-empty muted">{emptyCaptionsText(meeting.status, meeting.outcome)}</p>;
   return (
     <ol className="live-tile-lines" aria-label="Latest captions">
       {last.map((turn) => (

@@ -6,7 +6,7 @@ import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
 import { BackIcon } from '../../app/theme/icons';
 import { useConnectionStore } from '../connection/store';
 import { MeetingActions } from '../export/MeetingActions';
-import { exportRef, libraryTitle, meetingStatus, meetingTime, platformLabel, relativeTime, serverLabel } from '../library/describe';
+import { exportRef, libraryStatus, libraryTitle, meetingTime, platformLabel, relativeTime, serverLabel } from '../library/describe';
 import { DeleteDialog } from './DeleteDialog';
 import { formatDuration, serverDeleteOption } from './describe';
 import { DetailsPanel } from './DetailsPanel';
@@ -62,7 +62,7 @@ function Header({
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);
   const deletesPlans = useConnectionStore((s) => s.view?.server?.capabilities.plannedMeetings ?? false);
-  const status = meetingStatus(meeting.status);
+  const status = libraryStatus(meeting, reach.connectedServerId);
   const title = libraryTitle(meeting);
   const ref = exportRef(meeting, reach.connectedServerId);
   return (
@@ -81,7 +81,9 @@ function Header({
       <div className="meeting-title-row">
         <PlatformMark platform={meeting.platform} />
         <NameEditor name={meeting.name} title={title} />
-        <Badge tone={status.tone}>{status.label}</Badge>
+        <Badge tone={status.tone} title={status.detail ?? undefined}>
+          {status.label}
+        </Badge>
         <div className="meeting-header-actions">
           {ref ? <MeetingActions meetingRef={ref} shortcut /> : null}
           <Button size="sm" icon={<TrashIcon />} onClick={() => setDeleting(true)}>

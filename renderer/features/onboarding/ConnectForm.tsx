@@ -3,7 +3,8 @@ import type { Err } from '../../../shared/ipc/result';
 import { Banner, Button, TextField } from '../../app/theme';
 import { EyeIcon, EyeOffIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
-import { connectServer, probeServer, type KeyStorageChoice } from '../connection/actions';
+import type { ConnectionView } from '../../../shared/ipc/models';
+import { connectServer, disconnectServer, probeServer, reenterKey, type KeyStorageChoice } from '../connection/actions';
 import { connectionBadgeText, fieldForError, serverUrlWarning } from '../connection/describe';
 import { useNavigationStore } from '../navigation/store';
 import { ProbeResult } from './ProbeResult';
@@ -12,8 +13,14 @@ import { useOnboardingStore, type OnboardingErrors } from './store';
 
 const SECURE_STORAGE_UNAVAILABLE = 'secure_storage_unavailable';
 
-export function ConnectForm() {
-  const url = useOnboardingStore((s) => s.url);
+/**
+ * The server's address and key. With `server` (the server the app was connected to, whose key it
+ * no longer has) the address is fixed: the key goes to that server only, and connecting to another
+ * one is a separate, explicit choice that forgets it.
+ */
+export function ConnectForm({ server = null }: { server?: NonNullable<ConnectionView['keyNeeded']> | null }) {
+  const typedUrl = useOnboardingStore((s) => s.url);
+  const url = server ? server.url : typedUrl;
   const probe = useOnboardingStore((s) => s.probe);
   const busy = useOnboardingStore((s) => s.busy);
   const errors = useOnboardingStore((s) => s.errors);
@@ -63,7 +70,7 @@ export function ConnectForm() {
     if (busy || !inputsReady()) return;
     setErrors({});
     setBusy('connect');
-    const result = await connectServer(url.trim(), apiKey.trim(), keyStorage);
+    const result = server ? await reenterKey(apiKey.trim(), keyStorage) : await connectServer(url.trim(), apiKey.trim(), keyStorage);
     setBusy(null);
     if (!result.ok) {
       if (result.code === SECURE_STORAGE_UNAVAILABLE) return setStorageProblem(result.message);
@@ -79,6 +86,17 @@ export function ConnectForm() {
     announce(`Connected to ${connectionBadgeText(view.server)}.`);
   };
 
+  const chooseAnotherServer = async () => {
+    if (busy) return;
+    setErrors({});
+    const result = await disconnectServer();
+    if (!result.ok) return showError('form', result.message);
+    // The key typed for the named server must not follow the person to another address.
+    setApiKey('');
+    reset();
+    announce('Enter the address and key of the server to connect to.');
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void connect('auto');
@@ -88,19 +106,31 @@ export function ConnectForm() {
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Connect to a Vexa server">
-      <TextField
-        ref={urlRef}
-        label="Server URL"
-        type="url"
-        inputMode="url"
-        autoComplete="url"
-        spellCheck={false}
-        value={url}
-        onChange={(e) => setUrl(e.target.value)}
-        error={errors.url}
-        help="Vexa Cloud, or your self-hosted API address"
-      />
-      {urlWarning && !probe ? <Banner tone="warn">{urlWarning}</Banner> : null}
+      {server ? (
+        <TextField
+          label="Server URL"
+          type="url"
+          readOnly
+          spellCheck={false}
+          value={server.url}
+          error={errors.url}
+          help={`The key is sent to ${server.label} only.`}
+        />
+      ) : (
+        <TextField
+          ref={urlRef}
+          label="Server URL"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          error={errors.url}
+          help="Vexa Cloud, or your self-hosted API address"
+        />
+      )}
+      {urlWarning && !probe && !server ? <Banner tone="warn">{urlWarning}</Banner> : null}
       <TextField
         ref={keyRef}
         label="API key"
@@ -130,6 +160,11 @@ export function ConnectForm() {
       {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
       {probe ? <ProbeResult probe={probe} /> : null}
       <div className="row onboarding-actions">
+        {server ? (
+          <Button variant="ghost" className="onboarding-elsewhere" onClick={() => void chooseAnotherServer()}>
+            Connect to another server
+          </Button>
+        ) : null}
         <Button busy={busy === 'probe'} onClick={() => void testConnection()}>
           {busy === 'probe' ? 'Testing…' : 'Test connection'}
         </Button>

@@ -11,6 +11,8 @@ import './onboarding.css';
 export function OnboardingScreen() {
   // An error the core holds from before this form was used (e.g. a stored key it could not read).
   const coreError = useConnectionStore((s) => s.view?.error ?? null);
+  // The server of the last session, waiting for its key: the form stays on it.
+  const keyNeeded = useConnectionStore((s) => s.view?.keyNeeded ?? null);
   const busy = useOnboardingStore((s) => s.busy);
   const demoError = useOnboardingStore((s) => s.errors.demo);
 
@@ -40,11 +42,20 @@ export function OnboardingScreen() {
           </p>
         </header>
 
-        {coreError ? <Banner tone="error">{coreError.message}</Banner> : null}
+        {coreError && !keyNeeded ? <Banner tone="error">{coreError.message}</Banner> : null}
 
-        <Card title="Connect your Vexa server" description="Use your API key for Vexa Cloud or a server you run yourself.">
-          <ConnectForm />
-        </Card>
+        {keyNeeded ? (
+          <Card
+            title={`Enter the API key for ${keyNeeded.label}`}
+            description={coreError?.message ?? `The app no longer has the key for ${keyNeeded.label}.`}
+          >
+            <ConnectForm key={keyNeeded.id} server={keyNeeded} />
+          </Card>
+        ) : (
+          <Card title="Connect your Vexa server" description="Use your API key for Vexa Cloud or a server you run yourself.">
+            <ConnectForm key="new" />
+          </Card>
+        )}
 
         <div className="onboarding-or" aria-hidden="true">
           <span>or</span>

@@ -5,7 +5,7 @@ import { Banner, Button, Card, Dialog, Spinner } from '../../app/theme';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { useConnectionStore } from '../connection/store';
-import { countText, formatBytes, relativeTime, serverLabel } from '../library/describe';
+import { countText, formatBytes, refillText, relativeTime, serverLabel } from '../library/describe';
 import './librarySection.css';
 
 type CacheStats = ChannelOutput<'cache:stats'>;
@@ -14,6 +14,7 @@ const readStats = () => api.invoke('cache:stats');
 
 function ClearDialog({ stats, onClose, onCleared }: { stats: CacheStats; onClose(): void; onCleared(stats: CacheStats): void }) {
   const [busy, setBusy] = useState(false);
+  const connected = useConnectionStore((s) => s.view?.server ?? null);
   const [error, setError] = useState<string | null>(null);
   const clear = async () => {
     setBusy(true);
@@ -30,7 +31,7 @@ function ClearDialog({ stats, onClose, onCleared }: { stats: CacheStats; onClose
     <Dialog
       open
       title="Clear the local library?"
-      description={`${countText(stats.meetings + stats.plannedMeetings, 'meeting', 'meetings')} and their transcripts are removed from this computer. Nothing is deleted on any server: the next sync downloads them again.`}
+      description={`${countText(stats.meetings + stats.plannedMeetings, 'meeting', 'meetings')} and their transcripts are removed from this computer. Nothing is deleted on any server: ${refillText(connected?.label ?? null, stats.servers.length)}`}
       onClose={onClose}
       actions={
         <>

@@ -28,6 +28,10 @@ export interface LaunchOptions {
    * meeting and pushes its own `live:segments`); closing still closes the real core.
    */
   decorateCore?: (core: Core) => Core;
+  /** A simulator that outlives this launch (a relaunch must find the same server); not closed by `close()`. */
+  simulator?: Simulator;
+  /** Every HTTP request of the core goes through this (tests record where a key was sent). */
+  fetch?: typeof fetch;
 }
 
 export interface LaunchedApp {
@@ -48,17 +52,19 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', '..', 'dist
 /** A simulator in the given profile plus a fresh core and harness on temp folders. */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const apiKey = options.apiKey ?? `vxa_tx_${randomBytes(16).toString('hex')}`;
-  const simulator = await startSimulator({
-    profile: options.profile ?? 'g3',
-    port: 0,
-    apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'tester@example.com' }],
-    scenario: options.scenario ?? 'normal',
-    timeScale: options.timeScale ?? 20,
-    seed: true,
-    // The core below polls every 200 ms while its socket is down, far above G2's 120 requests a
-    // minute; the limiter has its own tests (test/integration/simulator/realServersRest.test.ts).
-    rateLimitPerMinute: 0,
-  });
+  const simulator =
+    options.simulator ??
+    (await startSimulator({
+      profile: options.profile ?? 'g3',
+      port: 0,
+      apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'tester@example.com' }],
+      scenario: options.scenario ?? 'normal',
+      timeScale: options.timeScale ?? 20,
+      seed: true,
+      // The core below polls every 200 ms while its socket is down, far above G2's 120 requests a
+      // minute; the limiter has its own tests (test/integration/simulator/realServersRest.test.ts).
+      rateLimitPerMinute: 0,
+    }));
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
@@ -77,6 +83,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     // Statuses while the socket is down and reconnects come quickly in tests.
     live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500 },
     exportWorker: HARNESS_EXPORT_WORKER,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     ...ports,
   });
   const outgoing: string[] = [];
@@ -94,7 +101,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     async close({ keepData = false } = {}) {
       await harness.close();
       await core.close();
-      await simulator.close();
+      if (!options.simulator) await simulator.close();
       if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -89,7 +89,7 @@ describe('IPC dispatch', () => {
     let got: unknown;
     table['connection:connect'] = async (input) => {
       got = input;
-      return { status: 'none', server: null, key: null, error: null };
+      return { status: 'none', server: null, key: null, error: null, keyNeeded: null };
     };
     await dispatch(table, 'connection:connect', { url: 'https://a', apiKey: 'k' });
     expect(got).toEqual({ url: 'https://a', apiKey: 'k', keyStorage: 'auto' });

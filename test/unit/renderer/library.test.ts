@@ -3,7 +3,9 @@ import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/libr
 import { onOtherServer } from '../../../renderer/features/export/describe';
 import {
   exportRef,
+  failureText,
   formatBytes,
+  libraryStatus,
   libraryTitle,
   offlineBadge,
   relativeTime,
@@ -49,14 +51,27 @@ describe('library rows', () => {
   });
 
   it('says what this computer holds of each transcript', () => {
-    const m = { transcript: 'complete', transcriptDeleted: false, planned: false, status: 'completed', segmentCount: 30 } as const;
-    expect(transcriptLabel(m)?.label).toBe('Transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'none', segmentCount: 0 })?.label).toBe('Not downloaded yet');
-    expect(transcriptLabel({ ...m, transcriptDeleted: true })).toEqual({ label: 'Deleted on server', tone: 'danger' });
-    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' })?.label).toBe('Live transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'partial' })?.label).toBe('Part of the transcript on this computer');
-    expect(transcriptLabel({ ...m, transcript: 'none', status: 'failed', segmentCount: 0 })?.label).toBe('No transcript');
-    expect(transcriptLabel({ ...m, planned: true, transcript: 'none' })).toBeNull();
+    const m = {
+      transcript: 'complete',
+      transcriptDeleted: false,
+      planned: false,
+      status: 'completed',
+      segmentCount: 30,
+      serverId: 'https://a.example',
+    } as const;
+    const A = 'https://a.example';
+    expect(transcriptLabel(m, A)?.label).toBe('Transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', segmentCount: 0 }, A)?.label).toBe('Not downloaded yet');
+    expect(transcriptLabel({ ...m, transcriptDeleted: true }, A)).toEqual({ label: 'Deleted on server', tone: 'danger' });
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, A)?.label).toBe('Live transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'partial' }, A)?.label).toBe('Part of the transcript on this computer');
+    // Lines of a meeting last seen live on a server that is not connected are not "live".
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, 'demo')?.label).toBe(
+      'Part of the transcript on this computer',
+    );
+    expect(transcriptLabel({ ...m, transcript: 'partial', status: 'active' }, null)?.label).toBe('Part of the transcript on this computer');
+    expect(transcriptLabel({ ...m, transcript: 'none', status: 'failed', segmentCount: 0 }, A)?.label).toBe('No transcript');
+    expect(transcriptLabel({ ...m, planned: true, transcript: 'none' }, A)).toBeNull();
   });
 });
 
@@ -176,6 +191,44 @@ describe('servers and sizes', () => {
   });
 });
 
+describe('a meeting’s status in the library', () => {
+  const seen = new Date(2026, 2, 15, 14, 2).getTime();
+  const m = { status: 'active', serverId: 'https://a.example', statusSeenAt: seen, lastSyncedAt: seen - MIN } as const;
+  const asOf = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+  it('says Live only while the meeting’s server is connected', () => {
+    expect(libraryStatus(m, 'https://a.example')).toEqual({ label: 'Live', tone: 'success', detail: null });
+    const other = libraryStatus(m, 'https://b.example');
+    expect(other.label).toBe(`Transcribing as of ${asOf.format(seen)}`);
+    expect(other.label).not.toMatch(/Live/);
+    expect(other.tone).toBe('neutral');
+    expect(other.detail).toMatch(/not connected/);
+    expect(libraryStatus(m, null).label).toMatch(/^Transcribing as of /);
+  });
+
+  it('falls back to the last sync for the time, and says which status it was', () => {
+    expect(libraryStatus({ ...m, statusSeenAt: null }, null).label).toBe(`Transcribing as of ${asOf.format(seen - MIN)}`);
+    expect(libraryStatus({ ...m, statusSeenAt: null, lastSyncedAt: null }, null).label).toBe('Transcribing when last seen');
+    expect(libraryStatus({ ...m, status: 'awaiting_admission', serverId: 'demo' }, null)).toMatchObject({
+      label: `Waiting in the lobby as of ${asOf.format(seen)}`,
+      detail: 'The demo has ended, so this is the last status the app saw.',
+    });
+  });
+
+  it('shows an ended meeting as it ended, connected or not', () => {
+    expect(libraryStatus({ ...m, status: 'completed' }, null)).toEqual({ label: 'Completed', tone: 'neutral', detail: null });
+    expect(libraryStatus({ ...m, status: 'failed' }, 'https://b.example')).toEqual({ label: 'Failed', tone: 'danger', detail: null });
+  });
+
+  it('gives a failed meeting its reason', () => {
+    expect(failureText({ status: 'failed', completionReason: 'awaiting_admission_rejected', failureStage: 'awaiting_admission' })).toBe(
+      'The host denied the bot entry to the meeting.',
+    );
+    expect(failureText({ status: 'failed', completionReason: null, failureStage: 'joining' })).toBe('The bot failed while joining.');
+    expect(failureText({ status: 'completed', completionReason: 'left_alone', failureStage: null })).toBeNull();
+  });
+});
+
 describe('export and share from the library', () => {
   const row: LibraryMeetingView = {
     id: 1,
@@ -201,6 +254,7 @@ describe('export and share from the library', () => {
     transcript: 'partial',
     segmentCount: 10,
     lastSyncedAt: null,
+    statusSeenAt: null,
     transcriptSyncedAt: null,
     localFields: [],
     conflictFields: [],
@@ -218,9 +272,15 @@ describe('export and share from the library', () => {
     expect(onOtherServer(ref!, 'https://a.example')).toBe(false);
   });
 
-  it('exports another server’s meeting only once its whole transcript is on this computer, and never shares it', () => {
-    expect(exportRef(row, 'https://b.example')).toBeNull();
-    expect(exportRef(row, null)).toBeNull();
+  it('exports another server’s meeting from the lines on this computer, whatever its status, and never shares it', () => {
+    const none = { ...row, transcript: 'none', segmentCount: 0 } as const;
+    expect(exportRef(none, 'https://b.example')).toBeNull();
+    expect(exportRef(none, null)).toBeNull();
+    // A meeting last seen live on a server that is gone (the ended demo) still has its lines.
+    for (const status of ['active', 'completed', 'failed'] as const) {
+      expect(exportRef({ ...row, status, transcript: 'partial' }, 'https://b.example')?.meetingId).toBe(42);
+      expect(exportRef({ ...row, status, transcript: 'partial' }, null)?.meetingId).toBe(42);
+    }
     const ref = exportRef({ ...row, transcript: 'complete' }, 'https://b.example');
     expect(ref?.serverId).toBe('https://a.example');
     expect(onOtherServer(ref!, 'https://b.example')).toBe(true);

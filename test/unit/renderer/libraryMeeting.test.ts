@@ -184,6 +184,7 @@ describe('search words in the transcript', () => {
       language: 'en',
       confirmed: true,
       source: null,
+      segmentId: null,
     });
     const captions = segmentsToCaptions([seg('a', 'the picker', 1), seg('b', 'no match', 3), seg('c', 'Picker, picker!', 5)], meeting);
     expect(captions[0]).toMatchObject({ absoluteStart: 1_001_000, draft: false });

@@ -66,6 +66,11 @@ describe('caption wording', () => {
     expect(emptyCaptionsText('awaiting_admission')).toMatch(/lobby/);
     expect(emptyCaptionsText('active')).toMatch(/as people speak/);
     expect(emptyCaptionsText('joining')).toMatch(/joining/);
+    // A failed bot says why, not only that nothing was said.
+    expect(emptyCaptionsText('failed', 'The host denied the bot entry to the meeting.')).toBe(
+      'The host denied the bot entry to the meeting. Nothing was transcribed.',
+    );
+    expect(emptyCaptionsText('failed')).toBe('The bot left before anything was transcribed.');
   });
 
   it('reports unreadable updates calmly', () => {
