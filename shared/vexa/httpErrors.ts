@@ -116,7 +116,7 @@ function fromJsonError(input: HttpErrorInput, value: unknown): VexaError {
     case 409:
       return make('conflict', /already exists/.test(lower) ? messages.duplicateBot() : messages.conflict(text));
     case 429: {
-      const retryAfterMs = parseRetryAfter(input.retryAfter, input.now) ?? retryAfterFromBody(value);
+      const retryAfterMs = slidingWindowWait(value) ?? parseRetryAfter(input.retryAfter, input.now);
       return make('rate_limited', messages.rateLimited(retryAfterMs), retryAfterMs === undefined ? {} : { retryAfterMs });
     }
     case 503:
@@ -139,9 +139,15 @@ function limitFrom(text: string): string | null {
   return m?.[1]?.trim() ?? null;
 }
 
-/** G2's rate limiter also puts `retry_after` (seconds) in the body. */
-function retryAfterFromBody(value: unknown): number | undefined {
+/**
+ * G2's limiter (the only one that puts `retry_after` in its body) is a one-minute sliding window
+ * per key in which refused requests count too, and its `retry_after`/`Retry-After` say 1 second
+ * whatever the window holds (v0.10 api-gateway `rate_limit_middleware`). Retrying after a second
+ * only keeps the window full: the honest wait is until it drains, a minute after the last request.
+ */
+const G2_WINDOW_MS = 60_000;
+function slidingWindowWait(value: unknown): number | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const r = (value as Record<string, unknown>).retry_after;
-  return typeof r === 'number' && Number.isFinite(r) && r >= 0 ? Math.round(r * 1000) : undefined;
+  return typeof r === 'number' && Number.isFinite(r) && r >= 0 ? Math.max(Math.round(r * 1000), G2_WINDOW_MS) : undefined;
 }

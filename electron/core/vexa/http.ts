@@ -152,7 +152,8 @@ export function createHttp(options: HttpOptions): VexaHttp {
 
   function retryDelay(error: VexaError, res: Response, idempotent: boolean, attempt: number): number | null {
     if (error.code === 'limit_reached') return null;
-    const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+    // The error's own wait first: it knows where a server's header understates it (G2's window).
+    const retryAfter = error.retryAfterMs ?? parseRetryAfter(res.headers.get('retry-after'));
     // The server did not act on a 429 or a 503 that names a retry time, so any method may repeat it.
     if ((res.status === 429 || res.status === 503) && retryAfter !== undefined) {
       return retryAfter <= maxRetryAfterMs ? retryAfter : null;

@@ -67,14 +67,18 @@ describe('errorFromResponse: bot cap and rate limits', () => {
     expect(fromJson(403, errors.g2Quota403).userMessage).toMatch(/quota is 0/);
   });
 
-  it('reads the wait from Retry-After, or from G2 retry_after in the body', () => {
+  it('reads the wait from Retry-After; G2 (retry_after in the body) waits for its one-minute window to drain', () => {
     const header = fromJson(429, errors.g3RateLimit429, { retryAfter: '1' });
     expect(header.code).toBe('rate_limited');
     expect(header.retryAfterMs).toBe(1000);
     expect(header.userMessage).toBe('The server is getting too many requests from this key. Try again in 1 second.');
     const body = fromJson(429, fixture('g2').rateLimited);
-    expect(body.retryAfterMs).toBe(17_000);
-    expect(body.userMessage).toMatch(/17 seconds/);
+    expect(body.retryAfterMs).toBe(60_000);
+    expect(body.userMessage).toMatch(/Try again in 60 seconds/);
+    // The real G2 gateway says 1 second in both places while its window stays full for a minute.
+    const g2 = fromJson(429, { detail: 'Rate limit exceeded', retry_after: 1 }, { retryAfter: '1' });
+    expect(g2.retryAfterMs).toBe(60_000);
+    expect(g2.userMessage).not.toMatch(/1 second/);
     const none = fromJson(429, { detail: 'Too many requests' });
     expect(none.retryAfterMs).toBeUndefined();
     expect(none.userMessage).toMatch(/Wait a minute/);
