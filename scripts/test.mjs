@@ -1,5 +1,6 @@
 // Runs every test tier and prints one closing line summed over them: "N passed, N failed, N skipped".
-// Tiers: unit + integration (vitest), packaging (vitest: electron-builder packages the app for
+// Tiers: unit + integration (vitest), mutation (named mutations of the product, each of which its
+// guarding tests must kill: scripts/mutationCheck.mjs), packaging (vitest: electron-builder packages the app for
 // Linux, Windows and macOS from a stand-in Electron and the tests open the packages), e2e-web
 // (Playwright + Chromium + harness + simulator), e2e-electron (Playwright's Electron driver; skips
 // loudly where the Electron binary is absent). `node scripts/test.mjs unit packaging` runs some.
@@ -56,10 +57,24 @@ function playwrightTier(name, config, out) {
   tiers.push({ name, passed, failed, skipped: s.skipped ?? 0 });
 }
 
+/** Each named mutation counts as one test: passed when its guarding tests kill it. */
+function mutationTier() {
+  const out = join(results, 'mutation.json');
+  rmSync(out, { force: true });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'mutationCheck.mjs'), '--json', out], { cwd: root, stdio: 'inherit' });
+  const j = readJson(out);
+  const list = j?.results ?? [];
+  const killed = list.filter((m) => m.killed).length;
+  // No report, or a baseline that failed before any mutation ran, counts as one failure.
+  const failed = list.length - killed + (!j || j.baselineFailed || (r.status !== 0 && killed === list.length) ? 1 : 0);
+  tiers.push({ name: 'mutation', passed: killed, failed, skipped: 0 });
+}
+
 const want = (t) => only.length === 0 || only.includes(t);
 
 if (want('unit')) vitestTier('unit', 'test/unit');
 if (want('integration')) vitestTier('integration', 'test/integration');
+if (want('mutation')) mutationTier();
 if (want('packaging')) vitestTier('packaging', 'test/packaging', 'test/packaging/vitest.config.ts');
 // The web tier serves dist/renderer; the Electron tier's global setup builds what it needs itself,
 // and nothing where the Electron binary is absent.

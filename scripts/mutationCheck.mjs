@@ -1,0 +1,116 @@
+// The mutation check: each named mutation of the product (test/mutations/mutations.mjs) is applied
+// to a scratch copy of the repository, the tests that guard it are run there, and the mutation must
+// be killed (those tests fail). A surviving mutation means a guarantee whose tests would not notice
+// it breaking. Before any mutation, the guarding tests run once on the unmutated copy and must pass,
+// so an environment problem is never mistaken for a kill.
+//   node scripts/mutationCheck.mjs [--only name,name] [--json FILE]
+// Prints one line per mutation and ends with "N killed, N survived"; exits 1 if any survived or the
+// baseline failed.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { mutations } from '../test/mutations/mutations.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = flag('--only')?.split(',');
+const jsonOut = flag('--json');
+const selected = only ? mutations.filter((m) => only.includes(m.name)) : mutations;
+if (only && selected.length !== only.length) {
+  console.error(`Unknown mutation: ${only.filter((n) => !mutations.some((m) => m.name === n)).join(', ')}`);
+  process.exit(2);
+}
+
+/** Every tracked and untracked-but-not-ignored file, so the check sees the work tree as it is. */
+function projectFiles() {
+  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ls-files failed: ${r.stderr}`);
+  return r.stdout.split('\0').filter((f) => f !== '' && f !== 'node_modules');
+}
+
+function scratchCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'vexa-mutation-'));
+  for (const file of projectFiles()) {
+    const target = join(dir, file);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      cpSync(join(root, file), target);
+    } catch (e) {
+      // A file deleted in the work tree but still tracked: the copy goes without it, as the tree does.
+      if (e?.code !== 'ENOENT') throw e;
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+const vitest = (dir, files) =>
+  spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', ...files], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+
+/** Applies one mutation's edits; each `from` must occur exactly once, so a refactor cannot silently void it. */
+function apply(dir, mutation) {
+  const originals = new Map();
+  for (const edit of mutation.edits) {
+    const path = join(dir, edit.file);
+    const text = originals.get(path) ?? readFileSync(path, 'utf8');
+    if (!originals.has(path)) originals.set(path, text);
+    const current = readFileSync(path, 'utf8');
+    const count = current.split(edit.from).length - 1;
+    if (count !== 1) throw new Error(`${mutation.name}: expected "${edit.from}" once in ${edit.file}, found it ${count} times`);
+    writeFileSync(path, current.replace(edit.from, edit.to));
+  }
+  return () => {
+    for (const [path, text] of originals) writeFileSync(path, text);
+  };
+}
+
+const dir = scratchCopy();
+const results = [];
+let status = 0;
+try {
+  const allTests = [...new Set(selected.flatMap((m) => m.tests))];
+  const baseline = vitest(dir, allTests);
+  if (baseline.status !== 0) {
+    console.error(baseline.stdout.slice(-4000), baseline.stderr.slice(-4000));
+    console.error('The guarding tests fail without any mutation; fix them first.');
+    status = 1;
+  } else {
+    for (const mutation of selected) {
+      let killed;
+      let detail = '';
+      let restore = () => {};
+      try {
+        restore = apply(dir, mutation);
+        const r = vitest(dir, mutation.tests);
+        killed = r.status !== 0;
+        if (!killed) detail = r.stdout.slice(-1500);
+      } catch (e) {
+        killed = false;
+        detail = e instanceof Error ? e.message : String(e);
+      } finally {
+        restore();
+      }
+      results.push({ name: mutation.name, killed, what: mutation.what, tests: mutation.tests });
+      console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${mutation.name}: ${mutation.what}`);
+      if (!killed) {
+        status = 1;
+        if (detail) console.log(detail);
+      }
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const killed = results.filter((r) => r.killed).length;
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ results, baselineFailed: status !== 0 && results.length === 0 }, null, 2));
+console.log(`${killed} killed, ${results.length - killed} survived`);
+process.exit(status);
