@@ -5,7 +5,8 @@ import { createCore } from '../core/createCore';
 import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
-import { createHarnessPorts, openWithSystem } from './harnessPorts';
+import { createHarnessPorts } from './harnessPorts';
+import { openWithSystem } from './systemOpener';
 import { HARNESS_EXPORT_WORKER } from './exportWorker';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
   process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
-  if (values.open) openWithSystem(harness.url);
+  if (values.open) openWithSystem({ kind: 'url', url: harness.url });
 
   let quitting = false;
   const quit = (): void => {
