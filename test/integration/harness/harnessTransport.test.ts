@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +57,30 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
 
 function nextMessage(ws: WebSocket): Promise<unknown> {
   return new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+}
+
+/** Sends raw bytes to the harness and resolves with everything it answers until it closes. */
+function rawExchange(origin: string, request: string | Buffer): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+function upgradeRequest(path: string, headers: Record<string, string>): string {
+  const lines = [
+    `GET ${path} HTTP/1.1`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version: 13',
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
 let harness: Harness | null = null;
@@ -141,6 +166,35 @@ describe('web harness transport', () => {
       ws.send(junk);
     ws.send(JSON.stringify({ id: 9, channel: 'app:getState' }));
     expect(await nextMessage(ws)).toMatchObject({ id: 9, result: { ok: true } });
+    ws.close();
+  });
+
+  it('answers 400 to a socket request whose path cannot be parsed, and keeps serving', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const host = new URL(harness.origin).host;
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    // Any web page can make the browser send this: new WebSocket('ws://127.0.0.1:PORT//[').
+    for (const path of ['//[', '//[::1', 'http://[', `//[/ipc?token=${token}`]) {
+      const answer = await rawExchange(harness.origin, upgradeRequest(path, { Host: host, Origin: harness.origin }));
+      expect(answer, path).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect(await rawExchange(harness.origin, 'GET /\u0000[ HTTP/1.1\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawExchange(harness.origin, 'NOT AN HTTP REQUEST\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    // A foreign page is refused on its Origin or Host before its path is even read.
+    expect(await rawExchange(harness.origin, upgradeRequest('//[', { Host: host, Origin: 'http://evil.example' }))).toMatch(
+      /^HTTP\/1\.1 403 /,
+    );
+    expect(
+      await rawExchange(
+        harness.origin,
+        upgradeRequest('//[', { Host: `evil.example:${new URL(harness.origin).port}`, Origin: harness.origin }),
+      ),
+    ).toMatch(/^HTTP\/1\.1 403 /);
+    expect((await fetch(`${harness.origin}/`)).status).toBe(200);
+    const ws = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    ws.send(JSON.stringify({ id: 1, channel: 'app:getState' }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } });
     ws.close();
   });
 });
