@@ -155,6 +155,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   wss.on('connection', (ws) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // ws reports a client's protocol error (an oversized or malformed frame) as an 'error' event,
+    // which ends the process when nobody listens: that client is dropped, the others stay.
+    ws.on('error', (e: Error & { code?: string }) => {
+      options.core.logger.warn('Harness closed a client that broke the WebSocket protocol', { code: e.code ?? e.message });
+      sockets.delete(ws);
+      ws.terminate();
+    });
     ws.on('message', (data, isBinary) => {
       let msg: unknown;
       try {

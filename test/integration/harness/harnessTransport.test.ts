@@ -197,4 +197,33 @@ describe('web harness transport', () => {
     expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } });
     ws.close();
   });
+
+  it('closes a client that breaks the WebSocket protocol and keeps serving the others', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const host = new URL(harness.origin).host;
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const other = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    const mask = Buffer.from([1, 2, 3, 4]);
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64BE(2n * 1024n * 1024n);
+    const frames = {
+      // A text frame announcing 2 MiB, over the 1 MiB cap: refused from its header alone.
+      oversized: Buffer.concat([Buffer.from([0x81, 0x80 | 127]), length, mask]),
+      // Opcode 3 is reserved.
+      reservedOpcode: Buffer.concat([Buffer.from([0x83, 0x80]), mask]),
+      // Frames from a client must be masked.
+      unmasked: Buffer.from([0x81, 0x02, 0x68, 0x69]),
+    };
+    for (const [name, frame] of Object.entries(frames)) {
+      const upgrade = upgradeRequest(`/ipc?token=${token}`, { Host: host, Origin: harness.origin });
+      const answer = await rawExchange(harness.origin, Buffer.concat([Buffer.from(upgrade), frame]));
+      expect(answer, name).toMatch(/^HTTP\/1\.1 101 /);
+    }
+    other.send(JSON.stringify({ id: 7, channel: 'app:getState' }));
+    expect(await nextMessage(other)).toMatchObject({ id: 7, result: { ok: true } });
+    const later = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    later.close();
+    other.close();
+  });
 });
