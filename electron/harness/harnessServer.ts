@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { err, IpcCodes } from '../../shared/ipc/result';
 import type { Core } from '../core/app';
-import { assetContentType, resolveAppAsset } from '../main/shell/appProtocol';
+import { assetContentType, containedRealPath, resolveAppAsset } from '../main/shell/appProtocol';
 import { RENDERER_CSP } from '../main/shell/csp';
 
 /**
@@ -90,7 +90,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     try {
-      let body: Buffer | string = await readFile(file);
+      const real = await containedRealPath(options.rendererDir, file);
+      if (!real) throw new Error('not inside the renderer folder');
+      let body: Buffer | string = await readFile(real);
       const wsOrigin = `ws://${req.headers.host}`;
       if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), wsOrigin);
       res.writeHead(200, {

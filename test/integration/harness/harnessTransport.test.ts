@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,21 @@ describe('web harness transport', () => {
     expect((await fetch(`${harness.origin}/..%2f..%2fetc/passwd`)).status).toBe(400);
     expect((await fetch(`${harness.origin}/assets/app.js`)).status).toBe(200);
     expect((await fetch(`${harness.origin}/missing.js`)).status).toBe(404);
+  });
+
+  it('does not follow symlinks out of the renderer folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'vexa-outside-'));
+    writeFileSync(join(outside, 'settings.json'), '{"outside":true}');
+    const dir = rendererDir();
+    symlinkSync(join(outside, 'settings.json'), join(dir, 'assets', 'leak.json'));
+    symlinkSync(outside, join(dir, 'up'));
+    harness = await startHarness({ core: fakeCore(), rendererDir: dir });
+    for (const path of ['/assets/leak.json', '/up/settings.json']) {
+      const res = await fetch(`${harness.origin}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('outside');
+    }
+    expect((await fetch(`${harness.origin}/assets/app.js`)).status).toBe(200);
   });
 
   it('binds to 127.0.0.1 only and puts a long random token in the page URL', async () => {
