@@ -71,7 +71,7 @@ export class SettingsStore {
 
   private save(): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
+    const tmp = `${this.file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.stored, null, 2));
     renameSync(tmp, this.file);
   }

@@ -34,7 +34,7 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
   };
   const write = (data: KeyFile): void => {
     mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
+    const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
     renameSync(tmp, file);
     chmodSync(file, 0o600);
