@@ -14,6 +14,8 @@ export const PRIVATE_FILE_MODE = 0o600;
  * file's mode). Any failure is left for that library to report as it always has.
  */
 export function createPrivateFile(file: string): void {
+  // SQLite's in-memory database and URI names are not files.
+  if (file === '' || file === ':memory:' || file.startsWith('file:')) return;
   try {
     if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
   } catch {

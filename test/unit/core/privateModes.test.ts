@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,11 @@ describe.skipIf(process.platform === 'win32')('modes of the files the core creat
     expect(files).toEqual(expect.arrayContaining(['cache.sqlite', 'cache.sqlite-wal', 'cache.sqlite-shm']));
     for (const f of files) expect(mode(join(dir, f)), f).toBe('600');
     cache.close();
+  });
+
+  it('an in-memory cache creates no file', () => {
+    openCache({ file: ':memory:' }).close();
+    expect(existsSync(join(process.cwd(), ':memory:'))).toBe(false);
   });
 
   it('settings.json is 0600, its folder 0700', () => {
