@@ -15,11 +15,11 @@ import { harnessAppPaths } from './paths';
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR]
 
 Runs the Vexa Companion core in Node and serves the app to your browser on 127.0.0.1.
-  --port N         listen on port N (default: a free port)
-  --data-dir DIR   keep settings, the cache and logs in DIR
-  --persist-keys   keep API keys on disk between runs (unencrypted: the browser-served app has
-                   no access to the system keychain); by default keys live in memory for this run
-  --open           open the app in the default browser
+  --port N            listen on port N (default: a free port)
+  --data-dir DIR      keep settings, the cache and logs in DIR (one running copy per folder)
+  --persist-keys      keep API keys on disk between runs (unencrypted: the browser-served app has
+                      no access to the system keychain); by default keys live in memory for this run
+  --open              open the app in the default browser
   --renderer-dir DIR  serve the app built in DIR instead of dist/renderer
 `;
 
