@@ -71,10 +71,6 @@ async function main(): Promise<void> {
   });
   const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
 
-  process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
-  process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
-  if (values.open) openWithSystem({ kind: 'url', url: harness.url });
-
   let quitting = false;
   const quit = (): void => {
     if (quitting) return;
@@ -87,8 +83,14 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
+  // Before the address is announced: a signal that arrives while no listener exists ends the
+  // process at once, without closing the cache or releasing the folder.
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);
+
+  process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
+  process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
+  if (values.open) openWithSystem({ kind: 'url', url: harness.url });
 }
 
 main().catch((e: unknown) => {

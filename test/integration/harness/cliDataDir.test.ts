@@ -41,7 +41,12 @@ function startCli(dataDir: string | null, home: string): Cli {
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code, signal) => {
+      if (signal) out += `\n[ended by ${signal}]`;
+      done(code);
+    }),
+  );
   const ready = new Promise<string | null>((done) => {
     child.stdout!.on('data', () => {
       const url = /is running at (\S+)/.exec(out)?.[1];
@@ -85,7 +90,7 @@ describe('npm run web on a data folder', () => {
     const third = startCli(data, home);
     expect(await third.ready, third.output()).not.toBeNull();
     third.child.kill('SIGTERM');
-    expect(await third.exited).toBe(0);
+    expect(await third.exited, third.output()).toBe(0);
   });
 
   it.skipIf(process.platform === 'win32')('keeps its folders private to the user (0700) and its files 0600 (POSIX modes)', async () => {
@@ -115,7 +120,7 @@ describe('npm run web on a data folder', () => {
       expect(mode, path).toBe(statSync(join(data, path)).isDirectory() ? '700' : '600');
     }
     cli.child.kill('SIGTERM');
-    expect(await cli.exited).toBe(0);
+    expect(await cli.exited, cli.output()).toBe(0);
   });
 
   it.skipIf(process.platform === 'win32')(
