@@ -112,5 +112,11 @@ describe('app protocol handler', () => {
     const route = await serve(new Request('app://companion/up'));
     expect(await route.text()).toContain('Vexa Companion');
     expect(await (await serve(new Request('app://companion/assets/alias.js'))).text()).toBe('inside');
+    // A root reached through a symlink (macOS /tmp, a linked build folder) still serves its files.
+    const linkedRoot = join(mkdtempSync(join(tmpdir(), 'vexa-app-root-')), 'renderer');
+    symlinkSync(served, linkedRoot);
+    const viaLink = createAppProtocolHandler({ root: linkedRoot });
+    expect(await (await viaLink(new Request('app://companion/assets/real.js'))).text()).toBe('inside');
+    expect((await viaLink(new Request('app://companion/assets/leak.txt'))).status).toBe(404);
   });
 });
