@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
 import type { Logger, LogLevel } from './ports';
 
 export interface FileLoggerOptions {
@@ -58,7 +59,7 @@ function redactValue(value: unknown, secrets: ReadonlySet<string>, depth = 0): u
  */
 export function createFileLogger(options: FileLoggerOptions): Logger & { readonly file: string } {
   const { dir, maxBytes = 1_000_000, maxFiles = 4, level = 'info', echo = false, now = Date.now } = options;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = join(dir, LOG_FILE);
   const secrets = new Set<string>();
   let size = existsSync(file) ? statSync(file).size : 0;
@@ -80,7 +81,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger & { readonl
     const line = `${new Date(now()).toISOString()} ${lvl.toUpperCase()} ${redactText(message, secrets)}${extra}\n`;
     try {
       if (size + line.length > maxBytes) rotate();
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: PRIVATE_FILE_MODE });
       size += Buffer.byteLength(line);
     } catch {
       // A full disk or a removed folder must not take the app down with it.

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
 
 /** Non-secret preferences and the pointer to the active server. Keys never go here. */
@@ -70,9 +71,9 @@ export class SettingsStore {
   }
 
   private save(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.stored, null, 2));
+    mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const tmp = `${this.file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.stored, null, 2), { mode: PRIVATE_FILE_MODE });
     renameSync(tmp, this.file);
   }
 }

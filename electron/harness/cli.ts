@@ -5,19 +5,22 @@ import { createCore } from '../core/createCore';
 import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
-import { createHarnessPorts, openWithSystem } from './harnessPorts';
+import { createHarnessPorts } from './harnessPorts';
+import { openWithSystem } from './systemOpener';
+import { folderInUseMessage, lockDataFolder, prepareDataFolder } from './dataFolder';
 import { HARNESS_EXPORT_WORKER } from './exportWorker';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open]
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR]
 
 Runs the Vexa Companion core in Node and serves the app to your browser on 127.0.0.1.
-  --port N         listen on port N (default: a free port)
-  --data-dir DIR   keep settings, the cache and logs in DIR
-  --persist-keys   keep API keys on disk between runs (unencrypted: the browser-served app has
-                   no access to the system keychain); by default keys live in memory for this run
-  --open           open the app in the default browser
+  --port N            listen on port N (default: a free port)
+  --data-dir DIR      keep settings, the cache and logs in DIR (one running copy per folder)
+  --persist-keys      keep API keys on disk between runs (unencrypted: the browser-served app has
+                      no access to the system keychain); by default keys live in memory for this run
+  --open              open the app in the default browser
+  --renderer-dir DIR  serve the app built in DIR instead of dist/renderer
 `;
 
 async function main(): Promise<void> {
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'persist-keys': { type: 'boolean', default: false },
       open: { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,13 +39,19 @@ async function main(): Promise<void> {
     return;
   }
   const root = resolve(import.meta.dirname, '..', '..');
-  const rendererDir = join(root, 'dist', 'renderer');
+  const rendererDir = values['renderer-dir'] ? resolve(values['renderer-dir']) : join(root, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     process.stderr.write('The app has not been built yet. Run `npm run web`, which builds it first.\n');
     process.exit(1);
   }
   const defaults = harnessAppPaths();
   const paths = values['data-dir'] ? { data: resolve(values['data-dir']), logs: join(resolve(values['data-dir']), 'logs') } : defaults;
+  prepareDataFolder(paths.data, { isDefault: !values['data-dir'] });
+  const locked = lockDataFolder(paths.data);
+  if (!locked.ok) {
+    process.stderr.write(folderInUseMessage(paths.data, locked.heldBy));
+    process.exit(1);
+  }
   const logger = createFileLogger({ dir: paths.logs, echo: false });
   logTlsTrust(logger, configureTlsTrust());
   const ports = createHarnessPorts({ logger, launchBrowser: true });
@@ -61,10 +71,6 @@ async function main(): Promise<void> {
   });
   const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
 
-  process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
-  process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
-  if (values.open) openWithSystem(harness.url);
-
   let quitting = false;
   const quit = (): void => {
     if (quitting) return;
@@ -72,10 +78,19 @@ async function main(): Promise<void> {
     void harness
       .close()
       .then(() => core.close())
-      .finally(() => process.exit(0));
+      .finally(() => {
+        locked.lock.release();
+        process.exit(0);
+      });
   };
+  // Before the address is announced: a signal that arrives while no listener exists ends the
+  // process at once, without closing the cache or releasing the folder.
   process.on('SIGINT', quit);
   process.on('SIGTERM', quit);
+
+  process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
+  process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
+  if (values.open) openWithSystem({ kind: 'url', url: harness.url });
 }
 
 main().catch((e: unknown) => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type {
   Clipboard,
   Dialogs,
@@ -11,7 +10,7 @@ import type {
   TrayState,
   TrayMenuItem,
 } from '../core/ports';
-import { isAllowedExternalUrl } from '../main/shell/navigation';
+import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOpener';
 
 /**
  * Desktop ports for the browser-served app. They record what they were asked to do, so the
@@ -31,21 +30,11 @@ export interface HarnessPortOptions {
   logger: Logger;
   /** Launch the system browser for external links (off in tests). */
   launchBrowser: boolean;
+  /** How the OS opener is started (tests record the process it would start). */
+  system?: SystemOpenerDeps;
 }
 
-export function openWithSystem(target: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin'
-      ? ['open', [target]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', target]]
-        : ['xdg-open', [target]];
-  const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
-}
-
-export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions): HarnessPorts {
+export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPortOptions): HarnessPorts {
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
   let clip = '';
@@ -79,14 +68,16 @@ export function createHarnessPorts({ logger, launchBrowser }: HarnessPortOptions
     opener: {
       opened,
       async openUrl(url) {
-        if (!isAllowedExternalUrl(url))
+        // The normalised link, not the text as received, is what goes on to the OS.
+        const href = launchableUrl(url);
+        if (href === null)
           throw Object.assign(new Error('blocked'), { code: 'blocked_url', userMessage: 'Only web links (http or https) can be opened.' });
-        opened.push(url);
-        if (launchBrowser) openWithSystem(url);
+        opened.push(href);
+        if (launchBrowser) openWithSystem({ kind: 'url', url: href }, system);
       },
       async openFolder(path) {
         opened.push(path);
-        if (launchBrowser) openWithSystem(path);
+        if (launchBrowser) openWithSystem({ kind: 'folder', path }, system);
       },
     },
     // A browser tab cannot open an always-on-top window, so the page shows the overlay as a panel.

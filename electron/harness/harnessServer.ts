@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { err, IpcCodes } from '../../shared/ipc/result';
 import type { Core } from '../core/app';
-import { assetContentType, resolveAppAsset } from '../main/shell/appProtocol';
+import { assetContentType, containedRealPath, resolveAppAsset } from '../main/shell/appProtocol';
 import { RENDERER_CSP } from '../main/shell/csp';
 
 /**
@@ -42,6 +43,26 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The path and token of a socket request, or null when its target is not a plain origin-relative
+ * path (`//host/…` and absolute forms included) or cannot be parsed at all.
+ */
+export function ipcTarget(raw: string | undefined): { pathname: string; token: string } | null {
+  if (!raw?.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    const url = new URL(raw, `http://${HOST}`);
+    return { pathname: url.pathname, token: url.searchParams.get('token') ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: '400 Bad Request' | '403 Forbidden'): void {
+  // Ended, then destroyed once written, so the answer reaches the client before the close.
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 /** The renderer's strict CSP with `connect-src` opened for this harness's own socket only. */
 export function harnessCsp(policy: string, wsOrigin: string): string {
   return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
@@ -69,7 +90,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     try {
-      let body: Buffer | string = await readFile(file);
+      const real = await containedRealPath(options.rendererDir, file);
+      if (!real) throw new Error('not inside the renderer folder');
+      let body: Buffer | string = await readFile(real);
       const wsOrigin = `ws://${req.headers.host}`;
       if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), wsOrigin);
       res.writeHead(200, {
@@ -86,26 +109,43 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   };
 
-  const server = createServer((req, res) => void serveStatic(req, res));
+  const server = createServer((req, res) => {
+    // An async handler's rejection would be unhandled, which ends the process.
+    serveStatic(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain' }).end('Something went wrong');
+    });
+  });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME,
   });
 
+  // Node removes its own error listener from an upgraded socket, and this handler runs outside
+  // any request's try: every path here must answer or close without throwing, or a page that
+  // opens `ws://127.0.0.1:PORT//[` would take the process down.
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const origin = req.headers.origin ?? '';
-    const allowed =
-      hostOk(req) &&
-      origin === `http://${req.headers.host}` &&
-      url.pathname === '/ipc' &&
-      sameSecret(url.searchParams.get('token') ?? '', token);
-    if (!allowed) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    socket.on('error', () => socket.destroy());
+    try {
+      // Host and Origin first: a foreign page learns nothing from how its path is treated.
+      if (!hostOk(req) || req.headers.origin !== `http://${req.headers.host}`) {
+        refuseUpgrade(socket, '403 Forbidden');
+        return;
+      }
+      const target = ipcTarget(req.url);
+      if (!target) {
+        refuseUpgrade(socket, '400 Bad Request');
+        return;
+      }
+      if (target.pathname !== '/ipc' || !sameSecret(target.token, token)) {
+        refuseUpgrade(socket, '403 Forbidden');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } catch (e) {
+      options.core.logger.warn('Harness refused a socket it could not handle', { error: String(e) });
       socket.destroy();
-      return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   const send = (ws: WebSocket, frame: unknown): void => {
@@ -117,6 +157,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   wss.on('connection', (ws) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // ws reports a client's protocol error (an oversized or malformed frame) as an 'error' event,
+    // which ends the process when nobody listens: that client is dropped, the others stay.
+    ws.on('error', (e: Error & { code?: string }) => {
+      options.core.logger.warn('Harness closed a client that broke the WebSocket protocol', { code: e.code ?? e.message });
+      sockets.delete(ws);
+      ws.terminate();
+    });
     ws.on('message', (data, isBinary) => {
       let msg: unknown;
       try {

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
 import type { AppPaths, TrayState } from '../core/ports';
+import { PRIVATE_DIR_MODE } from '../core/privateFiles';
 import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
@@ -75,7 +76,8 @@ const profile = profilePaths({
   cwd: process.cwd(),
 });
 if (profile) {
-  mkdirSync(profile.userData, { recursive: true });
+  // Owner-only like the folder Chromium creates for a packaged run's userData (mkdir 0700).
+  mkdirSync(profile.userData, { recursive: true, mode: PRIVATE_DIR_MODE });
   app.setPath('userData', profile.userData);
   app.setAppLogsPath(profile.logs);
 }

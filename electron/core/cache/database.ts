@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Logger } from '../ports';
+import { createPrivateFile, PRIVATE_DIR_MODE } from '../privateFiles';
 import { LATEST_VERSION, migrations, type Migration } from './migrations';
 
 export const CACHE_TOO_NEW = 'cache_too_new';
@@ -68,13 +69,15 @@ function isCorruption(e: unknown): boolean {
 export function openCache(options: OpenCacheOptions): CacheDatabase {
   const { file, logger, now = Date.now } = options;
   const list = options.migrations ?? migrations;
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   let recoveredFrom: string | null = null;
 
   const attempt = (): Database.Database => {
     // A clean close leaves no WAL behind, so a WAL at open means the last run ended abruptly: only
     // then is the full (seconds-long on a large cache) quick_check worth its cost at start-up.
     const unclean = existsSync(`${file}-wal`);
+    // Owner-only before SQLite creates it 0644: its -wal and -shm files copy the database's mode.
+    createPrivateFile(file);
     const db = new Database(file);
     try {
       configure(db);

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { KeyCipher, SecretMode, SecretStore, SecretStoreStatus } from '../ports';
+import { PRIVATE_DIR_MODE } from '../privateFiles';
 
 const EntrySchema = z.object({ kind: z.enum(['keychain', 'plaintext']), data: z.string() });
 const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
@@ -33,8 +34,8 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
     }
   };
   const write = (data: KeyFile): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
     renameSync(tmp, file);
     chmodSync(file, 0o600);

@@ -1,5 +1,5 @@
-import { readFile as fsReadFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { readFile as fsReadFile, realpath as fsRealpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { RENDERER_CSP } from './csp';
 import { APP_HOST } from './navigation';
 
@@ -49,6 +49,28 @@ export function resolveAppAsset(root: string, urlPath: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
+/**
+ * `file` with every symlink resolved, when that real path still lies inside the real `root`; null
+ * when it does not exist or leads out of it. resolveAppAsset only does path arithmetic, and a
+ * symlink in the served folder (a developer's build, a tampered install) would otherwise hand out
+ * any file the user can read. Electron's fs patches realpath for paths inside app.asar (the
+ * archive's real path joined with the entry's), so the packaged app is checked the same way
+ * (electron/electron lib/node/asar-fs-wrapper.ts, `fs.promises.realpath`).
+ */
+export async function containedRealPath(
+  root: string,
+  file: string,
+  realpath: (path: string) => Promise<string> = fsRealpath,
+): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    const rel = relative(realRoot, realFile);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? realFile : null;
+  } catch {
+    return null;
+  }
+}
+
 function securityHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
@@ -68,16 +90,19 @@ export interface AppProtocolOptions {
   /** The built renderer (dist/renderer). */
   root: string;
   readFile?: (path: string) => Promise<Uint8Array>;
+  realpath?: (path: string) => Promise<string>;
 }
 
 /**
  * The `protocol.handle` handler for app://companion/. Paths without an extension fall back to
  * index.html so a reload on a client-side route still shows the app.
  */
-export function createAppProtocolHandler({ root, readFile = fsReadFile }: AppProtocolOptions) {
+export function createAppProtocolHandler({ root, readFile = fsReadFile, realpath = fsRealpath }: AppProtocolOptions) {
   const load = async (file: string): Promise<Uint8Array | null> => {
+    const real = await containedRealPath(root, file, realpath);
+    if (!real) return null;
     try {
-      return await readFile(file);
+      return await readFile(real);
     } catch {
       return null;
     }

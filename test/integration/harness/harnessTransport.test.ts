@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,30 @@ function nextMessage(ws: WebSocket): Promise<unknown> {
   return new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
 }
 
+/** Sends raw bytes to the harness and resolves with everything it answers until it closes. */
+function rawExchange(origin: string, request: string | Buffer): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+function upgradeRequest(path: string, headers: Record<string, string>): string {
+  const lines = [
+    `GET ${path} HTTP/1.1`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version: 13',
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
 let harness: Harness | null = null;
 afterEach(async () => {
   await harness?.close();
@@ -76,6 +101,21 @@ describe('web harness transport', () => {
     expect((await fetch(`${harness.origin}/..%2f..%2fetc/passwd`)).status).toBe(400);
     expect((await fetch(`${harness.origin}/assets/app.js`)).status).toBe(200);
     expect((await fetch(`${harness.origin}/missing.js`)).status).toBe(404);
+  });
+
+  it('does not follow symlinks out of the renderer folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'vexa-outside-'));
+    writeFileSync(join(outside, 'settings.json'), '{"outside":true}');
+    const dir = rendererDir();
+    symlinkSync(join(outside, 'settings.json'), join(dir, 'assets', 'leak.json'));
+    symlinkSync(outside, join(dir, 'up'));
+    harness = await startHarness({ core: fakeCore(), rendererDir: dir });
+    for (const path of ['/assets/leak.json', '/up/settings.json']) {
+      const res = await fetch(`${harness.origin}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('outside');
+    }
+    expect((await fetch(`${harness.origin}/assets/app.js`)).status).toBe(200);
   });
 
   it('binds to 127.0.0.1 only and puts a long random token in the page URL', async () => {
@@ -142,5 +182,63 @@ describe('web harness transport', () => {
     ws.send(JSON.stringify({ id: 9, channel: 'app:getState' }));
     expect(await nextMessage(ws)).toMatchObject({ id: 9, result: { ok: true } });
     ws.close();
+  });
+
+  it('answers 400 to a socket request whose path cannot be parsed, and keeps serving', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const host = new URL(harness.origin).host;
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    // Any web page can make the browser send this: new WebSocket('ws://127.0.0.1:PORT//[').
+    for (const path of ['//[', '//[::1', 'http://[', `//[/ipc?token=${token}`]) {
+      const answer = await rawExchange(harness.origin, upgradeRequest(path, { Host: host, Origin: harness.origin }));
+      expect(answer, path).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect(await rawExchange(harness.origin, 'GET /\u0000[ HTTP/1.1\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await rawExchange(harness.origin, 'NOT AN HTTP REQUEST\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    // A foreign page is refused on its Origin or Host before its path is even read.
+    expect(await rawExchange(harness.origin, upgradeRequest('//[', { Host: host, Origin: 'http://evil.example' }))).toMatch(
+      /^HTTP\/1\.1 403 /,
+    );
+    expect(
+      await rawExchange(
+        harness.origin,
+        upgradeRequest('//[', { Host: `evil.example:${new URL(harness.origin).port}`, Origin: harness.origin }),
+      ),
+    ).toMatch(/^HTTP\/1\.1 403 /);
+    expect((await fetch(`${harness.origin}/`)).status).toBe(200);
+    const ws = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    ws.send(JSON.stringify({ id: 1, channel: 'app:getState' }));
+    expect(await nextMessage(ws)).toMatchObject({ id: 1, result: { ok: true } });
+    ws.close();
+  });
+
+  it('closes a client that breaks the WebSocket protocol and keeps serving the others', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const host = new URL(harness.origin).host;
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const other = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    const mask = Buffer.from([1, 2, 3, 4]);
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64BE(2n * 1024n * 1024n);
+    const frames = {
+      // A text frame announcing 2 MiB, over the 1 MiB cap: refused from its header alone.
+      oversized: Buffer.concat([Buffer.from([0x81, 0x80 | 127]), length, mask]),
+      // Opcode 3 is reserved.
+      reservedOpcode: Buffer.concat([Buffer.from([0x83, 0x80]), mask]),
+      // Frames from a client must be masked.
+      unmasked: Buffer.from([0x81, 0x02, 0x68, 0x69]),
+    };
+    for (const [name, frame] of Object.entries(frames)) {
+      const upgrade = upgradeRequest(`/ipc?token=${token}`, { Host: host, Origin: harness.origin });
+      const answer = await rawExchange(harness.origin, Buffer.concat([Buffer.from(upgrade), frame]));
+      expect(answer, name).toMatch(/^HTTP\/1\.1 101 /);
+    }
+    other.send(JSON.stringify({ id: 7, channel: 'app:getState' }));
+    expect(await nextMessage(other)).toMatchObject({ id: 7, result: { ok: true } });
+    const later = await open(`ws://${host}/ipc?token=${token}`, { origin: harness.origin });
+    later.close();
+    other.close();
   });
 });

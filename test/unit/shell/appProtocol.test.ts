@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,37 @@ describe('app protocol handler', () => {
     const head = await handle(new Request('app://companion/index.html', { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('refuses symlinks that lead out of the renderer folder, and serves those that stay inside', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'vexa-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'outside secret');
+    mkdirSync(join(outside, 'dir'));
+    writeFileSync(join(outside, 'dir', 'keys.json'), 'outside keys');
+    const served = mkdtempSync(join(tmpdir(), 'vexa-app-links-'));
+    mkdirSync(join(served, 'assets'));
+    writeFileSync(join(served, 'index.html'), '<title>Vexa Companion</title>');
+    writeFileSync(join(served, 'assets', 'real.js'), 'inside');
+    symlinkSync(join(outside, 'secret.txt'), join(served, 'assets', 'leak.txt'));
+    symlinkSync(join(outside, 'dir'), join(served, 'assets', 'linked'));
+    symlinkSync(outside, join(served, 'up'));
+    symlinkSync(join(served, 'assets', 'real.js'), join(served, 'assets', 'alias.js'));
+    const serve = createAppProtocolHandler({ root: served });
+
+    for (const path of ['assets/leak.txt', 'assets/linked/keys.json', 'up/secret.txt']) {
+      const response = await serve(new Request(`app://companion/${path}`));
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('outside');
+    }
+    // Without an extension a refused link falls back to the app, not to the target.
+    const route = await serve(new Request('app://companion/up'));
+    expect(await route.text()).toContain('Vexa Companion');
+    expect(await (await serve(new Request('app://companion/assets/alias.js'))).text()).toBe('inside');
+    // A root reached through a symlink (macOS /tmp, a linked build folder) still serves its files.
+    const linkedRoot = join(mkdtempSync(join(tmpdir(), 'vexa-app-root-')), 'renderer');
+    symlinkSync(served, linkedRoot);
+    const viaLink = createAppProtocolHandler({ root: linkedRoot });
+    expect(await (await viaLink(new Request('app://companion/assets/real.js'))).text()).toBe('inside');
+    expect((await viaLink(new Request('app://companion/assets/leak.txt'))).status).toBe(404);
   });
 });
