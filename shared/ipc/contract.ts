@@ -16,7 +16,6 @@ import {
   TrackedMeetingSchema,
   ConnectionViewSchema,
   GenerationSchema,
-  MeetingSummarySchema,
   OverlayModeSchema,
   ProbeViewSchema,
   SettingsSchema,
@@ -89,7 +88,6 @@ export const channels = {
     input: z.object({ profile: GenerationSchema.optional() }).strict().optional(),
     output: ConnectionViewSchema,
   },
-  'meetings:list': { input: Empty, output: z.array(MeetingSummarySchema) },
   'bots:launch': {
     // Lengths are checked by the core with a sentence for the user, so the bounds here only stop runaway input.
     input: z
@@ -159,7 +157,6 @@ export const channels = {
     output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
   ...libraryChannels,
-  'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

@@ -117,18 +117,6 @@ export const ProbeViewSchema = z.object({
 });
 export type ProbeView = z.infer<typeof ProbeViewSchema>;
 
-export const MeetingSummarySchema = z.object({
-  id: z.number(),
-  platform: z.string(),
-  nativeMeetingId: z.string().nullable(),
-  status: z.string(),
-  name: z.string().nullable(),
-  startTime: z.number().nullable(),
-  endTime: z.number().nullable(),
-  createdAt: z.number().nullable(),
-});
-export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
-
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 
 /** A meeting whose bot the app follows, with the time spent in each status. */

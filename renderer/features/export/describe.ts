@@ -1,4 +1,4 @@
-import type { CapabilitiesView, MeetingRef, MeetingSummary, TrackedMeetingView } from '../../../shared/ipc/models';
+import type { CapabilitiesView, MeetingRef, TrackedMeetingView } from '../../../shared/ipc/models';
 import { aiToolLabel, SUBTITLE_FORMATS, type ExportFormat } from './formats';
 import type { AiToolId } from '../../../shared/ipc/models';
 
@@ -9,12 +9,6 @@ export type { MeetingRef } from '../../../shared/ipc/models';
 /** A meeting of a server other than the connected one: export and copy work from the cache, sharing does not. */
 export function onOtherServer(ref: MeetingRef, connectedServerId: string | null): boolean {
   return ref.serverId !== undefined && ref.serverId !== connectedServerId;
-}
-
-/** A library row as a transcript reference; null when the row has no native id to read it by. */
-export function refFromSummary(meeting: MeetingSummary): MeetingRef | null {
-  if (!meeting.nativeMeetingId) return null;
-  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeMeetingId, name: meeting.name };
 }
 
 export function refFromTracked(meeting: TrackedMeetingView): MeetingRef {

@@ -16,9 +16,10 @@ async function setup(profile: 'g1' | 'g2' | 'g3') {
   apps.push(app);
   const ipc = await connectIpc(app.url);
   must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
-  const meeting = must(await ipc.invoke('meetings:list')).find((m) => m.status === 'completed' && m.nativeMeetingId);
+  must(await ipc.invoke('library:sync', {}));
+  const meeting = must(await ipc.invoke('library:list', {})).find((m) => m.status === 'completed' && m.nativeMeetingId);
   if (!meeting) throw new Error('the demo library has no completed meeting');
-  const ref = { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeMeetingId!, name: meeting.name };
+  const ref = { meetingId: meeting.remoteId, platform: meeting.platform, nativeMeetingId: meeting.nativeMeetingId!, name: meeting.name };
   return { app, ipc, ref };
 }
 

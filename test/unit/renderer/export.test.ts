@@ -11,7 +11,6 @@ import {
   parseClockTime,
   previewNote,
   promptWarning,
-  refFromSummary,
   refFromTracked,
   savedMessage,
   shareMenuLabel,
@@ -122,21 +121,6 @@ describe('sharing', () => {
 });
 
 describe('meetings as transcript references', () => {
-  it('needs the native id to read a library row’s transcript', () => {
-    const row = {
-      id: 7,
-      platform: 'zoom',
-      nativeMeetingId: '84213579601',
-      status: 'completed',
-      name: 'Support sync',
-      startTime: null,
-      endTime: null,
-      createdAt: null,
-    };
-    expect(refFromSummary(row)).toEqual({ meetingId: 7, platform: 'zoom', nativeMeetingId: '84213579601', name: 'Support sync' });
-    expect(refFromSummary({ ...row, nativeMeetingId: null })).toBeNull();
-  });
-
   it('takes a followed meeting’s native id', () => {
     const tracked = {
       id: 3,
