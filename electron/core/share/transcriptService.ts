@@ -27,6 +27,8 @@ export interface TranscriptServiceDeps {
    * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
    */
   cached?(ref: MeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
+  /** The meeting's name as this computer knows it (the library, a followed meeting), or null. */
+  meetingName?(ref: MeetingRef): Promise<string | null>;
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener;
@@ -110,9 +112,10 @@ export class TranscriptService {
 
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
-    const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
     // The transcript first: a meeting that cannot be read is said before anything is asked.
     const { input, partial } = await this.transcript(ref);
+    const name = (await this.d.meetingName?.(ref))?.trim() || nameIn(input) || `${ref.platform} ${ref.nativeMeetingId}`;
+    const fileName = exportFileName(name, new Date(this.d.now()), info.extension);
     const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
       const data = await make();
@@ -178,6 +181,12 @@ export class TranscriptService {
 function isNormalised(input: ExportInput): input is Transcript {
   const m = (input as { meeting?: unknown }).meeting;
   return !!m && typeof m === 'object' && 'nativeMeetingId' in m;
+}
+
+/** The name the transcript itself carries: normalised (the cache) or as the server sent it. */
+function nameIn(input: ExportInput): string | null {
+  const name = isNormalised(input) ? input.meeting.name : normaliseTranscript(input).meeting.name;
+  return name?.trim() || null;
 }
 
 function firstLines(text: string): string {

@@ -16,8 +16,8 @@ export function notify(text: string, tone: ExportToast['tone'] = 'success'): voi
   announce(text);
 }
 
-export const openExportDialog = (ref: MeetingRef) => useExportStore.getState().open('export', ref);
-export const openShareDialog = (ref: MeetingRef) => useExportStore.getState().open('share', ref);
+export const openExportDialog = (ref: MeetingRef, title: string) => useExportStore.getState().open('export', ref, title);
+export const openShareDialog = (ref: MeetingRef, title: string) => useExportStore.getState().open('share', ref, title);
 
 export async function loadPreview(
   ref: MeetingRef,

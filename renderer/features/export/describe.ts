@@ -11,13 +11,9 @@ export function onOtherServer(ref: MeetingRef, connectedServerId: string | null)
   return ref.serverId !== undefined && ref.serverId !== connectedServerId;
 }
 
+/** A followed meeting as a transcript reference: ids only, the core looks the name up. */
 export function refFromTracked(meeting: TrackedMeetingView): MeetingRef {
-  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId, name: meeting.name };
-}
-
-/** How people see the meeting in labels ("Export & share Weekly sync"). */
-export function refTitle(ref: MeetingRef): string {
-  return ref.name?.trim() || ref.nativeMeetingId;
+  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId };
 }
 
 export interface ExportForm {

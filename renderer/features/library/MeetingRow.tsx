@@ -57,7 +57,7 @@ export const MeetingRow = memo(function MeetingRow({
           {time ? formatDateTime(time) : 'No date'}
         </time>
       </button>
-      <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} /> : null}</span>
+      <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} title={title} /> : null}</span>
     </>
   );
 });

@@ -263,12 +263,12 @@ export function countText(n: number, one: string, many: string): string {
 }
 
 /**
- * A library meeting as an export reference, whatever its status. A meeting of another server than
+ * A library meeting as an export reference (ids only: the core looks the name up), whatever its status. A meeting of another server than
  * the connected one (or of the ended demo) is exported from the lines this computer holds, so it
  * needs some; the core says when they are only part of the transcript.
  */
 export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
   if (!m.nativeMeetingId || m.transcriptDeleted) return null;
   if (m.serverId !== connectedServerId && m.transcript !== 'complete' && m.segmentCount === 0) return null;
-  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name, serverId: m.serverId };
+  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, serverId: m.serverId };
 }

@@ -144,7 +144,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
             Overlay
           </Button>
           <CaptionDetails entry={entry} />
-          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} shortcut /> : null}
+          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} title={name} shortcut /> : null}
         </div>
       </div>
       {overlayError ? <InlineError>{overlayError}</InlineError> : null}

@@ -135,7 +135,7 @@ describe('meetings as transcript references', () => {
       failureStage: null,
       outcome: null,
     };
-    expect(refFromTracked(tracked)).toEqual({ meetingId: 3, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', name: 'Standup' });
+    expect(refFromTracked(tracked)).toEqual({ meetingId: 3, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' });
   });
 });
 
