@@ -51,7 +51,7 @@ async function httpSender(total: number, contentLength: boolean): Promise<Sender
   let pumped: ReturnType<typeof pump> | null = null;
   let resolveFinished!: () => void;
   const finished = new Promise<void>((r) => (resolveFinished = r));
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer((_req, res) => {
     res.writeHead(200, {
       'Content-Type': 'application/json',
       ...(contentLength ? { 'Content-Length': String(total) } : {}),
