@@ -150,11 +150,15 @@ export const channels = {
     input: z.object({ ref: MeetingRefSchema, ttlSeconds: z.number().int().min(60).max(86_400).default(3600) }).strict(),
     output: ShareLinkSchema,
   },
-  /** Opens ChatGPT, Perplexity or Claude on the transcript (share link, or clipboard + paste prompt). */
+  /**
+   * Opens ChatGPT, Perplexity or Claude on the transcript: `link`, the prompt with a share link in
+   * the tool's URL; `prompt`, that prompt on the clipboard (too long for a URL); `clipboard`, the
+   * transcript on the clipboard and a paste prompt.
+   */
   'handoff:open': {
     input: z.object({ ref: MeetingRefSchema, tool: AiToolSchema }).strict(),
     /** `partial`: the clipboard holds only the lines on this computer (the server was out of reach). */
-    output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string(), partial: z.boolean() }),
+    output: z.object({ mode: z.enum(['link', 'prompt', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
   ...libraryChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },

@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, ExportError, exportFileName, type ExportFormat, type Ex
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
 import { inProcessExports, type ExportRunner } from '../export/exportRunner';
-import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
+import { AI_TOOLS, PASTE_PROMPT, promptFor, toolLink, type AiTool } from './handoff';
 
 export type { MeetingRef } from '../../../shared/ipc/models';
 
@@ -154,18 +154,29 @@ export class TranscriptService {
 
   /**
    * Opens an AI tool on the transcript: with a public share link in the prompt where the server
-   * has them; otherwise the transcript goes to the clipboard and the tool opens with a prompt to
-   * paste it.
+   * has them (`link`; a prompt too long for the tool's link goes to the clipboard whole and the
+   * tool opens to paste it: `prompt`); otherwise the transcript goes to the clipboard and the tool
+   * opens with a prompt to paste it (`clipboard`).
    */
-  async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string; partial: boolean }> {
+  async handoff(
+    ref: MeetingRef,
+    tool: AiTool,
+    template: string,
+  ): Promise<{ mode: 'link' | 'prompt' | 'clipboard'; url: string; partial: boolean }> {
     const target = AI_TOOLS[tool];
     if (!this.elsewhere(ref) && this.d.capabilities().publicShareLinks) {
       try {
         const link = await this.share(ref, 3600);
         if (link.kind === 'public-url') {
-          const url = target.url(promptFor(template, link.url));
-          await this.d.opener.openUrl(url);
-          return { mode: 'link', url, partial: false };
+          const prompt = promptFor(template, link.url);
+          const url = toolLink(tool, prompt);
+          if (url) {
+            await this.d.opener.openUrl(url);
+            return { mode: 'link', url, partial: false };
+          }
+          await this.d.clipboard.writeText(prompt);
+          await this.d.opener.openUrl(target.home);
+          return { mode: 'prompt', url: target.home, partial: false };
         }
       } catch (e) {
         this.d.logger.warn('Share link failed; handing off through the clipboard', { error: String(e) });

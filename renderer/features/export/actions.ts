@@ -64,7 +64,6 @@ export async function createShare(ref: MeetingRef, ttlSeconds: number) {
 /** Opens the tool through the core's allowlisting opener; on G3 the transcript goes to the clipboard first. */
 export async function openInAiTool(ref: MeetingRef, tool: AiToolId): Promise<void> {
   const result = await api.invoke('handoff:open', { ref, tool });
-  if (result.ok)
-    notify(handoffMessage(tool, result.value.mode, result.value.partial), result.value.mode === 'clipboard' ? 'info' : 'success');
+  if (result.ok) notify(handoffMessage(tool, result.value.mode, result.value.partial), result.value.mode === 'link' ? 'success' : 'info');
   else notify(result.message, 'error');
 }

@@ -151,9 +151,11 @@ export function savedMessage(
   return outcome.partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
-export function handoffMessage(tool: AiToolId, mode: 'link' | 'clipboard', partial = false): string {
+export function handoffMessage(tool: AiToolId, mode: 'link' | 'prompt' | 'clipboard', partial = false): string {
   const label = aiToolLabel(tool);
   if (mode === 'link') return `Opened ${label} with a link to the transcript`;
+  if (mode === 'prompt')
+    return `Your prompt is too long to open ${label} with, so it is on your clipboard with the link to the transcript — paste it into ${label}. A shorter prompt in Settings goes in directly.`;
   const done = `The transcript is on your clipboard — paste it into ${label}`;
   return partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }

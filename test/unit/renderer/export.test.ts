@@ -156,6 +156,10 @@ describe('what the person is told', () => {
     );
     expect(handoffMessage('perplexity', 'clipboard')).toBe('The transcript is on your clipboard — paste it into Perplexity');
     expect(handoffMessage('claude', 'link')).toMatch(/^Opened Claude/);
+    // A prompt too long for the tool's link is pasted, and the person learns how to avoid the step.
+    expect(handoffMessage('perplexity', 'prompt')).toBe(
+      'Your prompt is too long to open Perplexity with, so it is on your clipboard with the link to the transcript — paste it into Perplexity. A shorter prompt in Settings goes in directly.',
+    );
   });
 
   it('warns about a prompt template exactly where the core would change it', () => {
