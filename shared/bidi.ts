@@ -27,25 +27,35 @@ export function hasBidiControls(text: string): boolean {
  * no explicit controls comes back unchanged.
  */
 export function balanceBidi(text: string): string {
-  if (!EXPLICIT.test(text)) return text;
+  return balanceBidiParts([text])[0] ?? '';
+}
+
+/** `balanceBidi` over text shown in pieces (a search snippet with its matches marked), in order. */
+export function balanceBidiParts(parts: readonly string[]): string[] {
+  if (!parts.some((p) => EXPLICIT.test(p))) return [...parts];
   // The open initiators, innermost last: an isolate initiator, or an embedding/override.
   const open: Array<'isolate' | 'embedding'> = [];
-  let out = '';
-  for (const ch of text) {
-    if (INITIATORS.has(ch)) open.push('isolate');
-    else if (EMBEDDINGS.has(ch)) open.push('embedding');
-    else if (ch === PDI) {
-      const at = open.lastIndexOf('isolate');
-      if (at < 0) continue;
-      // A PDI also ends the embeddings opened inside its isolate (UAX #9 X6a).
-      open.length = at;
-    } else if (ch === POP_FORMATTING) {
-      if (open.at(-1) !== 'embedding') continue;
-      open.pop();
+  const out = parts.map((part) => {
+    let kept = '';
+    for (const ch of part) {
+      if (INITIATORS.has(ch)) open.push('isolate');
+      else if (EMBEDDINGS.has(ch)) open.push('embedding');
+      else if (ch === PDI) {
+        const at = open.lastIndexOf('isolate');
+        if (at < 0) continue;
+        // A PDI also ends the embeddings opened inside its isolate (UAX #9 X6a).
+        open.length = at;
+      } else if (ch === POP_FORMATTING) {
+        if (open.at(-1) !== 'embedding') continue;
+        open.pop();
+      }
+      kept += ch;
     }
-    out += ch;
-  }
-  for (let i = open.length - 1; i >= 0; i--) out += open[i] === 'isolate' ? PDI : POP_FORMATTING;
+    return kept;
+  });
+  let closers = '';
+  for (let i = open.length - 1; i >= 0; i--) closers += open[i] === 'isolate' ? PDI : POP_FORMATTING;
+  if (out.length > 0) out[out.length - 1] += closers;
   return out;
 }
 

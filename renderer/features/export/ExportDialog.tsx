@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../platform/api';
-import { Banner, Button, Dialog } from '../../app/theme';
+import { Banner, Bidi, Button, Dialog } from '../../app/theme';
 import { useAppStore } from '../app/store';
 import { saveExport } from './actions';
 import { buildExportOptions, type ExportForm, type MeetingRef } from './describe';
@@ -75,7 +75,7 @@ export function ExportDialog({ meetingRef, title, onClose }: { meetingRef: Meeti
     <Dialog
       open
       title="Export transcript"
-      description={<span className="break">{title}</span>}
+      description={<Bidi className="break">{title}</Bidi>}
       onClose={onClose}
       actions={
         <>

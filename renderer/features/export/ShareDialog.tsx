@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import { Banner, Button, Dialog, Segmented } from '../../app/theme';
+import { Banner, Bidi, Button, Dialog, Segmented } from '../../app/theme';
 import { useConnectionStore } from '../connection/store';
 import { createShare } from './actions';
 import { shareMode, type MeetingRef, type ShareMode } from './describe';
@@ -87,7 +87,7 @@ export function ShareDialog({ meetingRef, title, onClose }: { meetingRef: Meetin
   };
 
   const noun = mode === 'capability-token' ? 'token' : 'link';
-  const description = <span className="break">{title}</span>;
+  const description = <Bidi className="break">{title}</Bidi>;
 
   if (mode === 'none') {
     return (

@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { balanceBidi, isolate, isolateControls } from '../../../shared/bidi';
+import { balanceBidi, balanceBidiParts, isolate, isolateControls } from '../../../shared/bidi';
 
 // Checked with bidi-js, an implementation of the Unicode bidi algorithm (UAX #9): the app's words
 // around a server-supplied name must keep their level (0, left to right) whatever the name holds.
@@ -57,5 +57,12 @@ describe('balancing', () => {
     const text = `x${balanceBidi(name)}y`;
     const { levels } = bidi.getEmbeddingLevels(text, 'ltr');
     expect(levels[text.length - 1]).toBe(0);
+  });
+});
+
+describe('balancing text shown in pieces', () => {
+  it('carries what is open from one piece to the next and closes it after the last', () => {
+    expect(balanceBidiParts(['a\u2067b', `c${PDI}d${PDI}`, `e${RLO}f`])).toEqual(['a\u2067b', `c${PDI}d`, `e${RLO}f\u202C`]);
+    expect(balanceBidiParts(['plain', 'text'])).toEqual(['plain', 'text']);
   });
 });
