@@ -16,6 +16,7 @@ import { noSystemEvents, systemClock, type Logger } from './ports';
 import { ServerRepository } from './servers';
 import { ServerSession } from './session';
 import { SettingsStore } from './settings';
+import { knownMeetingName } from './share/meetingName';
 import { TranscriptService } from './share/transcriptService';
 
 export const CACHE_FILE = 'cache.sqlite';
@@ -169,6 +170,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const serverId = ref.serverId ?? connection.activeServer?.id;
       return serverId ? cachedTranscript(library, serverId, ref.meetingId, accept) : Promise.resolve(null);
     },
+    meetingName: (ref) =>
+      knownMeetingName(ref, {
+        library,
+        activeServerId: () => connection.activeServer?.id ?? null,
+        followed: (id) => session?.bots.tracker.get(id)?.name ?? null,
+      }),
     writeFile: (path, data) => writeFile(path, data),
     now: clock.now,
   });

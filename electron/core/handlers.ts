@@ -1,5 +1,5 @@
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, LiveStateView, MeetingSummary, RunningBotView } from '../../shared/ipc/models';
+import type { AppState, LiveStateView, RunningBotView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import { DEMO_SERVER_ID, type ConnectionService } from './connection';
@@ -79,19 +79,6 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
         await d.demo.stop();
         throw e;
       }
-    },
-    'meetings:list': async () => {
-      const { meetings } = await d.connection.client().listAllMeetings();
-      return meetings.map((m): MeetingSummary => ({
-        id: m.id,
-        platform: m.platform,
-        nativeMeetingId: m.nativeMeetingId,
-        status: m.status,
-        name: m.name,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        createdAt: m.createdAt,
-      }));
     },
     'bots:launch': async (input) => session().bots.launch(input),
     'bots:stop': async ({ meetingId }) => session().bots.stop(meetingId),
@@ -232,10 +219,6 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       // The connected server's meetings come back at once; other servers' when they are connected.
       if (s) void s.sync.runFresh({ full: true });
       return d.library.stats();
-    },
-    'shell:openExternal': async ({ url }) => {
-      await d.opener.openUrl(url);
-      return null;
     },
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);

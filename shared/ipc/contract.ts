@@ -16,7 +16,6 @@ import {
   TrackedMeetingSchema,
   ConnectionViewSchema,
   GenerationSchema,
-  MeetingSummarySchema,
   OverlayModeSchema,
   ProbeViewSchema,
   SettingsSchema,
@@ -89,7 +88,6 @@ export const channels = {
     input: z.object({ profile: GenerationSchema.optional() }).strict().optional(),
     output: ConnectionViewSchema,
   },
-  'meetings:list': { input: Empty, output: z.array(MeetingSummarySchema) },
   'bots:launch': {
     // Lengths are checked by the core with a sentence for the user, so the bounds here only stop runaway input.
     input: z
@@ -152,14 +150,17 @@ export const channels = {
     input: z.object({ ref: MeetingRefSchema, ttlSeconds: z.number().int().min(60).max(86_400).default(3600) }).strict(),
     output: ShareLinkSchema,
   },
-  /** Opens ChatGPT, Perplexity or Claude on the transcript (share link, or clipboard + paste prompt). */
+  /**
+   * Opens ChatGPT, Perplexity or Claude on the transcript: `link`, the prompt with a share link in
+   * the tool's URL; `prompt`, that prompt on the clipboard (too long for a URL); `clipboard`, the
+   * transcript on the clipboard and a paste prompt.
+   */
   'handoff:open': {
     input: z.object({ ref: MeetingRefSchema, tool: AiToolSchema }).strict(),
     /** `partial`: the clipboard holds only the lines on this computer (the server was out of reach). */
-    output: z.object({ mode: z.enum(['link', 'clipboard']), url: z.string(), partial: z.boolean() }),
+    output: z.object({ mode: z.enum(['link', 'prompt', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
   ...libraryChannels,
-  'shell:openExternal': { input: z.object({ url: z.string().max(8192) }).strict(), output: z.null() },
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

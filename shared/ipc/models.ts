@@ -117,18 +117,6 @@ export const ProbeViewSchema = z.object({
 });
 export type ProbeView = z.infer<typeof ProbeViewSchema>;
 
-export const MeetingSummarySchema = z.object({
-  id: z.number(),
-  platform: z.string(),
-  nativeMeetingId: z.string().nullable(),
-  status: z.string(),
-  name: z.string().nullable(),
-  startTime: z.number().nullable(),
-  endTime: z.number().nullable(),
-  createdAt: z.number().nullable(),
-});
-export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
-
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 
 /** A meeting whose bot the app follows, with the time spent in each status. */
@@ -211,12 +199,14 @@ export const MeetingRefSchema = z
     meetingId: z.number().int(),
     platform: z.string().max(32),
     nativeMeetingId: z.string().min(1).max(512),
-    name: z.string().max(500).nullable().optional(),
     /** The server the meeting belongs to (a library meeting); absent means the connected one. */
     serverId: z.string().max(2048).optional(),
   })
   .strict();
-/** Which transcript: the server row id plus the platform and native id every generation needs. */
+/**
+ * Which transcript: the server row id plus the platform and native id every generation needs.
+ * Ids only: a name is whatever the server holds (of any length), so the core looks it up.
+ */
 export type MeetingRef = z.infer<typeof MeetingRefSchema>;
 
 export const ExportFormatSchema = z.enum(['txt', 'md', 'srt', 'vtt', 'json', 'docx', 'pdf']);

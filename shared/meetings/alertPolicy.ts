@@ -1,4 +1,5 @@
 import type { MeetingStatus } from '../vexa/types';
+import { isolate } from '../bidi';
 import { explainOutcome } from './outcome';
 
 export type AlertKind = 'lobby' | 'admitted' | 'denied' | 'lobby_timeout' | 'needs_help' | 'failed' | 'completed';
@@ -52,6 +53,8 @@ export class AlertPolicy {
       s.outcomes.add(kind);
       return { kind, meetingId: m.meetingId, title, body };
     };
+    // The OS shows the server's name beside the app's sentence: isolated, it cannot reorder it.
+    const name = isolate(m.name);
     switch (m.status) {
       case 'awaiting_admission': {
         if (previous !== 'awaiting_admission') s.lobbyEntries++;
@@ -61,21 +64,21 @@ export class AlertPolicy {
           kind: 'lobby',
           meetingId: m.meetingId,
           title: 'The bot is waiting in the lobby',
-          body: `${m.name}: Admit the bot in the waiting room.`,
+          body: `${name}: Admit the bot in the waiting room.`,
         };
       }
       case 'active':
-        return s.lobbyEntries > 0 ? once('admitted', 'The bot was admitted', `${m.name}: transcription has started.`) : null;
+        return s.lobbyEntries > 0 ? once('admitted', 'The bot was admitted', `${name}: transcription has started.`) : null;
       case 'needs_help':
-        return once('needs_help', 'The bot needs help', `${m.name}: ${explainOutcome('needs_help', null, null)}`);
+        return once('needs_help', 'The bot needs help', `${name}: ${explainOutcome('needs_help', null, null)}`);
       case 'failed': {
-        const body = `${m.name}: ${explainOutcome('failed', m.completionReason, m.failureStage)}`;
+        const body = `${name}: ${explainOutcome('failed', m.completionReason, m.failureStage)}`;
         if (m.completionReason === 'awaiting_admission_rejected') return once('denied', 'The bot was denied entry', body);
         if (m.completionReason === 'awaiting_admission_timeout') return once('lobby_timeout', 'Nobody admitted the bot', body);
         return once('failed', 'The bot could not finish', body);
       }
       case 'completed':
-        return once('completed', 'Transcript ready', `${m.name}: ${explainOutcome('completed', m.completionReason, m.failureStage)}`);
+        return once('completed', 'Transcript ready', `${name}: ${explainOutcome('completed', m.completionReason, m.failureStage)}`);
       default:
         return null;
     }

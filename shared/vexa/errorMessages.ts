@@ -63,6 +63,8 @@ export const messages = {
     location
       ? `${host} redirects to ${location}. If that is the Vexa API, use that address as the server URL.`
       : `${host} answered with a redirect, not the Vexa API. Check the URL (${API_URL_HINT}).`,
+  tooLarge: (host: string, maxBytes: number) =>
+    `The server at ${host} sent a reply larger than ${Math.round(maxBytes / 1024 / 1024)} MB, so the app stopped reading it. Check that the server address is the Vexa API; if it is, ask the server's administrator about this reply.`,
   invalidResponse: (what: string) =>
     `The server sent ${what} that this app could not understand. It may run a Vexa version this app does not know yet.`,
   cancelled: () => 'The request was cancelled.',

@@ -21,6 +21,7 @@ export type VexaErrorCode =
   | 'auth_unavailable'
   | 'ws_error'
   | 'invalid_response'
+  | 'too_large'
   | 'cancelled'
   | 'unsupported';
 

@@ -36,9 +36,9 @@ async function start(page: Page, profile: SimProfile): Promise<LaunchedApp> {
 }
 
 /** Opens the meeting's actions menu and picks an item. */
-async function pick(page: Page, item: string | RegExp): Promise<void> {
-  await page.getByRole('button', { name: `Export & share ${MEETING}` }).click();
-  const menu = page.getByRole('menu', { name: `Export & share ${MEETING}` });
+async function pick(page: Page, item: string | RegExp, meeting = MEETING): Promise<void> {
+  await page.getByRole('button', { name: `Export & share ${meeting}`, exact: true }).click();
+  const menu = page.getByRole('menu', { name: `Export & share ${meeting}`, exact: true });
   await expect(menu).toBeVisible();
   await menu.getByRole('menuitem', { name: item }).click();
   await expect(menu).toBeHidden();
@@ -306,4 +306,37 @@ test('with the server gone mid-meeting, the export holds the lines on this compu
   await exportDialog(page).getByRole('button', { name: 'Download .txt' }).click();
   expect(readFileSync(await (await download).path(), 'utf8')).toContain('Morning');
   await expect(toast(page)).toContainText('only the lines on this computer');
+});
+
+test('a meeting the server named with 600 characters previews, exports, copies and shares', async ({ page }) => {
+  // G1/G2 take a name of any length; the window's requests carry the meeting's ids, not its name.
+  const long = `Quarterly planning ${'with every team lead and the whole roadmap '.repeat(14)}`.slice(0, 600);
+  app = await launchApp({ profile: 'g2' });
+  const renamed = await fetch(`${app.simulatorUrl}/meetings/google_meet/kqv-mzrp-tdx`, {
+    method: 'PATCH',
+    headers: { 'X-API-Key': app.apiKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ data: { name: long } }),
+  });
+  expect(renamed.status).toBe(200);
+  await connect(page, app);
+  await goTo(page, 'Library');
+  await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
+
+  await pick(page, 'Export…', long);
+  await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
+  const download = page.waitForEvent('download');
+  await exportDialog(page).getByRole('button', { name: 'Download .txt' }).click();
+  const file = await download;
+  expect(file.suggestedFilename().startsWith(long.slice(0, 100))).toBe(true);
+  expect(readFileSync(await file.path(), 'utf8')).toMatch(/^MEETING TRANSCRIPT\n/);
+  await expect(toast(page)).toContainText('Downloaded');
+
+  await pick(page, 'Copy as Markdown', long);
+  await expect(toast(page)).toContainText('Copied the transcript as Markdown');
+  expect(await app.ports.clipboard.readText()).toMatch(new RegExp(`^# ${long}\n`));
+
+  await pick(page, 'Share link…', long);
+  const share = page.getByRole('dialog', { name: 'Share a link to the transcript' });
+  await share.getByRole('button', { name: 'Create link' }).click();
+  await expect(share.getByLabel('Link', { exact: true })).toHaveValue(new RegExp(`^${app.simulatorUrl}/public/transcripts/`));
 });

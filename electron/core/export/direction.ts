@@ -1,5 +1,6 @@
-/** Characters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms. */
-export const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+import { RTL_CHAR } from '../../../shared/bidi';
+
+export { RTL_CHAR };
 const LETTER = /\p{L}/u;
 
 /** The direction of the first strongly directional character (Unicode bidi rule P2), or null. */

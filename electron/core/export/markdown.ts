@@ -1,3 +1,4 @@
+import { isolateControls } from '../../../shared/bidi';
 import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from './docModel';
 import type { ExportDocument } from './prepare';
 
@@ -17,7 +18,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Title, metadata list, then one paragraph per speaker turn; all transcript content is escaped. */
 export function exportMarkdown(doc: ExportDocument): string {
-  const out: string[] = [`# ${escapeMarkdown(documentTitle(doc))}`, ''];
+  const out: string[] = [`# ${isolateControls(escapeMarkdown(documentTitle(doc)))}`, ''];
   for (const [label, value] of metadataRows(doc)) out.push(`- **${label}:** ${escapeMarkdown(value)}`);
   out.push('', '## Transcript', '');
   const turns = speakerTurns(doc.segments);
@@ -25,7 +26,11 @@ export function exportMarkdown(doc: ExportDocument): string {
   const stampOf = turnStamper(doc, turns);
   for (const turn of turns) {
     const head = turnHead(doc, turn, stampOf(turn));
-    const label = head.speaker === null ? escapeMarkdown(head.stamp) : `${escapeMarkdown(head.stamp)} ${escapeMarkdown(head.speaker)}:`;
+    // A name with bidi controls is isolated, or it could reorder the rest of its line.
+    const label =
+      head.speaker === null
+        ? escapeMarkdown(head.stamp)
+        : `${escapeMarkdown(head.stamp)} ${isolateControls(escapeMarkdown(head.speaker))}:`;
     out.push(`**${label}** ${escapeMarkdown(turn.text)}`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,3 +1,4 @@
+import { isolateControls } from '../../../shared/bidi';
 import { speakerName, type ExportDocument, type ExportSegment } from './prepare';
 import { cueStamp } from './time';
 
@@ -127,7 +128,8 @@ export function buildCues(doc: ExportDocument, prefixOf: (seg: ExportSegment) =>
 }
 
 export function exportSrt(doc: ExportDocument): string {
-  const prefixOf = (seg: ExportSegment): string => (doc.opts.speakers ? `${noArrows(speakerName(seg))}: ` : '');
+  // A name with bidi controls is isolated, or it could reorder the rest of its line.
+  const prefixOf = (seg: ExportSegment): string => (doc.opts.speakers ? `${isolateControls(noArrows(speakerName(seg)))}: ` : '');
   const blocks = buildCues(doc, prefixOf).map(
     (c, i) => `${i + 1}\n${cueStamp(c.startMs, ',')} --> ${cueStamp(c.endMs, ',')}\n${c.lines.join('\n')}`,
   );

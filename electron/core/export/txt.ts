@@ -1,3 +1,4 @@
+import { isolateControls } from '../../../shared/bidi';
 import { headerTime, segmentStamp } from './docModel';
 import { speakerName, type ExportDocument } from './prepare';
 
@@ -17,7 +18,8 @@ export function exportTxt(doc: ExportDocument): string {
   if (end) lines.push(`End: ${end}`);
   lines.push('', '---', '');
   for (const seg of doc.segments) {
-    const who = doc.opts.speakers ? `${speakerName(seg)}: ` : '';
+    // A name with bidi controls is isolated, or it could reorder the rest of its line.
+    const who = doc.opts.speakers ? `${isolateControls(speakerName(seg))}: ` : '';
     lines.push(`[${segmentStamp(doc, seg)}] ${who}${seg.text}`);
   }
   return `${lines.join('\n').trim()}\n`;

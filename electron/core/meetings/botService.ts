@@ -1,7 +1,7 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { legacyNativeIdAccepted, parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
 import { AlertPolicy, type Alert } from '../../../shared/meetings/alertPolicy';
-import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import { TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import { isVexaError } from '../../../shared/vexa/errors';
 import type { ServerCapabilities, ServerGeneration } from '../../../shared/vexa/capabilities';
@@ -12,6 +12,7 @@ import type { Clock, Clipboard, Logger, Notifier, TrayMenuItem, TrayView } from 
 import type { VexaClient } from '../vexa';
 import { joinUrlFor } from './joinUrl';
 import { MeetingTracker, type TrackedMeeting } from './tracker';
+import { trayItemLabel } from './trayText';
 
 export const MAX_BOT_NAME = 100;
 const POLL_MS = 5_000;
@@ -331,7 +332,7 @@ export class BotService {
         ? `Vexa Companion: transcribing ${live.length === 1 ? 'a meeting' : `${live.length} meetings`}`
         : 'Vexa Companion';
     const items: TrayMenuItem[] = active.map((m) => ({
-      label: `${m.name}: ${STATUS_LABELS[m.status]}`,
+      label: trayItemLabel(m.name, m.status),
       onClick: () => this.d.onFocusMeeting(m.id),
       opensWindow: true,
     }));

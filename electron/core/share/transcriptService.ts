@@ -7,7 +7,7 @@ import { EXPORT_FORMATS, ExportError, exportFileName, type ExportFormat, type Ex
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
 import { inProcessExports, type ExportRunner } from '../export/exportRunner';
-import { AI_TOOLS, PASTE_PROMPT, promptFor, type AiTool } from './handoff';
+import { AI_TOOLS, PASTE_PROMPT, promptFor, toolLink, type AiTool } from './handoff';
 
 export type { MeetingRef } from '../../../shared/ipc/models';
 
@@ -27,6 +27,8 @@ export interface TranscriptServiceDeps {
    * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
    */
   cached?(ref: MeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
+  /** The meeting's name as this computer knows it (the library, a followed meeting), or null. */
+  meetingName?(ref: MeetingRef): Promise<string | null>;
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener;
@@ -110,9 +112,10 @@ export class TranscriptService {
 
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
-    const fileName = exportFileName(ref.name ?? `${ref.platform} ${ref.nativeMeetingId}`, new Date(this.d.now()), info.extension);
     // The transcript first: a meeting that cannot be read is said before anything is asked.
     const { input, partial } = await this.transcript(ref);
+    const name = (await this.d.meetingName?.(ref))?.trim() || nameIn(input) || `${ref.platform} ${ref.nativeMeetingId}`;
+    const fileName = exportFileName(name, new Date(this.d.now()), info.extension);
     const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
       const data = await make();
@@ -151,18 +154,29 @@ export class TranscriptService {
 
   /**
    * Opens an AI tool on the transcript: with a public share link in the prompt where the server
-   * has them; otherwise the transcript goes to the clipboard and the tool opens with a prompt to
-   * paste it.
+   * has them (`link`; a prompt too long for the tool's link goes to the clipboard whole and the
+   * tool opens to paste it: `prompt`); otherwise the transcript goes to the clipboard and the tool
+   * opens with a prompt to paste it (`clipboard`).
    */
-  async handoff(ref: MeetingRef, tool: AiTool, template: string): Promise<{ mode: 'link' | 'clipboard'; url: string; partial: boolean }> {
+  async handoff(
+    ref: MeetingRef,
+    tool: AiTool,
+    template: string,
+  ): Promise<{ mode: 'link' | 'prompt' | 'clipboard'; url: string; partial: boolean }> {
     const target = AI_TOOLS[tool];
     if (!this.elsewhere(ref) && this.d.capabilities().publicShareLinks) {
       try {
         const link = await this.share(ref, 3600);
         if (link.kind === 'public-url') {
-          const url = target.url(promptFor(template, link.url));
-          await this.d.opener.openUrl(url);
-          return { mode: 'link', url, partial: false };
+          const prompt = promptFor(template, link.url);
+          const url = toolLink(tool, prompt);
+          if (url) {
+            await this.d.opener.openUrl(url);
+            return { mode: 'link', url, partial: false };
+          }
+          await this.d.clipboard.writeText(prompt);
+          await this.d.opener.openUrl(target.home);
+          return { mode: 'prompt', url: target.home, partial: false };
         }
       } catch (e) {
         this.d.logger.warn('Share link failed; handing off through the clipboard', { error: String(e) });
@@ -178,6 +192,12 @@ export class TranscriptService {
 function isNormalised(input: ExportInput): input is Transcript {
   const m = (input as { meeting?: unknown }).meeting;
   return !!m && typeof m === 'object' && 'nativeMeetingId' in m;
+}
+
+/** The name the transcript itself carries: normalised (the cache) or as the server sent it. */
+function nameIn(input: ExportInput): string | null {
+  const name = isNormalised(input) ? input.meeting.name : normaliseTranscript(input).meeting.name;
+  return name?.trim() || null;
 }
 
 function firstLines(text: string): string {

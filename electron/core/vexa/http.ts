@@ -28,7 +28,15 @@ export interface HttpOptions {
   /** A longer Retry-After is not waited for; the error carries it instead. */
   maxRetryAfterMs?: number;
   backoffBaseMs?: number;
+  /** The most a reply may hold; a larger one fails with `too_large` (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
+
+/**
+ * No Vexa reply comes near this (a three-hour transcript is a few MB); without a cap a server, or
+ * anything at its address, could make the app hold any amount of memory.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface RequestOptions {
   method?: HttpMethod;
@@ -74,6 +82,7 @@ export function createHttp(options: HttpOptions): VexaHttp {
   const random = options.random ?? Math.random;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
   const backoffBaseMs = options.backoffBaseMs ?? 300;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const secrets = [options.apiKey, options.adminKey];
 
   const headersFor = (hasBody: boolean): Record<string, string> => {
@@ -111,7 +120,7 @@ export function createHttp(options: HttpOptions): VexaHttp {
         // A followed redirect would resend X-API-Key to wherever Location points.
         redirect: 'manual',
       });
-      const text = redactSecrets(await res.text(), secrets);
+      const text = redactSecrets(await readCapped(res, maxBodyBytes, host), secrets);
       if (res.status >= 300 && res.status < 400) {
         const location = res.headers.get('location');
         const error = new VexaError({
@@ -179,6 +188,35 @@ export function createHttp(options: HttpOptions): VexaHttp {
       }
     },
   };
+}
+
+/**
+ * The body as text, read chunk by chunk and abandoned past `maxBytes`: a Content-Length over it
+ * fails before any of the body is read; a body without one (or longer than it said) stops at the cap.
+ */
+async function readCapped(res: Response, maxBytes: number, host: string): Promise<string> {
+  const tooLarge = () => new VexaError({ code: 'too_large', status: res.status, userMessage: messages.tooLarge(host, maxBytes) });
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  // TextDecoder drops a byte-order mark, as Response.text() does.
+  return new TextDecoder().decode(Buffer.concat(chunks, total));
 }
 
 function readBody(text: string, res: Response, accept: 'json' | 'text' | 'none', host: string): unknown {

@@ -3,7 +3,8 @@ import './dialog.css';
 
 export interface DialogProps {
   open: boolean;
-  title: string;
+  /** Plain words, or words with server text in a `<Bidi>`; it names the dialog for screen readers. */
+  title: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
   /** Buttons in the footer. The element marked `data-autofocus` (else the first control) gets focus. */

@@ -1,6 +1,7 @@
 import './disclosure.css';
 
 export { Badge, type BadgeTone } from './Badge';
+export { Bidi } from './Bidi';
 export { Banner, type BannerTone } from './Banner';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { Card } from './Card';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
-import { Badge, Banner, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
+import { Badge, Banner, Bidi, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
 import { CrossIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
 import { hasBeenLive } from '../captions/describe';
 import { showLiveCaptions } from '../live/actions';
@@ -110,7 +110,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
         <div className="meeting-card-head">
           <div className="meeting-card-titles">
             <h3 id={titleId} className="break">
-              {meeting.name}
+              <Bidi>{meeting.name}</Bidi>
             </h3>
             {meta ? <div className="muted meeting-card-meta">{meta}</div> : null}
           </div>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { RunningBotView } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
-import { Badge, Banner, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
+import { Badge, Banner, Bidi, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
 import { ChevronIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
 import { platformLabel } from '../library/describe';
 import { loadRunning, stopRunningBot } from './actions';
@@ -28,7 +28,12 @@ function RunningBotRow({ bot }: { bot: RunningBotView }) {
       <div className="running-bot-main">
         <div>
           {platform}
-          {bot.nativeMeetingId ? <span className="mono muted"> · {bot.nativeMeetingId}</span> : null}
+          {bot.nativeMeetingId ? (
+            <span className="mono muted">
+              {' · '}
+              <Bidi>{bot.nativeMeetingId}</Bidi>
+            </span>
+          ) : null}
         </div>
         {bot.createdAt ? <div className="muted running-bot-time">Sent {formatDateTime(bot.createdAt)}</div> : null}
         {error ? <InlineError>{error}</InlineError> : null}

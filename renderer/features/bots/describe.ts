@@ -1,4 +1,5 @@
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { isolate } from '../../../shared/bidi';
 import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { BadgeTone } from '../../app/theme/Badge';
 
@@ -126,13 +127,15 @@ export function historySteps(meeting: Pick<TrackedMeetingView, 'status' | 'histo
 
 /** What the lobby banner says for one meeting. */
 export function attentionText(meeting: Pick<TrackedMeetingView, 'status' | 'name'>): { title: string; detail: string } {
+  // The meeting's name comes from the server: isolated, it cannot reorder the sentence around it.
+  const name = isolate(meeting.name);
   if (meeting.status === 'needs_help') {
     return {
-      title: `The bot needs help in ${meeting.name}`,
+      title: `The bot needs help in ${name}`,
       detail: 'It is stuck and needs a person to help it into the meeting. Open the meeting to check, or stop the bot.',
     };
   }
-  return { title: `The bot is waiting in the lobby of ${meeting.name}`, detail: 'Admit it in the meeting.' };
+  return { title: `The bot is waiting in the lobby of ${name}`, detail: 'Admit it in the meeting.' };
 }
 
 /**

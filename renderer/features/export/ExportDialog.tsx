@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../platform/api';
-import { Banner, Button, Dialog } from '../../app/theme';
+import { Banner, Bidi, Button, Dialog } from '../../app/theme';
 import { useAppStore } from '../app/store';
 import { saveExport } from './actions';
-import { buildExportOptions, refTitle, type ExportForm, type MeetingRef } from './describe';
+import { buildExportOptions, type ExportForm, type MeetingRef } from './describe';
 import { ExportOptionsFields, FormatPicker } from './ExportOptionsFields';
 import { ExportPreview } from './ExportPreview';
 import { formatChoice } from './formats';
@@ -25,7 +25,7 @@ const isControl = (target: EventTarget) =>
  * Pick a format and options, see the first lines, save. Enter saves from any field, Esc closes,
  * Tab stays inside (Dialog). A PDF of a long meeting takes a moment; the button says so.
  */
-export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; onClose(): void }) {
+export function ExportDialog({ meetingRef, title, onClose }: { meetingRef: MeetingRef; title: string; onClose(): void }) {
   const formId = useId();
   const initial = useExportStore((s) => s.lastForm);
   const remember = useExportStore((s) => s.rememberForm);
@@ -75,7 +75,7 @@ export function ExportDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; 
     <Dialog
       open
       title="Export transcript"
-      description={<span className="break">{refTitle(meetingRef)}</span>}
+      description={<Bidi className="break">{title}</Bidi>}
       onClose={onClose}
       actions={
         <>

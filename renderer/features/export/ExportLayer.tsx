@@ -12,8 +12,12 @@ export function ExportLayer() {
   const close = useExportStore((s) => s.close);
   return (
     <ErrorBoundary scope="export and sharing" onError={(e) => reportError(api, e)}>
-      {dialog?.kind === 'export' ? <ExportDialog key={`export:${dialog.ref.meetingId}`} meetingRef={dialog.ref} onClose={close} /> : null}
-      {dialog?.kind === 'share' ? <ShareDialog key={`share:${dialog.ref.meetingId}`} meetingRef={dialog.ref} onClose={close} /> : null}
+      {dialog?.kind === 'export' ? (
+        <ExportDialog key={`export:${dialog.ref.meetingId}`} meetingRef={dialog.ref} title={dialog.title} onClose={close} />
+      ) : null}
+      {dialog?.kind === 'share' ? (
+        <ShareDialog key={`share:${dialog.ref.meetingId}`} meetingRef={dialog.ref} title={dialog.title} onClose={close} />
+      ) : null}
       <Toast />
     </ErrorBoundary>
   );

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Segmented, TextField } from '../../app/theme';
+import { Bidi, Segmented, TextField } from '../../app/theme';
 import type { ExportForm, RangeField } from './describe';
 import { EXPORT_FORMAT_CHOICES, SUBTITLE_FORMATS, type ExportFormat } from './formats';
 
@@ -136,7 +136,7 @@ function SpeakerFilter({ form, onChange, speakers }: FieldProps & { speakers: st
       {speakers.map((name) => (
         <label key={name} className="choice">
           <input type="checkbox" checked={kept.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
-          <span>{name}</span>
+          <Bidi>{name}</Bidi>
         </label>
       ))}
       {kept.length === 0 ? <p className="export-help">Tick at least one speaker.</p> : null}

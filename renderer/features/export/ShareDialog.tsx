@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import { Banner, Button, Dialog, Segmented } from '../../app/theme';
+import { Banner, Bidi, Button, Dialog, Segmented } from '../../app/theme';
 import { useConnectionStore } from '../connection/store';
 import { createShare } from './actions';
-import { refTitle, shareMode, type MeetingRef, type ShareMode } from './describe';
+import { shareMode, type MeetingRef, type ShareMode } from './describe';
 import { DEFAULT_SHARE_LIFETIME, SHARE_LIFETIMES } from './formats';
 import { FileIcon, KeyIcon, ShareIcon } from './icons';
 import { CopyField, ExpiryCountdown } from './ShareResult';
@@ -63,7 +63,7 @@ function LinkResult({ link, onExpired }: { link: ShareLink; onExpired(): void })
  * A public link (G1/G2) or a token for another Vexa user (G3), whichever the server makes; a
  * server with neither is said so, with Export offered instead.
  */
-export function ShareDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; onClose(): void }) {
+export function ShareDialog({ meetingRef, title, onClose }: { meetingRef: MeetingRef; title: string; onClose(): void }) {
   const formId = useId();
   const mode = useConnectionStore((s) => shareMode(s.view?.server?.capabilities));
   const openDialog = useExportStore((s) => s.open);
@@ -87,7 +87,7 @@ export function ShareDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; o
   };
 
   const noun = mode === 'capability-token' ? 'token' : 'link';
-  const description = <span className="break">{refTitle(meetingRef)}</span>;
+  const description = <Bidi className="break">{title}</Bidi>;
 
   if (mode === 'none') {
     return (
@@ -101,7 +101,7 @@ export function ShareDialog({ meetingRef, onClose }: { meetingRef: MeetingRef; o
             <Button variant="ghost" onClick={onClose}>
               Close
             </Button>
-            <Button variant="primary" icon={<FileIcon />} onClick={() => openDialog('export', meetingRef)} data-autofocus>
+            <Button variant="primary" icon={<FileIcon />} onClick={() => openDialog('export', meetingRef, title)} data-autofocus>
               Export…
             </Button>
           </>

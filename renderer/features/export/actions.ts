@@ -16,8 +16,8 @@ export function notify(text: string, tone: ExportToast['tone'] = 'success'): voi
   announce(text);
 }
 
-export const openExportDialog = (ref: MeetingRef) => useExportStore.getState().open('export', ref);
-export const openShareDialog = (ref: MeetingRef) => useExportStore.getState().open('share', ref);
+export const openExportDialog = (ref: MeetingRef, title: string) => useExportStore.getState().open('export', ref, title);
+export const openShareDialog = (ref: MeetingRef, title: string) => useExportStore.getState().open('share', ref, title);
 
 export async function loadPreview(
   ref: MeetingRef,
@@ -64,7 +64,6 @@ export async function createShare(ref: MeetingRef, ttlSeconds: number) {
 /** Opens the tool through the core's allowlisting opener; on G3 the transcript goes to the clipboard first. */
 export async function openInAiTool(ref: MeetingRef, tool: AiToolId): Promise<void> {
   const result = await api.invoke('handoff:open', { ref, tool });
-  if (result.ok)
-    notify(handoffMessage(tool, result.value.mode, result.value.partial), result.value.mode === 'clipboard' ? 'info' : 'success');
+  if (result.ok) notify(handoffMessage(tool, result.value.mode, result.value.partial), result.value.mode === 'link' ? 'success' : 'info');
   else notify(result.message, 'error');
 }

@@ -1,4 +1,4 @@
-import type { CapabilitiesView, MeetingRef, MeetingSummary, TrackedMeetingView } from '../../../shared/ipc/models';
+import type { CapabilitiesView, MeetingRef, TrackedMeetingView } from '../../../shared/ipc/models';
 import { aiToolLabel, SUBTITLE_FORMATS, type ExportFormat } from './formats';
 import type { AiToolId } from '../../../shared/ipc/models';
 
@@ -11,19 +11,9 @@ export function onOtherServer(ref: MeetingRef, connectedServerId: string | null)
   return ref.serverId !== undefined && ref.serverId !== connectedServerId;
 }
 
-/** A library row as a transcript reference; null when the row has no native id to read it by. */
-export function refFromSummary(meeting: MeetingSummary): MeetingRef | null {
-  if (!meeting.nativeMeetingId) return null;
-  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeMeetingId, name: meeting.name };
-}
-
+/** A followed meeting as a transcript reference: ids only, the core looks the name up. */
 export function refFromTracked(meeting: TrackedMeetingView): MeetingRef {
-  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId, name: meeting.name };
-}
-
-/** How people see the meeting in labels ("Export & share Weekly sync"). */
-export function refTitle(ref: MeetingRef): string {
-  return ref.name?.trim() || ref.nativeMeetingId;
+  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId };
 }
 
 export interface ExportForm {
@@ -161,9 +151,11 @@ export function savedMessage(
   return outcome.partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }
 
-export function handoffMessage(tool: AiToolId, mode: 'link' | 'clipboard', partial = false): string {
+export function handoffMessage(tool: AiToolId, mode: 'link' | 'prompt' | 'clipboard', partial = false): string {
   const label = aiToolLabel(tool);
   if (mode === 'link') return `Opened ${label} with a link to the transcript`;
+  if (mode === 'prompt')
+    return `Your prompt is too long to open ${label} with, so it is on your clipboard with the link to the transcript — paste it into ${label}. A shorter prompt in Settings goes in directly.`;
   const done = `The transcript is on your clipboard — paste it into ${label}`;
   return partial ? `${done}. ${PARTIAL_NOTE}` : done;
 }

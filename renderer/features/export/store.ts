@@ -11,12 +11,12 @@ export interface ExportToast {
 }
 
 interface ExportStore {
-  /** The open dialog and the meeting it is about; one at a time. */
-  dialog: { kind: ExportDialogKind; ref: MeetingRef } | null;
+  /** The open dialog and the meeting it is about (its title for the dialog's text); one at a time. */
+  dialog: { kind: ExportDialogKind; ref: MeetingRef; title: string } | null;
   toast: ExportToast | null;
   /** The last export choices, so a second export starts where the first left off. */
   lastForm: ExportForm;
-  open(kind: ExportDialogKind, ref: MeetingRef): void;
+  open(kind: ExportDialogKind, ref: MeetingRef, title: string): void;
   close(): void;
   showToast(text: string, tone?: ExportToast['tone']): number;
   /** Hides the toast only if it is still the one with this id (a newer one stays). */
@@ -31,7 +31,7 @@ export const useExportStore = create<ExportStore>()((set) => ({
   toast: null,
   lastForm: DEFAULT_EXPORT_FORM,
   // A toast about an earlier action would only sit under the new dialog's backdrop.
-  open: (kind, ref) => set({ dialog: { kind, ref }, toast: null }),
+  open: (kind, ref, title) => set({ dialog: { kind, ref, title }, toast: null }),
   close: () => set({ dialog: null }),
   showToast: (text, tone = 'success') => {
     toastSeq += 1;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
-import { Badge, PlatformMark } from '../../app/theme';
+import { Badge, Bidi, PlatformMark } from '../../app/theme';
 import { MeetingActions } from '../export/MeetingActions';
 import { exportRef, failureText, libraryStatus, libraryTitle, meetingTime, platformLabel, transcriptLabel } from './describe';
 
@@ -29,13 +29,13 @@ export const MeetingRow = memo(function MeetingRow({
       <button type="button" className="meeting-open" data-row={index} data-meeting-id={meeting.id} onClick={() => onOpen(meeting)}>
         <PlatformMark platform={meeting.platform} />
         <span className="meeting-main">
-          <span className="meeting-title break">{title}</span>
+          <Bidi className="meeting-title break">{title}</Bidi>
           <span className="meeting-meta muted">
             {platformLabel(meeting.platform)}
             {meeting.nativeMeetingId ? (
               <>
                 {' · '}
-                <span className="mono">{meeting.nativeMeetingId}</span>
+                <Bidi className="mono">{meeting.nativeMeetingId}</Bidi>
               </>
             ) : null}
             {lines ? ` · ${lines}` : null}
@@ -57,7 +57,7 @@ export const MeetingRow = memo(function MeetingRow({
           {time ? formatDateTime(time) : 'No date'}
         </time>
       </button>
-      <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} /> : null}</span>
+      <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} title={title} /> : null}</span>
     </>
   );
 });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
-import { Badge, PlatformMark } from '../../app/theme';
+import { Badge, Bidi, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { libraryTitle, meetingStatus, platformLabel } from './describe';
 import { useLibraryStore } from './store';
@@ -31,7 +31,7 @@ export function PlannedGroup({ meetings, onOpen }: { meetings: LibraryMeetingVie
                 <button type="button" className="planned-item" onClick={() => onOpen(m)}>
                   <PlatformMark platform={m.platform} />
                   <span className="meeting-main">
-                    <span className="meeting-title break">{libraryTitle(m)}</span>
+                    <Bidi className="meeting-title break">{libraryTitle(m)}</Bidi>
                     <span className="meeting-meta muted">
                       {platformLabel(m.platform)}
                       {at ? ` · ${formatDateTime(at)}` : ''}

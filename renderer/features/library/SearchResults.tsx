@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { SearchResultView } from '../../../shared/ipc/library';
 import { speakerColourIndex } from '../../../shared/transcript';
 import { formatDateTime } from '../../app/format';
-import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
+import { Banner, Bidi, Button, EmptyState, Spinner } from '../../app/theme';
 import { SearchIcon } from '../../app/theme/icons';
 import { formatOffset, speakerName } from '../captions/describe';
 import { runSearch } from './actions';
@@ -60,12 +60,12 @@ function SegmentOption({ hit, index, active, onOpen }: { hit: SegmentHit; index:
       onClick={() => onOpen(index)}
     >
       <div className="search-hit-head">
-        <span className="search-hit-meeting">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</span>
+        <Bidi className="search-hit-meeting">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</Bidi>
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
       <div className="search-hit-line">
         <span className="search-hit-speaker" data-colour={speakerColourIndex(hit.speaker)}>
-          {hit.speakerMatch ? <Snippet parts={hit.speakerMatch} /> : speakerName(hit.speaker)}
+          {hit.speakerMatch ? <Snippet parts={hit.speakerMatch} /> : <Bidi>{speakerName(hit.speaker)}</Bidi>}
         </span>
         <span className="search-hit-time muted">{formatOffset(hit.start * 1000)}</span>
       </div>

@@ -1,5 +1,5 @@
 import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/library';
-import type { LiveStateView, MeetingSummary, ServerView } from '../../../shared/ipc/models';
+import type { LiveStateView, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
 import { formatDateTime } from '../../app/format';
 import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
@@ -12,7 +12,7 @@ export { platformLabel } from '../../../shared/meeting-link';
 import { platformLabel } from '../../../shared/meeting-link';
 
 /** The meeting's name, else "Google Meet abc-defg-hij". */
-export function meetingTitle(meeting: Pick<MeetingSummary, 'name' | 'platform' | 'nativeMeetingId' | 'id'>): string {
+export function meetingTitle(meeting: { name: string | null; platform: string; nativeMeetingId: string | null; id: number }): string {
   const name = meeting.name?.trim();
   if (name) return name;
   return `${platformLabel(meeting.platform)} ${meeting.nativeMeetingId ?? `#${meeting.id}`}`;
@@ -85,7 +85,7 @@ export function failureText(m: Pick<LibraryMeetingView, 'status' | 'completionRe
 }
 
 /** The moment that best dates a meeting: when it started, else when it was requested. */
-export function meetingTime(meeting: Pick<MeetingSummary, 'startTime' | 'createdAt'>): number | null {
+export function meetingTime(meeting: { startTime: number | null; createdAt: number | null }): number | null {
   return meeting.startTime ?? meeting.createdAt;
 }
 
@@ -263,12 +263,12 @@ export function countText(n: number, one: string, many: string): string {
 }
 
 /**
- * A library meeting as an export reference, whatever its status. A meeting of another server than
+ * A library meeting as an export reference (ids only: the core looks the name up), whatever its status. A meeting of another server than
  * the connected one (or of the ended demo) is exported from the lines this computer holds, so it
  * needs some; the core says when they are only part of the transcript.
  */
 export function exportRef(m: LibraryMeetingView, connectedServerId: string | null): MeetingRef | null {
   if (!m.nativeMeetingId || m.transcriptDeleted) return null;
   if (m.serverId !== connectedServerId && m.transcript !== 'complete' && m.segmentCount === 0) return null;
-  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, name: m.name, serverId: m.serverId };
+  return { meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId, serverId: m.serverId };
 }

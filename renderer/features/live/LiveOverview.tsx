@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Badge, Button, PlatformMark } from '../../app/theme';
+import { Badge, Bidi, Button, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { formatElapsed, isFinished, meetingChip, orderForDisplay, timeInStatus } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
@@ -42,7 +42,7 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
       <header className="live-tile-head">
         <PlatformMark platform={meeting.platform} />
         <h3 id={titleId} className="live-tile-title break">
-          {meeting.name}
+          <Bidi>{meeting.name}</Bidi>
         </h3>
         <Badge tone={chip.tone} dot={!finished}>
           {chip.label}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
-import { Badge, Button, InlineError, Segmented } from '../../app/theme';
+import { Badge, Bidi, Button, InlineError, Segmented } from '../../app/theme';
 import { BackIcon, InfoIcon, OverlayIcon, SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
 import { meetingChip } from '../bots/describe';
@@ -117,7 +117,9 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
         <ConnectionStatus />
       </div>
       <div className="captions-header-row">
-        <h2 className="captions-title break">{name}</h2>
+        <h2 className="captions-title break">
+          <Bidi>{name}</Bidi>
+        </h2>
         {chip ? (
           <Badge tone={chip.tone} dot={meeting?.status === 'active'}>
             {chip.label}
@@ -144,7 +146,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
             Overlay
           </Button>
           <CaptionDetails entry={entry} />
-          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} shortcut /> : null}
+          {meeting ? <MeetingActions meetingRef={refFromTracked(meeting)} title={name} shortcut /> : null}
         </div>
       </div>
       {overlayError ? <InlineError>{overlayError}</InlineError> : null}

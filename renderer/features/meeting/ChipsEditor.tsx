@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { InlineError } from '../../app/theme';
+import { Bidi, InlineError } from '../../app/theme';
 import { CrossIcon } from '../../app/theme/icons';
 
 export interface ChipsEditorProps {
@@ -54,7 +54,7 @@ export function ChipsEditor({ label, values, placeholder, check, onChange }: Chi
       <ul className="chips" aria-label={label}>
         {values.map((value) => (
           <li key={value} className="chip">
-            <span className="break">{value}</span>
+            <Bidi className="break">{value}</Bidi>
             <button
               type="button"
               className="chip-remove"

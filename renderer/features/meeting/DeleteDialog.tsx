@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Banner, Button, Dialog, TextField } from '../../app/theme';
+import { isolate } from '../../../shared/bidi';
+import { Banner, Bidi, Button, Dialog, TextField } from '../../app/theme';
 import { closeMeeting, deleteMeeting } from './actions';
 import { serverDeleteConfirmText, type ServerDeleteOption } from './describe';
 
@@ -53,7 +54,11 @@ export function DeleteDialog({
         key="kept"
         open
         title="Still on the server"
-        description={`“${title}” was removed from this computer only.`}
+        description={
+          <>
+            “<Bidi>{title}</Bidi>” was removed from this computer only.
+          </>
+        }
         onClose={done}
         actions={
           <Button variant="primary" data-autofocus onClick={done}>
@@ -73,7 +78,11 @@ export function DeleteDialog({
       <Dialog
         key="choose"
         open
-        title={`Delete “${title}”`}
+        title={
+          <>
+            Delete “<Bidi>{title}</Bidi>”
+          </>
+        }
         description="Choose where to delete it from."
         onClose={onClose}
         actions={
@@ -124,9 +133,13 @@ export function DeleteDialog({
       open
       title={server ? 'Delete for everyone?' : 'Remove from this computer?'}
       description={
-        server
-          ? serverDeleteConfirmText(title, planned)
-          : `“${title}” and its transcript are removed from this computer. The server keeps them.`
+        server ? (
+          serverDeleteConfirmText(isolate(title), planned)
+        ) : (
+          <>
+            “<Bidi>{title}</Bidi>” and its transcript are removed from this computer. The server keeps them.
+          </>
+        )
       }
       onClose={onClose}
       actions={
@@ -148,7 +161,7 @@ export function DeleteDialog({
     >
       {server ? (
         <TextField
-          label={`Type the meeting’s name to confirm: ${title}`}
+          label={`Type the meeting’s name to confirm: ${isolate(title)}`}
           value={typed}
           autoComplete="off"
           spellCheck={false}

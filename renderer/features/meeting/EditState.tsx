@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
-import { Badge, Banner, Button, Dialog } from '../../app/theme';
+import { Badge, Banner, Bidi, Button, Dialog } from '../../app/theme';
 import { RefreshIcon } from '../../app/theme/icons';
 import { syncNow } from '../library/actions';
 import { resolveEdit } from './actions';
@@ -49,11 +49,11 @@ export function ConflictDialog({ edit, onClose }: { edit: OutboxEditView; onClos
             <dd>
               <div className="conflict-version">
                 <span className="conflict-who">Yours</span>
-                <span className="break">{fieldValueText(edit.fields[f])}</span>
+                <Bidi className="break">{fieldValueText(edit.fields[f])}</Bidi>
               </div>
               <div className="conflict-version">
                 <span className="conflict-who">On the server</span>
-                <span className="break">{fieldValueText(edit.serverValues?.[f])}</span>
+                <Bidi className="break">{fieldValueText(edit.serverValues?.[f])}</Bidi>
               </div>
             </dd>
           </div>

@@ -85,7 +85,7 @@ function Header({
           {status.label}
         </Badge>
         <div className="meeting-header-actions">
-          {ref ? <MeetingActions meetingRef={ref} shortcut /> : null}
+          {ref ? <MeetingActions meetingRef={ref} title={title} shortcut /> : null}
           <Button size="sm" icon={<TrashIcon />} onClick={() => setDeleting(true)}>
             Delete…
           </Button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Bidi } from '../../app/theme';
 import { PencilIcon } from './icons';
 import { saveEdit } from './actions';
 
@@ -67,7 +68,7 @@ export function NameEditor({ name, title }: { name: string | null; title: string
   return (
     <h2 className="meeting-name">
       <button ref={button} type="button" className="name-button" onClick={start} title="Rename" aria-label={`${title}, rename`}>
-        <span className="break">{title}</span>
+        <Bidi className="break">{title}</Bidi>
         <PencilIcon size={15} className="name-pencil" />
       </button>
     </h2>

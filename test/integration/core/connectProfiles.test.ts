@@ -45,9 +45,10 @@ describe.each(['g1', 'g2', 'g3'] as const)('connecting to a %s server', (profile
     expect(view.key?.label).toMatch(/^vxa_tx_••••[0-9a-f]{4}$/);
     expect(view.key?.storage).toBe('session');
 
-    const meetings = must(await ipc.invoke('meetings:list'));
+    expect(must(await ipc.invoke('library:sync', {}))?.phase).toBe('idle');
+    const meetings = must(await ipc.invoke('library:list', {}));
     expect(meetings.length).toBeGreaterThan(0);
-    expect(meetings.every((m) => typeof m.id === 'number' && m.status.length > 0)).toBe(true);
+    expect(meetings.every((m) => m.serverId === view.server?.id && m.status.length > 0)).toBe(true);
 
     const state = ipc.events.filter((e) => e.event === 'app:state').at(-1)?.payload as { connection: { status: string } };
     expect(state.connection.status).toBe('connected');
@@ -183,7 +184,8 @@ describe('demo mode', () => {
     expect(view.server).toMatchObject({ demo: true, label: 'Demo simulator', generation: 'g3', insecure: false });
     const demoUrl = view.server!.url;
     expect(new URL(demoUrl).hostname).toBe('127.0.0.1');
-    expect(must(await ipc.invoke('meetings:list')).length).toBeGreaterThan(0);
+    must(await ipc.invoke('library:sync', {}));
+    expect(must(await ipc.invoke('library:list', {})).length).toBeGreaterThan(0);
     must(await ipc.invoke('connection:disconnect'));
     await expect(fetch(`${demoUrl}/health`)).rejects.toThrow();
     ipc.close();

@@ -21,7 +21,7 @@ describe('API key canary', () => {
     // A full flow: probe, connect, use, re-check, mistakes, settings, disconnect, reconnect.
     must(await ipc.invoke('connection:probe', { url: app.simulatorUrl, apiKey: canary }));
     must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: `  ${canary}  ` }));
-    must(await ipc.invoke('meetings:list'));
+    must(await ipc.invoke('bots:refresh'));
     must(await ipc.invoke('connection:recheck'));
     must(await ipc.invoke('settings:update', { theme: 'dark' }));
     await ipc.invoke('connection:connect', { url: 'http://api.cloud.vexa.ai', apiKey: canary });
@@ -29,7 +29,7 @@ describe('API key canary', () => {
     await ipc.raw('connection:connect', { url: app.simulatorUrl, apiKey: canary, extra: canary });
     await ipc.invoke('app:reportError', { message: `renderer crashed near ${canary}` });
     app.simulator.setFault({ status: 500, body: `{"detail":"upstream said ${canary}"}`, contentType: 'application/json', count: 1 });
-    await ipc.invoke('meetings:list');
+    await ipc.invoke('bots:refresh');
     must(await ipc.invoke('connection:disconnect'));
     must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: canary }));
     must(await ipc.invoke('app:getState'));

@@ -9,7 +9,7 @@ import { VexaError } from '../../../shared/vexa/errors';
 import { quietLogger } from '../cache/helpers';
 
 const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', name: 'Budget / review' };
+const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' };
 const NOW = Date.UTC(2026, 5, 30, 12);
 
 /** The desktop app's path: a native save dialog (a recording fake) and a file written where it says. */
@@ -38,6 +38,7 @@ function service(
     capabilities: () => capabilitiesFor('g1'),
     activeServerId: () => 'https://vexa.example',
     cached: async (_ref, accept) => (accept === 'complete' ? cached : (o.partialCache ?? null)),
+    meetingName: async (ref) => (ref.meetingId === REF.meetingId ? 'Budget / review' : null),
     dialogs: {
       canSave: true,
       saveFile: async (request) => {
@@ -70,6 +71,17 @@ describe('saving an export through the native save dialog', () => {
     });
     const bytes = written.get('/home/ann/Documents/budget.pdf') as Uint8Array;
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it('names the file after the transcript’s own name, else its platform and id, when this computer knows no name', async () => {
+    const named = service('/tmp/x.txt', { ...g1, data: { name: 'Quarterly review' } });
+    await named.transcripts.save({ ...REF, meetingId: 43 }, 'txt', {});
+    const unnamed = service('/tmp/x.txt');
+    await unnamed.transcripts.save({ ...REF, meetingId: 43 }, 'txt', {});
+    expect([...named.asked, ...unnamed.asked].map((a) => a.defaultName)).toEqual([
+      'Quarterly review 2026-06-30.txt',
+      'google_meet abc-defg-hij 2026-06-30.txt',
+    ]);
   });
 
   it('does no export work when the person cancels, and writes nothing', async () => {

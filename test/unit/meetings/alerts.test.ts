@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import bidiFactory from 'bidi-js';
 import { AlertPolicy, type AlertSubject } from '../../../shared/meetings/alertPolicy';
 import { explainCompletionReason, explainOutcome } from '../../../shared/meetings/outcome';
 import type { MeetingStatus } from '../../../shared/vexa/types';
@@ -90,5 +91,31 @@ describe('outcome explanations', () => {
     );
     expect(explainOutcome('completed', 'left_alone', null)).toBe('Everyone else left, so the bot left too.');
     expect(explainOutcome('completed', 'something_new', null)).toBe('The meeting ended and the transcript is ready.');
+  });
+});
+
+describe('alert text shown by the OS', () => {
+  // bidi-js implements UAX #9: the words after the meeting's name keep left-to-right order.
+  const bidi = bidiFactory();
+  const appWordsStayInOrder = (text: string, name: string): boolean => {
+    const { levels } = bidi.getEmbeddingLevels(text, 'ltr');
+    const after = text.lastIndexOf(':');
+    return after > 0 && text.includes(name.replace('\u2069', '')) && Array.from(levels.subarray(after)).every((l) => l === 0);
+  };
+
+  it.each(['Budget \u202Ereview', 'Budget \u2069\u202Ereview', 'ישיבת צוות'])(
+    'keeps a name such as %j from reordering the sentence around it',
+    (name) => {
+      const policy = new AlertPolicy();
+      const alerts = (['awaiting_admission', 'active', 'completed'] as const).map((status) =>
+        policy.onStatus({ ...subject(status), name }),
+      );
+      expect(alerts.map((a) => a?.kind)).toEqual(['lobby', 'admitted', 'completed']);
+      for (const a of alerts) expect(appWordsStayInOrder(a!.body, name), a!.body).toBe(true);
+    },
+  );
+
+  it('leaves a plain name as it is', () => {
+    expect(new AlertPolicy().onStatus(subject('awaiting_admission'))?.body).toBe('Weekly sync: Admit the bot in the waiting room.');
   });
 });

@@ -11,7 +11,6 @@ import {
   parseClockTime,
   previewNote,
   promptWarning,
-  refFromSummary,
   refFromTracked,
   savedMessage,
   shareMenuLabel,
@@ -122,21 +121,6 @@ describe('sharing', () => {
 });
 
 describe('meetings as transcript references', () => {
-  it('needs the native id to read a library row’s transcript', () => {
-    const row = {
-      id: 7,
-      platform: 'zoom',
-      nativeMeetingId: '84213579601',
-      status: 'completed',
-      name: 'Support sync',
-      startTime: null,
-      endTime: null,
-      createdAt: null,
-    };
-    expect(refFromSummary(row)).toEqual({ meetingId: 7, platform: 'zoom', nativeMeetingId: '84213579601', name: 'Support sync' });
-    expect(refFromSummary({ ...row, nativeMeetingId: null })).toBeNull();
-  });
-
   it('takes a followed meeting’s native id', () => {
     const tracked = {
       id: 3,
@@ -151,7 +135,7 @@ describe('meetings as transcript references', () => {
       failureStage: null,
       outcome: null,
     };
-    expect(refFromTracked(tracked)).toEqual({ meetingId: 3, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', name: 'Standup' });
+    expect(refFromTracked(tracked)).toEqual({ meetingId: 3, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' });
   });
 });
 
@@ -172,6 +156,10 @@ describe('what the person is told', () => {
     );
     expect(handoffMessage('perplexity', 'clipboard')).toBe('The transcript is on your clipboard — paste it into Perplexity');
     expect(handoffMessage('claude', 'link')).toMatch(/^Opened Claude/);
+    // A prompt too long for the tool's link is pasted, and the person learns how to avoid the step.
+    expect(handoffMessage('perplexity', 'prompt')).toBe(
+      'Your prompt is too long to open Perplexity with, so it is on your clipboard with the link to the transcript — paste it into Perplexity. A shorter prompt in Settings goes in directly.',
+    );
   });
 
   it('warns about a prompt template exactly where the core would change it', () => {

@@ -2,16 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_FORM, type MeetingRef } from '../../../renderer/features/export/describe';
 import { useExportStore } from '../../../renderer/features/export/store';
 
-const ref: MeetingRef = { meetingId: 1, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', name: 'Standup' };
+const ref: MeetingRef = { meetingId: 1, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' };
 const store = () => useExportStore.getState();
 
 beforeEach(() => useExportStore.setState({ dialog: null, toast: null, lastForm: DEFAULT_EXPORT_FORM }));
 
 describe('export dialogs and toasts', () => {
   it('shows one dialog at a time', () => {
-    store().open('export', ref);
-    store().open('share', ref);
-    expect(store().dialog).toEqual({ kind: 'share', ref });
+    store().open('export', ref, 'Standup');
+    store().open('share', ref, 'Standup');
+    expect(store().dialog).toEqual({ kind: 'share', ref, title: 'Standup' });
     store().close();
     expect(store().dialog).toBeNull();
   });
@@ -28,7 +28,7 @@ describe('export dialogs and toasts', () => {
 
   it('clears an earlier toast when a dialog opens over it', () => {
     store().showToast('Opened ChatGPT with a link to the transcript');
-    store().open('export', ref);
+    store().open('export', ref, 'Standup');
     expect(store().toast).toBeNull();
   });
 

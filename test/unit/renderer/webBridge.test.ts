@@ -54,7 +54,7 @@ describe('web bridge', () => {
   it('matches answers to calls by id, whatever order they arrive in', async () => {
     const h = harness();
     h.last().handlers.open();
-    const a = h.bridge.invoke('meetings:list');
+    const a = h.bridge.invoke('bots:tracked');
     const b = h.bridge.invoke('connection:probe', { url: 'https://x', apiKey: 'k' });
     const [fa, fb] = h.last().sent.map(sentFrame);
     expect(fb?.input).toEqual({ url: 'https://x', apiKey: 'k' });
@@ -90,7 +90,7 @@ describe('web bridge', () => {
   it('rejects pending calls with a transport error when the socket drops, and says so', async () => {
     const h = harness();
     h.last().handlers.open();
-    const call = h.bridge.invoke('meetings:list');
+    const call = h.bridge.invoke('bots:tracked');
     h.last().handlers.close();
     const result = await call;
     expect(result.ok).toBe(false);

@@ -52,7 +52,7 @@ function setup() {
       c,
       async (input: unknown) => {
         calls.push([c, input]);
-        if (c === 'meetings:list') throw new Error('database is locked');
+        if (c === 'library:list') throw new Error('database is locked');
         return { channel: c };
       },
     ]),
@@ -127,7 +127,7 @@ describe('bindIpc', () => {
   it('validates input before the handler and logs unexpected handler failures', async () => {
     const t = setup();
     expect(await t.invoke('shell:openFolder', { which: '/etc' })).toMatchObject({ ok: false, code: 'validation' });
-    expect(await t.invoke('meetings:list', undefined)).toMatchObject({ ok: false, code: 'internal' });
+    expect(await t.invoke('library:list', undefined)).toMatchObject({ ok: false, code: 'internal' });
     expect(t.logger.lines).toContain('error IPC handler failed');
   });
 

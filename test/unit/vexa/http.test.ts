@@ -85,6 +85,21 @@ describe('requests', () => {
     const { http } = httpFor(s.url);
     expect((await http.request('/admin/tokens/3', { method: 'DELETE', accept: 'none' })).status).toBe(204);
   });
+
+  it('reads UTF-8 split across chunks and skips a byte-order mark, as a browser does', async () => {
+    const bytes = Buffer.from('\uFEFF{"name":"Åsa und Jörg – 会议 🎙"}', 'utf8');
+    const s = await serve(async (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      // One byte at a time, so every multi-byte character arrives in pieces.
+      for (const byte of bytes) {
+        res.write(Buffer.from([byte]));
+        await new Promise((r) => setImmediate(r));
+      }
+      res.end();
+    });
+    const { http } = httpFor(s.url);
+    expect((await http.request('/meetings')).body).toEqual({ name: 'Åsa und Jörg – 会议 🎙' });
+  });
 });
 
 describe('retries', () => {
