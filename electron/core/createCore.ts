@@ -76,18 +76,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   })();
   // What the disk refused besides the cache (the key, the active server), each kept for this run.
-  const refused: Array<{ subject: StorageSubject; fault: StorageFault; since: number }> = [];
+  const refused: Array<{ subject: StorageSubject; fault: StorageFault }> = [];
   const storageState = (): StorageState => {
     const library = cache.storage();
     const subjects = refused.map((r) => r.subject);
     if (library.mode === 'memory') {
-      const message = cacheNotice ?? storageNotice(['library', ...subjects], library, options.transport);
+      const message = cacheNotice
+        ? `${cacheNotice} Until then, meetings are kept for this session only.`
+        : storageNotice(['library', ...subjects], library, options.transport);
       return { mode: 'memory', file: library.path, cause: library.cause, message, since: library.since };
     }
     const [first] = refused;
     if (!first) return { mode: 'disk' };
     const message = storageNotice(subjects, first.fault, options.transport);
-    return { mode: 'memory', file: first.fault.path, cause: first.fault.cause, message, since: first.since };
+    return { mode: 'memory', file: first.fault.path, cause: first.fault.cause, message, since: null };
   };
   const settings = new SettingsStore(join(options.paths.data, SETTINGS_FILE));
   const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
@@ -155,7 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       syncSession();
     },
     onStorageFault: (subject, fault) => {
-      if (!refused.some((r) => r.subject === subject)) refused.push({ subject, fault, since: clock.now() });
+      if (!refused.some((r) => r.subject === subject)) refused.push({ subject, fault });
       emitState();
     },
   });

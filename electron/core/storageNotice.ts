@@ -16,9 +16,10 @@ export function describeFault(f: StorageFault): { problem: string; fix: string }
       if (f.where === 'folder') return { problem: `the folder ${p} is read-only`, fix: 'Allow writing to that folder again' };
       return { problem: `the file ${p} is read-only`, fix: 'Allow writing to that file again' };
     case 'removed':
+      // The only fix is a restart, which creates it again (meetings download again from the server).
       return f.where === 'folder'
-        ? { problem: `the folder ${p} was removed while the app was running`, fix: 'Restart Vexa Companion to create it again' }
-        : { problem: `the file ${p} was removed or replaced while the app was running`, fix: 'Restart Vexa Companion to create it again' };
+        ? { problem: `the folder ${p} was removed while the app was running`, fix: 'Restart the app to create it again' }
+        : { problem: `the file ${p} was removed or replaced while the app was running`, fix: 'Restart the app to create it again' };
     case 'other-owner':
       return {
         problem: `${f.where === 'folder' ? 'the folder' : 'the file'} ${p} belongs to another user account (the app may once have run as administrator or with sudo)`,
@@ -55,7 +56,8 @@ const CONSEQUENCES: Record<StorageSubject, string> = {
 export function storageNotice(subjects: readonly StorageSubject[], fault: StorageFault, transport: 'electron' | 'web'): string {
   const { problem, fix } = describeFault(fault);
   const consequences = [...new Set(subjects)].map((s) => CONSEQUENCES[s]).join(' ');
-  return `Vexa Companion cannot save to disk: ${problem}. ${consequences} ${fix}, then restart the app, ${otherFolderHint(transport)}.`;
+  const then = fault.cause === 'removed' ? '' : ', then restart the app';
+  return `Vexa Companion cannot save to disk: ${problem}. ${consequences} ${fix}${then}, ${otherFolderHint(transport)}.`;
 }
 
 /** A write of a setting or a key that the disk refused; nothing was changed. */
@@ -75,7 +77,8 @@ export class StorageError extends UserFacingError {
 export function storageError(action: string, file: string, error: unknown, folderExisted: boolean): StorageError {
   const fault = inspect(file, error, { expectFolder: folderExisted });
   const { problem, fix } = describeFault(fault);
-  return new StorageError(fault, `Could not ${action}: ${problem}. ${fix}, then try again.`);
+  const then = fault.cause === 'removed' ? '' : ', then try again';
+  return new StorageError(fault, `Could not ${action}: ${problem}. ${fix}${then}.`);
 }
 
 /** A half-written temporary file goes; if the disk refuses that too, it stays, harmlessly. */

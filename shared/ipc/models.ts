@@ -120,8 +120,11 @@ export const StorageStateSchema = z.discriminatedUnion('mode', [
     cause: StorageCauseSchema,
     /** What happened and what to do, in words for the person. */
     message: z.string(),
-    /** When the library moved to memory (ms): what changed since is lost on quit. */
-    since: z.number(),
+    /**
+     * Since when (ms) the library is kept in memory: changes made since are lost on quit. Null
+     * when the library is still on disk and only the key or the settings could not be saved.
+     */
+    since: z.number().nullable(),
   }),
 ]);
 export type StorageState = z.infer<typeof StorageStateSchema>;

@@ -149,8 +149,11 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
   let storage: CacheStorage = { mode: 'disk' };
   const listeners = new Set<(s: CacheStorage) => void>();
 
+  // Writes after this moment may not be on disk: a write that fails is retried in memory, and a
+  // file found gone may have been gone for several writes. Edits since then are marked as lost on quit.
+  let onDiskUntil = now();
   const toMemory = (fault: StorageFault): void => {
-    storage = { mode: 'memory', since: now(), ...fault };
+    storage = { mode: 'memory', since: onDiskUntil, ...fault };
     logger?.error('The cache cannot be written; the library is kept in memory until the app quits', { ...fault });
   };
 
@@ -206,7 +209,9 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
     {
       vanished: () => {
         const current = statSync(file, { throwIfNoEntry: false });
-        return !current || current.ino !== opened?.ino || current.dev !== opened.dev;
+        const gone = !current || current.ino !== opened?.ino || current.dev !== opened.dev;
+        if (!gone) onDiskUntil = now();
+        return gone;
       },
       failOver: (reason) => {
         const gone = reason === VANISHED;
