@@ -5,6 +5,8 @@ import type { Clock, Logger, SecretMode, SecretStore } from './ports';
 import { maskKey, normalizeServerUrl } from './serverUrl';
 import { toServerView, type ServerRecord, type ServerRepository } from './servers';
 import type { SettingsStore } from './settings';
+import type { StorageFault } from './storageFault';
+import { StorageError } from './storageNotice';
 import { createVexaClient, probeServer, type ServerProbe, type VexaClient } from './vexa';
 
 export const DEMO_SERVER_ID = 'demo';
@@ -18,6 +20,8 @@ export interface ConnectionDeps {
   clock: Clock;
   fetch?: typeof fetch;
   onChange(): void;
+  /** The disk refused to keep the key or the active server; the connection went on for this run. */
+  onStorageFault(subject: 'key' | 'settings', fault: StorageFault): void;
 }
 
 type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
@@ -121,12 +125,32 @@ export class ConnectionService {
     };
   }
 
+  /**
+   * Stores the key, then points the settings at the server, then records it in the cache. Each
+   * step leaves a state the next start can use, and none is half-saved:
+   * - the keychain may refuse (the person chooses another way to keep the key): nothing changed,
+   *   the previous connection stays;
+   * - a disk that cannot take the key (read-only, full): the key is kept for this run only and the
+   *   app says so, rather than refusing to connect on a disk where nothing can be saved;
+   * - settings that cannot be saved: a stored key would belong to a server the next start does not
+   *   return to, so it is kept for this run only too, and the app says so;
+   * - the cache never refuses: a cache the disk refuses moves to memory (cache/database.ts).
+   */
   async connect(url: string, rawKey: string, keyStorage: KeyStorageChoice, demo = false): Promise<ConnectionView> {
     const apiKey = rawKey.trim();
     const { probe, insecure, url: base } = await this.detect(url, apiKey, demo);
     const id = demo ? DEMO_SERVER_ID : base;
-    // Store the key before the switch: if the keychain refuses, the previous connection stays.
-    const storage: KeyStorage = await this.deps.secrets.set(id, apiKey, demo ? 'session' : MODE[keyStorage]);
+    let storage = await this.storeKey(id, apiKey, demo ? 'session' : MODE[keyStorage]);
+    if (this.deps.settings.activeServerId !== id) {
+      try {
+        this.deps.settings.setActiveServer(id);
+      } catch (e) {
+        if (!(e instanceof StorageError)) throw e;
+        this.deps.logger.warn('Could not save the active server; connected for this run', { code: e.fault.code, cause: e.fault.cause });
+        this.deps.onStorageFault('settings', e.fault);
+        if (storage !== 'session') storage = await this.deps.secrets.set(id, apiKey, 'session');
+      }
+    }
     const record: ServerRecord = {
       id,
       url: base,
@@ -142,10 +166,21 @@ export class ConnectionService {
       keyStorage: storage,
     };
     await this.deps.servers.upsert(record);
-    this.deps.settings.setActiveServer(id);
     this.activate(record, apiKey);
     this.deps.logger.info('Connected', { server: record.url, generation: record.generation, keyStorage: storage });
     return this.state;
+  }
+
+  /** The key in the chosen store; a disk that refuses it keeps it for this run (see `connect`). */
+  private async storeKey(id: string, apiKey: string, mode: SecretMode): Promise<KeyStorage> {
+    try {
+      return await this.deps.secrets.set(id, apiKey, mode);
+    } catch (e) {
+      if (!(e instanceof StorageError)) throw e;
+      this.deps.logger.warn('Could not store the key; it is kept for this run', { code: e.fault.code, cause: e.fault.cause });
+      this.deps.onStorageFault('key', e.fault);
+      return this.deps.secrets.set(id, apiKey, 'session');
+    }
   }
 
   private activate(record: ServerRecord, key: string): void {
@@ -181,7 +216,12 @@ export class ConnectionService {
     return this.state;
   }
 
-  /** Forgets the key of the active server and returns to onboarding. */
+  /**
+   * Forgets the key of the active server and returns to onboarding. The key goes first: a key the
+   * disk will not let go of must not stay behind a screen that says it was forgotten, so that
+   * refusal (a `StorageError` naming the file) leaves the connection as it was. Settings that
+   * cannot be saved afterwards only mean the next start asks for this server's key again.
+   */
   async disconnect(): Promise<ConnectionView> {
     if (this.active) {
       await this.deps.secrets.delete(this.active.record.id);
@@ -191,7 +231,12 @@ export class ConnectionService {
     }
     this.active = null;
     this.clientCache = null;
-    this.deps.settings.setActiveServer(null);
+    try {
+      this.deps.settings.setActiveServer(null);
+    } catch (e) {
+      if (!(e instanceof StorageError)) throw e;
+      this.deps.onStorageFault('settings', e.fault);
+    }
     return this.set({ status: 'none', server: null, key: null, error: null, keyNeeded: null });
   }
 

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState } from '../../shared/ipc/models';
+import type { AppState, StorageState } from '../../shared/ipc/models';
 import type { Core, CoreOptions } from './app';
 import { Library, OutboxService } from './cache';
-import { CACHE_TOO_NEW, openCache } from './cache/database';
+import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
 import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
 import { ConnectionService, DEMO_SERVER_ID } from './connection';
@@ -17,6 +17,8 @@ import { ServerRepository } from './servers';
 import { ServerSession } from './session';
 import { SettingsStore } from './settings';
 import { knownMeetingName } from './share/meetingName';
+import type { StorageFault } from './storageFault';
+import { storageNotice, type StorageSubject } from './storageNotice';
 import { TranscriptService } from './share/transcriptService';
 
 export const CACHE_FILE = 'cache.sqlite';
@@ -59,16 +61,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A cache written by a newer app version is left untouched: this run works from a cache in
   // memory, and the window says why the library is empty.
   let cacheNotice: string | null = null;
+  const cacheFile = join(options.paths.data, CACHE_FILE);
   const cache = (() => {
     try {
-      return openCache({ file: join(options.paths.data, CACHE_FILE), logger, now: clock.now });
+      return openCache({ file: cacheFile, logger, now: clock.now });
     } catch (e) {
       if (!(e instanceof UserFacingError) || e.code !== CACHE_TOO_NEW) throw e;
       logger.error('The cache belongs to a newer version of the app', { message: e.message });
       cacheNotice = e.message;
-      return openCache({ file: ':memory:', logger, now: clock.now });
+      return openMemoryCache({
+        file: cacheFile,
+        fault: { path: cacheFile, cause: 'newer-version', where: 'file', code: CACHE_TOO_NEW },
+        now: clock.now,
+      });
     }
   })();
+  // What the disk refused besides the cache (the key, the active server), each kept for this run.
+  const refused: Array<{ subject: StorageSubject; fault: StorageFault }> = [];
+  const storageState = (): StorageState => {
+    const library = cache.storage();
+    const subjects = refused.map((r) => r.subject);
+    if (library.mode === 'memory') {
+      const message = cacheNotice
+        ? `${cacheNotice} Until then, meetings are kept for this session only.`
+        : storageNotice(['library', ...subjects], library, options.transport);
+      return { mode: 'memory', file: library.path, cause: library.cause, message, since: library.since };
+    }
+    const [first] = refused;
+    if (!first) return { mode: 'disk' };
+    const message = storageNotice(subjects, first.fault, options.transport);
+    return { mode: 'memory', file: first.fault.path, cause: first.fault.cause, message, since: null };
+  };
   const settings = new SettingsStore(join(options.paths.data, SETTINGS_FILE));
   const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
   const outbox = new OutboxService(library);
@@ -85,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings: settings.settings,
       secureStorage: { available: secure.secure, backend: secure.backend, reason: secure.reason },
       cacheNotice,
+      storage: storageState(),
     };
   };
   const emitState = (): void => {
@@ -133,7 +157,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState();
       syncSession();
     },
+    onStorageFault: (subject, fault) => {
+      if (!refused.some((r) => r.subject === subject)) refused.push({ subject, fault });
+      emitState();
+    },
   });
+  cache.onStorageChange(() => emitState());
   const demo = new DemoService(logger, options.demo?.timeScale);
 
   // A laptop waking up or a network coming back should not wait out a 30 s backoff.
@@ -148,7 +177,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .then(({ url, apiKey }) => connection.connect(url, apiKey, 'session', true))
       .catch((e: unknown) => {
         logger.warn('Could not restart the demo', { error: e });
-        settings.setActiveServer(null);
+        try {
+          settings.setActiveServer(null);
+        } catch (saveError) {
+          // The next start tries the demo again; nothing is lost.
+          logger.warn('Could not forget the demo in the settings', { error: saveError });
+        }
       });
   }
 
@@ -243,7 +277,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     notices: {
       seen: (id) => settings.noticeSeen(id),
-      markSeen: (id) => settings.markNoticeSeen(id),
+      markSeen: (id) => {
+        try {
+          settings.markNoticeSeen(id);
+        } catch (e) {
+          // The explanation is given once more at the next start; that is all.
+          logger.warn('Could not remember an explanation as given', { id, error: e });
+        }
+      },
     },
   };
 }

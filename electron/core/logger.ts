@@ -59,7 +59,12 @@ function redactValue(value: unknown, secrets: ReadonlySet<string>, depth = 0): u
  */
 export function createFileLogger(options: FileLoggerOptions): Logger & { readonly file: string } {
   const { dir, maxBytes = 1_000_000, maxFiles = 4, level = 'info', echo = false, now = Date.now } = options;
-  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch {
+    // A read-only or full data folder must not stop the app: it runs without a log file and
+    // says why in the window (the cache notices the same folder).
+  }
   const file = join(dir, LOG_FILE);
   const secrets = new Set<string>();
   let size = existsSync(file) ? statSync(file).size : 0;

@@ -22,3 +22,11 @@ export function createPrivateFile(file: string): void {
     // The caller's own open reports a missing or read-only folder in its own words.
   }
 }
+
+/**
+ * A temporary name beside `file` for a write-then-rename, unique to this process and this write:
+ * two copies of the app sharing a folder (or two writes of one copy) never take each other's file.
+ */
+export function tempName(file: string): string {
+  return `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+}

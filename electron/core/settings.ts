@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './privateFiles';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
+import { isStorageFailure } from './storageFault';
+import { discardTemp, storageError } from './storageNotice';
 
 /** Non-secret preferences and the pointer to the active server. Keys never go here. */
 const StoredSchema = z.object({
@@ -22,11 +24,24 @@ export const DEFAULT_SETTINGS: Settings = {
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 
+/**
+ * A change is kept in memory only once it is on disk: a save the disk refuses throws a
+ * `StorageError` naming the file and the cause, and the settings stay as they were, so the window
+ * never shows a setting as saved that the next start would not have.
+ */
 export class SettingsStore {
   private stored: Stored;
+  private readonly folderExisted: boolean;
 
   constructor(private readonly file: string) {
     this.stored = SettingsStore.load(file);
+    // The folder is made once, at start-up; a save never recreates a folder removed since (see save).
+    try {
+      mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+    } catch {
+      // The first save says why.
+    }
+    this.folderExisted = existsSync(dirname(file));
   }
 
   private static load(file: string): Stored {
@@ -50,14 +65,12 @@ export class SettingsStore {
   update(patch: Partial<Omit<Settings, 'aiPrompts'>> & { aiPrompts?: Partial<Settings['aiPrompts']> }): Settings {
     const { aiPrompts: prompts, ...rest } = patch;
     const aiPrompts = prompts ? { ...this.settings.aiPrompts, ...prompts } : undefined;
-    this.stored = { ...this.stored, settings: { ...this.stored.settings, ...rest, ...(aiPrompts ? { aiPrompts } : {}) } };
-    this.save();
+    this.save({ ...this.stored, settings: { ...this.stored.settings, ...rest, ...(aiPrompts ? { aiPrompts } : {}) } }, 'save the setting');
     return this.settings;
   }
 
   setActiveServer(id: string | null): void {
-    this.stored = { ...this.stored, activeServerId: id };
-    this.save();
+    this.save({ ...this.stored, activeServerId: id }, 'save which server the app is connected to');
   }
 
   noticeSeen(id: string): boolean {
@@ -66,14 +79,25 @@ export class SettingsStore {
 
   markNoticeSeen(id: string): void {
     if (this.noticeSeen(id)) return;
-    this.stored = { ...this.stored, noticesSeen: [...this.stored.noticesSeen, id] };
-    this.save();
+    this.save({ ...this.stored, noticesSeen: [...this.stored.noticesSeen, id] }, 'save that the explanation was given');
   }
 
-  private save(): void {
-    mkdirSync(dirname(this.file), { recursive: true, mode: PRIVATE_DIR_MODE });
-    const tmp = `${this.file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.stored, null, 2), { mode: PRIVATE_FILE_MODE });
-    renameSync(tmp, this.file);
+  /**
+   * Writes `next` whole, then adopts it. A data folder removed while the app runs is not made
+   * again here: it may have been removed on purpose or be on a disk that went away, and a folder
+   * holding only the settings would be a library without its cache (createCore's cache says the
+   * same and keeps the library in memory).
+   */
+  private save(next: Stored, what: string): void {
+    const tmp = tempName(this.file);
+    try {
+      writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE_MODE });
+      renameSync(tmp, this.file);
+    } catch (e) {
+      discardTemp(tmp);
+      if (!isStorageFailure(e)) throw e;
+      throw storageError(what, this.file, e, this.folderExisted);
+    }
+    this.stored = next;
   }
 }

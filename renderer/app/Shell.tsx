@@ -10,11 +10,11 @@ import { LiveScreen } from '../features/live/LiveScreen';
 import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { api } from '../platform/api';
-import { CacheNotice } from './CacheNotice';
 import { ConnectionBanners } from './ConnectionBanners';
 import { ErrorBoundary } from './ErrorBoundary';
 import { reportError } from './errorReporting';
 import { screenTitles, Sidebar } from './Sidebar';
+import { StorageNotice } from './StorageNotice';
 import { TopBar } from './TopBar';
 
 const screenViews: Record<Screen, () => ReactNode> = {
@@ -62,7 +62,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
         <TopBar title={screenTitles[screen]} connection={connection} />
         <AttentionBanners />
         <ConnectionBanners connection={connection} />
-        <CacheNotice />
+        <StorageNotice />
         <main className="screen" aria-label={screenTitles[screen]}>
           <ErrorBoundary key={screen} scope={`the ${screenTitles[screen]} screen`} onError={(e) => reportError(api, e)}>
             {screenViews[screen]()}

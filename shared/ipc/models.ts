@@ -94,6 +94,41 @@ export const SecureStorageViewSchema = z.object({
 });
 export type SecureStorageView = z.infer<typeof SecureStorageViewSchema>;
 
+/**
+ * Why the app keeps its library in memory instead of on disk: the file or its folder is read-only,
+ * the disk is full, the folder was removed while the app ran, the app may not write there, the file
+ * belongs to another user account, it was written by a newer version of the app, or another error
+ * of the disk.
+ */
+export const StorageCauseSchema = z.enum([
+  'read-only',
+  'disk-full',
+  'removed',
+  'permission-denied',
+  'other-owner',
+  'newer-version',
+  'unavailable',
+]);
+export type StorageCause = z.infer<typeof StorageCauseSchema>;
+
+export const StorageStateSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('disk') }),
+  z.object({
+    mode: z.literal('memory'),
+    /** The file or folder that could not be written. */
+    file: z.string(),
+    cause: StorageCauseSchema,
+    /** What happened and what to do, in words for the person. */
+    message: z.string(),
+    /**
+     * Since when (ms) the library is kept in memory: changes made since are lost on quit. Null
+     * when the library is still on disk and only the key or the settings could not be saved.
+     */
+    since: z.number().nullable(),
+  }),
+]);
+export type StorageState = z.infer<typeof StorageStateSchema>;
+
 export const AppStateSchema = z.object({
   version: z.string(),
   os: z.enum(['darwin', 'win32', 'linux', 'other']),
@@ -104,6 +139,8 @@ export const AppStateSchema = z.object({
   secureStorage: SecureStorageViewSchema,
   /** Why the local library could not be opened (a cache from a newer app version), or null. */
   cacheNotice: z.string().nullable(),
+  /** Where the library is kept: on disk, or in memory for this run (with the file and the cause). */
+  storage: StorageStateSchema,
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 

@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { KeyCipher, SecretMode, SecretStore, SecretStoreStatus } from '../ports';
-import { PRIVATE_DIR_MODE } from '../privateFiles';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from '../privateFiles';
+import { isStorageFailure } from '../storageFault';
+import { discardTemp, storageError } from '../storageNotice';
 
 const EntrySchema = z.object({ kind: z.enum(['keychain', 'plaintext']), data: z.string() });
 const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
@@ -23,6 +25,13 @@ export interface FileSecretStoreOptions {
  */
 export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions): SecretStore {
   const session = new Map<string, string>();
+  // Made once, at start-up: a write never recreates a data folder removed since (as settings.ts).
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch {
+    // The first write says why.
+  }
+  const folderExisted = existsSync(dirname(file));
 
   const read = (): KeyFile => {
     if (!existsSync(file)) return { version: 1, entries: {} };
@@ -33,18 +42,24 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
       return { version: 1, entries: {} };
     }
   };
-  const write = (data: KeyFile): void => {
-    mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
-    const tmp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
-    renameSync(tmp, file);
+  /** All or nothing: a write the disk refuses leaves the old file and throws a `StorageError`. */
+  const write = (data: KeyFile, action = `store the API key in ${file}`): void => {
+    const tmp = tempName(file);
+    try {
+      writeFileSync(tmp, JSON.stringify(data), { mode: PRIVATE_FILE_MODE });
+      renameSync(tmp, file);
+    } catch (e) {
+      discardTemp(tmp);
+      if (!isStorageFailure(e)) throw e;
+      throw storageError(action, file, e, folderExisted);
+    }
     chmodSync(file, 0o600);
   };
   const removePersisted = (account: string): void => {
     const data = read();
     if (account in data.entries) {
       delete data.entries[account];
-      write(data);
+      write(data, `remove the API key from ${file}`);
     }
   };
 
@@ -99,7 +114,12 @@ export function createFileSecretStore({ file, cipher }: FileSecretStoreOptions):
     async set(account, secret, mode: SecretMode) {
       if (mode === 'session') {
         session.set(account, secret);
-        removePersisted(account);
+        try {
+          removePersisted(account);
+        } catch {
+          // A key stored earlier stays on a disk that cannot be written; this run uses the new
+          // one (`get` asks the session first), and nothing new was written.
+        }
         return 'session';
       }
       if (mode === 'secure') {

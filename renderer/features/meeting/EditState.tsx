@@ -4,7 +4,8 @@ import { Badge, Banner, Bidi, Button, Dialog } from '../../app/theme';
 import { RefreshIcon } from '../../app/theme/icons';
 import { syncNow } from '../library/actions';
 import { resolveEdit } from './actions';
-import { editChip, FIELD_LABELS, fieldValueText, latestEditFor, type EditableField } from './describe';
+import { useAppStore } from '../app/store';
+import { editChip, FIELD_LABELS, fieldValueText, latestEditFor, markUnkept, type EditableField } from './describe';
 import { useMeetingStore } from './store';
 import type { Reachability } from './useReachability';
 
@@ -73,8 +74,9 @@ export function EditState({ field, edits, reach }: { field: EditableField; edits
   const error = useMeetingStore((s) => s.fieldErrors[field] ?? null);
   const [conflict, setConflict] = useState(false);
   const [retrying, setRetrying] = useState(false);
+  const memorySince = useAppStore((s) => (s.info?.storage.mode === 'memory' ? s.info.storage.since : null));
   const edit = latestEditFor(field, edits);
-  const chip = editChip(field, edit, saved, reach);
+  const chip = markUnkept(editChip(field, edit, saved, reach), edit, memorySince);
   // The status region stays in place so a change of state is announced.
   return (
     <div className="edit-state" data-field={field} data-empty={!chip && !error ? 'true' : undefined}>

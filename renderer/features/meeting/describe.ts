@@ -91,6 +91,26 @@ export function editChip(field: EditableField, edit: OutboxEditView | undefined,
   }
 }
 
+/**
+ * An edit made while the library is kept in memory (the disk refused it) is lost on quit unless it
+ * reached the server: its chip says so. One the server took ("Saved") is safe there.
+ */
+export function markUnkept(chip: EditChip | null, edit: OutboxEditView | undefined, memorySince: number | null): EditChip | null {
+  if (!chip || !edit || memorySince === null || edit.updatedAt < memorySince || chip.kind === 'saved') return chip;
+  if (chip.kind === 'local') {
+    return {
+      ...chip,
+      label: 'Kept until you quit',
+      tone: 'warn',
+      detail: 'The library cannot be saved to disk right now, so this change is lost when you quit.',
+    };
+  }
+  const note = 'Lost if you quit before it reaches the server: the library cannot be saved to disk right now.';
+  // "Kept on this computer and sent when the server is back" would no longer be true.
+  if (chip.kind === 'waiting') return { ...chip, detail: note };
+  return { ...chip, detail: chip.detail ? `${chip.detail} ${note}` : note };
+}
+
 /** "2 h 05 min", "4 min 12 s", "38 s", "under a second". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return 'under a second';

@@ -1,4 +1,5 @@
 import { Banner, Button, Card, Spinner } from '../../app/theme';
+import { StorageNotice } from '../../app/StorageNotice';
 import { FlaskIcon, LogoMark } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
 import { startDemo } from '../connection/actions';
@@ -41,6 +42,8 @@ export function OnboardingScreen() {
             captions, and keep every transcript on this computer.
           </p>
         </header>
+
+        <StorageNotice />
 
         {coreError && !keyNeeded ? <Banner tone="error">{coreError.message}</Banner> : null}
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionView } from '../../../shared/ipc/models';
 import { Badge, Banner, Button, Card, InlineError } from '../../app/theme';
+import { storageNoticeTitle } from '../../app/storageNotice';
 import { FolderIcon, LockIcon } from '../../app/theme/icons';
 import type { AppInfo } from '../app/store';
 import { keyStorageDescriptions } from '../connection/describe';
@@ -52,9 +53,18 @@ function FolderRow({ label, path, which }: { label: string; path: string; which:
 }
 
 export function DataSection({ info }: { info: AppInfo }) {
+  const storage = info.storage;
   return (
     <Card title="Data & logs" description="Meetings are cached on this computer so you can read them offline.">
       <div className="stack">
+        {storage.mode === 'memory' ? (
+          // Shown here for as long as it holds, also after the banner was dismissed.
+          <Banner tone="warn" title={storageNoticeTitle(storage)}>
+            <span className="break" data-testid="settings-storage-notice">
+              {storage.message}
+            </span>
+          </Banner>
+        ) : null}
         <FolderRow label="Data folder" path={info.paths.data} which="data" />
         <FolderRow label="Logs folder" path={info.paths.logs} which="logs" />
       </div>

@@ -4,6 +4,7 @@ import { useNow } from '../../app/clock';
 import { Banner, Button, Card, Dialog, Spinner } from '../../app/theme';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
+import { useAppStore } from '../app/store';
 import { useConnectionStore } from '../connection/store';
 import { countText, formatBytes, refillText, relativeTime, serverLabel } from '../library/describe';
 import './librarySection.css';
@@ -60,6 +61,8 @@ export function LibrarySection() {
   const [error, setError] = useState<string | null>(null);
   const [clearing, setClearing] = useState(false);
   const current = useConnectionStore((s) => s.view?.server ?? null);
+  // The library moved to memory (the disk refused it): the file below is no longer written.
+  const inMemory = useAppStore((s) => s.info?.storage.mode === 'memory' && s.info.storage.since !== null);
   const now = useNow(true);
 
   const apply = useCallback((result: Awaited<ReturnType<typeof readStats>>) => {
@@ -87,7 +90,7 @@ export function LibrarySection() {
         <div className="stack">
           <dl className="definition-list" data-testid="library-stats">
             <dt>Size on disk</dt>
-            <dd>{formatBytes(stats.bytes)}</dd>
+            <dd>{inMemory ? 'Kept in memory until you quit' : formatBytes(stats.bytes)}</dd>
             <dt>Meetings</dt>
             <dd>
               {countText(stats.meetings, 'meeting', 'meetings')}
@@ -109,7 +112,7 @@ export function LibrarySection() {
               </div>
             ))}
             <dt>File</dt>
-            <dd className="mono break muted">{stats.file}</dd>
+            <dd className="mono break muted">{inMemory ? `${stats.file} (not written now)` : stats.file}</dd>
           </dl>
           <div className="row">
             <Button onClick={() => setClearing(true)} unavailable={stats.meetings + stats.plannedMeetings === 0}>
