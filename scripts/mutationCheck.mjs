@@ -1,4 +1,4 @@
-// The mutation check: each named mutation of the product (test/mutations/mutations.mjs) is applied
+// The mutation check: each named mutation of the product (test/mutations/*.mjs, one file per area) is applied
 // to a scratch copy of the repository, the tests that guard it are run there, and the mutation must
 // be killed (those tests fail). A surviving mutation means a guarantee whose tests would not notice
 // it breaking. Before any mutation, the guarding tests run once on the unmutated copy and must pass,
@@ -7,12 +7,32 @@
 // Prints one line per mutation and ends with "N killed, N survived"; exits 1 if any survived or the
 // baseline failed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { mutations } from '../test/mutations/mutations.mjs';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
+
+/** Every area's list, in file-name order; a name used twice is an error, not a silent override. */
+async function loadMutations() {
+  const dir = join(root, 'test', 'mutations');
+  const all = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
+    const { mutations: list } = await import(pathToFileURL(join(dir, file)).href);
+    if (!Array.isArray(list)) throw new Error(`test/mutations/${file} exports no \`mutations\` list`);
+    all.push(...list.map((m) => ({ ...m, area: file.replace(/\.mjs$/, '') })));
+  }
+  const seen = new Set();
+  for (const m of all) {
+    if (seen.has(m.name)) throw new Error(`Mutation name used twice: ${m.name}`);
+    seen.add(m.name);
+  }
+  return all;
+}
+const mutations = await loadMutations();
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);

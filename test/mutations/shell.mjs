@@ -1,7 +1,7 @@
-// Named mutations of the product for the mutation check (scripts/mutationCheck.mjs). Each breaks
-// one guarantee the way a plausible slip would; `tests` are the test files that must fail when it
-// is applied. `from` must occur exactly once in `file`, so a refactor that moves the code fails the
-// check loudly instead of voiding the mutation.
+// Named mutations of the desktop shell for the mutation check (scripts/mutationCheck.mjs reads every
+// file of this folder, one per area). Each breaks one guarantee the way a plausible slip would;
+// `tests` are the test files that must fail when it is applied. `from` must occur exactly once in
+// `file`, so a refactor that moves the code fails the check loudly instead of voiding the mutation.
 export const mutations = [
   {
     name: 'external-link-javascript',
