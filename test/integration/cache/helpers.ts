@@ -7,23 +7,16 @@ import { Library } from '../../../electron/core/cache/library';
 import { OutboxService } from '../../../electron/core/cache/outbox';
 import { SyncService, type SyncOptions } from '../../../electron/core/cache/syncService';
 import type { LibraryEvents } from '../../../electron/core/cache/types';
-import type { Clock, Logger } from '../../../electron/core/ports';
+import type { Clock } from '../../../electron/core/ports';
 import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
 import { startSimulator, type Simulator } from '../../../electron/simulator';
+import { quietLogger } from '../../support/logger';
 import { capabilitiesFor, type ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { Meeting, TranscriptSegment } from '../../../shared/vexa/types';
 
 export const freshFile = (): string => join(mkdtempSync(join(tmpdir(), 'vexa-lib-')), 'cache.sqlite');
 
-export const quietLogger: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  addSecret() {},
-  redact: (t: string) => t,
-  close: async () => {},
-};
+export { quietLogger };
 
 export const realClock: Clock = {
   now: () => Date.now(),
