@@ -7,7 +7,7 @@
 // Prints one line per mutation and ends with "N killed, N survived"; exits 1 if any survived or the
 // baseline failed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,12 +69,30 @@ function scratchCopy() {
   return dir;
 }
 
+// The project's pinned Node (the `node` devDependency), whatever Node started this script: the
+// tests start child processes with process.execPath, and the native SQLite module is built for it.
+const pinnedNode = join(root, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+const nodeForTests = existsSync(pinnedNode) ? pinnedNode : process.execPath;
+
 const vitest = (dir, files) =>
-  spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', ...files], {
+  spawnSync(nodeForTests, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=dot', ...files], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
   });
+
+/** The failed tests vitest names (" FAIL  file > suite > test"), or what ended the run. */
+function failingTests(output) {
+  // eslint-disable-next-line no-control-regex
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const failed = plain
+    .split('\n')
+    .map((l) => /^\s*FAIL\s+(.+?)\s*$/.exec(l)?.[1])
+    .filter((l) => l !== undefined);
+  if (failed.length > 0) return [...new Set(failed)];
+  const unhandled = /(Unhandled \w+|Error: .+)/.exec(plain)?.[1];
+  return [unhandled ?? 'the test run ended with an error'];
+}
 
 /** Applies one mutation's edits; each `from` must occur exactly once, so a refactor cannot silently void it. */
 function apply(dir, mutation) {
@@ -107,20 +125,23 @@ try {
     for (const mutation of selected) {
       let killed;
       let detail = '';
+      let killedBy = [];
       let restore = () => {};
       try {
         restore = apply(dir, mutation);
         const r = vitest(dir, mutation.tests);
         killed = r.status !== 0;
         if (!killed) detail = r.stdout.slice(-1500);
+        else killedBy = failingTests(`${r.stdout}\n${r.stderr}`);
       } catch (e) {
         killed = false;
         detail = e instanceof Error ? e.message : String(e);
       } finally {
         restore();
       }
-      results.push({ name: mutation.name, killed, what: mutation.what, tests: mutation.tests });
+      results.push({ name: mutation.name, killed, what: mutation.what, tests: mutation.tests, killedBy });
       console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${mutation.name}: ${mutation.what}`);
+      for (const line of killedBy.slice(0, 3)) console.log(`           by ${line}`);
       if (!killed) {
         status = 1;
         if (detail) console.log(detail);
