@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import type { CaptionView, LiveStateView } from '../../../shared/ipc/models';
 import type { SimProfile, SimSegment } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
@@ -98,6 +98,7 @@ const reconnectedSince = (ipc: IpcTestClient, mark: number): boolean => {
 
 describe.each(['g1', 'g2', 'g3'] as const)('live transcript through faults (%s)', (profile) => {
   it(`holds the server's transcript after every reconnect while the meeting runs: ${DROPS} drops, ${RESTARTS} restarts, ${OUTAGES} outages, hostile and oversized frames`, async () => {
+    onTestFailed(() => console.error(`transcript faults (${profile}) failed with ${SEED.replay}`));
     const random = mulberry32(SEED.seed + profile.charCodeAt(1));
     const app = await launchApp({ profile, scenario: 'long', timeScale: 6 });
     apps.push(app);
