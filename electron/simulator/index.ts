@@ -53,7 +53,8 @@ export interface Simulator {
   admit(meetingId: number): void;
   dropSockets(): void;
   restart(downMs?: number): Promise<void>;
-  injectRaw(meetingId: number, raw: string | Buffer): void;
+  /** Sends bytes to every socket subscribed to the meeting; returns how many got them. */
+  injectRaw(meetingId: number, raw: string | Buffer): number;
   truth(meetingId: number): SimSegment[];
   setFault(f: SimFault | null): void;
 }
@@ -140,7 +141,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     admit: (id) => void runner.admit(meeting(id).id),
     dropSockets: () => hub.dropAll(),
     restart: (downMs = DEFAULT_RESTART_DOWN_MS) => server.restart(downMs),
-    injectRaw: (id, raw) => void hub.injectRaw(meeting(id).id, raw),
+    injectRaw: (id, raw) => hub.injectRaw(meeting(id).id, raw),
     truth: (id) => truthOf(meeting(id)),
     setFault: (f) => server.setFault(f),
   };

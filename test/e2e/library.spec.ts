@@ -168,11 +168,27 @@ test('g3: search to the segment, a rename kept on this computer, the timeline, r
   await expect(page.getByRole('heading', { name: 'No meetings yet' })).toBeVisible();
 });
 
-/** The meeting as the simulator holds it (its `data` carries name and notes on G2). */
-async function serverMeeting(app: LaunchedApp, nativeId: string): Promise<{ data: Record<string, unknown> } | undefined> {
+/** A meeting row as the simulator lists it (its `data` carries name and notes on G2). */
+interface ServerRow {
+  id: number;
+  native_meeting_id: string | null;
+  data: Record<string, unknown>;
+}
+
+async function serverRows(app: LaunchedApp): Promise<ServerRow[]> {
   const response = await fetch(`${app.simulatorUrl}/meetings`, { headers: { 'X-API-Key': app.apiKey } });
-  const body = (await response.json()) as { meetings: Array<{ native_meeting_id: string | null; data: Record<string, unknown> }> };
-  return body.meetings.find((m) => m.native_meeting_id === nativeId);
+  return ((await response.json()) as { meetings: ServerRow[] }).meetings;
+}
+
+async function serverMeeting(app: LaunchedApp, nativeId: string): Promise<ServerRow | undefined> {
+  return (await serverRows(app)).find((m) => m.native_meeting_id === nativeId);
+}
+
+/** The answer to reading a transcript by its meeting link: its status and how many segments came. */
+async function serverTranscript(app: LaunchedApp, platform: string, nativeId: string): Promise<{ status: number; segments: number }> {
+  const response = await fetch(`${app.simulatorUrl}/transcripts/${platform}/${nativeId}`, { headers: { 'X-API-Key': app.apiKey } });
+  const body = (await response.json()) as { segments?: unknown[] };
+  return { status: response.status, segments: body.segments?.length ?? 0 };
 }
 
 test('g2: a rename saved on the server, an edit made offline waits and is sent when the server is back, delete on the server', async ({
@@ -227,6 +243,9 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
 
   // Delete on the server: a second step that needs the meeting's name.
   await back(page);
+  const support = await serverMeeting(app, '84213579601');
+  expect(support, 'the seeded meeting is on the server before the delete').toBeDefined();
+  expect((await serverTranscript(app, 'zoom', '84213579601')).segments).toBeGreaterThan(0);
   await openMeeting(page, 'Support sync');
   await page.getByRole('button', { name: 'Delete…' }).click();
   const choose = page.getByRole('dialog', { name: /^Delete “Support sync”/ });
@@ -241,7 +260,19 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
   await button.click();
   await expect(confirm).toBeHidden();
   await expect(row(page, 'Support sync')).toHaveCount(0);
-  expect((await serverMeeting(app, '84213579601'))?.data.redacted ?? 'gone').toBeTruthy();
+  // G2 deletes the transcript and anonymises the row (its link is cleared, its data reduced to
+  // `redacted`), so the same row is looked up by id and the old link reads nothing.
+  await expect
+    .poll(async () => (await serverRows(app)).find((m) => m.id === support!.id))
+    .toMatchObject({ native_meeting_id: null, data: { redacted: true } });
+  expect(await serverTranscript(app, 'zoom', '84213579601')).toEqual({ status: 404, segments: 0 });
+  // A sync with the server does not bring it back, and neither does opening the app again.
+  await page.getByRole('button', { name: /^Refresh the library/ }).click();
+  await expect(page.getByTestId('sync-bar')).toContainText(/Synced (just now|\d+ min ago)/);
+  await page.reload();
+  await nav(page, /Library/);
+  await expect(meetingList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(row(page, 'Support sync')).toHaveCount(0);
 
   // Ctrl+K searches the library from any screen.
   await page.keyboard.press('Control+1');

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import type { LiveStateView, TrackedMeetingView } from '../../../shared/ipc/models';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must, type IpcTestClient } from '../../support/ipcClient';
+import { waitFor } from '../../support/waitFor';
 
 const apps: LaunchedApp[] = [];
 afterEach(async () => {
@@ -9,11 +10,12 @@ afterEach(async () => {
 });
 
 async function connected(options: Parameters<typeof launchApp>[0]) {
-  const app = await launchApp({ timeScale: 50, ...options });
+  const reads = countingStatusReads();
+  const app = await launchApp({ timeScale: 50, fetch: reads.fetch, ...options });
   apps.push(app);
   const ipc = await connectIpc(app.url);
   must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
-  return { app, ipc };
+  return { app, ipc, reads };
 }
 
 async function waitForMeeting(
@@ -22,20 +24,60 @@ async function waitForMeeting(
   pred: (m: TrackedMeetingView) => boolean,
   ms = 8000,
 ): Promise<TrackedMeetingView> {
-  const start = Date.now();
-  for (;;) {
-    const m = must(await ipc.invoke('bots:tracked')).find((x) => x.id === id);
-    if (m && pred(m)) return m;
-    if (Date.now() - start > ms) throw new Error(`meeting ${id} stuck at ${m?.status}`);
-    await new Promise((r) => setTimeout(r, 20));
+  let last: string | undefined;
+  try {
+    return await waitFor(
+      `meeting ${id}`,
+      async () => {
+        const m = must(await ipc.invoke('bots:tracked')).find((x) => x.id === id);
+        last = m?.status;
+        return m && pred(m) ? m : undefined;
+      },
+      ms,
+    );
+  } catch {
+    throw new Error(`meeting ${id} stuck at ${last ?? 'nothing tracked'}`);
   }
+}
+
+/** The live socket went down after event `mark` and is connected again. */
+const reconnectedSince = (ipc: IpcTestClient, mark: number): boolean => {
+  const states = ipc.events.slice(mark).flatMap((e) => (e.event === 'live:state' ? [(e.payload as LiveStateView).status] : []));
+  const down = states.findIndex((s) => s !== 'connected');
+  return down >= 0 && states.slice(down + 1).includes('connected');
+};
+
+/** A fetch for the core that counts the answered reads of the running bots' statuses. */
+function countingStatusReads(): { fetch: typeof fetch; answered: () => number } {
+  let answered = 0;
+  return {
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (new URL(new Request(input, init).url).pathname === '/bots/status') answered++;
+      return response;
+    },
+    answered: () => answered,
+  };
+}
+
+/**
+ * Drops the live socket and waits for the reconnect and a fresh read of the statuses. Every frame
+ * of the old socket was handled before its close, and the re-read reports each status again, so a
+ * duplicate alert from either would be in the notifier's list by now.
+ */
+async function afterEveryRepeat(app: LaunchedApp, ipc: IpcTestClient, reads: { answered(): number }): Promise<void> {
+  const mark = ipc.events.length;
+  const readsBefore = reads.answered();
+  app.simulator.dropSockets();
+  await waitFor('the live socket to come back', () => reconnectedSince(ipc, mark));
+  await waitFor('the statuses to be read again after the reconnect', () => reads.answered() > readsBefore);
 }
 
 const titles = (app: LaunchedApp, id: number) => app.ports.notifier.sent.filter((n) => n.id.startsWith(`${id}:`)).map((n) => n.title);
 
 describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (profile) => {
   it('launch → lobby alert → admit → active → stop → completed, one alert each', async () => {
-    const { app, ipc } = await connected({ profile, scenario: 'lobby-wait' });
+    const { app, ipc, reads } = await connected({ profile, scenario: 'lobby-wait' });
     const launched = must(
       await ipc.invoke('bots:launch', { link: 'Join: https://meet.google.com/abc-defg-hij?authuser=0', botName: 'Notetaker' }),
     );
@@ -61,6 +103,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (prof
     const done = await waitForMeeting(ipc, launched.id, (m) => m.status === 'completed' || m.status === 'failed');
     expect(done.status).toBe('completed');
     expect(done.outcome).toMatch(/stopped/);
+    await afterEveryRepeat(app, ipc, reads);
     // The user stopped it from the app: the outcome is on screen, no OS alert.
     expect(titles(app, launched.id)).toEqual(['The bot is waiting in the lobby', 'The bot was admitted']);
     expect(app.ports.tray.last?.state).toBe('idle');
@@ -68,13 +111,17 @@ describe.each(['g1', 'g2', 'g3'] as const)('sending a bot on a %s server', (prof
   });
 
   it('a dropped socket while the bot waits in the lobby still alerts exactly once', async () => {
-    const { app, ipc } = await connected({ profile, scenario: 'lobby-wait' });
+    const { app, ipc, reads } = await connected({ profile, scenario: 'lobby-wait' });
     const m = must(await ipc.invoke('bots:launch', { link: 'https://zoom.us/j/12345678901?pwd=abc123' }));
     app.simulator.dropSockets();
     await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
-    app.simulator.dropSockets();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(titles(app, m.id)).toEqual(['The bot is waiting in the lobby']);
+    // The reconnect re-subscribes and re-reads every status: the lobby is reported again.
+    await afterEveryRepeat(app, ipc, reads);
+    // A lobby alert can only be raised while the meeting is in the lobby; once the app shows it
+    // admitted, the count of lobby alerts is final, so "exactly once" is a count, not a guess.
+    app.simulator.admit(m.id);
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'active');
+    expect(titles(app, m.id)).toEqual(['The bot is waiting in the lobby', 'The bot was admitted']);
     ipc.close();
   });
 });
@@ -116,10 +163,12 @@ describe('launch errors a person can act on', () => {
     ['lobby-timeout', 'Nobody admitted the bot', /in time/],
     ['join-failure', 'The bot could not finish', /could not join/],
   ] as const)('explains the %s outcome and alerts once', async (scenario, title, outcome) => {
-    const { app, ipc } = await connected({ profile: 'g3', scenario });
+    const { app, ipc, reads } = await connected({ profile: 'g3', scenario });
     const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
     const done = await waitForMeeting(ipc, m.id, (x) => x.status === 'failed');
     expect(done.outcome).toMatch(outcome);
+    // G3 announces the outcome on the meeting's channel and the user's: both must be in first.
+    await afterEveryRepeat(app, ipc, reads);
     expect(titles(app, m.id).filter((t) => t === title)).toHaveLength(1);
     ipc.close();
   });
@@ -141,9 +190,7 @@ describe('launch errors a person can act on', () => {
     const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
     await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
     await app.simulator.close();
-    const start = Date.now();
-    while (must(await ipc.invoke('live:state')).status === 'connected' && Date.now() - start < 5000)
-      await new Promise((r) => setTimeout(r, 20));
+    await waitFor('the live socket to notice', async () => must(await ipc.invoke('live:state')).status !== 'connected', 5000);
     expect(must(await ipc.invoke('live:state')).status).toMatch(/reconnecting|offline/);
     // The last known state stays on screen; nothing is thrown away while the server is gone.
     expect(must(await ipc.invoke('bots:tracked')).find((x) => x.id === m.id)?.status).toBe('awaiting_admission');
@@ -153,13 +200,23 @@ describe('launch errors a person can act on', () => {
     ipc.close();
   });
 
-  it('respects Do not disturb: no OS notification, the status still changes', async () => {
+  it('respects Do not disturb: no OS notification, the status still changes; alerts come back when it is turned off', async () => {
     const { app, ipc } = await connected({ profile: 'g3', scenario: 'lobby-wait' });
     must(await ipc.invoke('settings:update', { doNotDisturb: true }));
     const m = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
     await waitForMeeting(ipc, m.id, (x) => x.status === 'awaiting_admission');
-    expect(app.ports.notifier.sent).toEqual([]);
     expect(app.ports.tray.last?.state).toBe('attention');
+    // The lobby and admitted alerts are raised as the app takes in each status, so once it shows
+    // the meeting active, both were decided: neither may have reached the OS.
+    app.simulator.admit(m.id);
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'active');
+    expect(app.ports.notifier.sent).toEqual([]);
+    expect(app.ports.tray.last?.state).toBe('active');
+    // Turned off, the next alert (the transcript being ready) shows again: the setting is read
+    // at each alert, and the notifier was there all along.
+    must(await ipc.invoke('settings:update', { doNotDisturb: false }));
+    await waitForMeeting(ipc, m.id, (x) => x.status === 'completed', 20_000);
+    expect(titles(app, m.id)).toEqual(['Transcript ready']);
     ipc.close();
   });
 });

@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveSocket, backoffDelay, type LiveState } from '../../../electron/core/live/liveSocket';
-import { systemClock, type Logger } from '../../../electron/core/ports';
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} };
+import { systemClock, type Clock } from '../../../electron/core/ports';
+import { quietLogger } from '../../support/logger';
+import { waitFor } from '../../support/waitFor';
 
 interface Server {
   url: string;
@@ -42,13 +42,30 @@ async function server(port = 0): Promise<Server> {
   return s;
 }
 
-const until = async (cond: () => boolean, ms = 3000): Promise<void> => {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
+/** The system clock, counting the timers still due. */
+function countingClock(): { clock: Clock; pending(): number } {
+  const due = new Set<object>();
+  return {
+    clock: {
+      now: () => systemClock.now(),
+      setTimeout: (fn, ms) => {
+        const token = {};
+        due.add(token);
+        const timer = systemClock.setTimeout(() => {
+          due.delete(token);
+          fn();
+        }, ms);
+        return {
+          cancel: () => {
+            due.delete(token);
+            timer.cancel();
+          },
+        };
+      },
+    },
+    pending: () => due.size,
+  };
+}
 
 let cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -64,7 +81,7 @@ function socket(url: string, extra: Partial<ConstructorParameters<typeof LiveSoc
     url,
     apiKey: 'vxa_tx_secretsecretsecretsecretsecret1',
     clock: systemClock,
-    logger: silent,
+    logger: quietLogger,
     onFrame: (f) => frames.push(f),
     onState: (s) => states.push(s),
     onOpen: (r) => opens.push(r),
@@ -83,7 +100,7 @@ describe('live socket', () => {
     const { live } = socket(s.url);
     live.start();
     live.subscribe([{ platform: 'google_meet', nativeId: 'abc-defg-hij' }]);
-    await until(() => s.received.length > 0);
+    await waitFor('s.received.length > 0', () => s.received.length > 0);
     expect(s.headers[0]?.['x-api-key']).toBe('vxa_tx_secretsecretsecretsecretsecret1');
     expect(s.received[0]).toEqual({ action: 'subscribe', meetings: [{ platform: 'google_meet', native_id: 'abc-defg-hij' }] });
   });
@@ -97,9 +114,9 @@ describe('live socket', () => {
       { platform: 'google_meet', nativeId: 'abc-defg-hij' },
       { platform: 'zoom', nativeId: '12345678901' },
     ]);
-    await until(() => s.received.length >= 1);
+    await waitFor('s.received.length >= 1', () => s.received.length >= 1);
     s.sockets[0]!.terminate();
-    await until(() => s.sockets.length === 2 && s.received.length >= 2);
+    await waitFor('s.sockets.length === 2 && s.received.length >= 2', () => s.sockets.length === 2 && s.received.length >= 2);
     expect(s.received[1]).toEqual({
       action: 'subscribe',
       meetings: [
@@ -117,12 +134,12 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url);
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('opens.length === 1', () => opens.length === 1);
     await s.close();
-    await until(() => live.current.status !== 'connected');
+    await waitFor('live.current.status !== "connected"', () => live.current.status !== 'connected');
     const again = await server(port);
     cleanup.push(() => again.close());
-    await until(() => opens.length === 2, 5000);
+    await waitFor('opens.length === 2', () => opens.length === 2, 5000);
     expect(live.current.status).toBe('connected');
   });
 
@@ -131,14 +148,21 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, frames } = socket(s.url, { maxFrameBytes: 1024 });
     live.start();
-    await until(() => s.sockets.length === 1 && live.current.status === 'connected');
+    await waitFor(
+      's.sockets.length === 1 && live.current.status === "connected"',
+      () => s.sockets.length === 1 && live.current.status === 'connected',
+    );
     const ws = s.sockets[0]!;
     for (const bad of ['{not json', '[1,2]', '"text"', 'null', '42']) ws.send(bad);
     ws.send(JSON.stringify({ type: 'meeting.status', meeting_id: 1, status: 'active' }));
-    await until(() => frames.length === 1);
+    await waitFor('frames.length === 1', () => frames.length === 1);
     expect(live.current.dropped).toBe(5);
     ws.send('x'.repeat(5000));
-    await until(() => live.current.dropped === 6 && live.current.status === 'connected', 5000);
+    await waitFor(
+      'live.current.dropped === 6 && live.current.status === "connected"',
+      () => live.current.dropped === 6 && live.current.status === 'connected',
+      5000,
+    );
     expect(frames).toHaveLength(1);
   });
 
@@ -149,10 +173,12 @@ describe('live socket', () => {
       ws.send(JSON.stringify({ type: 'error', error: 'invalid_api_key' }));
       ws.close(4401);
     });
-    const { live } = socket(s.url);
+    const timers = countingClock();
+    const { live } = socket(s.url, { clock: timers.clock });
     live.start();
-    await until(() => live.current.status === 'unauthorized');
-    await new Promise((r) => setTimeout(r, 100));
+    // A retry can only come from a timer (or reconnectNow): with the refusal handled and no timer
+    // left, none will ever come, so the single connection is final.
+    await waitFor('the refusal handled with no timer left', () => live.current.status === 'unauthorized' && timers.pending() === 0);
     expect(s.sockets).toHaveLength(1);
     expect(live.current.message).toMatch(/rejected this API key/);
   });
@@ -162,10 +188,10 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, opens } = socket(s.url, { pingIntervalMs: 30, pongTimeoutMs: 30 });
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('opens.length === 1', () => opens.length === 1);
     // A server that stops answering: no pong frames, no protocol pongs.
     s.sockets[0]!.pause();
-    await until(() => opens.length === 2, 5000);
+    await waitFor('opens.length === 2', () => opens.length === 2, 5000);
   });
 
   it('reconnectNow skips the wait', async () => {
@@ -173,13 +199,13 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('opens.length === 1', () => opens.length === 1);
     await s.close();
-    await until(() => live.current.status === 'reconnecting');
+    await waitFor('live.current.status === "reconnecting"', () => live.current.status === 'reconnecting');
     const again = await server(port);
     cleanup.push(() => again.close());
     live.reconnectNow();
-    await until(() => opens.length === 2);
+    await waitFor('opens.length === 2', () => opens.length === 2);
   });
 });
 
