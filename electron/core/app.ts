@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
+import type { Resolver } from './net/guardedLookup';
 import type {
   AppPaths,
   Clipboard,
@@ -33,6 +34,11 @@ export interface CoreOptions {
   logger?: Logger;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Resolves the host name of a plain-http server before each connection (REST and live socket);
+   * a public address is refused. Defaults to the system's resolver; tests point names at 127.0.0.1.
+   */
+  resolveHost?: Resolver;
   /** Demo mode's simulator settings (tests speed it up). */
   demo?: { timeScale?: number };
   /** Live-connection timings; tests shorten them. */

@@ -1,6 +1,7 @@
 import { UserFacingError } from '../../shared/ipc/dispatch';
 import type { ConnectionView, KeyStorage, ProbeView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
+import type { Resolver } from './net/guardedLookup';
 import type { Clock, Logger, SecretMode, SecretStore } from './ports';
 import { maskKey, normalizeServerUrl } from './serverUrl';
 import { toServerView, type ServerRecord, type ServerRepository } from './servers';
@@ -19,6 +20,8 @@ export interface ConnectionDeps {
   logger: Logger;
   clock: Clock;
   fetch?: typeof fetch;
+  /** Resolves the name of a plain-http server; each address is checked before connecting. */
+  resolveHost?: Resolver;
   onChange(): void;
   /** The disk refused to keep the key or the active server; the connection went on for this run. */
   onStorageFault(subject: 'key' | 'settings', fault: StorageFault): void;
@@ -56,6 +59,7 @@ export class ConnectionService {
       apiKey: this.active.key,
       generation: this.active.record.generation,
       fetch: this.deps.fetch,
+      resolveHost: this.deps.resolveHost,
     });
     return this.clientCache;
   }
@@ -82,7 +86,7 @@ export class ConnectionService {
     const normalized = normalizeServerUrl(url);
     this.refuseOtherServer(normalized.url, demo);
     this.deps.logger.addSecret(apiKey);
-    const result = await probeServer({ baseUrl: normalized.url, apiKey, fetch: this.deps.fetch });
+    const result = await probeServer({ baseUrl: normalized.url, apiKey, fetch: this.deps.fetch, resolveHost: this.deps.resolveHost });
     if (!result.ok) {
       this.deps.logger.info('Server check failed', { url: normalized.url, code: result.error.code });
       throw result.error;
@@ -199,7 +203,7 @@ export class ConnectionService {
   async recheck(): Promise<ConnectionView> {
     if (!this.active) throw new UserFacingError(IpcCodes.notConnected, 'There is no server to check. Connect to one first.');
     const { record, key } = this.active;
-    const result = await probeServer({ baseUrl: record.url, apiKey: key, fetch: this.deps.fetch });
+    const result = await probeServer({ baseUrl: record.url, apiKey: key, fetch: this.deps.fetch, resolveHost: this.deps.resolveHost });
     if (!result.ok) {
       return this.set({ ...this.state, error: { code: result.error.code, message: result.error.userMessage } });
     }

@@ -141,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       launchDefaults: () => settings.settings.launch,
       emit,
       timings: options.live,
+      resolveHost: options.resolveHost,
       library,
       outbox,
     });
@@ -153,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     clock,
     fetch: options.fetch,
+    resolveHost: options.resolveHost,
     onChange: () => {
       emitState();
       syncSession();

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { UserFacingError } from '../../shared/ipc/dispatch';
+import { isLoopbackOrPrivateAddress } from './net/addressPolicy';
 
 export const INVALID_URL = 'invalid_url';
 
@@ -11,36 +12,24 @@ export interface NormalizedServerUrl {
   host: string;
 }
 
-function isPrivateIPv4(ip: string): boolean {
-  const [a = 0, b = 0] = ip.split('.').map(Number);
-  return (
-    a === 10 ||
-    a === 127 ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 169 && b === 254) ||
-    (a === 100 && b >= 64 && b <= 127)
-  );
-}
-
-/** Loopback, RFC 1918, link-local, CGNAT, unique-local IPv6 and `.local`/`localhost` names. */
+/**
+ * The first check of a typed address, by name: loopback and private IP literals (the rule plain
+ * http connections apply, see net/addressPolicy.ts), `localhost`, `.local`/`.lan`/`.internal` names
+ * and single labels. A name proves nothing about where it leads, so every plain-http connection to
+ * a name also resolves it and refuses a public address before sending anything (net/guardedLookup.ts).
+ */
 export function isLocalOrPrivateHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isIP(h) !== 0) return isLoopbackOrPrivateAddress(h);
   if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal') || h.endsWith('.lan')) return true;
-  const kind = isIP(h);
-  if (kind === 4) return isPrivateIPv4(h);
-  if (kind === 6) {
-    if (h === '::1') return true;
-    if (h.startsWith('::ffff:')) return isPrivateIPv4(h.slice(7));
-    return /^f[cd]/.test(h) || /^fe[89ab]/.test(h);
-  }
-  // A bare single-label name ("vexa", "gpu-box") only resolves inside a private network.
+  // A bare single-label name ("vexa", "gpu-box") usually resolves only inside a private network.
   return !h.includes('.');
 }
 
 /**
  * Turns what a person types into the API base URL. https is required except for this computer
- * or a private network, where plain http is common for self-hosted servers. This is the policy
+ * or a private network, where plain http is common for self-hosted servers (judged here by name;
+ * the connection itself checks the addresses a name resolves to). This is the policy
  * for typed addresses (it refuses what the person should fix: credentials, `?`/`#` parts, plain
  * http to a public host); `normaliseBaseUrl` in shared/vexa is the client's lenient tidy-up of an
  * address it is handed, and leaves policy to the caller.

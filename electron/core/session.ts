@@ -5,6 +5,7 @@ import type { ConnectionService } from './connection';
 import type { Library, OutboxService } from './cache';
 import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
+import type { Resolver } from './net/guardedLookup';
 import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
 import { LibraryFollower, trackedToMeeting } from './meetings/libraryFollower';
@@ -21,6 +22,7 @@ export interface SessionDeps {
   launchDefaults(): LaunchDefaults;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   timings?: LiveTimings;
+  resolveHost?: Resolver;
   library: Library;
   outbox: OutboxService;
 }
@@ -93,6 +95,7 @@ export class ServerSession {
         logger: d.logger,
         backoffBaseMs: d.timings?.backoffBaseMs,
         backoffMaxMs: d.timings?.backoffMaxMs,
+        resolveHost: d.resolveHost,
         onStatus: (u) => bots?.onStatus(u),
         onState: (state) => {
           bots?.onLiveState(state);

@@ -23,7 +23,9 @@ export type VexaErrorCode =
   | 'invalid_response'
   | 'too_large'
   | 'cancelled'
-  | 'unsupported';
+  | 'unsupported'
+  /** The app refused the address before connecting (plain http to a name that resolves to a public address). */
+  | 'invalid_url';
 
 export interface VexaErrorInit {
   code: VexaErrorCode;

@@ -1,5 +1,6 @@
 import { parseStatusFrame, type StatusUpdate } from '../../../shared/meetings/statusFrame';
 import { wsUrlFor } from '../../../shared/vexa/baseUrl';
+import type { Resolver } from '../net/guardedLookup';
 import type { Clock, Logger } from '../ports';
 import { LiveSocket, type LiveState, type MeetingRef } from './liveSocket';
 
@@ -16,6 +17,7 @@ export interface LiveHubOptions {
   onOtherFrame?(frame: Record<string, unknown>): void;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  resolveHost?: Resolver;
 }
 
 /**
@@ -35,6 +37,7 @@ export class LiveHub {
       onOpen: o.onOpen,
       backoffBaseMs: o.backoffBaseMs,
       backoffMaxMs: o.backoffMaxMs,
+      resolveHost: o.resolveHost,
       onFrame: (frame) => {
         const status = parseStatusFrame(frame);
         if (status) o.onStatus(status);

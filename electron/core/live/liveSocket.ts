@@ -1,4 +1,6 @@
+import type { ClientRequestArgs } from 'node:http';
 import WebSocket from 'ws';
+import { findPublicAddressError, guardedLookup, needsAddressCheck, type Resolver } from '../net/guardedLookup';
 import type { Clock, Logger } from '../ports';
 
 /**
@@ -42,6 +44,8 @@ export interface LiveSocketOptions {
   backoffMaxMs?: number;
   maxFrameBytes?: number;
   random?: () => number;
+  /** Resolves the host name of a plain ws:// server before each connection (default: the system's). */
+  resolveHost?: Resolver;
 }
 
 const refKey = (m: MeetingRef): string => `${m.platform}/${m.nativeId}`;
@@ -59,6 +63,8 @@ export class LiveSocket {
   private pongTimer: { cancel(): void } | null = null;
   private closed = false;
   private everOpened = false;
+  /** Why the last attempt was refused before connecting (a public address over plain ws), if it was. */
+  private refusal: string | null = null;
   private state: LiveState = { status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null };
 
   constructor(private readonly o: LiveSocketOptions) {}
@@ -128,12 +134,18 @@ export class LiveSocket {
   private open(): void {
     const reconnect = this.everOpened;
     this.setState({ status: this.state.attempt > 0 ? 'reconnecting' : 'connecting', retryAt: null });
-    // The key goes in a header, never in the URL, so it cannot end up in a proxy's access log.
-    const ws = new WebSocket(this.o.url, {
+    this.refusal = null;
+    // ws hands options it does not know (here `lookup`) to http.request, and so to net.connect.
+    const options: WebSocket.ClientOptions & Pick<ClientRequestArgs, 'lookup'> = {
+      // The key goes in a header, never in the URL, so it cannot end up in a proxy's access log.
       headers: { 'X-API-Key': this.o.apiKey },
       maxPayload: this.o.maxFrameBytes ?? 4 * 1024 * 1024,
       handshakeTimeout: 15_000,
-    });
+    };
+    // Plain ws to a host name: every (re)connect resolves it again and refuses a public address
+    // before the handshake (and the key) is sent, as REST does.
+    if (needsAddressCheck(this.o.url)) options.lookup = guardedLookup(this.o.resolveHost);
+    const ws = new WebSocket(this.o.url, options);
     this.ws = ws;
 
     ws.on('open', () => {
@@ -151,6 +163,7 @@ export class LiveSocket {
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     ws.on('pong', () => this.pongTimer?.cancel());
     ws.on('error', (e) => {
+      this.refusal = findPublicAddressError(e)?.message ?? this.refusal;
       // ws reports an oversized frame as an error and then closes with 1009; count it as dropped.
       if (/max payload/i.test(String(e))) this.setState({ dropped: this.state.dropped + 1 });
       this.o.logger.debug('Live socket error', { error: String(e) });
@@ -206,7 +219,14 @@ export class LiveSocket {
     }
     const attempt = this.state.attempt + 1;
     const delay = backoffDelay(attempt, this.o.backoffBaseMs ?? 1000, this.o.backoffMaxMs ?? 30_000, this.o.random ?? Math.random);
-    this.setState({ status: attempt >= 4 ? 'offline' : 'reconnecting', attempt, retryAt: this.o.clock.now() + delay });
+    // A refused address is said at once (the wait will not fix a name that points at the internet);
+    // the next attempts still resolve again, in case the name comes back to a private address.
+    this.setState({
+      status: attempt >= 4 || this.refusal ? 'offline' : 'reconnecting',
+      attempt,
+      retryAt: this.o.clock.now() + delay,
+      ...(this.refusal ? { message: this.refusal } : {}),
+    });
     this.timers.push(this.o.clock.setTimeout(() => this.open(), delay));
   }
 

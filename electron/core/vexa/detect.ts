@@ -10,6 +10,7 @@ import {
 import type { AuthMe, ServerCapabilities, ServerGeneration } from '../../../shared/vexa';
 import { createHttp } from './http';
 import type { VexaHttp } from './http';
+import type { Resolver } from '../net/guardedLookup';
 
 export interface ServerProbe {
   baseUrl: string;
@@ -26,6 +27,8 @@ export interface ProbeOptions {
   baseUrl: string;
   apiKey: string;
   fetch?: typeof globalThis.fetch;
+  /** Resolves a plain-http server's host name (see `HttpOptions.resolveHost`). */
+  resolveHost?: Resolver;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
@@ -47,6 +50,7 @@ export async function probeServer(options: ProbeOptions): Promise<ProbeResult> {
       baseUrl,
       apiKey: options.apiKey,
       fetch: options.fetch,
+      resolveHost: options.resolveHost,
       timeoutMs: options.timeoutMs ?? 10_000,
       retries: 1,
       sleep: options.sleep,

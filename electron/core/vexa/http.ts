@@ -10,6 +10,8 @@ import {
   redactSecrets,
   vexaMessages as messages,
 } from '../../../shared/vexa';
+import { guardedLookup, needsAddressCheck, type Resolver } from '../net/guardedLookup';
+import { plainHttpFetch } from '../net/plainHttpFetch';
 import { classifyNetworkError } from './networkErrors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,7 +21,10 @@ export interface HttpOptions {
   baseUrl: string;
   apiKey?: string;
   adminKey?: string;
+  /** Used for https and IP addresses; plain http to a host name always goes through the address check. */
   fetch?: typeof globalThis.fetch;
+  /** Resolves the host name of a plain-http server before each new connection (default: the system's). */
+  resolveHost?: Resolver;
   timeoutMs?: number;
   /** Extra attempts after the first, for retryable failures only. */
   retries?: number;
@@ -75,7 +80,9 @@ type Attempt = { ok: true; result: HttpResult } | { ok: false; error: VexaError;
 export function createHttp(options: HttpOptions): VexaHttp {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
   const host = hostOf(baseUrl);
-  const doFetch = options.fetch ?? globalThis.fetch;
+  // Plain http to a name: each connection resolves it and refuses a public address before a byte
+  // (or the key) is sent. No injected fetch replaces this, so nothing can skip the check.
+  const doFetch = needsAddressCheck(baseUrl) ? plainHttpFetch(guardedLookup(options.resolveHost)) : (options.fetch ?? globalThis.fetch);
   const defaultTimeout = options.timeoutMs ?? 15_000;
   const defaultRetries = options.retries ?? 2;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -1,4 +1,5 @@
 import { VexaError, vexaMessages as messages } from '../../../shared/vexa';
+import { findPublicAddressError } from '../net/guardedLookup';
 
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
@@ -73,6 +74,10 @@ export function classifyNetworkError(err: unknown, ctx: { host: string; timeoutM
   const { host } = ctx;
   const codes = errorCodes(err);
   const make = (code: VexaError['code'], userMessage: string) => new VexaError({ code, userMessage, cause: err });
+
+  // Refused on purpose before connecting: the sentence says why and what to do; never retried.
+  const refused = findPublicAddressError(err);
+  if (refused) return make('invalid_url', refused.message);
 
   const tls = codes.find(isTlsCode);
   if (tls) {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Core } from '../../../electron/core/app';
 import { createCore } from '../../../electron/core/createCore';
 import { createFileLogger } from '../../../electron/core/logger';
+import type { Resolver } from '../../../electron/core/net/guardedLookup';
 import type { SecretStore } from '../../../electron/core/ports';
 import { createFileSecretStore, createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
@@ -32,6 +33,8 @@ export interface LaunchOptions {
   simulator?: Simulator;
   /** Every HTTP request of the core goes through this (tests record where a key was sent). */
   fetch?: typeof fetch;
+  /** Resolves plain-http host names for the core (tests make a name such as `vexa.internal` mean 127.0.0.1). */
+  resolveHost?: Resolver;
 }
 
 export interface LaunchedApp {
@@ -84,6 +87,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500 },
     exportWorker: HARNESS_EXPORT_WORKER,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     ...ports,
   });
   const outgoing: string[] = [];
