@@ -5,7 +5,7 @@ import { RenderSequence } from '../../../shared/transcript/renderSequence';
 import { parseSegment } from '../../../shared/transcript/segmentRecord';
 import type { SegmentRecord } from '../../../shared/transcript/segmentRecord';
 import { SortedChunks } from '../../../shared/transcript/sortedChunks';
-import { mulberry32 } from './support/meetingStream';
+import { mulberry32 } from '../../support/random';
 
 const T0 = Date.UTC(2026, 7, 20, 9, 0, 0);
 const PHRASES = ['yes', 'yes right', 'ship it', 'ship it now.', 'we ship it now', 'now', 'right', 'it now', 'okay so', 'okay'];
