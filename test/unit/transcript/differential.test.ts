@@ -288,6 +288,38 @@ describe('known divergences (the library is order-dependent or loses information
     });
   });
 
+  describe('a G3 Teams meeting: the bot’s snapshots (by speaker key) and the collector’s bundles (by name) carry the same drafts', () => {
+    // Behaviour doc §5.1: the bot's snapshot is the key's full pending set; the collector's bundle is
+    // one ingested batch. The library keeps one draft set per bundle speaker and checks staleness
+    // against the bundle speaker's texts, which for a snapshot is a speaker key, never a name.
+    const draft = (id: string, text: string, start: number, end: number): Record<string, unknown> =>
+      s(id, text, start, end, { completed: false, speaker_key: 'cluster-7' });
+    const bot = (pending: unknown[]): Record<string, unknown> => ({
+      type: 'transcript',
+      meeting: { id: 7 },
+      speaker: 'cluster-7',
+      confirmed: [],
+      pending,
+    });
+    const collector = (confirmed: unknown[], pending: unknown[], ts: number): Record<string, unknown> => ({
+      ...tick(confirmed, pending, ts),
+      meeting: { id: 7, native_id: '93817264501', platform: null },
+    });
+
+    it('a draft the bot withdrew stays in the library through the collector’s copy', () => {
+      const p = draft('a-provisional', 'We ship', 1, 2);
+      expect(both([bot([p]), collector([], [p], 2.1), bot([])])).toEqual({ ours: [], lib: ['We ship …'] });
+    });
+
+    it('the library does not hide a snapshot’s draft that its speaker’s final already says', () => {
+      const p = draft('a-provisional', 'We ship', 1, 2);
+      expect(both([bot([p]), collector([s('b', 'We ship on Friday.', 3, 5)], [], 5.1)])).toEqual({
+        ours: ['We ship on Friday.'],
+        lib: ['We ship …', 'We ship on Friday.'],
+      });
+    });
+  });
+
   it('two keys with the same start: the library orders them by arrival, ours by key', () => {
     const a = { type: 'transcript', meeting: { id: 7 }, speaker: 'Maya', confirmed: [s('a', 'Yes.', 1, 2)], pending: [] };
     const b = {
