@@ -32,9 +32,9 @@ export class VexaReference {
   rendered: LibSegment[] = [];
 
   /**
-   * `corrected`: the display step differs from the package's in the two places where the package
-   * is order-dependent or shows one segment twice, both intended and pinned in the differential
-   * test's "known divergences":
+   * `corrected`: the state and display differ from the package's where the package is
+   * order-dependent, shows one segment twice or keeps a draft no bundle can reach; each is intended
+   * and pinned in the differential test's "known divergences":
    * - order by the parsed start time, then by key (the package compares the raw strings, so equal
    *   starts keep arrival order and Python's whole-second form sorts after a fraction);
    * - a draft whose segment_id is already final is not shown (the package shows a revised draft
@@ -45,13 +45,30 @@ export class VexaReference {
    *   `platform`) holds one ingested batch (collector/ingest.py), not the speaker's whole set, so
    *   it updates or adds drafts and withdraws none; a whole set takes the keys it lists from any
    *   other set (the package keeps one copy per bundle speaker, and the G3 Teams bot's sets are
-   *   keyed by speaker key while the collector's are keyed by name).
+   *   keyed by speaker key while the collector's are keyed by name);
+   * - a REST draft with a segment_id joins its speaker's pending set (`restDraftsToPending`).
    */
   constructor(private readonly corrected = false) {}
 
   bootstrap(segments: readonly unknown[], quiet = false): void {
-    const all = bootstrapConfirmed(this.state, segments as LibSegment[]);
+    let all = bootstrapConfirmed(this.state, segments as LibSegment[]);
+    if (this.corrected) all = this.restDraftsToPending();
     if (!quiet) this.render(all);
+  }
+
+  /**
+   * A REST draft with a segment_id is its speaker's current draft (behaviour doc §2.10, §5.1): it
+   * joins that speaker's pending set, so the next bundle grows or withdraws it (the package keeps it
+   * in `confirmed`, where no bundle can reach it; pinned in the known divergences).
+   */
+  private restDraftsToPending(): LibSegment[] {
+    for (const [key, seg] of this.state.confirmed) {
+      if (seg.completed !== false || !seg.segment_id) continue;
+      this.state.confirmed.delete(key);
+      const speaker = seg.speaker || '';
+      this.state.pendingBySpeaker.set(speaker, [...(this.state.pendingBySpeaker.get(speaker) ?? []), seg]);
+    }
+    return recomputeTranscripts(this.state);
   }
 
   /** `quiet`: update the state only; `refresh()` renders it later (replays render once). */

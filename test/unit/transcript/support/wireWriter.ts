@@ -65,17 +65,27 @@ export class WireWriter {
     return seg;
   }
 
+  /**
+   * What the server stores from a step, so that a REST re-seed returns it: finals, and the latest
+   * text of every live draft (REST rows carry `completed:false` for a live draft, behaviour doc §2.10;
+   * G3 ingest stores every segment it receives, drafts included).
+   */
   replay(step: Step): void {
     if (step.kind === 'rest') for (const s of step.segments) this.server.set(String(s.segment_id ?? s.absolute_start_time), s);
     else if (step.frame.type === 'transcript_retract') for (const id of step.frame.segment_ids as string[]) this.server.delete(id);
     else {
       const f = step.frame;
-      const segs = (f.confirmed as unknown[] | undefined) ?? (f.payload as { segments: unknown[] } | undefined)?.segments ?? [];
+      const segs = [
+        ...((f.confirmed as unknown[] | undefined) ?? (f.payload as { segments: unknown[] } | undefined)?.segments ?? []),
+        ...((f.pending as unknown[] | undefined) ?? []),
+      ];
       for (const s of segs as Record<string, unknown>[]) {
-        if (s.completed !== true) continue;
+        const key = String(s.segment_id ?? s.absolute_start_time);
+        if (s.completed !== true && this.server.get(key)?.completed === true) continue;
         const rest: Record<string, unknown> = { ...s, end: s.end ?? s.end_time };
         delete rest.end_time;
-        this.server.set(String(s.segment_id ?? s.absolute_start_time), rest);
+        delete rest.updated_at;
+        this.server.set(key, rest);
       }
     }
   }
