@@ -20,18 +20,18 @@ export const mutations = [
         to: '      if (false) {',
       },
     ],
-    tests: ['test/unit/transcript/differential.test.ts'],
+    tests: ['test/unit/transcript/differential.test.ts', 'test/unit/transcript/divergences.test.ts'],
   },
   {
     name: 'transcript-retraction-forgotten',
     what: 'a frame arriving after a retraction brings the retracted caption back',
     edits: [{ file: 'shared/transcript/transcriptModel.ts', from: '    if (this.retracted.has(p.key)) {', to: '    if (false) {' }],
-    tests: ['test/unit/transcript/differential.test.ts'],
+    tests: ['test/unit/transcript/differential.test.ts', 'test/unit/transcript/divergences.test.ts'],
   },
   {
     name: 'transcript-dedupe-across-speakers',
     what: 'deduplication compares captions of different speakers, so one person’s words hide another’s',
     edits: [{ file: 'shared/transcript/dedupStep.ts', from: '  if (seg.speakerKey !== last.speakerKey) return PUSH;\n', to: '' }],
-    tests: ['test/unit/transcript/differential.test.ts'],
+    tests: ['test/unit/transcript/differential.test.ts', 'test/unit/transcript/divergences.test.ts'],
   },
 ];

@@ -6,7 +6,7 @@
  * re-bound, REST seeds, duplicates and reorderings.
  */
 
-import { mulberry32 } from '../../../support/random';
+import { mulberry32, pick } from '../../../support/random';
 import { MEETING_START, WireWriter } from './wireWriter';
 import type { Event, Utterance } from './wireWriter';
 
@@ -71,7 +71,7 @@ const WORDS = (
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+  for (let i = 0; i < words; i++) out.push(pick(rand, WORDS));
   const s = out.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1) + '.';
 }
@@ -159,7 +159,7 @@ function planEvents(rand: () => number, utterances: readonly Utterance[], revisi
       const count = Math.max(1, Math.ceil(words.length * f));
       let text = words.slice(0, count).join(' ');
       // ASR sometimes revises a word between a draft and the final.
-      if (rand() < 0.1 && revisions) text = `${text} ${WORDS[Math.floor(rand() * WORDS.length)]}`;
+      if (rand() < 0.1 && revisions) text = `${text} ${pick(rand, WORDS)}`;
       const endMs = Math.round(u.startMs + (u.endMs - u.startMs) * f);
       events.push({ at: endMs + 50, u, text, endMs, final: false });
     }

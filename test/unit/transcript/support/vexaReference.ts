@@ -34,7 +34,7 @@ export class VexaReference {
   /**
    * `corrected`: the state and display differ from the package's where the package is
    * order-dependent, shows one segment twice or keeps a draft no bundle can reach; each is intended
-   * and pinned in the differential test's "known divergences":
+   * and pinned in divergences.test.ts:
    * - order by the parsed start time, then by key (the package compares the raw strings, so equal
    *   starts keep arrival order and Python's whole-second form sorts after a fraction);
    * - a draft whose segment_id is already final is not shown (the package shows a revised draft
@@ -59,7 +59,7 @@ export class VexaReference {
   /**
    * A REST draft with a segment_id is its speaker's current draft (behaviour doc §2.10, §5.1): it
    * joins that speaker's pending set, so the next bundle grows or withdraws it (the package keeps it
-   * in `confirmed`, where no bundle can reach it; pinned in the known divergences).
+   * in `confirmed`, where no bundle can reach it; pinned in divergences.test.ts).
    */
   private restDraftsToPending(): LibSegment[] {
     for (const [key, seg] of this.state.confirmed) {
