@@ -14,7 +14,13 @@ export { MEETING_START };
 
 export type Gen = 'g1' | 'g2' | 'g3';
 
-export type Step = { kind: 'frame'; frame: Record<string, unknown> } | { kind: 'rest'; segments: Record<string, unknown>[] };
+/**
+ * One delivery. `botOrder` marks what the G3 Teams bot publishes without ordering information (its
+ * speaker-snapshots, which have no `ts`, behaviour doc §5.1, and its retractions): one publisher on
+ * one Redis channel relayed over one WebSocket, so these keep their order.
+ */
+export type Step =
+  { kind: 'frame'; frame: Record<string, unknown>; botOrder?: true } | { kind: 'rest'; segments: Record<string, unknown>[] };
 
 export interface StreamOptions {
   utterances?: number;
@@ -260,7 +266,7 @@ function shuffleLocally(rand: () => number, steps: Delivery[], p: number): Deliv
 }
 
 /**
- * Unrestricted delivery: any frame but a Teams snapshot may arrive up to `distance` steps late, whoever it concerns, and
+ * Unrestricted delivery: any frame but the Teams bot's undated ones may arrive up to `distance` steps late, whoever it concerns, and
  * a duplicate may arrive up to `distance` steps after its original. REST steps stay in place.
  */
 function displace(rand: () => number, sent: Delivery[], pDuplicate: number, pReorder: number, distance: number): Delivery[] {
@@ -279,18 +285,11 @@ function displace(rand: () => number, sent: Delivery[], pDuplicate: number, pReo
     }
     const late = rand() < pReorder;
     const copy = rand() < pDuplicate;
-    // A Teams speaker-snapshot keeps its place: it has no `ts` (behaviour doc §5.1), so a late copy
-    // of an older set is indistinguishable from a newer set for any client; the bot publishes them
-    // on one Redis channel relayed over one WebSocket, in order.
-    const movable = !undatedSnapshot(d.step.frame);
+    // The Teams bot's undated frames keep their place: a late copy of an older snapshot is
+    // indistinguishable from a newer one for any client, and their channel keeps them in order.
+    const movable = d.step.botOrder !== true;
     slots.push({ d, at: late && movable ? later(i) : i, order: slots.length });
     if (copy) slots.push({ d: { step: structuredClone(d.step), index: d.index }, at: movable ? later(i) : i, order: slots.length });
   });
   return slots.sort((a, b) => a.at - b.at || a.order - b.order).map((s) => s.d);
-}
-
-/** The G3 Teams bot's speaker-snapshot: a whole draft set with no `ts` and no `native_id` on `meeting`. */
-function undatedSnapshot(frame: Record<string, unknown>): boolean {
-  const meeting = frame.meeting as Record<string, unknown> | undefined;
-  return frame.type === 'transcript' && frame.ts == null && frame.segment === undefined && !!meeting && !('native_id' in meeting);
 }
