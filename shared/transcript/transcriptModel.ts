@@ -205,7 +205,7 @@ export class TranscriptModel {
       const rec = this.draftToShow(p);
       if (!rec) continue;
       const old = this.drafts.get(rec.key)?.rec;
-      if (old && old.updatedAt !== null && (rec.updatedAt === null || rec.updatedAt < old.updatedAt)) {
+      if (old && olderDraft(rec, old)) {
         if (!sameContent(old, rec)) this.dropped.push({ key: rec.key, reason: 'older-than-current' });
         continue;
       }
@@ -290,4 +290,17 @@ export class TranscriptModel {
     this.dropped = [];
     return result;
   }
+}
+
+/**
+ * Whether a collector draft is older than the copy held. With ordering information on both, it
+ * decides. The G3 Teams bot's snapshots carry none (behaviour doc §5.1: no `ts`, no `updated_at`),
+ * and the collector publishes what it ingested up to half a second after the bot (collector/ingest.py
+ * polls every 0.5 s), so its copy of a draft often lands after the bot's newer snapshot. A draft's id
+ * fixes its start (`{session_uid}:{speaker_key}:{startMs}`) and each later draft covers more audio,
+ * so the one that ends earlier is the older.
+ */
+function olderDraft(rec: SegmentRecord, old: SegmentRecord): boolean {
+  if (old.updatedAt !== null) return rec.updatedAt === null || rec.updatedAt < old.updatedAt;
+  return rec.endMs < old.endMs;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TranscriptModel } from '../../../shared/transcript';
+import { mulberry32 } from '../../support/random';
 import type { Gen, Step } from './support/meetingStream';
-import { generateMeeting, mulberry32 } from './support/meetingStream';
+import { generateMeeting } from './support/meetingStream';
 
 /** Applies an optional REST seed, then the frames; returns what the live view shows. */
 function play(rest: Step[], frames: readonly Record<string, unknown>[]): string {

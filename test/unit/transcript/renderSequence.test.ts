@@ -5,7 +5,7 @@ import { RenderSequence } from '../../../shared/transcript/renderSequence';
 import { parseSegment } from '../../../shared/transcript/segmentRecord';
 import type { SegmentRecord } from '../../../shared/transcript/segmentRecord';
 import { SortedChunks } from '../../../shared/transcript/sortedChunks';
-import { mulberry32 } from './support/meetingStream';
+import { mulberry32, pick } from '../../support/random';
 
 const T0 = Date.UTC(2026, 7, 20, 9, 0, 0);
 const PHRASES = ['yes', 'yes right', 'ship it', 'ship it now.', 'we ship it now', 'now', 'right', 'it now', 'okay so', 'okay'];
@@ -18,7 +18,7 @@ function wire(rand: () => number, key: string, usedStarts: Set<number>): LibSegm
   return {
     segment_id: key,
     speaker: rand() < 0.8 ? 'Maya' : 'Dan',
-    text: PHRASES[Math.floor(rand() * PHRASES.length)]!,
+    text: pick(rand, PHRASES),
     completed: rand() < 0.6,
     start: 0,
     end: 0,
@@ -48,7 +48,7 @@ describe('incremental deduplication', () => {
           seq.set(key, null, false);
         } else if (r < 0.35 && current.has(key)) {
           const old = current.get(key)!;
-          const edited = { ...old, text: PHRASES[Math.floor(rand() * PHRASES.length)]!, completed: rand() < 0.5 };
+          const edited = { ...old, text: pick(rand, PHRASES), completed: rand() < 0.5 };
           current.set(key, edited);
           seq.set(key, record(edited), !edited.completed);
         } else {

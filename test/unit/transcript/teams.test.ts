@@ -8,8 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TranscriptModel } from '../../../shared/transcript';
+import { mulberry32 } from '../../support/random';
 import type { StreamOptions } from './support/meetingStream';
-import { generateMeeting, mulberry32 } from './support/meetingStream';
+import { generateMeeting } from './support/meetingStream';
 import { ourRows } from './support/vexaReference';
 
 type Frame = Record<string, unknown>;
@@ -83,5 +84,35 @@ describe('a G3 Teams meeting: speaker-snapshots and collector bundles together',
       for (const f of pool) shuffled.applyFrame(f);
       expect(ourRows(shuffled.snapshot()), `seed ${seed}`).toEqual(ourRows(inOrder.snapshot()));
     }
+  });
+
+  it('keeps the bot’s newer draft when the collector’s copy of the earlier draft lands after it', () => {
+    // The collector publishes what it ingested up to 0.5 s after the bot (collector/ingest.py polls
+    // every 0.5 s, behaviour doc "How to feed a real server"), and the bot's snapshot has no `ts`.
+    const draft = (text: string, end: number): Frame => ({
+      segment_id: 's:p1:1000',
+      speaker: 'Maya Lindqvist',
+      speaker_key: 'p1',
+      text,
+      start: 1,
+      end,
+      completed: false,
+      absolute_start_time: '2026-08-20T09:00:01.000Z',
+      absolute_end_time: `2026-08-20T09:00:0${end}.000Z`,
+    });
+    const bot = (d: Frame): Frame => ({ type: 'transcript', meeting: { id: 7 }, speaker: 'p1', confirmed: [], pending: [d] });
+    const collector = (d: Frame, at: string): Frame => ({
+      type: 'transcript',
+      meeting: { id: 7, native_id: '93817264501', platform: null },
+      speaker: 'Maya Lindqvist',
+      confirmed: [],
+      pending: [{ ...d, updated_at: at }],
+      ts: at,
+    });
+    const early = draft('We ship', 2);
+    const later = draft('We ship on Friday', 4);
+    const m = new TranscriptModel();
+    for (const f of [bot(early), bot(later), collector(early, '2026-08-20T09:00:02.050000Z')]) expect(m.applyFrame(f).ok).toBe(true);
+    expect(m.snapshot().map((s) => [s.text, s.draft])).toEqual([['We ship on Friday', true]]);
   });
 });

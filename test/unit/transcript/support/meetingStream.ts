@@ -6,6 +6,7 @@
  * re-bound, REST seeds, duplicates and reorderings.
  */
 
+import { mulberry32, pick } from '../../../support/random';
 import { MEETING_START, WireWriter } from './wireWriter';
 import type { Event, Utterance } from './wireWriter';
 
@@ -13,7 +14,13 @@ export { MEETING_START };
 
 export type Gen = 'g1' | 'g2' | 'g3';
 
-export type Step = { kind: 'frame'; frame: Record<string, unknown> } | { kind: 'rest'; segments: Record<string, unknown>[] };
+/**
+ * One delivery. `botOrder` marks what the G3 Teams bot publishes without ordering information (its
+ * speaker-snapshots, which have no `ts`, behaviour doc §5.1, and its retractions): one publisher on
+ * one Redis channel relayed over one WebSocket, so these keep their order.
+ */
+export type Step =
+  { kind: 'frame'; frame: Record<string, unknown>; botOrder?: true } | { kind: 'rest'; segments: Record<string, unknown>[] };
 
 export interface StreamOptions {
   utterances?: number;
@@ -32,17 +39,34 @@ export interface StreamOptions {
   reseedAt?: number;
   /** G3: the frames of a Teams meeting (the bot's speaker-snapshots besides the collector's bundles). */
   teams?: boolean;
+  /**
+   * G2/G3: probability that an utterance starts in the same millisecond as the latest utterance of
+   * another speaker. G1 keys a segment by its start time, so two speakers starting together are one
+   * segment to every G1 client; G1 streams keep starts distinct whatever this says.
+   */
+  ties?: number;
+  /**
+   * How far a duplicate or a reordered frame may land from its place, in steps (default 1: a
+   * duplicate right behind the original, a swap with the next frame). Frames never cross a REST
+   * step: a re-seed follows a reconnect, and nothing from the old socket arrives after it.
+   */
+  displacement?: number;
+  /** Reorder frames of the same speaker too (default: only frames of different speakers swap). */
+  reorderSameSpeaker?: boolean;
+  /** G3 drafts revise words before the final, as G1/G2 drafts do (default: G3 drafts only grow). */
+  reviseG3Drafts?: boolean;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A delivered step and its place in the stream as the server sent it. */
+export interface Delivery {
+  step: Step;
+  index: number;
+}
+
+/** A meeting as the server sent it (`sent`) and as the client received it (`delivered`). */
+export interface GeneratedMeeting {
+  sent: Step[];
+  delivered: Delivery[];
 }
 
 const WORDS = (
@@ -53,12 +77,14 @@ const WORDS = (
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+  for (let i = 0; i < words; i++) out.push(pick(rand, WORDS));
   const s = out.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1) + '.';
 }
 
-function planUtterances(rand: () => number, o: Required<Omit<StreamOptions, 'reseedAt' | 'teams'>>): Utterance[] {
+type PlanOptions = Required<Pick<StreamOptions, 'utterances' | 'speakers' | 'quirks' | 'provisional' | 'ties'>>;
+
+function planUtterances(rand: () => number, o: PlanOptions): Utterance[] {
   const used = new Set<number>();
   const unique = (ms: number): number => {
     let t = Math.round(ms);
@@ -68,10 +94,28 @@ function planUtterances(rand: () => number, o: Required<Omit<StreamOptions, 'res
   };
   const out: Utterance[] = [];
   const lastOf = new Map<number, Utterance>();
+  const startsOf = new Map<number, Set<number>>();
   let cursor = MEETING_START + 2000;
   for (let i = 0; i < o.utterances; i++) {
     const speaker = Math.floor(rand() * o.speakers);
     const prev = lastOf.get(speaker);
+    // Another speaker's latest start, which this utterance may share (one speaker cannot start twice at once).
+    const other = o.ties > 0 ? out.findLast((x) => x.speaker !== speaker && !startsOf.get(speaker)?.has(x.startMs)) : undefined;
+    if (other && rand() < o.ties) {
+      const dur = 1500 + rand() * 5500;
+      const u: Utterance = {
+        speaker,
+        startMs: other.startMs,
+        endMs: Math.round(other.startMs + dur),
+        text: sentence(rand, Math.max(1, Math.round(dur / 450))),
+        provisional: rand() < o.provisional ? (rand() < 0.5 ? 'draft' : 'final') : 'no',
+      };
+      cursor = Math.max(cursor, u.endMs);
+      out.push(u);
+      lastOf.set(speaker, u);
+      startsOf.set(speaker, (startsOf.get(speaker) ?? new Set()).add(u.startMs));
+      continue;
+    }
     const provisional = rand() < o.provisional ? (rand() < 0.5 ? 'draft' : 'final') : 'no';
     let u: Utterance;
     if (prev && rand() < o.quirks) {
@@ -106,6 +150,7 @@ function planUtterances(rand: () => number, o: Required<Omit<StreamOptions, 'res
     u.endMs = Math.round(u.endMs);
     out.push(u);
     lastOf.set(speaker, u);
+    startsOf.set(speaker, (startsOf.get(speaker) ?? new Set()).add(u.startMs));
   }
   return out;
 }
@@ -120,7 +165,7 @@ function planEvents(rand: () => number, utterances: readonly Utterance[], revisi
       const count = Math.max(1, Math.ceil(words.length * f));
       let text = words.slice(0, count).join(' ');
       // ASR sometimes revises a word between a draft and the final.
-      if (rand() < 0.1 && revisions) text = `${text} ${WORDS[Math.floor(rand() * WORDS.length)]}`;
+      if (rand() < 0.1 && revisions) text = `${text} ${pick(rand, WORDS)}`;
       const endMs = Math.round(u.startMs + (u.endMs - u.startMs) * f);
       events.push({ at: endMs + 50, u, text, endMs, final: false });
     }
@@ -133,6 +178,11 @@ function planEvents(rand: () => number, utterances: readonly Utterance[], revisi
 }
 
 export function generateMeeting(seed: number, gen: Gen, options: StreamOptions = {}): Step[] {
+  return generateMeetingDelivery(seed, gen, options).delivered.map((d) => d.step);
+}
+
+/** The stream as sent and as delivered (duplicated and reordered), each delivery naming its sent index. */
+export function generateMeetingDelivery(seed: number, gen: Gen, options: StreamOptions = {}): GeneratedMeeting {
   const o = {
     utterances: 60,
     speakers: 3,
@@ -141,14 +191,19 @@ export function generateMeeting(seed: number, gen: Gen, options: StreamOptions =
     reorder: 0.1,
     quirks: 0.15,
     provisional: gen === 'g3' ? 0.2 : 0,
+    displacement: 1,
+    reorderSameSpeaker: false,
+    reviseG3Drafts: false,
     ...options,
+    ties: gen === 'g1' ? 0 : (options.ties ?? 0),
   };
   const rand = mulberry32(seed);
   const utterances = planUtterances(rand, o);
   const seeded = utterances.slice(0, o.restSeed);
-  // G3 drafts are not revised: with the bot's final envelope ahead of the collector bundle, the
-  // library shows a revised draft next to its own final for one frame (a known divergence).
-  const events = planEvents(rand, utterances.slice(o.restSeed), gen !== 'g3');
+  // Unless told otherwise, G3 drafts are not revised: with the bot's final envelope ahead of the
+  // collector bundle, the library shows a revised draft next to its own final for one frame (a
+  // known divergence, corrected for in support/vexaReference.ts when revisions are on).
+  const events = planEvents(rand, utterances.slice(o.restSeed), gen !== 'g3' || o.reviseG3Drafts);
   const w = new WireWriter(gen, gen === 'g3' && options.teams === true);
   const steps: Step[] = [];
   if (seeded.length > 0) steps.push({ kind: 'rest', segments: seeded.map((u) => w.rest(u)) });
@@ -172,7 +227,12 @@ export function generateMeeting(seed: number, gen: Gen, options: StreamOptions =
     for (const s of steps.slice(0, at)) serverAt.replay(s);
     steps.splice(at, 0, { kind: 'rest', segments: [...serverAt.server.values()] });
   }
-  return shuffleLocally(rand, duplicate(rand, steps, o.duplicates), o.reorder);
+  const sent: Delivery[] = steps.map((step, index) => ({ step, index }));
+  const delivered =
+    o.displacement <= 1 && !o.reorderSameSpeaker
+      ? shuffleLocally(rand, duplicate(rand, sent, o.duplicates), o.reorder)
+      : displace(rand, sent, o.duplicates, o.reorder, o.displacement);
+  return { sent: steps, delivered };
 }
 
 function speakersOf(step: Step): Set<string> | null {
@@ -184,23 +244,52 @@ function speakersOf(step: Step): Set<string> | null {
   return new Set(segs.map((s) => String((s as { speaker?: unknown }).speaker)));
 }
 
-function duplicate(rand: () => number, steps: Step[], p: number): Step[] {
-  const out: Step[] = [];
+function duplicate(rand: () => number, steps: Delivery[], p: number): Delivery[] {
+  const out: Delivery[] = [];
   for (const s of steps) {
     out.push(s);
-    if (s.kind === 'frame' && rand() < p) out.push({ kind: 'frame', frame: structuredClone(s.frame) });
+    if (s.step.kind === 'frame' && rand() < p) out.push({ step: structuredClone(s.step), index: s.index });
   }
   return out;
 }
 
-function shuffleLocally(rand: () => number, steps: Step[], p: number): Step[] {
+function shuffleLocally(rand: () => number, steps: Delivery[], p: number): Delivery[] {
   for (let i = 0; i + 1 < steps.length; i++) {
     if (rand() >= p) continue;
-    const a = speakersOf(steps[i]!);
-    const b = speakersOf(steps[i + 1]!);
+    const a = speakersOf(steps[i]!.step);
+    const b = speakersOf(steps[i + 1]!.step);
     if (!a || !b || [...a].some((x) => b.has(x))) continue;
     [steps[i], steps[i + 1]] = [steps[i + 1]!, steps[i]!];
     i++;
   }
   return steps;
+}
+
+/**
+ * Unrestricted delivery: any frame but the Teams bot's undated ones may arrive up to `distance` steps late, whoever it concerns, and
+ * a duplicate may arrive up to `distance` steps after its original. REST steps stay in place.
+ */
+function displace(rand: () => number, sent: Delivery[], pDuplicate: number, pReorder: number, distance: number): Delivery[] {
+  const slots: Array<{ d: Delivery; at: number; order: number }> = [];
+  let nextRest = sent.length;
+  const limits: number[] = [];
+  for (let i = sent.length - 1; i >= 0; i--) {
+    if (sent[i]!.step.kind === 'rest') nextRest = i;
+    limits[i] = nextRest - 0.25;
+  }
+  const later = (i: number): number => Math.min(i + 1 + Math.floor(rand() * distance) + 0.5, limits[i]!);
+  sent.forEach((d, i) => {
+    if (d.step.kind === 'rest') {
+      slots.push({ d, at: i, order: slots.length });
+      return;
+    }
+    const late = rand() < pReorder;
+    const copy = rand() < pDuplicate;
+    // The Teams bot's undated frames keep their place: a late copy of an older snapshot is
+    // indistinguishable from a newer one for any client, and their channel keeps them in order.
+    const movable = d.step.botOrder !== true;
+    slots.push({ d, at: late && movable ? later(i) : i, order: slots.length });
+    if (copy) slots.push({ d: { step: structuredClone(d.step), index: d.index }, at: movable ? later(i) : i, order: slots.length });
+  });
+  return slots.sort((a, b) => a.at - b.at || a.order - b.order).map((s) => s.d);
 }

@@ -65,17 +65,27 @@ export class WireWriter {
     return seg;
   }
 
+  /**
+   * What the server stores from a step, so that a REST re-seed returns it: finals, and the latest
+   * text of every live draft (REST rows carry `completed:false` for a live draft, behaviour doc §2.10;
+   * G3 ingest stores every segment it receives, drafts included).
+   */
   replay(step: Step): void {
     if (step.kind === 'rest') for (const s of step.segments) this.server.set(String(s.segment_id ?? s.absolute_start_time), s);
     else if (step.frame.type === 'transcript_retract') for (const id of step.frame.segment_ids as string[]) this.server.delete(id);
     else {
       const f = step.frame;
-      const segs = (f.confirmed as unknown[] | undefined) ?? (f.payload as { segments: unknown[] } | undefined)?.segments ?? [];
+      const segs = [
+        ...((f.confirmed as unknown[] | undefined) ?? (f.payload as { segments: unknown[] } | undefined)?.segments ?? []),
+        ...((f.pending as unknown[] | undefined) ?? []),
+      ];
       for (const s of segs as Record<string, unknown>[]) {
-        if (s.completed !== true) continue;
+        const key = String(s.segment_id ?? s.absolute_start_time);
+        if (s.completed !== true && this.server.get(key)?.completed === true) continue;
         const rest: Record<string, unknown> = { ...s, end: s.end ?? s.end_time };
         delete rest.end_time;
-        this.server.set(String(s.segment_id ?? s.absolute_start_time), rest);
+        delete rest.updated_at;
+        this.server.set(key, rest);
       }
     }
   }
@@ -100,15 +110,17 @@ export class WireWriter {
 
   /** The retraction, then the change that replaces it; Teams interleaves the two sources. */
   private withRetraction(id: string, change: Step[]): Step[] {
-    const retract = frame({ type: 'transcript_retract', meeting: { id: 7 }, segment_ids: [id] });
+    const body = { type: 'transcript_retract', meeting: { id: 7 }, segment_ids: [id] };
+    const retract = frame(body);
     if (!this.teams) return [retract, ...change];
     const emptied: Step[] = [];
     for (const [key, pending] of this.byKey) {
       if (!pending.delete(id)) continue;
-      emptied.push(frame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: [], pending: [...pending.values()] }));
+      emptied.push(botFrame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: [], pending: [...pending.values()] }));
     }
     const [bot, collector] = change;
-    return [retract, ...emptied, bot!, structuredClone(retract), collector!];
+    // The bot retracts and publishes its emptied snapshots in order; the collector repeats the retraction.
+    return [botFrame(body), ...emptied, bot!, frame(structuredClone(body)), collector!];
   }
 
   private teamsFrames(key: string, bot: Record<string, unknown>, collector: Record<string, unknown>, final: boolean, at: number): Step[] {
@@ -117,7 +129,7 @@ export class WireWriter {
     if (final) pending.delete(bot.segment_id as string);
     else pending.set(bot.segment_id as string, bot);
     return [
-      frame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: final ? [bot] : [], pending: [...pending.values()] }),
+      botFrame({ type: 'transcript', meeting: { id: 7 }, speaker: key, confirmed: final ? [bot] : [], pending: [...pending.values()] }),
       frame({
         type: 'transcript',
         meeting: { id: 7, native_id: '93817264501', platform: null },
@@ -216,4 +228,9 @@ function g2Shape(bot: Record<string, unknown>): Record<string, unknown> {
 
 function frame(f: Record<string, unknown>): Step {
   return { kind: 'frame', frame: f };
+}
+
+/** A frame the Teams bot publishes without ordering information (see `Step`). */
+function botFrame(f: Record<string, unknown>): Step {
+  return { kind: 'frame', frame: f, botOrder: true };
 }
