@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SimProfile } from '../../../electron/simulator';
+import { startSimulator, type SimProfile } from '../../../electron/simulator';
+import { createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { bindIpc } from '../../../electron/main/ipc/bindIpc';
 import { APP_ORIGIN } from '../../../electron/main/shell/navigation';
 import type { Result } from '../../../shared/ipc/result';
@@ -78,14 +79,33 @@ describe('API key canary', () => {
   });
 
   it.each(shapes)('a $shape key never reaches the window, the logs, the cache or the settings', async ({ key, profile }) => {
-    const app = await launchApp({ profile, apiKey: key });
+    // The simulator and the key store (a keychain lives outside the data folder) outlive a restart.
+    const simulator = await startSimulator({
+      profile,
+      port: 0,
+      apiKeys: [{ key, scopes: ['bot', 'tx'], email: 'canary@example.com' }],
+      timeScale: 20,
+      seed: true,
+      rateLimitPerMinute: 0,
+    });
+    const secrets = createMemorySecretStore();
+    const app = await launchApp({ apiKey: key, simulator, secrets });
     const electron = electronStandIn({ appOrigin: APP_ORIGIN });
-    const unbind = bindIpc({
+    const bound = bindIpc({
       ipcMain: electron.ipcMain,
       core: app.core,
       getMainWebContents: () => electron.webContents,
       appOrigin: APP_ORIGIN,
     });
+    let open = true;
+    const closeFirst = async () => {
+      if (!open) return;
+      open = false;
+      bound();
+      await app.close({ keepData: true });
+      outgoing.push(...app.outgoing);
+    };
+    const outgoing: string[] = [];
     try {
       const ipc = await connectIpc(app.url);
       await keyFlow((c, i) => ipc.raw(c, i), app, key, 'abc-defg-hij');
@@ -95,18 +115,33 @@ describe('API key canary', () => {
       // A page that is not the app (a navigated or injected frame) asks with the key in its address.
       const intruder = await electron.invoke('app:getState', undefined, `https://evil.example/?k=${key}`);
       expect(intruder).toMatchObject({ ok: false, code: 'forbidden' });
+      await closeFirst();
+
+      // The next start restores the key from the store and uses it without the person typing it.
+      const again = await launchApp({ apiKey: key, simulator, secrets, dataDir: app.dataDir });
+      try {
+        const ipc2 = await connectIpc(again.url);
+        const state = must(await ipc2.invoke('app:getState'));
+        expect(state.connection.status).toBe('connected');
+        must(await ipc2.invoke('bots:refresh'));
+        must(await ipc2.invoke('app:reportError', { message: `after restart near ${key}` }));
+        ipc2.close();
+      } finally {
+        await again.close({ keepData: true });
+        outgoing.push(...again.outgoing);
+      }
     } finally {
-      unbind();
-      await app.close({ keepData: true });
+      await closeFirst();
+      await simulator.close();
     }
 
     try {
       const where = `${seed.replay}; key ${key.slice(0, 12)}…`;
-      expect(app.outgoing.length, where).toBeGreaterThan(20);
+      expect(outgoing.length, where).toBeGreaterThan(20);
       expect(electron.frames.filter((f) => f.kind === 'invoke-result').length, where).toBeGreaterThan(15);
       expect(electron.frames.filter((f) => f.kind === 'event').length, where).toBeGreaterThan(5);
       const leaked = needles(key).map((needle) => ({
-        web: app.outgoing.filter((f) => f.includes(needle)),
+        web: outgoing.filter((f) => f.includes(needle)),
         electron: electron.frames.filter((f) => f.text.includes(needle)),
       }));
       expect(leaked, `frames to the window, ${where}`).toEqual(needles(key).map(() => ({ web: [], electron: [] })));
