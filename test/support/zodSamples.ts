@@ -54,6 +54,13 @@ export function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
+/** The item schema of an array schema (optional or not). */
+export const elementOf = (schema: z.ZodType): z.ZodType => {
+  const element = defOf(unwrap(schema)).element;
+  if (!element) throw new Error('elementOf: not an array schema');
+  return element;
+};
+
 export const kindOf = (schema: z.ZodType): string => defOf(unwrap(schema)).type;
 
 /** Realistic values for fields whose meaning a random string would miss (an address, a key, a link). */

@@ -23,6 +23,8 @@ const hostile: unknown[] = [
   [],
   [1, 2],
   { __proto__: { polluted: true } },
+  // A literal sets the prototype and leaves no key; parsed JSON text keeps `__proto__` as an own key.
+  JSON.parse('{"__proto__":{"polluted":true}}'),
   { constructor: { prototype: { polluted: true } } },
   { unexpected: 'field' },
   { url: 42, apiKey: {} },
