@@ -201,12 +201,28 @@ describe('IPC fuzz against the real core', () => {
         language: () => 'en',
       };
 
+      const visible = async () => {
+        const state = must(await answered(ipc.invoke('app:getState'), 'app:getState'));
+        return {
+          settings: state.settings,
+          connection: state.connection.status,
+          server: state.connection.server?.id ?? null,
+          file: readFileSync(join(app.dataDir, 'settings.json'), 'utf8'),
+        };
+      };
       const order = [...channelNames.filter((c) => !LAST.includes(c)), ...LAST];
       const covered = new Map<ChannelName, { valid: number; invalid: number }>();
       for (const name of order) {
         const sample = validSample(channels[name].input as z.ZodType, rand, hints, name);
         expect(parseChannelInput(name, sample).success, `the sample for ${name} is valid (${seed.replay})`).toBe(true);
-        for (const c of casesFor(name, sample)) {
+        // The refused cases first: refused input changes nothing the person would see.
+        const cases = casesFor(name, sample).sort((a, b) => (a.expect === b.expect ? 0 : a.expect === 'invalid' ? -1 : 1));
+        let before: Awaited<ReturnType<typeof visible>> | null = await visible();
+        for (const c of cases) {
+          if (c.expect === 'valid' && before) {
+            expect(await visible(), `${name}: refused input changed the settings or the connection (${seed.replay})`).toEqual(before);
+            before = null;
+          }
           const where = `${name}: ${c.what} (${seed.replay})`;
           const r = await answered(c.send(ipc), where);
           if (c.expect === 'invalid') expect(r, where).toMatchObject({ ok: false, code: 'validation', message: refusedAtBoundary });
