@@ -178,7 +178,8 @@ describe('IPC fuzz against the real core', () => {
       if (url.hostname !== '127.0.0.1') return Promise.reject(new TypeError('fetch failed (the fuzz stays on this computer)'));
       return fetch(input, init);
     };
-    const app = await launchApp({ profile: 'g2', fetch: localFetch });
+    // Each server generation has its own routes and refusals; the seed picks one.
+    const app = await launchApp({ profile: pick(rand, ['g1', 'g2', 'g3'] as const), fetch: localFetch });
     const ipc = await connectIpc(app.url);
     const protoBefore = prototypeKeys();
     try {
