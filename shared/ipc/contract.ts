@@ -193,3 +193,43 @@ export const eventNames = Object.keys(events) as EventName[];
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);
 }
+
+// Half of a UTF-16 surrogate pair on its own: no keyboard or paste produces it, and it makes
+// encodeURIComponent throw (a meeting id in a server path, a prompt in an AI tool's link).
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first string (or object key) in `value` that is not well-formed text. */
+function illFormedText(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = illFormedText(v, [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = LONE_SURROGATE.test(k) ? [...path, k] : illFormedText(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export type InputIssue = { path: PropertyKey[]; message: string };
+
+/**
+ * What the boundary accepts on a channel: its schema, and text only where text is asked for.
+ * Both transports judge input by this and nothing else.
+ */
+export function parseChannelInput<C extends ChannelName>(
+  channel: C,
+  raw: unknown,
+): { success: true; data: ParsedInput<C> } | { success: false; issues: InputIssue[] } {
+  const parsed = channels[channel].input.safeParse(raw);
+  if (!parsed.success) return { success: false, issues: parsed.error.issues };
+  const broken = illFormedText(parsed.data);
+  if (broken) return { success: false, issues: [{ path: broken, message: 'Text with a broken character' }] };
+  return { success: true, data: parsed.data as ParsedInput<C> };
+}

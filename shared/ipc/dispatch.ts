@@ -1,4 +1,4 @@
-import { channels, isChannelName, type ChannelName, type ChannelOutput, type ParsedInput } from './contract';
+import { isChannelName, parseChannelInput, type ChannelName, type ChannelOutput, type ParsedInput } from './contract';
 import { err, IpcCodes, ok, type Result } from './result';
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -31,8 +31,8 @@ export async function dispatch(
   onUnexpected?: (channel: string, error: unknown) => void,
 ): Promise<Result<unknown>> {
   if (!isChannelName(channel)) return err(IpcCodes.unknownChannel, 'This request is not part of the app.');
-  const parsed = channels[channel].input.safeParse(rawInput);
-  if (!parsed.success) return err(IpcCodes.validation, describeIssues(parsed.error.issues));
+  const parsed = parseChannelInput(channel, rawInput);
+  if (!parsed.success) return err(IpcCodes.validation, describeIssues(parsed.issues));
   try {
     const handler = table[channel] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));

@@ -7,6 +7,11 @@ export interface IpcTestClient {
   invoke<C extends ChannelName>(channel: C, input?: unknown): Promise<Result<ChannelOutput<C>>>;
   /** Sends any value as the input of any channel name, for fuzzing. */
   raw(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Sends a frame written by hand (given its id), for what `JSON.stringify` cannot produce: a
+   * `__proto__` key, `1e999`. Resolves with the reply to that id.
+   */
+  rawText(frame: (id: number) => string): Promise<Result<unknown>>;
   events: Array<{ event: string; payload: unknown }>;
   close(): void;
 }
@@ -29,15 +34,17 @@ export async function connectIpc(pageUrl: string): Promise<IpcTestClient> {
     } else if (msg.event) events.push({ event: msg.event, payload: msg.payload });
   });
   let next = 0;
-  const raw = (channel: unknown, input: unknown) =>
+  const rawText = (frame: (id: number) => string) =>
     new Promise<Result<unknown>>((resolve) => {
       const id = ++next;
       pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, channel, input }));
+      ws.send(frame(id));
     });
+  const raw = (channel: unknown, input: unknown) => rawText((id) => JSON.stringify({ id, channel, input }));
   return {
     invoke: (channel, input) => raw(channel, input) as never,
     raw,
+    rawText,
     events,
     close: () => ws.close(),
   };

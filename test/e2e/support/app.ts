@@ -45,6 +45,8 @@ export interface LaunchedApp {
   dataDir: string;
   logsDir: string;
   ports: HarnessPorts;
+  /** The real core behind the harness (a second transport, such as the Electron binding, can serve it too). */
+  core: Core;
   /** Every frame the core sent to the renderer. */
   outgoing: string[];
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -101,6 +103,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dataDir,
     logsDir,
     ports,
+    core,
     outgoing,
     async close({ keepData = false } = {}) {
       await harness.close();

@@ -23,6 +23,8 @@ const hostile: unknown[] = [
   [],
   [1, 2],
   { __proto__: { polluted: true } },
+  // A literal sets the prototype and leaves no key; parsed JSON text keeps `__proto__` as an own key.
+  JSON.parse('{"__proto__":{"polluted":true}}'),
   { constructor: { prototype: { polluted: true } } },
   { unexpected: 'field' },
   { url: 42, apiKey: {} },
@@ -93,5 +95,29 @@ describe('IPC dispatch', () => {
     };
     await dispatch(table, 'connection:connect', { url: 'https://a', apiKey: 'k' });
     expect(got).toEqual({ url: 'https://a', apiKey: 'k', keyStorage: 'auto' });
+  });
+
+  // Found by the IPC fuzz (test/integration/core/ipcFuzz.test.ts): a lone surrogate in a meeting's
+  // native id reached encodeURIComponent in the server path and came back as "Something went
+  // wrong inside the app"; in an AI prompt it broke "Open in …" the same way.
+  it.each([
+    ['share:create', { ref: { meetingId: 1, platform: 'google_meet', nativeMeetingId: 'abc\uD800' } }, 'ref.nativeMeetingId'],
+    ['settings:update', { aiPrompts: { claude: 'Summarise {url} \uDFFF' } }, 'aiPrompts.claude'],
+    ['library:edit', { id: 1, patch: { participants: ['Ann', '\uD83D'] } }, 'patch.participants.1'],
+  ] as const)('refuses text with half a surrogate pair on %s before any handler runs', async (channel, input, path) => {
+    const calls: string[] = [];
+    const result = await dispatch(recordingTable(calls), channel, input);
+    expect(result).toEqual({
+      ok: false,
+      code: 'validation',
+      message: `The request was not valid (${path}: Text with a broken character).`,
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts whole surrogate pairs (emoji, rare scripts) as text', async () => {
+    const calls: string[] = [];
+    await dispatch(recordingTable(calls), 'library:edit', { id: 1, patch: { name: 'Stand-up 😀 𝔘' } });
+    expect(calls).toEqual(['library:edit']);
   });
 });
