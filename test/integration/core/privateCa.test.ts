@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { VexaError } from '../../../shared/vexa';
 import { LiveSocket, type LiveState } from '../../../electron/core/live/liveSocket';
-import { systemClock, type Logger } from '../../../electron/core/ports';
+import { systemClock } from '../../../electron/core/ports';
 import { configureTlsTrust } from '../../../electron/core/tlsTrust';
 import { createHttp } from '../../../electron/core/vexa/http';
+import { quietLogger } from '../../support/logger';
 
 const TLS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tls');
 const CA_FILE = join(TLS_DIR, 'ca.pem');
 const API_KEY = 'vxa_tx_privatecaprivatecaprivateca12';
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} };
 
 // setDefaultCACertificates is process-wide and a vitest worker may run other files afterwards.
 let originalDefaults: string[] = [];
@@ -83,7 +83,7 @@ describe('a self-hosted server behind a private certificate authority', () => {
       url: `${baseUrl.replace('https://', 'wss://')}/ws`,
       apiKey: API_KEY,
       clock: systemClock,
-      logger: silent,
+      logger: quietLogger,
       onFrame: () => undefined,
       onState: (s) => states.push(s),
     });

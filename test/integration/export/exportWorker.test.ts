@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportTranscript, ExportError } from '../../../electron/core/export';
 import { workerExports, type ExportRunner } from '../../../electron/core/export/exportRunner';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
 import { generateMeeting } from '../../fixtures/export/generate';
 import { readPdfLines } from './pdfRead';
 

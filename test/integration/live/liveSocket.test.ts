@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveSocket, backoffDelay, type LiveState } from '../../../electron/core/live/liveSocket';
-import { systemClock, type Logger } from '../../../electron/core/ports';
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} };
+import { systemClock } from '../../../electron/core/ports';
+import { quietLogger } from '../../support/logger';
 
 interface Server {
   url: string;
@@ -64,7 +63,7 @@ function socket(url: string, extra: Partial<ConstructorParameters<typeof LiveSoc
     url,
     apiKey: 'vxa_tx_secretsecretsecretsecretsecret1',
     clock: systemClock,
-    logger: silent,
+    logger: quietLogger,
     onFrame: (f) => frames.push(f),
     onState: (s) => states.push(s),
     onOpen: (r) => opens.push(r),

@@ -5,7 +5,7 @@ import { MAX_EXTERNAL_URL_LENGTH, toAllowedExternalUrl } from '../../../electron
 import { AI_TOOLS, DEFAULT_LINK_PROMPT, MAX_TOOL_URL_LENGTH } from '../../../electron/core/share/handoff';
 import { TranscriptService } from '../../../electron/core/share/transcriptService';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
 
 // "Open in ChatGPT / Perplexity / Claude" puts the prompt in the tool's URL, and the desktop
 // app's opener refuses URLs over MAX_EXTERNAL_URL_LENGTH. A prompt that cannot fit goes to the

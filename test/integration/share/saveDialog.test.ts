@@ -6,7 +6,7 @@ import type { SaveDialogRequest } from '../../../electron/core/ports';
 import { TranscriptService } from '../../../electron/core/share/transcriptService';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 import { VexaError } from '../../../shared/vexa/errors';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
 
 const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' };
