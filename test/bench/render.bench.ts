@@ -5,6 +5,7 @@ import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../shared/
 import e2eConfig from '../e2e/playwright.config';
 import { launchApp } from '../e2e/support/app';
 import { emit } from './bench';
+import { pause } from '../support/waitFor';
 
 /**
  * The live captions view in Chromium, measured on the real renderer (dist/renderer, so run
@@ -210,7 +211,7 @@ export async function runRenderBench(): Promise<void> {
         upserted: [caption(`bench-live-${index}`, index, SPEAKERS[index % 3]!, text, draft)],
         removed: [],
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await pause(50);
     }
     await page.waitForFunction(`window.__renderBench.results.length >= ${UPDATES}`, undefined, { timeout: 10_000 }).catch(() => undefined);
     const updates = (await page.evaluate('window.__renderBench.results')) as number[];

@@ -99,8 +99,6 @@ export function countingFetch(): { fetch: typeof fetch; calls: string[] } {
   return { fetch: wrapped, calls };
 }
 
-export { waitFor } from '../../support/waitFor';
-
 export interface SimLibrary {
   sim: Simulator;
   lib: TestLibrary;

@@ -8,6 +8,7 @@ import { createFileSecretStore } from '../../../electron/core/secrets/fileSecret
 import { startSimulator } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must } from '../../support/ipcClient';
+import { waitFor } from '../../support/waitFor';
 
 // Stands for a keychain the app already asked at start-up (`prepare`) and found available.
 const fakeKeychain: KeyCipher = {
@@ -215,12 +216,10 @@ describe('a damaged or newer cache', () => {
     // The first launch's simulator is gone, so the automatic reconnect must end in a sentence,
     // not a silent onboarding screen.
     const second = await launch({ profile: 'g3', dataDir, secrets: secrets() });
-    const start = Date.now();
-    let state = must(await second.ipc.invoke('app:getState'));
-    while (state.connection.status === 'connecting' && Date.now() - start < 10_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      state = must(await second.ipc.invoke('app:getState'));
-    }
+    const state = await waitFor('the automatic reconnect to end', async () => {
+      const now = must(await second.ipc.invoke('app:getState'));
+      return now.connection.status !== 'connecting' && now;
+    });
     expect(state.connection.status).toBe('none');
     expect(state.connection.error?.code).toBe('unreachable');
     second.ipc.close();

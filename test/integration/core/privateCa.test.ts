@@ -11,6 +11,7 @@ import { systemClock } from '../../../electron/core/ports';
 import { configureTlsTrust } from '../../../electron/core/tlsTrust';
 import { createHttp } from '../../../electron/core/vexa/http';
 import { quietLogger } from '../../support/logger';
+import { waitFor } from '../../support/waitFor';
 
 const TLS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tls');
 const CA_FILE = join(TLS_DIR, 'ca.pem');
@@ -88,17 +89,12 @@ describe('a self-hosted server behind a private certificate authority', () => {
       onState: (s) => states.push(s),
     });
     try {
-      const connected = new Promise<void>((resolve, reject) => {
-        const check = setInterval(() => {
-          const last = states.at(-1);
-          if (last?.status === 'connected') resolve();
-          else if (last?.status === 'reconnecting') reject(new Error('the live socket could not connect'));
-          else return;
-          clearInterval(check);
-        }, 5);
-      });
       live.start();
-      await connected;
+      await waitFor('the live socket to connect', () => {
+        const last = states.at(-1);
+        if (last?.status === 'reconnecting') throw new Error('the live socket could not connect');
+        return last?.status === 'connected';
+      });
       expect(liveHeaders).toEqual([API_KEY]);
     } finally {
       live.close();

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LiveSocket, backoffDelay, type LiveState } from '../../../electron/core/live/liveSocket';
 import { systemClock } from '../../../electron/core/ports';
 import { quietLogger } from '../../support/logger';
+import { pause, waitFor } from '../../support/waitFor';
 
 interface Server {
   url: string;
@@ -41,14 +42,6 @@ async function server(port = 0): Promise<Server> {
   return s;
 }
 
-const until = async (cond: () => boolean, ms = 3000): Promise<void> => {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-
 let cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c();
@@ -82,7 +75,7 @@ describe('live socket', () => {
     const { live } = socket(s.url);
     live.start();
     live.subscribe([{ platform: 'google_meet', nativeId: 'abc-defg-hij' }]);
-    await until(() => s.received.length > 0);
+    await waitFor('the subscribe message', () => s.received.length > 0);
     expect(s.headers[0]?.['x-api-key']).toBe('vxa_tx_secretsecretsecretsecretsecret1');
     expect(s.received[0]).toEqual({ action: 'subscribe', meetings: [{ platform: 'google_meet', native_id: 'abc-defg-hij' }] });
   });
@@ -96,9 +89,9 @@ describe('live socket', () => {
       { platform: 'google_meet', nativeId: 'abc-defg-hij' },
       { platform: 'zoom', nativeId: '12345678901' },
     ]);
-    await until(() => s.received.length >= 1);
+    await waitFor('the first subscribe message', () => s.received.length >= 1);
     s.sockets[0]!.terminate();
-    await until(() => s.sockets.length === 2 && s.received.length >= 2);
+    await waitFor('a second connection that subscribes again', () => s.sockets.length === 2 && s.received.length >= 2);
     expect(s.received[1]).toEqual({
       action: 'subscribe',
       meetings: [
@@ -116,12 +109,12 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url);
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     await s.close();
-    await until(() => live.current.status !== 'connected');
+    await waitFor('the socket to notice the server is gone', () => live.current.status !== 'connected');
     const again = await server(port);
     cleanup.push(() => again.close());
-    await until(() => opens.length === 2, 5000);
+    await waitFor('a second connection', () => opens.length === 2);
     expect(live.current.status).toBe('connected');
   });
 
@@ -130,14 +123,17 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, frames } = socket(s.url, { maxFrameBytes: 1024 });
     live.start();
-    await until(() => s.sockets.length === 1 && live.current.status === 'connected');
+    await waitFor('the connection', () => s.sockets.length === 1 && live.current.status === 'connected');
     const ws = s.sockets[0]!;
     for (const bad of ['{not json', '[1,2]', '"text"', 'null', '42']) ws.send(bad);
     ws.send(JSON.stringify({ type: 'meeting.status', meeting_id: 1, status: 'active' }));
-    await until(() => frames.length === 1);
+    await waitFor('the one valid frame', () => frames.length === 1);
     expect(live.current.dropped).toBe(5);
     ws.send('x'.repeat(5000));
-    await until(() => live.current.dropped === 6 && live.current.status === 'connected', 5000);
+    await waitFor(
+      'the oversized frame to be dropped and the socket connected',
+      () => live.current.dropped === 6 && live.current.status === 'connected',
+    );
     expect(frames).toHaveLength(1);
   });
 
@@ -150,8 +146,9 @@ describe('live socket', () => {
     });
     const { live } = socket(s.url);
     live.start();
-    await until(() => live.current.status === 'unauthorized');
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor('the socket to give up on the refused key', () => live.current.status === 'unauthorized');
+    // No second attempt follows the refusal.
+    await pause(100);
     expect(s.sockets).toHaveLength(1);
     expect(live.current.message).toMatch(/rejected this API key/);
   });
@@ -161,10 +158,10 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, opens } = socket(s.url, { pingIntervalMs: 30, pongTimeoutMs: 30 });
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     // A server that stops answering: no pong frames, no protocol pongs.
     s.sockets[0]!.pause();
-    await until(() => opens.length === 2, 5000);
+    await waitFor('a second connection', () => opens.length === 2);
   });
 
   it('reconnectNow skips the wait', async () => {
@@ -172,13 +169,13 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     live.start();
-    await until(() => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     await s.close();
-    await until(() => live.current.status === 'reconnecting');
+    await waitFor('the socket to wait before reconnecting', () => live.current.status === 'reconnecting');
     const again = await server(port);
     cleanup.push(() => again.close());
     live.reconnectNow();
-    await until(() => opens.length === 2);
+    await waitFor('a second connection', () => opens.length === 2);
   });
 });
 
