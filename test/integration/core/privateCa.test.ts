@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
@@ -12,9 +10,9 @@ import { configureTlsTrust } from '../../../electron/core/tlsTrust';
 import { createHttp } from '../../../electron/core/vexa/http';
 import { quietLogger } from '../../support/logger';
 import { waitFor } from '../../support/waitFor';
+import { fixtureBytes, fixturePath, fixtureText } from '../../support/fixtures';
 
-const TLS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tls');
-const CA_FILE = join(TLS_DIR, 'ca.pem');
+const CA_FILE = fixturePath('tls/ca.pem');
 const API_KEY = 'vxa_tx_privatecaprivatecaprivateca12';
 
 // setDefaultCACertificates is process-wide and a vitest worker may run other files afterwards.
@@ -27,13 +25,10 @@ const liveHeaders: Array<string | string[] | undefined> = [];
 beforeAll(async () => {
   originalDefaults = tls.getCACertificates('default');
   // A company server: its certificate comes from a private CA and it sends only the leaf.
-  server = createServer(
-    { cert: readFileSync(join(TLS_DIR, 'server.pem')), key: readFileSync(join(TLS_DIR, 'server-key.pem')) },
-    (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ meetings: [] }));
-    },
-  );
+  server = createServer({ cert: fixtureBytes('tls/server.pem'), key: fixtureBytes('tls/server-key.pem') }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ meetings: [] }));
+  });
   wss = new WebSocketServer({ server, path: '/ws' });
   wss.on('connection', (ws, req) => {
     liveHeaders.push(req.headers['x-api-key']);
@@ -73,7 +68,7 @@ describe('a self-hosted server behind a private certificate authority', () => {
     const summary = configureTlsTrust({ env: { NODE_EXTRA_CA_CERTS: CA_FILE } });
     expect(summary).toMatchObject({ extraFile: CA_FILE, extra: 1, applied: true, warnings: [] });
     const squash = (pem: string) => pem.replace(/\s+/g, '');
-    expect(tls.getCACertificates('default').map(squash)).toContain(squash(readFileSync(CA_FILE, 'utf8')));
+    expect(tls.getCACertificates('default').map(squash)).toContain(squash(fixtureText('tls/ca.pem')));
 
     const ok = await http.request('/meetings');
     expect(ok.status).toBe(200);
