@@ -6,6 +6,7 @@ import e2eConfig from '../e2e/playwright.config';
 import { launchApp } from '../e2e/support/app';
 import { emit } from './bench';
 import { pause } from '../support/waitFor';
+import { mulberry32 } from '../support/random';
 
 /**
  * The live captions view in Chromium, measured on the real renderer (dist/renderer, so run
@@ -34,11 +35,6 @@ const WORDS = 'we could ship the picker behind a flag for the first week and tur
   ' ',
 );
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
 function caption(key: string, index: number, speaker: string, text: string, draft: boolean): CaptionView {
   const start = index * 3;
   return {
@@ -57,7 +53,7 @@ function caption(key: string, index: number, speaker: string, text: string, draf
 }
 
 function longMeeting(meetingId: number): LiveSnapshotView {
-  const next = random(7);
+  const next = mulberry32(7);
   const segments: CaptionView[] = [];
   let speaker = 0;
   for (let i = 0; i < SEGMENTS; i++) {
