@@ -9,6 +9,7 @@ import { Library } from '../../electron/core/cache/library';
 import type { Meeting, TranscriptSegment } from '../../shared/vexa/types';
 import { emit } from './bench';
 import { meeting } from '../integration/cache/helpers';
+import { mulberry32 } from '../support/random';
 
 /**
  * The offline library at 1,000 meetings x 1,000 segments (1 M segments, ~15 words each, from a
@@ -22,16 +23,6 @@ const SERVER = 'https://bench.example';
 const CHILD_FLAG = '--cache-bench-child';
 const SEARCHES = 200;
 const LIKE_SAMPLE = 20;
-
-function prng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Pseudo-words of consonant-vowel syllables (some with an accent): a Zipf vocabulary of 8,000
@@ -84,7 +75,7 @@ export async function runCacheBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vexa-cache-bench-'));
   const file = join(dir, 'cache.sqlite');
   try {
-    const random = prng(20260601);
+    const random = mulberry32(20260601);
     const vocab = vocabulary(random);
     const speakers = ['Alice Martin', 'Bob Chen', 'Chloé Durand', 'Dmitri Ivanov', 'Eva Nowak'];
     const phrases: string[] = [];

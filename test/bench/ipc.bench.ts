@@ -7,6 +7,7 @@ import { startHarness } from '../../electron/harness/harnessServer';
 import { channelNames } from '../../shared/ipc/contract';
 import { dispatch, type HandlerTable } from '../../shared/ipc/dispatch';
 import { emit, opsPerSecond } from './bench';
+import { quietLogger } from '../support/logger';
 
 /**
  * The IPC boundary's cost: validated dispatch against calling the handler directly, and a
@@ -32,7 +33,7 @@ export async function runIpcBench(): Promise<void> {
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
   const core: Core = {
     handlers: table,
-    logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} },
+    logger: quietLogger,
     onEvent: () => () => {},
     closeNow: () => {},
     close: async () => {},

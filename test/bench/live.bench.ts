@@ -7,12 +7,12 @@ import { WebSocketServer } from 'ws';
 import WebSocket from 'ws';
 import { LiveHub } from '../../electron/core/live/liveHub';
 import { LiveTranscripts } from '../../electron/core/live/liveTranscripts';
-import { systemClock, type Logger } from '../../electron/core/ports';
+import { systemClock } from '../../electron/core/ports';
 import type { VexaClient } from '../../electron/core/vexa';
 import { generateMeeting } from '../unit/transcript/support/meetingStream';
 import { emit } from './bench';
+import { quietLogger } from '../support/logger';
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} };
 const MEETING_ID = 101;
 
 /** A long G3 meeting's frames (bundles, bot envelopes, retractions), as text. */
@@ -69,7 +69,7 @@ async function pipeline(url: string): Promise<number> {
   const transcripts = new LiveTranscripts({
     client: {} as VexaClient,
     clock: systemClock,
-    logger: silent,
+    logger: quietLogger,
     // What a transport does with a delta: serialise it for the window.
     onDelta: (delta) => (pushedBytes += JSON.stringify(delta).length),
   });
@@ -78,7 +78,7 @@ async function pipeline(url: string): Promise<number> {
     baseUrl: url,
     apiKey: 'bench',
     clock: systemClock,
-    logger: silent,
+    logger: quietLogger,
     onStatus: () => {},
     onState: () => {},
     onOpen: () => {

@@ -5,6 +5,8 @@ import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../shared/
 import e2eConfig from '../e2e/playwright.config';
 import { launchApp } from '../e2e/support/app';
 import { emit } from './bench';
+import { pause } from '../support/waitFor';
+import { mulberry32 } from '../support/random';
 
 /**
  * The live captions view in Chromium, measured on the real renderer (dist/renderer, so run
@@ -33,11 +35,6 @@ const WORDS = 'we could ship the picker behind a flag for the first week and tur
   ' ',
 );
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
-
 function caption(key: string, index: number, speaker: string, text: string, draft: boolean): CaptionView {
   const start = index * 3;
   return {
@@ -56,7 +53,7 @@ function caption(key: string, index: number, speaker: string, text: string, draf
 }
 
 function longMeeting(meetingId: number): LiveSnapshotView {
-  const next = random(7);
+  const next = mulberry32(7);
   const segments: CaptionView[] = [];
   let speaker = 0;
   for (let i = 0; i < SEGMENTS; i++) {
@@ -210,7 +207,7 @@ export async function runRenderBench(): Promise<void> {
         upserted: [caption(`bench-live-${index}`, index, SPEAKERS[index % 3]!, text, draft)],
         removed: [],
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await pause(50);
     }
     await page.waitForFunction(`window.__renderBench.results.length >= ${UPDATES}`, undefined, { timeout: 10_000 }).catch(() => undefined);
     const updates = (await page.evaluate('window.__renderBench.results')) as number[];

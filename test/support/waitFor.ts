@@ -16,3 +16,12 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/**
+ * Lets `ms` pass on the real clock, for a test that shows something does NOT happen meanwhile (no
+ * retry after a refusal) or that paces its input. Never to wait for something to happen: a
+ * condition has `waitFor`, and a fixed sleep for it is either slow or flaky on a loaded machine.
+ */
+export function pause(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

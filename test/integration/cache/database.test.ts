@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCache } from '../../../electron/core/cache/database';
 import { LATEST_VERSION, migrations } from '../../../electron/core/cache/migrations';
+import { fixtureJson } from '../../support/fixtures';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'vexa-cache-')), 'cache.sqlite');
 
@@ -25,7 +26,7 @@ describe('cache database', () => {
 
   it('matches the schema snapshot', () => {
     const cache = openCache({ file: fresh() });
-    const snapshot = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/cache/schema.json'), 'utf8')) as string[];
+    const snapshot = fixtureJson<string[]>('cache/schema.json');
     expect(schemaOf(cache.db)).toEqual(snapshot);
     cache.close();
   });

@@ -3,7 +3,8 @@ import { FINISHED_SHOWN_FOR_MS } from '../../../electron/core/cache/outbox';
 import { SyncService } from '../../../electron/core/cache/syncService';
 import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
 import { startSimulator, type Simulator } from '../../../electron/simulator';
-import { addServer, freshFile, openLibrary, quietLogger, realClock, type TestLibrary } from './helpers';
+import { addServer, freshFile, openLibrary, realClock, type TestLibrary } from './helpers';
+import { quietLogger } from '../../support/logger';
 
 const KEY = 'vxa_tx_finished0123456789abcdefghijklm';
 

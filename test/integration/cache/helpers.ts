@@ -16,8 +16,6 @@ import type { Meeting, TranscriptSegment } from '../../../shared/vexa/types';
 
 export const freshFile = (): string => join(mkdtempSync(join(tmpdir(), 'vexa-lib-')), 'cache.sqlite');
 
-export { quietLogger };
-
 export const realClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
@@ -100,8 +98,6 @@ export function countingFetch(): { fetch: typeof fetch; calls: string[] } {
   };
   return { fetch: wrapped, calls };
 }
-
-export { waitFor } from '../../support/waitFor';
 
 export interface SimLibrary {
   sim: Simulator;

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cachedTranscript } from '../../../electron/core/cache/exportSource';
 import { toJsonExport } from '../../../electron/core/export/json';
 import { prepareDocument } from '../../../electron/core/export/prepare';
-import { addServer, meeting, openLibrary, segment, simLibrary, waitFor, type SimLibrary, type TestLibrary } from './helpers';
+import { addServer, meeting, openLibrary, segment, simLibrary, type SimLibrary, type TestLibrary } from './helpers';
+import { waitFor } from '../../support/waitFor';
 
 // What the library shows must be what the server says: statuses never move back because a page
 // was read a moment early, rows still marked in flight are read again on the next sync, and the

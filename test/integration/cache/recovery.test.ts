@@ -6,7 +6,9 @@ import { OutboxService } from '../../../electron/core/cache/outbox';
 import { SyncService } from '../../../electron/core/cache/syncService';
 import { createVexaClient } from '../../../electron/core/vexa';
 import { startSimulator } from '../../../electron/simulator';
-import { addServer, freshFile, quietLogger, realClock, waitFor } from './helpers';
+import { addServer, freshFile, realClock } from './helpers';
+import { waitFor } from '../../support/waitFor';
+import { quietLogger } from '../../support/logger';
 
 const KEY = 'vxa_tx_recover0123456789abcdefghijklmn';
 

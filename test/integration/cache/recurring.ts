@@ -2,7 +2,8 @@ import { startSimulator } from '../../../electron/simulator';
 import { createVexaClient } from '../../../electron/core/vexa';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { LibraryMeeting } from '../../../electron/core/cache/types';
-import { simLibrary, waitFor, type SimLibrary } from './helpers';
+import { simLibrary, type SimLibrary } from './helpers';
+import { waitFor } from '../../support/waitFor';
 
 /** A weekly Meet room: every occurrence of the meeting uses this one link. */
 export const LINK = { platform: 'google_meet', nativeId: 'wkl-ysyn-cmx' } as const;

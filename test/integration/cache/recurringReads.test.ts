@@ -6,7 +6,8 @@ import { createVexaClient, type VexaClient } from '../../../electron/core/vexa';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 import type { JsonExport } from '../../../electron/core/export/json';
 import type { LibraryMeeting } from '../../../electron/core/cache/types';
-import { quietLogger, realClock } from './helpers';
+import { realClock } from './helpers';
+import { quietLogger } from '../../support/logger';
 import { KEY, OTHER_KEY, recurringLibrary, storedLines, truthLines, type RecurringRig } from './recurring';
 
 // Reading an older meeting of a recurring link: its own transcript, its own share link, its own

@@ -3,7 +3,8 @@ import type { SyncOptions } from '../../../electron/core/cache/syncService';
 import type { SyncState, TranscriptProgress } from '../../../electron/core/cache/types';
 import type { Simulator } from '../../../electron/simulator';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
-import { openLibrary, simLibrary, waitFor, type SimLibrary } from './helpers';
+import { openLibrary, simLibrary, type SimLibrary } from './helpers';
+import { pause, waitFor } from '../../support/waitFor';
 
 const KEY = 'vxa_tx_cache0123456789abcdefghijklmnop';
 
@@ -114,7 +115,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('library sync against the %s simulato
     // The server answers with an error only after the library has closed (the app quit meanwhile).
     r.sim.setFault({ status: 500, body: '{"detail":"Internal Server Error"}', hangMs: 300, paths: '/meetings', count: 1 });
     const pending = r.sync.run({ full: true });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pause(50);
     r.sync.close();
     r.lib.close();
     await expect(pending).resolves.toMatchObject({ phase: 'syncing' });

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { VexaError } from '../../../shared/vexa';
 import { LiveSocket, type LiveState } from '../../../electron/core/live/liveSocket';
-import { systemClock, type Logger } from '../../../electron/core/ports';
+import { systemClock } from '../../../electron/core/ports';
 import { configureTlsTrust } from '../../../electron/core/tlsTrust';
 import { createHttp } from '../../../electron/core/vexa/http';
+import { quietLogger } from '../../support/logger';
+import { waitFor } from '../../support/waitFor';
+import { fixtureBytes, fixturePath, fixtureText } from '../../support/fixtures';
 
-const TLS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'tls');
-const CA_FILE = join(TLS_DIR, 'ca.pem');
+const CA_FILE = fixturePath('tls/ca.pem');
 const API_KEY = 'vxa_tx_privatecaprivatecaprivateca12';
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} };
 
 // setDefaultCACertificates is process-wide and a vitest worker may run other files afterwards.
 let originalDefaults: string[] = [];
@@ -26,13 +25,10 @@ const liveHeaders: Array<string | string[] | undefined> = [];
 beforeAll(async () => {
   originalDefaults = tls.getCACertificates('default');
   // A company server: its certificate comes from a private CA and it sends only the leaf.
-  server = createServer(
-    { cert: readFileSync(join(TLS_DIR, 'server.pem')), key: readFileSync(join(TLS_DIR, 'server-key.pem')) },
-    (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
-      res.end(JSON.stringify({ meetings: [] }));
-    },
-  );
+  server = createServer({ cert: fixtureBytes('tls/server.pem'), key: fixtureBytes('tls/server-key.pem') }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ meetings: [] }));
+  });
   wss = new WebSocketServer({ server, path: '/ws' });
   wss.on('connection', (ws, req) => {
     liveHeaders.push(req.headers['x-api-key']);
@@ -72,7 +68,7 @@ describe('a self-hosted server behind a private certificate authority', () => {
     const summary = configureTlsTrust({ env: { NODE_EXTRA_CA_CERTS: CA_FILE } });
     expect(summary).toMatchObject({ extraFile: CA_FILE, extra: 1, applied: true, warnings: [] });
     const squash = (pem: string) => pem.replace(/\s+/g, '');
-    expect(tls.getCACertificates('default').map(squash)).toContain(squash(readFileSync(CA_FILE, 'utf8')));
+    expect(tls.getCACertificates('default').map(squash)).toContain(squash(fixtureText('tls/ca.pem')));
 
     const ok = await http.request('/meetings');
     expect(ok.status).toBe(200);
@@ -83,22 +79,17 @@ describe('a self-hosted server behind a private certificate authority', () => {
       url: `${baseUrl.replace('https://', 'wss://')}/ws`,
       apiKey: API_KEY,
       clock: systemClock,
-      logger: silent,
+      logger: quietLogger,
       onFrame: () => undefined,
       onState: (s) => states.push(s),
     });
     try {
-      const connected = new Promise<void>((resolve, reject) => {
-        const check = setInterval(() => {
-          const last = states.at(-1);
-          if (last?.status === 'connected') resolve();
-          else if (last?.status === 'reconnecting') reject(new Error('the live socket could not connect'));
-          else return;
-          clearInterval(check);
-        }, 5);
-      });
       live.start();
-      await connected;
+      await waitFor('the live socket to connect', () => {
+        const last = states.at(-1);
+        if (last?.status === 'reconnecting') throw new Error('the live socket could not connect');
+        return last?.status === 'connected';
+      });
       expect(liveHeaders).toEqual([API_KEY]);
     } finally {
       live.close();

@@ -8,7 +8,7 @@ import type { KeyCipher } from '../../../electron/core/ports';
 import { createFileSecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { createHarnessPorts } from '../../../electron/harness/harnessPorts';
 import { dispatch } from '../../../shared/ipc/dispatch';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
 
 const [dataDir, url, apiKey] = process.argv.slice(2) as [string, string, string];
 

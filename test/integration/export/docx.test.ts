@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
 import { HOSTILE_TURNS, hostileTranscript, TEXTS } from '../../fixtures/export/hostile';
-
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+import { fixtureJson } from '../../support/fixtures';
 
 /** Paragraphs as mammoth reads them back (table cells are paragraphs too). */
 async function paragraphs(bytes: Uint8Array): Promise<string[]> {
@@ -79,14 +76,14 @@ describe('DOCX export read back by mammoth', () => {
 
   it('follows the options: relative stamps, hidden speakers, drafts', async () => {
     const text = await paragraphs(
-      await exportTranscript(fixture('g2.json'), 'docx', { timestamps: 'relative', speakers: false, includeDrafts: true }),
+      await exportTranscript(fixtureJson('export/g2.json'), 'docx', { timestamps: 'relative', speakers: false, includeDrafts: true }),
     );
     expect(text.slice(-2)).toEqual(["[00:03] Hallo Dana, wie geht's?", '[00:06] Gut, dan']);
     expect(text[0]).toBe('Client call');
   });
 
   it('says so when nothing is left to export', async () => {
-    const text = await paragraphs(await exportTranscript(fixture('g2.json'), 'docx', { speakerFilter: ['Nobody'] }));
+    const text = await paragraphs(await exportTranscript(fixtureJson('export/g2.json'), 'docx', { speakerFilter: ['Nobody'] }));
     expect(text.at(-1)).toBe('No transcript segments to export.');
   });
 });

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportTranscript, ExportError } from '../../../electron/core/export';
 import { workerExports, type ExportRunner } from '../../../electron/core/export/exportRunner';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
 import { generateMeeting } from '../../fixtures/export/generate';
 import { readPdfLines } from './pdfRead';
+import { fixtureJson } from '../../support/fixtures';
 
 const WORKER = new URL('../../../electron/core/export/exportWorker.ts', import.meta.url);
 const now = Date.UTC(2026, 7, 21);
@@ -71,7 +72,7 @@ describe('exports in a worker thread', () => {
     try {
       execFileSync(process.execPath, [join(root, 'scripts', 'buildElectron.mjs'), '--outdir', outdir], { cwd: root, stdio: 'pipe' });
       const exports = (runner = workerExports({ file: pathToFileURL(join(outdir, 'exportWorker.cjs')), logger: quietLogger }));
-      const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+      const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
       const pdf = (await exports.run(g1, 'pdf', { now })) as Uint8Array;
       const here = (await exportTranscript(g1, 'pdf', { now })) as Uint8Array;
       expect((await readPdfLines(pdf)).lines.map((l) => l.text)).toEqual((await readPdfLines(here)).lines.map((l) => l.text));

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTranscript, ExportError } from '../../../electron/core/export';
 import { readInstalledFont } from '../../../electron/core/export/pdfFonts';
 import { hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
 import { actualTexts, readPdfLines, textStreams, type PdfLine } from './pdfRead';
+import { fixtureJson } from '../../support/fixtures';
 
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
 const noSpace = (s: string): string => s.replace(/\s+/g, '');
 
 describe('PDF export read back by pdf.js', () => {
@@ -113,7 +111,7 @@ describe('PDF export read back by pdf.js', () => {
     }
     expect(new Set(texts.join('')).size).toBeGreaterThan(0x15d);
     const transcript = {
-      ...fixture('g1.json'),
+      ...fixtureJson('export/g1.json'),
       segments: texts.map((text, i) => ({ start: i, end: i + 1, text, speaker: 'Ann', language: 'en', completed: true })),
     };
     const pdf = await exportTranscript(transcript, 'pdf', { timestamps: 'relative' });
@@ -130,19 +128,19 @@ describe('PDF export read back by pdf.js', () => {
 
   it('exports G1, G2 and G3 shapes and refuses when its fonts are missing', async () => {
     for (const name of ['g1.json', 'g2.json', 'g3.json']) {
-      const read = await readPdfLines(await exportTranscript(fixture(name), 'pdf'));
+      const read = await readPdfLines(await exportTranscript(fixtureJson(`export/${name}`), 'pdf'));
       expect(read.lines.length).toBeGreaterThan(4);
     }
-    const g1 = await readPdfLines(await exportTranscript(fixture('g1.json'), 'pdf', { timestamps: 'relative' }));
+    const g1 = await readPdfLines(await exportTranscript(fixtureJson('export/g1.json'), 'pdf', { timestamps: 'relative' }));
     expect(g1.lines.map((l) => l.text)).toContain('[01:02:03] Alice: Wrapping up after an hour.');
-    const missing = exportTranscript(fixture('g1.json'), 'pdf', {
+    const missing = exportTranscript(fixtureJson('export/g1.json'), 'pdf', {
       readFont: async () => {
         throw new ExportError('font_unavailable', 'The fonts for PDF export are missing from this installation.');
       },
     });
     await expect(missing).rejects.toMatchObject({ code: 'font_unavailable' });
     // A damaged font file (truncated on disk) is named, with what to do, instead of failing blindly.
-    const damaged = exportTranscript(fixture('g1.json'), 'pdf', {
+    const damaged = exportTranscript(fixtureJson('export/g1.json'), 'pdf', {
       readFont: async (pkg, path) => {
         const bytes = await readInstalledFont(pkg, path);
         return path.endsWith('.woff') ? bytes.subarray(0, 200) : bytes;

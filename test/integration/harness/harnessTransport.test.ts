@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Core } from '../../../electron/core/app';
-import type { Logger } from '../../../electron/core/ports';
 import { startHarness, type Harness } from '../../../electron/harness/harnessServer';
 import { channelNames } from '../../../shared/ipc/contract';
 import type { HandlerTable } from '../../../shared/ipc/dispatch';
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} };
+import { quietLogger } from '../../support/logger';
 
 function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls: string[] } {
   const listeners = new Set<(e: never, p: unknown) => void>();
@@ -20,7 +18,7 @@ function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls
   ) as unknown as HandlerTable;
   return {
     handlers,
-    logger: silent,
+    logger: quietLogger,
     calls,
     onEvent(l) {
       listeners.add(l as never);

@@ -3,12 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../electron/core/ports';
 import { createHarnessPorts } from '../../../electron/harness/harnessPorts';
 import type { SpawnLike } from '../../../electron/harness/systemOpener';
 import { waitFor } from '../../support/waitFor';
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} };
+import { quietLogger } from '../../support/logger';
 
 const dir = mkdtempSync(join(tmpdir(), 'vexa-opener-'));
 // Stands in for rundll32, open or xdg-open: writes down the arguments it was started with (renamed
@@ -65,7 +63,7 @@ describe('opening links from the browser-served app', () => {
     'on %s the started process receives each link as exactly one argument',
     async (platform) => {
       const { spawn: recording, started } = recordingSpawn();
-      const ports = createHarnessPorts({ logger: silent, launchBrowser: true, system: { spawn: recording, platform, env: {} } });
+      const ports = createHarnessPorts({ logger: quietLogger, launchBrowser: true, system: { spawn: recording, platform, env: {} } });
       for (const url of LINKS) await ports.opener.openUrl(url);
 
       expect(started).toHaveLength(LINKS.length);
@@ -81,7 +79,11 @@ describe('opening links from the browser-served app', () => {
 
   it('starts nothing for a link that is not a plain web link', async () => {
     const { spawn: recording, started } = recordingSpawn();
-    const ports = createHarnessPorts({ logger: silent, launchBrowser: true, system: { spawn: recording, platform: 'win32', env: {} } });
+    const ports = createHarnessPorts({
+      logger: quietLogger,
+      launchBrowser: true,
+      system: { spawn: recording, platform: 'win32', env: {} },
+    });
     for (const url of ['javascript:alert(1)', 'file:///C:/Windows/System32/calc.exe', 'https://x.test/a\r\ncalc.exe', '-https://x.test/']) {
       await expect(ports.opener.openUrl(url)).rejects.toMatchObject({ code: 'blocked_url' });
     }
@@ -91,7 +93,11 @@ describe('opening links from the browser-served app', () => {
 
   it('opens its own folders with the folder as one argument', async () => {
     const { spawn: recording, started } = recordingSpawn();
-    const ports = createHarnessPorts({ logger: silent, launchBrowser: true, system: { spawn: recording, platform: 'linux', env: {} } });
+    const ports = createHarnessPorts({
+      logger: quietLogger,
+      launchBrowser: true,
+      system: { spawn: recording, platform: 'linux', env: {} },
+    });
     const folder = join(dir, 'Vexa & Co (web)');
     await ports.opener.openFolder(folder);
     expect(started.map((s) => s.command)).toEqual(['xdg-open']);

@@ -100,7 +100,7 @@ describe('live socket', () => {
     const { live } = socket(s.url);
     live.start();
     live.subscribe([{ platform: 'google_meet', nativeId: 'abc-defg-hij' }]);
-    await waitFor('s.received.length > 0', () => s.received.length > 0);
+    await waitFor('the subscribe message', () => s.received.length > 0);
     expect(s.headers[0]?.['x-api-key']).toBe('vxa_tx_secretsecretsecretsecretsecret1');
     expect(s.received[0]).toEqual({ action: 'subscribe', meetings: [{ platform: 'google_meet', native_id: 'abc-defg-hij' }] });
   });
@@ -114,9 +114,9 @@ describe('live socket', () => {
       { platform: 'google_meet', nativeId: 'abc-defg-hij' },
       { platform: 'zoom', nativeId: '12345678901' },
     ]);
-    await waitFor('s.received.length >= 1', () => s.received.length >= 1);
+    await waitFor('the first subscribe message', () => s.received.length >= 1);
     s.sockets[0]!.terminate();
-    await waitFor('s.sockets.length === 2 && s.received.length >= 2', () => s.sockets.length === 2 && s.received.length >= 2);
+    await waitFor('a second connection that subscribes again', () => s.sockets.length === 2 && s.received.length >= 2);
     expect(s.received[1]).toEqual({
       action: 'subscribe',
       meetings: [
@@ -134,12 +134,12 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url);
     live.start();
-    await waitFor('opens.length === 1', () => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     await s.close();
-    await waitFor('live.current.status !== "connected"', () => live.current.status !== 'connected');
+    await waitFor('the socket to notice the server is gone', () => live.current.status !== 'connected');
     const again = await server(port);
     cleanup.push(() => again.close());
-    await waitFor('opens.length === 2', () => opens.length === 2, 5000);
+    await waitFor('a second connection', () => opens.length === 2);
     expect(live.current.status).toBe('connected');
   });
 
@@ -148,20 +148,16 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, frames } = socket(s.url, { maxFrameBytes: 1024 });
     live.start();
-    await waitFor(
-      's.sockets.length === 1 && live.current.status === "connected"',
-      () => s.sockets.length === 1 && live.current.status === 'connected',
-    );
+    await waitFor('the connection', () => s.sockets.length === 1 && live.current.status === 'connected');
     const ws = s.sockets[0]!;
     for (const bad of ['{not json', '[1,2]', '"text"', 'null', '42']) ws.send(bad);
     ws.send(JSON.stringify({ type: 'meeting.status', meeting_id: 1, status: 'active' }));
-    await waitFor('frames.length === 1', () => frames.length === 1);
+    await waitFor('the one valid frame', () => frames.length === 1);
     expect(live.current.dropped).toBe(5);
     ws.send('x'.repeat(5000));
     await waitFor(
-      'live.current.dropped === 6 && live.current.status === "connected"',
+      'the oversized frame to be dropped and the socket connected',
       () => live.current.dropped === 6 && live.current.status === 'connected',
-      5000,
     );
     expect(frames).toHaveLength(1);
   });
@@ -188,10 +184,10 @@ describe('live socket', () => {
     cleanup.push(() => s.close());
     const { live, opens } = socket(s.url, { pingIntervalMs: 30, pongTimeoutMs: 30 });
     live.start();
-    await waitFor('opens.length === 1', () => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     // A server that stops answering: no pong frames, no protocol pongs.
     s.sockets[0]!.pause();
-    await waitFor('opens.length === 2', () => opens.length === 2, 5000);
+    await waitFor('a second connection', () => opens.length === 2);
   });
 
   it('reconnectNow skips the wait', async () => {
@@ -199,13 +195,13 @@ describe('live socket', () => {
     const port = Number(new URL(s.url).port);
     const { live, opens } = socket(s.url, { backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
     live.start();
-    await waitFor('opens.length === 1', () => opens.length === 1);
+    await waitFor('the first connection', () => opens.length === 1);
     await s.close();
-    await waitFor('live.current.status === "reconnecting"', () => live.current.status === 'reconnecting');
+    await waitFor('the socket to wait before reconnecting', () => live.current.status === 'reconnecting');
     const again = await server(port);
     cleanup.push(() => again.close());
     live.reconnectNow();
-    await waitFor('opens.length === 2', () => opens.length === 2);
+    await waitFor('a second connection', () => opens.length === 2);
   });
 });
 

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createExternalOpener } from '../../../electron/main/shell/externalOpener';
 import { MAX_EXTERNAL_URL_LENGTH, toAllowedExternalUrl } from '../../../electron/main/shell/navigation';
 import { AI_TOOLS, DEFAULT_LINK_PROMPT, MAX_TOOL_URL_LENGTH } from '../../../electron/core/share/handoff';
 import { TranscriptService } from '../../../electron/core/share/transcriptService';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
+import { fixtureJson } from '../../support/fixtures';
 
 // "Open in ChatGPT / Perplexity / Claude" puts the prompt in the tool's URL, and the desktop
 // app's opener refuses URLs over MAX_EXTERNAL_URL_LENGTH. A prompt that cannot fit goes to the
 // clipboard whole (the share link with it) and the tool opens to paste it, never a refusal.
 
-const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
 const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' };
 const SHARE_URL = 'https://vexa.example/public/transcripts/Jq0c8pWn3kLrT5vX2yZ7aB.txt';
 

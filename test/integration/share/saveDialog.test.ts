@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
 import type { ExportRunner } from '../../../electron/core/export/exportRunner';
@@ -6,9 +5,10 @@ import type { SaveDialogRequest } from '../../../electron/core/ports';
 import { TranscriptService } from '../../../electron/core/share/transcriptService';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 import { VexaError } from '../../../shared/vexa/errors';
-import { quietLogger } from '../cache/helpers';
+import { quietLogger } from '../../support/logger';
+import { fixtureJson } from '../../support/fixtures';
 
-const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
 const REF = { meetingId: 42, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' };
 const NOW = Date.UTC(2026, 5, 30, 12);
 

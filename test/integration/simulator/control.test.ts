@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Simulator } from '../../../electron/simulator/index';
-import { ADMIN, call, FrameLog, sendBot, start, waitForStatus, waitUntil } from './simHelpers';
+import { ADMIN, call, FrameLog, sendBot, start, waitForStatus } from './simHelpers';
+import { waitFor } from '../../support/waitFor';
 
 const NGINX_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -44,9 +45,9 @@ describe('control endpoints', () => {
     await ws.subscribe('google_meet', 'ctl-abcd-efg');
     const res = await call(sim, 'POST', `/_sim/meetings/${lobbyId}/inject`, { admin: ADMIN, rawBody: '{"type":"transcript","meeting":' });
     expect(res.body).toEqual({ meeting_id: lobbyId, sent: 1 });
-    await waitUntil(() => ws.raw.some((r) => r.data === '{"type":"transcript","meeting":'), 'the raw frame');
+    await waitFor('the raw frame', () => ws.raw.some((r) => r.data === '{"type":"transcript","meeting":'));
     sim.injectRaw(lobbyId, Buffer.from([0xff, 0x00, 0x7b]));
-    await waitUntil(() => ws.raw.some((r) => r.binary), 'a binary frame');
+    await waitFor('a binary frame', () => ws.raw.some((r) => r.binary));
     ws.close();
   });
 
@@ -60,7 +61,7 @@ describe('control endpoints', () => {
   });
 
   it('serves the ground truth', async () => {
-    await waitUntil(() => sim.truth(lobbyId).length >= 3, 'a few confirmed segments');
+    await waitFor('a few confirmed segments', () => sim.truth(lobbyId).length >= 3);
     const res = await call(sim, 'GET', `/_sim/meetings/${lobbyId}/truth`, { admin: ADMIN });
     expect(res.body.segments.slice(0, 3)).toEqual(sim.truth(lobbyId).slice(0, 3));
     expect(res.body.segments[0]).toMatchObject({ speaker: 'Maya Lindqvist', text: expect.stringContaining('June release') });
@@ -71,13 +72,13 @@ describe('control endpoints', () => {
     const before = sim.url;
     expect((await call(sim, 'POST', '/_sim/restart?down_ms=150', { admin: ADMIN })).status).toBe(202);
     expect((await ws.waitClosed()).code).toBe(1006);
-    await waitUntil(async () => {
+    await waitFor('the server to come back', async () => {
       try {
         return (await call(sim, 'GET', '/meetings')).status === 200;
       } catch {
         return false;
       }
-    }, 'the server to come back');
+    });
     expect(sim.url).toBe(before);
     const meetings = (await call(sim, 'GET', '/meetings')).body.meetings;
     expect(meetings.map((m: { id: number }) => m.id)).toContain(lobbyId);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/index';
-import { call, KEY, start, waitUntil } from './simHelpers';
+import { call, KEY, start } from './simHelpers';
+import { waitFor } from '../../support/waitFor';
 
 describe.each(['g1', 'g2'] as const)('public share links, profile %s', (profile) => {
   let sim: Simulator;
@@ -46,7 +47,7 @@ describe.each(['g1', 'g2'] as const)('public share links, profile %s', (profile)
     expect(long.body.expires_in_seconds).toBe(86400);
     // 60 simulated seconds pass in 300 ms at this time scale.
     const path = `/public/transcripts/${short.body.share_id}.txt`;
-    await waitUntil(async () => (await call(sim, 'GET', path, { key: null })).status === 404, 'the link to expire', 3000);
+    await waitFor('the link to expire', async () => (await call(sim, 'GET', path, { key: null })).status === 404);
     expect((await call(sim, 'GET', path, { key: null })).body).toEqual({ detail: 'Share link expired or not found' });
   });
 

@@ -49,22 +49,13 @@ export async function call(
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-/** `waitFor` with the probe first, as the simulator tests call it. */
-export function waitUntil<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  what: string,
-  timeoutMs = 8000,
-): Promise<T> {
-  return waitFor(what, probe, timeoutMs);
-}
-
 export async function meetingStatus(sim: Simulator, id: number): Promise<string> {
   const state = await call(sim, 'GET', '/_sim/state', { admin: ADMIN });
   return (state.body.meetings as Array<{ id: number; status: string }>).find((m) => m.id === id)?.status ?? 'missing';
 }
 
 export function waitForStatus(sim: Simulator, id: number, status: string): Promise<true> {
-  return waitUntil(async () => (await meetingStatus(sim, id)) === status, `meeting ${id} to be ${status}`);
+  return waitFor(`meeting ${id} to be ${status}`, async () => (await meetingStatus(sim, id)) === status);
 }
 
 export async function sendBot(sim: Simulator, nativeId: string, scenario = 'normal', extra: Record<string, unknown> = {}): Promise<Reply> {
@@ -148,7 +139,7 @@ export class FrameLog {
   }
 
   waitClosed(timeoutMs = 5000): Promise<{ code: number; reason: string }> {
-    return waitUntil(() => this.closed ?? undefined, 'socket close', timeoutMs);
+    return waitFor('socket close', () => this.closed, timeoutMs);
   }
 
   close(): void {

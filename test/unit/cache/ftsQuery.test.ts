@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMatchQuery, parseMarked } from '../../../electron/core/cache/ftsQuery';
+import { mulberry32 } from '../../support/random';
 
 const match = (q: string) => buildMatchQuery(q).match;
 
@@ -53,14 +54,8 @@ describe('search input to FTS5', () => {
     const stmt = db.prepare("SELECT rowid, snippet(f, 0, '\uE000', '\uE001', '…', 8) FROM f WHERE f MATCH ? ORDER BY rank");
     afterAll(() => db.close());
 
-    // Deterministic PRNG so a failure reproduces.
-    let seed = 0x5eed;
-    const rnd = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
+    // A fixed seed, so a failure reproduces.
+    const rnd = mulberry32(0x5eed);
     const pieces = [
       '"',
       '*',

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configureTlsTrust, logTlsTrust, type CaStore } from '../../../electron/core/tlsTrust';
+import { fixtureText } from '../../support/fixtures';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'tls', name), 'utf8');
-const CA = fixture('ca.pem');
-const SERVER = fixture('server.pem');
+const CA = fixtureText('tls/ca.pem');
+const SERVER = fixtureText('tls/server.pem');
 const MOZILLA_A = '-----BEGIN CERTIFICATE-----\nQUFB\n-----END CERTIFICATE-----\n';
 const MOZILLA_B = '-----BEGIN CERTIFICATE-----\nQkJC\n-----END CERTIFICATE-----\n';
 

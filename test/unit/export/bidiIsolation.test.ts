@@ -1,12 +1,12 @@
 import bidiFactory from 'bidi-js';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
+import { fixtureJson } from '../../support/fixtures';
 
 // A speaker or meeting name holding a bidi override must not reorder the rest of its line in a
 // plain-text export (checked with bidi-js, an implementation of UAX #9).
 const bidi = bidiFactory();
-const g1 = JSON.parse(readFileSync(new URL('../../fixtures/export/g1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
 
 function hostile(): Record<string, unknown> {
   const segments = (g1.segments as Array<Record<string, unknown>>).map((s) =>

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript, type JsonExport } from '../../../electron/core/export';
 import schema from '../../../electron/core/export/transcript.schema.json';
 import { generateMeeting } from '../../fixtures/export/generate';
 import { hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
-
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+import { fixtureJson } from '../../support/fixtures';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 ajv.addFormat('date-time', { type: 'string', validate: (s: string) => !Number.isNaN(Date.parse(s)) });
@@ -24,7 +21,7 @@ async function exported(input: Record<string, unknown>, options = {}): Promise<J
 
 describe('JSON export validated against transcript.schema.json (draft 2020-12, Ajv)', () => {
   it.each(['g1.json', 'g2.json', 'g3.json'])('validates for the %s generation shape', async (name) => {
-    const value = await exported(fixture(name));
+    const value = await exported(fixtureJson(`export/${name}`));
     expect(value.exported_at).toBe('2026-08-21T12:00:00.000Z');
     expect(value.segments.length).toBeGreaterThan(0);
   });
@@ -52,14 +49,14 @@ describe('JSON export validated against transcript.schema.json (draft 2020-12, A
   });
 
   it('writes G3 epoch-second starts as seconds from the start, and drafts only when asked', async () => {
-    const g3 = await exported(fixture('g3.json'));
+    const g3 = await exported(fixtureJson('export/g3.json'));
     expect(g3.segments.at(-1)).toMatchObject({
       segment_id: '7f6c1d2e:spk-2:epoch',
       start: 18,
       end: 21.5,
       absolute_start_time: '2026-08-20T09:00:30.000Z',
     });
-    const g2 = await exported(fixture('g2.json'), { includeDrafts: true });
+    const g2 = await exported(fixtureJson('export/g2.json'), { includeDrafts: true });
     expect(g2.segments.at(-1)).toMatchObject({ text: 'Gut, dan', completed: false });
     expect(g2.meeting).toMatchObject({ name: 'Client call', end_time: null, participants: ['Dana', 'Eli'], languages: ['de'] });
   });

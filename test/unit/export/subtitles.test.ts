@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import SrtParser from 'srt-parser-2';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
 import { displayWidth, MAX_CUE_LINES, MAX_LINE_WIDTH } from '../../../electron/core/export/subtitles';
 import { HOSTILE_SPEAKER, hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
-
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+import { fixtureJson } from '../../support/fixtures';
 
 /** Cue texts of one speaker's segment put back together (prefix dropped, line breaks as spaces). */
 function rejoin(texts: string[], prefix: string): string {
@@ -77,7 +74,7 @@ describe('SRT export read back by srt-parser-2', () => {
   });
 
   it('round-trips a G1 transcript, with hours in every timing', async () => {
-    const cues = new SrtParser().fromSrt(await exportTranscript(fixture('g1.json'), 'srt'));
+    const cues = new SrtParser().fromSrt(await exportTranscript(fixtureJson('export/g1.json'), 'srt'));
     expect(cues.map((c) => [c.startTime, c.endTime, c.text])).toEqual([
       ['00:00:00,000', '00:00:04,200', 'Alice: Morning, everyone.'],
       ['00:00:04,500', '00:00:09,000', "Bob: Let's start with the budget."],

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseTranscript } from '../../../shared/vexa';
 import { ExportError, exportTranscript } from '../../../electron/core/export';
 import { hostileTranscript, TEXTS } from '../../fixtures/export/hostile';
-
-const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/export/${name}`, import.meta.url), 'utf8'));
+import { fixtureJson } from '../../support/fixtures';
 
 describe('txt export: the layout of Vexa’s public share text', () => {
   it('prints a G1 transcript exactly as the gateway’s share link does', async () => {
-    const text = await exportTranscript(fixture('g1.json'), 'txt');
+    const text = await exportTranscript(fixtureJson('export/g1.json'), 'txt');
     expect(text).toBe(
       [
         'MEETING TRANSCRIPT',
@@ -32,13 +29,13 @@ describe('txt export: the layout of Vexa’s public share text', () => {
   });
 
   it('reads the same from a normalised transcript, with ISO UTC header times', async () => {
-    const text = await exportTranscript(normaliseTranscript(fixture('g1.json')), 'txt');
+    const text = await exportTranscript(normaliseTranscript(fixtureJson('export/g1.json')), 'txt');
     expect(text.split('\n').slice(4, 6)).toEqual(['Start: 2025-06-27T10:17:05.493Z', 'End: 2025-06-27T11:29:41.120Z']);
-    expect(text.split('\n').slice(9)).toEqual((await exportTranscript(fixture('g1.json'), 'txt')).split('\n').slice(9));
+    expect(text.split('\n').slice(9)).toEqual((await exportTranscript(fixtureJson('export/g1.json'), 'txt')).split('\n').slice(9));
   });
 
   it('leaves live drafts out unless asked, and has no End line while a meeting runs', async () => {
-    const g2 = fixture('g2.json');
+    const g2 = fixtureJson('export/g2.json');
     const confirmed = await exportTranscript(g2, 'txt');
     expect(confirmed).not.toContain('Gut, dan');
     expect(confirmed).not.toMatch(/^End:/m);
@@ -51,9 +48,9 @@ describe('txt export: the layout of Vexa’s public share text', () => {
   });
 
   it('places a G3 segment whose start is in epoch seconds at its wall-clock time', async () => {
-    const text = await exportTranscript(fixture('g3.json'), 'txt');
+    const text = await exportTranscript(fixtureJson('export/g3.json'), 'txt');
     expect(text).toContain('[2026-08-20 09:00:30] Ivo: Today I review the release.\n');
-    expect(await exportTranscript(fixture('g3.json'), 'txt', { timestamps: 'relative' })).toContain(
+    expect(await exportTranscript(fixtureJson('export/g3.json'), 'txt', { timestamps: 'relative' })).toContain(
       '[00:18] Ivo: Today I review the release.\n',
     );
   });
@@ -74,18 +71,18 @@ describe('txt export: the layout of Vexa’s public share text', () => {
   });
 
   it('shows wall-clock times in the chosen zone whatever the OS locale, or relative times', async () => {
-    const berlin = await exportTranscript(fixture('g1.json'), 'txt', { timeZone: 'Europe/Berlin' });
+    const berlin = await exportTranscript(fixtureJson('export/g1.json'), 'txt', { timeZone: 'Europe/Berlin' });
     expect(berlin).toContain('Start: 2025-06-27 12:17:05 Europe/Berlin');
     expect(berlin).toContain('[2025-06-27 12:17:05] Alice: Morning, everyone.');
-    const relative = await exportTranscript(fixture('g1.json'), 'txt', { timestamps: 'relative' });
+    const relative = await exportTranscript(fixtureJson('export/g1.json'), 'txt', { timestamps: 'relative' });
     expect(relative).toContain('[00:00] Alice: Morning, everyone.\n[00:04] Bob:');
-    await expect(exportTranscript(fixture('g1.json'), 'txt', { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
+    await expect(exportTranscript(fixtureJson('export/g1.json'), 'txt', { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
       code: 'invalid_option',
     });
   });
 
   it('hides speakers, filters by speaker and by time range', async () => {
-    const g1 = fixture('g1.json');
+    const g1 = fixtureJson('export/g1.json');
     expect(await exportTranscript(g1, 'txt', { speakers: false })).toContain('[2025-06-27 10:17:05] Morning, everyone.\n');
     const onlyBob = await exportTranscript(g1, 'txt', { speakerFilter: ['Bob'] });
     expect(onlyBob.split('\n').filter((l) => l.startsWith('['))).toEqual([
@@ -99,7 +96,7 @@ describe('txt export: the layout of Vexa’s public share text', () => {
   });
 
   it('refuses an unknown format and a body that is not a transcript with a readable reason', async () => {
-    await expect(exportTranscript(fixture('g1.json'), 'rtf' as 'txt')).rejects.toMatchObject({ code: 'unsupported_format' });
+    await expect(exportTranscript(fixtureJson('export/g1.json'), 'rtf' as 'txt')).rejects.toMatchObject({ code: 'unsupported_format' });
     await expect(exportTranscript({ detail: 'Not Found' }, 'txt')).rejects.toMatchObject({
       code: 'invalid_transcript',
       message: expect.stringMatching(/could not be read/),

@@ -5,13 +5,13 @@ import { LibraryFollower } from '../../../electron/core/meetings/libraryFollower
 import { MeetingTracker } from '../../../electron/core/meetings/tracker';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import type { Meeting } from '../../../shared/vexa/types';
+import { quietLogger } from '../../support/logger';
 
 // The follower is fed by the tracker, whatever told the tracker (a status frame, or a REST poll
 // while the live socket is down): each change reaches the library row once, and an end asks for
 // one sync. A bot whose status only ever came from polls ends in the library all the same.
 
 const SERVER = 'https://vexa.example';
-const logger = { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t: string) => t, close: async () => {} };
 
 function setup() {
   const cache = openCache({ file: ':memory:' });
@@ -25,7 +25,7 @@ function setup() {
   const follower = new LibraryFollower({
     library,
     serverId: SERVER,
-    logger,
+    logger: quietLogger,
     onChanged: (ids) => changed.push(ids),
     onEnded: () => ends++,
   });

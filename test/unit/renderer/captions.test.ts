@@ -4,6 +4,7 @@ import { compareRendered, groupTurns } from '../../../shared/transcript';
 import { CaptionIndex } from '../../../renderer/features/captions/captionIndex';
 import { findMatches, highlightParts, marksByKey, matchCountText, MAX_MATCHES } from '../../../renderer/features/captions/search';
 import { buildTimeline } from '../../../renderer/features/captions/timeline';
+import { mulberry32 } from '../../support/random';
 
 const T0 = Date.UTC(2026, 2, 3, 14, 0, 0);
 
@@ -21,12 +22,6 @@ function seg(key: string, at: number, text: string, speaker: string | null = 'Ma
     completed: !draft,
     draft,
   };
-}
-
-/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 const texts = (turns: ReadonlyArray<{ speaker: string | null; text: string; segments: ReadonlyArray<{ key: string }> }>) =>
@@ -99,7 +94,8 @@ describe('caption index', () => {
   });
 
   it('after any sequence of updates, equals a full sort and grouping of the same lines', () => {
-    const random = rng(42);
+    // A fixed seed, so a failing sequence can be replayed.
+    const random = mulberry32(42);
     const speakers = ['Maya', 'Daniel', 'Priya', null];
     const index = new CaptionIndex();
     const truth = new Map<string, CaptionView>();

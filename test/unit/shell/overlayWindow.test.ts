@@ -14,6 +14,7 @@ import { windowOptions } from '../../../electron/main/shell/windowOptions';
 import { EVENT_CHANNEL } from '../../../shared/ipc/bridge';
 import { channelNames, channels, type EventName } from '../../../shared/ipc/contract';
 import type { HandlerTable } from '../../../shared/ipc/dispatch';
+import { quietLogger } from '../../support/logger';
 
 const PRELOAD = '/app/dist/electron/preload.cjs';
 const ICON = '/app/dist/electron/icon.png';
@@ -259,7 +260,7 @@ describe('IPC for the overlay window', () => {
       ipcMain: { handle: (c, l) => void registered.set(c, l), removeHandler: () => undefined },
       core: {
         handlers,
-        logger: { debug() {}, info() {}, warn() {}, error() {}, addSecret() {}, redact: (t) => t, close: async () => {} },
+        logger: quietLogger,
         onEvent: (l) => {
           listener = l;
           return () => (listener = null);

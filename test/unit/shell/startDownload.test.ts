@@ -17,6 +17,7 @@ import {
   type LocalServer,
   type PackageCopy,
 } from '../../fixtures/start/electronPackage';
+import { fixtureBytes, fixturePath } from '../../support/fixtures';
 
 // `npm start` on a machine without the Electron binary runs Electron's own installer
 // (node_modules/electron/install.js → @electron/get) against mirrors on 127.0.0.1, pointed at with
@@ -146,9 +147,8 @@ describe('npm start on first run, when the download fails', () => {
   });
 
   it('recognises an HTTPS certificate it cannot trust, and NODE_EXTRA_CA_CERTS fixes it as it says', async () => {
-    const tls = join(root, 'test', 'fixtures', 'tls');
-    const key = readFileSync(join(tls, 'server-key.pem'));
-    const cert = readFileSync(join(tls, 'server.pem'));
+    const key = fixtureBytes('tls/server-key.pem');
+    const cert = fixtureBytes('tls/server.pem');
     const server = await mirror(
       (_req, res) => {
         res.writeHead(200, { 'content-length': stub.length });
@@ -162,7 +162,7 @@ describe('npm start on first run, when the download fails', () => {
     expect(r.stderr).toContain('NODE_EXTRA_CA_CERTS=/path/to/company-ca.pem npm start');
 
     const copy = packageCopy(stub);
-    const trusted = await start(copy, server.url, ['--no-fallback'], { NODE_EXTRA_CA_CERTS: join(tls, 'ca.pem') });
+    const trusted = await start(copy, server.url, ['--no-fallback'], { NODE_EXTRA_CA_CERTS: fixturePath('tls/ca.pem') });
     expect(trusted.stdout).toContain(`Electron ${electronVersion} is installed.`);
     expect(existsSync(join(copy.dir, 'path.txt'))).toBe(true);
   });

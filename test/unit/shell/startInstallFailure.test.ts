@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainInstallFailure } from '../../../scripts/electronInstallFailure.mjs';
+import { fixtureText } from '../../support/fixtures';
 
 // Each fixture is the stderr of node_modules/electron/install.js (with scripts/electronInstallHooks.cjs)
 // from a real failure; test/fixtures/start/README.md says how each one was produced.
-const stderr = (name: string) =>
-  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'start', 'installer-stderr', `${name}.txt`), 'utf8');
 const explain = (name: string, context = {}) => {
-  const e = explainInstallFailure(stderr(name), context);
+  const e = explainInstallFailure(fixtureText(`start/installer-stderr/${name}.txt`), context);
   return { ...e, retryText: e.retry.join('\n') };
 };
 

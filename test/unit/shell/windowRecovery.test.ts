@@ -13,6 +13,7 @@ import {
   type GoneReason,
   type RecoveryChoice,
 } from '../../../electron/main/shell/windowRecovery';
+import { pause } from '../../support/waitFor';
 
 const START = 'app://companion/index.html';
 const MIN = 60_000;
@@ -113,7 +114,7 @@ function setup(answers: Array<RecoveryChoice | 'close'> = []) {
   const crash = async (reason: GoneReason = 'crashed', at = now) => {
     now = at;
     gone?.({}, { reason, exitCode: 139 });
-    await new Promise((r) => setTimeout(r, 0));
+    await pause(0);
   };
   return { recovery, contents, loads, failNext, events, logs, crash, setUrl: (u: string) => (url = u) };
 }

@@ -4,12 +4,12 @@ import type { VexaClient } from '../../../electron/core/vexa';
 import type { ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { FakeServer } from './support/fakeServer';
 import { sendJson } from './support/fakeServer';
-import { fixture } from './support/fixtures';
 import { row, startRoutes } from './support/routes';
+import { fixtureJson } from '../../support/fixtures';
 
-const g1 = fixture('g1');
-const g2 = fixture('g2');
-const g3 = fixture('g3');
+const g1 = fixtureJson('vexa/g1.json');
+const g2 = fixtureJson('vexa/g2.json');
+const g3 = fixtureJson('vexa/g3.json');
 const KEY = 'vxa_bot_tx_0123456789abcdefghijklmnopqrstu';
 
 let server: FakeServer | null = null;
@@ -178,7 +178,7 @@ describe('G3 (v0.12)', () => {
   });
 
   it('stops with 200, and a second stop (404) says the bot already left', async () => {
-    const g3StopNone = fixture('errors').g3StopNone404;
+    const g3StopNone = fixtureJson('vexa/errors.json').g3StopNone404;
     let stopped = false;
     const { client, s } = await clientFor('g3', {
       'DELETE /bots/teams/19%3Ameeting_NjQ%40thread.v2': (_req, res) => {
@@ -231,7 +231,7 @@ describe('G3 (v0.12)', () => {
   });
 
   it('surfaces server errors as VexaErrors', async () => {
-    const errors = fixture('errors');
+    const errors = fixtureJson('vexa/errors.json');
     const { client } = await clientFor('g3', {
       'POST /bots': { status: 429, body: errors.g3Limit429 },
       'GET /meetings/77': { status: 404, body: { detail: 'Meeting not found' } },

@@ -4,13 +4,13 @@ import type { ProbeResult } from '../../../electron/core/vexa/detect';
 import { capabilitiesFor } from '../../../shared/vexa/capabilities';
 import type { FakeServer } from './support/fakeServer';
 import { closedPort, sendText } from './support/fakeServer';
-import { fixture } from './support/fixtures';
 import { startRoutes } from './support/routes';
+import { fixtureJson } from '../../support/fixtures';
 
-const g1 = fixture('g1');
-const g2 = fixture('g2');
-const g3 = fixture('g3');
-const errors = fixture('errors');
+const g1 = fixtureJson('vexa/g1.json');
+const g2 = fixtureJson('vexa/g2.json');
+const g3 = fixtureJson('vexa/g3.json');
+const errors = fixtureJson('vexa/errors.json');
 const KEY = 'vxa_tx_0123456789abcdefghijklmnopqrstuv';
 
 let server: FakeServer | null = null;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VexaError, describeDetail, extractDetail, fromWsErrorFrame, redactSecrets } from '../../../shared/vexa/errors';
-import { fixture } from './support/fixtures';
+import { fixtureJson } from '../../support/fixtures';
 
-const errors = fixture('errors');
+const errors = fixtureJson('vexa/errors.json');
 
 describe('describeDetail', () => {
   it('turns a string detail into a sentence, leaving field names as the server wrote them', () => {

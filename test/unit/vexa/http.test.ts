@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,10 +6,10 @@ import type { HttpOptions } from '../../../electron/core/vexa/http';
 import { VexaError } from '../../../shared/vexa/errors';
 import { closedPort, sendJson, sendText, startFakeServer } from './support/fakeServer';
 import type { FakeServer, Handler } from './support/fakeServer';
-import { fixture, fixturePath } from './support/fixtures';
+import { fixtureBytes, fixtureJson } from '../../support/fixtures';
 
 const KEY = 'vxa_tx_0123456789abcdefghijklmnopqrstuv';
-const errors = fixture('errors');
+const errors = fixtureJson('vexa/errors.json');
 
 let server: FakeServer | null = null;
 afterEach(async () => {
@@ -134,7 +133,9 @@ describe('retries', () => {
   it('honours Retry-After on 429 for any method', async () => {
     let n = 0;
     const s = await serve((_req, res) =>
-      ++n === 1 ? sendJson(res, 429, errors.g3RateLimit429, { 'retry-after': '2' }) : sendJson(res, 201, fixture('g3').botCreated),
+      ++n === 1
+        ? sendJson(res, 429, errors.g3RateLimit429, { 'retry-after': '2' })
+        : sendJson(res, 201, fixtureJson('vexa/g3.json').botCreated),
     );
     const { http, sleeps } = httpFor(s.url);
     expect((await http.request('/bots', { method: 'POST', body: {} })).status).toBe(201);
@@ -161,7 +162,7 @@ describe('retries', () => {
   it('retries once G3 says its key check is briefly down', async () => {
     let n = 0;
     const s = await serve((_req, res) =>
-      ++n === 1 ? sendJson(res, 503, errors.g3AuthDown503, { 'retry-after': '1' }) : sendJson(res, 200, fixture('g3').authMe),
+      ++n === 1 ? sendJson(res, 503, errors.g3AuthDown503, { 'retry-after': '1' }) : sendJson(res, 200, fixtureJson('vexa/g3.json').authMe),
     );
     const { http, sleeps } = httpFor(s.url);
     expect((await http.request('/auth/me')).status).toBe(200);
@@ -237,9 +238,8 @@ describe('failures without a Vexa answer', () => {
   });
 
   it('reports an untrusted certificate as a TLS problem', async () => {
-    const tls = createHttpsServer(
-      { key: readFileSync(fixturePath('tls/key.pem')), cert: readFileSync(fixturePath('tls/cert.pem')) },
-      (_req, res) => sendJson(res, 200, {}),
+    const tls = createHttpsServer({ key: fixtureBytes('vexa/tls/key.pem'), cert: fixtureBytes('vexa/tls/cert.pem') }, (_req, res) =>
+      sendJson(res, 200, {}),
     );
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     try {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse, parseRetryAfter, scopeForPath } from '../../../shared/vexa/httpErrors';
 import type { HttpErrorInput } from '../../../shared/vexa/httpErrors';
-import { fixture } from './support/fixtures';
+import { fixtureJson } from '../../support/fixtures';
 
-const errors = fixture('errors');
+const errors = fixtureJson('vexa/errors.json');
 
 function fromJson(status: number, body: unknown, extra: Partial<HttpErrorInput> = {}) {
   return errorFromResponse({
@@ -72,7 +72,7 @@ describe('errorFromResponse: bot cap and rate limits', () => {
     expect(header.code).toBe('rate_limited');
     expect(header.retryAfterMs).toBe(1000);
     expect(header.userMessage).toBe('The server is getting too many requests from this key. Try again in 1 second.');
-    const body = fromJson(429, fixture('g2').rateLimited);
+    const body = fromJson(429, fixtureJson('vexa/g2.json').rateLimited);
     expect(body.retryAfterMs).toBe(60_000);
     expect(body.userMessage).toMatch(/Try again in 60 seconds/);
     // The real G2 gateway says 1 second in both places while its window stays full for a minute.

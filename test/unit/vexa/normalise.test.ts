@@ -7,11 +7,11 @@ import {
   normaliseTranscript,
 } from '../../../shared/vexa/normalise';
 import { normaliseAuthMe, normaliseBotStatus, normaliseChat, normaliseShare, normaliseStop } from '../../../shared/vexa/normaliseMisc';
-import { fixture } from './support/fixtures';
+import { fixtureJson } from '../../support/fixtures';
 
-const g1 = fixture('g1');
-const g2 = fixture('g2');
-const g3 = fixture('g3');
+const g1 = fixtureJson('vexa/g1.json');
+const g2 = fixtureJson('vexa/g2.json');
+const g3 = fixtureJson('vexa/g3.json');
 
 describe('meetings', () => {
   it('normalises a G1 list: naive UTC times, data fields, transitions, deleted transcripts', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVexaTimestamp } from '../../../shared/vexa/time';
+import { mulberry32 } from '../../support/random';
 
 describe('parseVexaTimestamp', () => {
   const noonUtc = Date.UTC(2025, 5, 27, 10, 17, 5, 493);
@@ -34,11 +35,8 @@ describe('parseVexaTimestamp', () => {
   });
 
   it('agrees with the platform date parser across centuries, leap days and month ends', () => {
-    let seed = 7;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = mulberry32(7);
+    const next = (n: number): number => Math.floor(random() * n);
     const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
     const cases = [
       '1600-02-29T00:00:00Z',

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { RenderedSegment, TranscriptModel } from '../../../../shared/transcript';
+import { fixtureJson } from '../../../support/fixtures';
 
 /** What a person reads in the live view: one line per caption, drafts marked with "…". */
 export function captions(source: TranscriptModel | readonly RenderedSegment[]): string[] {
@@ -13,8 +13,7 @@ export interface LiveFixture {
 }
 
 export function liveFixture(gen: 'g1' | 'g2' | 'g3'): LiveFixture {
-  const url = new URL(`../../../fixtures/transcript/${gen}-live.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as LiveFixture;
+  return fixtureJson<LiveFixture>(`transcript/${gen}-live.json`);
 }
 
 export const T0 = Date.UTC(2026, 7, 20, 9, 0, 0);
