@@ -1,5 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ConnectionView } from '../../shared/ipc/models';
+import { AdminScreen, useAdminStatus } from '../features/admin/AdminScreen';
+import { adminAvailable, useAdminStore } from '../features/admin/store';
 import { useAppStore } from '../features/app/store';
 import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
@@ -7,7 +9,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { useLibraryStore } from '../features/library/store';
 import { OverlayPanel } from '../features/live/CaptionOverlay';
 import { LiveScreen } from '../features/live/LiveScreen';
-import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
+import { useNavigationStore, visibleScreens, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { api } from '../platform/api';
 import { ConnectionBanners } from './ConnectionBanners';
@@ -22,9 +24,10 @@ const screenViews: Record<Screen, () => ReactNode> = {
   live: () => <LiveScreen />,
   library: () => <LibraryScreen />,
   settings: () => <SettingsScreen />,
+  admin: () => <AdminScreen />,
 };
 
-/** Ctrl/⌘+1..4 switch screens from anywhere, unless a dialog is open; Ctrl/⌘+K searches the library. */
+/** Ctrl/⌘+1..5 switch screens (5: Admin, once an admin key is stored) from anywhere, unless a dialog is open; Ctrl/⌘+K searches the library. */
 function useScreenShortcuts() {
   const go = useNavigationStore((s) => s.go);
   useEffect(() => {
@@ -41,7 +44,7 @@ function useScreenShortcuts() {
         useLibraryStore.getState().requestSearchFocus();
         return;
       }
-      const target = screens[Number(event.key) - 1];
+      const target = visibleScreens(adminAvailable(useAdminStore.getState().status))[Number(event.key) - 1];
       if (!target || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       go(target);
@@ -54,7 +57,14 @@ function useScreenShortcuts() {
 export function Shell({ connection }: { connection: ConnectionView }) {
   const screen = useNavigationStore((s) => s.screen);
   const version = useAppStore((s) => s.info?.version ?? null);
+  const admin = useAdminStore((s) => adminAvailable(s.status));
+  const go = useNavigationStore((s) => s.go);
   useScreenShortcuts();
+  useAdminStatus(connection.server?.id ?? null);
+  // A forgotten admin key (or another server) takes the Admin place away: leave it for Settings.
+  useEffect(() => {
+    if (screen === 'admin' && !admin && useAdminStore.getState().status !== null) go('settings');
+  }, [screen, admin, go]);
   return (
     <div className="shell">
       <Sidebar version={version} />

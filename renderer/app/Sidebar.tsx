@@ -1,25 +1,28 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { screens, useNavigationStore, type Screen } from '../features/navigation/store';
-import { LibraryIcon, LiveIcon, LogoMark, SendIcon, SettingsIcon } from './theme/icons';
+import { adminAvailable, useAdminStore } from '../features/admin/store';
+import { useNavigationStore, visibleScreens, type Screen } from '../features/navigation/store';
+import { LibraryIcon, LiveIcon, LockIcon, LogoMark, SendIcon, SettingsIcon } from './theme/icons';
 
 export const screenTitles: Record<Screen, string> = {
   launch: 'Launch',
   live: 'Live',
   library: 'Library',
   settings: 'Settings',
+  admin: 'Admin',
 };
 
-const screenIcons = { launch: SendIcon, live: LiveIcon, library: LibraryIcon, settings: SettingsIcon } as const;
+const screenIcons = { launch: SendIcon, live: LiveIcon, library: LibraryIcon, settings: SettingsIcon, admin: LockIcon } as const;
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const shortcutModifier = isMac ? '⌘' : 'Ctrl+';
 
 /**
  * Main navigation. One item is in the tab order (the current one); the arrow keys, Home and
- * End move between items, as in a toolbar. Ctrl/⌘+1..4 work from anywhere (see Shell).
+ * End move between items, as in a toolbar. Ctrl/⌘+1..5 work from anywhere (see Shell).
  */
 export function Sidebar({ version }: { version: string | null }) {
   const current = useNavigationStore((s) => s.screen);
+  const screens = visibleScreens(useAdminStore((s) => adminAvailable(s.status)));
   const go = useNavigationStore((s) => s.go);
   const refs = useRef<Partial<Record<Screen, HTMLButtonElement | null>>>({});
 

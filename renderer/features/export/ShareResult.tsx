@@ -9,14 +9,18 @@ import { ClockIcon, CopyIcon } from './icons';
 const timeOfDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
 
 /** A read-only field with a Copy button; the button says "Copied" for a moment. */
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({ label, value, onCopied }: { label: string; value: string; onCopied?: () => void }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state !== 'copied') return;
     const timer = window.setTimeout(() => setState('idle'), 2_000);
     return () => window.clearTimeout(timer);
   }, [state]);
-  const copy = async () => setState((await copyText(value)) ? 'copied' : 'failed');
+  const copy = async () => {
+    const copied = await copyText(value);
+    setState(copied ? 'copied' : 'failed');
+    if (copied) onCopied?.();
+  };
   return (
     <div className="stack-sm">
       <TextField

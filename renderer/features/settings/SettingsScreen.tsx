@@ -1,4 +1,7 @@
+import { AccountSection } from '../account/AccountSection';
+import { AdminKeySection } from '../admin/AdminKeySection';
 import { useAppStore } from '../app/store';
+import { WebhookSection } from '../webhooks/WebhookSection';
 import { useConnectionStore } from '../connection/store';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
@@ -16,6 +19,9 @@ export function SettingsScreen() {
     <div className="screen-content">
       {connection ? <ServerSection connection={connection} /> : null}
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
+      {connection?.server ? <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} /> : null}
+      {connection?.server ? <WebhookSection serverId={connection.server.id} /> : null}
+      {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}
       <LaunchDefaultsSection />

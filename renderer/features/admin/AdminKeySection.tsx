@@ -1,0 +1,239 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Badge, Banner, Button, Card, Dialog, Spinner, TextField } from '../../app/theme';
+import { EyeIcon, EyeOffIcon, LockIcon } from '../../app/theme/icons';
+import { announce } from '../announcer/store';
+import { useNavigationStore } from '../navigation/store';
+import { adminKeyErrorField } from './describe';
+import { forgetAdminKey, loadAdminStatus, saveAdminKey } from './actions';
+import { useAdminStore } from './store';
+import './admin.css';
+
+function ForgetDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const forget = async () => {
+    setBusy(true);
+    const result = await forgetAdminKey();
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    announce('The admin key is forgotten. The API key of this server stays.');
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      title="Forget the admin key?"
+      description={
+        <p>
+          The app removes the admin key it keeps for this server and leaves admin mode. Your API key stays, so meetings keep working. You
+          need the admin key to manage users again.
+        </p>
+      }
+      onClose={onClose}
+      actions={
+        <>
+          <Button variant="ghost" onClick={onClose} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" busy={busy} onClick={() => void forget()}>
+            Forget admin key
+          </Button>
+        </>
+      }
+    >
+      {error ? <Banner tone="error">{error}</Banner> : null}
+    </Dialog>
+  );
+}
+
+/** The admin key form: the key never comes back, so the field is always empty after saving. */
+function AdminKeyForm({
+  adminUrlNeeded,
+  adminUrl,
+  hint,
+  replacing,
+  onDone,
+}: {
+  adminUrlNeeded: boolean;
+  adminUrl: string | null;
+  hint: string | null;
+  replacing: boolean;
+  onDone(): void;
+}) {
+  const [key, setKey] = useState('');
+  const [url, setUrl] = useState(adminUrl ?? '');
+  const [show, setShow] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ key?: string; url?: string; form?: string }>({});
+  const keyRef = useRef<HTMLInputElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (adminUrlNeeded && !url.trim()) {
+      setErrors({ url: 'Enter the address of the admin service, e.g. http://your-server:18057.' });
+      return urlRef.current?.focus();
+    }
+    if (!key.trim()) {
+      setErrors({ key: 'Enter the admin key (the server’s ADMIN_API_TOKEN).' });
+      return keyRef.current?.focus();
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await saveAdminKey(key.trim(), adminUrlNeeded ? url.trim() : undefined);
+    setBusy(false);
+    if (!result.ok) {
+      const field = adminKeyErrorField(result.code, adminUrlNeeded);
+      setErrors({ [field]: result.message });
+      if (field === 'url') urlRef.current?.focus();
+      else keyRef.current?.focus();
+      return;
+    }
+    setKey('');
+    announce('Admin key checked and saved. Admin is now in the navigation.');
+    onDone();
+  };
+
+  return (
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Admin key">
+      {adminUrlNeeded ? (
+        <TextField
+          ref={urlRef}
+          label="Admin service address"
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          value={url}
+          placeholder={hint ?? 'http://your-server:18057'}
+          onChange={(e) => setUrl(e.target.value)}
+          error={errors.url}
+          help="This server version runs user management as a separate service with its own address (port 18057 in the standard setup)."
+        />
+      ) : null}
+      <TextField
+        ref={keyRef}
+        label="Admin key"
+        type={show ? 'text' : 'password'}
+        autoComplete="off"
+        spellCheck={false}
+        value={key}
+        onChange={(e) => {
+          setKey(e.target.value);
+          if (errors.key || errors.form) setErrors({});
+        }}
+        error={errors.key}
+        help="The server’s ADMIN_API_TOKEN. The app checks it once, keeps it encrypted on this computer and never shows it again."
+        trailing={
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-pressed={show}
+            aria-label={show ? 'Hide admin key' : 'Show admin key'}
+            title={show ? 'Hide admin key' : 'Show admin key'}
+            icon={show ? <EyeOffIcon /> : <EyeIcon />}
+            onClick={() => setShow((v) => !v)}
+          />
+        }
+      />
+      {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
+      <div className="row">
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? 'Checking…' : replacing ? 'Check and replace' : 'Check and turn on admin mode'}
+        </Button>
+        {replacing ? (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** Settings → Server administration: enter, replace or forget the admin key of the connected server. */
+export function AdminKeySection() {
+  const status = useAdminStore((s) => s.status);
+  const statusError = useAdminStore((s) => s.statusError);
+  const go = useNavigationStore((s) => s.go);
+  const [forgetting, setForgetting] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+
+  const title = 'Server administration';
+  const description = 'Manage this server’s users and their API keys with the admin key. Most people do not need this.';
+  if (statusError) {
+    return (
+      <Card title={title} description={description}>
+        <Banner
+          tone="error"
+          actions={
+            <Button size="sm" onClick={() => void loadAdminStatus()}>
+              Try again
+            </Button>
+          }
+        >
+          {statusError}
+        </Banner>
+      </Card>
+    );
+  }
+  if (!status) {
+    return (
+      <Card title={title} description={description}>
+        <Spinner label="Checking what this server offers…" />
+      </Card>
+    );
+  }
+  if (!status.connected) return null;
+
+  return (
+    <Card title={title} description={description}>
+      <div className="stack">
+        {status.notes.length > 0 ? (
+          <ul className="admin-notes" aria-label="What this server offers administrators">
+            {status.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+        {status.keyStored && !replacing ? (
+          <>
+            <dl className="definition-list">
+              <dt>Admin key</dt>
+              <dd>
+                <Badge tone="success">
+                  <LockIcon size={12} /> Stored, never shown
+                </Badge>
+              </dd>
+              {status.adminUrl ? (
+                <>
+                  <dt>Admin address</dt>
+                  <dd className="mono break">{status.adminUrl}</dd>
+                </>
+              ) : null}
+            </dl>
+            <div className="row">
+              <Button variant="primary" onClick={() => go('admin')}>
+                Open admin console
+              </Button>
+              <Button onClick={() => setReplacing(true)}>Replace key…</Button>
+              <Button variant="ghost" onClick={() => setForgetting(true)}>
+                Forget admin key…
+              </Button>
+            </div>
+          </>
+        ) : (
+          <AdminKeyForm
+            adminUrlNeeded={status.adminUrlNeeded}
+            adminUrl={status.adminUrl}
+            hint={status.adminUrlHint}
+            replacing={replacing}
+            onDone={() => setReplacing(false)}
+          />
+        )}
+      </div>
+      <ForgetDialog open={forgetting} onClose={() => setForgetting(false)} />
+    </Card>
+  );
+}

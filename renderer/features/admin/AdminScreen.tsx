@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
+import { useNavigationStore } from '../navigation/store';
+import { loadAdminStatus } from './actions';
+import { adminAvailable, useAdminStore } from './store';
+import { UserPage } from './UserPage';
+import { UsersView } from './UsersView';
+import './admin.css';
+
+/**
+ * Keeps the admin status of the connected server: read once per server, so the navigation knows
+ * whether the Admin place belongs there. A server change drops the previous console.
+ */
+export function useAdminStatus(serverId: string | null): void {
+  useEffect(() => {
+    useAdminStore.getState().reset();
+    if (serverId !== null) void loadAdminStatus();
+  }, [serverId]);
+}
+
+export function AdminScreen() {
+  const status = useAdminStore((s) => s.status);
+  const statusError = useAdminStore((s) => s.statusError);
+  const userOpen = useAdminStore((s) => s.user !== null);
+  const go = useNavigationStore((s) => s.go);
+
+  if (statusError) {
+    return (
+      <div className="screen-content">
+        <Banner
+          tone="error"
+          actions={
+            <Button size="sm" onClick={() => void loadAdminStatus()}>
+              Try again
+            </Button>
+          }
+        >
+          {statusError}
+        </Banner>
+      </div>
+    );
+  }
+  if (!status) return <Spinner label="Checking the admin key…" />;
+  if (!adminAvailable(status)) {
+    return (
+      <EmptyState
+        title="Admin mode is off"
+        actions={
+          <Button variant="primary" onClick={() => go('settings')}>
+            Open Settings
+          </Button>
+        }
+      >
+        Enter this server’s admin key in Settings, under Server administration, to manage users and their API keys.
+      </EmptyState>
+    );
+  }
+  return userOpen ? <UserPage /> : <UsersView />;
+}
