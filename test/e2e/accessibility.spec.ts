@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { createUser, turnOnAdminMode } from './support/admin';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, lobbyBanner, meetingCard, meetingIdOf, sendLink } from './support/launch';
 import { expect, test } from './support/test';
@@ -131,5 +132,66 @@ test('live tiles, the caption overlay and the overlay window pass the same audit
   await page.reload();
   await expect(page.getByRole('complementary', { name: /^Caption overlay/ })).toBeVisible();
   found.push(...(await audit(page, 'overlay window')));
+  expect(found).toEqual([]);
+});
+
+test('the admin console, the account card and webhooks pass the same audit in both themes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const adminKey = 'a11y-admin-key-0123456789';
+  app = await launchApp({ profile: 'g2', adminKey });
+  await connect(page, app);
+  const found: string[] = [];
+  await nav(page, /Settings/);
+  await expect(
+    page.getByRole('region', { name: 'Account', exact: true }).getByRole('list', { name: 'What this key unlocks in the app' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Webhook address')).toBeVisible();
+  found.push(...(await audit(page, 'settings with account, webhooks and the admin key form')));
+  await turnOnAdminMode(page, adminKey);
+  await nav(page, /Admin/);
+  await createUser(page, { email: 'audit@example.com', name: 'Audit Person', bots: '1' });
+  await page.getByRole('button', { name: 'New key…' }).click();
+  await page
+    .getByRole('dialog', { name: /^New API key/ })
+    .getByRole('button', { name: 'Create key' })
+    .click();
+  await expect(page.getByRole('dialog', { name: /^New API key/ }).getByLabel('API key')).toHaveValue(/^vxa_/);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    found.push(...(await audit(page, `${theme} new key dialog`)));
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Close without copying the key?' })).toBeVisible();
+  found.push(...(await audit(page, 'close without copying')));
+  await page.getByRole('button', { name: 'Close without copying' }).click();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.getByRole('table', { name: 'API keys of this user' })).toBeVisible();
+    found.push(...(await audit(page, `${theme} user page`)));
+    await page
+      .getByRole('table', { name: 'API keys of this user' })
+      .getByRole('button', { name: /^Revoke/ })
+      .click();
+    await expect(page.getByRole('dialog', { name: /^Revoke/ })).toBeVisible();
+    found.push(...(await audit(page, `${theme} revoke dialog`)));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit…' }).click();
+    found.push(...(await audit(page, `${theme} edit user dialog`)));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Back to users' }).click();
+    await expect(page.getByRole('list', { name: 'Users' })).toBeVisible();
+    found.push(...(await audit(page, `${theme} users list`)));
+    await page.getByRole('button', { name: 'New user…' }).click();
+    found.push(...(await audit(page, `${theme} new user dialog`)));
+    await page.keyboard.press('Escape');
+    await nav(page, /Settings/);
+    await expect(page.getByText('Stored, never shown')).toBeVisible();
+    found.push(...(await audit(page, `${theme} settings in admin mode`)));
+    await nav(page, /Admin/);
+    await page
+      .getByRole('list', { name: 'Users' })
+      .getByRole('button', { name: /^Audit Person/ })
+      .click();
+  }
   expect(found).toEqual([]);
 });

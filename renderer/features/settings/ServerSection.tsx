@@ -101,6 +101,8 @@ export function ServerSection({ connection }: { connection: ConnectionView }) {
           <dd>{formatDateTime(server.checkedAt)}</dd>
         </dl>
         {checkError ? <Banner tone="error">{checkError}</Banner> : null}
+        {/* The last check's refusal (a revoked key, say) stays here until a check passes. */}
+        {!checkError && connection.error && connection.status !== 'error' ? <Banner tone="error">{connection.error.message}</Banner> : null}
         <ServerWarnings warnings={server.warnings} />
         <div className="stack-sm">
           <h3>What this server offers</h3>

@@ -35,6 +35,8 @@ export interface LaunchOptions {
   fetch?: typeof fetch;
   /** Resolves plain-http host names for the core (tests make a name such as `vexa.internal` mean 127.0.0.1). */
   resolveHost?: Resolver;
+  /** The simulator's admin key (the admin API answers 500 "not configured" without one). */
+  adminKey?: string;
 }
 
 export interface LaunchedApp {
@@ -69,6 +71,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       // The core below polls every 200 ms while its socket is down, far above G2's 120 requests a
       // minute; the limiter has its own tests (test/integration/simulator/realServersRest.test.ts).
       rateLimitPerMinute: 0,
+      ...(options.adminKey ? { adminKey: options.adminKey } : {}),
     }));
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { launchApp, type LaunchedApp } from './support/app';
+import { createUser, goTo, keysTable, mainNav, turnOnAdminMode } from './support/admin';
+import { connect, linkField, meetingCard, sendLink, snap } from './support/launch';
+import { expect, test } from './support/test';
+
+// The admin console end to end: the real renderer and core against the simulator. An administrator
+// creates a colleague, gives them a key, this app starts using that key, and once the key is revoked
+// the server refuses it and the app says so in words.
+
+let app: LaunchedApp | null = null;
+test.afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+const adminKey = `admin-${randomBytes(12).toString('hex')}`;
+
+test('create a user, mint a key, use it in the app, revoke it and see the app refused', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g2', adminKey });
+  await connect(page, app);
+
+  // No Admin place until an admin key is stored.
+  await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
+  await turnOnAdminMode(page, adminKey);
+  // The key field is empty again: the key never comes back to the window.
+  await expect(page.getByText('Stored, never shown')).toBeVisible();
+  expect(await page.content()).not.toContain(adminKey);
+
+  await goTo(page, 'Admin');
+  await expect(page.getByRole('list', { name: 'Users' })).toBeVisible();
+  const email = `colleague-${randomBytes(4).toString('hex')}@example.com`;
+
+  // The form says what is wrong before anything is sent.
+  await page.getByRole('button', { name: 'New user…' }).click();
+  const form = page.getByRole('dialog', { name: 'New user' });
+  await form.getByLabel('Email').fill('not-an-email');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('alert')).toContainText('does not look like an email address');
+  await page.keyboard.press('Escape');
+
+  await createUser(page, { email, name: 'Robin Colleague', bots: '2' });
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText('No API keys')).toBeVisible();
+
+  // Mint a key: its value is shown once, and closing before copying asks first.
+  await page.getByRole('button', { name: 'New key…' }).click();
+  const mint = page.getByRole('dialog', { name: 'New API key for Robin Colleague' });
+  await mint.getByLabel('Name').fill('Laptop');
+  await mint.getByRole('button', { name: 'Create key' }).click();
+  const valueField = mint.getByLabel('API key');
+  await expect(valueField).toHaveValue(/^vxa_bot_[A-Za-z0-9]{32}$/);
+  const value = await valueField.inputValue();
+  await expect(mint.getByText('Copy it now: it cannot be shown again')).toBeVisible();
+  await snap(page, testInfo, 'admin-token-once');
+  await page.keyboard.press('Escape');
+  const confirm = page.getByRole('dialog', { name: 'Close without copying the key?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Go back to the key' }).click();
+  await expect(mint.getByLabel('API key')).toHaveValue(value);
+
+  // One step: this app now connects with the new key.
+  await mint.getByRole('button', { name: 'Use this key in this app' }).click();
+  await expect(mint.getByText('This app now uses this key')).toBeVisible();
+  await mint.getByRole('button', { name: 'Close' }).click();
+  await expect(keysTable(page).getByRole('row')).toHaveCount(2);
+  await expect(keysTable(page)).toContainText('Laptop');
+
+  await goTo(page, 'Settings');
+  await expect(page.getByRole('region', { name: 'API key', exact: true })).toContainText(value.slice(-4));
+  await expect(page.getByRole('region', { name: 'Account', exact: true })).toContainText(email);
+
+  // The new key sends a bot.
+  await goTo(page, 'Launch');
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await expect(meetingCard(page, 'abc-defg-hij')).toBeVisible();
+
+  // Revoke it: the confirmation names the key and the user, and says it cannot be undone.
+  await goTo(page, 'Admin');
+  await keysTable(page).getByRole('button', { name: 'Revoke “Laptop”' }).click();
+  const revoke = page.getByRole('dialog', { name: /Revoke “Laptop”\? \(Robin Colleague\)/ });
+  await expect(revoke).toContainText('cannot be undone');
+  await expect(revoke).toContainText('Robin Colleague');
+  await snap(page, testInfo, 'admin-revoke');
+  await revoke.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(page.getByText('No API keys')).toBeVisible();
+
+  // The app is refused now, and says what to do.
+  await goTo(page, 'Launch');
+  await sendLink(page, 'https://meet.google.com/klm-nopq-rst');
+  await expect(page.getByText(/The server rejected this API key/).first()).toBeVisible();
+  await expect(linkField(page)).toBeVisible();
+  await goTo(page, 'Settings');
+  await page.getByRole('region', { name: 'Server', exact: true }).getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByRole('region', { name: 'Server', exact: true }).getByText(/The server rejected this API key/)).toBeVisible();
+  await snap(page, testInfo, 'admin-revoked-refused');
+
+  // The admin key reached no frame the window received.
+  expect(app.outgoing.filter((frame) => frame.includes(adminKey))).toEqual([]);
+});
+
+test('the users list pages and filters as you type, by keyboard', async ({ page }) => {
+  test.setTimeout(60_000);
+  app = await launchApp({ profile: 'g2', adminKey });
+  await connect(page, app);
+  await turnOnAdminMode(page, adminKey);
+  await goTo(page, 'Admin');
+  await createUser(page, { email: 'filter-target@example.com', name: 'Findable Person' });
+  await page.getByRole('button', { name: 'Back to users' }).click();
+
+  const filter = page.getByRole('searchbox', { name: 'Filter users by email or name' });
+  await filter.pressSequentially('findable', { delay: 30 });
+  const users = page.getByRole('list', { name: 'Users' });
+  await expect(users.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('admin-user-count')).toHaveText(/^1 match/);
+  // Down from the filter reaches the first user; Enter opens them.
+  await filter.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Findable Person' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to users' }).click();
+  // The filter and its result are still there.
+  await expect(filter).toHaveValue('findable');
+  await filter.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(page.getByTestId('admin-user-count')).toHaveText(/users/);
+
+  await filter.fill('nobody-has-this-text');
+  await expect(page.getByRole('heading', { name: 'No users match' })).toBeVisible();
+});
+
+test('a wrong admin key is refused next to its field, and nothing is stored', async ({ page }) => {
+  app = await launchApp({ profile: 'g2', adminKey });
+  await connect(page, app);
+  await goTo(page, 'Settings');
+  const card = page.getByRole('region', { name: 'Server administration' });
+  await card.getByLabel('Admin key', { exact: true }).fill('wrong-admin-key');
+  await card.getByRole('button', { name: 'Check and turn on admin mode' }).click();
+  await expect(card.getByLabel('Admin key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByRole('alert')).toContainText(/admin key/i);
+  await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
+});
