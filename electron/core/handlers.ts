@@ -2,6 +2,7 @@ import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState, LiveStateView, RunningBotView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
+import { createAdminHandlers } from './admin/handlers';
 import { DEMO_SERVER_ID, type ConnectionService } from './connection';
 import type { DemoService } from './demo';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
@@ -220,6 +221,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       if (s) void s.sync.runFresh({ full: true });
       return d.library.stats();
     },
+    ...createAdminHandlers(),
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;
