@@ -135,7 +135,7 @@ export const WebhookViewSchema = z.object({
   /** The URL the server reports (G3) or, where the server cannot be asked (G1/G2), the last one set from this app. */
   url: z.string().nullable(),
   source: z.enum(['server', 'app', 'none']),
-  /** A signing secret is stored in the keychain for this server; never returned. */
+  /** A signing secret is set (the server says so on G3, or one is kept in the keychain here); never returned. */
   hasSecret: z.boolean(),
   /** The events the server sends, where it says (G3). */
   events: z.array(z.string()).nullable(),
