@@ -34,6 +34,15 @@ export const SETTINGS_FILE = 'settings.json';
  * A server may echo what it was sent inside an error detail; no message that crosses to the
  * renderer may carry a key, so every handler error passes through the logger's redaction.
  */
+/** Channels whose scope refusal is about a key being tried, not the connected one. */
+const CHECKS_ANOTHER_KEY = new Set([
+  'connection:probe',
+  'connection:connect',
+  'connection:reenterKey',
+  'demo:start',
+  'admin:tokens:useInApp',
+]);
+
 function redactErrors(table: HandlerTable, logger: Logger, keyScopes: () => Promise<string[] | null>): HandlerTable {
   const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
   for (const [name, handler] of Object.entries(table) as Array<[string, (input: never) => Promise<unknown>]>) {
@@ -45,7 +54,9 @@ function redactErrors(table: HandlerTable, logger: Logger, keyScopes: () => Prom
         if (typeof coded.code === 'string' && typeof coded.userMessage === 'string') {
           // A scope refusal says what the action needs (the client) and what this key has.
           const text =
-            coded.code === 'missing_scope' ? scopeRefusal(coded.userMessage, await keyScopes().catch(() => null)) : coded.userMessage;
+            coded.code === 'missing_scope' && !CHECKS_ANOTHER_KEY.has(name)
+              ? scopeRefusal(coded.userMessage, await keyScopes().catch(() => null))
+              : coded.userMessage;
           throw new UserFacingError(coded.code, logger.redact(text));
         }
         if (e instanceof UserFacingError) throw new UserFacingError(e.code, logger.redact(e.message));

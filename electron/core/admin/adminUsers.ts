@@ -4,6 +4,7 @@ import type { ConnectionView } from '../../../shared/ipc/models';
 import type { ConnectionService } from '../connection';
 import type { Logger } from '../ports';
 import { isVexaError } from '../vexa';
+import { scopeRefusal } from './account';
 import type { AdminAccess } from './adminAccess';
 import { offersFor } from './adminAccess';
 import type { MintedTokens } from './mintedTokens';
@@ -129,7 +130,7 @@ export class AdminUsers {
       if (!token.token)
         throw new UserFacingError('invalid_response', 'The server made the token but did not send its value. Revoke it and try again.');
       this.d.logger.addSecret(token.token);
-      const { handle, expiresAt } = this.d.minted.keep(token.token, server.id);
+      const { handle, expiresAt } = this.d.minted.keep(token.token, server.id, token.scopes);
       this.d.logger.info('Token created', { server: server.url, userId: String(userId), tokenId: token.id });
       return { token: toTokenView({ ...token, token: token.token }), value: token.token, handle, handleExpiresAt: expiresAt };
     } catch (e) {
@@ -140,13 +141,18 @@ export class AdminUsers {
 
   async useInApp(handle: string, keyStorage: 'auto' | 'session' | 'plaintext'): Promise<ConnectionView> {
     const server = this.d.connection.activeServer;
-    const value = server ? this.d.minted.take(handle, server.id) : null;
-    if (!server || !value)
+    const minted = server ? this.d.minted.take(handle, server.id) : null;
+    if (!server || !minted)
       throw new UserFacingError(
         'token_gone',
         'This token can no longer be used from here: it is kept only for ten minutes after it is made, and only for the server it was made on. Paste it on the connection screen instead.',
       );
-    return this.d.connection.connect(server.url, value, keyStorage);
+    try {
+      return await this.d.connection.connect(server.url, minted.value, keyStorage);
+    } catch (e) {
+      if (isVexaError(e) && e.code === 'missing_scope') throw new UserFacingError(e.code, scopeRefusal(e.userMessage, minted.scopes));
+      throw e;
+    }
   }
 
   async revoke(tokenId: string | number): Promise<void> {

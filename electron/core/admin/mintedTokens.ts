@@ -5,6 +5,7 @@ export const MINTED_TTL_MS = 10 * 60_000;
 
 interface Minted {
   value: string;
+  scopes: string[] | null;
   serverId: string;
   expiresAt: number;
 }
@@ -19,10 +20,10 @@ export class MintedTokens {
 
   constructor(private readonly now: () => number) {}
 
-  keep(value: string, serverId: string): { handle: string; expiresAt: number } {
+  keep(value: string, serverId: string, scopes: string[] | null): { handle: string; expiresAt: number } {
     const handle = randomBytes(18).toString('base64url');
     const expiresAt = this.now() + MINTED_TTL_MS;
-    this.byHandle.set(handle, { value, serverId, expiresAt });
+    this.byHandle.set(handle, { value, scopes, serverId, expiresAt });
     const timer = setTimeout(() => {
       this.byHandle.delete(handle);
       this.timers.delete(timer);
@@ -33,12 +34,12 @@ export class MintedTokens {
   }
 
   /** The value once; a handle that expired, was used, or belongs to another server gives null. */
-  take(handle: string, serverId: string): string | null {
+  take(handle: string, serverId: string): { value: string; scopes: string[] | null } | null {
     const m = this.byHandle.get(handle);
     if (!m) return null;
     this.byHandle.delete(handle);
     if (m.expiresAt <= this.now() || m.serverId !== serverId) return null;
-    return m.value;
+    return { value: m.value, scopes: m.scopes };
   }
 
   clear(): void {

@@ -25,6 +25,8 @@ export function parseWebhookReadBack(raw: unknown): { url: string | null; secret
 const Delivery = z
   .object({
     id: z.union([z.string(), z.number()]).nullish(),
+    event_id: z.string().nullish(),
+    outcome: z.string().nullish(),
     event: z.string().nullish(),
     event_type: z.string().nullish(),
     status_code: z.number().nullish(),
@@ -36,7 +38,7 @@ const Delivery = z
   })
   .passthrough();
 
-/** The delivery log, tolerant of a bare list or `{deliveries: [...]}`; rows it cannot read are left out. */
+/** G3's delivery log (`{deliveries: [{event_type, event_id, outcome, status_code, created_at}]}`), tolerant of a bare list or `{deliveries: [...]}`; rows it cannot read are left out. */
 export function parseDeliveries(
   raw: unknown,
 ): Array<{ id: string; event: string | null; status: number | null; ok: boolean | null; at: number | null; error: string | null }> {
@@ -49,10 +51,10 @@ export function parseDeliveries(
     const status = typeof d.status_code === 'number' ? d.status_code : typeof d.status === 'number' ? d.status : null;
     return [
       {
-        id: d.id != null ? String(d.id) : String(i),
+        id: d.event_id ?? (d.id != null ? String(d.id) : `${i}`),
         event: d.event ?? d.event_type ?? null,
         status,
-        ok: d.success ?? (status !== null ? status >= 200 && status < 300 : null),
+        ok: d.outcome ? d.outcome === 'delivered' : (d.success ?? (status !== null ? status >= 200 && status < 300 : null)),
         at: parseVexaTimestamp(d.created_at ?? d.timestamp ?? null),
         error: d.error ?? null,
       },

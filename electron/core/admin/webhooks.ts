@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { WebhookDeliveries, WebhookTestResult, WebhookView } from '../../../shared/ipc/admin';
+import type { Generation } from '../../../shared/ipc/models';
 import { IpcCodes } from '../../../shared/ipc/result';
 import type { ConnectionService } from '../connection';
 import type { Clock, Logger, SecretMode, SecretStore } from '../ports';
@@ -89,7 +90,9 @@ export class WebhookService {
     if (secret) this.d.logger.addSecret(secret);
     const { server, http } = this.withServer();
     const body: Record<string, unknown> = { webhook_url: url };
-    if (secret && server.generation !== 'g1') body.webhook_secret = secret;
+    if (secret && server.generation === 'g1')
+      throw new UserFacingError('unsupported', 'This server (Vexa 0.9) does not sign webhook events. Leave the secret empty.');
+    if (secret) body.webhook_secret = secret;
     await http.request('/user/webhook', { method: 'PUT', body });
     await this.store(server, { url, secret: secret ?? null });
     this.d.logger.info('Webhook set', { server: server.url, url, signed: Boolean(secret) });
@@ -115,9 +118,8 @@ export class WebhookService {
   }
 
   /**
-   * Sends a sample `meeting.status_change` from this computer. The body is signed the way the
-   * Vexa docs describe (docs/webhooks.md: `Authorization: Bearer <secret>`), plus an HMAC-SHA256
-   * of the body in `X-Webhook-Signature` for receivers that check one.
+   * Sends a sample `meeting.status_change` from this computer, signed as this server generation
+   * signs its deliveries (see `signLike`).
    */
   async test(): Promise<WebhookTestResult> {
     const view = await this.get();
@@ -127,13 +129,9 @@ export class WebhookService {
     if (!url) throw new UserFacingError('no_webhook', 'Set a webhook address first, then send a test event to it.');
     const now = this.d.clock.now();
     const body = JSON.stringify(sampleEvent(now));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Vexa-Companion-webhook-test' };
-    if (local.secret) {
-      const ts = String(Math.floor(now / 1000));
-      headers.authorization = `Bearer ${local.secret}`;
-      headers['x-webhook-timestamp'] = ts;
-      headers['x-webhook-signature'] = `sha256=${createHmac('sha256', local.secret).update(body).digest('hex')}`;
-    }
+    const signing = signLike(server.generation, local.secret, body, Math.floor(now / 1000));
+    const headers = { ...signing, 'user-agent': 'Vexa-Companion-webhook-test' };
+    const signed = 'authorization' in signing;
     try {
       const res = await (this.d.fetch ?? fetch)(url, {
         method: 'POST',
@@ -147,7 +145,7 @@ export class WebhookService {
       return {
         ok,
         status: res.status,
-        signed: local.secret !== null,
+        signed,
         message: ok
           ? `The webhook answered ${res.status}: it received the test event.`
           : `The webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}. Vexa treats anything but 2xx as a failed delivery; check the receiver.`,
@@ -157,7 +155,7 @@ export class WebhookService {
       return {
         ok: false,
         status: null,
-        signed: local.secret !== null,
+        signed,
         message: `The webhook at ${url} ${reason}. Check the address and that the receiver is running.`,
       };
     }
@@ -183,6 +181,23 @@ export class WebhookService {
       throw e;
     }
   }
+}
+
+/**
+ * The headers of a delivery. G3: `Authorization: Bearer <secret>`, `X-Webhook-Timestamp` (unix
+ * seconds) and `X-Webhook-Signature: sha256=<HMAC-SHA256(secret, "<timestamp>." + body)>`
+ * (Vexa docs/docs/webhooks.mdx "Signature"); G2: the Bearer header only (docs/webhooks.md); G1
+ * keeps no secret and signs nothing.
+ */
+export function signLike(generation: Generation, secret: string | null, body: string, unixSeconds: number): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!secret || generation === 'g1') return headers;
+  headers.authorization = `Bearer ${secret}`;
+  if (generation === 'g3') {
+    headers['x-webhook-timestamp'] = String(unixSeconds);
+    headers['x-webhook-signature'] = `sha256=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
+  }
+  return headers;
 }
 
 function sampleEvent(now: number): Record<string, unknown> {
