@@ -68,7 +68,8 @@ export class WebhookService {
       return {
         url: back.url,
         source: back.url ? 'server' : 'none',
-        hasSecret: back.secretSet || local.secret !== null,
+        // A secret left on the server after the address was cleared signs nothing.
+        hasSecret: back.url !== null && (back.secretSet || local.secret !== null),
         events: back.events,
         deliveriesAvailable: true,
       };
