@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState, StorageState } from '../../shared/ipc/models';
+import { scopeRefusal } from './admin/account';
+import { AdminAccess } from './admin/adminAccess';
+import { AdminUsers } from './admin/adminUsers';
+import { MintedTokens } from './admin/mintedTokens';
+import { KeyScopes } from './admin/keyScopes';
+import { WebhookService } from './admin/webhooks';
 import type { Core, CoreOptions } from './app';
 import { Library, OutboxService } from './cache';
 import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
@@ -28,7 +34,16 @@ export const SETTINGS_FILE = 'settings.json';
  * A server may echo what it was sent inside an error detail; no message that crosses to the
  * renderer may carry a key, so every handler error passes through the logger's redaction.
  */
-function redactErrors(table: HandlerTable, logger: Logger): HandlerTable {
+/** Channels whose scope refusal is about a key being tried, not the connected one. */
+const CHECKS_ANOTHER_KEY = new Set([
+  'connection:probe',
+  'connection:connect',
+  'connection:reenterKey',
+  'demo:start',
+  'admin:tokens:useInApp',
+]);
+
+function redactErrors(table: HandlerTable, logger: Logger, keyScopes: () => Promise<string[] | null>): HandlerTable {
   const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
   for (const [name, handler] of Object.entries(table) as Array<[string, (input: never) => Promise<unknown>]>) {
     wrapped[name] = async (input) => {
@@ -37,7 +52,12 @@ function redactErrors(table: HandlerTable, logger: Logger): HandlerTable {
       } catch (e) {
         const coded = e as { code?: unknown; userMessage?: unknown; message?: unknown };
         if (typeof coded.code === 'string' && typeof coded.userMessage === 'string') {
-          throw new UserFacingError(coded.code, logger.redact(coded.userMessage));
+          // A scope refusal says what the action needs (the client) and what this key has.
+          const text =
+            coded.code === 'missing_scope' && !CHECKS_ANOTHER_KEY.has(name)
+              ? scopeRefusal(coded.userMessage, await keyScopes().catch(() => null))
+              : coded.userMessage;
+          throw new UserFacingError(coded.code, logger.redact(text));
         }
         if (e instanceof UserFacingError) throw new UserFacingError(e.code, logger.redact(e.message));
         throw e;
@@ -216,6 +236,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: clock.now,
   });
 
+  const adminAccess = new AdminAccess({
+    connection,
+    secrets: options.secrets,
+    logger,
+    fetch: options.fetch,
+    resolveHost: options.resolveHost,
+  });
+  const minted = new MintedTokens(clock.now);
+  const adminUsers = new AdminUsers({ access: adminAccess, connection, minted, logger });
+  const webhooks = new WebhookService({
+    connection,
+    secrets: options.secrets,
+    logger,
+    clock,
+    fetch: options.fetch,
+    resolveHost: options.resolveHost,
+  });
+  const keyScopes = new KeyScopes(connection);
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -233,8 +272,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       emitState,
       emitChanged: (change) => emit('library:changed', change),
+      admin: { access: adminAccess, users: adminUsers, webhooks, keyScopes },
+      secrets: options.secrets,
     }),
     logger,
+    () => keyScopes.current(),
   );
 
   // The synchronous part comes first and holds everything that must survive the process: the OS
@@ -246,6 +288,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     closed = true;
     listeners.clear();
     stopWake();
+    minted.clear();
     try {
       session?.close();
     } catch (e) {

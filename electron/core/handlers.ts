@@ -2,9 +2,11 @@ import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
 import type { AppState, LiveStateView, RunningBotView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
+import { createAdminHandlers, type AdminHandlerDeps } from './admin/handlers';
+import { forgetServerSecrets } from './admin/forget';
 import { DEMO_SERVER_ID, type ConnectionService } from './connection';
 import type { DemoService } from './demo';
-import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
+import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows, SecretStore } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
 import type { ServerSession } from './session';
 import type { TranscriptService } from './share/transcriptService';
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   logger: Logger;
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
+  admin: Omit<AdminHandlerDeps, 'connection'>;
+  secrets: SecretStore;
 }
 
 /** The one handler table both transports serve. Inputs arrive already validated. */
@@ -65,6 +69,9 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'connection:recheck': async () => d.connection.recheck(),
     'connection:disconnect': async () => {
+      // Forgetting a server forgets its admin key and webhook secret with its user key.
+      const leaving = d.connection.activeServer;
+      if (leaving) await forgetServerSecrets(d.secrets, leaving.id);
       const view = await d.connection.disconnect();
       await leaveDemo();
       return view;
@@ -220,6 +227,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       if (s) void s.sync.runFresh({ full: true });
       return d.library.stats();
     },
+    ...createAdminHandlers({ ...d.admin, connection: d.connection }),
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -1,5 +1,5 @@
 import type { SimContext } from './context';
-import { detail, isRecord, json, notFound, parseJsonBody, type Router, type SimRequest, type SimResponse } from './http';
+import { detail, isRecord, json, parseJsonBody, type Router, type SimRequest, type SimResponse } from './http';
 import { restTime } from './profiles';
 import { extraForbiddenError, intParsingError, jsonInvalidError, missingError, parseIntParam, valueError } from './pydantic';
 import { DEFAULT_MAX_CONCURRENT, mintTokenValue } from './users';
@@ -9,13 +9,17 @@ const ADMIN = { kind: 'admin' } as const;
 const VALID_SCOPES: readonly SimScope[] = ['bot', 'tx', 'browser'];
 
 /**
- * The admin API. G1/G2 reach it through the gateway at `/admin/...`; the real G3 serves it only on
- * the separate admin-api port, which the simulator folds into the same server.
+ * The admin API. G1/G2 reach it through the gateway at `/admin/...`; G3's gateway has no `/admin`
+ * route (404) and admin-api answers on its own address (compose port 8001), which the simulator
+ * serves on a second port (`Simulator.adminUrl`). Routes a generation lacks are simply not
+ * registered, so the router answers as FastAPI does: 405 `Method Not Allowed` where another method
+ * shares the path (G3 `GET /admin/users`, which has only POST; G1/G2 `GET /admin/users/{id}/tokens`),
+ * 404 `Not Found` elsewhere (Vexa-ai/vexa:core/identity/services/admin-api/src/admin_api/app/main.py).
  */
 export function registerAdminRoutes(router: Router, ctx: SimContext): void {
   const classic = ctx.profile !== 'g3';
   router.add('POST', '/admin/users', ADMIN, (req) => createUser(ctx, req));
-  router.add('GET', '/admin/users', ADMIN, (req) => (classic ? listUsers(ctx, req) : notFound()));
+  if (classic) router.add('GET', '/admin/users', ADMIN, (req) => listUsers(ctx, req));
   router.add('GET', '/admin/users/email/{email}', ADMIN, (req) => {
     const user = ctx.users.byEmail(req.params.email ?? '');
     return user ? json(200, userResponse(ctx, user)) : detail(404, 'User not found');
@@ -30,9 +34,10 @@ export function registerAdminRoutes(router: Router, ctx: SimContext): void {
       ),
     ),
   );
-  router.add('GET', '/admin/users/{user_id}/tokens', ADMIN, (req) =>
-    classic ? notFound() : withUser(ctx, req, (user) => json(200, ctx.users.tokensOf(user.id).map(tokenInfo))),
-  );
+  if (!classic)
+    router.add('GET', '/admin/users/{user_id}/tokens', ADMIN, (req) =>
+      withUser(ctx, req, (user) => json(200, ctx.users.tokensOf(user.id).map(tokenInfo))),
+    );
   router.add('PATCH', '/admin/users/{user_id}', ADMIN, (req) => withUser(ctx, req, (user) => patchUser(ctx, req, user)));
   router.add('POST', '/admin/users/{user_id}/tokens', ADMIN, (req) => withUser(ctx, req, (user) => mintToken(ctx, req, user)));
   router.add('DELETE', '/admin/tokens/{token_id}', ADMIN, (req) => {

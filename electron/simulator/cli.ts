@@ -8,7 +8,8 @@ const USAGE = `Usage: npm run simulator -- [--profile g1|g2|g3] [--host 127.0.0.
 --rate-limit N: requests a minute per key before 429; 0 turns it off. Default: the generation's
 own (G2 120, G1 and G3 none).
 
-The first line on stdout is {"event":"listening","url":...,"profile":...}; logs go to stderr.`;
+The first line on stdout is {"event":"listening","url":...,"profile":...}; on g3 it also has
+"adminUrl", the separate address of the admin API. Logs go to stderr.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // Printed only once the handlers are in place: a parent may signal as soon as it reads this line.
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile })}\n`);
+  const admin = sim.adminUrl === sim.url ? {} : { adminUrl: sim.adminUrl };
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile, ...admin })}\n`);
 }
 
 main().catch((err: unknown) => {

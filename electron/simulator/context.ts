@@ -1,12 +1,17 @@
 import type { SimClock } from './clock';
 import type { MeetingStore } from './meetings';
-import type { SimProfile, SimScenario } from './types';
+import type { MeetingRecord, MeetingStatus, SimProfile, SimScenario } from './types';
 import type { UserStore } from './users';
 
 /** Where frames go: the sockets subscribed to a meeting, or (G3) every socket of a user. */
 export interface Publisher {
   toMeeting(meetingId: number, frame: unknown): void;
   toUser(userId: number, frame: unknown): void;
+}
+
+/** Posts the owner's webhook on a meeting's status change (webhooks.ts). */
+export interface WebhookSink {
+  onTransition(m: MeetingRecord, from: MeetingStatus, to: MeetingStatus): void;
 }
 
 /** Drives bots through their scenario; implemented by scenarios.ts. */
@@ -26,6 +31,7 @@ export interface SimContext {
   readonly meetings: MeetingStore;
   readonly publisher: Publisher;
   readonly lifecycle: Lifecycle;
+  readonly webhooks: WebhookSink;
   readonly defaultScenario: SimScenario;
   readonly adminKey: string | null;
   log(message: string): void;

@@ -1,4 +1,5 @@
 import { registerAdminRoutes } from './admin';
+import { seedAdminUsers } from './adminSeed';
 import { authenticateUser } from './auth';
 import { registerBotRoutes } from './botRoutes';
 import { createClock } from './clock';
@@ -16,6 +17,7 @@ import { registerTranscriptRoutes } from './transcriptRoutes';
 import { registerUserRoutes } from './userRoutes';
 import { SIM_PROFILES, SIM_SCENARIOS, type SimFault, type SimProfile, type SimScenario, type SimSegment, type SimUserKey } from './types';
 import { UserStore } from './users';
+import { registerDeliveryRoute, WebhookDispatcher } from './webhooks';
 import { WsHub } from './ws';
 
 export type { SimFault, SimProfile, SimScenario, SimSegment, SimUserKey } from './types';
@@ -34,8 +36,13 @@ export interface SimulatorOptions {
   /** User keys; a plain string gets scopes bot+tx. Default: [DEFAULT_SIM_API_KEY]. */
   apiKeys?: Array<string | SimUserKey>;
   adminKey?: string;
-  /** Pre-populate a few completed past meetings with transcripts for every configured user. */
+  /**
+   * Pre-populate a few completed past meetings with transcripts for every configured user, and a
+   * few hundred more users with tokens for the admin screens.
+   */
   seed?: boolean;
+  /** G3 only: the port of the separate admin-api address (default: any free port). */
+  adminPort?: number;
   /**
    * Requests per minute per key before 429. Absent: the generation's own default (G2 limits every
    * key to 120/min; G1 and G3 are unlimited here). 0 turns the limiter off, which time-scaled tests
@@ -48,6 +55,11 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   readonly url: string;
+  /**
+   * Where the admin API answers: the gateway itself on G1/G2 (`/admin/...`), a separate address on
+   * G3, whose gateway answers 404 for `/admin`.
+   */
+  readonly adminUrl: string;
   readonly profile: SimProfile;
   close(): Promise<void>;
   admit(meetingId: number): void;
@@ -71,6 +83,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const meetings = new MeetingStore();
   const hub = new WsHub();
   const runner = new ScenarioRunner(() => ctx);
+  const webhooks = new WebhookDispatcher(() => ctx);
   const log = opts.log ?? (() => undefined);
   const ctx: SimContext = {
     profile,
@@ -79,6 +92,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     meetings,
     publisher: hub,
     lifecycle: runner,
+    webhooks,
     defaultScenario,
     adminKey: opts.adminKey ?? null,
     log,
@@ -86,7 +100,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   hub.attach(ctx);
 
   const configured = users.registerKeys(opts.apiKeys ?? [DEFAULT_SIM_API_KEY]);
-  if (opts.seed) seedLibrary(ctx, configured);
+  if (opts.seed) {
+    seedLibrary(ctx, configured);
+    seedAdminUsers(ctx);
+  }
 
   const router = new Router();
   router.add('GET', '/health', { kind: 'public' }, () => json(200, { status: 'ok' }));
@@ -103,7 +120,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerTranscriptRoutes(router, ctx);
   registerMeetingRoutes(router, ctx);
   registerUserRoutes(router, ctx);
-  registerAdminRoutes(router, ctx);
+  registerDeliveryRoute(router, ctx, webhooks);
+  // G3's admin-api is its own service on its own address; G1/G2 route /admin through the gateway.
+  const adminRouter = profile === 'g3' ? new Router() : router;
+  if (profile === 'g3') adminRouter.add('GET', '/health', { kind: 'public' }, () => json(200, { status: 'ok', service: 'admin-api' }));
+  registerAdminRoutes(adminRouter, ctx);
 
   const server = new SimServer(ctx, router, hub, {
     host: opts.host ?? '127.0.0.1',
@@ -119,8 +140,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     socketCount: () => hub.size,
     url: () => server.url,
   });
+  const adminServer =
+    profile === 'g3'
+      ? new SimServer(ctx, adminRouter, hub, {
+          host: opts.host ?? '127.0.0.1',
+          port: opts.adminPort ?? 0,
+          rateLimitPerMinute: 0,
+          websocket: false,
+        })
+      : null;
   await server.listen();
-  log(`Vexa simulator (${profile}) listening on ${server.url}, time scale ${clock.timeScale}`);
+  await adminServer?.listen();
+  log(
+    `Vexa simulator (${profile}) listening on ${server.url}${adminServer ? `, admin API on ${adminServer.url}` : ''}, time scale ${clock.timeScale}`,
+  );
 
   const meeting = (id: number) => {
     const m = meetings.get(id);
@@ -132,11 +165,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     get url() {
       return server.url;
     },
+    get adminUrl() {
+      return (adminServer ?? server).url;
+    },
     profile,
     close: async () => {
       runner.shutdown();
       clock.clearAll();
       await server.close();
+      await adminServer?.close();
+      await webhooks.close();
     },
     admit: (id) => void runner.admit(meeting(id).id),
     dropSockets: () => hub.dropAll(),

@@ -45,6 +45,7 @@ export function transition(ctx: SimContext, m: MeetingRecord, to: MeetingStatus,
   const frames = statusFrames(ctx.profile, m, to, at);
   if (frames.meeting) ctx.publisher.toMeeting(m.id, frames.meeting);
   if (frames.user) ctx.publisher.toUser(m.userId, frames.user);
+  ctx.webhooks.onTransition(m, from, to);
   ctx.log(`meeting ${m.id} ${from} -> ${to}${opts.completionReason ? ` (${opts.completionReason})` : ''}`);
 }
 

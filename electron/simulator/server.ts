@@ -14,6 +14,8 @@ export interface ServerOptions {
   port: number;
   /** Requests per minute per key (or address); 0 disables the limiter. */
   rateLimitPerMinute: number;
+  /** False for G3's admin-api address, which has no `/ws`. */
+  websocket?: boolean;
 }
 
 /**
@@ -174,7 +176,7 @@ export class SimServer {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/ws') {
+    if (path !== '/ws' || this.opts.websocket === false) {
       rejectUpgrade(socket, { status: 404, body: JSON.stringify({ detail: 'Not Found' }), contentType: 'application/json' });
       return;
     }

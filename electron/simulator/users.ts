@@ -35,6 +35,7 @@ export class UserStore {
     imageUrl?: string | null;
     maxConcurrent?: number;
     data?: Record<string, unknown>;
+    createdAt?: number;
   }): UserRecord {
     const user: UserRecord = {
       id: this.nextUserId++,
@@ -43,7 +44,7 @@ export class UserStore {
       imageUrl: init.imageUrl ?? null,
       maxConcurrent: init.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
       data: init.data ?? {},
-      createdAt: this.clock.now(),
+      createdAt: init.createdAt ?? this.clock.now(),
     };
     this.users.set(user.id, user);
     return user;
@@ -66,9 +67,9 @@ export class UserStore {
     userId: number,
     token: string,
     scopes: SimScope[],
-    opts: { name?: string | null; expiresInSec?: number | null } = {},
+    opts: { name?: string | null; expiresInSec?: number | null; createdAt?: number; lastUsedAt?: number | null } = {},
   ): TokenRecord {
-    const now = this.clock.now();
+    const now = opts.createdAt ?? this.clock.now();
     const record: TokenRecord = {
       id: this.nextTokenId++,
       token,
@@ -77,7 +78,7 @@ export class UserStore {
       name: opts.name ?? null,
       createdAt: now,
       expiresAt: opts.expiresInSec ? now + opts.expiresInSec * 1000 : null,
-      lastUsedAt: null,
+      lastUsedAt: opts.lastUsedAt ?? null,
     };
     this.tokens.set(record.id, record);
     return record;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminChannels } from './admin';
 import { libraryChannels, libraryEvents } from './library';
 import {
   AiToolSchema,
@@ -161,6 +162,7 @@ export const channels = {
     output: z.object({ mode: z.enum(['link', 'prompt', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
   ...libraryChannels,
+  ...adminChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/index';
-import { ADMIN, call, KEY, start } from './simHelpers';
+import { adminCall, call, KEY, start } from './simHelpers';
 
 describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profile) => {
   let sim: Simulator;
@@ -43,26 +43,20 @@ describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profil
   });
 
   it('guards the admin API with the admin key', async () => {
-    const res = await call(sim, 'POST', '/admin/users', { key: null, admin: 'wrong', body: { email: 'x@example.com' } });
+    const res = await adminCall(sim, 'POST', '/admin/users', { admin: 'wrong', body: { email: 'x@example.com' } });
     expect(res).toMatchObject({ status: 403, body: { detail: 'Invalid or missing admin token.' } });
   });
 
   it('creates users (201 new, 200 existing) and mints tokens that work as user keys until revoked', async () => {
-    const created = await call(sim, 'POST', '/admin/users', {
-      key: null,
-      admin: ADMIN,
-      body: { email: `new-${profile}@example.com`, name: 'New Person' },
-    });
+    const created = await adminCall(sim, 'POST', '/admin/users', { body: { email: `new-${profile}@example.com`, name: 'New Person' } });
     expect(created.status).toBe(201);
-    const again = await call(sim, 'POST', '/admin/users', { key: null, admin: ADMIN, body: { email: `new-${profile}@example.com` } });
+    const again = await adminCall(sim, 'POST', '/admin/users', { body: { email: `new-${profile}@example.com` } });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(created.body.id);
     if (profile === 'g3') expect(created.body).not.toHaveProperty('created_at');
     else expect(created.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
 
-    const minted = await call(sim, 'POST', `/admin/users/${created.body.id}/tokens`, {
-      key: null,
-      admin: ADMIN,
+    const minted = await adminCall(sim, 'POST', `/admin/users/${created.body.id}/tokens`, {
       body: profile === 'g1' ? undefined : { scopes: ['bot', 'tx'] },
     });
     expect(minted.status).toBe(201);
@@ -74,25 +68,25 @@ describe.each(['g1', 'g2', 'g3'] as const)('authentication, profile %s', (profil
     const list = await call(sim, 'GET', '/meetings', { key: token });
     expect(list).toMatchObject({ status: 200, body: { meetings: [] } });
 
-    const revoked = await call(sim, 'DELETE', `/admin/tokens/${minted.body.id}`, { key: null, admin: ADMIN });
+    const revoked = await adminCall(sim, 'DELETE', `/admin/tokens/${minted.body.id}`);
     expect(revoked.status).toBe(204);
     expect((await call(sim, 'GET', '/meetings', { key: token })).status).toBe(profile === 'g1' ? 403 : 401);
-    expect((await call(sim, 'DELETE', `/admin/tokens/${minted.body.id}`, { key: null, admin: ADMIN })).body).toEqual({
+    expect((await adminCall(sim, 'DELETE', `/admin/tokens/${minted.body.id}`)).body).toEqual({
       detail: 'Token not found',
     });
   });
 
   it('shows user details per generation', async () => {
-    const user = await call(sim, 'GET', '/admin/users/1', { key: null, admin: ADMIN });
+    const user = await adminCall(sim, 'GET', '/admin/users/1');
     expect(user.status).toBe(200);
     if (profile === 'g3') {
       expect(user.body).not.toHaveProperty('api_tokens');
-      expect((await call(sim, 'GET', '/admin/users', { key: null, admin: ADMIN })).status).toBe(404);
+      expect((await adminCall(sim, 'GET', '/admin/users')).status).toBe(405);
     } else {
       expect(user.body.api_tokens.map((t: { token: string }) => t.token)).toContain(KEY);
-      expect(Array.isArray((await call(sim, 'GET', '/admin/users', { key: null, admin: ADMIN })).body)).toBe(true);
+      expect(Array.isArray((await adminCall(sim, 'GET', '/admin/users')).body)).toBe(true);
     }
-    expect((await call(sim, 'GET', '/admin/users/999', { key: null, admin: ADMIN })).body).toEqual({ detail: 'User not found' });
+    expect((await adminCall(sim, 'GET', '/admin/users/999')).body).toEqual({ detail: 'User not found' });
   });
 });
 
@@ -100,10 +94,10 @@ describe('G3 token minting', () => {
   it('defaults to the bot scope, so such a key cannot read transcripts', async () => {
     const sim = await start({ profile: 'g3' });
     try {
-      const minted = await call(sim, 'POST', '/admin/users/1/tokens', { key: null, admin: ADMIN });
+      const minted = await adminCall(sim, 'POST', '/admin/users/1/tokens');
       expect(minted.body.scopes).toEqual(['bot']);
       expect((await call(sim, 'GET', '/transcripts/google_meet/abc-defg-hij', { key: minted.body.token })).status).toBe(403);
-      const bad = await call(sim, 'POST', '/admin/users/1/tokens', { key: null, admin: ADMIN, body: { scopes: ['admin'] } });
+      const bad = await adminCall(sim, 'POST', '/admin/users/1/tokens', { body: { scopes: ['admin'] } });
       expect(bad.status).toBe(422);
       expect(typeof bad.body.detail).toBe('string');
     } finally {

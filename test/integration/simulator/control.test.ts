@@ -126,7 +126,7 @@ describe('control endpoints without an admin key', () => {
     try {
       expect((await call(sim, 'GET', '/_sim/state')).status).toBe(200);
       // The admin API itself is not configured then, as on a real server without ADMIN_API_TOKEN.
-      expect((await call(sim, 'GET', '/admin/users/1', { key: null })).status).toBe(500);
+      expect((await call(sim, 'GET', '/admin/users/1', { key: null, base: sim.adminUrl })).status).toBe(500);
     } finally {
       await sim.close();
     }

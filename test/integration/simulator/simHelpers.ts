@@ -26,7 +26,7 @@ export async function call(
   sim: Simulator,
   method: string,
   path: string,
-  opts: { key?: string | null; admin?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: { key?: string | null; admin?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; base?: string } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   const key = opts.key === undefined ? KEY : opts.key;
@@ -38,7 +38,7 @@ export async function call(
     body = JSON.stringify(opts.body);
     headers['Content-Type'] = 'application/json';
   }
-  const res = await fetch(sim.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch((opts.base ?? sim.url) + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   let parsed: unknown = undefined;
   try {
@@ -47,6 +47,11 @@ export async function call(
     parsed = undefined;
   }
   return { status: res.status, headers: res.headers, text, body: parsed };
+}
+
+/** An admin API call at the generation's admin address (a separate one on G3). */
+export function adminCall(sim: Simulator, method: string, path: string, opts: { admin?: string; body?: unknown } = {}): Promise<Reply> {
+  return call(sim, method, path, { key: null, admin: ADMIN, ...opts, base: sim.adminUrl });
 }
 
 export async function meetingStatus(sim: Simulator, id: number): Promise<string> {

@@ -1,0 +1,212 @@
+import { createHmac } from 'node:crypto';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type { WebhookDeliveries, WebhookTestResult, WebhookView } from '../../../shared/ipc/admin';
+import type { Generation } from '../../../shared/ipc/models';
+import { IpcCodes } from '../../../shared/ipc/result';
+import type { ConnectionService } from '../connection';
+import type { Clock, Logger, SecretMode, SecretStore } from '../ports';
+import type { ServerRecord } from '../servers';
+import { createHttp, isVexaError, type VexaHttp } from '../vexa';
+import type { Resolver } from '../net/guardedLookup';
+import { parseDeliveries, parseWebhookReadBack, webhookUrlProblem } from './webhookWire';
+
+/** The keychain account of a server's webhook (its URL as set from here, and its signing secret). */
+export const webhookAccount = (serverId: string): string => `webhook:${serverId}`;
+
+const MODE_OF_USER_KEY: Record<string, SecretMode> = { keychain: 'secure', session: 'session', plaintext: 'plaintext' };
+const TEST_TIMEOUT_MS = 10_000;
+
+export interface WebhookDeps {
+  connection: ConnectionService;
+  secrets: SecretStore;
+  logger: Logger;
+  clock: Clock;
+  fetch?: typeof fetch;
+  resolveHost?: Resolver;
+}
+
+interface Local {
+  url: string | null;
+  secret: string | null;
+}
+
+/**
+ * The connected user's webhook. The secret is sent to the server once, kept in the keychain to
+ * sign test events, registered with the logger, and never put in a view.
+ */
+export class WebhookService {
+  constructor(private readonly d: WebhookDeps) {}
+
+  private withServer(): { server: ServerRecord; http: VexaHttp } {
+    const made = this.d.connection.withActiveKey((server, apiKey) => ({
+      server,
+      http: createHttp({ baseUrl: server.url, apiKey, fetch: this.d.fetch, resolveHost: this.d.resolveHost, retries: 0 }),
+    }));
+    if (!made || this.d.connection.view().status !== 'connected')
+      throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first; the webhook belongs to your account there.');
+    return made;
+  }
+
+  private async local(serverId: string): Promise<Local> {
+    const raw = await this.d.secrets.get(webhookAccount(serverId));
+    if (!raw) return { url: null, secret: null };
+    try {
+      const v = JSON.parse(raw) as Partial<Local>;
+      const local = { url: typeof v.url === 'string' ? v.url : null, secret: typeof v.secret === 'string' ? v.secret : null };
+      if (local.secret) this.d.logger.addSecret(local.secret);
+      return local;
+    } catch {
+      return { url: null, secret: null };
+    }
+  }
+
+  async get(): Promise<WebhookView> {
+    const { server, http } = this.withServer();
+    const local = await this.local(server.id);
+    if (server.generation === 'g3') {
+      const back = parseWebhookReadBack((await http.request('/user/webhook')).body);
+      return {
+        url: back.url,
+        source: back.url ? 'server' : 'none',
+        // A secret left on the server after the address was cleared signs nothing.
+        hasSecret: back.url !== null && (back.secretSet || local.secret !== null),
+        events: back.events,
+        deliveriesAvailable: true,
+      };
+    }
+    // G1/G2 cannot read the webhook back: the app shows what it last set.
+    return {
+      url: local.url,
+      source: local.url ? 'app' : 'none',
+      hasSecret: local.secret !== null,
+      events: null,
+      deliveriesAvailable: false,
+    };
+  }
+
+  async set(rawUrl: string, secret: string | undefined): Promise<WebhookView> {
+    const url = rawUrl.trim();
+    const problem = webhookUrlProblem(url);
+    if (problem) throw new UserFacingError('validation', problem);
+    if (secret) this.d.logger.addSecret(secret);
+    const { server, http } = this.withServer();
+    const body: Record<string, unknown> = { webhook_url: url };
+    if (secret && server.generation === 'g1')
+      throw new UserFacingError('unsupported', 'This server (Vexa 0.9) does not sign webhook events. Leave the secret empty.');
+    if (secret) body.webhook_secret = secret;
+    await http.request('/user/webhook', { method: 'PUT', body });
+    await this.store(server, { url, secret: secret ?? null });
+    this.d.logger.info('Webhook set', { server: server.url, url, signed: Boolean(secret) });
+    return this.get();
+  }
+
+  async clear(): Promise<WebhookView> {
+    const { server, http } = this.withServer();
+    await http.request('/user/webhook', { method: 'PUT', body: { webhook_url: '' } });
+    await this.d.secrets.delete(webhookAccount(server.id));
+    this.d.logger.info('Webhook cleared', { server: server.url });
+    return this.get();
+  }
+
+  private async store(server: ServerRecord, local: Local): Promise<void> {
+    const value = JSON.stringify(local);
+    try {
+      await this.d.secrets.set(webhookAccount(server.id), value, MODE_OF_USER_KEY[server.keyStorage ?? 'session'] ?? 'session');
+    } catch (e) {
+      this.d.logger.warn('Could not store the webhook secret; it is kept for this run', { error: String((e as Error)?.message) });
+      await this.d.secrets.set(webhookAccount(server.id), value, 'session');
+    }
+  }
+
+  /**
+   * Sends a sample `meeting.status_change` from this computer, signed as this server generation
+   * signs its deliveries (see `signLike`).
+   */
+  async test(): Promise<WebhookTestResult> {
+    const view = await this.get();
+    const { server } = this.withServer();
+    const local = await this.local(server.id);
+    const url = view.url ?? local.url;
+    if (!url) throw new UserFacingError('no_webhook', 'Set a webhook address first, then send a test event to it.');
+    const now = this.d.clock.now();
+    const body = JSON.stringify(sampleEvent(now));
+    const signing = signLike(server.generation, local.secret, body, Math.floor(now / 1000));
+    const headers = { ...signing, 'user-agent': 'Vexa-Companion-webhook-test' };
+    const signed = 'authorization' in signing;
+    try {
+      const res = await (this.d.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
+      });
+      await res.body?.cancel().catch(() => undefined);
+      const ok = res.status >= 200 && res.status < 300;
+      return {
+        ok,
+        status: res.status,
+        signed,
+        message: ok
+          ? `The webhook answered ${res.status}: it received the test event.`
+          : `The webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}. Vexa treats anything but 2xx as a failed delivery; check the receiver.`,
+      };
+    } catch (e) {
+      const reason = (e as Error)?.name === 'TimeoutError' ? 'did not answer within 10 seconds' : 'could not be reached';
+      return {
+        ok: false,
+        status: null,
+        signed,
+        message: `The webhook at ${url} ${reason}. Check the address and that the receiver is running.`,
+      };
+    }
+  }
+
+  async deliveries(limit: number): Promise<WebhookDeliveries> {
+    const { server, http } = this.withServer();
+    if (server.generation !== 'g3')
+      return {
+        available: false,
+        message: 'This server does not keep a log of webhook deliveries (Vexa 0.12 and later do).',
+        deliveries: [],
+      };
+    try {
+      return {
+        available: true,
+        message: null,
+        deliveries: parseDeliveries((await http.request('/user/webhook/deliveries', { query: { limit } })).body),
+      };
+    } catch (e) {
+      if (isVexaError(e) && (e.status === 405 || (e.status === 404 && e.detail === 'Not Found')))
+        return { available: false, message: 'This server does not offer its webhook delivery log.', deliveries: [] };
+      throw e;
+    }
+  }
+}
+
+/**
+ * The headers of a delivery. G3: `Authorization: Bearer <secret>`, `X-Webhook-Timestamp` (unix
+ * seconds) and `X-Webhook-Signature: sha256=<HMAC-SHA256(secret, "<timestamp>." + body)>`
+ * (Vexa docs/docs/webhooks.mdx "Signature"); G2: the Bearer header only (docs/webhooks.md); G1
+ * keeps no secret and signs nothing.
+ */
+export function signLike(generation: Generation, secret: string | null, body: string, unixSeconds: number): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (!secret || generation === 'g1') return headers;
+  headers.authorization = `Bearer ${secret}`;
+  if (generation === 'g3') {
+    headers['x-webhook-timestamp'] = String(unixSeconds);
+    headers['x-webhook-signature'] = `sha256=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
+  }
+  return headers;
+}
+
+function sampleEvent(now: number): Record<string, unknown> {
+  const at = new Date(now).toISOString();
+  return {
+    event_type: 'meeting.status_change',
+    test: true,
+    meeting: { id: 0, platform: 'google_meet', native_meeting_id: 'abc-defg-hij', status: 'active', created_at: at, updated_at: at },
+    status_change: { from: 'joining', to: 'active', reason: 'test event sent from Vexa Companion', timestamp: at },
+  };
+}
