@@ -60,7 +60,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
   const admin = useAdminStore((s) => adminAvailable(s.status));
   const go = useNavigationStore((s) => s.go);
   useScreenShortcuts();
-  useAdminStatus(connection.server?.id ?? null);
+  useAdminStatus(connection.server?.id ?? null, connection.status === 'connected');
   // A forgotten admin key (or another server) takes the Admin place away: leave it for Settings.
   useEffect(() => {
     if (screen === 'admin' && !admin && useAdminStore.getState().status !== null) go('settings');

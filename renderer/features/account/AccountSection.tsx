@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { AccountInfo } from '../../../shared/ipc/admin';
 import { Badge, Banner, Bidi, Button, Card, Spinner } from '../../app/theme';
 import { CheckIcon, CrossIcon, InfoIcon } from '../../app/theme/icons';
-import { describeScopes, missingParts } from '../admin/describe';
+import { describeScopes } from '../admin/describe';
 import { loadAccount } from './actions';
 import { useAccountStore } from './store';
 import './account.css';
@@ -66,8 +66,7 @@ export function AccountSection({ serverId, keyLabel }: { serverId: string; keyLa
 }
 
 function AccountDetails({ info }: { info: AccountInfo }) {
-  const scopes = info.scopes ?? (info.prefixScope ? [info.prefixScope] : null);
-  const missing = missingParts(scopes);
+  const scopes = info.scopes;
   return (
     <div className="stack">
       <dl className="definition-list">
@@ -121,15 +120,11 @@ function AccountDetails({ info }: { info: AccountInfo }) {
           <FeatureList features={info.features} />
         </div>
       ) : null}
-      {missing.length > 0 ? (
-        <Banner tone="warn" title="Some parts of the app will refuse this key">
-          {missing.join(' ')} Ask the server’s administrator for a key with both, or create one in Admin if you have the admin key.
-        </Banner>
-      ) : null}
+      {/* The core's sentences: a key that lacks a scope, or why the server could not be asked. */}
       {info.notes.map((note, i) => (
-        <p key={i} className="muted">
+        <Banner key={i} tone="info">
           {note}
-        </p>
+        </Banner>
       ))}
     </div>
   );

@@ -8,14 +8,17 @@ import { UsersView } from './UsersView';
 import './admin.css';
 
 /**
- * Keeps the admin status of the connected server: read once per server, so the navigation knows
- * whether the Admin place belongs there. A server change drops the previous console.
+ * Keeps the admin status of the connected server, so the navigation knows whether the Admin place
+ * belongs there. It is read whenever the connection comes up (the core answers "not connected"
+ * while a server is still being checked at start-up); a server change drops the previous console.
  */
-export function useAdminStatus(serverId: string | null): void {
+export function useAdminStatus(serverId: string | null, connected: boolean): void {
   useEffect(() => {
     useAdminStore.getState().reset();
-    if (serverId !== null) void loadAdminStatus();
   }, [serverId]);
+  useEffect(() => {
+    if (serverId !== null && connected) void loadAdminStatus();
+  }, [serverId, connected]);
 }
 
 export function AdminScreen() {

@@ -26,21 +26,6 @@ export function describeScopes(scopes: readonly string[]): ScopeLine[] {
   });
 }
 
-/** What the parts of the app need that a key with these scopes lacks (null scopes: the server does not scope keys). */
-export function missingParts(scopes: readonly string[] | null): string[] {
-  if (scopes === null) return [];
-  const missing: string[] = [];
-  if (!scopes.includes('bot')) missing.push('Sending and stopping bots needs a key with the "bot" scope.');
-  if (!scopes.includes('tx')) missing.push('The library, live captions and export need a key with the "tx" scope.');
-  return missing;
-}
-
-/** "vxa_bot_…" prefix of a G3 key label, or null for an unscoped (G1/G2) key. */
-export function scopeFromKeyLabel(label: string): string | null {
-  const match = /^vxa_([a-z]+)_/.exec(label);
-  return match?.[1] ?? null;
-}
-
 // A pragmatic check: one @, something on each side, a dot in the domain. The server decides the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -140,6 +125,6 @@ export function webhookUrlError(url: string): string | null {
 export function adminKeyErrorField(code: string, addressAsked: boolean): 'key' | 'url' | 'form' {
   if (/unauthori[sz]ed|forbidden|admin_key/.test(code)) return 'key';
   const field = fieldForError(code);
-  if (field === 'url' || /admin_url|not_found/.test(code)) return addressAsked ? 'url' : 'form';
+  if (field === 'url' || /admin_url|no_admin_api/.test(code)) return addressAsked ? 'url' : 'form';
   return field === 'apiKey' ? 'key' : 'form';
 }

@@ -3,7 +3,6 @@ import {
   adminKeyErrorField,
   createDebounce,
   describeScopes,
-  missingParts,
   revokeTitle,
   revokeWarning,
   tokenLabel,
@@ -57,14 +56,6 @@ describe('a key’s scopes', () => {
   it('says what each scope unlocks, and names an unknown one as sent', () => {
     expect(describeScopes(['bot', 'tx', 'agent']).map((l) => l.name)).toEqual(['Bots', 'Transcripts', 'agent']);
   });
-
-  it('says which parts of the app refuse a key that lacks a scope', () => {
-    expect(missingParts(['bot'])).toEqual(['The library, live captions and export need a key with the "tx" scope.']);
-    expect(missingParts(['tx'])).toEqual(['Sending and stopping bots needs a key with the "bot" scope.']);
-    expect(missingParts(['bot', 'tx'])).toEqual([]);
-    // Unscoped keys (G1, G2) may do everything their user may.
-    expect(missingParts(null)).toEqual([]);
-  });
 });
 
 describe('the admin key form', () => {
@@ -72,6 +63,8 @@ describe('the admin key form', () => {
     expect(adminKeyErrorField('unauthorized', true)).toBe('key');
     expect(adminKeyErrorField('admin_unauthorized', false)).toBe('key');
     expect(adminKeyErrorField('unreachable', true)).toBe('url');
+    expect(adminKeyErrorField('admin_url_needed', true)).toBe('url');
+    expect(adminKeyErrorField('no_admin_api', true)).toBe('url');
     // Without an address field, a reachability problem is said for the whole form.
     expect(adminKeyErrorField('unreachable', false)).toBe('form');
     expect(adminKeyErrorField('internal', true)).toBe('form');
