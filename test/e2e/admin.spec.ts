@@ -141,3 +141,44 @@ test('a wrong admin key is refused next to its field, and nothing is stored', as
   await expect(card.getByRole('alert')).toContainText(/admin key/i);
   await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
 });
+
+test('on v0.12 the admin address is asked for, and a user is found by email where the server has no list', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  app = await launchApp({ profile: 'g3', adminKey });
+  await connect(page, app);
+  await goTo(page, 'Settings');
+  const card = page.getByRole('region', { name: 'Server administration' });
+  await expect(card).toContainText('serves the admin API on its own address');
+  const address = card.getByLabel('Admin service address');
+  const key = card.getByLabel('Admin key', { exact: true });
+  // The API's own address is not the admin service: said next to the address.
+  await address.fill(app.simulatorUrl);
+  await key.fill(adminKey);
+  await card.getByRole('button', { name: 'Check and turn on admin mode' }).click();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByRole('alert')).toContainText('does not serve the admin API');
+  await snap(page, testInfo, 'admin-g3-address');
+
+  await turnOnAdminMode(page, adminKey, app.simulator.adminUrl);
+  await expect(card).toContainText(app.simulator.adminUrl.replace(/\/$/, ''));
+  await goTo(page, 'Admin');
+  await expect(page.getByText('This server does not list its users')).toBeVisible();
+  await createUser(page, { email: 'found-by-email@example.com', name: 'Found Person' });
+  await page.getByRole('button', { name: 'Back to users' }).click();
+
+  const find = page.getByLabel('Find a user by email');
+  await find.fill('nobody@example.com');
+  await find.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('No user has the email address nobody@example.com');
+  await find.fill('found-by-email@example.com');
+  await find.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Found Person' })).toBeVisible();
+  // On v0.12 only the bot limit can be changed.
+  await page.getByRole('button', { name: 'Edit…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Found Person' });
+  await expect(edit.getByLabel('Name')).toHaveCount(0);
+  await edit.getByLabel('Bots at once').fill('4');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { AdminUserView } from '../../../shared/ipc/admin';
 import { formatDateTime } from '../../app/format';
 import { Bidi } from '../../app/theme';
@@ -42,7 +42,16 @@ function UserRow({ user, index, onOpen }: { user: AdminUserView; index: number; 
  * Thousands of users: only the rows in view are in the DOM, aria-setsize keeps the real length
  * audible. Arrow keys, Page Up/Down, Home and End move between rows.
  */
-export function UserList({ users, onOpen }: { users: AdminUserView[]; onOpen(user: AdminUserView): void }) {
+export function UserList({
+  users,
+  focusId,
+  onOpen,
+}: {
+  users: AdminUserView[];
+  /** The user to focus when the list appears (the one whose page was just left). */
+  focusId: string | null;
+  onOpen(user: AdminUserView): void;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler here, so the virtualizer's unmemoizable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -53,6 +62,16 @@ export function UserList({ users, onOpen }: { users: AdminUserView[]; onOpen(use
     overscan: 8,
     getItemKey: (index) => users[index]?.id ?? index,
   });
+
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || focusId === null) return;
+    restored.current = true;
+    const index = users.findIndex((u) => u.id === focusId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    focusRow(scrollRef.current, index);
+  }, [focusId, users, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const target = event.target as HTMLElement;

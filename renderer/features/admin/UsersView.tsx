@@ -87,13 +87,15 @@ function FilterField() {
 export function UsersView() {
   const list = useAdminStore((s) => s.list);
   const offers = useAdminStore((s) => s.status?.offers ?? null);
+  const lastUserId = useAdminStore((s) => s.lastUserId);
   const [creating, setCreating] = useState(false);
+  const listed = offers?.listUsers !== false;
 
   useEffect(() => {
-    if (!useAdminStore.getState().list.loaded) void reloadUsers();
-  }, []);
+    if (listed && !useAdminStore.getState().list.loaded) void reloadUsers();
+  }, [listed]);
 
-  const canList = offers?.listUsers !== false && list.unavailable === null;
+  const canList = listed && list.unavailable === null;
   const filtered = list.filter.trim() !== '';
 
   let body;
@@ -141,7 +143,7 @@ export function UsersView() {
   } else {
     body = (
       <>
-        <UserList users={list.users} onOpen={(user) => void openUser(user.id)} />
+        <UserList users={list.users} focusId={lastUserId} onOpen={(user) => void openUser(user.id)} />
         <div className="admin-list-footer row">
           <span className="muted" data-testid="admin-user-count">
             {listSummary(list)}

@@ -21,6 +21,8 @@ interface AdminStore {
   query: string;
   /** The user whose page is open, or null for the list. */
   user: UserDetailState | null;
+  /** The user last opened, focused again when the list comes back. */
+  lastUserId: string | null;
   setStatus(status: AdminStatus | null, error?: string | null): void;
   setList(patch: Partial<UserListState>): void;
   setQuery(query: string): void;
@@ -35,11 +37,12 @@ export const useAdminStore = create<AdminStore>()((set) => ({
   list: EMPTY_USER_LIST,
   query: '',
   user: null,
+  lastUserId: null,
   setStatus: (status, error = null) => set({ status, statusError: error }),
   setList: (patch) => set((s) => ({ list: { ...s.list, ...patch } })),
   setQuery: (query) => set({ query }),
-  setUser: (user) => set({ user }),
-  reset: () => set({ status: null, statusError: null, list: EMPTY_USER_LIST, query: '', user: null }),
+  setUser: (user) => set((s) => ({ user, lastUserId: user?.userId ?? s.lastUserId })),
+  reset: () => set({ status: null, statusError: null, list: EMPTY_USER_LIST, query: '', user: null, lastUserId: null }),
 }));
 
 /** True when the Admin place belongs in the navigation: a key is stored for the connected server. */
