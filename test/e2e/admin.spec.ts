@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { launchApp, type LaunchedApp } from './support/app';
 import { createUser, goTo, keysTable, mainNav, turnOnAdminMode } from './support/admin';
 import { connect, linkField, meetingCard, sendLink, snap } from './support/launch';
@@ -181,4 +183,51 @@ test('on v0.12 the admin address is asked for, and a user is found by email wher
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toHaveCount(0);
   await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
+});
+
+test('a webhook is set with a write-only secret, tested against a receiver, and removed', async ({ page }) => {
+  test.setTimeout(60_000);
+  const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/vexa`;
+  try {
+    app = await launchApp({ profile: 'g3' });
+    await connect(page, app);
+    await goTo(page, 'Settings');
+    const card = page.getByRole('region', { name: 'Webhooks' });
+    const secret = `whsec-${randomBytes(8).toString('hex')}`;
+    await card.getByLabel('Webhook address').fill('not a url');
+    await card.getByRole('button', { name: 'Save webhook' }).click();
+    await expect(card.getByLabel('Webhook address')).toHaveAttribute('aria-invalid', 'true');
+    await card.getByLabel('Webhook address').fill(hookUrl);
+    await card.getByLabel('Signing secret').fill(secret);
+    await card.getByRole('button', { name: 'Save webhook' }).click();
+    // The secret is write-only: the field empties and says one is stored.
+    await expect(card.getByLabel('Signing secret')).toHaveValue('');
+    await expect(card.getByLabel('Signing secret')).toHaveAttribute('placeholder', /A secret is stored/);
+    expect(await page.content()).not.toContain(secret);
+
+    await card.getByRole('button', { name: 'Send a test' }).click();
+    await expect(card.getByText('The test reached the receiver')).toBeVisible();
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers['x-webhook-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    // v0.12 keeps a delivery log: the list or its empty state is shown, not an error.
+    await expect(card.getByRole('heading', { name: 'Recent deliveries' })).toBeVisible();
+    await expect(card.getByRole('list', { name: 'Recent deliveries' }).or(card.getByText('No deliveries yet'))).toBeVisible();
+
+    await card.getByRole('button', { name: 'Remove…' }).click();
+    await page.getByRole('dialog', { name: 'Remove the webhook?' }).getByRole('button', { name: 'Remove webhook' }).click();
+    await expect(card.getByLabel('Webhook address')).toHaveValue('');
+    await expect(card.getByRole('button', { name: 'Send a test' })).toHaveCount(0);
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
 });

@@ -33,7 +33,7 @@ function LeaveDialog({ leaving, server, onClose }: { leaving: Leaving; server: S
         <p className="break">
           The app disconnects from {server.url}
           {switching ? ' and asks for the address and API key of the other server.' : ' and returns to the start screen.'} It forgets the
-          API key it keeps for this server, so you need the key to connect again.
+          API key it keeps for this server, and its admin key and webhook secret if you stored them, so you need the key to connect again.
         </p>
       }
       onClose={close}

@@ -20,7 +20,7 @@ export function SettingsScreen() {
       {connection ? <ServerSection connection={connection} /> : null}
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
       {connection?.server ? <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} /> : null}
-      {connection?.server ? <WebhookSection serverId={connection.server.id} /> : null}
+      {connection?.server ? <WebhookSection serverId={connection.server.id} signs={connection.server.generation !== 'g1'} /> : null}
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}

@@ -83,7 +83,7 @@ function ClearDialog({ open, onClose, onCleared }: { open: boolean; onClose(): v
   );
 }
 
-function WebhookForm({ view }: { view: WebhookView }) {
+function WebhookForm({ view, signs }: { view: WebhookView; signs: boolean }) {
   const [url, setUrl] = useState(view.url ?? '');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
@@ -120,7 +120,7 @@ function WebhookForm({ view }: { view: WebhookView }) {
     setTest(result.value);
   };
 
-  const saved = view.url !== null;
+  const saved = Boolean(view.url);
   return (
     <form className="stack" onSubmit={(e) => void save(e)} noValidate aria-label="Webhook">
       <TextField
@@ -136,20 +136,24 @@ function WebhookForm({ view }: { view: WebhookView }) {
         error={errors.url}
         help="The server calls this address when a meeting changes status or ends."
       />
-      <TextField
-        label="Signing secret"
-        type="password"
-        spellCheck={false}
-        autoComplete="new-password"
-        value={secret}
-        placeholder={view.hasSecret ? 'A secret is stored: type to replace it' : 'Optional'}
-        onChange={(e) => setSecret(e.target.value)}
-        help={
-          view.hasSecret
-            ? 'Kept encrypted on this computer and never shown. Leave empty to keep it.'
-            : 'Deliveries are signed with it so your receiver can check they come from the server. It is never shown again.'
-        }
-      />
+      {signs ? (
+        <TextField
+          label="Signing secret"
+          type="password"
+          spellCheck={false}
+          autoComplete="new-password"
+          value={secret}
+          placeholder={view.hasSecret ? 'A secret is stored: type to replace it' : 'Optional'}
+          onChange={(e) => setSecret(e.target.value)}
+          help={
+            view.hasSecret
+              ? 'Kept encrypted on this computer and never shown. Leave empty to keep it.'
+              : 'Deliveries are signed with it so your receiver can check they come from the server. It is never shown again.'
+          }
+        />
+      ) : (
+        <p className="muted">This server version does not sign webhook deliveries, so there is no secret to set.</p>
+      )}
       {view.events && view.events.length > 0 ? (
         <p className="muted">
           Events: <span className="mono">{view.events.join(', ')}</span>
@@ -192,7 +196,8 @@ function WebhookForm({ view }: { view: WebhookView }) {
 }
 
 /** Settings → Webhooks: where the server reports meeting events, its secret kept like a key. */
-export function WebhookSection({ serverId }: { serverId: string }) {
+/** `signs`: the server signs deliveries with a secret (Vexa 0.10 and later; 0.9 refuses one). */
+export function WebhookSection({ serverId, signs }: { serverId: string; signs: boolean }) {
   const load = useWebhookStore((s) => s.view);
   useEffect(() => {
     void loadWebhook();
@@ -215,7 +220,7 @@ export function WebhookSection({ serverId }: { serverId: string }) {
       ) : null}
       {load.phase === 'ready' ? (
         <div className="stack">
-          <WebhookForm key={load.value.url ?? ''} view={load.value} />
+          <WebhookForm key={serverId} view={load.value} signs={signs} />
           {load.value.deliveriesAvailable ? (
             <Deliveries />
           ) : (
