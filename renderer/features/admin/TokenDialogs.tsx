@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminTokenView, MintedToken, TokenScope } from '../../../shared/ipc/admin';
 import { Banner, Bidi, Button, Dialog, TextField } from '../../app/theme';
 import { announce } from '../announcer/store';
@@ -110,6 +110,11 @@ function MintedDialog({ minted, who, onClose }: { minted: MintedToken; who: stri
   const [error, setError] = useState<{ message: string; storage: boolean } | null>(null);
   const [inUse, setInUse] = useState(false);
   const go = useNavigationStore((s) => s.go);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  // The button that had focus is gone once the key is in use: the next step takes it.
+  useEffect(() => {
+    if (inUse) nextRef.current?.focus();
+  }, [inUse]);
 
   const close = () => (copied || inUse ? onClose() : setConfirming(true));
 
@@ -161,6 +166,7 @@ function MintedDialog({ minted, who, onClose }: { minted: MintedToken; who: stri
               Close
             </Button>
             <Button
+              ref={nextRef}
               variant="primary"
               data-autofocus
               onClick={() => {
@@ -195,7 +201,8 @@ function MintedDialog({ minted, who, onClose }: { minted: MintedToken; who: stri
           <p className="muted">May: {minted.token.scopes.map((s) => scopeDescriptions[s]?.name ?? s).join(', ')}</p>
         ) : null}
         {inUse ? (
-          <Banner tone="info" title="This app now uses this key">
+          // The app's live region is inert behind the modal, so this banner speaks for itself.
+          <Banner tone="info" live title="This app now uses this key">
             Meetings you send from now on run as <Bidi>{who}</Bidi>.
           </Banner>
         ) : null}

@@ -6,7 +6,7 @@ import type { KeyStorageChoice } from '../connection/actions';
 import { useConnectionStore } from '../connection/store';
 import { createDebounce } from './describe';
 import { useAdminStore } from './store';
-import { createUserListLoader } from './userList';
+import { createUserListLoader, listSummary } from './userList';
 
 /** Admin console intents. Each returns the core's Result so the screen can show its sentence. */
 
@@ -49,10 +49,17 @@ export const reloadUsers = () => {
 };
 export const loadMoreUsers = () => loader.loadMore();
 
+/** Filters and says how many match, since the list changing is silent to a screen reader. */
+async function filterNow(filter: string): Promise<void> {
+  await loader.reload(filter);
+  const list = useAdminStore.getState().list;
+  if (list.filter === filter && !list.error && !list.loading) announce(`${listSummary(list)}.`);
+}
+
 /** The field follows every key; the server is asked once typing pauses. */
 export function typeFilter(filter: string): void {
   useAdminStore.getState().setQuery(filter);
-  debounce.run(() => void loader.reload(filter));
+  debounce.run(() => void filterNow(filter));
 }
 
 export async function openUser(userId: string): Promise<void> {
