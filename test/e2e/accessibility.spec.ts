@@ -188,6 +188,8 @@ test('the admin console, the account card and webhooks pass the same audit in bo
     await expect(page.getByText('Stored, never shown')).toBeVisible();
     found.push(...(await audit(page, `${theme} settings in admin mode`)));
     await nav(page, /Admin/);
+    await page.getByRole('searchbox', { name: 'Filter users by email or name' }).fill('audit@example.com');
+    await expect(page.getByRole('list', { name: 'Users' }).getByRole('listitem')).toHaveCount(1);
     await page
       .getByRole('list', { name: 'Users' })
       .getByRole('button', { name: /^Audit Person/ })
