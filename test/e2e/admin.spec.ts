@@ -183,6 +183,17 @@ test('on v0.12 the admin address is asked for, and a user is found by email wher
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toHaveCount(0);
   await expect(page.getByRole('definition').filter({ hasText: /^4$/ })).toBeVisible();
+
+  // A key that may only send bots is refused for this app, in the core's words, where it happens.
+  await page.getByRole('button', { name: 'New key…' }).click();
+  const mint = page.getByRole('dialog', { name: 'New API key for Found Person' });
+  await mint.getByRole('checkbox', { name: /^Transcripts/ }).uncheck();
+  await mint.getByRole('button', { name: 'Create key' }).click();
+  await expect(mint.getByLabel('API key')).toHaveValue(/^vxa_bot_/);
+  await mint.getByRole('button', { name: 'Use this key in this app' }).click();
+  await expect(mint.getByRole('alert')).toContainText('lacks the "tx" scope');
+  await expect(mint.getByRole('alert')).toContainText('This key has bot');
+  await snap(page, testInfo, 'admin-scope-refusal');
 });
 
 test('a webhook is set with a write-only secret, tested against a receiver, and removed', async ({ page }) => {
