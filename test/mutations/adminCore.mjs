@@ -1,0 +1,49 @@
+// Named mutations of the admin console core (electron/core/admin) for the mutation check
+// (scripts/mutationCheck.mjs reads every file of this folder, one per area). Each breaks one
+// guarantee the way a plausible slip would; `tests` are the test files that must fail when it is
+// applied. `from` must occur exactly once in `file`.
+export const mutations = [
+  {
+    name: 'admin-key-not-secret',
+    what: 'the admin key is not registered with the logger when it is entered, so a crash report quoting it before it is stored is written to the log',
+    edits: [{ file: 'electron/core/admin/adminAccess.ts', from: '    this.d.logger.addSecret(key);\n', to: '' }],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'admin-status-returns-key',
+    what: 'admin:status carries the stored admin key to the window',
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: '      notes: notesFor(s.generation),',
+        to: '      notes: entry ? [...notesFor(s.generation), `key ${entry.key}`] : notesFor(s.generation),',
+      },
+    ],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'minted-token-logged',
+    what: 'a minted token is logged before it is registered as a secret',
+    edits: [
+      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.token);\n', to: '' },
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: 'userId: String(userId), tokenId: token.id });',
+        to: 'userId: String(userId), tokenId: token.id, token: token.token });',
+      },
+    ],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'g3-admin-url-not-asked',
+    what: "G3's admin key is sent to the API's address instead of asking for the admin address",
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: "      if (s.generation === 'g3')\n",
+        to: '      if (false as boolean)\n',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+];
