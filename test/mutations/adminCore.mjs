@@ -46,4 +46,40 @@ export const mutations = [
     ],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
+  {
+    name: 'admin-create-existed-inverted',
+    what: 'creating a user whose email exists is reported as a new user',
+    edits: [{ file: 'electron/core/admin/adminUsers.ts', from: 'existed: !created', to: 'existed: created' }],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'minted-handle-reusable',
+    what: 'a minted token can be taken again from the core after it was used in the app',
+    edits: [
+      {
+        file: 'electron/core/admin/mintedTokens.ts',
+        from: '    this.byHandle.delete(handle);\n    if (m.expiresAt',
+        to: '    if (m.expiresAt',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts', 'test/unit/core/adminPure.test.ts'],
+  },
+  {
+    name: 'webhook-test-unsigned',
+    what: 'the webhook test event goes out unsigned though a secret is set',
+    edits: [
+      {
+        file: 'electron/core/admin/webhooks.ts',
+        from: "  if (!secret || generation === 'g1') return headers;",
+        to: '  return headers;',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'scope-refusal-silent-on-key',
+    what: 'a scope refusal says what the action needs but not what the key has',
+    edits: [{ file: 'electron/core/admin/account.ts', from: '  if (!keyScopes) return message;', to: '  return message;' }],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
 ];

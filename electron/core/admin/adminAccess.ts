@@ -45,7 +45,8 @@ export function notesFor(generation: Generation): string[] {
 /** A placeholder for the admin address field: the API's host on admin-api's usual port. Never contacted by itself. */
 export function adminUrlHint(serverUrl: string): string {
   const u = new URL(serverUrl);
-  return `${u.protocol}//${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${G3_ADMIN_PORT}`;
+  // `hostname` keeps an IPv6 address in its brackets.
+  return `${u.protocol}//${u.hostname}:${G3_ADMIN_PORT}`;
 }
 
 const StoredSchema = (raw: string): { key: string; url: string } | null => {
