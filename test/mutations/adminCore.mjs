@@ -82,4 +82,16 @@ export const mutations = [
     edits: [{ file: 'electron/core/admin/account.ts', from: '  if (!keyScopes) return message;', to: '  return message;' }],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
+  {
+    name: 'admin-key-plaintext',
+    what: 'the admin key is written unencrypted because the user key was',
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: "(userKeyStorage === 'keychain' ? 'secure' : 'session')",
+        to: "(userKeyStorage === 'keychain' ? 'secure' : userKeyStorage === 'plaintext' ? 'plaintext' : 'session')",
+      },
+    ],
+    tests: ['test/integration/core/adminKeyStorage.test.ts'],
+  },
 ];
