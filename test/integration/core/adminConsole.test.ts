@@ -216,7 +216,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     expect(info.generation).toBe(profile);
     const byFeature = Object.fromEntries(info.features.map((f) => [f.feature, f.allowed]));
     expect(byFeature).toMatchObject({ bots: true, transcripts: true, webhooks: true });
-    if (profile === 'g1') expect(info).toMatchObject({ source: 'prefix', email: null });
+    if (profile === 'g1') expect(info).toMatchObject({ source: 'none', email: null, scopes: null, prefixScope: null });
     else expect(info).toMatchObject({ source: 'server', email: 'owner@example.com', scopes: ['bot', 'tx'], prefixScope: 'tx' });
   });
 
