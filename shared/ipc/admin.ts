@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConnectionViewSchema, GenerationSchema } from './models';
+import { ConnectionViewSchema, GenerationSchema, KeyStorageSchema } from './models';
 
 /**
  * Channels of the admin console, the account page and webhooks. Everything here concerns the
@@ -40,6 +40,11 @@ export const AdminStatusSchema = z.object({
   generation: GenerationSchema.nullable(),
   /** An admin key for this server is stored in the keychain (or for this session). */
   keyStored: z.boolean(),
+  /**
+   * Where it is kept: `keychain`, or `session` (this run only) where the system has no keychain or
+   * the user key itself is kept unencrypted; the admin key is never written in plain text. Null without a key.
+   */
+  keyStorage: KeyStorageSchema.nullable(),
   /** Where the admin API is reached: the API's own address (G1/G2) or the one the person gave (G3). */
   adminUrl: z.string().nullable(),
   /** True when this generation serves the admin API on a separate address that must be entered (G3). */

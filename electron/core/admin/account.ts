@@ -37,7 +37,8 @@ export function accountInfo(input: {
   me: AuthMe | null;
   meError: string | null;
 }): AccountInfo {
-  const fromPrefix = prefixScope(input.key);
+  // G1 keys carry no scope, whatever they look like.
+  const fromPrefix = input.generation === 'g1' ? null : prefixScope(input.key);
   const scopes = input.me?.scopes ?? (fromPrefix ? [fromPrefix] : null);
   const notes: string[] = [];
   if (input.generation === 'g1') notes.push('This server (Vexa 0.9) does not scope keys: a key can do everything its user may do.');

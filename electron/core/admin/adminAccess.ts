@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { AdminOffers, AdminStatus } from '../../../shared/ipc/admin';
-import type { Generation } from '../../../shared/ipc/models';
+import type { Generation, KeyStorage } from '../../../shared/ipc/models';
 import { IpcCodes } from '../../../shared/ipc/result';
 import type { ConnectionService } from '../connection';
 import type { Logger, SecretMode, SecretStore } from '../ports';
@@ -45,7 +45,8 @@ export function notesFor(generation: Generation): string[] {
 /** A placeholder for the admin address field: the API's host on admin-api's usual port. Never contacted by itself. */
 export function adminUrlHint(serverUrl: string): string {
   const u = new URL(serverUrl);
-  return `${u.protocol}//${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${G3_ADMIN_PORT}`;
+  // `hostname` keeps an IPv6 address in its brackets.
+  return `${u.protocol}//${u.hostname}:${G3_ADMIN_PORT}`;
 }
 
 const StoredSchema = (raw: string): { key: string; url: string } | null => {
@@ -65,7 +66,12 @@ const StoredSchema = (raw: string): { key: string; url: string } | null => {
   return null;
 };
 
-const MODE_OF_USER_KEY: Record<string, SecretMode> = { keychain: 'secure', session: 'session', plaintext: 'plaintext' };
+/**
+ * The admin key goes to the keychain when the user key does; otherwise it is kept for this run. A
+ * user who accepted a plain-text user key did not accept it for the admin key (STYLE.md: never
+ * store silently in plain text).
+ */
+export const secretModeBeside = (userKeyStorage: KeyStorage | null): SecretMode => (userKeyStorage === 'keychain' ? 'secure' : 'session');
 
 export interface AdminAccessDeps {
   connection: ConnectionService;
@@ -80,6 +86,9 @@ export interface AdminAccessDeps {
  * with the logger as a secret, handed only to the admin client, and never put in a view.
  */
 export class AdminAccess {
+  /** How each server's admin key was stored in this run; one found at start-up came from the keychain. */
+  private readonly storedAs = new Map<string, KeyStorage>();
+
   constructor(private readonly d: AdminAccessDeps) {}
 
   private server(): ServerRecord {
@@ -103,6 +112,7 @@ export class AdminAccess {
         connected: false,
         generation: null,
         keyStored: false,
+        keyStorage: null,
         adminUrl: null,
         adminUrlNeeded: false,
         adminUrlHint: null,
@@ -116,6 +126,7 @@ export class AdminAccess {
       connected: true,
       generation: s.generation,
       keyStored: entry !== null,
+      keyStorage: entry ? (this.storedAs.get(s.id) ?? 'keychain') : null,
       adminUrl: entry?.url ?? (needed ? null : s.url),
       adminUrlNeeded: needed,
       adminUrlHint: needed ? adminUrlHint(s.url) : null,
@@ -143,16 +154,17 @@ export class AdminAccess {
     this.d.logger.addSecret(key);
     const url = this.adminUrlFor(s, rawUrl);
     await this.check(s, key, url);
-    const mode = MODE_OF_USER_KEY[s.keyStorage ?? 'session'] ?? 'session';
     const value = JSON.stringify({ key, url });
+    let storage: KeyStorage;
     try {
-      await this.d.secrets.set(adminAccount(s.id), value, mode);
+      storage = await this.d.secrets.set(adminAccount(s.id), value, secretModeBeside(s.keyStorage));
     } catch (e) {
       if (!(e instanceof StorageError) && (e as { code?: unknown }).code !== 'secure_storage_unavailable') throw e;
       this.d.logger.warn('Could not store the admin key; it is kept for this run', { server: s.url });
-      await this.d.secrets.set(adminAccount(s.id), value, 'session');
+      storage = await this.d.secrets.set(adminAccount(s.id), value, 'session');
     }
-    this.d.logger.info('Admin key stored', { server: s.url, adminUrl: url });
+    this.storedAs.set(s.id, storage);
+    this.d.logger.info('Admin key stored', { server: s.url, adminUrl: url, storage });
     return this.status();
   }
 
@@ -202,6 +214,7 @@ export class AdminAccess {
   async forget(): Promise<AdminStatus> {
     const s = this.server();
     await this.d.secrets.delete(adminAccount(s.id));
+    this.storedAs.delete(s.id);
     this.d.logger.info('Admin key forgotten', { server: s.url });
     return this.status();
   }

@@ -4,7 +4,8 @@ import type { WebhookDeliveries, WebhookTestResult, WebhookView } from '../../..
 import type { Generation } from '../../../shared/ipc/models';
 import { IpcCodes } from '../../../shared/ipc/result';
 import type { ConnectionService } from '../connection';
-import type { Clock, Logger, SecretMode, SecretStore } from '../ports';
+import type { Clock, Logger, SecretStore } from '../ports';
+import { secretModeBeside } from './adminAccess';
 import type { ServerRecord } from '../servers';
 import { createHttp, isVexaError, type VexaHttp } from '../vexa';
 import type { Resolver } from '../net/guardedLookup';
@@ -13,7 +14,6 @@ import { parseDeliveries, parseWebhookReadBack, webhookUrlProblem } from './webh
 /** The keychain account of a server's webhook (its URL as set from here, and its signing secret). */
 export const webhookAccount = (serverId: string): string => `webhook:${serverId}`;
 
-const MODE_OF_USER_KEY: Record<string, SecretMode> = { keychain: 'secure', session: 'session', plaintext: 'plaintext' };
 const TEST_TIMEOUT_MS = 10_000;
 
 export interface WebhookDeps {
@@ -111,7 +111,7 @@ export class WebhookService {
   private async store(server: ServerRecord, local: Local): Promise<void> {
     const value = JSON.stringify(local);
     try {
-      await this.d.secrets.set(webhookAccount(server.id), value, MODE_OF_USER_KEY[server.keyStorage ?? 'session'] ?? 'session');
+      await this.d.secrets.set(webhookAccount(server.id), value, secretModeBeside(server.keyStorage));
     } catch (e) {
       this.d.logger.warn('Could not store the webhook secret; it is kept for this run', { error: String((e as Error)?.message) });
       await this.d.secrets.set(webhookAccount(server.id), value, 'session');

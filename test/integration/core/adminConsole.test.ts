@@ -86,22 +86,30 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       expect(status.adminUrl).toBe(simulator.url);
       expect(status.offers).toMatchObject({ listUsers: true, updatableFields: ['name', 'maxConcurrentBots'], webhookDeliveries: false });
     }
-    expect(await ipc.invoke('admin:users:list', {})).toMatchObject({ ok: false, code: 'admin_key_needed', message: /admin key/ });
+    expect(await ipc.invoke('admin:users:list', {})).toMatchObject({
+      ok: false,
+      code: 'admin_key_needed',
+      message: expect.stringMatching(/admin key/),
+    });
   });
 
   it('refuses a wrong admin key (and, on G3, a missing or wrong admin address) and stores nothing', async () => {
-    expect(await setKey(`${adminKey}x`)).toMatchObject({ ok: false, code: 'unauthorized', message: /rejected the admin key/ });
+    expect(await setKey(`${adminKey}x`)).toMatchObject({
+      ok: false,
+      code: 'unauthorized',
+      message: expect.stringMatching(/rejected the admin key/),
+    });
     if (profile === 'g3') {
       expect(await ipc.invoke('admin:setKey', { key: adminKey })).toMatchObject({
         ok: false,
         code: 'admin_url_needed',
-        message: /own address.*18057/,
+        message: expect.stringMatching(/own address.*18057/),
       });
       // The gateway answers 404 for /admin on G3: the app says the address is not the admin API.
       expect(await ipc.invoke('admin:setKey', { key: adminKey, adminUrl: simulator.url })).toMatchObject({
         ok: false,
         code: 'no_admin_api',
-        message: /does not serve the admin API/,
+        message: expect.stringMatching(/does not serve the admin API/),
       });
     }
     expect(must(await ipc.invoke('admin:status')).keyStored).toBe(false);
@@ -115,7 +123,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
   it('pages and filters users where the server lists them, and offers lookup by email where it does not', async () => {
     const first = must(await ipc.invoke('admin:users:list', { skip: 0, limit: 50 }));
     if (profile === 'g3') {
-      expect(first).toMatchObject({ available: false, users: [], message: /cannot list its users.*by email/ });
+      expect(first).toMatchObject({ available: false, users: [], message: expect.stringMatching(/cannot list its users.*by email/) });
     } else {
       expect(first.available).toBe(true);
       expect(first.users).toHaveLength(50);
@@ -145,7 +153,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     expect(await ipc.invoke('admin:users:create', { email: 'ada@' })).toMatchObject({
       ok: false,
       code: 'validation',
-      message: /not an email address/,
+      message: expect.stringMatching(/not an email address/),
     });
   });
 
@@ -156,7 +164,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     expect(await ipc.invoke('admin:users:get', { userId: 987654 })).toMatchObject({
       ok: false,
       code: 'not_found',
-      message: /no user with the ID 987654/,
+      message: expect.stringMatching(/no user with the ID 987654/),
     });
     expect(await ipc.invoke('admin:tokens:create', { userId: 987654 })).toMatchObject({ ok: false, code: 'not_found' });
   });
@@ -164,7 +172,8 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
   it('changes only what the server lets an administrator change', async () => {
     expect(must(await ipc.invoke('admin:users:update', { userId, maxConcurrentBots: 4 })).maxConcurrentBots).toBe(4);
     const renamed = await ipc.invoke('admin:users:update', { userId, name: 'Ada Renamed' });
-    if (profile === 'g3') expect(renamed).toMatchObject({ ok: false, code: 'unsupported', message: /only the bot limit/ });
+    if (profile === 'g3')
+      expect(renamed).toMatchObject({ ok: false, code: 'unsupported', message: expect.stringMatching(/only the bot limit/) });
     else expect(renamed).toMatchObject({ ok: true, value: { name: 'Ada Renamed' } });
     expect(await ipc.invoke('admin:users:update', { userId: 987654, maxConcurrentBots: 1 })).toMatchObject({
       ok: false,
@@ -192,11 +201,11 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     // The admin key belongs to the server, not to the user key in use.
     must(await ipc.invoke('admin:tokens:revoke', { tokenId }));
     const refused = await ipc.invoke('bots:running');
-    expect(refused).toMatchObject({ ok: false, code: 'unauthorized', message: /rejected this API key/ });
+    expect(refused).toMatchObject({ ok: false, code: 'unauthorized', message: expect.stringMatching(/rejected this API key/) });
     expect(await ipc.invoke('admin:tokens:revoke', { tokenId })).toMatchObject({
       ok: false,
       code: 'not_found',
-      message: /revoked already/,
+      message: expect.stringMatching(/revoked already/),
     });
     expect(await ipc.invoke('admin:tokens:useInApp', { handle: 'made-up' })).toMatchObject({ ok: false, code: 'token_gone' });
     must(await ipc.invoke('connection:connect', { url: simulator.url, apiKey }));
@@ -207,7 +216,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     expect(info.generation).toBe(profile);
     const byFeature = Object.fromEntries(info.features.map((f) => [f.feature, f.allowed]));
     expect(byFeature).toMatchObject({ bots: true, transcripts: true, webhooks: true });
-    if (profile === 'g1') expect(info).toMatchObject({ source: 'prefix', email: null });
+    if (profile === 'g1') expect(info).toMatchObject({ source: 'none', email: null, scopes: null, prefixScope: null });
     else expect(info).toMatchObject({ source: 'server', email: 'owner@example.com', scopes: ['bot', 'tx'], prefixScope: 'tx' });
   });
 
@@ -219,7 +228,11 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       expect(tried).toMatchObject({ ok: true, value: { status: 'connected' } });
       must(await ipc.invoke('connection:connect', { url: simulator.url, apiKey }));
     } else {
-      expect(tried).toMatchObject({ ok: false, code: 'missing_scope', message: /lacks the "tx" scope.*This key has bot \(send bots\)\./ });
+      expect(tried).toMatchObject({
+        ok: false,
+        code: 'missing_scope',
+        message: expect.stringMatching(/lacks the "tx" scope.*This key has bot \(send bots\)\./),
+      });
     }
     expect(must(await ipc.invoke('app:getState')).connection.key?.label).toMatch(new RegExp(`${apiKey.slice(-4)}$`));
   });
@@ -253,7 +266,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
 
       const deliveries = must(await ipc.invoke('webhook:deliveries', { limit: 20 }));
       if (profile === 'g3') expect(deliveries).toMatchObject({ available: true, message: null });
-      else expect(deliveries).toMatchObject({ available: false, deliveries: [], message: /does not keep a log/ });
+      else expect(deliveries).toMatchObject({ available: false, deliveries: [], message: expect.stringMatching(/does not keep a log/) });
 
       expect(must(await ipc.invoke('webhook:clear'))).toMatchObject({ url: null, hasSecret: false });
       expect(await ipc.invoke('webhook:test')).toMatchObject({ ok: false, code: 'no_webhook' });
@@ -266,11 +279,19 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     const failing = await startReceiver(500);
     try {
       must(await ipc.invoke('webhook:set', { url: failing.url }));
-      expect(must(await ipc.invoke('webhook:test'))).toMatchObject({ ok: false, status: 500, message: /answered 500/ });
+      expect(must(await ipc.invoke('webhook:test'))).toMatchObject({
+        ok: false,
+        status: 500,
+        message: expect.stringMatching(/answered 500/),
+      });
     } finally {
       await failing.close();
     }
-    expect(must(await ipc.invoke('webhook:test'))).toMatchObject({ ok: false, status: null, message: /could not be reached/ });
+    expect(must(await ipc.invoke('webhook:test'))).toMatchObject({
+      ok: false,
+      status: null,
+      message: expect.stringMatching(/could not be reached/),
+    });
     must(await ipc.invoke('webhook:clear'));
   });
 

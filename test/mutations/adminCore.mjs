@@ -1,0 +1,97 @@
+// Named mutations of the admin console core (electron/core/admin) for the mutation check
+// (scripts/mutationCheck.mjs reads every file of this folder, one per area). Each breaks one
+// guarantee the way a plausible slip would; `tests` are the test files that must fail when it is
+// applied. `from` must occur exactly once in `file`.
+export const mutations = [
+  {
+    name: 'admin-key-not-secret',
+    what: 'the admin key is not registered with the logger when it is entered, so a crash report quoting it before it is stored is written to the log',
+    edits: [{ file: 'electron/core/admin/adminAccess.ts', from: '    this.d.logger.addSecret(key);\n', to: '' }],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'admin-status-returns-key',
+    what: 'admin:status carries the stored admin key to the window',
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: '      notes: notesFor(s.generation),',
+        to: '      notes: entry ? [...notesFor(s.generation), `key ${entry.key}`] : notesFor(s.generation),',
+      },
+    ],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'minted-token-logged',
+    what: 'a minted token is logged before it is registered as a secret',
+    edits: [
+      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.token);\n', to: '' },
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: 'userId: String(userId), tokenId: token.id });',
+        to: 'userId: String(userId), tokenId: token.id, token: token.token });',
+      },
+    ],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
+  {
+    name: 'g3-admin-url-not-asked',
+    what: "G3's admin key is sent to the API's address instead of asking for the admin address",
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: "      if (s.generation === 'g3')\n",
+        to: '      if (false as boolean)\n',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'admin-create-existed-inverted',
+    what: 'creating a user whose email exists is reported as a new user',
+    edits: [{ file: 'electron/core/admin/adminUsers.ts', from: 'existed: !created', to: 'existed: created' }],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'minted-handle-reusable',
+    what: 'a minted token can be taken again from the core after it was used in the app',
+    edits: [
+      {
+        file: 'electron/core/admin/mintedTokens.ts',
+        from: '    this.byHandle.delete(handle);\n    if (m.expiresAt',
+        to: '    if (m.expiresAt',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts', 'test/unit/core/adminPure.test.ts'],
+  },
+  {
+    name: 'webhook-test-unsigned',
+    what: 'the webhook test event goes out unsigned though a secret is set',
+    edits: [
+      {
+        file: 'electron/core/admin/webhooks.ts',
+        from: "  if (!secret || generation === 'g1') return headers;",
+        to: '  return headers;',
+      },
+    ],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'scope-refusal-silent-on-key',
+    what: 'a scope refusal says what the action needs but not what the key has',
+    edits: [{ file: 'electron/core/admin/account.ts', from: '  if (!keyScopes) return message;', to: '  return message;' }],
+    tests: ['test/integration/core/adminConsole.test.ts'],
+  },
+  {
+    name: 'admin-key-plaintext',
+    what: 'the admin key is written unencrypted because the user key was',
+    edits: [
+      {
+        file: 'electron/core/admin/adminAccess.ts',
+        from: "(userKeyStorage === 'keychain' ? 'secure' : 'session')",
+        to: "(userKeyStorage === 'keychain' ? 'secure' : userKeyStorage === 'plaintext' ? 'plaintext' : 'session')",
+      },
+    ],
+    tests: ['test/integration/core/adminKeyStorage.test.ts'],
+  },
+];
