@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchApp, type LaunchedApp } from './support/app';
-import { createUser, goTo, keysTable, mainNav, turnOnAdminMode } from './support/admin';
+import { adminCard, createUser, goTo, keysTable, mainNav, turnOnAdminMode } from './support/admin';
 import { connect, linkField, meetingCard, sendLink, snap } from './support/launch';
 import { expect, test } from './support/test';
 
@@ -26,6 +26,8 @@ test('create a user, mint a key, use it in the app, revoke it and see the app re
   // No Admin place until an admin key is stored.
   await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
   await turnOnAdminMode(page, adminKey);
+  // Focus moves on to the next step instead of falling back to the page.
+  await expect(adminCard(page).getByRole('button', { name: 'Open admin console' })).toBeFocused();
   // The key field is empty again: the key never comes back to the window.
   await expect(page.getByText('Stored, never shown')).toBeVisible();
   expect(await page.content()).not.toContain(adminKey);
@@ -142,6 +144,19 @@ test('a wrong admin key is refused next to its field, and nothing is stored', as
   await expect(card.getByLabel('Admin key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(card.getByRole('alert')).toContainText(/admin key/i);
   await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
+
+  // The right key, then forgetting it: Admin leaves the navigation and the key field takes focus.
+  await turnOnAdminMode(page, adminKey);
+  await card.getByRole('button', { name: 'Forget admin key…' }).click();
+  const forget = page.getByRole('dialog', { name: 'Forget the admin key?' });
+  await expect(forget).toContainText('Your API key stays');
+  await forget.getByRole('button', { name: 'Forget admin key' }).click();
+  await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toHaveCount(0);
+  await expect(card.getByLabel('Admin key', { exact: true })).toBeFocused();
+  // The user key stays: the app still works.
+  await goTo(page, 'Launch');
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await expect(meetingCard(page, 'abc-defg-hij')).toBeVisible();
 });
 
 test('on v0.12 the admin address is asked for, and a user is found by email where the server has no list', async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Badge, Banner, Button, Card, Dialog, Spinner, TextField } from '../../app/theme';
 import { EyeIcon, EyeOffIcon, LockIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
@@ -8,7 +8,7 @@ import { forgetAdminKey, loadAdminStatus, saveAdminKey } from './actions';
 import { useAdminStore } from './store';
 import './admin.css';
 
-function ForgetDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+function ForgetDialog({ open, onClose, onForgotten }: { open: boolean; onClose(): void; onForgotten(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const forget = async () => {
@@ -17,6 +17,7 @@ function ForgetDialog({ open, onClose }: { open: boolean; onClose(): void }) {
     setBusy(false);
     if (!result.ok) return setError(result.message);
     announce('The admin key is forgotten. The API key of this server stays.');
+    onForgotten();
     onClose();
   };
   return (
@@ -52,13 +53,16 @@ function AdminKeyForm({
   adminUrl,
   hint,
   replacing,
+  focusOnMount,
   onDone,
 }: {
   adminUrlNeeded: boolean;
   adminUrl: string | null;
   hint: string | null;
   replacing: boolean;
-  onDone(): void;
+  /** The control that had focus is gone (the key was just forgotten, or "Replace key…" was chosen). */
+  focusOnMount: boolean;
+  onDone(saved: boolean): void;
 }) {
   const [key, setKey] = useState('');
   const [url, setUrl] = useState(adminUrl ?? '');
@@ -67,6 +71,11 @@ function AdminKeyForm({
   const [errors, setErrors] = useState<{ key?: string; url?: string; form?: string }>({});
   const keyRef = useRef<HTMLInputElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnMount) (adminUrlNeeded && !adminUrl ? urlRef : keyRef).current?.focus();
+    // Once, when the form appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +101,7 @@ function AdminKeyForm({
     }
     setKey('');
     announce('Admin key checked and saved. Admin is now in the navigation.');
-    onDone();
+    onDone(true);
   };
 
   return (
@@ -143,7 +152,7 @@ function AdminKeyForm({
           {busy ? 'Checking…' : replacing ? 'Check and replace' : 'Check and turn on admin mode'}
         </Button>
         {replacing ? (
-          <Button variant="ghost" onClick={onDone}>
+          <Button variant="ghost" onClick={() => onDone(false)}>
             Cancel
           </Button>
         ) : null}
@@ -159,6 +168,16 @@ export function AdminKeySection() {
   const go = useNavigationStore((s) => s.go);
   const [forgetting, setForgetting] = useState(false);
   const [replacing, setReplacing] = useState(false);
+  // Saving, forgetting or replacing swaps the card's controls: focus goes to the new ones.
+  const focusNext = useRef<'open' | null>(null);
+  const [focusForm, setFocusForm] = useState(false);
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusNext.current === 'open' && openRef.current) {
+      openRef.current.focus();
+      focusNext.current = null;
+    }
+  });
 
   const title = 'Server administration';
   const description = 'Manage this server’s users and their API keys with the admin key. Most people do not need this.';
@@ -214,10 +233,17 @@ export function AdminKeySection() {
               ) : null}
             </dl>
             <div className="row">
-              <Button variant="primary" onClick={() => go('admin')}>
+              <Button ref={openRef} variant="primary" onClick={() => go('admin')}>
                 Open admin console
               </Button>
-              <Button onClick={() => setReplacing(true)}>Replace key…</Button>
+              <Button
+                onClick={() => {
+                  setFocusForm(true);
+                  setReplacing(true);
+                }}
+              >
+                Replace key…
+              </Button>
               <Button variant="ghost" onClick={() => setForgetting(true)}>
                 Forget admin key…
               </Button>
@@ -229,11 +255,16 @@ export function AdminKeySection() {
             adminUrl={status.adminUrl}
             hint={status.adminUrlHint}
             replacing={replacing}
-            onDone={() => setReplacing(false)}
+            focusOnMount={focusForm}
+            onDone={(saved) => {
+              focusNext.current = saved || replacing ? 'open' : null;
+              setFocusForm(false);
+              setReplacing(false);
+            }}
           />
         )}
       </div>
-      <ForgetDialog open={forgetting} onClose={() => setForgetting(false)} />
+      <ForgetDialog open={forgetting} onClose={() => setForgetting(false)} onForgotten={() => setFocusForm(true)} />
     </Card>
   );
 }
