@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AdminStatus } from '../../../shared/ipc/admin';
 import { Badge, Banner, Button, Card, Dialog, Spinner, TextField } from '../../app/theme';
 import { EyeIcon, EyeOffIcon, LockIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
@@ -161,6 +162,13 @@ function AdminKeyForm({
   );
 }
 
+const adminKeyStorageWords: Record<NonNullable<AdminStatus['keyStorage']>, string> = {
+  keychain: 'Encrypted with your system’s keychain, apart from your API key.',
+  session:
+    'Kept for this session only: this computer has no keychain the app can use, or your API key is stored unencrypted. Enter it again after a restart.',
+  plaintext: 'Stored unencrypted on this computer.',
+};
+
 /** Settings → Server administration: enter, replace or forget the admin key of the connected server. */
 export function AdminKeySection() {
   const status = useAdminStore((s) => s.status);
@@ -221,9 +229,10 @@ export function AdminKeySection() {
             <dl className="definition-list">
               <dt>Admin key</dt>
               <dd>
-                <Badge tone="success">
+                <Badge tone={status.keyStorage === 'session' ? 'info' : 'success'}>
                   <LockIcon size={12} /> Stored, never shown
                 </Badge>
+                {status.keyStorage ? <p className="muted settings-note">{adminKeyStorageWords[status.keyStorage]}</p> : null}
               </dd>
               {status.adminUrl ? (
                 <>

@@ -76,6 +76,7 @@ describe('the Admin place in the navigation', () => {
     connected: true,
     generation: 'g2' as const,
     keyStored: true,
+    keyStorage: 'keychain' as const,
     adminUrl: null,
     adminUrlNeeded: false,
     adminUrlHint: null,
