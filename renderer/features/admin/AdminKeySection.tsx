@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { AdminStatus } from '../../../shared/ipc/admin';
 import { Badge, Banner, Button, Card, Dialog, Spinner, TextField } from '../../app/theme';
 import { EyeIcon, EyeOffIcon, LockIcon } from '../../app/theme/icons';
@@ -9,7 +9,7 @@ import { forgetAdminKey, loadAdminStatus, saveAdminKey } from './actions';
 import { useAdminStore } from './store';
 import './admin.css';
 
-function ForgetDialog({ open, onClose, onForgotten }: { open: boolean; onClose(): void; onForgotten(): void }) {
+function ForgetDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const forget = async () => {
@@ -18,7 +18,6 @@ function ForgetDialog({ open, onClose, onForgotten }: { open: boolean; onClose()
     setBusy(false);
     if (!result.ok) return setError(result.message);
     announce('The admin key is forgotten. The API key of this server stays.');
-    onForgotten();
     onClose();
   };
   return (
@@ -54,29 +53,23 @@ function AdminKeyForm({
   adminUrl,
   hint,
   replacing,
-  focusOnMount,
+  keyRef,
   onDone,
 }: {
   adminUrlNeeded: boolean;
   adminUrl: string | null;
   hint: string | null;
   replacing: boolean;
-  /** The control that had focus is gone (the key was just forgotten, or "Replace key…" was chosen). */
-  focusOnMount: boolean;
-  onDone(saved: boolean): void;
+  /** The key field, focused by the card when the form takes the place of the control that had focus. */
+  keyRef: RefObject<HTMLInputElement | null>;
+  onDone(): void;
 }) {
   const [key, setKey] = useState('');
   const [url, setUrl] = useState(adminUrl ?? '');
   const [show, setShow] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ key?: string; url?: string; form?: string }>({});
-  const keyRef = useRef<HTMLInputElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusOnMount) (adminUrlNeeded && !adminUrl ? urlRef : keyRef).current?.focus();
-    // Once, when the form appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,11 +95,11 @@ function AdminKeyForm({
     }
     setKey('');
     announce('Admin key checked and saved. Admin is now in the navigation.');
-    onDone(true);
+    onDone();
   };
 
   return (
-    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Admin key">
+    <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Turn on admin mode">
       {adminUrlNeeded ? (
         <TextField
           ref={urlRef}
@@ -153,7 +146,7 @@ function AdminKeyForm({
           {busy ? 'Checking…' : replacing ? 'Check and replace' : 'Check and turn on admin mode'}
         </Button>
         {replacing ? (
-          <Button variant="ghost" onClick={() => onDone(false)}>
+          <Button variant="ghost" onClick={onDone}>
             Cancel
           </Button>
         ) : null}
@@ -176,16 +169,23 @@ export function AdminKeySection() {
   const go = useNavigationStore((s) => s.go);
   const [forgetting, setForgetting] = useState(false);
   const [replacing, setReplacing] = useState(false);
-  // Saving, forgetting or replacing swaps the card's controls: focus goes to the new ones.
-  const focusNext = useRef<'open' | null>(null);
-  const [focusForm, setFocusForm] = useState(false);
+  const keyStored = status?.keyStored ?? false;
+  // Saving, forgetting or replacing the key swaps the card's controls: focus goes to the new ones.
   const openRef = useRef<HTMLButtonElement>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+  const previous = useRef({ keyStored, replacing });
+  // Focus cannot enter the card while the forget dialog is still open (the page behind a modal is inert).
+  const focusKeyWhenFree = useRef(false);
   useEffect(() => {
-    if (focusNext.current === 'open' && openRef.current) {
-      openRef.current.focus();
-      focusNext.current = null;
+    const before = previous.current;
+    previous.current = { keyStored, replacing };
+    if ((!before.keyStored && keyStored) || (before.replacing && !replacing && keyStored)) openRef.current?.focus();
+    else if ((before.keyStored && !keyStored) || (!before.replacing && replacing)) focusKeyWhenFree.current = true;
+    if (focusKeyWhenFree.current && !forgetting && keyRef.current) {
+      keyRef.current.focus();
+      focusKeyWhenFree.current = false;
     }
-  });
+  }, [keyStored, replacing, forgetting]);
 
   const title = 'Server administration';
   const description = 'Manage this server’s users and their API keys with the admin key. Most people do not need this.';
@@ -245,14 +245,7 @@ export function AdminKeySection() {
               <Button ref={openRef} variant="primary" onClick={() => go('admin')}>
                 Open admin console
               </Button>
-              <Button
-                onClick={() => {
-                  setFocusForm(true);
-                  setReplacing(true);
-                }}
-              >
-                Replace key…
-              </Button>
+              <Button onClick={() => setReplacing(true)}>Replace key…</Button>
               <Button variant="ghost" onClick={() => setForgetting(true)}>
                 Forget admin key…
               </Button>
@@ -264,16 +257,12 @@ export function AdminKeySection() {
             adminUrl={status.adminUrl}
             hint={status.adminUrlHint}
             replacing={replacing}
-            focusOnMount={focusForm}
-            onDone={(saved) => {
-              focusNext.current = saved || replacing ? 'open' : null;
-              setFocusForm(false);
-              setReplacing(false);
-            }}
+            keyRef={keyRef}
+            onDone={() => setReplacing(false)}
           />
         )}
       </div>
-      <ForgetDialog open={forgetting} onClose={() => setForgetting(false)} onForgotten={() => setFocusForm(true)} />
+      <ForgetDialog open={forgetting} onClose={() => setForgetting(false)} />
     </Card>
   );
 }

@@ -103,7 +103,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose(): 
         </>
       }
     >
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="New user">
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           ref={emailRef}
           label="Email"
@@ -199,7 +199,7 @@ export function EditUserDialog({
         </>
       }
     >
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Edit user">
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         {fields.includes('name') ? (
           <TextField
             label="Name"

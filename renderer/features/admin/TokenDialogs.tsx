@@ -65,7 +65,7 @@ function MintForm({
         </>
       }
     >
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate aria-label="New API key">
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         {scoped ? (
           <fieldset className="admin-scopes">
             <legend>What the key may do</legend>

@@ -24,7 +24,7 @@ function FindByEmail() {
     void openUser(result.value.user.id);
   };
   return (
-    <form className="admin-find row" onSubmit={(e) => void find(e)} noValidate aria-label="Find a user by email">
+    <form className="admin-find row" onSubmit={(e) => void find(e)} noValidate>
       <TextField
         label="Find a user by email"
         type="email"
