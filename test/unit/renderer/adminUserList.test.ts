@@ -48,7 +48,11 @@ describe('the users list', () => {
     expect(state().users).toHaveLength(PAGE_SIZE);
     expect(listSummary(state())).toBe('50 users shown, more on the server');
     await loader.loadMore();
-    expect(state().users.map((u) => u.id).slice(48, 52)).toEqual(['49', '50', '51', '52']);
+    expect(
+      state()
+        .users.map((u) => u.id)
+        .slice(48, 52),
+    ).toEqual(['49', '50', '51', '52']);
     expect(calls.map((c) => c.skip)).toEqual([0, 50]);
     while (state().hasMore) await loader.loadMore();
     expect(state().users).toHaveLength(2_345);
@@ -101,7 +105,9 @@ describe('the users list', () => {
   });
 
   it('says what the server does not offer, and shows the core’s sentence when a page fails', async () => {
-    const g3 = harness(async () => ok({ available: false, message: 'This server version has no list of users.', skip: 0, limit: 50, users: [], hasMore: false }));
+    const g3 = harness(async () =>
+      ok({ available: false, message: 'This server version has no list of users.', skip: 0, limit: 50, users: [], hasMore: false }),
+    );
     await g3.loader.reload('');
     expect(g3.state().unavailable).toBe('This server version has no list of users.');
 
