@@ -44,7 +44,7 @@ test('a unique API key never reaches the DOM, the IPC payloads, the logs or the 
     seen.push(await pageContents(page));
     await page.keyboard.press('Control+4');
     await page.getByRole('button', { name: 'Check again' }).click();
-    await expect(page.getByRole('region', { name: 'API key' })).toContainText(`••••${canary.slice(-4)}`);
+    await expect(page.getByRole('region', { name: 'API key', exact: true })).toContainText(`••••${canary.slice(-4)}`);
     seen.push(await pageContents(page));
     await page.reload();
     await expect(page.getByRole('banner').getByRole('button', { name: /v0.12 API/ })).toBeVisible();

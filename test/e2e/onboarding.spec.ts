@@ -62,13 +62,13 @@ for (const profile of ['g1', 'g2', 'g3'] as const) {
     await snap(page, testInfo, `shell-launch-${profile}`);
 
     await page.keyboard.press('Control+4');
-    const server = page.getByRole('region', { name: 'Server' });
+    const server = page.getByRole('region', { name: 'Server', exact: true });
     await expect(server).toContainText(simulatorUrl);
     await expect(server).toContainText(apiLabels[profile]);
     // Plain http to this computer is stated once, here, rather than in a banner above every screen.
     await expect(server).toContainText('unencrypted, on this computer');
     await expect(page.getByText('Unencrypted connection')).toHaveCount(0);
-    const key = page.getByRole('region', { name: 'API key' });
+    const key = page.getByRole('region', { name: 'API key', exact: true });
     await expect(key).toContainText(`••••${apiKey.slice(-4)}`);
     await expect(key).toContainText('This session only');
     await expect(page.locator('body')).not.toContainText(apiKey);
@@ -120,7 +120,7 @@ test('without a keychain the key is stored only after an explicit choice', async
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: /Settings/ })
     .click();
-  await expect(page.getByRole('region', { name: 'API key' })).toContainText('Unencrypted on this computer');
+  await expect(page.getByRole('region', { name: 'API key', exact: true })).toContainText('Unencrypted on this computer');
 });
 
 test('the demo runs without an account and its meetings are in the library', async ({ page }, testInfo) => {
