@@ -94,4 +94,10 @@ export const mutations = [
     ],
     tests: ['test/integration/core/adminKeyStorage.test.ts'],
   },
+  {
+    name: 'webhook-secret-not-secret',
+    what: 'the webhook secret is not registered with the logger, so a report quoting it is written to the log',
+    edits: [{ file: 'electron/core/admin/webhooks.ts', from: '    if (secret) this.d.logger.addSecret(secret);\n', to: '' }],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
+  },
 ];

@@ -85,10 +85,11 @@ export class WebhookService {
   }
 
   async set(rawUrl: string, secret: string | undefined): Promise<WebhookView> {
+    // A secret typed once is hidden from the log even when the address is refused.
+    if (secret) this.d.logger.addSecret(secret);
     const url = rawUrl.trim();
     const problem = webhookUrlProblem(url);
     if (problem) throw new UserFacingError('validation', problem);
-    if (secret) this.d.logger.addSecret(secret);
     const { server, http } = this.withServer();
     const body: Record<string, unknown> = { webhook_url: url };
     if (secret && server.generation === 'g1')
