@@ -25,11 +25,11 @@ export const mutations = [
     name: 'minted-token-logged',
     what: 'a minted token is logged before it is registered as a secret',
     edits: [
-      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.token);\n', to: '' },
+      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.value);\n', to: '' },
       {
         file: 'electron/core/admin/adminUsers.ts',
         from: 'userId: String(userId), tokenId: token.id });',
-        to: 'userId: String(userId), tokenId: token.id, token: token.token });',
+        to: 'userId: String(userId), tokenId: token.id, value: token.value });',
       },
     ],
     tests: ['test/integration/core/adminKeyCanary.test.ts'],
