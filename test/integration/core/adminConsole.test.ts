@@ -236,6 +236,18 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       });
     }
     expect(must(await ipc.invoke('app:getState')).connection.key?.label).toMatch(new RegExp(`${apiKey.slice(-4)}$`));
+    if (profile === 'g1') return;
+    // A key that reads transcripts only is connected; sending a bot is then refused in words.
+    const txOnly = must(await ipc.invoke('admin:tokens:create', { userId, scopes: ['tx'] }));
+    must(await ipc.invoke('admin:tokens:useInApp', { handle: txOnly.handle }));
+    const info = must(await ipc.invoke('account:info'));
+    expect(info.features.find((f) => f.feature === 'bots')).toMatchObject({ allowed: false, needs: ['bot'] });
+    expect(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/sco-pesc-ope' })).toMatchObject({
+      ok: false,
+      code: 'missing_scope',
+      message: expect.stringMatching(/This key can read meetings and transcripts, but cannot send or stop bots/),
+    });
+    must(await ipc.invoke('connection:connect', { url: simulator.url, apiKey }));
   });
 
   it('sets, tests, reads and clears the webhook; its secret never comes back', async () => {

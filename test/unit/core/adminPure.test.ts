@@ -80,6 +80,8 @@ describe('admin console decisions', () => {
     expect(scopeRefusal('It lacks the "tx" scope.', ['bot'])).toBe('It lacks the "tx" scope. This key has bot (send bots).');
     expect(scopeRefusal('x.', ['bot', 'browser'])).toBe('x. This key has bot (send bots) and browser (browser sessions).');
     expect(scopeRefusal('x.', null)).toBe('x.');
+    const said = 'Refused. This key can send and stop bots, but cannot read meetings.';
+    expect(scopeRefusal(said, ['bot'])).toBe(said);
   });
 
   it('keeps a minted value for ten minutes, for its server, once', () => {
