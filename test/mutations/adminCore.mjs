@@ -49,7 +49,13 @@ export const mutations = [
   {
     name: 'admin-create-existed-inverted',
     what: 'creating a user whose email exists is reported as a new user',
-    edits: [{ file: 'electron/core/admin/adminUsers.ts', from: 'existed: !created', to: 'existed: created' }],
+    edits: [
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: 'return { user: toUserView(user), existed };',
+        to: 'return { user: toUserView(user), existed: !existed };',
+      },
+    ],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
   {
@@ -79,7 +85,13 @@ export const mutations = [
   {
     name: 'scope-refusal-silent-on-key',
     what: 'a scope refusal says what the action needs but not what the key has',
-    edits: [{ file: 'electron/core/admin/account.ts', from: '  if (!keyScopes) return message;', to: '  return message;' }],
+    edits: [
+      {
+        file: 'electron/core/admin/account.ts',
+        from: '  if (!keyScopes || /\\bThis key (can|has|is)\\b/.test(message)) return message;',
+        to: '  return message;',
+      },
+    ],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
   {
