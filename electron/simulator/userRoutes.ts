@@ -18,7 +18,8 @@ function webhookScope(ctx: SimContext): SimScope | readonly SimScope[] | null {
  * The self-service webhook. Every generation forwards `PUT /user/webhook` to admin-api, which
  * stores it in the user's `data` and answers the whole user record (secret removed); G3 adds
  * `GET /user/webhook`, which reads it back with the secret masked (docs/docs/webhooks.mdx). G1
- * stores only the URL. Nothing is ever delivered: the simulator has no outbound webhooks.
+ * stores only the URL. `webhooks.ts` delivers to it; G1/G2 answer GET 405 (their gateways route
+ * the path for PUT only).
  */
 export function registerUserRoutes(router: Router, ctx: SimContext): void {
   const auth = { kind: 'user', scope: webhookScope(ctx), service: 'identity' } as const;

@@ -16,13 +16,21 @@ function seconds(ms: number): string {
 
 export const messages = {
   unauthorized: () => 'The server rejected this API key. Check that you copied the whole key, or create a new one in the Vexa dashboard.',
-  adminUnauthorized: () => "The server rejected the admin key. Check that it matches the server's ADMIN_API_TOKEN and paste it again.",
-  missingScope: (scope: 'tx' | 'bot' | null) =>
-    scope === 'tx'
-      ? 'This API key can send bots but cannot read meetings or transcripts (it lacks the "tx" scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.'
-      : scope === 'bot'
-        ? 'This API key can read transcripts but cannot send or stop bots (it lacks the "bot" scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.'
-        : 'This API key is not allowed to do this (it lacks a scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.',
+  adminUnauthorized: (host: string) =>
+    `The admin key was not accepted by ${host}. Check that it matches the server's ADMIN_API_TOKEN and paste it again.`,
+  adminNotConfigured: (host: string) =>
+    `The admin API at ${host} is switched off: the server has no admin key set (ADMIN_API_TOKEN). Set one on the server, restart it, and enter that key here.`,
+  unknownUser: () => 'There is no such user on the server. They may have been deleted; refresh the list.',
+  tokenGone: () => 'This token is no longer on the server; it may have been revoked already. Refresh the list.',
+  /** `allows` is what the key's own scopes let it do (from /auth/me or its `vxa_<scope>_` prefix), when known. */
+  missingScope: (scope: 'tx' | 'bot' | null, allows?: string) =>
+    allows
+      ? `The server refused this request: the key's scope does not cover it. ${allows} Create a key with both the "bot" and "tx" scopes and use that one.`
+      : scope === 'tx'
+        ? 'This API key can send bots but cannot read meetings or transcripts (it lacks the "tx" scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.'
+        : scope === 'bot'
+          ? 'This API key can read transcripts but cannot send or stop bots (it lacks the "bot" scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.'
+          : 'This API key is not allowed to do this (it lacks a scope). Create a key with both the "bot" and "tx" scopes in the Vexa dashboard and use that one.',
   forbidden: (detail: string) => withDetail('The server refused this request', detail),
   notFound: (detail: string) => detail || 'The server could not find what was asked for. It may have been deleted.',
   unknownRoute: (path: string) =>

@@ -1,6 +1,7 @@
 import { describeDetail, extractDetail } from './detail';
 import { messages } from './errorMessages';
 import { VexaError } from './errors';
+import { describeKeyAccess } from './keyScope';
 
 export interface HttpErrorInput {
   status: number;
@@ -13,6 +14,8 @@ export interface HttpErrorInput {
   path: string;
   /** The request carried the admin key, so a 403 is about that key. */
   admin?: boolean;
+  /** The scopes of the user key that made the request, when known, so a scope refusal can say what the key allows. */
+  keyScopes?: readonly string[] | null;
   now?: number;
 }
 
@@ -104,14 +107,19 @@ function fromJsonError(input: HttpErrorInput, value: unknown): VexaError {
   }
   switch (status) {
     case 401:
-      return make('unauthorized', input.admin ? messages.adminUnauthorized() : messages.unauthorized());
+      return make('unauthorized', input.admin ? messages.adminUnauthorized(host) : messages.unauthorized());
     case 403:
-      if (/scope/.test(lower)) return make('missing_scope', messages.missingScope(scopeForPath(path)));
-      if (/admin token/.test(lower) || input.admin) return make('unauthorized', messages.adminUnauthorized());
+      if (/scope/.test(lower)) {
+        const allows = input.keyScopes ? describeKeyAccess(input.keyScopes) : undefined;
+        return make('missing_scope', messages.missingScope(scopeForPath(path), allows));
+      }
+      if (/admin token/.test(lower) || input.admin) return make('unauthorized', messages.adminUnauthorized(host));
       // G1 answers a bad or missing key with 403, not 401.
       if (/(invalid|missing) api (token|key)/.test(lower)) return make('unauthorized', messages.unauthorized());
       return make('forbidden', messages.forbidden(text));
     case 404:
+      if (input.admin && lower === 'user not found.') return make('not_found', messages.unknownUser());
+      if (input.admin && lower === 'token not found.') return make('not_found', messages.tokenGone());
       return make('not_found', text === 'Not Found.' ? messages.unknownRoute(path) : messages.notFound(text));
     case 409:
       return make('conflict', /already exists/.test(lower) ? messages.duplicateBot() : messages.conflict(text));
@@ -129,6 +137,9 @@ function fromJsonError(input: HttpErrorInput, value: unknown): VexaError {
     case 504:
       return make('upstream_down', messages.upstreamDown(host, status, text));
     default:
+      // admin-api without ADMIN_API_TOKEN: a setup problem, not a passing fault, so not `server_error`.
+      if (status === 500 && /admin authentication is not configured/.test(lower))
+        return make('forbidden', messages.adminNotConfigured(host));
       if (status >= 500) return make('server_error', messages.serverError(status, text));
       return make('validation', messages.validation(text));
   }

@@ -8,3 +8,5 @@ export * from './baseUrl';
 export * from './normalise';
 export * from './normaliseMisc';
 export { parseWire, parseRows } from './wire';
+export * from './keyScope';
+export * from './account';

@@ -1,7 +1,18 @@
 import { invalidResponse } from './errors';
 import { normaliseStatus } from './normalise';
 import { parseVexaTimestamp } from './time';
-import type { AdminToken, AdminUser, AuthMe, BotStatusEntry, ChatMessage, MeetingStatus, ShareLink, StopResult } from './types';
+import { maskTokenValue } from './keyScope';
+import type {
+  AdminToken,
+  AdminUser,
+  AuthMe,
+  MintedToken,
+  BotStatusEntry,
+  ChatMessage,
+  MeetingStatus,
+  ShareLink,
+  StopResult,
+} from './types';
 import {
   adminTokenWire,
   adminUserWire,
@@ -108,31 +119,42 @@ export const STOP_MESSAGES = {
   alreadyFinished: 'The bot had already left this meeting.',
 };
 
-function tokenFromWire(raw: unknown): AdminToken | null {
+function tokenFromWire(raw: unknown): (AdminToken & { value: string | null }) | null {
   const p = adminTokenWire.safeParse(raw);
   if (!p.success || !p.data.id) return null;
   const t = p.data;
+  const value = t.token ? t.token : null;
   return {
     id: t.id!,
     userId: t.user_id ?? null,
-    token: t.token ?? null,
     scopes: t.scopes ?? null,
     name: t.name ?? null,
     createdAt: parseVexaTimestamp(t.created_at),
     lastUsedAt: parseVexaTimestamp(t.last_used_at),
     expiresAt: parseVexaTimestamp(t.expires_at),
+    maskedValue: value === null ? null : maskTokenValue(value),
+    value,
   };
 }
 
-export function normaliseAdminToken(raw: unknown): AdminToken {
-  const token = tokenFromWire(raw);
-  if (!token) throw invalidResponse('an API token');
-  return token;
+/** A listed token: the value (G1/G2 list it) is reduced to its masked form and dropped. */
+function listedToken(raw: unknown): AdminToken | null {
+  const t = tokenFromWire(raw);
+  if (!t) return null;
+  const { value: _value, ...listed } = t;
+  return listed;
+}
+
+/** The answer to minting a token: the one place its value is kept. */
+export function normaliseMintedToken(raw: unknown): MintedToken {
+  const t = tokenFromWire(raw);
+  if (!t || t.value === null) throw invalidResponse('a new API token');
+  return { ...t, value: t.value };
 }
 
 export function normaliseAdminTokens(raw: unknown): AdminToken[] {
   if (!Array.isArray(raw)) throw invalidResponse('a token list');
-  return raw.map(tokenFromWire).filter((t): t is AdminToken => t !== null);
+  return raw.map(listedToken).filter((t): t is AdminToken => t !== null);
 }
 
 export function normaliseAdminUser(raw: unknown): AdminUser {
@@ -145,7 +167,7 @@ export function normaliseAdminUser(raw: unknown): AdminUser {
     maxConcurrentBots: u.max_concurrent_bots ?? null,
     createdAt: parseVexaTimestamp(u.created_at),
     data: u.data ?? {},
-    tokens: u.api_tokens ? u.api_tokens.map(tokenFromWire).filter((t): t is AdminToken => t !== null) : null,
+    tokens: u.api_tokens ? u.api_tokens.map(listedToken).filter((t): t is AdminToken => t !== null) : null,
   };
 }
 

@@ -158,16 +158,27 @@ export interface MeetingPatch {
   languages?: string[];
 }
 
+/**
+ * A user's API token as the admin API lists it. The secret itself is never part of it: G1/G2 list
+ * it on the user record, and only its masked form (`vxa_bot_…x7Qa`) is kept; G3 never lists it.
+ */
 export interface AdminToken {
   id: string;
   userId: string | null;
-  /** Only present right after creation (G1/G2 also list it on the user). */
-  token: string | null;
+  /** G2/G3; null on G1, whose keys have no scopes (and can do everything). */
   scopes: string[] | null;
   name: string | null;
+  /** G3 leaves it out of a freshly minted token. */
   createdAt: number | null;
   lastUsedAt: number | null;
   expiresAt: number | null;
+  /** The scope prefix and last four characters; null where the server does not list the value (G3). */
+  maskedValue: string | null;
+}
+
+/** A token just created: the only time its value is ever shown. Never store or log `value`. */
+export interface MintedToken extends AdminToken {
+  value: string;
 }
 
 export interface AdminUser {
@@ -175,8 +186,17 @@ export interface AdminUser {
   email: string | null;
   name: string | null;
   maxConcurrentBots: number | null;
+  /** G3 does not report it. */
   createdAt: number | null;
   data: Record<string, unknown>;
-  /** G1/G2 `GET /admin/users/{id}` embeds them; otherwise null. */
+  /** Null when the answer had none (lists; G3's user record, whose tokens live on their own route). */
   tokens: AdminToken[] | null;
+}
+
+/** One page of `GET /admin/users?skip&limit`; the server gives no total, so `hasMore` is a full page. */
+export interface AdminUserPage {
+  users: AdminUser[];
+  skip: number;
+  limit: number;
+  hasMore: boolean;
 }

@@ -25,11 +25,11 @@ export const mutations = [
     name: 'minted-token-logged',
     what: 'a minted token is logged before it is registered as a secret',
     edits: [
-      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.token);\n', to: '' },
+      { file: 'electron/core/admin/adminUsers.ts', from: '      this.d.logger.addSecret(token.value);\n', to: '' },
       {
         file: 'electron/core/admin/adminUsers.ts',
         from: 'userId: String(userId), tokenId: token.id });',
-        to: 'userId: String(userId), tokenId: token.id, token: token.token });',
+        to: 'userId: String(userId), tokenId: token.id, value: token.value });',
       },
     ],
     tests: ['test/integration/core/adminKeyCanary.test.ts'],
@@ -49,7 +49,13 @@ export const mutations = [
   {
     name: 'admin-create-existed-inverted',
     what: 'creating a user whose email exists is reported as a new user',
-    edits: [{ file: 'electron/core/admin/adminUsers.ts', from: 'existed: !created', to: 'existed: created' }],
+    edits: [
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: 'return { user: toUserView(user), existed };',
+        to: 'return { user: toUserView(user), existed: !existed };',
+      },
+    ],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
   {
@@ -79,7 +85,13 @@ export const mutations = [
   {
     name: 'scope-refusal-silent-on-key',
     what: 'a scope refusal says what the action needs but not what the key has',
-    edits: [{ file: 'electron/core/admin/account.ts', from: '  if (!keyScopes) return message;', to: '  return message;' }],
+    edits: [
+      {
+        file: 'electron/core/admin/account.ts',
+        from: '  if (!keyScopes || /\\bThis key (can|has|is)\\b/.test(message)) return message;',
+        to: '  return message;',
+      },
+    ],
     tests: ['test/integration/core/adminConsole.test.ts'],
   },
   {
@@ -93,5 +105,11 @@ export const mutations = [
       },
     ],
     tests: ['test/integration/core/adminKeyStorage.test.ts'],
+  },
+  {
+    name: 'webhook-secret-not-secret',
+    what: 'the webhook secret is not registered with the logger, so a report quoting it is written to the log',
+    edits: [{ file: 'electron/core/admin/webhooks.ts', from: '    if (secret) this.d.logger.addSecret(secret);\n', to: '' }],
+    tests: ['test/integration/core/adminKeyCanary.test.ts'],
   },
 ];

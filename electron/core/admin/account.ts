@@ -66,8 +66,12 @@ export function describeScopes(scopes: string[]): string {
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
 }
 
-/** Adds what the key has to the client's sentence about the scope an action needs. */
+/**
+ * Adds what the key has to the client's sentence about the scope an action needs. The client
+ * already says it when it knew the key's scopes (its sentences then start "This key"), so that
+ * sentence is left as it is.
+ */
 export function scopeRefusal(message: string, keyScopes: string[] | null): string {
-  if (!keyScopes) return message;
+  if (!keyScopes || /\bThis key (can|has|is)\b/.test(message)) return message;
   return `${message} This key has ${describeScopes(keyScopes)}.`;
 }

@@ -189,23 +189,17 @@ export class AdminAccess {
     }
   }
 
+  /** A harmless lookup on the admin API (user 0, whom no server has) proves the address and the key. */
   private async check(s: ServerRecord, key: string, url: string): Promise<void> {
-    // Every generation has the lookup by email; an address nobody has is harmless to ask for.
     try {
-      await this.clientFor(s, key, url).getUserByEmail('admin-key-check@invalid.example');
+      await this.clientFor(s, key, url).probe();
     } catch (e) {
-      if (isVexaError(e) && e.code === 'not_found' && /user not found/i.test(String(e.detail ?? ''))) return;
-      if (isVexaError(e) && e.code === 'not_found')
+      if (isVexaError(e) && e.code === 'unsupported')
         throw new UserFacingError(
           'no_admin_api',
           s.generation === 'g3'
             ? `The address ${url} does not serve the admin API. On Vexa 0.12 the admin API has its own address (often ${adminUrlHint(s.url)}); ask the server's administrator for it.`
             : `The server at ${url} does not serve the admin API at /admin.`,
-        );
-      if (isVexaError(e) && e.code === 'server_error' && /not configured/i.test(String(e.detail ?? '')))
-        throw new UserFacingError(
-          'admin_not_configured',
-          'This server has no admin key set up (ADMIN_API_TOKEN is empty), so it has no admin API.',
         );
       throw e;
     }

@@ -47,14 +47,14 @@ export class AdminUsers {
       };
     }
     try {
-      const page = (await client.listUsers({ skip, limit })).map(toUserView);
+      const page = await client.listUsers({ skip, limit });
       return {
         available: true,
         message: null,
         skip,
         limit,
-        users: page.filter((u) => matchesFilter(u, filter)),
-        hasMore: page.length >= limit,
+        users: page.users.map(toUserView).filter((u) => matchesFilter(u, filter)),
+        hasMore: page.hasMore,
       };
     } catch (e) {
       if (isVexaError(e) && e.code === 'unsupported')
@@ -67,20 +67,15 @@ export class AdminUsers {
     const problem = emailProblem(email);
     if (problem) throw new UserFacingError('validation', problem);
     const { client } = await this.d.access.client();
-    try {
-      return toUserView(await client.getUserByEmail(email.trim()));
-    } catch (e) {
-      if (isUnknownUser(e)) return null;
-      throw e;
-    }
+    const user = await client.findUserByEmail(email.trim());
+    return user ? toUserView(user) : null;
   }
 
   async get(userId: string | number): Promise<AdminUserDetail> {
     const { client } = await this.d.access.client();
     try {
       const user = await client.getUser(userId);
-      const tokens = user.tokens ?? (await client.listTokens(userId));
-      return { user: toUserView(user), tokens: tokens.map(toTokenView) };
+      return { user: toUserView(user), tokens: (user.tokens ?? []).map(toTokenView) };
     } catch (e) {
       if (isUnknownUser(e)) throw userNotFound(userId);
       throw e;
@@ -92,12 +87,12 @@ export class AdminUsers {
     if (problem) throw new UserFacingError('validation', problem);
     const { client } = await this.d.access.client();
     const name = input.name?.trim();
-    const { user, created } = await client.createUser({
+    const { user, existed } = await client.createUser({
       email: input.email.trim(),
       ...(name ? { name } : {}),
       ...(input.maxConcurrentBots !== undefined ? { maxConcurrentBots: input.maxConcurrentBots } : {}),
     });
-    return { user: toUserView(user), existed: !created };
+    return { user: toUserView(user), existed };
   }
 
   async update(userId: string | number, patch: { name?: string; maxConcurrentBots?: number }): Promise<AdminUserView> {
@@ -123,16 +118,15 @@ export class AdminUsers {
     const { client, server } = await this.d.access.client();
     const wanted = offersFor(server.generation).tokenScopes ? (scopes ?? DEFAULT_SCOPES) : undefined;
     try {
-      const token = await client.createToken(userId, {
+      const token = await client.mintToken(userId, {
         ...(wanted ? { scopes: wanted } : {}),
         ...(name?.trim() ? { name: name.trim() } : {}),
       });
-      if (!token.token)
-        throw new UserFacingError('invalid_response', 'The server made the token but did not send its value. Revoke it and try again.');
-      this.d.logger.addSecret(token.token);
-      const { handle, expiresAt } = this.d.minted.keep(token.token, server.id, token.scopes);
+      this.d.logger.addSecret(token.value);
+      const { handle, expiresAt } = this.d.minted.keep(token.value, server.id, token.scopes);
       this.d.logger.info('Token created', { server: server.url, userId: String(userId), tokenId: token.id });
-      return { token: toTokenView({ ...token, token: token.token }), value: token.token, handle, handleExpiresAt: expiresAt };
+      const { value, ...listed } = token;
+      return { token: toTokenView(listed), value, handle, handleExpiresAt: expiresAt };
     } catch (e) {
       if (isUnknownUser(e)) throw userNotFound(userId);
       throw e;

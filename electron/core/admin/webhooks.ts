@@ -7,9 +7,8 @@ import type { ConnectionService } from '../connection';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { secretModeBeside } from './adminAccess';
 import type { ServerRecord } from '../servers';
-import { createHttp, isVexaError, type VexaHttp } from '../vexa';
-import type { Resolver } from '../net/guardedLookup';
-import { parseDeliveries, parseWebhookReadBack, webhookUrlProblem } from './webhookWire';
+import { isVexaError, type VexaClient } from '../vexa';
+import { deliveryView, webhookUrlProblem } from './views';
 
 /** The keychain account of a server's webhook (its URL as set from here, and its signing secret). */
 export const webhookAccount = (serverId: string): string => `webhook:${serverId}`;
@@ -21,8 +20,8 @@ export interface WebhookDeps {
   secrets: SecretStore;
   logger: Logger;
   clock: Clock;
+  /** Sends the test event (the person's own receiver, named by the address they entered). */
   fetch?: typeof fetch;
-  resolveHost?: Resolver;
 }
 
 interface Local {
@@ -37,14 +36,11 @@ interface Local {
 export class WebhookService {
   constructor(private readonly d: WebhookDeps) {}
 
-  private withServer(): { server: ServerRecord; http: VexaHttp } {
-    const made = this.d.connection.withActiveKey((server, apiKey) => ({
-      server,
-      http: createHttp({ baseUrl: server.url, apiKey, fetch: this.d.fetch, resolveHost: this.d.resolveHost, retries: 0 }),
-    }));
-    if (!made || this.d.connection.view().status !== 'connected')
+  private withServer(): { server: ServerRecord; client: VexaClient } {
+    const server = this.d.connection.activeServer;
+    if (!server || this.d.connection.view().status !== 'connected')
       throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first; the webhook belongs to your account there.');
-    return made;
+    return { server, client: this.d.connection.client() };
   }
 
   private async local(serverId: string): Promise<Local> {
@@ -61,16 +57,16 @@ export class WebhookService {
   }
 
   async get(): Promise<WebhookView> {
-    const { server, http } = this.withServer();
+    const { server, client } = this.withServer();
     const local = await this.local(server.id);
     if (server.generation === 'g3') {
-      const back = parseWebhookReadBack((await http.request('/user/webhook')).body);
+      const back = await client.getWebhook();
       return {
         url: back.url,
         source: back.url ? 'server' : 'none',
         // A secret left on the server after the address was cleared signs nothing.
-        hasSecret: back.url !== null && (back.secretSet || local.secret !== null),
-        events: back.events,
+        hasSecret: back.url !== null && (back.secretSet === true || local.secret !== null),
+        events: back.events ? Object.keys(back.events).filter((name) => back.events?.[name]) : null,
         deliveriesAvailable: true,
       };
     }
@@ -85,24 +81,23 @@ export class WebhookService {
   }
 
   async set(rawUrl: string, secret: string | undefined): Promise<WebhookView> {
+    // A secret typed once is hidden from the log even when the address is refused.
+    if (secret) this.d.logger.addSecret(secret);
     const url = rawUrl.trim();
     const problem = webhookUrlProblem(url);
     if (problem) throw new UserFacingError('validation', problem);
-    if (secret) this.d.logger.addSecret(secret);
-    const { server, http } = this.withServer();
-    const body: Record<string, unknown> = { webhook_url: url };
+    const { server, client } = this.withServer();
     if (secret && server.generation === 'g1')
       throw new UserFacingError('unsupported', 'This server (Vexa 0.9) does not sign webhook events. Leave the secret empty.');
-    if (secret) body.webhook_secret = secret;
-    await http.request('/user/webhook', { method: 'PUT', body });
+    await client.setWebhook({ url, ...(secret ? { secret } : {}) });
     await this.store(server, { url, secret: secret ?? null });
     this.d.logger.info('Webhook set', { server: server.url, url, signed: Boolean(secret) });
     return this.get();
   }
 
   async clear(): Promise<WebhookView> {
-    const { server, http } = this.withServer();
-    await http.request('/user/webhook', { method: 'PUT', body: { webhook_url: '' } });
+    const { server, client } = this.withServer();
+    await client.clearWebhook();
     await this.d.secrets.delete(webhookAccount(server.id));
     this.d.logger.info('Webhook cleared', { server: server.url });
     return this.get();
@@ -163,7 +158,7 @@ export class WebhookService {
   }
 
   async deliveries(limit: number): Promise<WebhookDeliveries> {
-    const { server, http } = this.withServer();
+    const { server, client } = this.withServer();
     if (server.generation !== 'g3')
       return {
         available: false,
@@ -174,7 +169,7 @@ export class WebhookService {
       return {
         available: true,
         message: null,
-        deliveries: parseDeliveries((await http.request('/user/webhook/deliveries', { query: { limit } })).body),
+        deliveries: (await client.webhookDeliveries({ limit })).map(deliveryView),
       };
     } catch (e) {
       if (isVexaError(e) && (e.status === 405 || (e.status === 404 && e.detail === 'Not Found')))

@@ -15,6 +15,10 @@ import {
 } from '../../../shared/vexa';
 import type {
   AuthMe,
+  Me,
+  Webhook,
+  WebhookDelivery,
+  WebhookInput,
   BotStatusEntry,
   ChatMessage,
   LaunchBotRequest,
@@ -29,6 +33,7 @@ import type {
   StopResult,
   Transcript,
 } from '../../../shared/vexa';
+import { clearWebhook, fetchDeliveries, fetchMe, fetchWebhook, putWebhook } from './account';
 import { seg } from './http';
 import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
@@ -93,6 +98,33 @@ export class VexaClient {
   async authMe(o: CallOptions = {}): Promise<AuthMe> {
     if (!this.capabilities.authMe) throw unsupported(clientMessages.noAuthMe());
     return normaliseAuthMe(await this.get('/auth/me', undefined, o));
+  }
+
+  /** The account behind this key and what its scopes unlock (G2/G3; `unsupported` on G1). */
+  me(o: CallOptions = {}): Promise<Me> {
+    return fetchMe(this.account(o));
+  }
+
+  /** The webhook that is set (G3; `unsupported` on G1/G2, which cannot read it back). */
+  getWebhook(o: CallOptions = {}): Promise<Webhook> {
+    return fetchWebhook(this.account(o));
+  }
+
+  setWebhook(input: WebhookInput, o: CallOptions = {}): Promise<Webhook> {
+    return putWebhook(this.account(o), input);
+  }
+
+  clearWebhook(o: CallOptions = {}): Promise<void> {
+    return clearWebhook(this.account(o));
+  }
+
+  /** Recent delivery attempts, newest first (G3; `unsupported` elsewhere). */
+  webhookDeliveries(q: { limit?: number } = {}, o: CallOptions = {}): Promise<WebhookDelivery[]> {
+    return fetchDeliveries(this.account(o), q.limit);
+  }
+
+  private account(o: CallOptions) {
+    return { http: this.http, generation: this.generation, capabilities: this.capabilities, signal: o.signal };
   }
 
   async listMeetings(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {

@@ -12,4 +12,10 @@ export const clientMessages = {
     'This server (Vexa 0.10 or earlier) has no planned meetings and cannot delete a meeting by its number; delete it by platform and meeting ID instead.',
   shareForOtherMeeting: () => 'The server made a share link for another meeting than this one, so it is not shown. Try again.',
   adminNoUserList: () => "This server's admin API (Vexa 0.12 or later) cannot list all users. Look a user up by email or ID instead.",
+  adminNoRename: () => "This server's admin API (Vexa 0.12 or later) cannot change a user's name; only the bot limit can be changed.",
+  adminNotHere: (host: string) =>
+    `There is no admin API at ${host}. On Vexa 0.12 or later the admin API has its own address (port 8001 inside the server, often 18057 on the host); enter that address for admin tasks.`,
+  noWebhookRead: () =>
+    'This server (Vexa 0.10 or earlier) cannot show which webhook is set. Setting one again replaces it; clearing it turns it off.',
+  noWebhookDeliveries: () => 'This server (Vexa 0.10 or earlier) keeps no log of webhook deliveries. Check your receiving service instead.',
 };

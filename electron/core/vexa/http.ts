@@ -8,6 +8,7 @@ import {
   parseBody,
   parseRetryAfter,
   redactSecrets,
+  scopeFromKey,
   vexaMessages as messages,
 } from '../../../shared/vexa';
 import { guardedLookup, needsAddressCheck, type Resolver } from '../net/guardedLookup';
@@ -21,6 +22,12 @@ export interface HttpOptions {
   baseUrl: string;
   apiKey?: string;
   adminKey?: string;
+  /**
+   * The user key's scopes, when known (from `/auth/me`), so a scope refusal says what the key allows.
+   * Default: the scope its `vxa_<scope>_` prefix names, which is the scope it lacks nothing of on a
+   * refused route (the prefix names only a key's first scope).
+   */
+  keyScopes?: readonly string[];
   /** Used for https and IP addresses; plain http to a host name always goes through the address check. */
   fetch?: typeof globalThis.fetch;
   /** Resolves the host name of a plain-http server before each new connection (default: the system's). */
@@ -91,6 +98,8 @@ export function createHttp(options: HttpOptions): VexaHttp {
   const backoffBaseMs = options.backoffBaseMs ?? 300;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const secrets = [options.apiKey, options.adminKey];
+  const prefixScope = options.apiKey ? scopeFromKey(options.apiKey) : null;
+  const keyScopes = options.keyScopes ?? (prefixScope ? [prefixScope] : undefined);
 
   const headersFor = (hasBody: boolean): Record<string, string> => {
     const h: Record<string, string> = { Accept: 'application/json' };
@@ -148,6 +157,7 @@ export function createHttp(options: HttpOptions): VexaHttp {
         host,
         path,
         admin: Boolean(options.adminKey) && !options.apiKey,
+        ...(keyScopes ? { keyScopes } : {}),
       });
       return { ok: false, error, retryDelayMs: retryDelay(error, res, idempotent, attempt) };
     } catch (e) {

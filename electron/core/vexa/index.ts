@@ -5,8 +5,8 @@ import type { HttpOptions } from './http';
 
 export { VexaClient } from './client';
 export type { CallOptions, ListAllMeetingsQuery, ListMeetingsQuery } from './client';
-export { VexaAdminClient, createVexaAdminClient } from './admin';
-export type { CreateTokenOptions } from './admin';
+export { VexaAdminClient, createVexaAdminClient, editableUserFields, DEFAULT_USER_PAGE } from './admin';
+export type { CreateTokenOptions, MintTokenOptions, UserPatch } from './admin';
 export { createHttp, buildUrl, seg } from './http';
 export type { HttpMethod, HttpOptions, HttpResult, RequestOptions, VexaHttp } from './http';
 export { probeServer } from './detect';

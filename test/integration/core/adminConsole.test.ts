@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimProfile, type Simulator } from '../../../electron/simulator';
 import { launchApp, type LaunchedApp } from '../../e2e/support/app';
 import { connectIpc, must, type IpcTestClient } from '../../support/ipcClient';
+import { waitFor } from '../../support/waitFor';
 
 /**
  * The admin console, account and webhook channels against the simulator of each server
@@ -97,7 +98,7 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
     expect(await setKey(`${adminKey}x`)).toMatchObject({
       ok: false,
       code: 'unauthorized',
-      message: expect.stringMatching(/rejected the admin key/),
+      message: expect.stringMatching(/admin key was not accepted/),
     });
     if (profile === 'g3') {
       expect(await ipc.invoke('admin:setKey', { key: adminKey })).toMatchObject({
@@ -235,6 +236,18 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       });
     }
     expect(must(await ipc.invoke('app:getState')).connection.key?.label).toMatch(new RegExp(`${apiKey.slice(-4)}$`));
+    if (profile === 'g1') return;
+    // A key that reads transcripts only is connected; sending a bot is then refused in words.
+    const txOnly = must(await ipc.invoke('admin:tokens:create', { userId, scopes: ['tx'] }));
+    must(await ipc.invoke('admin:tokens:useInApp', { handle: txOnly.handle }));
+    const info = must(await ipc.invoke('account:info'));
+    expect(info.features.find((f) => f.feature === 'bots')).toMatchObject({ allowed: false, needs: ['bot'] });
+    expect(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/sco-pesc-ope' })).toMatchObject({
+      ok: false,
+      code: 'missing_scope',
+      message: expect.stringMatching(/This key can read meetings and transcripts, but cannot send or stop bots/),
+    });
+    must(await ipc.invoke('connection:connect', { url: simulator.url, apiKey }));
   });
 
   it('sets, tests, reads and clears the webhook; its secret never comes back', async () => {
@@ -265,8 +278,16 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       }
 
       const deliveries = must(await ipc.invoke('webhook:deliveries', { limit: 20 }));
-      if (profile === 'g3') expect(deliveries).toMatchObject({ available: true, message: null });
-      else expect(deliveries).toMatchObject({ available: false, deliveries: [], message: expect.stringMatching(/does not keep a log/) });
+      if (profile === 'g3') {
+        expect(deliveries).toMatchObject({ available: true, message: null });
+        // A bot's status changes are delivered by the server and listed in its log.
+        must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/whk-hook-abc' }));
+        const logged = await waitFor('a delivery in the log', async () => {
+          const d = must(await ipc.invoke('webhook:deliveries', { limit: 20 })).deliveries;
+          return d.length > 0 ? d : null;
+        });
+        expect(logged[0]).toMatchObject({ event: 'meeting.status_change', ok: true, status: 204, error: null });
+      } else expect(deliveries).toMatchObject({ available: false, deliveries: [], message: expect.stringMatching(/does not keep a log/) });
 
       expect(must(await ipc.invoke('webhook:clear'))).toMatchObject({ url: null, hasSecret: false });
       expect(await ipc.invoke('webhook:test')).toMatchObject({ ok: false, code: 'no_webhook' });

@@ -21,6 +21,7 @@ import { mulberry32, pick, runSeed } from '../../support/random';
 
 const seed = runSeed('ADMIN_CANARY_SEED');
 const rand = mulberry32(seed.seed);
+const webhookSecret = `whsec-${Date.now().toString(36)}-canary`;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const token = (length: number, alphabet = ALNUM) => Array.from({ length }, () => pick(rand, [...alphabet])).join('');
 
@@ -96,6 +97,16 @@ async function adminFlow(call: Call, app: LaunchedApp, sim: Simulator, adminKey:
   must(await call('account:info'));
   must(await call('bots:running'));
   must(await call('webhook:get'));
+  if (sim.profile !== 'g1') {
+    // The webhook secret is kept like a key: sent to the server once, never back to the window.
+    expect((await call('webhook:set', { url: 'ftp://127.0.0.1/hook', secret: webhookSecret })).ok).toBe(false);
+    must(await call('app:reportError', { message: `webhook form refused near ${webhookSecret}` }));
+    must(await call('webhook:set', { url: 'http://127.0.0.1:9/hook', secret: webhookSecret }));
+    must(await call('webhook:get'));
+    must(await call('webhook:test'));
+    must(await call('app:reportError', { message: `webhook form near ${webhookSecret}` }));
+    must(await call('webhook:clear'));
+  }
   must(await call('admin:tokens:revoke', { tokenId: first.token.id }));
   expect((await call('bots:running')).ok).toBe(false);
   must(await call('connection:connect', { url: sim.url, apiKey: app.apiKey }));
@@ -149,7 +160,7 @@ describe('admin key canary', () => {
       const frames = [...app.outgoing, ...electron.frames.map((f) => f.text)];
       expect(app.outgoing.length, where).toBeGreaterThan(30);
       expect(electron.frames.length, where).toBeGreaterThan(30);
-      for (const needle of needles(adminKey))
+      for (const needle of [...needles(adminKey), ...needles(webhookSecret)])
         expect(
           frames.filter((f) => f.includes(needle)),
           `frames, ${where}`,
@@ -173,7 +184,7 @@ describe('admin key canary', () => {
       const log = files.find((f) => f.path.endsWith('companion.log'));
       expect(log?.bytes.toString('utf8'), 'the flow was logged').toMatch(/Admin key stored/);
       for (const f of files) {
-        for (const needle of [...needles(adminKey), ...minted.flatMap(needles)]) {
+        for (const needle of [...needles(adminKey), ...needles(webhookSecret), ...minted.flatMap(needles)]) {
           expect(f.bytes.includes(needle), `${f.path}, ${where}`).toBe(false);
           expect(f.bytes.includes(Buffer.from(needle, 'utf16le')), `${f.path}, ${where}`).toBe(false);
         }

@@ -187,18 +187,18 @@ describe.each(['g1', 'g2', 'g3'] as const)('Vexa client against the %s simulator
 
   it('manages users and tokens through the admin API', async () => {
     const admin = createVexaAdminClient({ baseUrl: sim.adminUrl, adminKey: ADMIN, generation: profile });
-    const { user, created } = await admin.createUser({ email: `new-${profile}@example.org`, maxConcurrentBots: 2 });
-    expect(created).toBe(true);
-    expect((await admin.createUser({ email: `new-${profile}@example.org` })).created).toBe(false);
+    const { user, existed } = await admin.createUser({ email: `new-${profile}@example.org`, maxConcurrentBots: 2 });
+    expect(existed).toBe(false);
+    expect((await admin.createUser({ email: `new-${profile}@example.org` })).existed).toBe(true);
     const token = await admin.createToken(user.id, { scopes: ['bot', 'tx'], name: 'desktop' });
-    expect(token.token).toBeTruthy();
+    expect(token.value).toBeTruthy();
     const tokens = await admin.listTokens(user.id);
     expect(tokens.map((t) => t.id)).toContain(token.id);
 
-    const fresh = await probeServer({ baseUrl: sim.url, apiKey: token.token! });
+    const fresh = await probeServer({ baseUrl: sim.url, apiKey: token.value! });
     expect(fresh.ok && fresh.value.generation).toBe(profile);
     await admin.revokeToken(token.id);
-    const revoked = await probeServer({ baseUrl: sim.url, apiKey: token.token! });
+    const revoked = await probeServer({ baseUrl: sim.url, apiKey: token.value! });
     expect(revoked.ok ? 'ok' : revoked.error.code).toBe('unauthorized');
 
     const wrongAdmin = createVexaAdminClient({ baseUrl: sim.adminUrl, adminKey: 'not-the-admin-key' });

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
+import type { MintedToken } from '../../../shared/vexa';
 import { describe, expect, it } from 'vitest';
 import { accountInfo, featuresFor, scopeRefusal } from '../../../electron/core/admin/account';
 import { adminUrlHint, offersFor } from '../../../electron/core/admin/adminAccess';
 import { MINTED_TTL_MS, MintedTokens } from '../../../electron/core/admin/mintedTokens';
-import { emailProblem, matchesFilter, prefixScope, toTokenView } from '../../../electron/core/admin/views';
-import { parseDeliveries, parseWebhookReadBack, webhookUrlProblem } from '../../../electron/core/admin/webhookWire';
+import { deliveryView, emailProblem, matchesFilter, prefixScope, toTokenView, webhookUrlProblem } from '../../../electron/core/admin/views';
 import { signLike } from '../../../electron/core/admin/webhooks';
 
 describe('admin console decisions', () => {
@@ -19,20 +19,29 @@ describe('admin console decisions', () => {
     expect(adminUrlHint('http://[::1]:8056')).toBe('http://[::1]:18057');
   });
 
-  it('never lets a token value through to a view', () => {
-    const value = 'vxa_bot_abcdefghijklmnopqrstuvwxyz123456';
-    const view = toTokenView({
+  it('never lets a token value through to a view, even from a freshly minted token', () => {
+    const minted: MintedToken = {
       id: '7',
       userId: '1',
-      token: value,
+      value: 'vxa_bot_abcdefghijklmnopqrstuvwxyz123456',
+      maskedValue: 'vxa_bot_…3456',
+      scopes: ['bot'],
+      name: null,
+      createdAt: null,
+      lastUsedAt: null,
+      expiresAt: null,
+    };
+    const view = toTokenView(minted);
+    expect(JSON.stringify(view)).not.toContain('abcdefgh');
+    expect(view).toEqual({
+      id: '7',
+      masked: 'vxa_bot_…3456',
       scopes: ['bot'],
       name: null,
       createdAt: null,
       lastUsedAt: null,
       expiresAt: null,
     });
-    expect(JSON.stringify(view)).not.toContain(value.slice(8, 30));
-    expect(view.masked).toBe('vxa_bot_••••3456');
   });
 
   it('filters a page by email or name, ignoring case and spaces around', () => {
@@ -71,6 +80,8 @@ describe('admin console decisions', () => {
     expect(scopeRefusal('It lacks the "tx" scope.', ['bot'])).toBe('It lacks the "tx" scope. This key has bot (send bots).');
     expect(scopeRefusal('x.', ['bot', 'browser'])).toBe('x. This key has bot (send bots) and browser (browser sessions).');
     expect(scopeRefusal('x.', null)).toBe('x.');
+    const said = 'Refused. This key can send and stop bots, but cannot read meetings.';
+    expect(scopeRefusal(said, ['bot'])).toBe(said);
   });
 
   it('keeps a minted value for ten minutes, for its server, once', () => {
@@ -98,28 +109,29 @@ describe('admin console decisions', () => {
     expect(signLike('g3', null, body, 1)).toEqual({ 'content-type': 'application/json' });
   });
 
-  it("reads G3's webhook and its delivery log, and checks a webhook address", () => {
-    expect(
-      parseWebhookReadBack({
-        webhook_url: 'https://x.example/h',
-        webhook_secret_set: true,
-        webhook_events: { 'meeting.completed': true, 'bot.failed': false },
-      }),
-    ).toEqual({
-      url: 'https://x.example/h',
-      secretSet: true,
-      events: ['meeting.completed'],
+  it('lists a delivery attempt with its outcome, and checks a webhook address', () => {
+    const base = {
+      eventType: 'meeting.completed',
+      eventId: 'evt_1',
+      targetHost: 'x.example',
+      statusCode: 500,
+      attempt: 2,
+      createdAt: 5,
+      meetingId: 9,
+    };
+    expect(deliveryView({ ...base, outcome: 'failed' }, 0)).toEqual({
+      id: 'evt_1#2',
+      event: 'meeting.completed',
+      status: 500,
+      ok: false,
+      at: 5,
+      error: 'failed',
     });
-    expect(parseWebhookReadBack({ webhook_url: '' }).url).toBeNull();
-    const rows = parseDeliveries({
-      deliveries: [
-        { event_type: 'meeting.completed', event_id: 'evt_1', outcome: 'failed', status_code: 500, created_at: '2026-01-01T00:00:00Z' },
-        'junk',
-      ],
+    expect(deliveryView({ ...base, eventId: null, outcome: 'delivered', statusCode: 200 }, 3)).toMatchObject({
+      id: '3',
+      ok: true,
+      error: null,
     });
-    expect(rows).toEqual([
-      { id: 'evt_1', event: 'meeting.completed', status: 500, ok: false, at: Date.parse('2026-01-01T00:00:00Z'), error: null },
-    ]);
     expect(webhookUrlProblem('https://example.com/hook')).toBeNull();
     expect(webhookUrlProblem('ftp://example.com')).toMatch(/https:\/\//);
     expect(webhookUrlProblem('https://u:p@example.com')).toMatch(/user name and password/);

@@ -33,10 +33,10 @@ describe('VexaAdminClient', () => {
     const admin = createVexaAdminClient({ baseUrl: server.url, adminKey: ADMIN });
     const first = await admin.createUser({ email: 'dana@example.org', maxConcurrentBots: 2 });
     expect(first).toMatchObject({
-      created: true,
+      existed: false,
       user: { id: '7', email: 'dana@example.org', maxConcurrentBots: 2, createdAt: Date.UTC(2025, 5, 1, 8) },
     });
-    expect((await admin.createUser({ email: 'dana@example.org' })).created).toBe(false);
+    expect((await admin.createUser({ email: 'dana@example.org' })).existed).toBe(true);
     expect(server.requests[0]!.headers['x-admin-api-key']).toBe(ADMIN);
     expect(server.requests[0]!.body).toEqual({ email: 'dana@example.org', max_concurrent_bots: 2 });
   });
@@ -82,9 +82,9 @@ describe('VexaAdminClient', () => {
       },
     });
     const g3 = createVexaAdminClient({ baseUrl: server.url, adminKey: ADMIN, generation: 'g3' });
-    expect((await g3.listTokens(7))[0]).toMatchObject({ id: '31', name: 'desktop', token: null });
+    expect((await g3.listTokens(7))[0]).toMatchObject({ id: '31', name: 'desktop', maskedValue: null });
     const unknown = createVexaAdminClient({ baseUrl: server.url, adminKey: ADMIN });
-    expect((await unknown.listTokens(8))[0]).toMatchObject({ id: '3', token: 'legacy' });
+    expect((await unknown.listTokens(8))[0]).toMatchObject({ id: '3', maskedValue: '…' });
   });
 
   it('explains a G3 admin API without a user list, and a rejected admin key', async () => {
