@@ -64,8 +64,8 @@ export const mutations = [
     edits: [
       {
         file: 'electron/core/admin/mintedTokens.ts',
-        from: '    this.byHandle.delete(handle);\n    if (m.expiresAt',
-        to: '    if (m.expiresAt',
+        from: '  used(handle: string): void {\n    this.byHandle.delete(handle);',
+        to: '  used(handle: string): void {\n    void handle;',
       },
     ],
     tests: ['test/integration/core/adminConsole.test.ts', 'test/unit/core/adminPure.test.ts'],

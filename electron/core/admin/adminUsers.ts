@@ -135,14 +135,16 @@ export class AdminUsers {
 
   async useInApp(handle: string, keyStorage: 'auto' | 'session' | 'plaintext'): Promise<ConnectionView> {
     const server = this.d.connection.activeServer;
-    const minted = server ? this.d.minted.take(handle, server.id) : null;
+    const minted = server ? this.d.minted.peek(handle, server.id) : null;
     if (!server || !minted)
       throw new UserFacingError(
         'token_gone',
         'This token can no longer be used from here: it is kept only for ten minutes after it is made, and only for the server it was made on. Paste it on the connection screen instead.',
       );
     try {
-      return await this.d.connection.connect(server.url, minted.value, keyStorage);
+      const view = await this.d.connection.connect(server.url, minted.value, keyStorage);
+      this.d.minted.used(handle);
+      return view;
     } catch (e) {
       if (isVexaError(e) && e.code === 'missing_scope') throw new UserFacingError(e.code, scopeRefusal(e.userMessage, minted.scopes));
       throw e;

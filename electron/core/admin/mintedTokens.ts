@@ -33,13 +33,24 @@ export class MintedTokens {
     return { handle, expiresAt };
   }
 
-  /** The value once; a handle that expired, was used, or belongs to another server gives null. */
-  take(handle: string, serverId: string): { value: string; scopes: string[] | null } | null {
+  /**
+   * The value while its handle holds: null once it expired, was used, or belongs to another
+   * server. The handle stays until `used`, so a connection that failed (no keychain, the person
+   * then choosing "this session only") can be tried again with it.
+   */
+  peek(handle: string, serverId: string): { value: string; scopes: string[] | null } | null {
     const m = this.byHandle.get(handle);
     if (!m) return null;
+    if (m.expiresAt <= this.now()) {
+      this.byHandle.delete(handle);
+      return null;
+    }
+    return m.serverId === serverId ? { value: m.value, scopes: m.scopes } : null;
+  }
+
+  /** The handle's value is in use now (the app connected with it): it cannot be used again. */
+  used(handle: string): void {
     this.byHandle.delete(handle);
-    if (m.expiresAt <= this.now() || m.serverId !== serverId) return null;
-    return { value: m.value, scopes: m.scopes };
   }
 
   clear(): void {
