@@ -289,7 +289,9 @@ test('a meeting of another server is exported and copied from this computer, wit
 
 test('with the server gone mid-meeting, the export holds the lines on this computer and says so', async ({ page }) => {
   const app = await followLive(page);
-  await expect(page.getByRole('region', { name: /^Captions of / })).toContainText('Morning');
+  // Captions are flowing (the first line may already have scrolled out of the live view when the
+  // page opened late; the export below must still hold it).
+  await expect(page.getByRole('region', { name: /^Captions of / })).toContainText(/Lindqvist|Okafor|Raman/);
   // The confirmed lines reach this computer's library in batches; the server goes once some have.
   const ipc = await connectIpc(app.url);
   await expect

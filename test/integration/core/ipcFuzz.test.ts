@@ -226,7 +226,8 @@ describe('IPC fuzz against the real core', () => {
           }
           const where = `${name}: ${c.what} (${seed.replay})`;
           const r = await answered(c.send(ipc), where);
-          if (c.expect === 'invalid') expect(r, where).toMatchObject({ ok: false, code: 'validation', message: refusedAtBoundary });
+          if (c.expect === 'invalid')
+            expect(r, where).toMatchObject({ ok: false, code: 'validation', message: expect.stringMatching(refusedAtBoundary) });
           else
             expect(
               r.ok || !(r.code === 'internal' || r.code === 'unknown_channel' || refusedAtBoundary.test(r.message)),
