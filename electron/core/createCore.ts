@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, StorageState } from '../../shared/ipc/models';
+import type { AppState, ConnectionView, ServerConnectionView, StorageState } from '../../shared/ipc/models';
 import { scopeRefusal } from './admin/account';
 import { AdminAccess } from './admin/adminAccess';
 import { AdminUsers } from './admin/adminUsers';
@@ -67,6 +67,32 @@ function redactErrors(table: HandlerTable, logger: Logger, keyScopes: () => Prom
   return wrapped as unknown as HandlerTable;
 }
 
+/** The one connection as the list of servers (one entry, or none). */
+function singleServer(view: ConnectionView): Pick<AppState, 'servers' | 'currentServerId'> {
+  const s = view.server;
+  if (!s || view.status !== 'connected') return { servers: [], currentServerId: null };
+  const server: ServerConnectionView = {
+    id: s.id,
+    url: s.url,
+    label: s.label,
+    hostLabel: s.label,
+    colour: null,
+    position: 0,
+    generation: s.generation,
+    capabilities: s.capabilities,
+    demo: s.demo,
+    insecure: s.insecure,
+    status: 'connected',
+    key: view.key,
+    error: view.error,
+    slots: null,
+    checkedAt: s.checkedAt,
+    userEmail: s.userEmail,
+    warnings: s.warnings,
+  };
+  return { servers: [server], currentServerId: s.id };
+}
+
 function osName(os: NodeJS.Platform): AppState['os'] {
   return os === 'darwin' || os === 'win32' || os === 'linux' ? os : 'other';
 }
@@ -129,6 +155,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secureStorage: { available: secure.secure, backend: secure.backend, reason: secure.reason },
       cacheNotice,
       storage: storageState(),
+      ...singleServer(connection.view()),
     };
   };
   const emitState = (): void => {

@@ -1,5 +1,6 @@
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, LiveStateView, RunningBotView } from '../../shared/ipc/models';
+import type { AppState, LiveStateView, RunningBotView, TrackedMeetingView } from '../../shared/ipc/models';
+import type { TrackedMeeting } from './meetings/tracker';
 import { IpcCodes } from '../../shared/ipc/result';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin/handlers';
@@ -39,7 +40,12 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     if (!s) throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first (or try the demo).');
     return s;
   };
-  const idleLive: LiveStateView = { status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null };
+  const idleLive: LiveStateView = { serverId: null, status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null };
+
+  const tracked = (s: ServerSession, m: TrackedMeeting): TrackedMeetingView => ({ ...m, serverId: s.serverId });
+  const notYet = async (): Promise<never> => {
+    throw new UserFacingError('unsupported', 'This version of the app holds one server at a time.');
+  };
 
   const leaveDemo = async (): Promise<void> => {
     if (d.demo.running) await d.demo.stop();
@@ -87,8 +93,14 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
         throw e;
       }
     },
-    'bots:launch': async (input) => session().bots.launch(input),
-    'bots:stop': async ({ meetingId }) => session().bots.stop(meetingId),
+    'bots:launch': async ({ serverId: _s, ...input }) => {
+      const s = session();
+      return tracked(s, await s.bots.launch(input));
+    },
+    'bots:stop': async ({ meetingId }) => {
+      const s = session();
+      return tracked(s, await s.bots.stop(meetingId));
+    },
     'bots:config': async ({ meetingId, language, task }) => {
       const s = session();
       const m = s.bots.tracker.get(meetingId);
@@ -101,21 +113,27 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       session().bots.dismiss(meetingId);
       return null;
     },
-    'bots:tracked': async () => d.session()?.bots.tracker.list() ?? [],
+    'bots:tracked': async () => {
+      const s = d.session();
+      return s ? s.bots.tracker.list().map((m) => tracked(s, m)) : [];
+    },
     'bots:refresh': async () => {
       const s = session();
       await s.bots.refresh();
-      return s.bots.tracker.list();
+      return s.bots.tracker.list().map((m) => tracked(s, m));
     },
-    'bots:running': async () =>
-      (await session().bots.running()).map((b): RunningBotView => ({
+    'bots:running': async () => {
+      const s = session();
+      return (await s.bots.running()).map((b): RunningBotView => ({
+        serverId: s.serverId,
         meetingId: b.meetingId,
         platform: b.platform,
         nativeMeetingId: b.nativeMeetingId,
         status: b.status,
         createdAt: b.createdAt ?? b.startTime,
         meetingUrl: b.meetingUrl,
-      })),
+      }));
+    },
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.
       const text = (await d.clipboard.readText().catch(() => '')).trim();
@@ -135,17 +153,20 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await d.opener.openUrl(m.meetingUrl);
       return null;
     },
-    'live:state': async () => d.session()?.hub.state ?? idleLive,
+    'live:state': async () => {
+      const s = d.session();
+      return s ? { ...s.hub.state, serverId: s.serverId } : idleLive;
+    },
     'live:reconnectNow': async () => {
       const s = session();
       s.hub.reconnectNow();
-      return s.hub.state;
+      return { ...s.hub.state, serverId: s.serverId };
     },
     'live:open': async ({ meetingId }) => {
       const s = session();
       const m = s.bots.tracker.get(meetingId);
       if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
-      return s.transcripts.open(meetingId, m.platform, m.nativeId);
+      return { ...(await s.transcripts.open(meetingId, m.platform, m.nativeId)), serverId: s.serverId };
     },
     'overlay:open': async ({ meetingId }) => ({ mode: await d.overlays.open(meetingId) }),
     'overlay:close': async () => {
@@ -217,6 +238,18 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'library:syncState': async () => d.session()?.sync.state() ?? null,
     'cache:stats': async () => d.library.stats(),
+    'servers:list': async () => d.state().servers,
+    'servers:add': notYet,
+    'servers:update': notYet,
+    'servers:reorder': notYet,
+    'servers:disconnect': notYet,
+    'servers:remove': notYet,
+    'servers:reenterKey': notYet,
+    'servers:recheck': notYet,
+    'servers:setCurrent': notYet,
+    'bots:slots': notYet,
+    'bots:launchTarget': notYet,
+    'demo:stop': notYet,
     'cache:clear': async () => {
       const s = d.session();
       // A download writing into the rows being removed would fail halfway; the sync below restarts it.

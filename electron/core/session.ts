@@ -73,7 +73,7 @@ export class ServerSession {
         client: d.connection.client(),
         clock: d.clock,
         logger: d.logger,
-        onDelta: (delta) => d.emit('live:segments', delta),
+        onDelta: (delta) => d.emit('live:segments', { ...delta, serverId: server.id }),
         // Every confirmed line said live goes into the offline library as it arrives, written before
         // this returns: close() flushes the last batch through here just before the cache closes.
         onConfirmed: (meetingId, segments) => {
@@ -100,7 +100,7 @@ export class ServerSession {
         onState: (state) => {
           bots?.onLiveState(state);
           if (state.status !== 'connected') transcripts.onDisconnected();
-          d.emit('live:state', state);
+          d.emit('live:state', { ...state, serverId: server.id });
         },
         onOpen: (reconnect) => {
           void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) }));
@@ -129,9 +129,12 @@ export class ServerSession {
             transcripts.follow(m.id, m.platform, m.nativeId);
             if (m.status === 'completed' || m.status === 'failed') void transcripts.onMeetingEnded(m.id);
           }
-          d.emit('bots:changed', meetings);
+          d.emit(
+            'bots:changed',
+            meetings.map((m) => ({ ...m, serverId: server.id })),
+          );
         },
-        onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { meetingId }),
+        onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { serverId: server.id, meetingId }),
         pollMs: d.timings?.pollMs,
       });
       hub.start();

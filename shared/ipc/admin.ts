@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ConnectionViewSchema, GenerationSchema, KeyStorageSchema } from './models';
+import { OnServerInput, ServerIdInput } from './servers';
 
 /**
- * Channels of the admin console, the account page and webhooks. Everything here concerns the
- * connected server. The admin key, the webhook secret and a user key never appear in an output:
- * the window only learns whether they are stored. The one exception is `admin:tokens:create`,
- * whose reply carries a freshly minted token value once so the person can copy it.
+ * Channels of the admin console, the account page and webhooks. Each acts on one server: the one
+ * named by `serverId`, else the current server. The admin key, the webhook secret and a user key
+ * never appear in an output: the window only learns whether they are stored. The one exception is
+ * `admin:tokens:create`, whose reply carries a freshly minted token value once so the person can
+ * copy it.
  */
-
-const Empty = z.undefined().or(z.null()).or(z.object({}).strict());
 
 /** An id as the server spells it (G1/G2 numbers, G3 numbers or strings); the core sends it as a path segment. */
 const IdInput = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]);
@@ -178,21 +178,22 @@ export type WebhookDeliveries = z.infer<typeof WebhookDeliveriesSchema>;
 
 export const adminChannels = {
   /** Whether an admin key is stored for the connected server, where its admin API lives, what it offers. */
-  'admin:status': { input: Empty, output: AdminStatusSchema },
+  'admin:status': { input: OnServerInput, output: AdminStatusSchema },
   /**
    * Checks the key with a real call to the admin API, then stores it in the keychain for the
    * connected server. `adminUrl` is required where `admin:status` says `adminUrlNeeded`.
    */
   'admin:setKey': {
-    input: z.object({ key: KeyInput, adminUrl: UrlInput.optional() }).strict(),
+    input: z.object({ serverId: ServerIdInput.optional(), key: KeyInput, adminUrl: UrlInput.optional() }).strict(),
     output: AdminStatusSchema,
   },
   /** Removes the admin key (and admin address) of the connected server; the user key stays. */
-  'admin:forget': { input: Empty, output: AdminStatusSchema },
+  'admin:forget': { input: OnServerInput, output: AdminStatusSchema },
   /** One page of users; `filter` keeps those whose email or name contains it (case-insensitive). */
   'admin:users:list': {
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         skip: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(500).default(50),
         filter: z.string().max(200).optional(),
@@ -202,15 +203,16 @@ export const adminChannels = {
   },
   /** The user with this exact email, or null. Every generation has this route. */
   'admin:users:findByEmail': {
-    input: z.object({ email: EmailInput }).strict(),
+    input: z.object({ serverId: ServerIdInput.optional(), email: EmailInput }).strict(),
     output: z.object({ user: AdminUserViewSchema.nullable() }),
   },
   /** A user and their tokens (masked values only). */
-  'admin:users:get': { input: z.object({ userId: IdInput }).strict(), output: AdminUserDetailSchema },
+  'admin:users:get': { input: z.object({ serverId: ServerIdInput.optional(), userId: IdInput }).strict(), output: AdminUserDetailSchema },
   /** `existed`: the server already had a user with this email and returned it unchanged. */
   'admin:users:create': {
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         email: EmailInput,
         name: z.string().max(500).optional(),
         maxConcurrentBots: z.number().int().min(0).max(10_000).optional(),
@@ -222,6 +224,7 @@ export const adminChannels = {
   'admin:users:update': {
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         userId: IdInput,
         name: z.string().max(500).optional(),
         maxConcurrentBots: z.number().int().min(0).max(10_000).optional(),
@@ -233,6 +236,7 @@ export const adminChannels = {
   'admin:tokens:create': {
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         userId: IdInput,
         scopes: z.array(TokenScopeSchema).min(1).max(3).optional(),
         name: z.string().max(200).optional(),
@@ -244,6 +248,7 @@ export const adminChannels = {
   'admin:tokens:useInApp': {
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         handle: z.string().min(1).max(200),
         keyStorage: z.enum(['auto', 'session', 'plaintext']).default('auto'),
       })
@@ -251,22 +256,22 @@ export const adminChannels = {
     output: ConnectionViewSchema,
   },
   /** Revokes a token; this cannot be undone. */
-  'admin:tokens:revoke': { input: z.object({ tokenId: IdInput }).strict(), output: z.null() },
+  'admin:tokens:revoke': { input: z.object({ serverId: ServerIdInput.optional(), tokenId: IdInput }).strict(), output: z.null() },
   /** What the connected user key is and which parts of the app it unlocks. */
-  'account:info': { input: Empty, output: AccountInfoSchema },
-  'webhook:get': { input: Empty, output: WebhookViewSchema },
+  'account:info': { input: OnServerInput, output: AccountInfoSchema },
+  'webhook:get': { input: OnServerInput, output: WebhookViewSchema },
   /** Sets the webhook URL; the secret (kept in the keychain) signs deliveries. Leaving it out keeps none. */
   'webhook:set': {
-    input: z.object({ url: UrlInput, secret: z.string().min(1).max(512).optional() }).strict(),
+    input: z.object({ serverId: ServerIdInput.optional(), url: UrlInput, secret: z.string().min(1).max(512).optional() }).strict(),
     output: WebhookViewSchema,
   },
   /** Sends a signed sample event from this computer to the URL, the way the server would, and reports the answer. */
-  'webhook:test': { input: Empty, output: WebhookTestResultSchema },
-  'webhook:clear': { input: Empty, output: WebhookViewSchema },
+  'webhook:test': { input: OnServerInput, output: WebhookTestResultSchema },
+  'webhook:clear': { input: OnServerInput, output: WebhookViewSchema },
   /** Recent deliveries (G3); other servers do not keep them and `available` is false. */
   'webhook:deliveries': {
     input: z
-      .object({ limit: z.number().int().min(1).max(200).default(50) })
+      .object({ serverId: ServerIdInput.optional(), limit: z.number().int().min(1).max(200).default(50) })
       .strict()
       .optional(),
     output: WebhookDeliveriesSchema,

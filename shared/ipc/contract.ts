@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminChannels } from './admin';
 import { libraryChannels, libraryEvents } from './library';
+import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -36,6 +37,9 @@ const Empty = z.undefined().or(z.null()).or(z.object({}).strict());
 const ApiKeyInput = z.string().min(1).max(512);
 const ServerUrlInput = z.string().min(1).max(2048);
 
+/** A meeting the app follows: the server's meeting id on a server (the current one when left out). */
+const FollowedMeeting = z.object({ serverId: ServerIdInput.optional(), meetingId: z.number().int() }).strict();
+
 export const channels = {
   'app:getState': { input: Empty, output: AppStateSchema },
   'app:reportError': {
@@ -61,6 +65,12 @@ export const channels = {
     input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput }).strict(),
     output: ProbeViewSchema,
   },
+  /**
+   * The channels of one server at a time (`connection:*`) act on the current server. This one adds
+   * (or reconnects) the server and makes it current; servers already connected stay connected,
+   * and the demo ends. While the current server waits for its key (`keyNeeded`), only that
+   * server's address is accepted.
+   */
   'connection:connect': {
     input: z
       .object({
@@ -84,15 +94,25 @@ export const channels = {
     output: ConnectionViewSchema,
   },
   'connection:recheck': { input: Empty, output: ConnectionViewSchema },
+  /**
+   * `servers:disconnect` for the current server (the demo ends); the first connected server in the
+   * person's order becomes current, or none.
+   */
   'connection:disconnect': { input: Empty, output: ConnectionViewSchema },
+  /** Starts the demo beside any connected servers and makes it current; its meetings are under the server id `demo`. */
   'demo:start': {
     input: z.object({ profile: GenerationSchema.optional() }).strict().optional(),
     output: ConnectionViewSchema,
   },
+  /**
+   * Sends a bot from `serverId`, or from the server `bots:launchTarget` offers for the link when
+   * left out. The server is then remembered for the link's platform and domain.
+   */
   'bots:launch': {
     // Lengths are checked by the core with a sentence for the user, so the bounds here only stop runaway input.
     input: z
       .object({
+        serverId: ServerIdInput.optional(),
         link: z.string().max(10_000),
         botName: z.string().max(1000).optional(),
         language: z.string().max(16).optional(),
@@ -102,28 +122,42 @@ export const channels = {
       .strict(),
     output: TrackedMeetingSchema,
   },
-  'bots:stop': { input: z.object({ meetingId: z.number().int() }).strict(), output: TrackedMeetingSchema },
+  'bots:stop': { input: FollowedMeeting, output: TrackedMeetingSchema },
   /** Change the language or task of a running bot (G1/G2; G3 has no such route). */
   'bots:config': {
-    input: z.object({ meetingId: z.number().int(), language: z.string().max(16).optional(), task: TaskSchema.optional() }).strict(),
+    input: z
+      .object({
+        serverId: ServerIdInput.optional(),
+        meetingId: z.number().int(),
+        language: z.string().max(16).optional(),
+        task: TaskSchema.optional(),
+      })
+      .strict(),
     output: z.null(),
   },
-  'bots:dismiss': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
-  'bots:tracked': { input: Empty, output: z.array(TrackedMeetingSchema) },
-  'bots:running': { input: Empty, output: z.array(RunningBotSchema) },
-  'bots:refresh': { input: Empty, output: z.array(TrackedMeetingSchema) },
+  'bots:dismiss': { input: FollowedMeeting, output: z.null() },
+  /** The followed meetings of one server, or of every server when `serverId` is left out. */
+  'bots:tracked': { input: OnServerInput, output: z.array(TrackedMeetingSchema) },
+  /** The bots one server says are running (the current server when left out). */
+  'bots:running': { input: OnServerInput, output: z.array(RunningBotSchema) },
+  /** Reads statuses again from one server, or from every connected server when left out; returns what `bots:tracked` would. */
+  'bots:refresh': { input: OnServerInput, output: z.array(TrackedMeetingSchema) },
   /** The clipboard's text when it holds a meeting link (offered when the window gains focus). */
   'clipboard:meetingLink': { input: Empty, output: z.object({ text: z.string().nullable() }) },
   /** Puts text the window shows (a share link, a token) on the clipboard; the window itself has no clipboard access. */
   'clipboard:writeText': { input: z.object({ text: z.string().max(100_000) }).strict(), output: z.null() },
-  'meetings:openLink': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.null() },
-  'live:state': { input: Empty, output: LiveStateSchema },
-  /** Skip the reconnect wait (the user clicked "Reconnect now"). */
-  'live:reconnectNow': { input: Empty, output: LiveStateSchema },
+  'meetings:openLink': { input: FollowedMeeting, output: z.null() },
+  /** One server's live connection (the current server when left out). */
+  'live:state': { input: OnServerInput, output: LiveStateSchema },
+  /**
+   * Skip the reconnect wait (the user clicked "Reconnect now"): one server, or every server whose
+   * live connection is down when left out. Returns that server's state (the current one's).
+   */
+  'live:reconnectNow': { input: OnServerInput, output: LiveStateSchema },
   /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
-  'live:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: LiveSnapshotSchema },
+  'live:open': { input: FollowedMeeting, output: LiveSnapshotSchema },
   /** Shows the last caption lines of one live meeting in a compact always-on-top overlay. */
-  'overlay:open': { input: z.object({ meetingId: z.number().int() }).strict(), output: z.object({ mode: OverlayModeSchema }) },
+  'overlay:open': { input: FollowedMeeting, output: z.object({ mode: OverlayModeSchema }) },
   'overlay:close': { input: Empty, output: z.null() },
   /**
    * The overlay window's page asks for a size (its text size changed). The desktop app sizes the
@@ -161,6 +195,7 @@ export const channels = {
     /** `partial`: the clipboard holds only the lines on this computer (the server was out of reach). */
     output: z.object({ mode: z.enum(['link', 'prompt', 'clipboard']), url: z.string(), partial: z.boolean() }),
   },
+  ...serverChannels,
   ...libraryChannels,
   ...adminChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
@@ -169,13 +204,14 @@ export const channels = {
 export const events = {
   /** The whole app state, pushed whenever any part of it changes. */
   'app:state': AppStateSchema,
-  /** The followed meetings, whenever any of them changes. */
+  /** The followed meetings of every server, whenever any of them changes. */
   'bots:changed': z.array(TrackedMeetingSchema),
+  /** One server's live connection changed (`serverId` says which). */
   'live:state': LiveStateSchema,
   /** What changed in a live transcript since the last push (batched). */
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
-  'ui:focusMeeting': z.object({ meetingId: z.number() }),
+  'ui:focusMeeting': z.object({ serverId: z.string(), meetingId: z.number() }),
   /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
   'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MeetingStatusSchema } from './models';
+import { OnServerInput, ServerIdInput } from './servers';
 
 /** View models of the offline library (electron/core/cache/types.ts), checked at the IPC boundary. */
 
@@ -221,9 +222,18 @@ export const libraryChannels = {
       .strict()
       .nullable(),
   },
-  'library:sync': { input: z.object({ full: z.boolean().optional() }).strict().default({}), output: SyncStateSchema.nullable() },
-  'library:cancelTranscripts': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: z.null() },
-  'library:syncState': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: SyncStateSchema.nullable() },
+  /**
+   * Reads one server's meetings again, or every connected server's when `serverId` is left out;
+   * returns that server's sync state (the current server's), or null when it is not connected.
+   */
+  'library:sync': {
+    input: z.object({ serverId: ServerIdInput.optional(), full: z.boolean().optional() }).strict().default({}),
+    output: SyncStateSchema.nullable(),
+  },
+  /** Stops transcript downloads of one server, or of every server when left out. */
+  'library:cancelTranscripts': { input: OnServerInput, output: z.null() },
+  /** One server's sync state (the current server's when left out), or null when it is not connected. */
+  'library:syncState': { input: OnServerInput, output: SyncStateSchema.nullable() },
   'cache:stats': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: CacheStatsSchema },
   'cache:clear': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: CacheStatsSchema },
 } as const;

@@ -1,28 +1,27 @@
 import { z } from 'zod';
 import { MEETING_STATUSES } from '../vexa/types';
+import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
-export const GenerationSchema = z.enum(['g1', 'g2', 'g3']);
-export type Generation = z.infer<typeof GenerationSchema>;
-
-export const CapabilitiesSchema = z.object({
-  authMe: z.boolean(),
-  botConfigUpdate: z.boolean(),
-  publicShareLinks: z.boolean(),
-  shareTokens: z.boolean(),
-  meetingEdit: z.boolean(),
-  pagedMeetings: z.boolean(),
-  meetingById: z.boolean(),
-  transcriptsById: z.boolean(),
-  botsList: z.boolean(),
-  chat: z.boolean(),
-  plannedMeetings: z.boolean(),
-});
-export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
-
-export const KeyStorageSchema = z.enum(['keychain', 'session', 'plaintext']);
-export type KeyStorage = z.infer<typeof KeyStorageSchema>;
+export {
+  BotSlotsSchema,
+  CapabilitiesSchema,
+  GenerationSchema,
+  KeyStorageSchema,
+  LaunchTargetSchema,
+  ServerColourSchema,
+  ServerConnectionViewSchema,
+  ServerStatusSchema,
+  type BotSlotsView,
+  type CapabilitiesView,
+  type Generation,
+  type KeyStorage,
+  type LaunchTargetView,
+  type ServerColour,
+  type ServerConnectionView,
+  type ServerStatus,
+} from './serverViews';
 
 export const ServerViewSchema = z.object({
   id: z.string(),
@@ -134,6 +133,7 @@ export const AppStateSchema = z.object({
   os: z.enum(['darwin', 'win32', 'linux', 'other']),
   transport: z.enum(['electron', 'web']),
   paths: z.object({ data: z.string(), logs: z.string(), keys: z.string() }),
+  /** The current server (`currentServerId`), as a window that knows one server at a time shows it. */
   connection: ConnectionViewSchema,
   settings: SettingsSchema,
   secureStorage: SecureStorageViewSchema,
@@ -141,6 +141,13 @@ export const AppStateSchema = z.object({
   cacheNotice: z.string().nullable(),
   /** Where the library is kept: on disk, or in memory for this run (with the file and the cause). */
   storage: StorageStateSchema,
+  /** Every server the app knows, in the person's order (`position`). */
+  servers: z.array(ServerConnectionViewSchema),
+  /**
+   * The server Settings, Admin, Account and Webhooks act on and Launch offers first; `connection`
+   * describes it. Null when no server is connected or waiting for its key.
+   */
+  currentServerId: z.string().nullable(),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
@@ -156,8 +163,12 @@ export type ProbeView = z.infer<typeof ProbeViewSchema>;
 
 export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 
-/** A meeting whose bot the app follows, with the time spent in each status. */
+/**
+ * A meeting whose bot the app follows, with the time spent in each status. `id` is the server's
+ * meeting id: two servers may both have meeting 7, so a meeting is (serverId, id).
+ */
 export const TrackedMeetingSchema = z.object({
+  serverId: z.string(),
   id: z.number(),
   platform: z.string(),
   nativeId: z.string(),
@@ -173,6 +184,7 @@ export const TrackedMeetingSchema = z.object({
 export type TrackedMeetingView = z.infer<typeof TrackedMeetingSchema>;
 
 export const RunningBotSchema = z.object({
+  serverId: z.string(),
   meetingId: z.number().nullable(),
   platform: z.string(),
   nativeMeetingId: z.string().nullable(),
@@ -182,7 +194,9 @@ export const RunningBotSchema = z.object({
 });
 export type RunningBotView = z.infer<typeof RunningBotSchema>;
 
+/** One server's live connection; `serverId` is null only for the idle state of no server. */
 export const LiveStateSchema = z.object({
+  serverId: z.string().nullable(),
   status: z.enum(['idle', 'connecting', 'connected', 'reconnecting', 'offline', 'unauthorized']),
   retryAt: z.number().nullable(),
   attempt: z.number(),
@@ -211,6 +225,7 @@ export type CaptionView = z.infer<typeof CaptionSchema>;
 export const GapSchema = z.object({ from: z.number(), to: z.number().nullable() });
 
 export const LiveSnapshotSchema = z.object({
+  serverId: z.string(),
   meetingId: z.number(),
   version: z.number(),
   segments: z.array(CaptionSchema),
@@ -220,6 +235,7 @@ export const LiveSnapshotSchema = z.object({
 export type LiveSnapshotView = z.infer<typeof LiveSnapshotSchema>;
 
 export const LiveDeltaSchema = z.object({
+  serverId: z.string(),
   meetingId: z.number(),
   version: z.number(),
   upserted: z.array(CaptionSchema),

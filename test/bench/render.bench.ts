@@ -30,6 +30,8 @@ const SEGMENTS = 10_000;
 const UPDATES = 160;
 const OPENS = 5;
 const T0 = Date.UTC(2026, 2, 3, 9, 0, 0);
+/** Live transcripts name their server; the page does not look at it yet. */
+const BENCH_SERVER = 'https://bench.example';
 const SPEAKERS = ['Maya Lindqvist', 'Daniel Okafor', 'Priya Raman'];
 const WORDS = 'we could ship the picker behind a flag for the first week and turn it on once the crash rate looks clean after that'.split(
   ' ',
@@ -61,7 +63,7 @@ function longMeeting(meetingId: number): LiveSnapshotView {
     const words = Array.from({ length: 6 + Math.floor(next() * 20) }, () => WORDS[Math.floor(next() * WORDS.length)]);
     segments.push(caption(`bench-${i}`, i, SPEAKERS[speaker]!, `${words.join(' ')}.`, false));
   }
-  return { meetingId, version: SEGMENTS, segments, gaps: [], rejectedFrames: 0 };
+  return { serverId: BENCH_SERVER, meetingId, version: SEGMENTS, segments, gaps: [], rejectedFrames: 0 };
 }
 
 /** The core the page sees: the real one, plus a long meeting and a way to push deltas for it. */
@@ -202,6 +204,7 @@ export async function runRenderBench(): Promise<void> {
       const words = draft ? 'and the next' : 'and the next release goes out on June twelfth';
       const text = `zq${n}x ${words}`;
       push({
+        serverId: BENCH_SERVER,
         meetingId,
         version: ++version,
         upserted: [caption(`bench-live-${index}`, index, SPEAKERS[index % 3]!, text, draft)],

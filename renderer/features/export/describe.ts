@@ -13,7 +13,7 @@ export function onOtherServer(ref: MeetingRef, connectedServerId: string | null)
 
 /** A followed meeting as a transcript reference: ids only, the core looks the name up. */
 export function refFromTracked(meeting: TrackedMeetingView): MeetingRef {
-  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId };
+  return { meetingId: meeting.id, platform: meeting.platform, nativeMeetingId: meeting.nativeId, serverId: meeting.serverId };
 }
 
 export interface ExportForm {

@@ -21,6 +21,7 @@ const T0 = 1_800_000_000_000;
 
 function meeting(id: number, status: TrackedMeetingView['status'], patch: Partial<TrackedMeetingView> = {}): TrackedMeetingView {
   return {
+    serverId: 'https://a.example',
     id,
     platform: 'google_meet',
     nativeId: 'abc-defg-hij',

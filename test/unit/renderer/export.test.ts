@@ -134,8 +134,14 @@ describe('meetings as transcript references', () => {
       completionReason: null,
       failureStage: null,
       outcome: null,
+      serverId: 'https://a.example',
     };
-    expect(refFromTracked(tracked)).toEqual({ meetingId: 3, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij' });
+    expect(refFromTracked(tracked)).toEqual({
+      meetingId: 3,
+      platform: 'google_meet',
+      nativeMeetingId: 'abc-defg-hij',
+      serverId: 'https://a.example',
+    });
   });
 });
 

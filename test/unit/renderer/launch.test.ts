@@ -100,7 +100,7 @@ describe('the clipboard offer', () => {
 });
 
 describe('the live connection indicator', () => {
-  const base: LiveStateView = { status: 'connected', retryAt: null, attempt: 0, dropped: 0, message: null };
+  const base: LiveStateView = { serverId: 'https://a.example', status: 'connected', retryAt: null, attempt: 0, dropped: 0, message: null };
   const now = 1_000_000;
 
   it('shows live, a reconnect countdown, offline and a refused key', () => {
