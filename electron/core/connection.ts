@@ -4,7 +4,7 @@ import { IpcCodes } from '../../shared/ipc/result';
 import type { Resolver } from './net/guardedLookup';
 import type { Clock, Logger, SecretMode, SecretStore } from './ports';
 import { maskKey, normalizeServerUrl } from './serverUrl';
-import { toServerView, type ServerRecord, type ServerRepository } from './servers';
+import { toServerView, type DetectedServer, type ServerRecord, type ServerRepository } from './servers';
 import type { SettingsStore } from './settings';
 import type { StorageFault } from './storageFault';
 import { StorageError } from './storageNotice';
@@ -145,9 +145,9 @@ export class ConnectionService {
     const { probe, insecure, url: base } = await this.detect(url, apiKey, demo);
     const id = demo ? DEMO_SERVER_ID : base;
     let storage = await this.storeKey(id, apiKey, demo ? 'session' : MODE[keyStorage]);
-    if (this.deps.settings.activeServerId !== id) {
+    if (this.deps.settings.currentServerId !== id) {
       try {
-        this.deps.settings.setActiveServer(id);
+        this.deps.settings.setServers({ connected: [id], current: id });
       } catch (e) {
         if (!(e instanceof StorageError)) throw e;
         this.deps.logger.warn('Could not save the active server; connected for this run', { code: e.fault.code, cause: e.fault.cause });
@@ -155,7 +155,7 @@ export class ConnectionService {
         if (storage !== 'session') storage = await this.deps.secrets.set(id, apiKey, 'session');
       }
     }
-    const record: ServerRecord = {
+    const detected: DetectedServer = {
       id,
       url: base,
       label: demo ? 'Demo simulator' : labelFor(base),
@@ -169,7 +169,7 @@ export class ConnectionService {
       keyLabel: maskKey(apiKey),
       keyStorage: storage,
     };
-    await this.deps.servers.upsert(record);
+    const record = await this.deps.servers.upsert(detected);
     this.activate(record, apiKey);
     this.deps.logger.info('Connected', { server: record.url, generation: record.generation, keyStorage: storage });
     return this.state;
@@ -236,7 +236,7 @@ export class ConnectionService {
     this.active = null;
     this.clientCache = null;
     try {
-      this.deps.settings.setActiveServer(null);
+      this.deps.settings.setServers({ connected: [], current: null });
     } catch (e) {
       if (!(e instanceof StorageError)) throw e;
       this.deps.onStorageFault('settings', e.fault);
@@ -249,7 +249,7 @@ export class ConnectionService {
    * without waiting for the network; the capability re-check runs in the background.
    */
   async restore(): Promise<'restored' | 'demo' | 'none'> {
-    const id = this.deps.settings.activeServerId;
+    const id = this.deps.settings.currentServerId;
     if (!id) return 'none';
     if (id === DEMO_SERVER_ID) return 'demo';
     const record = await this.deps.servers.get(id);

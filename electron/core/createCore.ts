@@ -227,7 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .catch((e: unknown) => {
         logger.warn('Could not restart the demo', { error: e });
         try {
-          settings.setActiveServer(null);
+          settings.setServers({ connected: [], current: null });
         } catch (saveError) {
           // The next start tries the demo again; nothing is lost.
           logger.warn('Could not forget the demo in the settings', { error: saveError });

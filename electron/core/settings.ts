@@ -7,14 +7,39 @@ import { DEFAULT_LINK_PROMPT } from './share/handoff';
 import { isStorageFailure } from './storageFault';
 import { discardTemp, storageError } from './storageNotice';
 
-/** Non-secret preferences and the pointer to the active server. Keys never go here. */
+/** Which server Launch used last, per meeting platform and per link domain (`acme.zoom.us`). */
+const LaunchMemorySchema = z.object({
+  lastServerByPlatform: z.record(z.string(), z.string()).default({}),
+  lastServerByDomain: z.record(z.string(), z.string()).default({}),
+});
+export type LaunchMemory = z.infer<typeof LaunchMemorySchema>;
+
+/**
+ * Non-secret preferences and which servers to return to. Keys never go here; each server's key is
+ * in the secret store under the server's id, and the servers' details are in the cache.
+ */
 const StoredSchema = z.object({
   settings: SettingsSchema.partial().default({}),
-  activeServerId: z.string().nullable().default(null),
+  /** The servers the app stays connected to: at start-up each is restored with its stored key. */
+  connectedServers: z.array(z.string()).default([]),
+  /** The server Settings, Admin, Account and Webhooks act on. */
+  currentServerId: z.string().nullable().default(null),
+  launch: LaunchMemorySchema.default({ lastServerByPlatform: {}, lastServerByDomain: {} }),
   /** One-time explanations already given (the first close to the tray); not user settings. */
   noticesSeen: z.array(z.string()).default([]),
 });
 type Stored = z.infer<typeof StoredSchema>;
+
+/**
+ * Release 0.1 kept one server, `activeServerId`: it becomes the one connected server and the
+ * current one. Its next save writes the new layout only.
+ */
+function fromOneServerLayout(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'connectedServers' in raw || !('activeServerId' in raw)) return raw;
+  const { activeServerId: active, ...rest } = raw as { activeServerId: unknown };
+  const id = typeof active === 'string' ? active : null;
+  return { ...rest, connectedServers: id ? [id] : [], currentServerId: id };
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -47,7 +72,7 @@ export class SettingsStore {
   private static load(file: string): Stored {
     if (!existsSync(file)) return StoredSchema.parse({});
     try {
-      return StoredSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      return StoredSchema.parse(fromOneServerLayout(JSON.parse(readFileSync(file, 'utf8'))));
     } catch {
       // An unreadable settings file falls back to defaults; it holds nothing irreplaceable.
       return StoredSchema.parse({});
@@ -58,8 +83,16 @@ export class SettingsStore {
     return { ...DEFAULT_SETTINGS, ...this.stored.settings };
   }
 
-  get activeServerId(): string | null {
-    return this.stored.activeServerId;
+  get connectedServers(): readonly string[] {
+    return this.stored.connectedServers;
+  }
+
+  get currentServerId(): string | null {
+    return this.stored.currentServerId;
+  }
+
+  get launchMemory(): LaunchMemory {
+    return this.stored.launch;
   }
 
   update(patch: Partial<Omit<Settings, 'aiPrompts'>> & { aiPrompts?: Partial<Settings['aiPrompts']> }): Settings {
@@ -69,8 +102,16 @@ export class SettingsStore {
     return this.settings;
   }
 
-  setActiveServer(id: string | null): void {
-    this.save({ ...this.stored, activeServerId: id }, 'save which server the app is connected to');
+  /** The servers to return to and the current one, saved together. */
+  setServers(next: { connected: readonly string[]; current: string | null }): void {
+    this.save(
+      { ...this.stored, connectedServers: [...next.connected], currentServerId: next.current },
+      'save which servers the app is connected to',
+    );
+  }
+
+  setLaunchMemory(memory: LaunchMemory): void {
+    this.save({ ...this.stored, launch: memory }, 'remember the server used for this meeting');
   }
 
   noticeSeen(id: string): boolean {

@@ -59,6 +59,25 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'several servers at once: their order, colour, the label the person gave each, and removed servers whose meetings stay',
+    up(db) {
+      // Servers known before keep the order of their last check, the most recent (the one the app
+      // was connected to) first. A removed server's row stays while its meetings do: they are
+      // labelled with its name.
+      db.exec(`
+        ALTER TABLE servers ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE servers ADD COLUMN colour TEXT;
+        ALTER TABLE servers ADD COLUMN user_label TEXT;
+        ALTER TABLE servers ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
+        UPDATE servers SET position = (
+          SELECT count(*) FROM servers AS newer
+          WHERE newer.checked_at > servers.checked_at OR (newer.checked_at = servers.checked_at AND newer.id < servers.id)
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

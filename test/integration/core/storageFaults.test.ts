@@ -54,8 +54,14 @@ async function launch(...args: Parameters<typeof launchApp>): Promise<{ app: Lau
 
 const keysIn = (file: string): Record<string, unknown> =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, unknown> }).entries : {};
-const activeServerIn = (dataDir: string): string | null =>
-  (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { activeServerId: string | null }).activeServerId;
+/** The current server the settings file names, when it is also one the app returns to at start-up. */
+const activeServerIn = (dataDir: string): string | null => {
+  const saved = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
+    connectedServers: string[];
+    currentServerId: string | null;
+  };
+  return saved.currentServerId && saved.connectedServers.includes(saved.currentServerId) ? saved.currentServerId : null;
+};
 
 describe('connecting when the data folder cannot be written: a consistent state and a message', () => {
   itWhere(otherOwnerUnavailable)(

@@ -33,3 +33,44 @@ describe('settings: closing the window and one-time explanations', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).noticesSeen).toEqual(['close-to-tray']);
   });
 });
+
+describe('settings written by the one-server release', () => {
+  it('make its server the one connected and current server, keep every setting, and save the new layout only', () => {
+    const file = fresh();
+    writeFileSync(
+      file,
+      JSON.stringify({
+        settings: { theme: 'dark', doNotDisturb: true },
+        activeServerId: 'https://vexa.example',
+        noticesSeen: ['close-to-tray'],
+      }),
+    );
+    const store = new SettingsStore(file);
+    expect(store.connectedServers).toEqual(['https://vexa.example']);
+    expect(store.currentServerId).toBe('https://vexa.example');
+    expect(store.settings).toMatchObject({ theme: 'dark', doNotDisturb: true });
+    expect(store.noticeSeen('close-to-tray')).toBe(true);
+
+    store.update({ closeToTray: false });
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(written).not.toHaveProperty('activeServerId');
+    expect(written).toMatchObject({ connectedServers: ['https://vexa.example'], currentServerId: 'https://vexa.example' });
+    expect(new SettingsStore(file).connectedServers).toEqual(['https://vexa.example']);
+  });
+
+  it('with no server connected (the person had disconnected) have none', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ settings: {}, activeServerId: null }));
+    const store = new SettingsStore(file);
+    expect(store.connectedServers).toEqual([]);
+    expect(store.currentServerId).toBeNull();
+  });
+
+  it('a file already in the new layout is read as it is', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ connectedServers: ['a', 'b'], currentServerId: 'b', activeServerId: 'c' }));
+    const store = new SettingsStore(file);
+    expect(store.connectedServers).toEqual(['a', 'b']);
+    expect(store.currentServerId).toBe('b');
+  });
+});
