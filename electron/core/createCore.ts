@@ -1,26 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
-import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, ConnectionView, ServerConnectionView, StorageState } from '../../shared/ipc/models';
-import { scopeRefusal } from './admin/account';
-import { AdminAccess } from './admin/adminAccess';
-import { AdminUsers } from './admin/adminUsers';
+import { UserFacingError } from '../../shared/ipc/dispatch';
+import type { AppState, ServerConnectionView, StorageState } from '../../shared/ipc/models';
 import { MintedTokens } from './admin/mintedTokens';
-import { KeyScopes } from './admin/keyScopes';
-import { WebhookService } from './admin/webhooks';
+import { adminServicesByServer } from './admin/perServer';
 import type { Core, CoreOptions } from './app';
 import { Library, OutboxService } from './cache';
 import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
 import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
-import { ConnectionService, DEMO_SERVER_ID } from './connection';
+import { Connections } from './connections/connections';
+import { DEMO_SERVER_ID } from './connections/serverConnection';
+import { Sessions } from './connections/sessions';
+import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';
 import { createHandlers } from './handlers';
 import { createFileLogger } from './logger';
-import { noSystemEvents, systemClock, type Logger } from './ports';
+import { noSystemEvents, systemClock } from './ports';
+import { redactErrors } from './redactErrors';
 import { ServerRepository } from './servers';
-import { ServerSession } from './session';
 import { SettingsStore } from './settings';
 import { knownMeetingName } from './share/meetingName';
 import type { StorageFault } from './storageFault';
@@ -29,69 +28,6 @@ import { TranscriptService } from './share/transcriptService';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
-
-/**
- * A server may echo what it was sent inside an error detail; no message that crosses to the
- * renderer may carry a key, so every handler error passes through the logger's redaction.
- */
-/** Channels whose scope refusal is about a key being tried, not the connected one. */
-const CHECKS_ANOTHER_KEY = new Set([
-  'connection:probe',
-  'connection:connect',
-  'connection:reenterKey',
-  'demo:start',
-  'admin:tokens:useInApp',
-]);
-
-function redactErrors(table: HandlerTable, logger: Logger, keyScopes: () => Promise<string[] | null>): HandlerTable {
-  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(table) as Array<[string, (input: never) => Promise<unknown>]>) {
-    wrapped[name] = async (input) => {
-      try {
-        return await handler(input);
-      } catch (e) {
-        const coded = e as { code?: unknown; userMessage?: unknown; message?: unknown };
-        if (typeof coded.code === 'string' && typeof coded.userMessage === 'string') {
-          // A scope refusal says what the action needs (the client) and what this key has.
-          const text =
-            coded.code === 'missing_scope' && !CHECKS_ANOTHER_KEY.has(name)
-              ? scopeRefusal(coded.userMessage, await keyScopes().catch(() => null))
-              : coded.userMessage;
-          throw new UserFacingError(coded.code, logger.redact(text));
-        }
-        if (e instanceof UserFacingError) throw new UserFacingError(e.code, logger.redact(e.message));
-        throw e;
-      }
-    };
-  }
-  return wrapped as unknown as HandlerTable;
-}
-
-/** The one connection as the list of servers (one entry, or none). */
-function singleServer(view: ConnectionView): Pick<AppState, 'servers' | 'currentServerId'> {
-  const s = view.server;
-  if (!s || view.status !== 'connected') return { servers: [], currentServerId: null };
-  const server: ServerConnectionView = {
-    id: s.id,
-    url: s.url,
-    label: s.label,
-    hostLabel: s.label,
-    colour: null,
-    position: 0,
-    generation: s.generation,
-    capabilities: s.capabilities,
-    demo: s.demo,
-    insecure: s.insecure,
-    status: 'connected',
-    key: view.key,
-    error: view.error,
-    slots: null,
-    checkedAt: s.checkedAt,
-    userEmail: s.userEmail,
-    warnings: s.warnings,
-  };
-  return { servers: [server], currentServerId: s.id };
-}
 
 function osName(os: NodeJS.Platform): AppState['os'] {
   return os === 'darwin' || os === 'win32' || os === 'linux' ? os : 'other';
@@ -122,7 +58,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       });
     }
   })();
-  // What the disk refused besides the cache (the key, the active server), each kept for this run.
+  // What the disk refused besides the cache (a key, the list of servers), each kept for this run.
   const refused: Array<{ subject: StorageSubject; fault: StorageFault }> = [];
   const storageState = (): StorageState => {
     const library = cache.storage();
@@ -142,149 +78,148 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
   const outbox = new OutboxService(library);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const l of listeners) l(event, payload);
+  };
 
+  const views = (): ServerConnectionView[] =>
+    connections.list().map((c, position) => serverView(c, sessions?.slots(c.id) ?? null, position));
   const state = (): AppState => {
     const secure = options.secrets.status();
+    const current = connections.current;
     return {
       version: options.version,
       os: osName(options.os),
       transport: options.transport,
       paths: { data: options.paths.data, logs: options.paths.logs, keys: options.secrets.location() },
-      connection: connection.view(),
+      connection: connectionViewOf(current),
+      servers: views(),
+      currentServerId: current?.id ?? null,
       settings: settings.settings,
       secureStorage: { available: secure.secure, backend: secure.backend, reason: secure.reason },
       cacheNotice,
       storage: storageState(),
-      ...singleServer(connection.view()),
     };
   };
   const emitState = (): void => {
-    const snapshot = state();
-    for (const l of listeners) l('app:state', snapshot);
+    if (listeners.size > 0) emit('app:state', state());
   };
 
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
-    for (const l of listeners) l(event, payload);
-  };
-
-  // One session (live socket + bots) per connected server; rebuilt when the server or key changes.
-  let session: ServerSession | null = null;
-  const syncSession = (): void => {
-    const server = connection.activeServer;
-    const identity = server && connection.view().status === 'connected' ? ServerSession.identityOf(server) : null;
-    if (identity === (session?.identity ?? null)) return;
-    session?.close();
-    session = null;
-    emit('bots:changed', []);
-    if (!identity) return;
-    session = ServerSession.open({
-      connection,
-      clock,
-      logger,
-      notifier: options.notifier,
-      tray: options.tray,
-      clipboard: options.clipboard,
-      doNotDisturb: () => settings.settings.doNotDisturb,
-      launchDefaults: () => settings.settings.launch,
-      emit,
-      timings: options.live,
-      resolveHost: options.resolveHost,
-      library,
-      outbox,
-    });
-  };
-
-  const connection = new ConnectionService({
+  // Every server the app knows; one session (live socket, bots, transcripts, sync) per connected one.
+  let sessions: Sessions | null = null;
+  const connections = new Connections({
     servers: new ServerRepository(cache.db),
     settings,
     secrets: options.secrets,
+    meetings: library.meetings,
     logger,
     clock,
     fetch: options.fetch,
     resolveHost: options.resolveHost,
     onChange: () => {
+      sessions?.sync();
       emitState();
-      syncSession();
     },
     onStorageFault: (subject, fault) => {
       if (!refused.some((r) => r.subject === subject)) refused.push({ subject, fault });
       emitState();
     },
   });
+  sessions = new Sessions({
+    connections,
+    settings,
+    tray: options.tray,
+    clipboard: options.clipboard,
+    clock,
+    logger,
+    notifier: options.notifier,
+    doNotDisturb: () => settings.settings.doNotDisturb,
+    launchDefaults: () => settings.settings.launch,
+    emit,
+    timings: options.live,
+    resolveHost: options.resolveHost,
+    library,
+    outbox,
+    onListChanged: emitState,
+  });
+  const live = sessions;
   cache.onStorageChange(() => emitState());
   const demo = new DemoService(logger, options.demo?.timeScale);
 
   // A laptop waking up or a network coming back should not wait out a 30 s backoff.
-  const stopWake = (options.system ?? noSystemEvents).onWake(() => session?.hub.reconnectNow());
+  const stopWake = (options.system ?? noSystemEvents).onWake(() => live.reconnectAll());
 
   logger.info('Core started', { version: options.version, transport: options.transport, recoveredCache: cache.recoveredFrom });
-  const restored = await connection.restore();
-  if (restored === 'demo') {
-    // The demo comes back as the user left it; its simulator starts fresh on a new port.
+  const restored = await connections.restore();
+  if (restored.demo) {
+    // The demo comes back as the user left it (its meetings too); its simulator starts fresh on a new port.
     void demo
       .start()
-      .then(({ url, apiKey }) => connection.connect(url, apiKey, 'session', true))
-      .catch((e: unknown) => {
+      .then(({ url, apiKey }) => connections.add(url, apiKey, 'session', { demo: true }))
+      .catch(async (e: unknown) => {
         logger.warn('Could not restart the demo', { error: e });
-        try {
-          settings.setServers({ connected: [], current: null });
-        } catch (saveError) {
-          // The next start tries the demo again; nothing is lost.
-          logger.warn('Could not forget the demo in the settings', { error: saveError });
-        }
+        await demo.stop();
+        await connections.forgetDemo().catch((forgetError: unknown) => logger.warn('Could not forget the demo', { error: forgetError }));
       });
   }
 
   const exports = options.exportWorker ? workerExports({ ...options.exportWorker, logger }) : inProcessExports;
+  const connectedOr = (serverId: string | undefined) => {
+    const c = connections.resolve(serverId);
+    if (!c) throw new UserFacingError('not_connected', 'Connect to a Vexa server first (or try the demo).');
+    return c;
+  };
   const transcriptService = new TranscriptService({
     exports,
-    client: () => connection.client(),
-    capabilities: () => {
-      const server = connection.activeServer;
-      if (!server) throw new UserFacingError('not_connected', 'Connect to a Vexa server first (or try the demo).');
-      return server.capabilities;
+    client: (serverId) => connectedOr(serverId).client(),
+    capabilities: (serverId) => {
+      const c = connectedOr(serverId);
+      if (!c.record) throw new UserFacingError('not_connected', `${c.label} is still being checked. Try again in a moment.`);
+      return c.record.capabilities;
     },
+    isConnected: (serverId) => connections.get(serverId)?.live === true,
+    serverLabel: (serverId) => connections.get(serverId)?.label ?? "the meeting's server",
     dialogs: options.dialogs,
     clipboard: options.clipboard,
     opener: options.opener,
     logger,
-    activeServerId: () => connection.activeServer?.id ?? null,
+    activeServerId: () => connections.current?.id ?? null,
     cached: (ref, accept) => {
-      const serverId = ref.serverId ?? connection.activeServer?.id;
+      const serverId = ref.serverId ?? connections.current?.id;
       return serverId ? cachedTranscript(library, serverId, ref.meetingId, accept) : Promise.resolve(null);
     },
     meetingName: (ref) =>
       knownMeetingName(ref, {
         library,
-        activeServerId: () => connection.activeServer?.id ?? null,
-        followed: (id) => session?.bots.tracker.get(id)?.name ?? null,
+        activeServerId: () => connections.current?.id ?? null,
+        followed: (serverId, id) => live.get(serverId)?.bots.tracker.get(id)?.name ?? null,
       }),
     writeFile: (path, data) => writeFile(path, data),
     now: clock.now,
   });
 
-  const adminAccess = new AdminAccess({
-    connection,
+  const minted = new MintedTokens(clock.now);
+  const adminFor = adminServicesByServer({
+    connections,
     secrets: options.secrets,
     logger,
+    clock,
+    minted,
     fetch: options.fetch,
     resolveHost: options.resolveHost,
   });
-  const minted = new MintedTokens(clock.now);
-  const adminUsers = new AdminUsers({ access: adminAccess, connection, minted, logger });
-  const webhooks = new WebhookService({ connection, secrets: options.secrets, logger, clock, fetch: options.fetch });
-  const keyScopes = new KeyScopes(connection);
 
   const handlers = redactErrors(
     createHandlers({
       state,
-      connection,
+      views,
+      connections,
+      sessions: live,
       demo,
       settings,
       opener: options.opener,
       clipboard: options.clipboard,
       overlays: options.overlays,
-      session: () => session,
       library,
       outbox,
       transcripts: () => transcriptService,
@@ -292,11 +227,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       emitState,
       emitChanged: (change) => emit('library:changed', change),
-      admin: { access: adminAccess, users: adminUsers, webhooks, keyScopes },
-      secrets: options.secrets,
+      admin: { forServer: adminFor },
     }),
     logger,
-    () => keyScopes.current(),
+    (serverId) => adminFor(serverId).keyScopes.current(),
   );
 
   // The synchronous part comes first and holds everything that must survive the process: the OS
@@ -309,13 +243,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     listeners.clear();
     stopWake();
     minted.clear();
-    try {
-      session?.close();
-    } catch (e) {
-      // The cache must still close.
-      logger.error('Closing the live connection failed', { error: e });
-    }
-    session = null;
+    live.close();
     cache.close();
     logger.info('Core closed');
   };

@@ -1,27 +1,28 @@
 import { UserFacingError, type HandlerTable } from '../../shared/ipc/dispatch';
-import type { AppState, LiveStateView, RunningBotView, TrackedMeetingView } from '../../shared/ipc/models';
-import type { TrackedMeeting } from './meetings/tracker';
-import { IpcCodes } from '../../shared/ipc/result';
+import type { AppState, ServerConnectionView } from '../../shared/ipc/models';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin/handlers';
-import { forgetServerSecrets } from './admin/forget';
-import { DEMO_SERVER_ID, type ConnectionService } from './connection';
+import { createBotHandlers } from './botHandlers';
+import type { Connections } from './connections/connections';
+import { notConnected } from './connections/serverConnection';
+import type { Sessions } from './connections/sessions';
 import type { DemoService } from './demo';
-import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows, SecretStore } from './ports';
+import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
-import type { ServerSession } from './session';
+import { createServerHandlers } from './serverHandlers';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
 
 export interface HandlerDeps {
   state(): AppState;
-  connection: ConnectionService;
+  views(): ServerConnectionView[];
+  connections: Connections;
+  sessions: Sessions;
   demo: DemoService;
   settings: SettingsStore;
   opener: ExternalOpener;
   clipboard: Clipboard;
   overlays: OverlayWindows;
-  session(): ServerSession | null;
   library: Library;
   outbox: OutboxService;
   transcripts(): TranscriptService;
@@ -29,26 +30,20 @@ export interface HandlerDeps {
   logger: Logger;
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
-  admin: Omit<AdminHandlerDeps, 'connection'>;
-  secrets: SecretStore;
+  admin: AdminHandlerDeps;
 }
 
-/** The one handler table both transports serve. Inputs arrive already validated. */
+/**
+ * The one handler table both transports serve. Inputs arrive already validated. The library,
+ * search, notes and export read the cache and never need a connection; what only a server can do
+ * is sent to the meeting's own server, and a server that is not connected is named in the refusal.
+ */
 export function createHandlers(d: HandlerDeps): HandlerTable {
-  const session = (): ServerSession => {
-    const s = d.session();
-    if (!s) throw new UserFacingError(IpcCodes.notConnected, 'Connect to a Vexa server first (or try the demo).');
-    return s;
-  };
-  const idleLive: LiveStateView = { serverId: null, status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null };
-
-  const tracked = (s: ServerSession, m: TrackedMeeting): TrackedMeetingView => ({ ...m, serverId: s.serverId });
-  const notYet = async (): Promise<never> => {
-    throw new UserFacingError('unsupported', 'This version of the app holds one server at a time.');
-  };
-
-  const leaveDemo = async (): Promise<void> => {
-    if (d.demo.running) await d.demo.stop();
+  const { sessions, connections } = d;
+  /** Sends the outbox of one server, if it is connected, and announces the result. */
+  const replay = (serverId: string, meetingId: number): void => {
+    const s = sessions.get(serverId);
+    if (s) void s.sync.replayOutbox().then(() => d.emitChanged({ serverId, meetingIds: [meetingId] }));
   };
 
   return {
@@ -62,78 +57,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       d.emitState();
       return next;
     },
-    'connection:probe': async ({ url, apiKey }) => d.connection.probe(url, apiKey),
-    'connection:connect': async ({ url, apiKey, keyStorage }) => {
-      const view = await d.connection.connect(url, apiKey, keyStorage);
-      await leaveDemo();
-      return view;
-    },
-    'connection:reenterKey': async ({ apiKey, keyStorage }) => {
-      const view = await d.connection.reenterKey(apiKey, keyStorage);
-      await leaveDemo();
-      return view;
-    },
-    'connection:recheck': async () => d.connection.recheck(),
-    'connection:disconnect': async () => {
-      // Forgetting a server forgets its admin key and webhook secret with its user key.
-      const leaving = d.connection.activeServer;
-      if (leaving) await forgetServerSecrets(d.secrets, leaving.id);
-      const view = await d.connection.disconnect();
-      await leaveDemo();
-      return view;
-    },
-    'demo:start': async (input) => {
-      // The demo's simulator starts afresh each time; yesterday's demo meetings would only confuse.
-      await d.library.forgetServer(DEMO_SERVER_ID);
-      const { url, apiKey } = await d.demo.start(input?.profile);
-      try {
-        return await d.connection.connect(url, apiKey, 'session', true);
-      } catch (e) {
-        await d.demo.stop();
-        throw e;
-      }
-    },
-    'bots:launch': async ({ serverId: _s, ...input }) => {
-      const s = session();
-      return tracked(s, await s.bots.launch(input));
-    },
-    'bots:stop': async ({ meetingId }) => {
-      const s = session();
-      return tracked(s, await s.bots.stop(meetingId));
-    },
-    'bots:config': async ({ meetingId, language, task }) => {
-      const s = session();
-      const m = s.bots.tracker.get(meetingId);
-      if (!m) throw new UserFacingError('not_found', 'This meeting is no longer in the list.');
-      // "auto" is how the form says "detect the language"; the server takes no value for it.
-      await s.bots.configure(m, { ...(language && language !== 'auto' ? { language } : {}), ...(task ? { task } : {}) });
-      return null;
-    },
-    'bots:dismiss': async ({ meetingId }) => {
-      session().bots.dismiss(meetingId);
-      return null;
-    },
-    'bots:tracked': async () => {
-      const s = d.session();
-      return s ? s.bots.tracker.list().map((m) => tracked(s, m)) : [];
-    },
-    'bots:refresh': async () => {
-      const s = session();
-      await s.bots.refresh();
-      return s.bots.tracker.list().map((m) => tracked(s, m));
-    },
-    'bots:running': async () => {
-      const s = session();
-      return (await s.bots.running()).map((b): RunningBotView => ({
-        serverId: s.serverId,
-        meetingId: b.meetingId,
-        platform: b.platform,
-        nativeMeetingId: b.nativeMeetingId,
-        status: b.status,
-        createdAt: b.createdAt ?? b.startTime,
-        meetingUrl: b.meetingUrl,
-      }));
-    },
+    ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
+    ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.
       const text = (await d.clipboard.readText().catch(() => '')).trim();
@@ -143,32 +68,6 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       await d.clipboard.writeText(text);
       return null;
     },
-    'meetings:openLink': async ({ meetingId }) => {
-      const m = session().bots.tracker.get(meetingId);
-      if (!m?.meetingUrl)
-        throw new UserFacingError(
-          'no_link',
-          'The app does not know the address of this meeting. Open it from your calendar or the invitation.',
-        );
-      await d.opener.openUrl(m.meetingUrl);
-      return null;
-    },
-    'live:state': async () => {
-      const s = d.session();
-      return s ? { ...s.hub.state, serverId: s.serverId } : idleLive;
-    },
-    'live:reconnectNow': async () => {
-      const s = session();
-      s.hub.reconnectNow();
-      return { ...s.hub.state, serverId: s.serverId };
-    },
-    'live:open': async ({ meetingId }) => {
-      const s = session();
-      const m = s.bots.tracker.get(meetingId);
-      if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
-      return { ...(await s.transcripts.open(meetingId, m.platform, m.nativeId)), serverId: s.serverId };
-    },
-    'overlay:open': async ({ meetingId }) => ({ mode: await d.overlays.open(meetingId) }),
     'overlay:close': async () => {
       await d.overlays.close();
       return null;
@@ -187,9 +86,9 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     'library:open': async ({ id }) => {
       const meeting = await d.library.meeting(id);
       if (!meeting) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
-      const s = d.session();
+      const s = sessions.get(meeting.serverId);
       // The cached copy paints at once; fresher details and the transcript follow as an event.
-      if (s && s.serverId === meeting.serverId) {
+      if (s) {
         // Announce only a real change: the window re-opens the meeting on the event.
         void s.sync
           .openMeeting(id)
@@ -208,59 +107,65 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'library:search': async ({ query, filters, limit, offset }) => d.library.search(query, filters, { limit, offset }),
     'library:edit': async ({ id, patch }) => {
+      // Kept on this computer at once; sent when the meeting's server is connected (now or later).
       const edit = await d.outbox.edit(id, patch);
       d.emitChanged({ serverId: edit.serverId, meetingIds: [id] });
-      const s = d.session();
-      if (s && s.serverId === edit.serverId)
-        void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [id] }));
+      replay(edit.serverId, id);
       return edit;
     },
     'library:resolveEdit': async ({ editId, choice }) => {
       const edit = await d.outbox.resolve(editId, choice);
-      const s = d.session();
       if (edit) {
         d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] });
-        if (s && s.serverId === edit.serverId)
-          void s.sync.replayOutbox().then(() => d.emitChanged({ serverId: edit.serverId, meetingIds: [edit.meetingId] }));
+        replay(edit.serverId, edit.meetingId);
       }
       return edit;
     },
     'library:delete': async ({ id, where }) => {
-      const outcome = where === 'server' ? await session().sync.deleteFromServer(id) : null;
+      let outcome = null;
+      if (where === 'server') {
+        const meeting = await d.library.meeting(id);
+        if (!meeting) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
+        const s = sessions.get(meeting.serverId);
+        if (!s)
+          throw notConnected(
+            connections.get(meeting.serverId)?.label ?? 'Its server',
+            'delete it there (delete it from this computer only instead)',
+          );
+        outcome = await s.sync.deleteFromServer(id);
+      }
       if (where === 'local') await d.library.deleteLocal(id);
       d.emitChanged({ serverId: null, meetingIds: [id] });
       return outcome?.serverKept ? outcome : null;
     },
-    'library:sync': async (input) => (d.session() ? await session().sync.run({ full: input?.full }) : null),
-    'library:cancelTranscripts': async () => {
-      d.session()?.sync.cancelTranscripts();
+    'library:sync': async ({ serverId, full }) => {
+      if (serverId !== undefined) return sessions.require(serverId, 'read its meetings').sync.run({ full });
+      // Every connected server on its own; the answer is the current server's state.
+      const states = await Promise.all(sessions.all().map(async (s) => ({ id: s.serverId, state: await s.sync.run({ full }) })));
+      return states.find((s) => s.id === connections.current?.id)?.state ?? states[0]?.state ?? null;
+    },
+    'library:cancelTranscripts': async (input) => {
+      const serverId = input?.serverId;
+      for (const s of serverId === undefined ? sessions.all() : [sessions.get(connections.require(serverId).id)])
+        s?.sync.cancelTranscripts();
       return null;
     },
-    'library:syncState': async () => d.session()?.sync.state() ?? null,
+    'library:syncState': async (input) => {
+      const c = connections.resolve(input?.serverId ?? undefined);
+      return (c && sessions.get(c.id)?.sync.state()) ?? null;
+    },
     'cache:stats': async () => d.library.stats(),
-    'servers:list': async () => d.state().servers,
-    'servers:add': notYet,
-    'servers:update': notYet,
-    'servers:reorder': notYet,
-    'servers:disconnect': notYet,
-    'servers:remove': notYet,
-    'servers:reenterKey': notYet,
-    'servers:recheck': notYet,
-    'servers:setCurrent': notYet,
-    'bots:slots': notYet,
-    'bots:launchTarget': notYet,
-    'demo:stop': notYet,
     'cache:clear': async () => {
-      const s = d.session();
-      // A download writing into the rows being removed would fail halfway; the sync below restarts it.
-      s?.sync.cancelTranscripts();
+      const open = sessions.all();
+      // A download writing into the rows being removed would fail halfway; the syncs below restart it.
+      for (const s of open) s.sync.cancelTranscripts();
       await d.library.clear();
       d.emitChanged({ serverId: null, meetingIds: null });
-      // The connected server's meetings come back at once; other servers' when they are connected.
-      if (s) void s.sync.runFresh({ full: true });
+      // Connected servers' meetings come back at once; the others' when they are connected.
+      for (const s of open) void s.sync.runFresh({ full: true });
       return d.library.stats();
     },
-    ...createAdminHandlers({ ...d.admin, connection: d.connection }),
+    ...createAdminHandlers(d.admin),
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

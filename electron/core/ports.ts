@@ -30,6 +30,9 @@ export interface SecretStore {
 
 export interface NotificationRequest {
   id: string;
+  /** The server and meeting an alert is about; absent for the app's own notices. */
+  serverId?: string;
+  meetingId?: number;
   title: string;
   body: string;
   /** Called when the user clicks the notification. */
@@ -92,8 +95,8 @@ export interface Clock {
  * windows of its own and answers `panel`, so the page shows the overlay inside itself.
  */
 export interface OverlayWindows {
-  /** Opens (or retargets) the overlay for one meeting. */
-  open(meetingId: number): Promise<'window' | 'panel'>;
+  /** Opens (or retargets) the overlay for one meeting of one server. */
+  open(meetingId: number, serverId: string): Promise<'window' | 'panel'>;
   close(): Promise<void>;
   /** The overlay page asks for a size (its text size changed); a panel has nothing to resize. */
   resize(size: { width: number; height: number }): Promise<void>;

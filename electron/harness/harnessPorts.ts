@@ -22,8 +22,8 @@ export interface HarnessPorts {
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener & { readonly opened: string[] };
-  /** The meeting whose caption overlay is shown (null when closed). */
-  overlays: OverlayWindows & { readonly meetingId: number | null };
+  /** The meeting (and its server) whose caption overlay is shown (null when closed). */
+  overlays: OverlayWindows & { readonly meetingId: number | null; readonly serverId: string | null };
 }
 
 export interface HarnessPortOptions {
@@ -39,6 +39,7 @@ export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPor
   const opened: string[] = [];
   let clip = '';
   let overlayMeeting: number | null = null;
+  let overlayServer: string | null = null;
   const tray: HarnessPorts['tray'] = {
     last: null,
     update(state, tooltip, items) {
@@ -85,12 +86,17 @@ export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPor
       get meetingId() {
         return overlayMeeting;
       },
-      async open(meetingId) {
+      get serverId() {
+        return overlayServer;
+      },
+      async open(meetingId, serverId) {
         overlayMeeting = meetingId;
+        overlayServer = serverId;
         return 'panel';
       },
       async close() {
         overlayMeeting = null;
+        overlayServer = null;
       },
       // The panel is laid out by the page itself.
       async resize() {},

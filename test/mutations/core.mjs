@@ -6,7 +6,7 @@ export const mutations = [
   {
     name: 'key-to-other-server',
     what: 'the re-enter-key screen sends the key to whatever server the request names',
-    edits: [{ file: 'electron/core/connection.ts', from: '    if (!waiting || demo || url === waiting.url) return;', to: '    return;' }],
+    edits: [{ file: 'electron/core/serverHandlers.ts', from: '  if (normalized === waiting.url) return;', to: '  return;' }],
     tests: ['test/integration/core/reenterKey.test.ts'],
   },
   {

@@ -8,13 +8,19 @@ export const mutations = [
   {
     name: 'secret-not-registered',
     what: 'a key the person types is used without being registered as a secret, so logs print it (a self-hosted key has no vxa_ shape to catch)',
-    edits: [{ file: 'electron/core/connection.ts', from: '    this.deps.logger.addSecret(apiKey);\n', to: '' }],
+    edits: [{ file: 'electron/core/connections/keys.ts', from: '  d.logger.addSecret(apiKey);\n', to: '' }],
     tests: canary,
   },
   {
     name: 'restored-secret-not-registered',
     what: 'the key restored from the store at start-up is used without being registered as a secret',
-    edits: [{ file: 'electron/core/connection.ts', from: '    this.deps.logger.addSecret(key);\n', to: '' }],
+    edits: [
+      {
+        file: 'electron/core/connections/restore.ts',
+        from: '      d.logger.addSecret(key);\n      c.hold(r, key);',
+        to: '      c.hold(r, key);',
+      },
+    ],
     tests: canary,
   },
   {

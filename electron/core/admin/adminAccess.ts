@@ -2,7 +2,7 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { AdminOffers, AdminStatus } from '../../../shared/ipc/admin';
 import type { Generation, KeyStorage } from '../../../shared/ipc/models';
 import { IpcCodes } from '../../../shared/ipc/result';
-import type { ConnectionService } from '../connection';
+import type { ServerPort } from '../connections/serverConnection';
 import type { Logger, SecretMode, SecretStore } from '../ports';
 import { normalizeServerUrl } from '../serverUrl';
 import type { ServerRecord } from '../servers';
@@ -74,7 +74,7 @@ const StoredSchema = (raw: string): { key: string; url: string } | null => {
 export const secretModeBeside = (userKeyStorage: KeyStorage | null): SecretMode => (userKeyStorage === 'keychain' ? 'secure' : 'session');
 
 export interface AdminAccessDeps {
-  connection: ConnectionService;
+  connection: ServerPort;
   secrets: SecretStore;
   logger: Logger;
   fetch?: typeof fetch;

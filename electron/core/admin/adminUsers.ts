@@ -1,7 +1,7 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { AdminUserDetail, AdminUserPage, AdminUserView, MintedToken, TokenScope } from '../../../shared/ipc/admin';
 import type { ConnectionView } from '../../../shared/ipc/models';
-import type { ConnectionService } from '../connection';
+import type { ServerPort } from '../connections/serverConnection';
 import type { Logger } from '../ports';
 import { isVexaError } from '../vexa';
 import { scopeRefusal } from './account';
@@ -25,7 +25,7 @@ function isUnknownUser(e: unknown): boolean {
 
 export interface AdminUsersDeps {
   access: AdminAccess;
-  connection: ConnectionService;
+  connection: ServerPort;
   minted: MintedTokens;
   logger: Logger;
 }

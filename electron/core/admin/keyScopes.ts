@@ -1,4 +1,4 @@
-import type { ConnectionService } from '../connection';
+import type { ServerPort } from '../connections/serverConnection';
 import { prefixScope } from './views';
 
 /**
@@ -8,7 +8,7 @@ import { prefixScope } from './views';
 export class KeyScopes {
   private cached: { identity: string; scopes: string[] | null } | null = null;
 
-  constructor(private readonly connection: ConnectionService) {}
+  constructor(private readonly connection: ServerPort) {}
 
   private identity(): string | null {
     const s = this.connection.activeServer;

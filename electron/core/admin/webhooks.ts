@@ -3,7 +3,7 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { WebhookDeliveries, WebhookTestResult, WebhookView } from '../../../shared/ipc/admin';
 import type { Generation } from '../../../shared/ipc/models';
 import { IpcCodes } from '../../../shared/ipc/result';
-import type { ConnectionService } from '../connection';
+import type { ServerPort } from '../connections/serverConnection';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { secretModeBeside } from './adminAccess';
 import type { ServerRecord } from '../servers';
@@ -16,7 +16,7 @@ export const webhookAccount = (serverId: string): string => `webhook:${serverId}
 const TEST_TIMEOUT_MS = 10_000;
 
 export interface WebhookDeps {
-  connection: ConnectionService;
+  connection: ServerPort;
   secrets: SecretStore;
   logger: Logger;
   clock: Clock;

@@ -8,11 +8,12 @@ import type { ServerCapabilities, ServerGeneration } from '../../../shared/vexa/
 import type { BotStatusEntry, LaunchBotRequest, Meeting } from '../../../shared/vexa/types';
 import type { LiveHub } from '../live/liveHub';
 import type { LiveState } from '../live/liveSocket';
-import type { Clock, Clipboard, Logger, Notifier, TrayMenuItem, TrayView } from '../ports';
+import { limitFromRefusal } from '../connections/botSlots';
+import type { Clock, Logger, Notifier } from '../ports';
 import type { VexaClient } from '../vexa';
 import { joinUrlFor } from './joinUrl';
 import { MeetingTracker, type TrackedMeeting } from './tracker';
-import { trayItemLabel } from './trayText';
+import { titled } from './serverNaming';
 
 export const MAX_BOT_NAME = 100;
 const POLL_MS = 5_000;
@@ -26,6 +27,8 @@ export interface LaunchInput {
 }
 
 export interface BotServiceDeps {
+  /** The server these bots run on; every alert names it. */
+  serverId: string;
   client: VexaClient;
   generation: ServerGeneration;
   capabilities: ServerCapabilities;
@@ -33,19 +36,21 @@ export interface BotServiceDeps {
   clock: Clock;
   logger: Logger;
   notifier: Notifier;
-  tray: TrayView;
-  clipboard: Clipboard;
+  /** The server's label while the app knows more than one server (alerts then name it), else null. */
+  serverName(): string | null;
   doNotDisturb(): boolean;
   launchDefaults(): { botName: string; language: string; task: 'transcribe' | 'translate' };
   onChange(meetings: TrackedMeeting[]): void;
   onFocusMeeting(meetingId: number): void;
+  /** The server refused a launch for its concurrent bot limit and said what the limit is. */
+  onLimit?(limit: number): void;
   pollMs?: number;
 }
 
 /**
- * Sending bots and following them: launch, stop, the running list, status from the live socket
- * with REST polling while the socket is down, one alert per lobby entry and per outcome, and the
- * tray that shows the most urgent state.
+ * Sending bots from one server and following them: launch, stop, the running list, status from
+ * the live socket with REST polling while the socket is down, and one alert per lobby entry and
+ * per outcome. The tray across every server is drawn by the sessions (connections/sessions.ts).
  */
 export class BotService {
   readonly tracker: MeetingTracker;
@@ -59,12 +64,8 @@ export class BotService {
   constructor(private readonly d: BotServiceDeps) {
     this.tracker = new MeetingTracker(d.clock, {
       onStatus: (m) => this.alert(m),
-      onChange: () => {
-        this.updateTray();
-        d.onChange(this.tracker.list());
-      },
+      onChange: () => d.onChange(this.tracker.list()),
     });
-    this.updateTray();
   }
 
   async launch(input: LaunchInput): Promise<TrackedMeeting> {
@@ -104,6 +105,8 @@ export class BotService {
     try {
       meeting = await this.d.client.launchBot(req);
     } catch (e) {
+      const limit = isVexaError(e) ? limitFromRefusal(`${e.userMessage} ${typeof e.detail === 'string' ? e.detail : ''}`) : null;
+      if (limit !== null) this.d.onLimit?.(limit);
       if (isVexaError(e) && e.code === 'conflict') {
         await this.refresh().catch(() => undefined);
         throw new UserFacingError(
@@ -290,17 +293,6 @@ export class BotService {
     this.pollTimer = null;
   }
 
-  async launchFromClipboard(): Promise<void> {
-    const text = await this.d.clipboard.readText();
-    try {
-      const m = await this.launch({ link: text });
-      this.d.onFocusMeeting(m.id);
-    } catch (e) {
-      const message = e instanceof UserFacingError ? e.message : isVexaError(e) ? e.userMessage : 'The bot could not be sent.';
-      this.d.notifier.notify({ id: `clipboard-${this.d.clock.now()}`, title: 'No bot was sent', body: message });
-    }
-  }
-
   private alert(m: TrackedMeeting): void {
     const a: Alert | null = this.policy.onStatus({
       meetingId: m.id,
@@ -314,30 +306,14 @@ export class BotService {
     this.d.logger.info('Alert', { kind: a.kind, meetingId: a.meetingId, quiet });
     if (quiet) return;
     this.d.notifier.notify({
-      id: `${a.meetingId}:${a.kind}`,
-      title: a.title,
+      // Unique per server: two servers may both have meeting 7, and the OS replaces a notification by its id.
+      id: `${a.meetingId}:${a.kind}@${this.d.serverId}`,
+      serverId: this.d.serverId,
+      meetingId: a.meetingId,
+      title: titled(a.title, this.d.serverName()),
       body: a.body,
       onClick: () => this.d.onFocusMeeting(a.meetingId),
     });
-  }
-
-  private updateTray(): void {
-    const active = this.tracker.active();
-    const lobby = active.filter((m) => m.status === 'awaiting_admission' || m.status === 'needs_help');
-    const live = active.filter((m) => m.status === 'active');
-    const state = lobby.length ? 'attention' : live.length ? 'active' : 'idle';
-    const tooltip = lobby.length
-      ? `Vexa Companion: ${lobby.length === 1 ? 'a bot is' : `${lobby.length} bots are`} waiting to be admitted`
-      : live.length
-        ? `Vexa Companion: transcribing ${live.length === 1 ? 'a meeting' : `${live.length} meetings`}`
-        : 'Vexa Companion';
-    const items: TrayMenuItem[] = active.map((m) => ({
-      label: trayItemLabel(m.name, m.status),
-      onClick: () => this.d.onFocusMeeting(m.id),
-      opensWindow: true,
-    }));
-    items.push({ label: 'Send bot to the meeting link in the clipboard', onClick: () => void this.launchFromClipboard() });
-    this.d.tray.update(state, tooltip, items);
   }
 
   close(): void {

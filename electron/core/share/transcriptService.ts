@@ -18,10 +18,18 @@ export type SaveOutcome =
   | { mode: 'cancelled' };
 
 export interface TranscriptServiceDeps {
-  client(): VexaClient;
-  capabilities(): ServerCapabilities;
-  /** The connected server's id, or null when none is connected. */
+  /** The client of the meeting's server (the current server for a ref that names none). */
+  client(serverId?: string): VexaClient;
+  capabilities(serverId?: string): ServerCapabilities;
+  /** The current server's id, or null when there is none. */
   activeServerId(): string | null;
+  /**
+   * Whether the server can be asked now. Without it, only the current server counts as
+   * connected (one server at a time).
+   */
+  isConnected?(serverId: string): boolean;
+  /** What the person calls the server, for sentences that name it. */
+  serverLabel?(serverId: string): string;
   /**
    * A transcript the app already holds (the local cache), or null to read it from the server:
    * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
@@ -61,9 +69,15 @@ export class TranscriptService {
     this.exporter = d.exports ?? inProcessExports;
   }
 
-  /** The meeting is on a server other than the connected one: only what the cache holds can be used. */
+  /** The meeting's server is not connected: only what the cache holds can be used. */
   private elsewhere(ref: MeetingRef): boolean {
-    return ref.serverId !== undefined && ref.serverId !== this.d.activeServerId();
+    if (ref.serverId === undefined) return false;
+    return this.d.isConnected ? !this.d.isConnected(ref.serverId) : ref.serverId !== this.d.activeServerId();
+  }
+
+  /** "Lab server", or how the sentence reads without a name. */
+  private serverName(ref: MeetingRef): string {
+    return ref.serverId !== undefined && this.d.serverLabel ? this.d.serverLabel(ref.serverId) : "the meeting's server";
   }
 
   private async transcript(ref: MeetingRef): Promise<Source> {
@@ -73,10 +87,10 @@ export class TranscriptService {
       if (this.elsewhere(ref)) {
         throw new UserFacingError(
           'not_connected',
-          "This meeting's transcript is not downloaded on this computer, and its server is not the one connected. Connect to that server to export it.",
+          `This meeting's transcript is not downloaded on this computer, and ${this.serverName(ref)} is not connected. Reconnect it from the list of servers (enter its key again) to export the whole transcript.`,
         );
       }
-      const raw = await this.d.client().getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
+      const raw = await this.d.client(ref.serverId).getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
       // Asked by id (G3) or with `?meeting_id=` (G1/G2); a server that ignores it answers with the
@@ -141,15 +155,15 @@ export class TranscriptService {
     if (this.elsewhere(ref)) {
       throw new UserFacingError(
         'not_connected',
-        "Share links are made by the meeting's server, which is not the one connected. Connect to it to share this meeting, or export or copy the transcript now.",
+        `Share links are made by the meeting's server, and ${this.serverName(ref)} is not connected. Reconnect it from the list of servers (enter its key again) to share this meeting, or export or copy the transcript now.`,
       );
     }
-    const caps = this.d.capabilities();
+    const caps = this.d.capabilities(ref.serverId);
     if (!caps.publicShareLinks && !caps.shareTokens) {
       throw new UserFacingError('unsupported', 'This server cannot share transcripts. Export the transcript and send the file instead.');
     }
     // By the meeting's id on every generation: a link alone names the newest meeting on it.
-    return this.d.client().createShare(ref.platform, ref.nativeMeetingId, { ttlSeconds, meetingId: ref.meetingId });
+    return this.d.client(ref.serverId).createShare(ref.platform, ref.nativeMeetingId, { ttlSeconds, meetingId: ref.meetingId });
   }
 
   /**
@@ -164,7 +178,7 @@ export class TranscriptService {
     template: string,
   ): Promise<{ mode: 'link' | 'prompt' | 'clipboard'; url: string; partial: boolean }> {
     const target = AI_TOOLS[tool];
-    if (!this.elsewhere(ref) && this.d.capabilities().publicShareLinks) {
+    if (!this.elsewhere(ref) && this.d.capabilities(ref.serverId).publicShareLinks) {
       try {
         const link = await this.share(ref, 3600);
         if (link.kind === 'public-url') {

@@ -69,15 +69,17 @@ export function overlayWindowOptions({ preloadPath, platform, icon }: OverlayWin
 export const PIN_HINT_PARAM = 'pin';
 
 /**
- * The renderer route that shows only the overlay for one meeting. Only the fragment names the
- * meeting, so moving the overlay to another meeting is a same-document navigation: Electron's
+ * The renderer route that shows only the overlay for one meeting (`#/overlay/<id>/<server id>`;
+ * two servers may both have meeting 7). Only the fragment names the meeting, so moving the overlay
+ * to another meeting is a same-document navigation: Electron's
  * `loadURL` resolves for it (electron/electron#36129, "Fixed spurious promise rejection in
  * webContents.loadURL when navigating to a hash") and the page follows `hashchange`
  * (renderer/main.tsx) instead of reloading.
  */
-export function overlayUrl(meetingId: number, appOrigin: string = APP_ORIGIN, onTop: OverlayOnTop = 'native'): string {
+export function overlayUrl(meetingId: number, appOrigin: string = APP_ORIGIN, onTop: OverlayOnTop = 'native', serverId?: string): string {
   const query = onTop === 'manual' ? `?${PIN_HINT_PARAM}=manual` : '';
-  return `${appOrigin}/${query}#/overlay/${Math.trunc(meetingId)}`;
+  const server = serverId === undefined ? '' : `/${encodeURIComponent(serverId)}`;
+  return `${appOrigin}/${query}#/overlay/${Math.trunc(meetingId)}${server}`;
 }
 
 export interface Size {

@@ -47,25 +47,26 @@ export interface ElectronOverlayWindows extends OverlayWindows {
  * person is in keeps the keyboard.
  */
 export function createElectronOverlayWindows<W extends OverlayWindowHandle>(d: OverlayWindowsDeps<W>): ElectronOverlayWindows {
-  let current: { win: W; load(url: string): Promise<void>; meetingId: number; ready: boolean } | null = null;
+  let current: { win: W; load(url: string): Promise<void>; meetingId: number; serverId: string; ready: boolean } | null = null;
   const alive = () => (current && !current.win.isDestroyed() ? current : null);
 
-  const navigate = (target: NonNullable<typeof current>, meetingId: number): void => {
+  const navigate = (target: NonNullable<typeof current>, meetingId: number, serverId: string): void => {
     target.meetingId = meetingId;
-    target.load(overlayUrl(meetingId, d.appOrigin, d.onTop)).catch((e: unknown) => d.onError?.(e));
+    target.serverId = serverId;
+    target.load(overlayUrl(meetingId, d.appOrigin, d.onTop, serverId)).catch((e: unknown) => d.onError?.(e));
   };
 
   return {
-    async open(meetingId) {
+    async open(meetingId, serverId) {
       const open = alive();
       if (open) {
-        if (open.meetingId !== meetingId) navigate(open, meetingId);
+        if (open.meetingId !== meetingId || open.serverId !== serverId) navigate(open, meetingId, serverId);
         if (open.ready) open.win.showInactive();
         return 'window';
       }
       const win = d.createWindow(overlayWindowOptions({ preloadPath: d.preloadPath, platform: d.platform, icon: d.icon ?? null }));
       const loader = d.recover?.(win) ?? { load: (url: string) => win.loadURL(url) };
-      const created = { win, load: loader.load, meetingId, ready: false };
+      const created = { win, load: loader.load, meetingId, serverId, ready: false };
       current = created;
       win.setAlwaysOnTop(true, OVERLAY_ALWAYS_ON_TOP_LEVEL);
       win.once('ready-to-show', () => {
@@ -75,7 +76,7 @@ export function createElectronOverlayWindows<W extends OverlayWindowHandle>(d: O
       win.on('closed', () => {
         if (current === created) current = null;
       });
-      navigate(created, meetingId);
+      navigate(created, meetingId, serverId);
       return 'window';
     },
     async close() {

@@ -160,9 +160,13 @@ const LAST: ChannelName[] = [
   'library:delete',
   'cache:clear',
   'demo:start',
+  'demo:stop',
   'connection:reenterKey',
   'connection:connect',
+  'servers:reenterKey',
   'connection:disconnect',
+  'servers:disconnect',
+  'servers:remove',
 ];
 
 /** The boundary's own refusal (shared/ipc/dispatch.ts); a server's 422 shares the code `validation` but not the words. */
@@ -183,7 +187,7 @@ describe('IPC fuzz against the real core', () => {
     const ipc = await connectIpc(app.url);
     const protoBefore = prototypeKeys();
     try {
-      must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
+      const serverId = must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey })).server!.id;
       must(await ipc.invoke('library:sync', { full: true }));
       const meetings = await waitFor('the library to fill', async () => {
         const list = must(await ipc.invoke('library:list', {}));
@@ -200,6 +204,8 @@ describe('IPC fuzz against the real core', () => {
         ref: () => ({ meetingId: m.remoteId, platform: m.platform, nativeMeetingId: m.nativeMeetingId ?? 'x', serverId: m.serverId }),
         timeZone: () => 'Europe/Berlin',
         language: () => 'en',
+        serverId: () => serverId,
+        ids: () => [serverId],
       };
 
       const visible = async () => {

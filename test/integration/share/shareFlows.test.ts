@@ -74,7 +74,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('export and share on %s', (profile) =
   });
 });
 
-describe('a library meeting of a server other than the connected one', () => {
+describe('a library meeting of a server that is not connected', () => {
   it('exports and copies from the cache, and sharing it asks for its server', async () => {
     const { app, ipc } = await setup('g2');
     must(await ipc.invoke('library:sync', { full: true }));
@@ -91,11 +91,12 @@ describe('a library meeting of a server other than the connected one', () => {
       serverId: first.serverId,
     };
 
-    // Another server, with a meeting of the same row id, becomes the connected one.
+    // Another server, with a meeting of the same row id, becomes the current one; the first is disconnected.
     const other = await startSimulator({ profile: 'g2', port: 0, apiKeys: [app.apiKey], seed: true });
     simulators.push(other);
     const view = must(await ipc.invoke('connection:connect', { url: other.url, apiKey: app.apiKey }));
     expect(view.server?.id).not.toBe(first.serverId);
+    expect(must(await ipc.invoke('servers:disconnect', { serverId: first.serverId })).status).toBe('disconnected');
 
     const saved = must(await ipc.invoke('export:save', { ref, format: 'md' }));
     expect(saved.mode).toBe('download');
@@ -114,7 +115,9 @@ describe('a library meeting of a server other than the connected one', () => {
 
     const share = await ipc.invoke('share:create', { ref, ttlSeconds: 600 });
     expect(share).toMatchObject({ ok: false, code: 'not_connected' });
-    expect(JSON.stringify(share)).toMatch(/Connect to it to share/);
+    if (share.ok) return;
+    // It names the server and says how to reconnect it.
+    expect(share.message).toMatch(new RegExp(`${new URL(first.serverId).host} is not connected\\. Reconnect it`));
 
     // Hand-off goes through the clipboard: no public link can be made for it.
     const handoff = must(await ipc.invoke('handoff:open', { ref, tool: 'claude' }));

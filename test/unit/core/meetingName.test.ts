@@ -18,7 +18,7 @@ const library = {
 const sources = {
   library,
   activeServerId: () => 'https://a.example',
-  followed: (id: number) => (id === 8 || id === 9 ? `Followed ${id}` : null),
+  followed: (serverId: string, id: number) => (serverId === 'https://a.example' && (id === 8 || id === 9) ? `Followed ${id}` : null),
 };
 const ref = (meetingId: number, serverId?: string) => ({ meetingId, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', serverId });
 
@@ -28,7 +28,7 @@ describe('the name of a meeting, looked up from its ids', () => {
     expect(await knownMeetingName(ref(7, 'https://b.example'), sources)).toBe('Board meeting');
   });
 
-  it('is a followed meeting’s name when the library has none, only on the connected server', async () => {
+  it('is a followed meeting’s name when the library has none, only on the meeting’s own server', async () => {
     expect(await knownMeetingName(ref(8), sources)).toBe('Followed 8');
     expect(await knownMeetingName(ref(9), sources)).toBe('Followed 9');
     expect(await knownMeetingName(ref(9, 'https://b.example'), sources)).toBeNull();

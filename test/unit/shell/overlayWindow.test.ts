@@ -16,6 +16,8 @@ import { channelNames, channels, type EventName } from '../../../shared/ipc/cont
 import type { HandlerTable } from '../../../shared/ipc/dispatch';
 import { quietLogger } from '../../support/logger';
 
+const SERVER = 'https://a.example';
+
 const PRELOAD = '/app/dist/electron/preload.cjs';
 const ICON = '/app/dist/electron/icon.png';
 
@@ -77,6 +79,7 @@ describe('caption overlay window options', () => {
 
   it('shows the overlay route of the app for one meeting; meetings differ only after the #', () => {
     expect(overlayUrl(42)).toBe('app://companion/#/overlay/42');
+    expect(overlayUrl(42, APP_ORIGIN, 'native', SERVER)).toBe('app://companion/#/overlay/42/https%3A%2F%2Fa.example');
     expect(overlayUrl(42, APP_ORIGIN, 'manual')).toBe('app://companion/?pin=manual#/overlay/42');
     // A same-document navigation: Electron's loadURL resolves for it (electron/electron#36129)
     // and the page follows `hashchange` instead of reloading.
@@ -174,12 +177,12 @@ describe('caption overlay windows (Electron adapter)', () => {
 
   it('opens one always-on-top window on the meeting’s overlay route, shown without taking focus', async () => {
     const { overlays, created, loaded } = setup();
-    expect(await overlays.open(7)).toBe('window');
+    expect(await overlays.open(7, SERVER)).toBe('window');
     expect(created).toHaveLength(1);
     const win = created[0]!;
     expect(win.options).toEqual(overlayWindowOptions({ preloadPath: PRELOAD, platform: 'win32', icon: null }));
-    expect(win.calls).toEqual(['onTop true floating', 'load app://companion/#/overlay/7']);
-    expect(loaded).toEqual(['app://companion/#/overlay/7']);
+    expect(win.calls).toEqual(['onTop true floating', 'load app://companion/#/overlay/7/https%3A%2F%2Fa.example']);
+    expect(loaded).toEqual(['app://companion/#/overlay/7/https%3A%2F%2Fa.example']);
     win.fire('ready-to-show');
     expect(win.calls).toContain('showInactive');
     expect(overlays.webContents()?.id).toBe(100);
@@ -188,34 +191,41 @@ describe('caption overlay windows (Electron adapter)', () => {
 
   it('moves the open window to another meeting by its route, and brings it into view', async () => {
     const { overlays, created } = setup();
-    await overlays.open(7);
+    await overlays.open(7, SERVER);
     created[0]!.fire('ready-to-show');
     created[0]!.calls.length = 0;
-    await overlays.open(8);
+    await overlays.open(8, SERVER);
     expect(created).toHaveLength(1);
-    expect(created[0]!.calls).toEqual(['load app://companion/#/overlay/8', 'showInactive']);
+    expect(created[0]!.calls).toEqual(['load app://companion/#/overlay/8/https%3A%2F%2Fa.example', 'showInactive']);
     expect(overlays.meetingId()).toBe(8);
+  });
+
+  it('moves to the same meeting id on another server: two servers may both have meeting 7', async () => {
+    const { overlays, created } = setup();
+    await overlays.open(7, SERVER);
+    await overlays.open(7, 'https://b.example');
+    expect(created[0]!.calls.at(-1)).toBe('load app://companion/#/overlay/7/https%3A%2F%2Fb.example');
   });
 
   it('does not reload the page when asked for the meeting it already shows', async () => {
     const { overlays, created } = setup();
-    await overlays.open(7);
+    await overlays.open(7, SERVER);
     created[0]!.fire('ready-to-show');
     created[0]!.calls.length = 0;
-    await overlays.open(7);
+    await overlays.open(7, SERVER);
     expect(created[0]!.calls).toEqual(['showInactive']);
   });
 
   it('asks Wayland users to pin it, through the page’s address', async () => {
     const { overlays, created } = setup({ platform: 'linux', onTop: 'manual' });
-    await overlays.open(7);
-    expect(created[0]!.calls).toContain('load app://companion/?pin=manual#/overlay/7');
+    await overlays.open(7, SERVER);
+    expect(created[0]!.calls).toContain('load app://companion/?pin=manual#/overlay/7/https%3A%2F%2Fa.example');
   });
 
   it('resizes a window that is not resizable by dragging, within the screen', async () => {
     const { overlays, created } = setup();
     await overlays.resize({ width: 700, height: 240 });
-    await overlays.open(7);
+    await overlays.open(7, SERVER);
     await overlays.resize({ width: 700, height: 240 });
     expect(created[0]!.size).toEqual([700, 240]);
     expect(created[0]!.calls.slice(-3)).toEqual(['resizable true', 'size 700x240', 'resizable false']);
@@ -226,21 +236,21 @@ describe('caption overlay windows (Electron adapter)', () => {
 
   it('reuses the window for another meeting and forgets it once closed', async () => {
     const { overlays, created } = setup();
-    await overlays.open(7);
-    await overlays.open(8);
+    await overlays.open(7, SERVER);
+    await overlays.open(8, SERVER);
     expect(created).toHaveLength(1);
-    expect(created[0]!.calls.at(-1)).toBe('load app://companion/#/overlay/8');
+    expect(created[0]!.calls.at(-1)).toBe('load app://companion/#/overlay/8/https%3A%2F%2Fa.example');
     await overlays.close();
     expect(created[0]!.calls).toContain('close');
     expect(overlays.webContents()).toBeNull();
     expect(overlays.meetingId()).toBeNull();
-    await overlays.open(9);
+    await overlays.open(9, SERVER);
     expect(created).toHaveLength(2);
   });
 
   it('notices when the person closes the window itself', async () => {
     const { overlays, created } = setup();
-    await overlays.open(7);
+    await overlays.open(7, SERVER);
     created[0]!.close();
     expect(overlays.webContents()).toBeNull();
   });
@@ -270,7 +280,7 @@ describe('IPC for the overlay window', () => {
       getOtherWebContents: () => [overlayOpen.value ? contents(OVERLAY) : null],
       appOrigin: APP_ORIGIN,
     });
-    const invoke = (senderId: number, url = 'app://companion/#/overlay/7') =>
+    const invoke = (senderId: number, url = 'app://companion/#/overlay/7/https%3A%2F%2Fa.example') =>
       registered.get('live:open')?.({ sender: { id: senderId }, senderFrame: { url, parent: null } }, { meetingId: 7 });
     return { invoke, sent, push: (event: EventName, payload: unknown) => listener?.(event, payload) };
   }

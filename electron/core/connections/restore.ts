@@ -1,0 +1,68 @@
+import type { ServerStatus } from '../../../shared/ipc/models';
+import type { MeetingStore } from '../cache/meetingStore';
+import type { Clock, Logger, SecretStore } from '../ports';
+import type { ServerRecord, ServerRepository } from '../servers';
+import type { SettingsStore } from '../settings';
+import { DEMO_SERVER_ID, type ServerConnection } from './serverConnection';
+
+export interface RestoreDeps {
+  servers: ServerRepository;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  meetings: MeetingStore;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Where the restored servers go (the `Connections` list). */
+export interface RestoreTarget {
+  track(id: string, url: string, status: ServerStatus, record: ServerRecord | null): ServerConnection;
+  has(id: string): boolean;
+  /** Connects a server again in the background with a key found in the store. */
+  reconnect(id: string, apiKey: string): void;
+}
+
+const keyMissing = (label: string) => ({
+  code: 'key_missing',
+  message: `Enter the API key for ${label} again: it was kept for the last session only, or the system keychain could not unlock it.`,
+});
+
+/**
+ * Every server the cache knows comes back as the person left it: the ones the app was connected to
+ * with their stored keys (or waiting for a key the store no longer gives), the others disconnected
+ * or removed with their meetings readable. No network is asked here.
+ */
+export async function restoreServers(d: RestoreDeps, target: RestoreTarget): Promise<{ demo: boolean }> {
+  const wanted = new Set(d.settings.connectedServers);
+  let demo = false;
+  for (const r of await d.servers.list()) {
+    if (r.demo) {
+      // A demo left by a run that ended before the demo did: its meetings go with it.
+      if (!wanted.has(r.id)) await d.servers.removeWithMeetings(r.id, d.meetings, d.clock.now());
+      continue;
+    }
+    const c = target.track(r.id, r.url, r.removed ? 'removed' : 'disconnected', r);
+    if (r.removed || !wanted.has(r.id)) continue;
+    const key = await d.secrets.get(r.id).catch(() => null);
+    if (key) {
+      d.logger.addSecret(key);
+      c.hold(r, key);
+    } else c.drop('key_needed', keyMissing(c.label));
+  }
+  for (const id of wanted) {
+    if (target.has(id)) continue;
+    if (id === DEMO_SERVER_ID) {
+      demo = true;
+      target.track(id, '', 'connecting', null);
+      continue;
+    }
+    // The list of servers lives in the cache; a rebuilt cache lost it, but the key and the address
+    // (a server's id is its address) are still known, so connect again in the background.
+    const key = await d.secrets.get(id).catch(() => null);
+    if (!key) continue;
+    d.logger.addSecret(key);
+    target.track(id, id, 'connecting', null);
+    target.reconnect(id, key);
+  }
+  return { demo };
+}
