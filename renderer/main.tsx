@@ -30,13 +30,14 @@ const currentHash = () => window.location.hash;
  * another meeting by changing only the fragment, which does not reload the page.
  */
 function Root() {
-  const overlayMeeting = overlayRoute(useSyncExternalStore(subscribe, currentHash));
-  const isOverlay = overlayMeeting !== null;
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  const overlay = overlayRoute(hash);
+  const isOverlay = overlay !== null;
   useLayoutEffect(() => {
     if (isOverlay) document.documentElement.dataset.window = 'overlay';
     else delete document.documentElement.dataset.window;
   }, [isOverlay]);
-  if (overlayMeeting !== null) return <OverlayApp meetingId={overlayMeeting} flags={flags} />;
+  if (overlay !== null) return <OverlayApp route={overlay} flags={flags} />;
   return (
     <>
       <App />

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../features/app/store';
-import { needsOnboarding } from '../features/connection/actions';
 import { useConnectionStore } from '../features/connection/store';
 import { OnboardingScreen } from '../features/onboarding/OnboardingScreen';
+import { opensApp } from '../features/servers/describe';
+import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
 import { api } from '../platform/api';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -23,10 +24,12 @@ function Content() {
   const link = useAppStore((s) => s.link);
   const ready = useAppStore((s) => s.info !== null);
   const connection = useConnectionStore((s) => s.view);
+  const servers = useServersStore((s) => s.servers);
+  const libraryMeetings = useServersStore((s) => s.libraryMeetings);
   if (link === 'no-token') return <MissingToken />;
   if (link === 'lost') return <CoreLost />;
   if (!ready || !connection) return <Starting />;
-  if (needsOnboarding(connection)) return <OnboardingScreen />;
+  if (!opensApp(connection, servers, libraryMeetings)) return <OnboardingScreen />;
   return <Shell connection={connection} />;
 }
 

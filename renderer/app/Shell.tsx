@@ -8,6 +8,9 @@ import { LaunchScreen } from '../features/launch/LaunchScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { useLibraryStore } from '../features/library/store';
 import { OverlayPanel } from '../features/live/CaptionOverlay';
+import { offlineNotice } from '../features/servers/describe';
+import { ReconnectDialog, ServerBanners } from '../features/servers/OfflineNotice';
+import { useServersStore } from '../features/servers/store';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { useNavigationStore, visibleScreens, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -54,12 +57,21 @@ function useScreenShortcuts() {
   }, [go]);
 }
 
+/** Without a connected server the app opens on the library, the part of it that works offline. */
+function useOpensOnLibraryOffline() {
+  useEffect(() => {
+    const { servers, currentServerId } = useServersStore.getState();
+    if (offlineNotice(servers, currentServerId)) useNavigationStore.getState().go('library');
+  }, []);
+}
+
 export function Shell({ connection }: { connection: ConnectionView }) {
   const screen = useNavigationStore((s) => s.screen);
   const version = useAppStore((s) => s.info?.version ?? null);
   const admin = useAdminStore((s) => adminAvailable(s.status));
   const go = useNavigationStore((s) => s.go);
   useScreenShortcuts();
+  useOpensOnLibraryOffline();
   useAdminStatus(connection.server?.id ?? null, connection.status === 'connected');
   // A forgotten admin key (or another server) takes the Admin place away: leave it for Settings.
   useEffect(() => {
@@ -71,6 +83,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
       <div className="shell-main">
         <TopBar title={screenTitles[screen]} connection={connection} />
         <AttentionBanners />
+        <ServerBanners />
         <ConnectionBanners connection={connection} />
         <StorageNotice />
         <main className="screen" aria-label={screenTitles[screen]}>
@@ -80,6 +93,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
         </main>
       </div>
       <OverlayPanel />
+      <ReconnectDialog />
     </div>
   );
 }

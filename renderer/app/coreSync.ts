@@ -14,23 +14,49 @@ import { meetingChanged, refreshOpenMeeting } from '../features/meeting/actions'
 import { useLiveStore } from '../features/live/store';
 import { followShellNavigation } from '../features/navigation/shellEvents';
 import { useNavigationStore } from '../features/navigation/store';
+import { serverNameFor } from '../features/servers/describe';
+import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
 import type { Link } from '../platform/api';
+import { keyOfTracked, type MeetingKey } from './meetingKey';
 
 /**
  * The one place that listens to the core: pushed events and the link status feed the feature
  * stores, which never talk to each other.
  */
 
+let countingLibrary: TypedApi | null = null;
+
+/**
+ * How many meetings of the person's own servers the library holds, counted while no server is
+ * connected: with some, the app opens on the library instead of the start screen. The demo's
+ * meetings do not count (they go with the demo).
+ */
+async function countLibrary(api: TypedApi): Promise<void> {
+  const stats = await api.invoke('cache:stats');
+  if (!stats.ok) return;
+  // A server connected meanwhile: the count is no longer needed (see applyAppState).
+  if (useConnectionStore.getState().view?.server) return;
+  useServersStore.getState().setLibraryMeetings(stats.value.servers.reduce((n, s) => (s.serverId === 'demo' ? n : n + s.meetings), 0));
+}
+
 export function applyAppState(state: AppState): void {
-  const { connection, settings, ...info } = state;
-  const previousServer = useConnectionStore.getState().view?.server?.id ?? null;
+  const { connection, settings, servers, currentServerId, ...info } = state;
   useAppStore.getState().setInfo(info);
+  useServersStore.getState().setServers(servers, currentServerId);
   useConnectionStore.getState().setView(connection);
   useSettingsStore.getState().setSettings(settings);
-  // Another server's running bots say nothing about this one.
-  if ((connection.server?.id ?? null) !== previousServer) useBotsStore.getState().setRunning({ bots: null, error: null });
+  useLiveStore.getState().setCurrentServer(currentServerId);
+  // Running lists and live states of servers that left say nothing any more.
+  const live = new Set(servers.filter((s) => s.status !== 'removed' && s.status !== 'disconnected').map((s) => s.id));
+  useBotsStore.getState().keepRunning(live);
+  useLiveStore.getState().keepStates(live);
+  if (connection.server) useServersStore.getState().setLibraryMeetings(null);
+  else if (countingLibrary) void countLibrary(countingLibrary);
 }
+
+/** The name to say for a meeting's server, once the app knows more than one. */
+const serverName = (serverId: string): string | null => serverNameFor(useServersStore.getState().servers, serverId);
 
 // Several bots changing at once (or a reconnect catching up) would otherwise talk over each other.
 const announceStatus = createThrottledAnnouncer({
@@ -41,14 +67,15 @@ const announceStatus = createThrottledAnnouncer({
 
 export function applyTrackedMeetings(meetings: TrackedMeetingView[]): void {
   const previous = useBotsStore.getState().meetings;
-  for (const message of statusChanges(previous, meetings)) announceStatus(message);
+  for (const message of statusChanges(previous, meetings, serverName)) announceStatus(message);
   useBotsStore.getState().setMeetings(meetings);
-  // Captions of a meeting that was dismissed (or of another server) are no longer reachable.
-  const followed = new Set(meetings.map((m) => m.id));
+  // Captions of a meeting that was dismissed (or whose server left) are no longer reachable.
+  const followed = new Set(meetings.map(keyOfTracked));
+  const shown = (m: MeetingKey | null) => m !== null && followed.has(keyOfTracked({ serverId: m.serverId, id: m.meetingId }));
   useCaptionsStore.getState().retain(followed);
   const live = useLiveStore.getState();
-  if (live.selected !== null && !followed.has(live.selected)) live.select(null);
-  if (live.overlay && !followed.has(live.overlay.meetingId)) live.setOverlay(null);
+  if (live.selected !== null && !shown(live.selected)) live.select(null);
+  if (live.overlay && !shown(live.overlay)) live.setOverlay(null);
 }
 
 /**
@@ -57,31 +84,39 @@ export function applyTrackedMeetings(meetings: TrackedMeetingView[]): void {
  * reloaded once the re-read is likely done, and once more after the REST client's retries.
  */
 const REFRESH_AFTER_RECONNECT_MS = [2_000, 8_000];
-let refreshTimers: Array<ReturnType<typeof setTimeout>> = [];
+const refreshTimers = new Map<string, Array<ReturnType<typeof setTimeout>>>();
 
-function scheduleCaptionRefresh(): void {
-  for (const timer of refreshTimers) clearTimeout(timer);
-  refreshTimers = REFRESH_AFTER_RECONNECT_MS.map((ms) => setTimeout(refreshCaptions, ms));
+/** One server's live socket came back: the captions of its meetings are reloaded. */
+function scheduleCaptionRefresh(serverId: string): void {
+  for (const timer of refreshTimers.get(serverId) ?? []) clearTimeout(timer);
+  refreshTimers.set(
+    serverId,
+    REFRESH_AFTER_RECONNECT_MS.map((ms) => setTimeout(() => refreshCaptions(serverId), ms)),
+  );
 }
 
 export function applyLiveState(state: LiveStateView): void {
-  const previous = useLiveStore.getState().state?.status;
+  const previous = state.serverId ? useLiveStore.getState().states[state.serverId]?.status : undefined;
   useLiveStore.getState().setState(state);
   const reconnected = state.status === 'connected' && previous !== undefined && previous !== 'connected' && previous !== 'connecting';
-  if (reconnected) scheduleCaptionRefresh();
+  if (reconnected && state.serverId) scheduleCaptionRefresh(state.serverId);
 }
 
-/** A notification or the tray asked for a meeting: show the screen with its card and bring the card into view. */
-export function focusMeeting(meetingId: number): void {
+/**
+ * A notification or the tray asked for a meeting of one server: show the screen with its card and
+ * bring the card into view (two servers may both have meeting 7, so the server decides which).
+ */
+export function focusMeeting(meeting: MeetingKey): void {
   const navigation = useNavigationStore.getState();
   if (navigation.screen !== 'launch' && navigation.screen !== 'live') navigation.go('launch');
-  useBotsStore.getState().requestFocus(meetingId);
+  useBotsStore.getState().requestFocus(meeting);
 }
 
 /** The cache changed (sync, an edit, live captions stored, a delete): the list and the open meeting follow. */
 export function applyLibraryChanged(change: EventPayload<'library:changed'>): void {
   scheduleLibraryReload();
   meetingChanged(change);
+  if (!useConnectionStore.getState().view?.server && countingLibrary) void countLibrary(countingLibrary);
 }
 
 /** A sync pass that ends may have sent edits without a change event: re-read what is on screen. */
@@ -92,19 +127,22 @@ export function applyLibrarySync(state: EventPayload<'library:sync'>): void {
 }
 
 async function fetchState(api: TypedApi): Promise<void> {
-  const [state, tracked, live, sync] = await Promise.all([
+  const [state, tracked, sync] = await Promise.all([
     api.invoke('app:getState'),
     api.invoke('bots:tracked'),
-    api.invoke('live:state'),
     api.invoke('library:syncState'),
   ]);
   if (state.ok) applyAppState(state.value);
   if (tracked.ok) applyTrackedMeetings(tracked.value);
-  if (live.ok) useLiveStore.getState().setState(live.value);
   if (sync.ok && sync.value) applySyncState(sync.value);
+  // Each connected server's live connection; `live:state` events keep them current from here.
+  const servers = state.ok ? state.value.servers.filter((s) => s.status === 'connected' || s.status === 'error') : [];
+  const lives = await Promise.all(servers.map((s) => api.invoke('live:state', { serverId: s.id })));
+  for (const live of lives) if (live.ok) useLiveStore.getState().setState(live.value);
 }
 
 export function startCoreSync(api: TypedApi, link: Link): () => void {
+  countingLibrary = api;
   const initial = link.status();
   useAppStore.getState().setLink(initial);
   const offs = [
@@ -112,7 +150,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     api.on('bots:changed', applyTrackedMeetings),
     api.on('live:state', applyLiveState),
     api.on('live:segments', (delta) => useCaptionsStore.getState().applyDelta(delta)),
-    api.on('ui:focusMeeting', ({ meetingId }) => focusMeeting(meetingId)),
+    api.on('ui:focusMeeting', ({ serverId, meetingId }) => focusMeeting({ serverId, meetingId })),
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),
     api.on('library:sync', applyLibrarySync),
@@ -130,6 +168,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
   ];
   if (initial === 'open' || initial === 'connecting') void fetchState(api);
   return () => {
+    countingLibrary = null;
     for (const off of offs) off();
   };
 }

@@ -1,14 +1,28 @@
+export interface OverlayRoute {
+  meetingId: number;
+  /** The meeting's server (two servers may both have meeting 7); null in a route without one. */
+  serverId: string | null;
+}
+
 /**
  * The window's route, from the address. The main window has none; the desktop app's caption
- * overlay window opens `#/overlay/<meetingId>` and shows only the overlay. The route is followed,
- * not read once: moving the overlay to another meeting changes only the fragment, a same-document
- * navigation that fires `hashchange` without reloading the page.
+ * overlay window opens `#/overlay/<meetingId>/<server id, URI-encoded>` and shows only the
+ * overlay. The route is followed, not read once: moving the overlay to another meeting changes
+ * only the fragment, a same-document navigation that fires `hashchange` without reloading the page.
  */
-export function overlayRoute(hash: string): number | null {
-  const match = /^#\/overlay\/(\d{1,15})(?:$|[/?&])/.exec(hash);
+export function overlayRoute(hash: string): OverlayRoute | null {
+  const match = /^#\/overlay\/(\d{1,15})(?:\/([^/?&#]+))?(?:$|[/?&])/.exec(hash);
   if (!match) return null;
-  const id = Number(match[1]);
-  return Number.isSafeInteger(id) ? id : null;
+  const meetingId = Number(match[1]);
+  if (!Number.isSafeInteger(meetingId)) return null;
+  let serverId: string | null = null;
+  try {
+    serverId = match[2] ? decodeURIComponent(match[2]) : null;
+  } catch {
+    // A broken escape names no server; the meeting id alone still finds the meeting.
+    serverId = null;
+  }
+  return { meetingId, serverId };
 }
 
 /** The part of `window` that announces address changes (a fake in tests). */

@@ -3,6 +3,8 @@ import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
 import { Button, InlineError } from '../../app/theme';
 import { DoorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app/theme/icons';
+import { keyOfTracked } from '../../app/meetingKey';
+import { ServerChip, useServerSuffix } from '../servers/ServerChip';
 import { openMeeting, stopMeeting } from './actions';
 import { attentionText, elapsedWords, formatElapsed, isoDuration, needsAttention, timeInStatus } from './describe';
 import { useBotsStore } from './store';
@@ -10,20 +12,28 @@ import './attention.css';
 
 function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
   const titleId = useId();
-  const busy = useBotsStore((s) => s.busy[meeting.id] ?? null);
-  const error = useBotsStore((s) => s.errors[meeting.id] ?? null);
+  const busy = useBotsStore((s) => s.busy[keyOfTracked(meeting)] ?? null);
+  const error = useBotsStore((s) => s.errors[keyOfTracked(meeting)] ?? null);
+  const where = useServerSuffix(meeting.serverId);
   const text = attentionText(meeting);
   const waited = timeInStatus(meeting, now);
   const lobby = meeting.status === 'awaiting_admission';
   const Icon = lobby ? DoorIcon : WarnIcon;
   return (
-    <section className="attention-banner" data-status={meeting.status} aria-labelledby={titleId} data-meeting-id={meeting.id}>
+    <section
+      className="attention-banner"
+      data-status={meeting.status}
+      aria-labelledby={titleId}
+      data-meeting-id={meeting.id}
+      data-server-id={meeting.serverId}
+    >
       <span className="attention-icon" aria-hidden="true">
         <Icon size={18} />
       </span>
       <div className="attention-body">
         <h2 id={titleId} className="attention-title break">
           {text.title}
+          <ServerChip serverId={meeting.serverId} />
         </h2>
         <p className="attention-detail">
           {lobby ? 'Admit it in the meeting.' : text.detail}{' '}
@@ -36,11 +46,24 @@ function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: n
       </div>
       <div className="attention-actions">
         {meeting.meetingUrl ? (
-          <Button size="sm" variant="primary" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
+          <Button
+            size="sm"
+            variant="primary"
+            icon={<ExternalIcon />}
+            busy={busy === 'open'}
+            onClick={() => void openMeeting(meeting)}
+            aria-label={where ? `Open meeting${where}` : undefined}
+          >
             Open meeting
           </Button>
         ) : null}
-        <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={() => void stopMeeting(meeting)}>
+        <Button
+          size="sm"
+          icon={<StopIcon />}
+          busy={busy === 'stop'}
+          onClick={() => void stopMeeting(meeting)}
+          aria-label={where ? `Stop bot${where}` : undefined}
+        >
           {busy === 'stop' ? 'Stopping…' : 'Stop bot'}
         </Button>
       </div>
@@ -60,7 +83,7 @@ export function AttentionBanners() {
   return (
     <div className="attention-banners">
       {waiting.map((meeting) => (
-        <AttentionBanner key={meeting.id} meeting={meeting} now={now} />
+        <AttentionBanner key={keyOfTracked(meeting)} meeting={meeting} now={now} />
       ))}
     </div>
   );

@@ -19,6 +19,8 @@ import {
   outcomeTone,
   timeInStatus,
 } from './describe';
+import { keyOfTracked, sameMeeting } from '../../app/meetingKey';
+import { ServerChip, useServerSuffix } from '../servers/ServerChip';
 import { useBotsStore } from './store';
 
 const HISTORY_SHOWN = 6;
@@ -67,9 +69,9 @@ function cardMeta(meeting: TrackedMeetingView, platform: string): ReactNode {
 }
 
 /** Brings the card into view and focus when a notification, the tray or a "Show it" asks for it. */
-function useFocusRequest(meetingId: number) {
+function useFocusRequest(meeting: TrackedMeetingView) {
   const ref = useRef<HTMLElement>(null);
-  const focus = useBotsStore((s) => (s.focus?.meetingId === meetingId ? s.focus : null));
+  const focus = useBotsStore((s) => (sameMeeting(s.focus, { serverId: meeting.serverId, meetingId: meeting.id }) ? s.focus : null));
   useEffect(() => {
     const el = ref.current;
     if (!focus || !el) return;
@@ -85,9 +87,11 @@ function useFocusRequest(meetingId: number) {
 
 export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now: number }) {
   const titleId = useId();
-  const ref = useFocusRequest(meeting.id);
-  const busy = useBotsStore((s) => s.busy[meeting.id] ?? null);
-  const error = useBotsStore((s) => s.errors[meeting.id] ?? null);
+  const ref = useFocusRequest(meeting);
+  const key = keyOfTracked(meeting);
+  const busy = useBotsStore((s) => s.busy[key] ?? null);
+  const error = useBotsStore((s) => s.errors[key] ?? null);
+  const where = useServerSuffix(meeting.serverId);
   const chip = meetingChip(meeting);
   const finished = isFinished(meeting.status);
   const stoppable = canStop(meeting.status);
@@ -103,6 +107,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
       tabIndex={-1}
       aria-labelledby={titleId}
       data-meeting-id={meeting.id}
+      data-server-id={meeting.serverId}
       data-status={meeting.status}
     >
       <PlatformMark platform={meeting.platform} />
@@ -111,6 +116,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
           <div className="meeting-card-titles">
             <h3 id={titleId} className="break">
               <Bidi>{meeting.name}</Bidi>
+              <ServerChip serverId={meeting.serverId} />
             </h3>
             {meta ? <div className="muted meeting-card-meta">{meta}</div> : null}
           </div>
@@ -147,18 +153,37 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
           <History meeting={meeting} now={now} />
           <div className="meeting-card-actions">
             {hasBeenLive(meeting) ? (
-              <Button size="sm" variant="ghost" icon={<LiveIcon />} onClick={() => showLiveCaptions(meeting.id)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<LiveIcon />}
+                onClick={() => showLiveCaptions({ serverId: meeting.serverId, meetingId: meeting.id })}
+                aria-label={where ? `Open live captions of ${meeting.name}${where}` : undefined}
+              >
                 Open live captions
               </Button>
             ) : null}
             {!finished && meeting.meetingUrl ? (
-              <Button size="sm" variant="ghost" icon={<ExternalIcon />} busy={busy === 'open'} onClick={() => void openMeeting(meeting.id)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<ExternalIcon />}
+                busy={busy === 'open'}
+                onClick={() => void openMeeting(meeting)}
+                aria-label={where ? `Open meeting ${meeting.name}${where}` : undefined}
+              >
                 Open meeting
               </Button>
             ) : null}
             {meeting.status === 'stopping' ? <Spinner label="Stopping…" /> : null}
             {stoppable && !slow ? (
-              <Button size="sm" icon={<StopIcon />} busy={busy === 'stop'} onClick={stop} aria-label={`Stop the bot in ${meeting.name}`}>
+              <Button
+                size="sm"
+                icon={<StopIcon />}
+                busy={busy === 'stop'}
+                onClick={stop}
+                aria-label={`Stop the bot in ${meeting.name}${where}`}
+              >
                 {busy === 'stop' ? 'Stopping…' : 'Stop'}
               </Button>
             ) : null}
@@ -168,8 +193,8 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
                 variant="ghost"
                 icon={<CrossIcon />}
                 busy={busy === 'dismiss'}
-                onClick={() => void dismissMeeting(meeting.id)}
-                aria-label={`Dismiss ${meeting.name}`}
+                onClick={() => void dismissMeeting(meeting)}
+                aria-label={`Dismiss ${meeting.name}${where}`}
               >
                 Dismiss
               </Button>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useNow } from '../../app/clock';
+import { keyOfTracked } from '../../app/meetingKey';
 import { isFinished, orderForDisplay } from './describe';
 import { MeetingCard } from './MeetingCard';
 import { useBotsStore } from './store';
@@ -20,7 +21,7 @@ export function MeetingsInFlight({ title = 'Meetings in flight' }: { title?: str
       </h2>
       <ul className="meeting-cards">
         {orderForDisplay(meetings).map((meeting) => (
-          <li key={meeting.id}>
+          <li key={keyOfTracked(meeting)}>
             <MeetingCard meeting={meeting} now={now} />
           </li>
         ))}

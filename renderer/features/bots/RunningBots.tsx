@@ -4,9 +4,12 @@ import { formatDateTime } from '../../app/format';
 import { Badge, Banner, Bidi, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
 import { ChevronIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
 import { platformLabel } from '../library/describe';
+import { namesServers, sendingServers } from '../servers/describe';
+import { ServerChip } from '../servers/ServerChip';
+import { useServersStore } from '../servers/store';
 import { loadRunning, stopRunningBot } from './actions';
 import { statusChip } from './describe';
-import { useBotsStore } from './store';
+import { runningOf, useBotsStore } from './store';
 import './bots.css';
 
 function RunningBotRow({ bot }: { bot: RunningBotView }) {
@@ -48,12 +51,14 @@ function RunningBotRow({ bot }: { bot: RunningBotView }) {
   );
 }
 
-/** The server's own list of running bots (`GET /bots/status`), including bots sent from elsewhere. */
-export function RunningBotsList() {
-  const { bots, loading, error } = useBotsStore((s) => s.running);
+/** One server's own list of running bots (`GET /bots/status`), including bots sent from elsewhere. */
+export function RunningBotsList({ serverId }: { serverId: string }) {
+  const { bots, loading, error } = useBotsStore((s) => runningOf(s.running, serverId));
+  const label = useServersStore((s) => s.servers.find((v) => v.id === serverId)?.label ?? 'the server');
+  const named = useServersStore((s) => namesServers(s.servers));
   useEffect(() => {
-    void loadRunning();
-  }, []);
+    void loadRunning(serverId);
+  }, [serverId]);
   if (bots === null) {
     if (error) return <Banner tone="error">{error}</Banner>;
     return <Spinner label="Asking the server which bots are running…" />;
@@ -62,16 +67,16 @@ export function RunningBotsList() {
     <div className="stack-sm">
       {error ? <Banner tone="error">{error}</Banner> : null}
       {bots.length === 0 ? (
-        <p className="muted">No bot is running on the server.</p>
+        <p className="muted">No bot is running on {named ? label : 'the server'}.</p>
       ) : (
-        <ul className="running-bots" aria-label="Bots running on the server">
+        <ul className="running-bots" aria-label={named ? `Bots running on ${label}` : 'Bots running on the server'}>
           {bots.map((bot, index) => (
             <RunningBotRow key={bot.meetingId ?? `${bot.platform}:${bot.nativeMeetingId ?? index}`} bot={bot} />
           ))}
         </ul>
       )}
       <div className="row">
-        <Button size="sm" variant="ghost" icon={<RefreshIcon />} busy={loading} onClick={() => void loadRunning()}>
+        <Button size="sm" variant="ghost" icon={<RefreshIcon />} busy={loading} onClick={() => void loadRunning(serverId)}>
           Refresh
         </Button>
       </div>
@@ -79,20 +84,41 @@ export function RunningBotsList() {
   );
 }
 
+/** Every connected server's list, each under its name once there is more than one. */
+function RunningOnEachServer() {
+  const servers = useServersStore((s) => s.servers);
+  const sending = sendingServers(servers);
+  if (sending.length === 0) return <p className="muted">No server is connected.</p>;
+  if (sending.length === 1) return <RunningBotsList serverId={sending[0]!.id} />;
+  return (
+    <div className="stack">
+      {sending.map((server) => (
+        <section key={server.id} className="stack-sm" aria-label={`Running on ${server.label}`}>
+          <h3 className="running-server-heading">
+            <ServerChip serverId={server.id} always />
+          </h3>
+          <RunningBotsList serverId={server.id} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
 /** "Running on the server": collapsed until asked for, so opening Launch costs no request. */
 export function RunningBotsPanel({ open, onToggle }: { open: boolean; onToggle(open: boolean): void }) {
   const bodyId = useId();
+  const several = useServersStore((s) => sendingServers(s.servers).length > 1);
   return (
     <section className="disclosure" data-open={open}>
       <h2 className="disclosure-heading">
         <button type="button" className="disclosure-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => onToggle(!open)}>
           <ChevronIcon size={14} className="disclosure-chevron" />
-          Running on the server
+          {several ? 'Running on your servers' : 'Running on the server'}
         </button>
       </h2>
       {open ? (
         <div id={bodyId} className="disclosure-body">
-          <RunningBotsList />
+          <RunningOnEachServer />
         </div>
       ) : null}
     </section>

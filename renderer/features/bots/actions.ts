@@ -1,23 +1,31 @@
 import type { RunningBotView, TrackedMeetingView } from '../../../shared/ipc/models';
+import { keyOfTracked, type MeetingKey } from '../../app/meetingKey';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { useBotsStore, type MeetingTask } from './store';
 
 /**
- * Bot intents. The core pushes the new list as `bots:changed` after each of them; applying the
- * returned meeting at once keeps the card from waiting on that event.
+ * Bot intents, each sent to the meeting's own server. The core pushes the new list as
+ * `bots:changed` after each of them; applying the returned meeting at once keeps the card from
+ * waiting on that event.
  */
 
-async function withTask(meetingId: number, task: MeetingTask, work: () => Promise<string | null>): Promise<boolean> {
+type Followed = Pick<TrackedMeetingView, 'serverId' | 'id'>;
+
+const keyOf = (meeting: Followed): MeetingKey => ({ serverId: meeting.serverId, meetingId: meeting.id });
+const target = (meeting: Followed) => ({ serverId: meeting.serverId, meetingId: meeting.id });
+
+async function withTask(meeting: Followed, task: MeetingTask, work: () => Promise<string | null>): Promise<boolean> {
   const { setBusy, setError } = useBotsStore.getState();
-  setBusy(meetingId, task);
-  setError(meetingId, null);
+  const key = keyOf(meeting);
+  setBusy(key, task);
+  setError(key, null);
   try {
     const failure = await work();
-    if (failure) setError(meetingId, failure);
+    if (failure) setError(key, failure);
     return failure === null;
   } finally {
-    setBusy(meetingId, null);
+    setBusy(key, null);
   }
 }
 
@@ -26,9 +34,9 @@ export async function loadTracked(): Promise<void> {
   if (result.ok) useBotsStore.getState().setMeetings(result.value);
 }
 
-export function stopMeeting(meeting: Pick<TrackedMeetingView, 'id' | 'name'>): Promise<boolean> {
-  return withTask(meeting.id, 'stop', async () => {
-    const result = await api.invoke('bots:stop', { meetingId: meeting.id });
+export function stopMeeting(meeting: Pick<TrackedMeetingView, 'serverId' | 'id' | 'name'>): Promise<boolean> {
+  return withTask(meeting, 'stop', async () => {
+    const result = await api.invoke('bots:stop', target(meeting));
     if (!result.ok) return result.message;
     useBotsStore.getState().upsert(result.value);
     announce(`Stopping the bot in ${meeting.name}.`);
@@ -36,63 +44,71 @@ export function stopMeeting(meeting: Pick<TrackedMeetingView, 'id' | 'name'>): P
   });
 }
 
-export function dismissMeeting(meetingId: number): Promise<boolean> {
-  return withTask(meetingId, 'dismiss', async () => {
-    const result = await api.invoke('bots:dismiss', { meetingId });
+export function dismissMeeting(meeting: Followed): Promise<boolean> {
+  return withTask(meeting, 'dismiss', async () => {
+    const result = await api.invoke('bots:dismiss', target(meeting));
     if (!result.ok) return result.message;
-    useBotsStore.getState().remove(meetingId);
+    useBotsStore.getState().remove(keyOf(meeting));
     return null;
   });
 }
 
-export function openMeeting(meetingId: number): Promise<boolean> {
-  return withTask(meetingId, 'open', async () => {
-    const result = await api.invoke('meetings:openLink', { meetingId });
+export function openMeeting(meeting: Followed): Promise<boolean> {
+  return withTask(meeting, 'open', async () => {
+    const result = await api.invoke('meetings:openLink', target(meeting));
     return result.ok ? null : result.message;
   });
 }
 
-export async function loadRunning(): Promise<void> {
+/** One server's own list of running bots (`GET /bots/status`). */
+export async function loadRunning(serverId: string): Promise<void> {
   const { setRunning } = useBotsStore.getState();
-  setRunning({ loading: true, error: null });
-  const result = await api.invoke('bots:running');
-  setRunning(result.ok ? { loading: false, bots: result.value } : { loading: false, error: result.message });
+  setRunning(serverId, { loading: true, error: null });
+  const result = await api.invoke('bots:running', { serverId });
+  setRunning(serverId, result.ok ? { loading: false, bots: result.value } : { loading: false, error: result.message });
 }
 
 function matches(meeting: TrackedMeetingView, bot: RunningBotView): boolean {
+  if (meeting.serverId !== bot.serverId) return false;
   if (bot.meetingId !== null) return meeting.id === bot.meetingId;
   return meeting.platform === bot.platform && meeting.nativeId === bot.nativeMeetingId;
 }
 
 /**
- * Stops a bot from the server's running list. `bots:stop` needs a meeting the core follows, so a
- * bot sent from elsewhere is first brought into the list with `bots:refresh`.
+ * Stops a bot from a server's running list. `bots:stop` needs a meeting the core follows, so a
+ * bot sent from elsewhere is first brought into the list with `bots:refresh` of that server.
  */
 export async function stopRunningBot(bot: RunningBotView): Promise<string | null> {
   const find = () => useBotsStore.getState().meetings.find((m) => matches(m, bot) && m.status !== 'completed' && m.status !== 'failed');
   let meeting = find();
   if (!meeting) {
-    const refreshed = await api.invoke('bots:refresh');
+    const refreshed = await api.invoke('bots:refresh', { serverId: bot.serverId });
     if (!refreshed.ok) return refreshed.message;
-    useBotsStore.getState().setMeetings(refreshed.value);
+    useBotsStore.getState().setServerMeetings(bot.serverId, refreshed.value);
     meeting = find();
   }
   if (!meeting) return 'This bot is no longer running on the server.';
   const stopped = await stopMeeting(meeting);
-  await loadRunning();
-  return stopped ? null : (useBotsStore.getState().errors[meeting.id] ?? 'The bot could not be stopped.');
+  await loadRunning(bot.serverId);
+  return stopped ? null : (useBotsStore.getState().errors[keyOfTracked(meeting)] ?? 'The bot could not be stopped.');
 }
 
-/** Finds the followed meeting for a platform and meeting id, asking the core to look again if needed. */
-export async function findMeeting(platform: string, nativeId: string): Promise<TrackedMeetingView | null> {
+/**
+ * Finds the followed meeting for a platform and meeting id on one server (any server when none is
+ * named), asking the core to look again if needed.
+ */
+export async function findMeeting(platform: string, nativeId: string, serverId?: string): Promise<TrackedMeetingView | null> {
   const pick = (list: TrackedMeetingView[]) => {
-    const same = list.filter((m) => m.platform === platform && m.nativeId === nativeId);
+    const same = list.filter(
+      (m) => m.platform === platform && m.nativeId === nativeId && (serverId === undefined || m.serverId === serverId),
+    );
     return same.find((m) => m.status !== 'completed' && m.status !== 'failed') ?? same[0] ?? null;
   };
   const known = pick(useBotsStore.getState().meetings);
   if (known) return known;
-  const refreshed = await api.invoke('bots:refresh');
+  const refreshed = await api.invoke('bots:refresh', serverId ? { serverId } : {});
   if (!refreshed.ok) return null;
-  useBotsStore.getState().setMeetings(refreshed.value);
+  if (serverId) useBotsStore.getState().setServerMeetings(serverId, refreshed.value);
+  else useBotsStore.getState().setMeetings(refreshed.value);
   return pick(refreshed.value);
 }

@@ -1,6 +1,7 @@
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { isolate } from '../../../shared/bidi';
 import { STATUS_LABELS, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import { keyOfTracked } from '../../app/meetingKey';
 import type { BadgeTone } from '../../app/theme/Badge';
 
 /** Words and numbers for the meetings the app follows: pure, so they are unit-tested. */
@@ -140,34 +141,46 @@ export function attentionText(meeting: Pick<TrackedMeetingView, 'status' | 'name
 
 /**
  * What the screen reader hears when a followed meeting changes status, or null for steps that
- * need no interruption (the card shows them).
+ * need no interruption (the card shows them). `server`: the server's name, said once the app
+ * knows more than one server (two servers' meetings may bear the same name).
  */
-export function statusAnnouncement(meeting: Pick<TrackedMeetingView, 'status' | 'name' | 'outcome'>): string | null {
+export function statusAnnouncement(
+  meeting: Pick<TrackedMeetingView, 'status' | 'name' | 'outcome'>,
+  server: string | null = null,
+): string | null {
+  const name = server ? `${meeting.name} on ${server}` : meeting.name;
   switch (meeting.status) {
     case 'awaiting_admission':
-      return `The bot is waiting in the lobby of ${meeting.name}. Admit it in the meeting.`;
+      return `The bot is waiting in the lobby of ${name}. Admit it in the meeting.`;
     case 'needs_help':
-      return `The bot needs help in ${meeting.name}.`;
+      return `The bot needs help in ${name}.`;
     case 'active':
-      return `The bot is transcribing ${meeting.name}.`;
+      return `The bot is transcribing ${name}.`;
     case 'completed':
     case 'failed':
-      return `${meeting.name}: ${meeting.outcome ?? STATUS_LABELS[meeting.status]}`;
+      return `${name}: ${meeting.outcome ?? STATUS_LABELS[meeting.status]}`;
     default:
       return null;
   }
 }
 
-/** The announcements a new list deserves compared with the previous one. */
-export function statusChanges(previous: readonly TrackedMeetingView[], next: readonly TrackedMeetingView[]): string[] {
-  const before = new Map(previous.map((m) => [m.id, m.status]));
+/**
+ * The announcements a new list deserves compared with the previous one. `serverName` gives the
+ * name to say for a server, or null while one server is all the app knows.
+ */
+export function statusChanges(
+  previous: readonly TrackedMeetingView[],
+  next: readonly TrackedMeetingView[],
+  serverName: (serverId: string) => string | null = () => null,
+): string[] {
+  const before = new Map(previous.map((m) => [keyOfTracked(m), m.status]));
   const messages: string[] = [];
   for (const meeting of next) {
-    const was = before.get(meeting.id);
+    const was = before.get(keyOfTracked(meeting));
     if (was === meeting.status) continue;
     // A meeting first seen already finished (e.g. listed at start-up) is history, not news.
     if (was === undefined && isFinished(meeting.status)) continue;
-    const message = statusAnnouncement(meeting);
+    const message = statusAnnouncement(meeting, serverName(meeting.serverId));
     if (message) messages.push(message);
   }
   return messages;

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../../shared/ipc/models';
+import { meetingKey, type MeetingKey } from '../../app/meetingKey';
 import { CaptionIndex, type CaptionTurn } from './captionIndex';
 import type { GapView } from './timeline';
 
 /**
  * The live captions of every meeting the window shows (fed by `live:open` snapshots and
- * `live:segments` deltas). Each meeting's lines live in a mutable `CaptionIndex`; `revision`
- * and the `turns` array change with every update, so selectors notice.
+ * `live:segments` deltas), keyed by `meetingKey` (two servers may both have meeting 7). Each
+ * meeting's lines live in a mutable `CaptionIndex`; `revision` and the `turns` array change with
+ * every update, so selectors notice.
  */
 
 export interface MeetingCaptions {
@@ -24,14 +26,14 @@ export interface MeetingCaptions {
 }
 
 interface CaptionsStore {
-  meetings: Record<number, MeetingCaptions>;
+  meetings: Record<string, MeetingCaptions>;
   /** A snapshot was requested: deltas are kept until it arrives, then replayed on top of it. */
-  begin(meetingId: number): void;
-  fail(meetingId: number, message: string): void;
+  begin(meeting: MeetingKey): void;
+  fail(meeting: MeetingKey, message: string): void;
   applySnapshot(snapshot: LiveSnapshotView): void;
   applyDelta(delta: LiveDeltaView): void;
-  /** Drops the captions of meetings that are no longer followed. */
-  retain(meetingIds: ReadonlySet<number>): void;
+  /** Drops the captions of meetings that are no longer followed (by `meetingKey`). */
+  retain(keys: ReadonlySet<string>): void;
 }
 
 function emptyEntry(): MeetingCaptions {
@@ -49,26 +51,28 @@ function emptyEntry(): MeetingCaptions {
 }
 
 export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
-  const buffers = new Map<number, LiveDeltaView[]>();
+  const buffers = new Map<string, LiveDeltaView[]>();
 
-  const put = (meetingId: number, entry: MeetingCaptions): void => set((s) => ({ meetings: { ...s.meetings, [meetingId]: entry } }));
+  const put = (key: string, entry: MeetingCaptions): void => set((s) => ({ meetings: { ...s.meetings, [key]: entry } }));
 
   return {
     meetings: {},
-    begin: (meetingId) => {
-      buffers.set(meetingId, []);
-      const entry = get().meetings[meetingId];
+    begin: ({ serverId, meetingId }) => {
+      const key = meetingKey(serverId, meetingId);
+      buffers.set(key, []);
+      const entry = get().meetings[key];
       // A refresh keeps showing what is there; only a first load shows progress.
-      if (!entry) put(meetingId, emptyEntry());
-      else if (entry.status === 'error') put(meetingId, { ...entry, status: 'loading', error: null });
+      if (!entry) put(key, emptyEntry());
+      else if (entry.status === 'error') put(key, { ...entry, status: 'loading', error: null });
     },
-    fail: (meetingId, message) => {
-      buffers.delete(meetingId);
-      const entry = get().meetings[meetingId] ?? emptyEntry();
-      put(meetingId, entry.status === 'ready' ? { ...entry, error: message } : { ...entry, status: 'error', error: message });
+    fail: ({ serverId, meetingId }, message) => {
+      const key = meetingKey(serverId, meetingId);
+      buffers.delete(key);
+      const entry = get().meetings[key] ?? emptyEntry();
+      put(key, entry.status === 'ready' ? { ...entry, error: message } : { ...entry, status: 'error', error: message });
     },
     applySnapshot: (snapshot) => {
-      const id = snapshot.meetingId;
+      const id = meetingKey(snapshot.serverId, snapshot.meetingId);
       const entry = get().meetings[id] ?? emptyEntry();
       const pending = buffers.get(id) ?? [];
       buffers.delete(id);
@@ -92,7 +96,7 @@ export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
       });
     },
     applyDelta: (delta) => {
-      const id = delta.meetingId;
+      const id = meetingKey(delta.serverId, delta.meetingId);
       buffers.get(id)?.push(delta);
       const entry = get().meetings[id];
       if (!entry || entry.status !== 'ready' || delta.version <= entry.version) return;
@@ -104,11 +108,11 @@ export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
         ...(outcome.newlyConfirmed.length ? { confirmed: { seq: entry.confirmed.seq + 1, lines: outcome.newlyConfirmed } } : {}),
       });
     },
-    retain: (meetingIds) => {
+    retain: (keys) => {
       const meetings = get().meetings;
-      const kept = Object.entries(meetings).filter(([id]) => meetingIds.has(Number(id)));
+      const kept = Object.entries(meetings).filter(([key]) => keys.has(key));
       if (kept.length === Object.keys(meetings).length) return;
-      for (const id of buffers.keys()) if (!meetingIds.has(id)) buffers.delete(id);
+      for (const key of buffers.keys()) if (!keys.has(key)) buffers.delete(key);
       set({ meetings: Object.fromEntries(kept) });
     },
   };

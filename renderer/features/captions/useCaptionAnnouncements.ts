@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { meetingKey } from '../../app/meetingKey';
 import { createCaptionAnnouncer } from './announcer';
 import { useCaptionsStore } from './store';
 
@@ -6,7 +7,7 @@ import { useCaptionsStore } from './store';
  * What the view's polite live region says: newly confirmed captions of one meeting, a few
  * seconds apart at most (see announcer.ts). `seq` makes a repeated sentence a new announcement.
  */
-export function useCaptionAnnouncements(meetingId: number, enabled: boolean): { text: string; seq: number } {
+export function useCaptionAnnouncements(serverId: string, meetingId: number, enabled: boolean): { text: string; seq: number } {
   const [message, setMessage] = useState({ text: '', seq: 0 });
   useEffect(() => {
     if (!enabled) return;
@@ -18,9 +19,10 @@ export function useCaptionAnnouncements(meetingId: number, enabled: boolean): { 
         return () => window.clearTimeout(timer);
       },
     });
-    let seen = useCaptionsStore.getState().meetings[meetingId]?.confirmed.seq ?? 0;
+    const key = meetingKey(serverId, meetingId);
+    let seen = useCaptionsStore.getState().meetings[key]?.confirmed.seq ?? 0;
     const off = useCaptionsStore.subscribe((s) => {
-      const confirmed = s.meetings[meetingId]?.confirmed;
+      const confirmed = s.meetings[key]?.confirmed;
       if (!confirmed || confirmed.seq === seen) return;
       seen = confirmed.seq;
       announcer.push(confirmed.lines);
@@ -29,6 +31,6 @@ export function useCaptionAnnouncements(meetingId: number, enabled: boolean): { 
       off();
       announcer.dispose();
     };
-  }, [meetingId, enabled]);
+  }, [serverId, meetingId, enabled]);
   return message;
 }

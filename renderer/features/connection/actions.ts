@@ -31,8 +31,3 @@ export const recheckServer = () => applying(api.invoke('connection:recheck'));
 export const disconnectServer = () => applying(api.invoke('connection:disconnect'));
 
 export const startDemo = () => applying(api.invoke('demo:start'));
-
-/** True when there is no server to show the app for, so onboarding takes the window. */
-export function needsOnboarding(view: ConnectionView): boolean {
-  return view.server === null || view.status === 'none';
-}

@@ -3,6 +3,8 @@ import { Banner, Button } from '../../app/theme';
 import { RefreshIcon } from '../../app/theme/icons';
 import { RunningBotsList } from '../bots/RunningBots';
 import { useNavigationStore } from '../navigation/store';
+import { namesServers } from '../servers/describe';
+import { useServersStore } from '../servers/store';
 import { showExistingMeeting } from './actions';
 import type { LaunchError } from './store';
 
@@ -14,6 +16,10 @@ export function LaunchErrorBanner({ error, onRetry }: { error: LaunchError; onRe
   const actionRef = useRef<HTMLButtonElement>(null);
   const [finding, setFinding] = useState(false);
   const go = useNavigationStore((s) => s.go);
+  const limitServer = useServersStore((s) => error.serverId ?? s.currentServerId);
+  const limitLabel = useServersStore((s) =>
+    namesServers(s.servers) ? (s.servers.find((v) => v.id === limitServer)?.label ?? null) : null,
+  );
   useEffect(() => {
     actionRef.current?.focus();
   }, [error]);
@@ -40,11 +46,15 @@ export function LaunchErrorBanner({ error, onRetry }: { error: LaunchError; onRe
       );
     case 'limit':
       return (
-        <div className="launch-limit stack-sm" role="group" aria-label="Bot limit reached">
-          <Banner tone="warn" title="Your bot limit is reached" live>
-            {error.message} Stop a running bot below, then send again.
+        <div
+          className="launch-limit stack-sm"
+          role="group"
+          aria-label={limitLabel ? `Bot limit reached on ${limitLabel}` : 'Bot limit reached'}
+        >
+          <Banner tone="warn" title={limitLabel ? `Your bot limit on ${limitLabel} is reached` : 'Your bot limit is reached'} live>
+            {error.message} Stop a running bot below{limitLabel ? ', or send from another server' : ''}, then send again.
           </Banner>
-          <RunningBotsList />
+          {limitServer ? <RunningBotsList serverId={limitServer} /> : null}
         </div>
       );
     case 'scope':

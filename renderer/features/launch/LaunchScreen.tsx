@@ -3,12 +3,16 @@ import { Button, Card } from '../../app/theme';
 import { SendIcon } from '../../app/theme/icons';
 import { MeetingsInFlight } from '../bots/MeetingsInFlight';
 import { RunningBotsPanel } from '../bots/RunningBots';
+import { anyServerUp, launchServer, sendingServers } from '../servers/describe';
+import { NeedsServer } from '../servers/OfflineNotice';
+import { useServersStore } from '../servers/store';
 import { useSettingsStore } from '../settings/store';
-import { checkClipboard, sendBot } from './actions';
+import { checkClipboard, loadLaunchTarget, sendBot } from './actions';
 import { BotOptions } from './BotOptions';
 import { detectLink, mayNeedPasscode, resolveOptions } from './describe';
 import { LaunchErrorBanner } from './LaunchErrors';
 import { LinkField } from './LinkField';
+import { ServerPicker } from './ServerPicker';
 import { useLaunchStore } from './store';
 import './launch.css';
 
@@ -32,6 +36,12 @@ function SendForm() {
   const busy = useLaunchStore((s) => s.busy);
   const error = useLaunchStore((s) => s.error);
   const submitted = useLaunchStore((s) => s.submitted);
+  const picked = useLaunchStore((s) => s.serverId);
+  const target = useLaunchStore((s) => (s.target && s.target.link === s.link.trim() ? s.target.view : null));
+  const servers = useServersStore((s) => s.servers);
+  const currentServerId = useServersStore((s) => s.currentServerId);
+  const several = sendingServers(servers).length > 1;
+  const serverId = launchServer(servers, picked, target, currentServerId);
   const linkRef = useRef<HTMLInputElement>(null);
   const botNameRef = useRef<HTMLInputElement>(null);
   const passcodeRef = useRef<HTMLInputElement>(null);
@@ -43,6 +53,14 @@ function SendForm() {
 
   const linkError = error?.place === 'link' ? error.message : submitted && detection.state === 'invalid' ? detection.message : null;
 
+  // The server offered for the link follows the link, once the field holds one (and there is a choice).
+  const offerFor = several && detection.state === 'ok' ? link : null;
+  useEffect(() => {
+    if (offerFor === null) return;
+    const timer = window.setTimeout(() => void loadLaunchTarget(offerFor), 150);
+    return () => window.clearTimeout(timer);
+  }, [offerFor]);
+
   useEffect(() => {
     if (error?.place === 'link') linkRef.current?.focus();
     else if (error?.place === 'passcode') passcodeRef.current?.focus();
@@ -50,7 +68,7 @@ function SendForm() {
   }, [error]);
 
   const send = async () => {
-    if (await sendBot(defaults)) linkRef.current?.focus();
+    if (await sendBot(defaults, serverId)) linkRef.current?.focus();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +83,7 @@ function SendForm() {
     >
       <form className="launch-form" onSubmit={onSubmit} noValidate aria-label="Send a bot">
         <LinkField detection={detection} error={linkError} inputRef={linkRef} />
+        <ServerPicker value={serverId} />
         <BotOptions
           options={options}
           showPasscode={showPasscode}
@@ -90,10 +109,11 @@ function SendForm() {
 export function LaunchScreen() {
   const runningOpen = useLaunchStore((s) => s.runningOpen);
   const setRunningOpen = useLaunchStore((s) => s.setRunningOpen);
+  const offline = useServersStore((s) => !anyServerUp(s.servers));
   useClipboardOffer();
   return (
     <div className="screen-content">
-      <SendForm />
+      {offline ? <NeedsServer what="Sending a bot" /> : <SendForm />}
       <MeetingsInFlight />
       <RunningBotsPanel open={runningOpen} onToggle={setRunningOpen} />
     </div>

@@ -3,6 +3,9 @@ import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { findMeeting } from '../bots/actions';
 import { useBotsStore } from '../bots/store';
+import { launchTarget } from '../servers/actions';
+import { serverNameFor } from '../servers/describe';
+import { useServersStore } from '../servers/store';
 import { saveLaunchDefaults } from '../settings/actions';
 import { detectLink, launchErrorPlace, resolveOptions } from './describe';
 import { useLaunchStore } from './store';
@@ -11,8 +14,11 @@ function sameDefaults(a: LaunchDefaults, b: LaunchDefaults): boolean {
   return a.botName === b.botName && a.language === b.language && a.task === b.task;
 }
 
-/** Sends the bot. Problems the link parser sees stop here: nothing reaches the server. */
-export async function sendBot(defaults: LaunchDefaults): Promise<boolean> {
+/**
+ * Sends the bot from `serverId` (the server the form shows; null lets the core pick the one it
+ * offers for the link). Problems the link parser sees stop here: nothing reaches a server.
+ */
+export async function sendBot(defaults: LaunchDefaults, serverId: string | null): Promise<boolean> {
   const form = useLaunchStore.getState();
   if (form.busy) return false;
   const text = form.link.trim();
@@ -30,6 +36,7 @@ export async function sendBot(defaults: LaunchDefaults): Promise<boolean> {
   const passcode = options.passcode.trim();
   form.started();
   const result = await api.invoke('bots:launch', {
+    ...(serverId ? { serverId } : {}),
     link: text,
     ...(botName ? { botName } : {}),
     language: options.language,
@@ -37,12 +44,18 @@ export async function sendBot(defaults: LaunchDefaults): Promise<boolean> {
     ...(passcode ? { passcode } : {}),
   });
   if (!result.ok) {
-    useLaunchStore.getState().failed({ code: result.code, message: result.message, place: launchErrorPlace(result.code) });
+    useLaunchStore.getState().failed({
+      code: result.code,
+      message: result.message,
+      place: launchErrorPlace(result.code),
+      ...(serverId ? { serverId } : {}),
+    });
     return false;
   }
   useBotsStore.getState().upsert(result.value);
   useLaunchStore.getState().succeeded();
-  announce(`Bot sent to ${result.value.name}. You are told when it waits in the lobby.`);
+  const where = serverNameFor(useServersStore.getState().servers, result.value.serverId);
+  announce(`Bot sent to ${result.value.name}${where ? ` from ${where}` : ''}. You are told when it waits in the lobby.`);
   const remembered = { botName: botName || defaults.botName, language: options.language, task: options.task };
   if (!sameDefaults(remembered, defaults)) void saveLaunchDefaults(remembered);
   return true;
@@ -69,10 +82,24 @@ export function acceptOffer(): void {
 export async function showExistingMeeting(): Promise<void> {
   const detection = detectLink(useLaunchStore.getState().link);
   if (detection.state !== 'ok') return;
-  const meeting = await findMeeting(detection.link.platform, detection.link.nativeMeetingId);
+  const { error } = useLaunchStore.getState();
+  const meeting = await findMeeting(detection.link.platform, detection.link.nativeMeetingId, error?.serverId);
   if (meeting) {
-    useBotsStore.getState().requestFocus(meeting.id);
+    useBotsStore.getState().requestFocus({ serverId: meeting.serverId, meetingId: meeting.id });
     return;
   }
   useLaunchStore.getState().setRunningOpen(true);
+}
+
+/**
+ * Asks the core which server it offers for the link in the field (the last used for its domain
+ * or platform), unless it already answered for this text. Only while there is a choice to make.
+ */
+export async function loadLaunchTarget(link: string): Promise<void> {
+  const text = link.trim();
+  if (!text || useLaunchStore.getState().target?.link === text) return;
+  const result = await launchTarget(text);
+  // The field moved on meanwhile: this answer is for a link no longer there.
+  if (!result.ok || useLaunchStore.getState().link.trim() !== text) return;
+  useLaunchStore.getState().setTarget({ link: text, view: result.value });
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { LaunchTargetView } from '../../../shared/ipc/models';
 import type { LaunchErrorPlace } from './describe';
 
 export type Task = 'transcribe' | 'translate';
@@ -7,6 +8,8 @@ export interface LaunchError {
   code: string;
   message: string;
   place: LaunchErrorPlace;
+  /** The server the bot was sent to, when the failure is that server's (its bot limit, say). */
+  serverId?: string;
 }
 
 /**
@@ -29,7 +32,13 @@ interface LaunchStore {
   /** A meeting link found on the clipboard, offered until used or dismissed. */
   offer: string | null;
   lastOffered: string | null;
+  /** The server the person picked to send from; null follows the server offered for the link. */
+  serverId: string | null;
+  /** The server the core offers for a link (`bots:launchTarget`), with the link it was asked for. */
+  target: { link: string; view: LaunchTargetView } | null;
   setLink(link: string): void;
+  pickServer(serverId: string | null): void;
+  setTarget(target: { link: string; view: LaunchTargetView } | null): void;
   setOption(patch: Partial<Pick<LaunchStore, 'botName' | 'language' | 'task' | 'passcode'>>): void;
   setOptionsOpen(open: boolean): void;
   setRunningOpen(open: boolean): void;
@@ -52,12 +61,17 @@ export const useLaunchStore = create<LaunchStore>()((set) => ({
   submitted: false,
   offer: null,
   lastOffered: null,
+  serverId: null,
+  target: null,
+  pickServer: (serverId) => set({ serverId }),
+  setTarget: (target) => set({ target }),
   setLink: (link) =>
     set((s) => ({
       link,
       submitted: false,
-      // A passcode typed for another meeting must not follow a new link.
+      // A passcode typed for another meeting (or a server picked for it) must not follow a new link.
       passcode: link.trim() === '' ? null : s.passcode,
+      serverId: link.trim() === '' ? null : s.serverId,
       error: s.error && (s.error.place === 'link' || s.error.place === 'alreadyActive' || s.error.place === 'passcode') ? null : s.error,
     })),
   setOption: (patch) =>
@@ -75,6 +89,17 @@ export const useLaunchStore = create<LaunchStore>()((set) => ({
       submitted: true,
       optionsOpen: s.optionsOpen || error.place === 'botName',
     })),
-  succeeded: () => set({ busy: false, error: null, submitted: false, link: '', passcode: null, botName: null, language: null, task: null }),
+  succeeded: () =>
+    set({
+      busy: false,
+      error: null,
+      submitted: false,
+      link: '',
+      passcode: null,
+      botName: null,
+      language: null,
+      task: null,
+      serverId: null,
+    }),
   setOffer: (offer) => set((s) => ({ offer, lastOffered: offer ?? s.lastOffered })),
 }));

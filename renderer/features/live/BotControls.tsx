@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import { keyOfTracked } from '../../app/meetingKey';
 import { Button, InlineError, Segmented, Spinner } from '../../app/theme';
 import { StopIcon } from '../../app/theme/icons';
 import { stopMeeting } from '../bots/actions';
 import { canStop } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { canConfigure } from '../captions/describe';
-import { useConnectionStore } from '../connection/store';
+import { useServersStore } from '../servers/store';
 import { languageChoices } from '../launch/BotOptions';
 import { languageName, TASKS } from '../launch/describe';
 import { configureBot, type BotConfigChange } from './actions';
@@ -20,8 +21,9 @@ type Task = 'transcribe' | 'translate';
  * running bot's settings, so the controls start at "detect" and show what the captions are in.
  */
 export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetingView; heardLanguage: string | null }) {
-  const supported = useConnectionStore((s) => s.view?.server?.capabilities.botConfigUpdate ?? false);
-  const stopping = useBotsStore((s) => s.busy[meeting.id] === 'stop');
+  // What the meeting's own server can do, not the current server's.
+  const supported = useServersStore((s) => s.servers.find((v) => v.id === meeting.serverId)?.capabilities?.botConfigUpdate ?? false);
+  const stopping = useBotsStore((s) => s.busy[keyOfTracked(meeting)] === 'stop');
   const [language, setLanguage] = useState('auto');
   const [task, setTask] = useState<Task>('transcribe');
   const [busy, setBusy] = useState(false);

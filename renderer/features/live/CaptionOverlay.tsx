@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { meetingKey, type MeetingKey } from '../../app/meetingKey';
 import { CrossIcon, MoveIcon } from '../../app/theme/icons';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
@@ -11,10 +12,11 @@ import { OVERLAY_FONT_SIZES, OVERLAY_OPACITY, useLiveStore } from './store';
 const OVERLAY_TURNS = 3;
 
 /** The last lines of one meeting, large: the overlay's whole purpose. */
-function OverlayLines({ meetingId }: { meetingId: number }) {
-  const turns = useCaptionsStore((s) => s.meetings[meetingId]?.turns);
-  const loading = useCaptionsStore((s) => s.meetings[meetingId]?.status !== 'ready');
-  useEffect(() => ensureCaptions(meetingId), [meetingId]);
+function OverlayLines({ serverId, meetingId }: MeetingKey) {
+  const key = meetingKey(serverId, meetingId);
+  const turns = useCaptionsStore((s) => s.meetings[key]?.turns);
+  const loading = useCaptionsStore((s) => s.meetings[key]?.status !== 'ready');
+  useEffect(() => ensureCaptions({ serverId, meetingId }), [serverId, meetingId]);
   const last = turns ? turns.slice(Math.max(0, turns.length - OVERLAY_TURNS)) : [];
   if (last.length === 0) return <p className="caption-overlay-empty">{loading ? 'Loading captions…' : 'Waiting for someone to speak…'}</p>;
   return (
@@ -71,23 +73,23 @@ function OverlaySettings() {
 }
 
 function OverlayFrame({
+  serverId,
   meetingId,
   className,
   handle,
   style,
   notices,
-}: {
-  meetingId: number;
+}: MeetingKey & {
   className: string;
   handle: ReactNode;
   style?: CSSProperties;
   notices?: ReactNode;
 }) {
-  const name = useBotsStore((s) => s.meetings.find((m) => m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
+  const name = useBotsStore((s) => s.meetings.find((m) => m.serverId === serverId && m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
   const look = useLiveStore((s) => s.overlayStyle);
   const vars = { '--overlay-opacity': look.opacity, '--overlay-font': `${look.fontSize}px`, ...style } as CSSProperties;
   return (
-    <aside className={className} aria-label={`Caption overlay: ${name}`} data-meeting-id={meetingId} style={vars}>
+    <aside className={className} aria-label={`Caption overlay: ${name}`} data-meeting-id={meetingId} data-server-id={serverId} style={vars}>
       <div className="caption-overlay-bar">
         {handle}
         <span className="caption-overlay-name">{name}</span>
@@ -97,7 +99,7 @@ function OverlayFrame({
         </button>
       </div>
       {notices}
-      <OverlayLines meetingId={meetingId} />
+      <OverlayLines serverId={serverId} meetingId={meetingId} />
     </aside>
   );
 }
@@ -105,7 +107,7 @@ function OverlayFrame({
 const STEP_PX = 24;
 
 /** The web harness's overlay: a panel floating over the page, moved by dragging its handle or with the arrow keys. */
-function FloatingOverlay({ meetingId }: { meetingId: number }) {
+function FloatingOverlay({ serverId, meetingId }: MeetingKey) {
   const [position, setPosition] = useState<{ x: number; y: number } | null>(null);
   const drag = useRef<{ dx: number; dy: number } | null>(null);
   const panel = (el: Element | null) => el?.closest('.caption-overlay')?.getBoundingClientRect() ?? null;
@@ -149,14 +151,24 @@ function FloatingOverlay({ meetingId }: { meetingId: number }) {
     </button>
   );
   const style: CSSProperties | undefined = position ? { left: position.x, top: position.y, right: 'auto', bottom: 'auto' } : undefined;
-  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-panel" handle={handle} style={style} />;
+  return (
+    <OverlayFrame
+      serverId={serverId}
+      meetingId={meetingId}
+      className="caption-overlay caption-overlay-panel"
+      handle={handle}
+      style={style}
+    />
+  );
 }
 
 /** Shown in the main window when the core answered `panel` (the web harness). */
 export function OverlayPanel() {
   const overlay = useLiveStore((s) => s.overlay);
   if (!overlay || overlay.mode !== 'panel') return null;
-  return <FloatingOverlay key={overlay.meetingId} meetingId={overlay.meetingId} />;
+  return (
+    <FloatingOverlay key={meetingKey(overlay.serverId, overlay.meetingId)} serverId={overlay.serverId} meetingId={overlay.meetingId} />
+  );
 }
 
 /** A one-line note inside the overlay window, dismissed with its × (it is a small window). */
@@ -179,10 +191,10 @@ export interface OverlayWindowFlags {
 }
 
 /**
- * The whole page of the Electron overlay window (route `#/overlay/<id>`); the bar drags the
- * frameless window, and the window's size follows the caption text size.
+ * The whole page of the Electron overlay window (route `#/overlay/<id>/<server id>`); the bar
+ * drags the frameless window, and the window's size follows the caption text size.
  */
-export function OverlayWindowContent({ meetingId, flags }: { meetingId: number; flags: OverlayWindowFlags }) {
+export function OverlayWindowContent({ serverId, meetingId, flags }: MeetingKey & { flags: OverlayWindowFlags }) {
   const fontSize = useLiveStore((s) => s.overlayStyle.fontSize);
   const [restarted, setRestarted] = useState(flags.restarted);
   const [pinByHand, setPinByHand] = useState(flags.pinByHand);
@@ -203,5 +215,13 @@ export function OverlayWindowContent({ meetingId, flags }: { meetingId: number; 
       ) : null}
     </>
   );
-  return <OverlayFrame meetingId={meetingId} className="caption-overlay caption-overlay-window" handle={handle} notices={notices} />;
+  return (
+    <OverlayFrame
+      serverId={serverId}
+      meetingId={meetingId}
+      className="caption-overlay caption-overlay-window"
+      handle={handle}
+      notices={notices}
+    />
+  );
 }

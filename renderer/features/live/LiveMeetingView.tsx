@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { meetingKey, type MeetingKey } from '../../app/meetingKey';
 import { Banner, Button, Spinner } from '../../app/theme';
 import { JumpDownIcon, RefreshIcon } from '../../app/theme/icons';
 import { useBotsStore } from '../bots/store';
@@ -31,16 +32,17 @@ function heardLanguage(segments: readonly { language: string | null }[]): string
  * One meeting's live captions: a snapshot from `live:open`, then the deltas the core pushes.
  * Keyboard: Ctrl/⌘+F finds, End jumps to the newest caption, the list scrolls with the arrows.
  */
-export function LiveMeetingView({ meetingId }: { meetingId: number }) {
-  const meeting = useBotsStore((s) => s.meetings.find((m) => m.id === meetingId) ?? null);
-  const entry = useCaptionsStore((s) => s.meetings[meetingId]);
+export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
+  const { serverId, meetingId } = which;
+  const meeting = useBotsStore((s) => s.meetings.find((m) => m.serverId === serverId && m.id === meetingId) ?? null);
+  const entry = useCaptionsStore((s) => s.meetings[meetingKey(serverId, meetingId)]);
   const timeFormat = useLiveStore((s) => s.timeFormat);
   const announceOn = useLiveStore((s) => s.announceCaptions);
   const [following, setFollowing] = useState(true);
   const listRef = useRef<CaptionListHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => ensureCaptions(meetingId), [meetingId]);
+  useEffect(() => ensureCaptions({ serverId, meetingId }), [serverId, meetingId]);
 
   const turns = entry?.turns;
   const gaps = entry?.gaps;
@@ -54,7 +56,7 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
     if (!entry) return;
     listRef.current?.scrollToRow(timeline.rowOfTurn(entry.index.turnOfSegment(match.segmentIndex)));
   });
-  const announcement = useCaptionAnnouncements(meetingId, announceOn);
+  const announcement = useCaptionAnnouncements(serverId, meetingId, announceOn);
 
   const find = useCallback(() => {
     search.show();
@@ -99,7 +101,7 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
         tone="warn"
         title="Captions could not be loaded"
         actions={
-          <Button size="sm" icon={<RefreshIcon />} onClick={() => void openCaptions(meetingId)}>
+          <Button size="sm" icon={<RefreshIcon />} onClick={() => void openCaptions({ serverId, meetingId })}>
             Try again
           </Button>
         }
@@ -128,8 +130,8 @@ export function LiveMeetingView({ meetingId }: { meetingId: number }) {
   }
 
   return (
-    <div className="captions-view screen-fill" data-meeting-id={meetingId}>
-      <MeetingViewHeader meetingId={meetingId} meeting={meeting} entry={entry} onFind={find} />
+    <div className="captions-view screen-fill" data-meeting-id={meetingId} data-server-id={serverId}>
+      <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {zeroWarning ? (
         <Banner tone="warn" title="No captions">

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
+import { keyOfTracked } from '../../app/meetingKey';
 import { Badge, Bidi, Button, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { formatElapsed, isFinished, meetingChip, orderForDisplay, timeInStatus } from '../bots/describe';
@@ -8,6 +9,7 @@ import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { emptyCaptionsText, hasBeenLive, speakerName } from '../captions/describe';
 import { useCaptionsStore } from '../captions/store';
+import { ServerChip, useServerSuffix } from '../servers/ServerChip';
 import { showLiveCaptions } from './actions';
 import { tailText } from './overlayText';
 
@@ -15,10 +17,10 @@ const TILE_TURNS = 3;
 
 function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
   const live = hasBeenLive(meeting);
-  const turns = useCaptionsStore((s) => s.meetings[meeting.id]?.turns);
+  const turns = useCaptionsStore((s) => s.meetings[keyOfTracked(meeting)]?.turns);
   useEffect(() => {
-    if (live) ensureCaptions(meeting.id);
-  }, [live, meeting.id]);
+    if (live) ensureCaptions({ serverId: meeting.serverId, meetingId: meeting.id });
+  }, [live, meeting.serverId, meeting.id]);
   const last = turns ? turns.slice(Math.max(0, turns.length - TILE_TURNS)) : [];
   if (last.length === 0) return <p className="live-tile-empty muted">{emptyCaptionsText(meeting.status, meeting.outcome)}</p>;
   return (
@@ -37,12 +39,20 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
   const titleId = useId();
   const chip = meetingChip(meeting);
   const finished = isFinished(meeting.status);
+  const where = useServerSuffix(meeting.serverId);
   return (
-    <article className="live-tile" aria-labelledby={titleId} data-meeting-id={meeting.id} data-status={meeting.status}>
+    <article
+      className="live-tile"
+      aria-labelledby={titleId}
+      data-meeting-id={meeting.id}
+      data-server-id={meeting.serverId}
+      data-status={meeting.status}
+    >
       <header className="live-tile-head">
         <PlatformMark platform={meeting.platform} />
         <h3 id={titleId} className="live-tile-title break">
           <Bidi>{meeting.name}</Bidi>
+          <ServerChip serverId={meeting.serverId} />
         </h3>
         <Badge tone={chip.tone} dot={!finished}>
           {chip.label}
@@ -54,8 +64,8 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
         <Button
           size="sm"
           variant={finished ? 'secondary' : 'primary'}
-          onClick={() => showLiveCaptions(meeting.id)}
-          aria-label={`Open live captions of ${meeting.name}`}
+          onClick={() => showLiveCaptions({ serverId: meeting.serverId, meetingId: meeting.id })}
+          aria-label={`Open live captions of ${meeting.name}${where}`}
         >
           Open live captions
           <ChevronIcon size={14} />
@@ -80,7 +90,7 @@ export function LiveOverview() {
       </div>
       <ul className="live-tiles">
         {orderForDisplay(meetings).map((meeting) => (
-          <li key={meeting.id}>
+          <li key={keyOfTracked(meeting)}>
             <LiveTile meeting={meeting} now={now} />
           </li>
         ))}

@@ -1,7 +1,11 @@
+import { meetingKey } from '../../app/meetingKey';
 import { Button, EmptyState } from '../../app/theme';
 import { LiveIcon } from '../../app/theme/icons';
 import { useBotsStore } from '../bots/store';
 import { useNavigationStore } from '../navigation/store';
+import { anyServerUp } from '../servers/describe';
+import { NeedsServer } from '../servers/OfflineNotice';
+import { useServersStore } from '../servers/store';
 import { LiveMeetingView } from './LiveMeetingView';
 import { LiveOverview } from './LiveOverview';
 import { useLiveStore } from './store';
@@ -11,7 +15,9 @@ export function LiveScreen() {
   const go = useNavigationStore((s) => s.go);
   const hasMeetings = useBotsStore((s) => s.meetings.length > 0);
   const selected = useLiveStore((s) => s.selected);
-  if (selected !== null) return <LiveMeetingView key={selected} meetingId={selected} />;
+  const offline = useServersStore((s) => !anyServerUp(s.servers));
+  if (selected !== null) return <LiveMeetingView key={meetingKey(selected.serverId, selected.meetingId)} meeting={selected} />;
+  if (!hasMeetings && offline) return <NeedsServer what="Following a meeting live" />;
   if (!hasMeetings) {
     return (
       <EmptyState

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
+import type { MeetingKey } from '../../app/meetingKey';
 import { Badge, Bidi, Button, InlineError, Segmented } from '../../app/theme';
 import { BackIcon, InfoIcon, OverlayIcon, SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
@@ -9,16 +10,18 @@ import { refFromTracked } from '../export/describe';
 import { MeetingActions } from '../export/MeetingActions';
 import { rejectedFramesText, type TimeFormat } from '../captions/describe';
 import type { MeetingCaptions } from '../captions/store';
+import { ServerChip } from '../servers/ServerChip';
 import { openOverlay, reconnectLive, showAllLiveMeetings } from './actions';
 import { liveIndicator } from './describe';
 import { useLiveStore } from './store';
 
 /**
- * The live connection where the captions are read, once it is not simply live (the top bar says
- * that): reconnecting in N s, offline or refused, with a way to retry now.
+ * The live connection of the meeting's server where the captions are read, once it is not simply
+ * live (the top bar says that): reconnecting in N s, offline or refused, with a way to retry now.
  */
-function ConnectionStatus() {
-  const state = useLiveStore((s) => s.state);
+function ConnectionStatus({ serverId }: { serverId: string }) {
+  const state = useLiveStore((s) => s.states[serverId] ?? null);
+  const [failure, setFailure] = useState<string | null>(null);
   const ticking = state?.status === 'reconnecting' || state?.status === 'offline';
   const now = useNow(ticking);
   const view = liveIndicator(state, now);
@@ -29,10 +32,11 @@ function ConnectionStatus() {
         {view.label}
       </Badge>
       {ticking ? (
-        <Button size="sm" variant="ghost" onClick={() => void reconnectLive()}>
+        <Button size="sm" variant="ghost" onClick={() => void reconnectLive(serverId).then(setFailure)}>
           Reconnect now
         </Button>
       ) : null}
+      {failure ? <InlineError>{failure}</InlineError> : null}
     </div>
   );
 }
@@ -97,13 +101,14 @@ function CaptionDetails({ entry }: { entry: MeetingCaptions | undefined }) {
 }
 
 export interface MeetingViewHeaderProps {
-  meetingId: number;
+  which: MeetingKey;
   meeting: TrackedMeetingView | null;
   entry: MeetingCaptions | undefined;
   onFind(): void;
 }
 
-export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: MeetingViewHeaderProps) {
+export function MeetingViewHeader({ which, meeting, entry, onFind }: MeetingViewHeaderProps) {
+  const { serverId, meetingId } = which;
   const [overlayError, setOverlayError] = useState<string | null>(null);
   const chip = meeting ? meetingChip(meeting) : null;
   const name = meeting?.name ?? `Meeting ${meetingId}`;
@@ -114,11 +119,12 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
           All live meetings
         </Button>
         <div className="spacer" />
-        <ConnectionStatus />
+        <ConnectionStatus serverId={serverId} />
       </div>
       <div className="captions-header-row">
         <h2 className="captions-title break">
           <Bidi>{name}</Bidi>
+          <ServerChip serverId={serverId} />
         </h2>
         {chip ? (
           <Badge tone={chip.tone} dot={meeting?.status === 'active'}>
@@ -140,7 +146,7 @@ export function MeetingViewHeader({ meetingId, meeting, entry, onFind }: Meeting
           <Button
             size="sm"
             icon={<OverlayIcon />}
-            onClick={() => void openOverlay({ id: meetingId, name }).then(setOverlayError)}
+            onClick={() => void openOverlay({ serverId, id: meetingId, name }).then(setOverlayError)}
             title="A compact view of the latest lines that stays on top"
           >
             Overlay

@@ -1,4 +1,5 @@
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
+import type { MeetingKey } from '../../app/meetingKey';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { languageName } from '../launch/describe';
@@ -7,8 +8,8 @@ import { useLiveStore } from './store';
 
 /** Live screen intents: which meeting fills it, the overlay, the bot's settings, reconnecting. */
 
-export function showLiveCaptions(meetingId: number): void {
-  useLiveStore.getState().select(meetingId);
+export function showLiveCaptions(meeting: MeetingKey): void {
+  useLiveStore.getState().select({ serverId: meeting.serverId, meetingId: meeting.meetingId });
   useNavigationStore.getState().go('live');
 }
 
@@ -16,16 +17,19 @@ export function showAllLiveMeetings(): void {
   useLiveStore.getState().select(null);
 }
 
-export async function reconnectLive(): Promise<void> {
-  const result = await api.invoke('live:reconnectNow');
-  if (result.ok) useLiveStore.getState().setState(result.value);
+/** "Reconnect now" for one server's live connection; null on success, else a sentence for the person. */
+export async function reconnectLive(serverId: string | null): Promise<string | null> {
+  const result = await api.invoke('live:reconnectNow', serverId ? { serverId } : {});
+  if (!result.ok) return result.message;
+  useLiveStore.getState().setState(result.value);
+  return null;
 }
 
 /** Returns null on success, else a sentence for the person. */
-export async function openOverlay(meeting: Pick<TrackedMeetingView, 'id' | 'name'>): Promise<string | null> {
-  const result = await api.invoke('overlay:open', { meetingId: meeting.id });
+export async function openOverlay(meeting: Pick<TrackedMeetingView, 'serverId' | 'id' | 'name'>): Promise<string | null> {
+  const result = await api.invoke('overlay:open', { serverId: meeting.serverId, meetingId: meeting.id });
   if (!result.ok) return result.message;
-  useLiveStore.getState().setOverlay({ meetingId: meeting.id, mode: result.value.mode });
+  useLiveStore.getState().setOverlay({ serverId: meeting.serverId, meetingId: meeting.id, mode: result.value.mode });
   announce(
     result.value.mode === 'window'
       ? `Caption overlay for ${meeting.name} opened in its own window, on top of other windows.`
@@ -50,8 +54,11 @@ export interface BotConfigChange {
 }
 
 /** Returns null on success, else the server's reason in words for the person. */
-export async function configureBot(meeting: Pick<TrackedMeetingView, 'id' | 'name'>, change: BotConfigChange): Promise<string | null> {
-  const result = await api.invoke('bots:config', { meetingId: meeting.id, ...change });
+export async function configureBot(
+  meeting: Pick<TrackedMeetingView, 'serverId' | 'id' | 'name'>,
+  change: BotConfigChange,
+): Promise<string | null> {
+  const result = await api.invoke('bots:config', { serverId: meeting.serverId, meetingId: meeting.id, ...change });
   if (!result.ok) return result.message;
   const what =
     change.language !== undefined

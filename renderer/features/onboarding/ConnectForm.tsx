@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Err } from '../../../shared/ipc/result';
+import type { Err, Result } from '../../../shared/ipc/result';
 import { Banner, Button, TextField } from '../../app/theme';
 import { EyeIcon, EyeOffIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
@@ -7,18 +7,74 @@ import type { ConnectionView } from '../../../shared/ipc/models';
 import { connectServer, disconnectServer, probeServer, reenterKey, type KeyStorageChoice } from '../connection/actions';
 import { connectionBadgeText, fieldForError, serverUrlWarning } from '../connection/describe';
 import { useNavigationStore } from '../navigation/store';
+import { addServer, reenterServerKey } from '../servers/actions';
 import { ProbeResult } from './ProbeResult';
 import { SecureStorageDialog } from './SecureStorageDialog';
 import { useOnboardingStore, type OnboardingErrors } from './store';
 
 const SECURE_STORAGE_UNAVAILABLE = 'secure_storage_unavailable';
 
+type NamedServer = NonNullable<ConnectionView['keyNeeded']>;
+
 /**
- * The server's address and key. With `server` (the server the app was connected to, whose key it
- * no longer has) the address is fixed: the key goes to that server only, and connecting to another
- * one is a separate, explicit choice that forgets it.
+ * Where the form's key goes:
+ * - `first`: the start screen's server, which becomes the current one (`connection:connect`);
+ * - `keyNeeded`: the start screen's server of the last session whose key is gone (`connection:reenterKey`);
+ * - `reenter`: one known server's key, from anywhere in the app (`servers:reenterKey`);
+ * - `add`: another server beside those connected (`servers:add`).
+ * With a named server the address is fixed: the key goes to that server only.
  */
-export function ConnectForm({ server = null }: { server?: NonNullable<ConnectionView['keyNeeded']> | null }) {
+export type ConnectTarget =
+  { kind: 'first' } | { kind: 'keyNeeded'; server: NamedServer } | { kind: 'reenter'; server: NamedServer } | { kind: 'add' };
+
+/** What a connection that worked is called, for the sentence said after it. */
+interface Connected {
+  name: string | null;
+  failure: string | null;
+}
+
+function connectTo(target: ConnectTarget, url: string, apiKey: string, keyStorage: KeyStorageChoice): Promise<Result<Connected>> {
+  const fromConnection = async (request: ReturnType<typeof connectServer>): Promise<Result<Connected>> => {
+    const result = await request;
+    if (!result.ok) return result;
+    const view = result.value;
+    return {
+      ok: true,
+      value: view.server
+        ? { name: connectionBadgeText(view.server), failure: null }
+        : { name: null, failure: view.error?.message ?? 'The server did not accept the connection.' },
+    };
+  };
+  const fromServer = async (request: ReturnType<typeof addServer>): Promise<Result<Connected>> => {
+    const result = await request;
+    if (!result.ok) return result;
+    const view = result.value;
+    if (view.status === 'key_needed')
+      return { ok: true, value: { name: null, failure: view.error?.message ?? `${view.label} refused the key.` } };
+    return { ok: true, value: { name: view.label, failure: null } };
+  };
+  switch (target.kind) {
+    case 'first':
+      return fromConnection(connectServer(url, apiKey, keyStorage));
+    case 'keyNeeded':
+      return fromConnection(reenterKey(apiKey, keyStorage));
+    case 'reenter':
+      return fromServer(reenterServerKey(target.server.id, apiKey, keyStorage));
+    case 'add':
+      return fromServer(addServer({ url, apiKey, keyStorage }));
+  }
+}
+
+export interface ConnectFormProps {
+  target?: ConnectTarget;
+  /** After the server connected (`name` is what the app calls it); the start screen goes to Launch when absent. */
+  onConnected?(name: string): void;
+  /** The form's accessible name (a form in a dialog takes the dialog's instead: pass null). */
+  label?: string | null;
+}
+
+export function ConnectForm({ target = { kind: 'first' }, onConnected, label = 'Connect to a Vexa server' }: ConnectFormProps) {
+  const server = target.kind === 'keyNeeded' || target.kind === 'reenter' ? target.server : null;
   const typedUrl = useOnboardingStore((s) => s.url);
   const url = server ? server.url : typedUrl;
   const probe = useOnboardingStore((s) => s.probe);
@@ -70,20 +126,21 @@ export function ConnectForm({ server = null }: { server?: NonNullable<Connection
     if (busy || !inputsReady()) return;
     setErrors({});
     setBusy('connect');
-    const result = server ? await reenterKey(apiKey.trim(), keyStorage) : await connectServer(url.trim(), apiKey.trim(), keyStorage);
+    const result = await connectTo(target, url.trim(), apiKey.trim(), keyStorage);
     setBusy(null);
     if (!result.ok) {
       if (result.code === SECURE_STORAGE_UNAVAILABLE) return setStorageProblem(result.message);
       setStorageProblem(null);
       return showResultError(result);
     }
-    const view = result.value;
-    if (!view.server) return showError('form', view.error?.message ?? 'The server did not accept the connection.');
+    const { name, failure } = result.value;
+    if (failure !== null || name === null) return showError('form', failure ?? 'The server did not accept the connection.');
     setStorageProblem(null);
     setApiKey('');
     reset();
-    goTo('launch');
-    announce(`Connected to ${connectionBadgeText(view.server)}.`);
+    announce(`Connected to ${name}.`);
+    if (onConnected) onConnected(name);
+    else goTo('launch');
   };
 
   const chooseAnotherServer = async () => {
@@ -105,7 +162,7 @@ export function ConnectForm({ server = null }: { server?: NonNullable<Connection
   const urlWarning = serverUrlWarning(url);
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Connect to a Vexa server">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={label ?? undefined}>
       {server ? (
         <TextField
           label="Server URL"
@@ -134,6 +191,8 @@ export function ConnectForm({ server = null }: { server?: NonNullable<Connection
       <TextField
         ref={keyRef}
         label="API key"
+        // In a dialog asking for one server's key, the key is what to type.
+        data-autofocus={target.kind === 'reenter' || undefined}
         type={showKey ? 'text' : 'password'}
         autoComplete="off"
         spellCheck={false}
@@ -160,7 +219,7 @@ export function ConnectForm({ server = null }: { server?: NonNullable<Connection
       {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
       {probe ? <ProbeResult probe={probe} /> : null}
       <div className="row onboarding-actions">
-        {server ? (
+        {target.kind === 'keyNeeded' ? (
           <Button variant="ghost" className="onboarding-elsewhere" onClick={() => void chooseAnotherServer()}>
             Connect to another server
           </Button>
@@ -169,7 +228,7 @@ export function ConnectForm({ server = null }: { server?: NonNullable<Connection
           {busy === 'probe' ? 'Testing…' : 'Test connection'}
         </Button>
         <Button type="submit" variant="primary" busy={busy === 'connect' && storageProblem === null}>
-          {busy === 'connect' ? 'Connecting…' : 'Connect'}
+          {busy === 'connect' ? 'Connecting…' : target.kind === 'add' ? 'Add server' : 'Connect'}
         </Button>
       </div>
       <SecureStorageDialog

@@ -52,7 +52,7 @@ export function OnboardingScreen() {
             title={`Enter the API key for ${keyNeeded.label}`}
             description={coreError?.message ?? `The app no longer has the key for ${keyNeeded.label}.`}
           >
-            <ConnectForm key={keyNeeded.id} server={keyNeeded} />
+            <ConnectForm key={keyNeeded.id} target={{ kind: 'keyNeeded', server: keyNeeded }} />
           </Card>
         ) : (
           <Card title="Connect your Vexa server" description="Use your API key for Vexa Cloud or a server you run yourself.">

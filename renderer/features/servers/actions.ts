@@ -1,5 +1,6 @@
-import type { ServerColour } from '../../../shared/ipc/models';
+import type { ServerColour, ServerConnectionView } from '../../../shared/ipc/models';
 import { api } from '../../platform/api';
+import { useServersStore } from './store';
 
 /**
  * Intents for several servers at once (`shared/ipc/servers.ts`). The core pushes the new list in
@@ -44,3 +45,19 @@ export const botSlots = (serverId?: string) => api.invoke('bots:slots', serverId
 export const launchTarget = (link: string) => api.invoke('bots:launchTarget', { link });
 
 export const stopDemo = () => api.invoke('demo:stop');
+
+/**
+ * "Reconnect" for one server, from wherever the person is: a server without its key asks for it
+ * (the dialog sends it to that server only); one that holds its key is checked again and its
+ * live connection retried at once. Returns a sentence when that failed.
+ */
+export async function reconnectServer(server: Pick<ServerConnectionView, 'id' | 'status'>): Promise<string | null> {
+  if (server.status === 'key_needed' || server.status === 'disconnected') {
+    useServersStore.getState().openReconnect(server.id);
+    return null;
+  }
+  const checked = await recheckServerById(server.id);
+  if (!checked.ok) return checked.message;
+  const live = await api.invoke('live:reconnectNow', { serverId: server.id });
+  return live.ok ? null : live.message;
+}

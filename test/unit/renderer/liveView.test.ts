@@ -153,8 +153,9 @@ describe('caption announcements', () => {
 
 describe('overlay route and text', () => {
   it('recognises the overlay window route and nothing else', () => {
-    expect(overlayRoute('#/overlay/42')).toBe(42);
-    expect(overlayRoute('#/overlay/42/')).toBe(42);
+    expect(overlayRoute('#/overlay/42')).toEqual({ meetingId: 42, serverId: null });
+    expect(overlayRoute('#/overlay/42/')).toEqual({ meetingId: 42, serverId: null });
+    expect(overlayRoute('#/overlay/42/https%3A%2F%2Fa.example')).toEqual({ meetingId: 42, serverId: 'https://a.example' });
     expect(overlayRoute('')).toBeNull();
     expect(overlayRoute('#token=abc')).toBeNull();
     expect(overlayRoute('#/overlay/abc')).toBeNull();

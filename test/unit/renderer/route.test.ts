@@ -21,14 +21,25 @@ describe('the window route', () => {
     const location = new FakeLocation();
     location.hash = new URL(overlayUrl(7)).hash;
     const seen: Array<number | null> = [];
-    const stop = subscribeToRoute(location, () => seen.push(overlayRoute(location.hash)));
-    expect(overlayRoute(location.hash)).toBe(7);
+    const stop = subscribeToRoute(location, () => seen.push(overlayRoute(location.hash)?.meetingId ?? null));
+    expect(overlayRoute(location.hash)).toEqual({ meetingId: 7, serverId: null });
     location.navigate(new URL(overlayUrl(8)).hash);
     location.navigate(new URL(overlayUrl(9)).hash);
     expect(seen).toEqual([8, 9]);
     stop();
     location.navigate(new URL(overlayUrl(10)).hash);
     expect(seen).toEqual([8, 9]);
+  });
+
+  it('names the meeting’s server, so the overlay shows meeting 7 of the right server when two both have one', () => {
+    const a = overlayRoute(new URL(overlayUrl(7, 'app://companion', 'native', 'https://a.example:8443')).hash);
+    const b = overlayRoute(new URL(overlayUrl(7, 'app://companion', 'manual', 'https://b.example')).hash);
+    expect(a).toEqual({ meetingId: 7, serverId: 'https://a.example:8443' });
+    expect(b).toEqual({ meetingId: 7, serverId: 'https://b.example' });
+    expect(overlayRoute(new URL(overlayUrl(7, 'app://companion', 'native', 'demo')).hash)).toEqual({ meetingId: 7, serverId: 'demo' });
+    // A broken escape names no server; the meeting id alone is kept.
+    expect(overlayRoute('#/overlay/7/%E0%A4%A')).toEqual({ meetingId: 7, serverId: null });
+    expect(overlayRoute('#/elsewhere/7')).toBeNull();
   });
 
   it('also follows history moves', () => {
@@ -44,7 +55,7 @@ describe('flags the desktop shell puts in the address', () => {
   it('reads the restart notice and the Wayland pin hint from the query the shell writes', () => {
     const restartedOverlay = new URL(reloadUrl(overlayUrl(7, 'app://companion', 'manual'), 'app://companion/index.html'));
     expect(pageFlags(restartedOverlay.search)).toEqual({ restarted: true, pinByHand: true });
-    expect(overlayRoute(restartedOverlay.hash)).toBe(7);
+    expect(overlayRoute(restartedOverlay.hash)?.meetingId).toBe(7);
     expect(pageFlags(new URL(overlayUrl(7)).search)).toEqual({ restarted: false, pinByHand: false });
     expect(pageFlags('')).toEqual({ restarted: false, pinByHand: false });
     expect(RESTARTED_PARAM).toBe('restarted');
