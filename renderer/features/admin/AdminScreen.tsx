@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
 import { useNavigationStore } from '../navigation/store';
+import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { loadAdminStatus } from './actions';
 import { adminAvailable, useAdminStore } from './store';
 import { UserPage } from './UserPage';
@@ -22,6 +23,15 @@ export function useAdminStatus(serverId: string | null, connected: boolean): voi
 }
 
 export function AdminScreen() {
+  return (
+    <div className="admin-screen">
+      <CurrentServerPicker what="Users and their API keys" className="admin-server-picker" />
+      <AdminBody />
+    </div>
+  );
+}
+
+function AdminBody() {
   const status = useAdminStore((s) => s.status);
   const statusError = useAdminStore((s) => s.statusError);
   const userOpen = useAdminStore((s) => s.user !== null);

@@ -1,62 +1,16 @@
 import { useState } from 'react';
-import type { ConnectionView, ServerView } from '../../../shared/ipc/models';
+import type { ConnectionView } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
-import { Banner, Button, Card, Dialog } from '../../app/theme';
+import { Banner, Button, Card } from '../../app/theme';
 import { RefreshIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
-import { disconnectServer, recheckServer } from '../connection/actions';
+import { recheckServer } from '../connection/actions';
 import { CapabilityList, ServerWarnings } from '../connection/CapabilityList';
 import { generationLabel, isThisComputer } from '../connection/describe';
-
-type Leaving = 'switch' | 'disconnect' | null;
-
-function LeaveDialog({ leaving, server, onClose }: { leaving: Leaving; server: ServerView; onClose(): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    setError(null);
-    onClose();
-  };
-  const confirm = async () => {
-    setBusy(true);
-    const result = await disconnectServer();
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    announce(`Disconnected from ${server.label}.`);
-  };
-  const switching = leaving === 'switch';
-  return (
-    <Dialog
-      open={leaving !== null}
-      title={switching ? 'Switch to another server?' : `Disconnect from ${server.label}?`}
-      description={
-        <p className="break">
-          The app disconnects from {server.url}
-          {switching ? ' and asks for the address and API key of the other server.' : ' and returns to the start screen.'} It forgets the
-          API key it keeps for this server, and its admin key and webhook secret if you stored them, so you need the key to connect again.
-        </p>
-      }
-      onClose={close}
-      actions={
-        <>
-          <Button variant="ghost" onClick={close} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-            {switching ? 'Disconnect and switch' : 'Disconnect'}
-          </Button>
-        </>
-      }
-    >
-      {error ? <Banner tone="error">{error}</Banner> : null}
-    </Dialog>
-  );
-}
 
 export function ServerSection({ connection }: { connection: ConnectionView }) {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const [leaving, setLeaving] = useState<Leaving>(null);
   const server = connection.server;
   if (!server) return null;
 
@@ -108,14 +62,7 @@ export function ServerSection({ connection }: { connection: ConnectionView }) {
           <h3>What this server offers</h3>
           <CapabilityList capabilities={server.capabilities} />
         </div>
-        <div className="row">
-          <Button onClick={() => setLeaving('switch')}>Switch server…</Button>
-          <Button variant="ghost" onClick={() => setLeaving('disconnect')}>
-            Disconnect…
-          </Button>
-        </div>
       </div>
-      <LeaveDialog leaving={leaving} server={server} onClose={() => setLeaving(null)} />
     </Card>
   );
 }

@@ -3,6 +3,8 @@ import { AdminKeySection } from '../admin/AdminKeySection';
 import { useAppStore } from '../app/store';
 import { WebhookSection } from '../webhooks/WebhookSection';
 import { useConnectionStore } from '../connection/store';
+import { CurrentServerPicker } from '../servers/CurrentServerPicker';
+import { ServersSection } from '../servers/ServersSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -17,6 +19,8 @@ export function SettingsScreen() {
   const info = useAppStore((s) => s.info);
   return (
     <div className="screen-content">
+      <CurrentServerPicker what="Server, API key, account, webhook and administration settings" />
+      <ServersSection />
       {connection ? <ServerSection connection={connection} /> : null}
       {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
       {connection?.server ? <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} /> : null}
