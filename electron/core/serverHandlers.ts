@@ -43,7 +43,7 @@ export interface ServerHandlerDeps {
  */
 function refuseOtherServer(connections: Connections, url: string): void {
   const waiting = connections.current;
-  if (!waiting || (waiting.status !== 'key_needed' && waiting.status !== 'disconnected')) return;
+  if (!waiting || connectionViewOf(waiting).keyNeeded === null) return;
   let normalized: string;
   try {
     normalized = normalizeServerUrl(url).url;
@@ -130,7 +130,7 @@ export function createServerHandlers({ connections, demo, views }: ServerHandler
     },
     'connection:reenterKey': async ({ apiKey, keyStorage }) => {
       const waiting = connections.current;
-      if (!waiting || (waiting.status !== 'key_needed' && waiting.status !== 'disconnected'))
+      if (!waiting || connectionViewOf(waiting).keyNeeded === null)
         throw new UserFacingError('no_server', 'No server is waiting for its key any more. Enter the address of your server and its key.');
       await connections.reenterKey(waiting.id, apiKey, keyStorage, true);
       await leaveDemo();

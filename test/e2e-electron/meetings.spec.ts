@@ -120,7 +120,8 @@ test.describe('Meetings in the desktop app', () => {
     const card = meetingCard(window, FIRST);
     const id = await meetingIdOf(card);
     const lobbyAlert = {
-      id: `${id}:lobby`,
+      // Unique per server: two servers may both have this meeting id.
+      id: `${id}:lobby@${server.url}`,
       title: 'The bot is waiting in the lobby',
       body: `${meetingName(FIRST)}: Admit the bot in the waiting room.`,
     };

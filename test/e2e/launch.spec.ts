@@ -154,7 +154,7 @@ test('clicking the lobby notification brings its meeting into view from another 
 
   await page.keyboard.press('Control+3');
   await expect(card).toHaveCount(0);
-  app.ports.notifier.sent.find((n) => n.id.startsWith(`${id}:lobby@`))?.onClick?.();
+  app.ports.notifier.sent.find((n) => n.meetingId === id && n.id.startsWith(`${id}:lobby`))?.onClick?.();
   await expect(card).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Launch/ })).toHaveAttribute(
     'aria-current',

@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { startSimulator } from '../../electron/simulator';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 import { apiLabels, connect, linkField, meetingCard, sendLink, snap } from './support/launch';
 import { expect, test } from './support/test';
 
 // The library says what the server says, as a person sees it: a meeting whose bot left reads
 // Completed or Failed (with why) without a Refresh; a meeting last seen live on a server that is no
-// longer connected (the ended demo) reads "as of" that time, never Live; and a meeting whose lines
-// are on this computer can be exported whatever its status.
+// longer connected reads "as of" that time, never Live; the demo's meetings leave with the demo; and
+// a meeting whose lines are on this computer can be exported whatever its status.
 
 const MEET_ID = 'abc-defg-hij';
 const LINK = `https://meet.google.com/${MEET_ID}`;
@@ -92,48 +93,72 @@ test('a bot that broke mid-meeting is Failed with why, and its lines can be expo
   await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
 });
 
-test('after the demo ends, its meeting last seen live reads "as of" that time, never Live, and can still be exported', async ({
+test('the demo’s meetings leave with it; a meeting last seen live on a server no longer connected reads "as of", never Live, and can still be exported', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(60_000);
-  // A new user: the demo first. The bot name picks the simulator's long meeting, so it is still live when the demo ends.
+  test.setTimeout(90_000);
+  // A new user: the demo first. The bot name picks the simulator's long meeting, so it is still live when its server goes.
   app = await launchApp({ profile: 'g3' });
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Try without an account' }).click();
-  await expect(linkField(page)).toBeVisible();
-  await page.getByRole('button', { name: /Bot options/ }).click();
-  await page.getByLabel('Bot name').fill('sim:long');
-  await sendLink(page, LINK);
-  await expect(meetingCard(page, MEET_ID)).toHaveAttribute('data-status', 'active', { timeout: 20_000 });
+  const otherKey = 'vxa_tx_anotherserverkey0000000000000001';
+  const other = await startSimulator({ profile: 'g2', port: 0, apiKeys: [otherKey], seed: true, timeScale: 20, rateLimitPerMinute: 0 });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try without an account' }).click();
+    await expect(linkField(page)).toBeVisible();
+    await page.getByRole('button', { name: /Bot options/ }).click();
+    await page.getByLabel('Bot name').fill('sim:long');
+    await sendLink(page, LINK);
+    await expect(meetingCard(page, MEET_ID)).toHaveAttribute('data-status', 'active', { timeout: 20_000 });
+    await nav(page, /Library/);
+    await expect(row(page, MEET_ID).locator('.badge')).toHaveText('Live');
 
-  await nav(page, /Library/);
-  const demoRow = row(page, MEET_ID);
-  await expect(demoRow).toContainText(/\d+ lines?/);
-  await expect(demoRow.locator('.badge')).toHaveText('Live');
+    // The demo ends (its simulator stops) and its meetings go with it; the person connects their own server.
+    await page.getByRole('button', { name: 'Connect a real server' }).click();
+    await page.getByLabel('Server URL').fill(app.simulatorUrl);
+    await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(linkField(page)).toBeVisible();
+    await nav(page, /Library/);
+    await expect(page.getByRole('list', { name: 'Meetings' }).getByRole('listitem').first()).toBeVisible();
+    await expect(row(page, MEET_ID)).toHaveCount(0);
 
-  // The demo ends (its simulator stops); the person connects their own server.
-  await page.getByRole('button', { name: 'Connect a real server' }).click();
-  await page.getByLabel('Server URL').fill(app.simulatorUrl);
-  await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(linkField(page)).toBeVisible();
+    // A long meeting on that server, live; then the person switches to another server.
+    await nav(page, /Launch/);
+    const botName = page.getByLabel('Bot name');
+    if (!(await botName.isVisible())) await page.getByRole('button', { name: /Bot options/ }).click();
+    await botName.fill('sim:long');
+    await sendLink(page, LINK);
+    await expect(meetingCard(page, MEET_ID)).toHaveAttribute('data-status', 'active', { timeout: 20_000 });
+    await nav(page, /Settings/);
+    await page.getByRole('region', { name: 'Server', exact: true }).getByRole('button', { name: 'Switch server…' }).click();
+    await page.getByRole('dialog', { name: 'Switch to another server?' }).getByRole('button', { name: 'Disconnect and switch' }).click();
+    await page.getByLabel('Server URL').fill(other.url);
+    await page.getByLabel('API key', { exact: true }).fill(otherKey);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(linkField(page)).toBeVisible();
 
-  await nav(page, /Library/);
-  const stale = row(page, MEET_ID);
-  await expect(stale.locator('.badge')).toHaveText(/^Transcribing as of .+\d/);
-  await expect(stale.locator('.badge')).toHaveAttribute('title', 'The demo has ended, so this is the last status the app saw.');
-  await expect(stale).not.toContainText('Live');
-  await expect(exportButton(stale)).toBeVisible();
-  await snap(page, testInfo, 'library-demo-as-of');
-  const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await nav(page, /Library/);
+    const stale = row(page, MEET_ID);
+    await expect(stale.locator('.badge')).toHaveText(/^Transcribing as of .+\d/);
+    await expect(stale.locator('.badge')).toHaveAttribute(
+      'title',
+      'This meeting’s server is not connected, so this is the last status the app saw. Connect to it to see how the meeting went on.',
+    );
+    await expect(stale).not.toContainText('Live');
+    await expect(exportButton(stale)).toBeVisible();
+    await snap(page, testInfo, 'library-disconnected-as-of');
+    const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  await openRow(page, MEET_ID);
-  await expect(page.locator('.meeting-detail-header .badge')).toHaveText(/^Transcribing as of /);
-  await exportButton(page.locator('.meeting-detail-header')).click();
-  await page.getByRole('menuitem', { name: 'Export…' }).click();
-  // Only the lines this computer holds: the demo's server is gone.
-  await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
+    await openRow(page, MEET_ID);
+    await expect(page.locator('.meeting-detail-header .badge')).toHaveText(/^Transcribing as of /);
+    await exportButton(page.locator('.meeting-detail-header')).click();
+    await page.getByRole('menuitem', { name: 'Export…' }).click();
+    // Only the lines this computer holds: the meeting's server is not connected.
+    await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
+  } finally {
+    await other.close();
+  }
 });
 
 test('Clear library brings the connected server’s meetings back by itself', async ({ page }) => {

@@ -224,11 +224,8 @@ export class Connections {
     if (c.withKey((_r, k) => k) !== checking.apiKey) return c;
     if (!result.ok) {
       const error = { code: result.error.code, message: result.error.userMessage };
-      if (result.error.code === 'unauthorized') c.drop('key_needed', { ...error, message: `${c.label} refused its key: ${error.message}` });
-      else {
-        c.status = 'error';
-        c.error = error;
-      }
+      c.status = result.error.code === 'unauthorized' ? 'key_needed' : 'error';
+      c.error = result.error.code === 'unauthorized' ? { ...error, message: `${c.label} refused its key: ${error.message}` } : error;
       this.d.onChange();
       return c;
     }

@@ -69,9 +69,17 @@ export class ServerConnection {
     return this.record?.userLabel ?? this.record?.label ?? hostLabel(this.url, this.demo);
   }
 
-  /** Holds a key and the server's record: its live connection and sync may run. */
+  /**
+   * Holds a key and the server's record: its live connection and sync run. A key the server
+   * refused on a check is held too (`key_needed`): requests then fail with the server's own words
+   * until the person enters another key, as with one server before.
+   */
   get live(): boolean {
-    return this.apiKey !== null && this.record !== null && (this.status === 'connected' || this.status === 'error');
+    return (
+      this.apiKey !== null &&
+      this.record !== null &&
+      (this.status === 'connected' || this.status === 'error' || this.status === 'key_needed')
+    );
   }
 
   hold(record: ServerRecord, apiKey: string): void {

@@ -66,8 +66,7 @@ export class Sessions {
       if (identity) wanted.add(c.id);
       if (open && open.identity === identity) continue;
       if (open) {
-        open.close();
-        this.byId.delete(c.id);
+        this.end(open);
         changed = true;
       }
       if (!identity) continue;
@@ -89,13 +88,19 @@ export class Sessions {
     }
     for (const [id, s] of this.byId) {
       if (wanted.has(id)) continue;
-      s.close();
-      this.byId.delete(id);
+      this.end(s);
       changed = true;
     }
     if (changed) this.d.emit('bots:changed', this.tracked());
     // Labels may have changed too (a server renamed, a second one added).
     this.drawTray();
+  }
+
+  /** A session ends (disconnected, new key, removed): the window learns its live connection is idle. */
+  private end(s: ServerSession): void {
+    s.close();
+    this.byId.delete(s.serverId);
+    this.d.emit('live:state', { serverId: s.serverId, status: 'idle', retryAt: null, attempt: 0, dropped: 0, message: null });
   }
 
   private names() {

@@ -37,23 +37,27 @@ const NONE: ConnectionView = { status: 'none', server: null, key: null, error: n
 export function connectionViewOf(c: ServerConnection | null): ConnectionView {
   if (!c) return NONE;
   const r = c.record;
+  const waiting = (): ConnectionView => ({ ...NONE, error: c.error, keyNeeded: { id: c.id, url: c.url, label: c.label } });
   switch (c.status) {
     case 'connected':
     case 'error':
-      // A server restored without its record whose first check failed: nothing to show but why.
-      if (!c.live || !r || !r.keyLabel || !r.keyStorage) return { ...NONE, error: c.error };
-      return {
-        status: 'connected',
-        server: toServerView(r),
-        key: { label: r.keyLabel, storage: r.keyStorage },
-        error: c.error,
-        keyNeeded: null,
-      };
+    // A refused key still held: the one-server screens show the server with the refusal beside it.
+    case 'key_needed':
+      if (c.live && r?.keyLabel && r.keyStorage)
+        return {
+          status: 'connected',
+          server: toServerView(r),
+          key: { label: r.keyLabel, storage: r.keyStorage },
+          error: c.error,
+          keyNeeded: null,
+        };
+      // No key held: the key is asked for this server. A server restored without its record
+      // whose first check failed has nothing to show but why.
+      return c.status === 'key_needed' ? waiting() : { ...NONE, error: c.error };
     case 'connecting':
       return { status: 'connecting', server: r ? toServerView(r) : null, key: null, error: null, keyNeeded: null };
-    case 'key_needed':
     case 'disconnected':
-      return { status: 'none', server: null, key: null, error: c.error, keyNeeded: { id: c.id, url: c.url, label: c.label } };
+      return waiting();
     case 'removed':
       return NONE;
   }

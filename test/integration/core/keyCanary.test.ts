@@ -73,6 +73,38 @@ async function keyFlow(call: Call, app: LaunchedApp, key: string, meeting: strin
   must(await call('app:getState'));
 }
 
+/**
+ * Several servers at once, each with its own key shape: every key stays with its own server through
+ * adding, using, re-checking, a wrong key for one, disconnecting and entering a key again, removing,
+ * and a restart that restores them all from the store.
+ */
+async function serversFlow(call: Call, servers: Array<{ url: string; key: string }>): Promise<void> {
+  const ids: string[] = [];
+  for (const [i, s] of servers.entries()) {
+    must(await call('connection:probe', { url: s.url, apiKey: s.key }));
+    ids.push((must(await call('servers:add', { url: s.url, apiKey: `  ${s.key} `, label: `Server ${i}` })) as { id: string }).id);
+  }
+  for (const [i, s] of servers.entries()) {
+    const serverId = ids[i]!;
+    must(await call('servers:recheck', { serverId }));
+    must(await call('bots:slots', { serverId }));
+    must(await call('account:info', { serverId }));
+    must(await call('app:reportError', { message: `server ${serverId} failed near ${s.key}` }));
+    const bot = must(await call('bots:launch', { serverId, link: 'https://meet.google.com/abc-defg-hij' })) as { id: number };
+    must(await call('live:open', { serverId, meetingId: bot.id }));
+    await call('bots:stop', { serverId, meetingId: bot.id });
+    // Another server's key, typed for this one.
+    const other = servers[(i + 1) % servers.length]!.key;
+    expect((await call('servers:reenterKey', { serverId, apiKey: other })).ok).toBe(false);
+  }
+  must(await call('servers:disconnect', { serverId: ids[0] }));
+  must(await call('servers:reenterKey', { serverId: ids[0], apiKey: servers[0]!.key }));
+  must(await call('servers:update', { serverId: ids[1], label: 'Renamed', colour: 'teal' }));
+  must(await call('servers:reorder', { ids: [...ids].reverse() }));
+  must(await call('servers:setCurrent', { serverId: ids[1] }));
+  must(await call('app:getState'));
+}
+
 describe('API key canary', () => {
   it('the Electron stand-in imitates members Electron 45 declares', () => {
     expect(missingElectronSignatures()).toEqual([]);
@@ -156,6 +188,80 @@ describe('API key canary', () => {
         }
       }
     } finally {
+      rmSync(app.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the keys of three servers connected at once never reach the window, the logs, the cache or the settings', async () => {
+    const simulators = await Promise.all(
+      shapes.slice(0, 3).map(({ profile, key }) =>
+        startSimulator({
+          profile,
+          port: 0,
+          apiKeys: [{ key, scopes: ['bot', 'tx'], email: 'canary@example.com' }],
+          timeScale: 20,
+          seed: true,
+          rateLimitPerMinute: 0,
+        }),
+      ),
+    );
+    const servers = simulators.map((sim, i) => ({ url: sim.url, key: shapes[i]!.key }));
+    const secrets = createMemorySecretStore();
+    const app = await launchApp({ apiKey: servers[0]!.key, simulator: simulators[0]!, secrets });
+    const electron = electronStandIn({ appOrigin: APP_ORIGIN });
+    const bound = bindIpc({
+      ipcMain: electron.ipcMain,
+      core: app.core,
+      getMainWebContents: () => electron.webContents,
+      appOrigin: APP_ORIGIN,
+    });
+    const outgoing: string[] = [];
+    try {
+      const ipc = await connectIpc(app.url);
+      await serversFlow((c, i) => ipc.raw(c, i), servers);
+      ipc.close();
+      // The same through the Electron transport, on the servers already added.
+      for (const s of servers) must(await electron.invoke('servers:add', { url: s.url, apiKey: s.key }));
+      must(await electron.invoke('bots:refresh', undefined));
+      expect(electron.frames.filter((f) => f.kind === 'event').length).toBeGreaterThan(3);
+      bound();
+      await app.close({ keepData: true });
+      outgoing.push(...app.outgoing);
+
+      // The next start restores every server's key from the store and uses each.
+      const again = await launchApp({ apiKey: servers[0]!.key, simulator: simulators[0]!, secrets, dataDir: app.dataDir });
+      try {
+        const ipc2 = await connectIpc(again.url);
+        const state = must(await ipc2.invoke('app:getState'));
+        expect(state.servers.map((s) => s.status)).toEqual(['connected', 'connected', 'connected']);
+        for (const s of state.servers) must(await ipc2.invoke('bots:refresh', { serverId: s.id }));
+        for (const { key } of servers) must(await ipc2.invoke('app:reportError', { message: `after restart near ${key}` }));
+        must(await ipc2.invoke('servers:remove', { serverId: state.servers[2]!.id, keepMeetings: true }));
+        ipc2.close();
+      } finally {
+        await again.close({ keepData: true });
+        outgoing.push(...again.outgoing);
+      }
+
+      const where = `${seed.replay}; three servers`;
+      expect(outgoing.length, where).toBeGreaterThan(20);
+      for (const { key } of servers) {
+        const leaked = needles(key).map((needle) => ({
+          web: outgoing.filter((f) => f.includes(needle)),
+          electron: electron.frames.filter((f) => f.text.includes(needle)),
+        }));
+        expect(leaked, `frames to the window, key ${key.slice(0, 12)}…, ${where}`).toEqual(
+          needles(key).map(() => ({ web: [], electron: [] })),
+        );
+        for (const f of allFiles(app.dataDir)) {
+          for (const needle of needles(key)) {
+            expect(f.bytes.includes(needle), `${f.path}, key ${key.slice(0, 12)}…, ${where}`).toBe(false);
+            expect(f.bytes.includes(Buffer.from(needle, 'utf16le')), `${f.path}, ${where}`).toBe(false);
+          }
+        }
+      }
+    } finally {
+      await Promise.all(simulators.map((s) => s.close()));
       rmSync(app.dataDir, { recursive: true, force: true });
     }
   });
