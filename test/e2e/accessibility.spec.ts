@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createUser, turnOnAdminMode } from './support/admin';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, lobbyBanner, meetingCard, meetingIdOf, sendLink } from './support/launch';
+import { connect, linkField, lobbyBanner, meetingCard, meetingIdOf, sendLink } from './support/launch';
+import { addServer, nameServer, sendFrom, serverRow } from './support/servers';
 import { expect, test } from './support/test';
 
 // Every main screen and dialog, in the light and the dark theme, checked by axe-core against
@@ -194,6 +195,49 @@ test('the admin console, the account card and webhooks pass the same audit in bo
       .getByRole('list', { name: 'Users' })
       .getByRole('button', { name: /^Audit Person/ })
       .click();
+  }
+  expect(found).toEqual([]);
+});
+
+test('several servers: the servers list, its dialogs, the launch picker and the live summary pass the same audit in both themes', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  app = await launchApp({ profile: 'g3', seed: false, scenario: 'lobby-wait', extraServers: [{ profile: 'g2', seed: false }] });
+  await connect(page, app);
+  const lab = app.extra[0]!;
+  await addServer(page, lab.url, lab.apiKey);
+  await nameServer(page, new URL(lab.url).host, 'Lab', 'Purple');
+  // A bot on Lab, waiting in the lobby: its card and banner carry the server chip.
+  await nav(page, /Launch/);
+  await linkField(page).fill('https://meet.google.com/abc-defg-hij');
+  await sendFrom(page).getByRole('radio', { name: 'Lab' }).check();
+  await linkField(page).press('Enter');
+  await expect(lobbyBanner(page, 'abc-defg-hij')).toBeVisible();
+  const found: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await nav(page, /Launch/);
+    await linkField(page).fill('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0');
+    await expect(sendFrom(page).getByRole('radio')).toHaveCount(2);
+    found.push(...(await audit(page, `${theme} launch picker, server chips on the card and lobby banner`)));
+    await page.getByRole('button', { name: /^Live updates:/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Live updates of each server' })).toBeVisible();
+    found.push(...(await audit(page, `${theme} live summary`)));
+    await page.keyboard.press('Escape');
+    await nav(page, /Settings/);
+    await expect(serverRow(page, 'Lab')).toBeVisible();
+    found.push(...(await audit(page, `${theme} servers list and server picker`)));
+    await serverRow(page, 'Lab').getByRole('button', { name: 'Rename Lab or change its colour' }).click();
+    found.push(...(await audit(page, `${theme} label and colour form`)));
+    await page.getByRole('form', { name: 'Name and colour of Lab' }).getByRole('button', { name: 'Cancel' }).click();
+    await serverRow(page, 'Lab').getByRole('button', { name: 'Remove Lab…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Remove Lab?' })).toContainText('meeting');
+    found.push(...(await audit(page, `${theme} remove dialog`)));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add a server' }).click();
+    found.push(...(await audit(page, `${theme} add a server dialog`)));
+    await page.keyboard.press('Escape');
   }
   expect(found).toEqual([]);
 });

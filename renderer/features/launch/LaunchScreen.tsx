@@ -40,8 +40,11 @@ function SendForm() {
   const target = useLaunchStore((s) => (s.target && s.target.link === s.link.trim() ? s.target.view : null));
   const servers = useServersStore((s) => s.servers);
   const currentServerId = useServersStore((s) => s.currentServerId);
-  const several = sendingServers(servers).length > 1;
-  const serverId = launchServer(servers, picked, target, currentServerId);
+  const sending = sendingServers(servers);
+  const several = sending.length > 1;
+  // A server picked that can no longer send is a pick no more.
+  const explicit = picked && sending.some((s) => s.id === picked) ? picked : null;
+  const serverId = launchServer(servers, explicit, target, currentServerId);
   const linkRef = useRef<HTMLInputElement>(null);
   const botNameRef = useRef<HTMLInputElement>(null);
   const passcodeRef = useRef<HTMLInputElement>(null);
@@ -68,7 +71,7 @@ function SendForm() {
   }, [error]);
 
   const send = async () => {
-    if (await sendBot(defaults, serverId)) linkRef.current?.focus();
+    if (await sendBot(defaults, explicit)) linkRef.current?.focus();
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -15,10 +15,12 @@ function sameDefaults(a: LaunchDefaults, b: LaunchDefaults): boolean {
 }
 
 /**
- * Sends the bot from `serverId` (the server the form shows; null lets the core pick the one it
- * offers for the link). Problems the link parser sees stop here: nothing reaches a server.
+ * Sends the bot from `picked`, the server the person chose, else from the server the core offers
+ * for this link (asked now if the form has not heard yet: Enter right after a paste must not go
+ * to the server offered for the previous link). Problems the link parser sees stop here: nothing
+ * reaches a server.
  */
-export async function sendBot(defaults: LaunchDefaults, serverId: string | null): Promise<boolean> {
+export async function sendBot(defaults: LaunchDefaults, picked: string | null): Promise<boolean> {
   const form = useLaunchStore.getState();
   if (form.busy) return false;
   const text = form.link.trim();
@@ -35,6 +37,9 @@ export async function sendBot(defaults: LaunchDefaults, serverId: string | null)
   const botName = options.botName.trim();
   const passcode = options.passcode.trim();
   form.started();
+  if (!picked) await loadLaunchTarget(text);
+  const target = useLaunchStore.getState().target;
+  const serverId = picked ?? (target?.link === text ? target.view.serverId : null);
   const result = await api.invoke('bots:launch', {
     ...(serverId ? { serverId } : {}),
     link: text,

@@ -37,6 +37,18 @@ export interface LaunchOptions {
   resolveHost?: Resolver;
   /** The simulator's admin key (the admin API answers 500 "not configured" without one). */
   adminKey?: string;
+  /** The simulator's seeded meetings (three, with transcripts); on unless turned off. */
+  seed?: boolean;
+  /** More servers beside the first (other generations, say), each with its own key; closed with the app. */
+  extraServers?: Array<{ profile: SimProfile; scenario?: SimScenario; seed?: boolean }>;
+}
+
+/** A further simulator started beside the first one, with the key it accepts. */
+export interface ExtraServer {
+  simulator: Simulator;
+  url: string;
+  apiKey: string;
+  profile: SimProfile;
 }
 
 export interface LaunchedApp {
@@ -51,6 +63,8 @@ export interface LaunchedApp {
   core: Core;
   /** Every frame the core sent to the renderer. */
   outgoing: string[];
+  /** The servers of `extraServers`, in that order. */
+  extra: ExtraServer[];
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -59,20 +73,28 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '..', '..', '..', 'dist
 /** A simulator in the given profile plus a fresh core and harness on temp folders. */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const apiKey = options.apiKey ?? `vxa_tx_${randomBytes(16).toString('hex')}`;
-  const simulator =
-    options.simulator ??
-    (await startSimulator({
-      profile: options.profile ?? 'g3',
+  const simulatorFor = (key: string, profile: SimProfile, scenario: SimScenario, seed: boolean, adminKey?: string) =>
+    startSimulator({
+      profile,
       port: 0,
-      apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'tester@example.com' }],
-      scenario: options.scenario ?? 'normal',
+      apiKeys: [{ key, scopes: ['bot', 'tx'], email: 'tester@example.com' }],
+      scenario,
       timeScale: options.timeScale ?? 20,
-      seed: true,
+      seed,
       // The core below polls every 200 ms while its socket is down, far above G2's 120 requests a
       // minute; the limiter has its own tests (test/integration/simulator/realServersRest.test.ts).
       rateLimitPerMinute: 0,
-      ...(options.adminKey ? { adminKey: options.adminKey } : {}),
-    }));
+      ...(adminKey ? { adminKey } : {}),
+    });
+  const simulator =
+    options.simulator ??
+    (await simulatorFor(apiKey, options.profile ?? 'g3', options.scenario ?? 'normal', options.seed ?? true, options.adminKey));
+  const extra: ExtraServer[] = [];
+  for (const server of options.extraServers ?? []) {
+    const key = `vxa_tx_${randomBytes(16).toString('hex')}`;
+    const sim = await simulatorFor(key, server.profile, server.scenario ?? 'normal', server.seed ?? true);
+    extra.push({ simulator: sim, url: sim.url, apiKey: key, profile: server.profile });
+  }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
@@ -108,10 +130,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     ports,
     core,
     outgoing,
+    extra,
     async close({ keepData = false } = {}) {
       await harness.close();
       await core.close();
       if (!options.simulator) await simulator.close();
+      for (const server of extra) await server.simulator.close();
       if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
