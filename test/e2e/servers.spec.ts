@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { launchApp, type LaunchedApp } from './support/app';
+import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 import { connect, linkField, lobbyBanner, meetingCard, meetingIdOf, sendLink, snap } from './support/launch';
 import { addServer, goTo, nameServer, nativeIdsOn, sendFrom, serverRow } from './support/servers';
 import { expect, test } from './support/test';
@@ -23,8 +23,9 @@ const liveTile = (page: Page, nativeId: string): Locator =>
   page.locator('.live-tile').filter({ has: page.getByRole('heading', { name: new RegExp(nativeId) }) });
 
 /** The g3 simulator connected from the start screen, the g2 one added in Settings; both named. */
-async function twoServers(page: Page, timeScale = 20): Promise<LaunchedApp> {
+async function twoServers(page: Page, timeScale = 20, options: Partial<LaunchOptions> = {}): Promise<LaunchedApp> {
   app = await launchApp({
+    ...options,
     timeScale,
     profile: 'g3',
     scenario: 'lobby-wait',
@@ -94,6 +95,9 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
   await goTo(page, 'Library');
   app.ports.notifier.sent.find((n) => n.id === `${id}:lobby@${lab.url}`)?.onClick?.();
   await expect(first).toBeFocused();
+  await goTo(page, 'Library');
+  app.ports.notifier.sent.find((n) => n.id === `${id}:lobby@${app.simulatorUrl}`)?.onClick?.();
+  await expect(second).toBeFocused();
 
   // Admitted on both; the top bar counts both servers live, and the tiles name their servers.
   lab.simulator.admit(await meetingIdOf(first));
@@ -160,7 +164,8 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
 
 test('the live indicator names each server’s state and reconnects one; the bot limit names its server', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
-  const app = await twoServers(page);
+  // A dropped live connection waits a long time before its next attempt: only "Reconnect now" brings it back within the test.
+  const app = await twoServers(page, 20, { live: { backoffBaseMs: 60_000, backoffMaxMs: 60_000 } });
   const lab = app.extra[0]!;
   await goTo(page, 'Launch');
   const indicator = page.getByRole('button', { name: /^Live updates:/ });

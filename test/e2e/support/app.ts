@@ -37,6 +37,8 @@ export interface LaunchOptions {
   resolveHost?: Resolver;
   /** The simulator's admin key (the admin API answers 500 "not configured" without one). */
   adminKey?: string;
+  /** The live connection's pace; tests get quick reconnects unless they need to see one waiting. */
+  live?: { pollMs?: number; backoffBaseMs?: number; backoffMaxMs?: number };
   /** The simulator's seeded meetings (three, with transcripts); on unless turned off. */
   seed?: boolean;
   /** More servers beside the first (other generations, say), each with its own key; closed with the app. */
@@ -111,7 +113,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     logger,
     demo: { timeScale: options.timeScale ?? 20 },
     // Statuses while the socket is down and reconnects come quickly in tests.
-    live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500 },
+    live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500, ...options.live },
     exportWorker: HARNESS_EXPORT_WORKER,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
