@@ -67,6 +67,7 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
   await linkField(page).press('Enter');
   const first = meetingCard(page, FIRST);
   await expect(first.getByRole('heading')).toHaveText(new RegExp(`${FIRST}.*on Lab`));
+  await expect(first.locator('.server-tag')).toHaveAttribute('data-server-colour', 'teal');
   await expect(lobbyBanner(page, FIRST)).toBeVisible();
   await expect(page.getByRole('region', { name: new RegExp(`lobby of .*${FIRST}.* on Lab`) })).toBeVisible();
 
@@ -206,4 +207,25 @@ test('the live indicator names each server’s state and reconnects one; the bot
   await expect(sendFrom(page).getByRole('radio', { name: 'Lab' })).toHaveAccessibleDescription(/No bot free/);
   expect(await nativeIdsOn(lab.url)).toEqual([FIRST]);
   expect(await nativeIdsOn(app.simulatorUrl)).toEqual([]);
+
+  // The person's order, from the keyboard: focus stays on the button that moved the row.
+  await goTo(page, 'Settings');
+  const rows = page.getByRole('list', { name: 'Servers' }).getByRole('listitem');
+  await expect(rows.first()).toHaveAccessibleName('Cloud');
+  const up = serverRow(page, 'Lab').getByRole('button', { name: 'Move Lab up' });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows.first()).toHaveAccessibleName('Lab');
+  await expect(up).toBeFocused();
+  await expect(up).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(rows.first()).toHaveAccessibleName('Cloud');
+  await expect(serverRow(page, 'Lab').getByRole('button', { name: 'Move Lab down' })).toBeFocused();
+
+  // The screens of one server follow the server picker.
+  await expect(page.getByRole('region', { name: 'Server', exact: true })).toContainText('v0.12 API');
+  await page.getByRole('group', { name: 'Server shown' }).getByLabel('Server').selectOption({ label: 'Lab' });
+  await expect(page.getByRole('region', { name: 'Server', exact: true })).toContainText('v0.10 API');
+  await expect(serverRow(page, 'Lab')).toContainText('Current');
+  await expect(page.getByRole('region', { name: 'API key', exact: true })).toContainText(lab.apiKey.slice(-4));
 });
