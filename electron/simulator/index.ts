@@ -65,6 +65,8 @@ export interface Simulator {
   admit(meetingId: number): void;
   dropSockets(): void;
   restart(downMs?: number): Promise<void>;
+  /** Ends a restart's downtime now (a test holds the server down until it has seen what it checks). */
+  comeBack(): void;
   /** Sends bytes to every socket subscribed to the meeting; returns how many got them. */
   injectRaw(meetingId: number, raw: string | Buffer): number;
   truth(meetingId: number): SimSegment[];
@@ -179,6 +181,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     admit: (id) => void runner.admit(meeting(id).id),
     dropSockets: () => hub.dropAll(),
     restart: (downMs = DEFAULT_RESTART_DOWN_MS) => server.restart(downMs),
+    comeBack: () => server.comeBack(),
     injectRaw: (id, raw) => hub.injectRaw(meeting(id).id, raw),
     truth: (id) => truthOf(meeting(id)),
     setFault: (f) => server.setFault(f),

@@ -86,6 +86,29 @@ describe('control endpoints', () => {
     expect((await call(sim, 'GET', '/health')).status).toBe(200);
   });
 
+  it('stays down through a long restart until told to come back, even when told while still closing', async () => {
+    const down = async (): Promise<boolean> => {
+      try {
+        await call(sim, 'GET', '/health');
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const restarted = sim.restart(600_000);
+    sim.comeBack();
+    await restarted;
+    expect((await call(sim, 'GET', '/health')).status).toBe(200);
+
+    const held = sim.restart(600_000);
+    await waitFor('the server to go down', down);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await down()).toBe(true);
+    sim.comeBack();
+    await held;
+    expect((await call(sim, 'GET', '/health')).status).toBe(200);
+  });
+
   it('injects HTTP faults: an nginx 502 page for a few requests on a path prefix', async () => {
     const set = await call(sim, 'POST', '/_sim/fault', {
       admin: ADMIN,
