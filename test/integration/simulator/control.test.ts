@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Simulator } from '../../../electron/simulator/index';
 import { ADMIN, call, FrameLog, sendBot, start, waitForStatus } from './simHelpers';
-import { waitFor } from '../../support/waitFor';
+import { pause, waitFor } from '../../support/waitFor';
 
 const NGINX_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -102,7 +102,7 @@ describe('control endpoints', () => {
 
     const held = sim.restart(600_000);
     await waitFor('the server to go down', down);
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
     expect(await down()).toBe(true);
     sim.comeBack();
     await held;
