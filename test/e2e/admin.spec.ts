@@ -176,8 +176,8 @@ test('on v0.12 the admin address is asked for, and a user is found by email wher
   await expect(card.getByRole('alert')).toContainText('does not serve the admin API');
   await snap(page, testInfo, 'admin-g3-address');
 
-  await turnOnAdminMode(page, adminKey, app.simulator.adminUrl);
-  await expect(card).toContainText(app.simulator.adminUrl.replace(/\/$/, ''));
+  await turnOnAdminMode(page, adminKey, app.simulator.adminUrl!);
+  await expect(card).toContainText(app.simulator.adminUrl!.replace(/\/$/, ''));
   await goTo(page, 'Admin');
   await expect(page.getByText('This server does not list its users')).toBeVisible();
   await createUser(page, { email: 'found-by-email@example.com', name: 'Found Person' });
