@@ -98,8 +98,21 @@ test('create a user, mint a key, use it in the app, revoke it and see the app re
   await expect(linkField(page)).toBeVisible();
   await goTo(page, 'Settings');
   await page.getByRole('region', { name: 'Server', exact: true }).getByRole('button', { name: 'Check again' }).click();
-  await expect(page.getByRole('region', { name: 'Server', exact: true }).getByText(/The server rejected this API key/)).toBeVisible();
+  // "Check again" ends the connection: the app asks for a new key for this server, and says why.
+  const host = new URL(app.simulatorUrl).host;
+  await expect(page.getByRole('heading', { name: `Enter the API key for ${host}` })).toBeVisible();
+  await expect(page.getByText(`${host} refused the API key this app was using`)).toContainText('it may have been revoked');
+  await expect(page.getByText(`${host} refused the API key this app was using`)).toContainText(value.slice(-4));
+  await expect(page.getByLabel('Server URL')).toHaveValue(app.simulatorUrl);
+  await expect(page.getByLabel('Server URL')).not.toBeEditable();
+  await expect(mainNav(page)).toHaveCount(0);
   await snap(page, testInfo, 'admin-revoked-refused');
+
+  // Another key for the same server, and the app is back; the admin key stayed with the server.
+  await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(linkField(page)).toBeVisible();
+  await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toBeVisible();
 
   // The admin key reached no frame the window received.
   expect(app.outgoing.filter((frame) => frame.includes(adminKey))).toEqual([]);
