@@ -88,4 +88,16 @@ export const mutations = [
     edits: [{ file: 'electron/core/connection.ts', from: '      await this.forgetKey(record);\n', to: '' }],
     tests: ['test/integration/core/revokedKey.test.ts'],
   },
+  {
+    name: 'waiting-server-secrets-kept',
+    what: 'leaving a server that waits for a new key (its old one refused) keeps its admin key in the keychain',
+    edits: [
+      {
+        file: 'electron/core/handlers.ts',
+        from: '      const leaving = d.connection.activeServer?.id ?? d.connection.view().keyNeeded?.id;',
+        to: '      const leaving = d.connection.activeServer?.id;',
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
 ];

@@ -67,6 +67,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('a key revoked while in use, profile 
     const connected = must(await ipc.invoke('connection:connect', { url: sim.url, apiKey: token.value, keyStorage: 'plaintext' }));
     expect(connected.status).toBe('connected');
     const masked = connected.key!.label;
+    must(await ipc.invoke('admin:setKey', { key: adminKey, ...(profile === 'g3' ? { adminUrl: sim.adminUrl! } : {}) }));
     // The live socket is open with this key.
     await waitFor('the live socket to open', async () => (await liveSockets(sim)) > 0);
 
@@ -102,6 +103,21 @@ describe.each(['g1', 'g2', 'g3'] as const)('a key revoked while in use, profile 
     // The new key goes to this server, and the app is connected again.
     const again = must(await ipc.invoke('connection:reenterKey', { apiKey: appKey, keyStorage: 'plaintext' }));
     expect(again).toMatchObject({ status: 'connected', error: null, keyNeeded: null, server: { url: sim.url } });
+    // The admin key belongs to the server, not to the refused user key: it stays.
+    expect(must(await ipc.invoke('admin:status')).keyStored).toBe(true);
+  });
+
+  it('choosing another server instead forgets this one, its admin key too', async () => {
+    const { sim, admin, token } = await serverWithColleague(profile);
+    const { ipc } = await launch(sim, recordingFetch());
+    must(await ipc.invoke('connection:connect', { url: sim.url, apiKey: token.value, keyStorage: 'plaintext' }));
+    must(await ipc.invoke('admin:setKey', { key: adminKey, ...(profile === 'g3' ? { adminUrl: sim.adminUrl! } : {}) }));
+    await admin.revokeToken(token.id);
+    expect(must(await ipc.invoke('connection:recheck')).keyNeeded).not.toBeNull();
+
+    expect(must(await ipc.invoke('connection:disconnect'))).toMatchObject({ status: 'none', keyNeeded: null, error: null });
+    must(await ipc.invoke('connection:connect', { url: sim.url, apiKey: appKey, keyStorage: 'plaintext' }));
+    expect(must(await ipc.invoke('admin:status')).keyStored).toBe(false);
   });
 
   it('the next start asks for a new key without sending the refused one', async () => {
