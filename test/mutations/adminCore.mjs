@@ -112,4 +112,35 @@ export const mutations = [
     edits: [{ file: 'electron/core/admin/webhooks.ts', from: '    if (secret) this.d.logger.addSecret(secret);\n', to: '' }],
     tests: ['test/integration/core/adminKeyCanary.test.ts'],
   },
+  {
+    name: 'webhook-test-plain-fetch',
+    what: "the webhook test event goes out with the core's plain fetch, past the plain-http address policy the API follows",
+    edits: [
+      { file: 'electron/core/admin/webhookTransport.ts', from: "    if (route.kind === 'refused') return route;\n", to: '' },
+      {
+        file: 'electron/core/admin/webhookTransport.ts',
+        from: "route.kind === 'plain-name' ? (plain ??= plainHttpFetch(guardedLookup(d.resolveHost))) : (d.fetch ?? fetch)",
+        to: '(d.fetch ?? fetch)',
+      },
+    ],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-test-follows-redirects',
+    what: 'the webhook test follows a redirect, handing the signed event and its secret to another address',
+    edits: [{ file: 'electron/core/admin/webhookTransport.ts', from: "        redirect: 'manual',", to: "        redirect: 'follow'," }],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-test-reads-answer',
+    what: "the webhook test reads the receiver's answer to its end, so an endless answer holds the app until the time limit",
+    edits: [
+      {
+        file: 'electron/core/admin/webhookTransport.ts',
+        from: '      await res.body?.cancel().catch(() => undefined);',
+        to: '      await res.arrayBuffer();',
+      },
+    ],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
 ];
