@@ -46,6 +46,11 @@ export interface SimulatorOptions {
    * with an `adminKey`, a few hundred more users with tokens for the admin screens.
    */
   seed?: boolean;
+  /**
+   * G2 refuses webhook addresses on private and internal networks, as the real one does; tests
+   * whose receiver runs on 127.0.0.1 turn that off.
+   */
+  allowPrivateWebhooks?: boolean;
   /** G3 with an `adminKey` only: the port of the separate admin-api address (default: any free port). */
   adminPort?: number;
   /**
@@ -100,6 +105,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     webhooks,
     defaultScenario,
     adminKey: opts.adminKey || null,
+    allowPrivateWebhooks: opts.allowPrivateWebhooks ?? false,
     log,
   };
   hub.attach(ctx);

@@ -20,4 +20,40 @@ export const mutations = [
     edits: [{ file: 'electron/simulator/index.ts', from: '    if (ctx.adminKey) seedAdminUsers(ctx);', to: '    seedAdminUsers(ctx);' }],
     tests: ['test/integration/simulator/control.test.ts'],
   },
+  {
+    name: 'sim-g2-takes-private-webhooks',
+    what: 'the G2 simulator takes a webhook address on a private or internal network, which the real G2 refuses',
+    edits: [
+      {
+        file: 'electron/simulator/userRoutes.ts',
+        from: "  if (ctx.profile === 'g2' && url !== '' && !ctx.allowPrivateWebhooks) {",
+        to: '  if (false as boolean) {',
+      },
+    ],
+    tests: ['test/integration/simulator/webhookAddress.test.ts', 'test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-refusal-raw',
+    what: "a webhook address the server will not call is reported with the server's bare words instead of what to do",
+    edits: [
+      {
+        file: 'electron/core/admin/webhooks.ts',
+        from: '      throw isVexaError(e) && e.status === 400 ? addressRefused(server, e.detail) : e;',
+        to: '      throw e;',
+      },
+    ],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-refusal-not-at-field',
+    what: 'the window shows a refused webhook address above the buttons instead of at the address field',
+    edits: [
+      {
+        file: 'renderer/features/webhooks/describe.ts',
+        from: "  return code === IpcCodes.webhookRefused ? 'url' : 'form';",
+        to: "  return 'form';",
+      },
+    ],
+    tests: ['test/unit/renderer/adminDescribe.test.ts'],
+  },
 ];

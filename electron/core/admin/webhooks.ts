@@ -95,7 +95,9 @@ export class WebhookService {
     const { server, client } = this.withServer();
     if (secret && server.generation === 'g1')
       throw new UserFacingError('unsupported', 'This server (Vexa 0.9) does not sign webhook events. Leave the secret empty.');
-    await client.setWebhook({ url, ...(secret ? { secret } : {}) });
+    await client.setWebhook({ url, ...(secret ? { secret } : {}) }).catch((e: unknown) => {
+      throw isVexaError(e) && e.status === 400 ? addressRefused(server, e.detail) : e;
+    });
     await this.store(server, { url, secret: secret ?? null });
     this.d.logger.info('Webhook set', { server: server.url, url, signed: Boolean(secret) });
     return this.get();
@@ -185,6 +187,18 @@ export function signLike(generation: Generation, secret: string | null, body: st
     headers['x-webhook-signature'] = `sha256=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
   }
   return headers;
+}
+
+/**
+ * G2 (v0.10) answers a webhook address on a private or internal network with 400 and the reason
+ * (its fix for CVE-2026-25883; simulator/webhookAddress.ts): the server would not call it.
+ */
+function addressRefused(server: ServerRecord, detail: unknown): UserFacingError {
+  const said = typeof detail === 'string' && detail.trim() ? ` (it said: “${detail.trim().slice(0, 200)}”)` : '';
+  return new UserFacingError(
+    IpcCodes.webhookRefused,
+    `${server.label} will not call this address${said}: it only sends webhooks to addresses on the internet, not to this computer or a private network. Use a public https:// address; for a receiver on your computer, put a tunnel such as ngrok or cloudflared in front of it.`,
+  );
 }
 
 function testAnswer(a: { status: number; statusText: string; location: string | null }): string {

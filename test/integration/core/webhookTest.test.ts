@@ -149,3 +149,23 @@ describe('the webhook test event goes out by the API’s transport rules', () =>
     }
   });
 });
+
+describe('a server that will not call a private address (G2)', () => {
+  it('says so in words at "Save", and keeps nothing', async () => {
+    const app = await launchApp({ profile: 'g2' });
+    const ipc = await connectIpc(app.url);
+    try {
+      must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey }));
+      const host = new URL(app.simulatorUrl).host;
+      expect(await ipc.invoke('webhook:set', { url: 'http://192.168.1.20:8080/vexa', secret: 'whsec-local' })).toEqual({
+        ok: false,
+        code: 'webhook_refused',
+        message: `${host} will not call this address (it said: “Webhook URL must not point to a private or internal address: 192.168.1.20”): it only sends webhooks to addresses on the internet, not to this computer or a private network. Use a public https:// address; for a receiver on your computer, put a tunnel such as ngrok or cloudflared in front of it.`,
+      });
+      expect(must(await ipc.invoke('webhook:get'))).toMatchObject({ url: null, hasSecret: false });
+    } finally {
+      ipc.close();
+      await app.close();
+    }
+  });
+});
