@@ -143,4 +143,16 @@ export const mutations = [
     ],
     tests: ['test/integration/core/webhookTest.test.ts'],
   },
+  {
+    name: 'admin-create-crashes-without-name',
+    what: 'creating a user without a name crashes the handler, past the admin key check (only a fuzz with an admin key reaches it)',
+    edits: [
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: '    const name = input.name?.trim();',
+        to: '    const name = input.name!.trim();',
+      },
+    ],
+    tests: ['test/integration/core/ipcFuzz.test.ts'],
+  },
 ];
