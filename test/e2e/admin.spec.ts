@@ -132,6 +132,8 @@ test('the users list pages and filters as you type, by keyboard', async ({ page 
   const users = page.getByRole('list', { name: 'Users' });
   await expect(users.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('admin-user-count')).toHaveText(/^1 match/);
+  // The server has no search: the screen says, next to the filter, how far it looked.
+  await expect(filter).toHaveAccessibleDescription('The filter looked through every user on the server.');
   // Down from the filter reaches the first user; Enter opens them.
   await filter.press('ArrowDown');
   await page.keyboard.press('Enter');

@@ -155,4 +155,28 @@ export const mutations = [
     ],
     tests: ['test/integration/core/ipcFuzz.test.ts'],
   },
+  {
+    name: 'filter-scope-unsaid',
+    what: 'the users screen no longer says that its filter covers only the users read so far',
+    edits: [
+      {
+        file: 'renderer/features/admin/userList.ts',
+        from: '  if (!state.filter.trim() || !state.loaded || state.error) return null;',
+        to: '  return null;',
+      },
+    ],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
+  {
+    name: 'find-by-email-not-suggested',
+    what: 'an email address typed in the filter that no loaded user has is not offered to the direct lookup',
+    edits: [{ file: 'renderer/features/admin/userList.ts', from: '  if (!looksLikeEmail(email)) return null;', to: '  return null;' }],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
+  {
+    name: 'find-by-email-any-text',
+    what: 'any filter text with no match is offered to the email lookup, which can only fail for it',
+    edits: [{ file: 'renderer/features/admin/userList.ts', from: '  if (!looksLikeEmail(email)) return null;', to: '' }],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
 ];
