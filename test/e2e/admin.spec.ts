@@ -100,9 +100,13 @@ test('create a user, mint a key, use it in the app, revoke it and see the app re
   await page.getByRole('region', { name: 'Server', exact: true }).getByRole('button', { name: 'Check again' }).click();
   // "Check again" ends the connection: the app asks for a new key for this server, and says why.
   const host = new URL(app.simulatorUrl).host;
-  await expect(page.getByRole('heading', { name: `Enter the API key for ${host}` })).toBeVisible();
-  await expect(page.getByText(`${host} refused the API key this app was using`)).toContainText('it may have been revoked');
-  await expect(page.getByText(`${host} refused the API key this app was using`)).toContainText(value.slice(-4));
+  const reenter = page.getByRole('region', { name: `Enter the API key for ${host}` });
+  await expect(reenter.getByRole('heading', { name: `Enter the API key for ${host}` })).toBeVisible();
+  const why = reenter.getByText(`${host} refused the API key this app was using`);
+  await expect(why).toContainText('it may have been revoked');
+  await expect(why).toContainText(value.slice(-4));
+  // Screen readers hear it too.
+  await expect(page.getByTestId('announcer')).toContainText(`${host} refused the API key this app was using`);
   await expect(page.getByLabel('Server URL')).toHaveValue(app.simulatorUrl);
   await expect(page.getByLabel('Server URL')).not.toBeEditable();
   await expect(mainNav(page)).toHaveCount(0);
