@@ -107,6 +107,35 @@ describe.each(['g1', 'g2', 'g3'] as const)('a key revoked while in use, profile 
     expect(must(await ipc.invoke('admin:status')).keyStored).toBe(true);
   });
 
+  it('a stored key revoked while the app was closed: the check at start leads to the same screen', async () => {
+    const { sim, admin, token } = await serverWithColleague(profile);
+    const first = await launch(sim, recordingFetch());
+    must(await first.ipc.invoke('connection:connect', { url: sim.url, apiKey: token.value, keyStorage: 'plaintext' }));
+    const dataDir = first.app.dataDir;
+    dataDirs.push(dataDir);
+    open.splice(open.indexOf(first), 1);
+    first.ipc.close();
+    await first.app.close({ keepData: true });
+    await admin.revokeToken(token.id);
+
+    const { ipc } = await launch(sim, recordingFetch(), dataDir);
+    const host = new URL(sim.url).host;
+    const state = await waitFor('the check at start to refuse the key', async () => {
+      const connection = must(await ipc.invoke('app:getState')).connection;
+      return connection.keyNeeded ? connection : null;
+    });
+    expect(state).toMatchObject({
+      status: 'none',
+      server: null,
+      error: {
+        code: 'key_refused',
+        message: expect.stringMatching(new RegExp(`^${host.replace(/\./g, '\\.')} refused the API key this app was using`)),
+      },
+      keyNeeded: { url: sim.url },
+    });
+    await waitFor('the live socket to close', async () => (await liveSockets(sim)) === 0);
+  });
+
   it('choosing another server instead forgets this one, its admin key too', async () => {
     const { sim, admin, token } = await serverWithColleague(profile);
     const { ipc } = await launch(sim, recordingFetch());
