@@ -3,15 +3,15 @@ import type { ConnectionView, KeyStorage, ProbeView } from '../../shared/ipc/mod
 import { IpcCodes } from '../../shared/ipc/result';
 import type { Resolver } from './net/guardedLookup';
 import type { Clock, Logger, SecretMode, SecretStore } from './ports';
+import { connectedView, keyNeededView, labelFor, missingKeyError, noConnection, refusedKeyError } from './connectionViews';
 import { maskKey, normalizeServerUrl } from './serverUrl';
-import { toServerView, type ServerRecord, type ServerRepository } from './servers';
+import type { ServerRecord, ServerRepository } from './servers';
 import type { SettingsStore } from './settings';
 import type { StorageFault } from './storageFault';
 import { StorageError } from './storageNotice';
 import { createVexaClient, probeServer, type ServerProbe, type VexaClient } from './vexa';
 
 export const DEMO_SERVER_ID = 'demo';
-const CLOUD_HOST = 'api.cloud.vexa.ai';
 
 export interface ConnectionDeps {
   servers: ServerRepository;
@@ -29,11 +29,6 @@ export interface ConnectionDeps {
 
 type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
 
-function labelFor(url: string): string {
-  const host = new URL(url).host;
-  return host === CLOUD_HOST ? 'Vexa Cloud' : host;
-}
-
 const MODE: Record<KeyStorageChoice, SecretMode> = { auto: 'secure', session: 'session', plaintext: 'plaintext' };
 
 /**
@@ -41,7 +36,7 @@ const MODE: Record<KeyStorageChoice, SecretMode> = { auto: 'secure', session: 's
  * views it hands out carry only a masked label.
  */
 export class ConnectionService {
-  private state: ConnectionView = { status: 'none', server: null, key: null, error: null, keyNeeded: null };
+  private state: ConnectionView = noConnection();
   private active: { record: ServerRecord; key: string } | null = null;
   private clientCache: VexaClient | null = null;
 
@@ -190,21 +185,19 @@ export class ConnectionService {
   private activate(record: ServerRecord, key: string): void {
     this.active = { record, key };
     this.clientCache = null;
-    this.set({
-      status: 'connected',
-      server: toServerView(record),
-      key: { label: record.keyLabel ?? maskKey(key), storage: record.keyStorage ?? 'session' },
-      error: null,
-      keyNeeded: null,
-    });
+    this.set(connectedView(record, key));
   }
 
-  /** Re-detects the generation and capabilities of the active server. */
+  /** Re-detects the generation and capabilities of the active server; a refused key ends the connection (`keyRefused`). */
   async recheck(): Promise<ConnectionView> {
     if (!this.active) throw new UserFacingError(IpcCodes.notConnected, 'There is no server to check. Connect to one first.');
-    const { record, key } = this.active;
+    const checking = this.active;
+    const { record, key } = checking;
     const result = await probeServer({ baseUrl: record.url, apiKey: key, fetch: this.deps.fetch, resolveHost: this.deps.resolveHost });
+    // Another server or key was connected while this one was asked: its answer is about the past.
+    if (this.active !== checking) return this.state;
     if (!result.ok) {
+      if (result.error.code === 'unauthorized') return this.keyRefused(record);
       return this.set({ ...this.state, error: { code: result.error.code, message: result.error.userMessage } });
     }
     const next: ServerRecord = {
@@ -216,8 +209,36 @@ export class ConnectionService {
       checkedAt: this.deps.clock.now(),
     };
     await this.deps.servers.upsert(next);
+    if (this.active !== checking) return this.state;
     this.activate(next, key);
     return this.state;
+  }
+
+  /**
+   * The server refused the key in use. Nothing may go on using it: the client, the live socket and
+   * the sync go (the session closes once the status leaves 'connected'), the stored key is forgotten
+   * so the next start does not send it again, and the app asks for a new key for this server only,
+   * as it does when a stored key is missing at start (`keyNeeded`, `reenterKey`).
+   */
+  private async keyRefused(record: ServerRecord): Promise<ConnectionView> {
+    this.active = null;
+    this.clientCache = null;
+    this.deps.logger.warn('The server refused the API key in use; asking for a new one', { server: record.url });
+    const view = this.set(keyNeededView(record, refusedKeyError(record)));
+    try {
+      await this.forgetKey(record);
+    } catch (e) {
+      // The key is no longer used either way; at the next start it is refused and forgotten again.
+      this.deps.logger.warn('Could not forget the refused key', { error: String((e as Error)?.message ?? e) });
+    }
+    return view;
+  }
+
+  /** The stored key goes, and the server's record keeps no label of it. */
+  private async forgetKey(record: ServerRecord): Promise<void> {
+    await this.deps.secrets.delete(record.id);
+    const { keyLabel: _l, keyStorage: _s, ...rest } = record;
+    await this.deps.servers.upsert({ ...rest, keyLabel: null, keyStorage: null });
   }
 
   /**
@@ -228,9 +249,7 @@ export class ConnectionService {
    */
   async disconnect(): Promise<ConnectionView> {
     if (this.active) {
-      await this.deps.secrets.delete(this.active.record.id);
-      const { keyLabel: _l, keyStorage: _s, ...rest } = this.active.record;
-      await this.deps.servers.upsert({ ...rest, keyLabel: null, keyStorage: null });
+      await this.forgetKey(this.active.record);
       this.deps.logger.info('Disconnected', { server: this.active.record.url });
     }
     this.active = null;
@@ -241,7 +260,7 @@ export class ConnectionService {
       if (!(e instanceof StorageError)) throw e;
       this.deps.onStorageFault('settings', e.fault);
     }
-    return this.set({ status: 'none', server: null, key: null, error: null, keyNeeded: null });
+    return this.set(noConnection());
   }
 
   /**
@@ -257,32 +276,20 @@ export class ConnectionService {
     if (!record && key) {
       // The server list lives in the cache; a rebuilt cache lost it, but the key and the address
       // (a server's id is its URL) are still known, so connect again in the background.
-      this.set({ status: 'connecting', server: null, key: null, error: null, keyNeeded: null });
+      this.set({ ...noConnection(), status: 'connecting' });
       void this.connect(id, key, 'auto').catch((e: unknown) => {
         const coded = e as { code?: string; userMessage?: string; message?: string };
-        this.set({
-          status: 'none',
-          server: null,
-          key: null,
-          error: { code: coded.code ?? 'reconnect_failed', message: coded.userMessage ?? coded.message ?? 'Connect to your server again.' },
-          keyNeeded: null,
-        });
+        this.set(
+          noConnection({
+            code: coded.code ?? 'reconnect_failed',
+            message: coded.userMessage ?? coded.message ?? 'Connect to your server again.',
+          }),
+        );
       });
       return 'restored';
     }
     if (!record || !key) {
-      this.set({
-        status: 'none',
-        server: null,
-        key: null,
-        error: record
-          ? {
-              code: 'key_missing',
-              message: `Enter the API key for ${record.label} again: it was kept for the last session only, or the system keychain could not unlock it.`,
-            }
-          : null,
-        keyNeeded: record ? { id: record.id, url: record.url, label: record.label } : null,
-      });
+      this.set(record ? keyNeededView(record, missingKeyError(record)) : noConnection());
       return 'none';
     }
     this.deps.logger.addSecret(key);

@@ -245,7 +245,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const minted = new MintedTokens(clock.now);
   const adminUsers = new AdminUsers({ access: adminAccess, connection, minted, logger });
-  const webhooks = new WebhookService({ connection, secrets: options.secrets, logger, clock, fetch: options.fetch });
+  const webhooks = new WebhookService({
+    connection,
+    secrets: options.secrets,
+    logger,
+    clock,
+    fetch: options.fetch,
+    resolveHost: options.resolveHost,
+  });
   const keyScopes = new KeyScopes(connection);
 
   const handlers = redactErrors(

@@ -69,9 +69,10 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'connection:recheck': async () => d.connection.recheck(),
     'connection:disconnect': async () => {
-      // Forgetting a server forgets its admin key and webhook secret with its user key.
-      const leaving = d.connection.activeServer;
-      if (leaving) await forgetServerSecrets(d.secrets, leaving.id);
+      // Forgetting a server forgets its admin key and webhook secret with its user key, also when
+      // it was only waiting for a new user key (its old one refused).
+      const leaving = d.connection.activeServer?.id ?? d.connection.view().keyNeeded?.id;
+      if (leaving) await forgetServerSecrets(d.secrets, leaving);
       const view = await d.connection.disconnect();
       await leaveDemo();
       return view;
