@@ -3,6 +3,7 @@
 // way a plausible slip would; `tests` must fail when it is applied. `from` must occur exactly once.
 const SERVERS = 'test/integration/cache/servers.test.ts';
 const OFFLINE = 'test/integration/core/offlineLibrary.test.ts';
+const RENDERER = 'test/unit/renderer/libraryServers.test.ts';
 
 export const mutations = [
   {
@@ -102,5 +103,31 @@ export const mutations = [
       },
     ],
     tests: [OFFLINE],
+  },
+  {
+    name: 'demo-meetings-shown-after-the-demo',
+    what: 'the window asks for the demo’s meetings with a real server connected',
+    edits: [
+      { file: 'renderer/features/library/servers.ts', from: "return connected?.demo ? 'include' : 'exclude';", to: "return 'include';" },
+    ],
+    tests: [RENDERER],
+  },
+  {
+    name: 'server-named-in-a-one-server-library',
+    what: 'a library of one server shows server chips and a server filter all the same',
+    edits: [{ file: 'renderer/features/library/servers.ts', from: 'return servers.length > 1;', to: 'return servers.length > 0;' }],
+    tests: [RENDERER],
+  },
+  {
+    name: 'two-servers-one-colour',
+    what: 'the server chips of two servers share one colour',
+    edits: [
+      {
+        file: 'renderer/features/library/servers.ts',
+        from: 'return String((at < 0 ? ids.length : at) % PALETTE);',
+        to: 'return String((at < 0 ? ids.length : 0) % PALETTE);',
+      },
+    ],
+    tests: [RENDERER],
   },
 ];
