@@ -34,7 +34,8 @@ async function seed(dir: string): Promise<void> {
   const cache = openCache({ file });
   addServer(cache.db, LAB, 'g3');
   addServer(cache.db, CLOUD, 'g2');
-  cache.db.prepare("UPDATE servers SET label = 'Lab' WHERE id = ?").run(LAB);
+  // The last run kept Lab's key for that session only: its record still names the key.
+  cache.db.prepare("UPDATE servers SET label = 'Lab', key_label = 'vxa_••••abcd', key_storage = 'session' WHERE id = ?").run(LAB);
   cache.db.prepare("UPDATE servers SET label = 'Vexa Cloud' WHERE id = ?").run(CLOUD);
   const library = new Library({ db: cache.db, file });
   const teams = { platform: 'teams', nativeMeetingId: TEAMS_ID, name: null };
