@@ -31,7 +31,7 @@ const nav = (page: Page, name: RegExp): Promise<void> =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 
 test('every screen passes an automated WCAG 2.2 AA audit in both themes', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   app = await launchApp({ profile: 'g2' });
   await page.goto(app.url);
   const found: string[] = [];
