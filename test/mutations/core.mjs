@@ -70,4 +70,34 @@ export const mutations = [
     ],
     tests: ['test/unit/core/tempFileNames.test.ts'],
   },
+  {
+    name: 'recheck-refused-key-stays-connected',
+    what: '"Check again" with a key the server now refuses answers "connected" with an error beside it, and the live socket and sync go on with the refused key',
+    edits: [
+      {
+        file: 'electron/core/connection.ts',
+        from: "      if (result.error.code === 'unauthorized') return this.keyRefused(record);\n",
+        to: '',
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'refused-key-kept-stored',
+    what: 'a key the server refused stays stored, so the next start sends it again',
+    edits: [{ file: 'electron/core/connection.ts', from: '      await this.forgetKey(record);\n', to: '' }],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'waiting-server-secrets-kept',
+    what: 'leaving a server that waits for a new key (its old one refused) keeps its admin key in the keychain',
+    edits: [
+      {
+        file: 'electron/core/handlers.ts',
+        from: '      const leaving = d.connection.activeServer?.id ?? d.connection.view().keyNeeded?.id;',
+        to: '      const leaving = d.connection.activeServer?.id;',
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
 ];
