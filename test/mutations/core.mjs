@@ -75,8 +75,8 @@ export const mutations = [
     what: '"Check again" with a key the server now refuses answers "connected" with an error beside it, and the live socket and sync go on with the refused key',
     edits: [
       {
-        file: 'electron/core/connection.ts',
-        from: "      if (result.error.code === 'unauthorized') return this.keyRefused(record);\n",
+        file: 'electron/core/connections/connections.ts',
+        from: "      if (result.error.code === 'unauthorized') return this.keyRefused(c);\n",
         to: '',
       },
     ],
@@ -85,7 +85,19 @@ export const mutations = [
   {
     name: 'refused-key-kept-stored',
     what: 'a key the server refused stays stored, so the next start sends it again',
-    edits: [{ file: 'electron/core/connection.ts', from: '      await this.forgetKey(record);\n', to: '' }],
+    edits: [{ file: 'electron/core/connections/connections.ts', from: '    await this.forgetKey(c);\n    return c;', to: '    return c;' }],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'refused-key-ends-every-server',
+    what: 'one server refusing its key ends the connections of every server',
+    edits: [
+      {
+        file: 'electron/core/connections/connections.ts',
+        from: "    c.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));\n    this.d.onChange();",
+        to: "    for (const o of this.list()) o.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));\n    this.d.onChange();",
+      },
+    ],
     tests: ['test/integration/core/revokedKey.test.ts'],
   },
   {
@@ -93,9 +105,9 @@ export const mutations = [
     what: 'leaving a server that waits for a new key (its old one refused) keeps its admin key in the keychain',
     edits: [
       {
-        file: 'electron/core/handlers.ts',
-        from: '      const leaving = d.connection.activeServer?.id ?? d.connection.view().keyNeeded?.id;',
-        to: '      const leaving = d.connection.activeServer?.id;',
+        file: 'electron/core/connections/connections.ts',
+        from: '    await forgetServerSecrets(this.d.secrets, c.id);\n',
+        to: '    if (c.live) await forgetServerSecrets(this.d.secrets, c.id);\n',
       },
     ],
     tests: ['test/integration/core/revokedKey.test.ts'],

@@ -174,3 +174,58 @@ describe.each(['g1', 'g2', 'g3'] as const)('a key revoked while in use, profile 
     expect(recorder.hostsGiven(token.value)).toEqual([]);
   });
 });
+
+describe('a key revoked on one of two servers', () => {
+  it('ends that server’s connection only: the other stays connected, its live socket and bots untouched', async () => {
+    const lab = await serverWithColleague('g3');
+    const other = await serverWithColleague('g2');
+    const recorder = recordingFetch();
+    const { ipc } = await launch(other.sim, recorder);
+    const labId = must(
+      await ipc.invoke('servers:add', { url: lab.sim.url, apiKey: lab.token.value, keyStorage: 'plaintext', label: 'Lab' }),
+    ).id;
+    const otherId = must(await ipc.invoke('servers:add', { url: other.sim.url, apiKey: appKey, keyStorage: 'plaintext' })).id;
+    must(await ipc.invoke('admin:setKey', { serverId: labId, key: adminKey, adminUrl: lab.sim.adminUrl! }));
+    await waitFor('both live sockets to open', async () => (await liveSockets(lab.sim)) > 0 && (await liveSockets(other.sim)) > 0);
+    const bot = must(await ipc.invoke('bots:launch', { serverId: otherId, link: 'https://meet.google.com/abc-defg-hij' }));
+
+    await lab.admin.revokeToken(lab.token.id);
+    const refused = must(await ipc.invoke('servers:recheck', { serverId: labId }));
+
+    expect(refused).toMatchObject({
+      status: 'key_needed',
+      key: null,
+      slots: null,
+      error: {
+        code: 'key_refused',
+        message: expect.stringMatching(
+          /^Lab refused the API key this app was using \(.+\): it may have been revoked\. Enter a new API key for Lab\.$/,
+        ),
+      },
+    });
+    await waitFor('Lab’s live socket to close', async () => (await liveSockets(lab.sim)) === 0);
+    const sentBefore = recorder.requests.filter((r) => r.apiKey === lab.token.value).length;
+    expect(await ipc.invoke('bots:launch', { serverId: labId, link: 'https://meet.google.com/xyz-abcd-efg' })).toMatchObject({
+      ok: false,
+      code: 'not_connected',
+      message: expect.stringMatching(/^Lab is not connected/),
+    });
+
+    // The other server goes on as it was: connected, its socket open, its bot followed, new bots sent.
+    const state = must(await ipc.invoke('app:getState'));
+    expect(state.servers.find((s) => s.id === otherId)).toMatchObject({ status: 'connected', error: null, key: { storage: 'plaintext' } });
+    expect(await liveSockets(other.sim)).toBeGreaterThan(0);
+    expect(must(await ipc.invoke('bots:tracked')).map((m) => [m.serverId, m.id])).toContainEqual([otherId, bot.id]);
+    expect(must(await ipc.invoke('bots:launch', { serverId: otherId, link: 'https://meet.google.com/xyz-abcd-efg' })).serverId).toBe(
+      otherId,
+    );
+    await pause(300);
+    expect(recorder.requests.filter((r) => r.apiKey === lab.token.value)).toHaveLength(sentBefore);
+
+    // A new key brings Lab back; its admin key stayed with it.
+    expect(must(await ipc.invoke('servers:reenterKey', { serverId: labId, apiKey: appKey, keyStorage: 'plaintext' })).status).toBe(
+      'connected',
+    );
+    expect(must(await ipc.invoke('admin:status', { serverId: labId })).keyStored).toBe(true);
+  });
+});
