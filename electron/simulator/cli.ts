@@ -8,8 +8,9 @@ const USAGE = `Usage: npm run simulator -- [--profile g1|g2|g3] [--host 127.0.0.
 --rate-limit N: requests a minute per key before 429; 0 turns it off. Default: the generation's
 own (G2 120, G1 and G3 none).
 
-The first line on stdout is {"event":"listening","url":...,"profile":...}; on g3 it also has
-"adminUrl", the separate address of the admin API. Logs go to stderr.`;
+The first line on stdout is {"event":"listening","url":...,"profile":...}; on g3 with --admin-key
+it also has "adminUrl", the separate address of the admin API (without an admin key none is
+opened). Logs go to stderr.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // Printed only once the handlers are in place: a parent may signal as soon as it reads this line.
-  const admin = sim.adminUrl === sim.url ? {} : { adminUrl: sim.adminUrl };
+  // Only a separate admin address is news; G1/G2 serve /admin on `url`, and G3 without a key has none.
+  const admin = sim.adminUrl && sim.adminUrl !== sim.url ? { adminUrl: sim.adminUrl } : {};
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, profile: sim.profile, ...admin })}\n`);
 }
 

@@ -34,5 +34,7 @@ export interface SimContext {
   readonly webhooks: WebhookSink;
   readonly defaultScenario: SimScenario;
   readonly adminKey: string | null;
+  /** G2 takes a webhook on this computer or a private network, which the real one refuses (tests' receivers live there). */
+  readonly allowPrivateWebhooks: boolean;
   log(message: string): void;
 }

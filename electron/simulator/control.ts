@@ -79,6 +79,7 @@ export function registerControlRoutes(router: Router, ctx: SimContext, hooks: Co
       default_scenario: ctx.defaultScenario,
       sockets: hooks.socketCount(),
       fault: hooks.fault(),
+      users: ctx.users.size,
       meetings: ctx.meetings.all().map((m) => ({
         id: m.id,
         user_id: m.userId,

@@ -35,13 +35,23 @@ export interface SimulatorOptions {
   timeScale?: number;
   /** User keys; a plain string gets scopes bot+tx. Default: [DEFAULT_SIM_API_KEY]. */
   apiKeys?: Array<string | SimUserKey>;
+  /**
+   * The admin API's key (`ADMIN_API_TOKEN`). Without one there is nothing to administer: G3 opens
+   * no admin-api address and no users are seeded; G1/G2's gateway answers `/admin` 500, as a real
+   * server without the token does.
+   */
   adminKey?: string;
   /**
-   * Pre-populate a few completed past meetings with transcripts for every configured user, and a
-   * few hundred more users with tokens for the admin screens.
+   * Pre-populate a few completed past meetings with transcripts for every configured user, and,
+   * with an `adminKey`, a few hundred more users with tokens for the admin screens.
    */
   seed?: boolean;
-  /** G3 only: the port of the separate admin-api address (default: any free port). */
+  /**
+   * G2 refuses webhook addresses on private and internal networks, as the real one does; tests
+   * whose receiver runs on 127.0.0.1 turn that off.
+   */
+  allowPrivateWebhooks?: boolean;
+  /** G3 with an `adminKey` only: the port of the separate admin-api address (default: any free port). */
   adminPort?: number;
   /**
    * Requests per minute per key before 429. Absent: the generation's own default (G2 limits every
@@ -57,14 +67,16 @@ export interface Simulator {
   readonly url: string;
   /**
    * Where the admin API answers: the gateway itself on G1/G2 (`/admin/...`), a separate address on
-   * G3, whose gateway answers 404 for `/admin`.
+   * G3, whose gateway answers 404 for `/admin`. Null on G3 without an `adminKey`: no admin-api runs.
    */
-  readonly adminUrl: string;
+  readonly adminUrl: string | null;
   readonly profile: SimProfile;
   close(): Promise<void>;
   admit(meetingId: number): void;
   dropSockets(): void;
   restart(downMs?: number): Promise<void>;
+  /** Ends a restart's downtime now (a test holds the server down until it has seen what it checks). */
+  comeBack(): void;
   /** Sends bytes to every socket subscribed to the meeting; returns how many got them. */
   injectRaw(meetingId: number, raw: string | Buffer): number;
   truth(meetingId: number): SimSegment[];
@@ -94,7 +106,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     lifecycle: runner,
     webhooks,
     defaultScenario,
-    adminKey: opts.adminKey ?? null,
+    adminKey: opts.adminKey || null,
+    allowPrivateWebhooks: opts.allowPrivateWebhooks ?? false,
     log,
   };
   hub.attach(ctx);
@@ -102,7 +115,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const configured = users.registerKeys(opts.apiKeys ?? [DEFAULT_SIM_API_KEY]);
   if (opts.seed) {
     seedLibrary(ctx, configured);
-    seedAdminUsers(ctx);
+    // Users only an administrator would see; without an admin key nobody can list them.
+    if (ctx.adminKey) seedAdminUsers(ctx);
   }
 
   const router = new Router();
@@ -121,10 +135,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerMeetingRoutes(router, ctx);
   registerUserRoutes(router, ctx);
   registerDeliveryRoute(router, ctx, webhooks);
-  // G3's admin-api is its own service on its own address; G1/G2 route /admin through the gateway.
-  const adminRouter = profile === 'g3' ? new Router() : router;
-  if (profile === 'g3') adminRouter.add('GET', '/health', { kind: 'public' }, () => json(200, { status: 'ok', service: 'admin-api' }));
-  registerAdminRoutes(adminRouter, ctx);
+  // G3's admin-api is its own service on its own address, opened only when there is a key to
+  // administer with (the in-app demo has none); G1/G2 route /admin through the gateway.
+  const separateAdmin = profile === 'g3';
+  const adminRouter = separateAdmin ? (ctx.adminKey ? new Router() : null) : router;
+  if (separateAdmin) adminRouter?.add('GET', '/health', { kind: 'public' }, () => json(200, { status: 'ok', service: 'admin-api' }));
+  if (adminRouter) registerAdminRoutes(adminRouter, ctx);
 
   const server = new SimServer(ctx, router, hub, {
     host: opts.host ?? '127.0.0.1',
@@ -141,7 +157,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     url: () => server.url,
   });
   const adminServer =
-    profile === 'g3'
+    separateAdmin && adminRouter
       ? new SimServer(ctx, adminRouter, hub, {
           host: opts.host ?? '127.0.0.1',
           port: opts.adminPort ?? 0,
@@ -166,7 +182,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return server.url;
     },
     get adminUrl() {
-      return (adminServer ?? server).url;
+      if (separateAdmin) return adminServer?.url ?? null;
+      return server.url;
     },
     profile,
     close: async () => {
@@ -179,6 +196,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     admit: (id) => void runner.admit(meeting(id).id),
     dropSockets: () => hub.dropAll(),
     restart: (downMs = DEFAULT_RESTART_DOWN_MS) => server.restart(downMs),
+    comeBack: () => server.comeBack(),
     injectRaw: (id, raw) => hub.injectRaw(meeting(id).id, raw),
     truth: (id) => truthOf(meeting(id)),
     setFault: (f) => server.setFault(f),

@@ -30,6 +30,7 @@ export class SimServer {
   private closed = false;
   /** Ends the down period of a restart early (close during a restart). */
   private wake: (() => void) | null = null;
+  private backEarly = false;
 
   constructor(
     private readonly ctx: SimContext,
@@ -69,21 +70,31 @@ export class SimServer {
   }
 
   async restart(downMs: number): Promise<void> {
+    this.backEarly = false;
     await this.stopListening();
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, downMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
+    // A comeBack() or close() while the sockets were still closing ends the downtime at once.
+    if (!this.backEarly && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.wake = null;
+          resolve();
+        }, downMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          this.wake = null;
+          resolve();
+        };
+      });
+    }
     if (this.closed) return;
     await this.listen();
     this.ctx.log(`back on ${this.url}`);
+  }
+
+  /** Ends the downtime of a restart in progress; nothing happens when none is. */
+  comeBack(): void {
+    this.backEarly = true;
+    this.wake?.();
   }
 
   async close(): Promise<void> {

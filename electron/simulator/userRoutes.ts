@@ -3,6 +3,7 @@ import type { SimContext } from './context';
 import { detail, isRecord, json, parseJsonBody, type Caller, type Router, type SimRequest, type SimResponse } from './http';
 import { jsonInvalidError, missingError, stringTypeError, type PydanticError } from './pydantic';
 import type { SimScope } from './types';
+import { internalWebhookAddress } from './webhookAddress';
 
 /**
  * Who may manage the webhook: G2's gateway puts `/user/` under the `bot` scope
@@ -16,7 +17,8 @@ function webhookScope(ctx: SimContext): SimScope | readonly SimScope[] | null {
 
 /**
  * The self-service webhook. Every generation forwards `PUT /user/webhook` to admin-api, which
- * stores it in the user's `data` and answers the whole user record (secret removed); G3 adds
+ * stores it in the user's `data` and answers the whole user record (secret removed); G2 refuses a
+ * private or internal address with 400 (`webhookAddress.ts`); G3 adds
  * `GET /user/webhook`, which reads it back with the secret masked (docs/docs/webhooks.mdx). G1
  * stores only the URL. `webhooks.ts` delivers to it; G1/G2 answer GET 405 (their gateways route
  * the path for PUT only).
@@ -58,9 +60,14 @@ function putWebhook(ctx: SimContext, req: SimRequest, caller: Caller): SimRespon
     }
   }
   if (errors.length > 0) return detail(422, errors);
+  const url = body.webhook_url as string;
+  if (ctx.profile === 'g2' && url !== '' && !ctx.allowPrivateWebhooks) {
+    const refused = internalWebhookAddress(url);
+    if (refused) return detail(400, refused);
+  }
 
   const user = caller.user;
-  user.data = { ...user.data, webhook_url: body.webhook_url };
+  user.data = { ...user.data, webhook_url: url };
   if (ctx.profile !== 'g1') {
     if (typeof body.webhook_secret === 'string' && body.webhook_secret) user.data.webhook_secret = body.webhook_secret;
     if (isRecord(body.webhook_events)) user.data.webhook_events = body.webhook_events;

@@ -29,6 +29,11 @@ export class UserStore {
 
   constructor(private readonly clock: SimClock) {}
 
+  /** How many users there are (`/_sim/state` reports it). */
+  get size(): number {
+    return this.users.size;
+  }
+
   createUser(init: {
     email: string;
     name?: string | null;

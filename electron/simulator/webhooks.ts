@@ -55,8 +55,9 @@ export function signDelivery(profile: SimProfile, secret: string | null, body: s
 /**
  * Posts the user's webhook on every status change of their meetings, as meeting-api's dispatcher
  * does, and keeps G3's per-account delivery ledger. Deliveries go out in the background; `close`
- * waits for the ones in flight (each has a 5 s timeout). No SSRF filter: the real G1/G2 servers
- * refuse private addresses, but the simulator must reach a receiver on 127.0.0.1.
+ * waits for the ones in flight (each has a 5 s timeout). Delivers to whatever address was accepted:
+ * G2 refuses private ones when they are set (`webhookAddress.ts`) unless a test allows them, since
+ * its receiver runs on 127.0.0.1.
  */
 export class WebhookDispatcher {
   private readonly ledgers = new Map<number, DeliveryRecord[]>();

@@ -19,6 +19,7 @@ export function ConnectionBanners({ connection }: { connection: ConnectionView }
     setBusy(null);
     if (!result.ok) setFailure(result.message);
     else if (task === 'leave') announce('Demo mode ended.');
+    else if (result.value.keyNeeded && result.value.error) announce(result.value.error.message);
   };
 
   return (

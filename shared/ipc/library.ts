@@ -9,6 +9,8 @@ const EditableFieldSchema = z.enum(['name', 'notes', 'participants', 'languages'
 export const LibraryMeetingSchema = z.object({
   id: z.number(),
   serverId: z.string(),
+  /** The server's name (its label, else the host of its address): never empty. */
+  serverLabel: z.string(),
   remoteId: z.number(),
   platform: z.string(),
   nativeMeetingId: z.string().nullable(),
@@ -111,6 +113,7 @@ export const SearchResultSchema = z.object({
     z.object({
       meetingId: z.number(),
       serverId: z.string(),
+      serverLabel: z.string(),
       meetingName: z.string().nullable(),
       platform: z.string(),
       meetingTime: z.number().nullable(),
@@ -126,6 +129,7 @@ export const SearchResultSchema = z.object({
     z.object({
       meetingId: z.number(),
       serverId: z.string(),
+      serverLabel: z.string(),
       platform: z.string(),
       meetingTime: z.number().nullable(),
       name: SnippetSchema,
@@ -156,7 +160,9 @@ export const CacheStatsSchema = z.object({
   transcripts: z.number(),
   segments: z.number(),
   pendingEdits: z.number(),
-  servers: z.array(z.object({ serverId: z.string(), meetings: z.number(), lastSyncedAt: z.number().nullable() })),
+  servers: z.array(
+    z.object({ serverId: z.string(), label: z.string(), demo: z.boolean(), meetings: z.number(), lastSyncedAt: z.number().nullable() }),
+  ),
 });
 
 export const MeetingDetailSchema = z.object({
@@ -169,11 +175,24 @@ export type MeetingDetailView = z.infer<typeof MeetingDetailSchema>;
 
 const Id = z.object({ id: z.number().int() }).strict();
 
+/** The most servers one filter names (the library keeps the first ones of a longer list from inside the core). */
+export const MAX_SERVER_FILTER = 32;
+const ServerId = z.string().max(2048);
+/**
+ * Which servers' meetings: `serverId` one, `serverIds` any of several (both: the meetings in both);
+ * `demo` keeps the demo's meetings apart (`exclude`) or alone (`only`); by default they are listed.
+ */
+const serverFilter = {
+  serverId: ServerId.optional(),
+  serverIds: z.array(ServerId).max(MAX_SERVER_FILTER).optional(),
+  demo: z.enum(['include', 'exclude', 'only']).optional(),
+};
+
 export const libraryChannels = {
   'library:list': {
     input: z
       .object({
-        serverId: z.string().max(2048).optional(),
+        ...serverFilter,
         platform: z.string().max(32).optional(),
         status: MeetingStatusSchema.optional(),
         from: z.number().optional(),
@@ -194,7 +213,7 @@ export const libraryChannels = {
         query: z.string().max(1000),
         filters: z
           .object({
-            serverId: z.string().max(2048).optional(),
+            ...serverFilter,
             platform: z.string().max(32).optional(),
             status: MeetingStatusSchema.optional(),
             speaker: z.string().max(200).optional(),

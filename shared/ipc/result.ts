@@ -16,4 +16,6 @@ export const IpcCodes = {
   forbidden: 'forbidden',
   internal: 'internal',
   notConnected: 'not_connected',
+  /** The server will not call this webhook address (G2 refuses private and internal ones). */
+  webhookRefused: 'webhook_refused',
 } as const;

@@ -33,9 +33,10 @@ export type ServerColour = z.infer<typeof ServerColourSchema>;
 /**
  * - `connected`: its key is held and its live connection and sync run.
  * - `connecting`: its key is being checked (added just now, or restored without a cached record).
- * - `key_needed`: its key is missing (kept for the last session only, a keychain that would not
- *   open) or the server refused it (`error` says so; a refused key stays until another is entered,
- *   so requests fail with the server's own words); `servers:reenterKey` sends a key to this server only.
+ * - `key_needed`: it holds no key: the key is missing (kept for the last session only, a keychain
+ *   that would not open; `error.code` `key_missing`) or the server refused it at a check (`key_refused`:
+ *   the connection ended and the stored key was forgotten, the admin key and webhook secret stay);
+ *   `servers:reenterKey` sends a key to this server only.
  * - `error`: its key is held and the app keeps trying, but the last check of the server failed
  *   (unreachable, a server error); `error` says why. It returns to `connected` by itself.
  * - `disconnected`: the person disconnected it; its key is forgotten, its meetings stay readable.

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,10 @@ import { mulberry32 } from '../support/random';
 const MEETINGS = 1_000;
 const SEGMENTS = 1_000;
 const SERVER = 'https://bench.example';
+/** The same library spread over three servers: every third meeting on each. */
+const SPREAD = [SERVER, 'https://lab.example', 'https://old.example'] as const;
 const CHILD_FLAG = '--cache-bench-child';
+const SERVERS_FLAG = '--cache-bench-servers';
 const SEARCHES = 200;
 const LIKE_SAMPLE = 20;
 
@@ -58,6 +61,19 @@ function vocabulary(random: () => number): { words: string[]; rank: Map<string, 
     return words[lo]!;
   };
   return { words, rank: new Map(words.map((w, i) => [w, i])), pick };
+}
+
+/** One search run over the one-server and the three-server copies, query by query in turn. */
+interface ServersReport {
+  /** The one-server library, all meetings (today's figure, measured again beside the others). */
+  oneP95: number;
+  /** Three servers, the search as the window sends it: every server, the demo's meetings apart. */
+  threeP95: number;
+  /** Three servers, filtered to one of them. */
+  filteredP95: number;
+  filteredHits: number;
+  listAllMs: number;
+  listFilteredMs: number;
 }
 
 interface ChildReport {
@@ -130,6 +146,8 @@ export async function runCacheBench(): Promise<void> {
     }
     cache.db.pragma('wal_checkpoint(TRUNCATE)');
     cache.close();
+    const spread = join(dir, 'spread.sqlite');
+    spreadOverServers(file, spread);
     const perSecond = (MEETINGS * SEGMENTS) / (ingestMs / 1000);
     emit({ name: 'cache.ingest_segments_per_s', value: Math.round(perSecond), unit: 'segments/s', target: '>= 200000' });
 
@@ -168,23 +186,64 @@ export async function runCacheBench(): Promise<void> {
       target: '< 50',
     });
     emit({ name: 'cache.rss_mb_1m', value: +report.rssMb.toFixed(1), unit: 'MB', target: '< 200' });
+
+    const servers = await child<ServersReport>(spread, queries, [SERVERS_FLAG, file]);
+    // A filter that matched nothing would be fast for nothing.
+    if (servers.filteredHits === 0) throw new Error('the search filtered to one server found nothing');
+    const beside = (name: string, value: number, target: string) =>
+      emit({
+        name,
+        value: +value.toFixed(2),
+        unit: 'ms',
+        baseline: +servers.oneP95.toFixed(2),
+        ratio: +(value / servers.oneP95).toFixed(2),
+        target,
+      });
+    beside('cache.search_p95_ms_1m_3servers', servers.threeP95, '< 25');
+    beside('cache.search_p95_ms_1m_1of3servers', servers.filteredP95, '< 25');
+    emit({
+      name: 'cache.list_ms_1of3servers',
+      value: +servers.listFilteredMs.toFixed(2),
+      unit: 'ms',
+      baseline: +servers.listAllMs.toFixed(2),
+      ratio: +(servers.listFilteredMs / servers.listAllMs).toFixed(2),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function child(file: string, queries: string[]): Promise<ChildReport> {
+/**
+ * A copy of the library with its meetings spread over three servers (the same rows, transcripts
+ * and indexes: only `server_id` differs), so the one- and three-server figures compare like with
+ * like. A demo server is added too, without meetings, as the app has after a demo.
+ */
+function spreadOverServers(from: string, to: string): void {
+  copyFileSync(from, to);
+  const cache = openCache({ file: to });
+  const add = cache.db.prepare(
+    "INSERT INTO servers (id, url, label, generation, capabilities, checked_at, demo) VALUES (?, ?, ?, 'g3', '{}', 0, ?)",
+  );
+  add.run(SPREAD[1], SPREAD[1], 'Lab', 0);
+  add.run(SPREAD[2], SPREAD[2], 'Old install', 0);
+  add.run('demo', 'http://127.0.0.1:1', 'Demo simulator', 1);
+  cache.db.prepare('UPDATE meetings SET server_id = ? WHERE id % 3 = 1').run(SPREAD[1]);
+  cache.db.prepare('UPDATE meetings SET server_id = ? WHERE id % 3 = 2').run(SPREAD[2]);
+  cache.db.pragma('wal_checkpoint(TRUNCATE)');
+  cache.close();
+}
+
+function child<T = ChildReport>(file: string, queries: string[], extra: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, CHILD_FLAG, file], {
+    const flags = extra.length > 0 ? [extra[0]!, file, ...extra.slice(1)] : [CHILD_FLAG, file];
+    const proc = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, ...flags], {
       cwd: join(import.meta.dirname, '../..'),
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     proc.on('error', reject);
-    proc.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as ChildReport) : reject(new Error(`cache bench child exited with ${code}`)),
-    );
+    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`cache bench child exited with ${code}`))));
     proc.stdin.end(JSON.stringify(queries));
   });
 }
@@ -258,6 +317,67 @@ async function childMain(file: string): Promise<void> {
   process.stdout.write(JSON.stringify(report));
 }
 
-if (process.argv[2] === CHILD_FLAG && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await childMain(process.argv[3]!);
+/**
+ * The three-server copy beside the one-server library, in one process, query by query in turn:
+ * all servers as the window asks (the demo's meetings apart), one server of three, and the
+ * one-server library as today (the same data: only `server_id` differs).
+ */
+async function serversMain(spread: string, single: string): Promise<void> {
+  let input = '';
+  for await (const chunk of process.stdin) input += String(chunk);
+  const queries = JSON.parse(input) as string[];
+  const one = openCache({ file: single });
+  const three = openCache({ file: spread });
+  const oneLib = new Library({ db: one.db, file: single });
+  const threeLib = new Library({ db: three.db, file: spread });
+  const times: number[][] = [[], [], []];
+  let filteredHits = 0;
+  for (const q of queries.slice(0, 10)) {
+    await oneLib.search(q);
+    await threeLib.search(q, { demo: 'exclude' });
+    await threeLib.search(q, { serverId: SPREAD[1] });
+  }
+  // Three rounds: a p95 of 600 searches each, steadier than of 200 on a busy machine.
+  const rounds = [0, 1, 2].flatMap((round) => queries.map((q, n) => ({ q, n: n + round })));
+  for (const { q, n } of rounds) {
+    const variants = [
+      () => oneLib.search(q, {}, { limit: 50 }),
+      () => threeLib.search(q, { demo: 'exclude' }, { limit: 50 }),
+      async () => (filteredHits += (await threeLib.search(q, { serverId: SPREAD[1] }, { limit: 50 })).segments.length),
+    ];
+    // Each goes first in turn: the first search of a word reads its index pages into the OS cache.
+    for (let k = 0; k < variants.length; k++) {
+      const i = (n + k) % variants.length;
+      const s = performance.now();
+      await variants[i]!();
+      times[i]!.push(performance.now() - s);
+    }
+  }
+  const p95 = (list: number[]) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      95,
+    );
+  const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+    await fn();
+    const s = performance.now();
+    for (let i = 0; i < 20; i++) await fn();
+    return (performance.now() - s) / 20;
+  };
+  const report: ServersReport = {
+    oneP95: p95(times[0]!),
+    threeP95: p95(times[1]!),
+    filteredP95: p95(times[2]!),
+    filteredHits,
+    listAllMs: await timed(() => threeLib.list({ demo: 'exclude' })),
+    listFilteredMs: await timed(() => threeLib.list({ serverId: SPREAD[1] })),
+  };
+  one.close();
+  three.close();
+  process.stdout.write(JSON.stringify(report));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === CHILD_FLAG) await childMain(process.argv[3]!);
+  else if (process.argv[2] === SERVERS_FLAG) await serversMain(process.argv[3]!, process.argv[4]!);
 }

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createUser, turnOnAdminMode } from './support/admin';
+import { startSimulator } from '../../electron/simulator';
+import { connectIpc, must } from '../support/ipcClient';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, linkField, lobbyBanner, meetingCard, meetingIdOf, sendLink } from './support/launch';
 import { addServer, nameServer, sendFrom, serverRow } from './support/servers';
@@ -30,7 +32,7 @@ const nav = (page: Page, name: RegExp): Promise<void> =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 
 test('every screen passes an automated WCAG 2.2 AA audit in both themes', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   app = await launchApp({ profile: 'g2' });
   await page.goto(app.url);
   const found: string[] = [];
@@ -134,6 +136,50 @@ test('live tiles, the caption overlay and the overlay window pass the same audit
   await expect(page.getByRole('complementary', { name: /^Caption overlay/ })).toBeVisible();
   found.push(...(await audit(page, 'overlay window')));
   expect(found).toEqual([]);
+});
+
+test('a library of two servers (server chips, the server filter, results and the meeting page) passes the same audit in both themes', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g3' });
+  await connect(page, app);
+  // A second server connected after the first: both servers' meetings are in the library.
+  const second = await startSimulator({ profile: 'g2', port: 0, apiKeys: [app.apiKey], seed: true, timeScale: 20, rateLimitPerMinute: 0 });
+  try {
+    const ipc = await connectIpc(app.url);
+    must(await ipc.invoke('connection:connect', { url: second.url, apiKey: app.apiKey }));
+    ipc.close();
+    const found: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await nav(page, /Library/);
+      const rows = page.getByRole('list', { name: 'Meetings' }).getByRole('listitem');
+      await expect(rows).toHaveCount(6);
+      await expect(rows.locator('.server-chip')).toHaveCount(6);
+      const filter = page.getByRole('combobox', { name: 'Server' });
+      await expect(filter).toBeVisible();
+      found.push(...(await audit(page, `${theme} library of two servers`)));
+      // The filter in use, focused from the keyboard.
+      await filter.focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(rows).toHaveCount(3);
+      found.push(...(await audit(page, `${theme} library filtered to one server`)));
+      await filter.selectOption({ label: 'All servers' });
+      await page.getByRole('combobox', { name: 'Search all meetings' }).fill('telemetry');
+      const results = page.getByRole('listbox', { name: 'Search results' });
+      await expect(results.locator('.server-chip')).toHaveCount(2);
+      found.push(...(await audit(page, `${theme} results of two servers`)));
+      await results.getByRole('option').first().click();
+      await expect(page.locator('.meeting-detail-meta .server-chip')).toBeVisible();
+      found.push(...(await audit(page, `${theme} meeting of one of two servers`)));
+      await page.getByRole('button', { name: 'Back to search results' }).click();
+      await page.getByRole('button', { name: 'Clear the search' }).click();
+    }
+    expect(found).toEqual([]);
+  } finally {
+    await second.close();
+  }
 });
 
 test('the admin console, the account card and webhooks pass the same audit in both themes', async ({ page }) => {

@@ -98,8 +98,25 @@ test('create a user, mint a key, use it in the app, revoke it and see the app re
   await expect(linkField(page)).toBeVisible();
   await goTo(page, 'Settings');
   await page.getByRole('region', { name: 'Server', exact: true }).getByRole('button', { name: 'Check again' }).click();
-  await expect(page.getByRole('region', { name: 'Server', exact: true }).getByText(/The server rejected this API key/)).toBeVisible();
+  // "Check again" ends the connection: the app asks for a new key for this server, and says why.
+  const host = new URL(app.simulatorUrl).host;
+  const reenter = page.getByRole('region', { name: `Enter the API key for ${host}` });
+  await expect(reenter.getByRole('heading', { name: `Enter the API key for ${host}` })).toBeVisible();
+  const why = reenter.getByText(`${host} refused the API key this app was using`);
+  await expect(why).toContainText('it may have been revoked');
+  await expect(why).toContainText(value.slice(-4));
+  // Screen readers hear it too.
+  await expect(page.getByTestId('announcer')).toContainText(`${host} refused the API key this app was using`);
+  await expect(page.getByLabel('Server URL')).toHaveValue(app.simulatorUrl);
+  await expect(page.getByLabel('Server URL')).not.toBeEditable();
+  await expect(mainNav(page)).toHaveCount(0);
   await snap(page, testInfo, 'admin-revoked-refused');
+
+  // Another key for the same server, and the app is back; the admin key stayed with the server.
+  await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(linkField(page)).toBeVisible();
+  await expect(mainNav(page).getByRole('button', { name: /^Admin/ })).toBeVisible();
 
   // The admin key reached no frame the window received.
   expect(app.outgoing.filter((frame) => frame.includes(adminKey))).toEqual([]);
@@ -119,6 +136,8 @@ test('the users list pages and filters as you type, by keyboard', async ({ page 
   const users = page.getByRole('list', { name: 'Users' });
   await expect(users.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('admin-user-count')).toHaveText(/^1 match/);
+  // The server has no search: the screen says, next to the filter, how far it looked.
+  await expect(filter).toHaveAccessibleDescription('The filter looked through every user on the server.');
   // Down from the filter reaches the first user; Enter opens them.
   await filter.press('ArrowDown');
   await page.keyboard.press('Enter');
@@ -176,8 +195,8 @@ test('on v0.12 the admin address is asked for, and a user is found by email wher
   await expect(card.getByRole('alert')).toContainText('does not serve the admin API');
   await snap(page, testInfo, 'admin-g3-address');
 
-  await turnOnAdminMode(page, adminKey, app.simulator.adminUrl);
-  await expect(card).toContainText(app.simulator.adminUrl.replace(/\/$/, ''));
+  await turnOnAdminMode(page, adminKey, app.simulator.adminUrl!);
+  await expect(card).toContainText(app.simulator.adminUrl!.replace(/\/$/, ''));
   await goTo(page, 'Admin');
   await expect(page.getByText('This server does not list its users')).toBeVisible();
   await createUser(page, { email: 'found-by-email@example.com', name: 'Found Person' });

@@ -16,7 +16,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // A whole user flow (start the core and a simulator, several screens) on a 2-core machine running
+  // other suites: a budget for a stuck test, not a speed target (speed is `npm run bench`'s).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../../test-results/e2e/results.json' }]],
   use: {

@@ -82,11 +82,14 @@ test('the top bar shows the live connection reconnecting, then live again', asyn
   const app = await start(page);
   const indicator = page.getByRole('button', { name: /^Live updates:/ });
   await expect(indicator).toHaveAccessibleName(/Live updates: Live/);
-  const restarted = app.simulator.restart(1500);
+  // The server stays down until the reconnecting state has been seen: a slow page must not find
+  // it already back.
+  const restarted = app.simulator.restart(120_000);
   await expect(indicator).toHaveAccessibleName(/Live updates: Reconnecting/);
   await indicator.focus();
   await expect(page.getByRole('tooltip').filter({ hasText: 'The live connection dropped' })).toBeVisible();
   await snap(page, testInfo, 'live-reconnecting');
+  app.simulator.comeBack();
   await restarted;
   await expect(indicator).toHaveAccessibleName(/Live updates: Live/, { timeout: 15_000 });
 });

@@ -112,4 +112,71 @@ export const mutations = [
     edits: [{ file: 'electron/core/admin/webhooks.ts', from: '    if (secret) this.d.logger.addSecret(secret);\n', to: '' }],
     tests: ['test/integration/core/adminKeyCanary.test.ts'],
   },
+  {
+    name: 'webhook-test-plain-fetch',
+    what: "the webhook test event goes out with the core's plain fetch, past the plain-http address policy the API follows",
+    edits: [
+      { file: 'electron/core/admin/webhookTransport.ts', from: "    if (route.kind === 'refused') return route;\n", to: '' },
+      {
+        file: 'electron/core/admin/webhookTransport.ts',
+        from: "route.kind === 'plain-name' ? (plain ??= plainHttpFetch(guardedLookup(d.resolveHost))) : (d.fetch ?? fetch)",
+        to: '(d.fetch ?? fetch)',
+      },
+    ],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-test-follows-redirects',
+    what: 'the webhook test follows a redirect, handing the signed event and its secret to another address',
+    edits: [{ file: 'electron/core/admin/webhookTransport.ts', from: "        redirect: 'manual',", to: "        redirect: 'follow'," }],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'webhook-test-reads-answer',
+    what: "the webhook test reads the receiver's answer to its end, so an endless answer holds the app until the time limit",
+    edits: [
+      {
+        file: 'electron/core/admin/webhookTransport.ts',
+        from: '      await res.body?.cancel().catch(() => undefined);',
+        to: '      await res.arrayBuffer();',
+      },
+    ],
+    tests: ['test/integration/core/webhookTest.test.ts'],
+  },
+  {
+    name: 'admin-create-crashes-without-name',
+    what: 'creating a user without a name crashes the handler, past the admin key check (only a fuzz with an admin key reaches it)',
+    edits: [
+      {
+        file: 'electron/core/admin/adminUsers.ts',
+        from: '    const name = input.name?.trim();',
+        to: '    const name = input.name!.trim();',
+      },
+    ],
+    tests: ['test/integration/core/ipcFuzz.test.ts'],
+  },
+  {
+    name: 'filter-scope-unsaid',
+    what: 'the users screen no longer says that its filter covers only the users read so far',
+    edits: [
+      {
+        file: 'renderer/features/admin/userList.ts',
+        from: '  if (!state.filter.trim() || !state.loaded || state.error) return null;',
+        to: '  return null;',
+      },
+    ],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
+  {
+    name: 'find-by-email-not-suggested',
+    what: 'an email address typed in the filter that no loaded user has is not offered to the direct lookup',
+    edits: [{ file: 'renderer/features/admin/userList.ts', from: '  if (!looksLikeEmail(email)) return null;', to: '  return null;' }],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
+  {
+    name: 'find-by-email-any-text',
+    what: 'any filter text with no match is offered to the email lookup, which can only fail for it',
+    edits: [{ file: 'renderer/features/admin/userList.ts', from: '  if (!looksLikeEmail(email)) return null;', to: '' }],
+    tests: ['test/unit/renderer/adminUserList.test.ts'],
+  },
 ];

@@ -70,4 +70,46 @@ export const mutations = [
     ],
     tests: ['test/unit/core/tempFileNames.test.ts'],
   },
+  {
+    name: 'recheck-refused-key-stays-connected',
+    what: '"Check again" with a key the server now refuses answers "connected" with an error beside it, and the live socket and sync go on with the refused key',
+    edits: [
+      {
+        file: 'electron/core/connections/connections.ts',
+        from: "      if (result.error.code === 'unauthorized') return this.keyRefused(c);\n",
+        to: '',
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'refused-key-kept-stored',
+    what: 'a key the server refused stays stored, so the next start sends it again',
+    edits: [{ file: 'electron/core/connections/connections.ts', from: '    await this.forgetKey(c);\n    return c;', to: '    return c;' }],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'refused-key-ends-every-server',
+    what: 'one server refusing its key ends the connections of every server',
+    edits: [
+      {
+        file: 'electron/core/connections/connections.ts',
+        from: "    c.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));\n    this.d.onChange();",
+        to: "    for (const o of this.list()) o.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));\n    this.d.onChange();",
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
+  {
+    name: 'waiting-server-secrets-kept',
+    what: 'leaving a server that waits for a new key (its old one refused) keeps its admin key in the keychain',
+    edits: [
+      {
+        file: 'electron/core/connections/connections.ts',
+        from: '    await forgetServerSecrets(this.d.secrets, c.id);\n',
+        to: '    if (c.live) await forgetServerSecrets(this.d.secrets, c.id);\n',
+      },
+    ],
+    tests: ['test/integration/core/revokedKey.test.ts'],
+  },
 ];

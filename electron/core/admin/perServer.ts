@@ -36,7 +36,14 @@ export function adminServicesByServer(d: AdminServicesDeps): (serverId: string |
       connection,
       access,
       users: new AdminUsers({ access, connection, minted: d.minted, logger: d.logger }),
-      webhooks: new WebhookService({ connection, secrets: d.secrets, logger: d.logger, clock: d.clock, fetch: d.fetch }),
+      webhooks: new WebhookService({
+        connection,
+        secrets: d.secrets,
+        logger: d.logger,
+        clock: d.clock,
+        fetch: d.fetch,
+        resolveHost: d.resolveHost,
+      }),
       keyScopes: new KeyScopes(connection),
     };
     made.set(id ?? '', services);

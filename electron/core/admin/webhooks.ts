@@ -6,22 +6,24 @@ import { IpcCodes } from '../../../shared/ipc/result';
 import type { ServerPort } from '../connections/serverConnection';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { secretModeBeside } from './adminAccess';
+import type { Resolver } from '../net/guardedLookup';
 import type { ServerRecord } from '../servers';
 import { isVexaError, type VexaClient } from '../vexa';
 import { deliveryView, webhookUrlProblem } from './views';
+import { createWebhookTransport, WEBHOOK_TEST_TIMEOUT_MS, type WebhookTransport } from './webhookTransport';
 
 /** The keychain account of a server's webhook (its URL as set from here, and its signing secret). */
 export const webhookAccount = (serverId: string): string => `webhook:${serverId}`;
-
-const TEST_TIMEOUT_MS = 10_000;
 
 export interface WebhookDeps {
   connection: ServerPort;
   secrets: SecretStore;
   logger: Logger;
   clock: Clock;
-  /** Sends the test event (the person's own receiver, named by the address they entered). */
+  /** Sends the test event over https or to an IP address (the person's own receiver). */
   fetch?: typeof fetch;
+  /** Resolves a plain-http receiver's name; a public address is refused, as for the API. */
+  resolveHost?: Resolver;
 }
 
 interface Local {
@@ -34,7 +36,11 @@ interface Local {
  * sign test events, registered with the logger, and never put in a view.
  */
 export class WebhookService {
-  constructor(private readonly d: WebhookDeps) {}
+  private readonly send: WebhookTransport;
+
+  constructor(private readonly d: WebhookDeps) {
+    this.send = createWebhookTransport({ fetch: d.fetch, resolveHost: d.resolveHost });
+  }
 
   private withServer(): { server: ServerRecord; client: VexaClient } {
     const server = this.d.connection.activeServer;
@@ -89,7 +95,9 @@ export class WebhookService {
     const { server, client } = this.withServer();
     if (secret && server.generation === 'g1')
       throw new UserFacingError('unsupported', 'This server (Vexa 0.9) does not sign webhook events. Leave the secret empty.');
-    await client.setWebhook({ url, ...(secret ? { secret } : {}) });
+    await client.setWebhook({ url, ...(secret ? { secret } : {}) }).catch((e: unknown) => {
+      throw isVexaError(e) && e.status === 400 ? addressRefused(server, e.detail) : e;
+    });
     await this.store(server, { url, secret: secret ?? null });
     this.d.logger.info('Webhook set', { server: server.url, url, signed: Boolean(secret) });
     return this.get();
@@ -128,26 +136,10 @@ export class WebhookService {
     const signing = signLike(server.generation, local.secret, body, Math.floor(now / 1000));
     const headers = { ...signing, 'user-agent': 'Vexa-Companion-webhook-test' };
     const signed = 'authorization' in signing;
-    try {
-      const res = await (this.d.fetch ?? fetch)(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
-      });
-      await res.body?.cancel().catch(() => undefined);
-      const ok = res.status >= 200 && res.status < 300;
-      return {
-        ok,
-        status: res.status,
-        signed,
-        message: ok
-          ? `The webhook answered ${res.status}: it received the test event.`
-          : `The webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}. Vexa treats anything but 2xx as a failed delivery; check the receiver.`,
-      };
-    } catch (e) {
-      const reason = (e as Error)?.name === 'TimeoutError' ? 'did not answer within 10 seconds' : 'could not be reached';
+    const sent = await this.send(url, { headers, body });
+    if (sent.kind === 'refused') return { ok: false, status: null, signed, message: sent.message };
+    if (sent.kind !== 'answered') {
+      const reason = sent.kind === 'timeout' ? `did not answer within ${WEBHOOK_TEST_TIMEOUT_MS / 1000} seconds` : 'could not be reached';
       return {
         ok: false,
         status: null,
@@ -155,6 +147,7 @@ export class WebhookService {
         message: `The webhook at ${url} ${reason}. Check the address and that the receiver is running.`,
       };
     }
+    return { ok: sent.status >= 200 && sent.status < 300, status: sent.status, signed, message: testAnswer(sent) };
   }
 
   async deliveries(limit: number): Promise<WebhookDeliveries> {
@@ -194,6 +187,27 @@ export function signLike(generation: Generation, secret: string | null, body: st
     headers['x-webhook-signature'] = `sha256=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
   }
   return headers;
+}
+
+/**
+ * G2 (v0.10) answers a webhook address on a private or internal network with 400 and the reason
+ * (its fix for CVE-2026-25883; simulator/webhookAddress.ts): the server would not call it.
+ */
+function addressRefused(server: ServerRecord, detail: unknown): UserFacingError {
+  const said = typeof detail === 'string' && detail.trim() ? ` (it said: “${detail.trim().slice(0, 200)}”)` : '';
+  return new UserFacingError(
+    IpcCodes.webhookRefused,
+    `${server.label} will not call this address${said}: it only sends webhooks to addresses on the internet, not to this computer or a private network. Use a public https:// address; for a receiver on your computer, put a tunnel such as ngrok or cloudflared in front of it.`,
+  );
+}
+
+function testAnswer(a: { status: number; statusText: string; location: string | null }): string {
+  if (a.status >= 200 && a.status < 300) return `The webhook answered ${a.status}: it received the test event.`;
+  if (a.status >= 300 && a.status < 400) {
+    const to = a.location ? ` to ${a.location.slice(0, 200)}` : '';
+    return `The webhook answered ${a.status}, a redirect${to}. The test does not follow it, since that would send the signed event to another address; enter the address the redirect leads to, if you trust it.`;
+  }
+  return `The webhook answered ${a.status}${a.statusText ? ` ${a.statusText}` : ''}. Vexa treats anything but 2xx as a failed delivery; check the receiver.`;
 }
 
 function sampleEvent(now: number): Record<string, unknown> {

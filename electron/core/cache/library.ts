@@ -2,19 +2,24 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import type { Meeting, MeetingStatus, StatusTransition, TranscriptSegment } from '../../../shared/vexa/types';
 import { MeetingStore } from './meetingStore';
-import { MEETING_COLUMNS, asStatus, meetingView, type MeetingListRow } from './rows';
+import { MEETING_COLUMNS, meetingView, type MeetingListRow } from './rows';
+import { meetingWhere } from './libraryFilter';
+import { removeServerMeetings } from './removeServer';
 import { SearchIndex } from './search';
 import { SegmentStore } from './segmentStore';
+import { libraryServers, serverLabelOf, ServerNames } from './serverNames';
+import { readTimeline } from './timeline';
 import type {
   AppendResult,
   CacheStats,
   LibraryFilter,
   LibraryMeeting,
+  LibraryServer,
+  RemovedMeetings,
   SearchFilters,
   SearchPage,
   SearchResult,
   Timeline,
-  TimelineEntry,
   TranscriptView,
 } from './types';
 
@@ -23,17 +28,6 @@ export interface LibraryOptions {
   /** The database file, for the size shown in settings. */
   file: string;
   now?: () => number;
-}
-
-interface TransitionRow {
-  origin: 'server' | 'app';
-  from_status: string | null;
-  to_status: string;
-  at: number | null;
-  source: string | null;
-  reason: string | null;
-  completion_reason: string | null;
-  failure_stage: string | null;
 }
 
 /**
@@ -46,6 +40,7 @@ export class Library {
   readonly meetings: MeetingStore;
   readonly segments: SegmentStore;
   private readonly index: SearchIndex;
+  private readonly names: ServerNames;
   private readonly file: string;
   readonly now: () => number;
 
@@ -55,80 +50,43 @@ export class Library {
     this.now = options.now ?? Date.now;
     this.segments = new SegmentStore(this.db);
     this.meetings = new MeetingStore(this.db, this.segments);
-    this.index = new SearchIndex(this.db);
+    this.names = new ServerNames(this.db);
+    this.index = new SearchIndex(this.db, this.names);
   }
 
   async list(filter: LibraryFilter = {}): Promise<LibraryMeeting[]> {
-    const where = ['m.hidden_at IS NULL'];
     const params: Record<string, unknown> = {
       limit: Math.max(1, Math.min(100_000, Math.floor(filter.limit ?? 100_000))),
       offset: Math.max(0, Math.floor(filter.offset ?? 0)),
     };
+    const where = [meetingWhere(filter, params)];
     const planned = filter.planned ?? 'exclude';
     if (planned !== 'include') where.push(planned === 'only' ? 'm.planned = 1' : 'm.planned = 0');
-    for (const [key, column] of [
-      ['serverId', 'm.server_id'],
-      ['platform', 'm.platform'],
-      ['status', 'm.status'],
-    ] as const) {
-      if (filter[key] === undefined) continue;
-      where.push(`${column} = @${key}`);
-      params[key] = filter[key];
-    }
-    if (filter.from !== undefined) {
-      where.push('coalesce(m.start_time, m.created_at, 0) >= @from');
-      params.from = filter.from;
-    }
-    if (filter.to !== undefined) {
-      where.push('coalesce(m.start_time, m.created_at, 0) < @to');
-      params.to = filter.to;
-    }
     const rows = this.db
       .prepare(
         `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')}
          ORDER BY coalesce(m.start_time, m.created_at, 0) DESC, m.id DESC LIMIT @limit OFFSET @offset`,
       )
       .all(params) as MeetingListRow[];
-    return rows.map(meetingView);
+    const label = this.names.snapshot();
+    return rows.map((r) => meetingView(r, label));
   }
 
   async meeting(id: number): Promise<LibraryMeeting | null> {
     const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
-    return row ? meetingView(row as MeetingListRow) : null;
+    return row ? meetingView(row as MeetingListRow, this.names.snapshot()) : null;
   }
 
   async transcript(id: number): Promise<TranscriptView | null> {
     return this.db.transaction(() => {
       const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
-      return row ? { meeting: meetingView(row as MeetingListRow), segments: this.segments.list(id) } : null;
+      return row ? { meeting: meetingView(row as MeetingListRow, this.names.snapshot()), segments: this.segments.list(id) } : null;
     })();
   }
 
   /** The server's status trail where the server gave one, else the statuses this app saw. */
   async timeline(id: number): Promise<Timeline> {
-    const rows = this.db
-      .prepare('SELECT * FROM status_transitions WHERE meeting_id = ? ORDER BY origin DESC, seq')
-      .all(id) as TransitionRow[];
-    const server = rows.filter((r) => r.origin === 'server');
-    const chosen = server.length > 0 ? server : rows;
-    if (chosen.length === 0) return { origin: 'none', entries: [] };
-    const end =
-      (this.db.prepare('SELECT end_time FROM meetings WHERE id = ?').get(id) as { end_time: number | null } | undefined)?.end_time ?? null;
-    const entries = chosen.map((r, i): TimelineEntry => {
-      const next = chosen[i + 1];
-      const until = next ? next.at : end;
-      return {
-        from: r.from_status === null ? null : asStatus(r.from_status),
-        to: asStatus(r.to_status),
-        at: r.at,
-        durationMs: r.at !== null && until !== null && until >= r.at ? until - r.at : null,
-        source: r.source,
-        reason: r.reason,
-        completionReason: r.completion_reason,
-        failureStage: r.failure_stage,
-      };
-    });
-    return { origin: chosen[0]!.origin, entries };
+    return readTimeline(this.db, id);
   }
 
   async search(query: string, filters?: SearchFilters, page?: SearchPage): Promise<SearchResult> {
@@ -236,13 +194,23 @@ export class Library {
     this.db.transaction(() => this.meetings.hide(id, this.now()))();
   }
 
+  /**
+   * Takes every meeting of one server off this computer (transcripts, indexes, trails, edits and
+   * sync marks with them) in one transaction: the demo's meetings when the demo ends, a server's
+   * when it is removed without keeping them. The server's record stays. See removeServer.ts.
+   */
+  async removeServerMeetings(serverId: string): Promise<RemovedMeetings> {
+    return removeServerMeetings(this.db, serverId);
+  }
+
   /** Forgets every meeting of one server (the demo's simulator starts afresh on every launch). */
   async forgetServer(serverId: string): Promise<void> {
-    const ids = this.db.prepare('SELECT id FROM meetings WHERE server_id = ?').pluck().all(serverId) as number[];
-    this.db.transaction(() => {
-      for (const id of ids) this.meetings.remove(id, this.now());
-      this.db.prepare('DELETE FROM sync_state WHERE server_id = ?').run(serverId);
-    })();
+    removeServerMeetings(this.db, serverId);
+  }
+
+  /** The servers this computer holds meetings of, named, with their counts (the most first). */
+  async servers(): Promise<LibraryServer[]> {
+    return libraryServers(this.db);
   }
 
   async stats(): Promise<CacheStats> {
@@ -255,13 +223,21 @@ export class Library {
     const pending = one<{ n: number }>(
       "SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'conflict', 'local')",
     );
-    const servers = this.db
-      .prepare(
-        `SELECT s.id AS serverId, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
-         FROM servers s LEFT JOIN meetings m ON m.server_id = s.id AND m.hidden_at IS NULL LEFT JOIN sync_state st ON st.server_id = s.id
-         GROUP BY s.id ORDER BY s.id`,
-      )
-      .all() as CacheStats['servers'];
+    const servers = (
+      this.db
+        .prepare(
+          `SELECT s.id, s.url, s.label, s.demo, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
+           FROM servers s LEFT JOIN meetings m ON m.server_id = s.id AND m.hidden_at IS NULL LEFT JOIN sync_state st ON st.server_id = s.id
+           GROUP BY s.id ORDER BY s.id`,
+        )
+        .all() as Array<{ id: string; url: string; label: string; demo: number; meetings: number; lastSyncedAt: number | null }>
+    ).map((r) => ({
+      serverId: r.id,
+      label: serverLabelOf(r.id, r),
+      demo: r.demo === 1,
+      meetings: r.meetings,
+      lastSyncedAt: r.lastSyncedAt,
+    }));
     let bytes = 0;
     for (const suffix of ['', '-wal']) {
       try {

@@ -101,12 +101,14 @@ export type MeetingListRow = Pick<
   | 'segment_count'
 > & { conflicts: string | null };
 
-export function meetingView(r: MeetingListRow): LibraryMeeting {
+/** `label` names the meeting's server (see serverNames.ts). */
+export function meetingView(r: MeetingListRow, label: (serverId: string) => string): LibraryMeeting {
   const conflictPatches = parseJson<string[]>(r.conflicts, []).map((f) => parseJson<MeetingPatch>(f, {}));
   const conflictFields = asFields([...new Set(conflictPatches.flatMap((p) => Object.keys(p)))]);
   return {
     id: r.id,
     serverId: r.server_id,
+    serverLabel: label(r.server_id),
     remoteId: r.remote_id,
     platform: r.platform,
     nativeMeetingId: r.native_id,

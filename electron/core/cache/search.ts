@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { buildMatchQuery, parseMarked } from './ftsQuery';
+import { meetingWhere } from './libraryFilter';
 import { MARK_CLOSE, MARK_OPEN } from './rows';
+import type { ServerNames } from './serverNames';
 import type { MeetingHit, SearchFilters, SearchPage, SearchResult, SegmentHit } from './types';
 
 const MAX_LIMIT = 200;
@@ -33,29 +35,56 @@ interface MeetingHitRow {
   notes_snip: string | null;
 }
 
-function meetingFilters(f: SearchFilters, params: Record<string, unknown>): string {
-  const where = ['m.hidden_at IS NULL'];
-  if (f.serverId !== undefined) {
-    where.push('m.server_id = @serverId');
-    params.serverId = f.serverId;
+export interface SearchQuery {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Transcript lines matching `match` among the meetings the filters keep. The full-text index
+ * drives the query (its matches are joined to their rows by primary key), whatever the filters.
+ * CROSS JOIN keeps SQLite's planner from reordering the tables (sqlite.org/optoverview.html,
+ * "Manual Control Of Query Plans Using CROSS JOIN"): with the statistics `PRAGMA optimize`
+ * gathers, a server filter made it start the name search of a small library from that server's
+ * meetings through the (server_id, remote_id) index, probing the index once per meeting; on
+ * transcripts that path would read every line of the server. A test pins the plans
+ * (test/integration/cache/servers.test.ts); `npm run bench -- cache` measures them.
+ */
+export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit: number; offset: number; ranked: boolean }): SearchQuery {
+  const params: Record<string, unknown> = {
+    match,
+    limit: page.limit,
+    offset: page.offset,
+    open: MARK_OPEN,
+    close: MARK_CLOSE,
+    tokens: SNIPPET_TOKENS,
+  };
+  let where = meetingWhere(f, params);
+  if (f.speaker !== undefined) {
+    where += ' AND s.speaker = @speaker COLLATE NOCASE';
+    params.speaker = f.speaker;
   }
-  if (f.platform !== undefined) {
-    where.push('m.platform = @platform');
-    params.platform = f.platform;
-  }
-  if (f.status !== undefined) {
-    where.push('m.status = @status');
-    params.status = f.status;
-  }
-  if (f.from !== undefined) {
-    where.push(`${MEETING_TIME} >= @from`);
-    params.from = f.from;
-  }
-  if (f.to !== undefined) {
-    where.push(`${MEETING_TIME} < @to`);
-    params.to = f.to;
-  }
-  return where.join(' AND ');
+  const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
+       snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snip,
+       highlight(segments_fts, 1, @open, @close) AS speaker_marked
+     FROM segments_fts
+     CROSS JOIN segments s ON s.id = segments_fts.rowid
+     CROSS JOIN meetings m ON m.id = s.meeting_id
+     WHERE segments_fts MATCH @match AND ${where}
+     ORDER BY ${page.ranked ? 'rank' : 'segments_fts.rowid DESC'} LIMIT @limit OFFSET @offset`;
+  return { sql, params };
+}
+
+/** Meetings whose name or notes match, among those the filters keep (driven by the name index). */
+export function meetingHitsQuery(match: string, f: SearchFilters): SearchQuery {
+  const params: Record<string, unknown> = { match, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS, limit: MEETING_HITS };
+  const sql = `SELECT m.id, m.server_id, m.platform, ${MEETING_TIME} AS meeting_time,
+       highlight(meetings_fts, 0, @open, @close) AS name_marked,
+       snippet(meetings_fts, 1, @open, @close, '…', @tokens) AS notes_snip
+     FROM meetings_fts CROSS JOIN meetings m ON m.id = meetings_fts.rowid
+     WHERE meetings_fts MATCH @match AND ${meetingWhere(f, params)}
+     ORDER BY rank LIMIT @limit`;
+  return { sql, params };
 }
 
 /**
@@ -66,7 +95,10 @@ function meetingFilters(f: SearchFilters, params: Record<string, unknown>): stri
 export class SearchIndex {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly names: ServerNames,
+  ) {}
 
   private stmt(sql: string): Database.Statement {
     let s = this.cache.get(sql);
@@ -100,27 +132,15 @@ export class SearchIndex {
   }
 
   private segmentHits(match: string, f: SearchFilters, limit: number, offset: number, ranked: boolean): SegmentHit[] {
-    const params: Record<string, unknown> = { match, limit, offset, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS };
-    let where = meetingFilters(f, params);
-    if (f.speaker !== undefined) {
-      where += ' AND s.speaker = @speaker COLLATE NOCASE';
-      params.speaker = f.speaker;
-    }
-    const rows = this.stmt(
-      `SELECT s.meeting_id, m.server_id, m.name, m.platform, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
-         snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snip,
-         highlight(segments_fts, 1, @open, @close) AS speaker_marked
-       FROM segments_fts
-       JOIN segments s ON s.id = segments_fts.rowid
-       JOIN meetings m ON m.id = s.meeting_id
-       WHERE segments_fts MATCH @match AND ${where}
-       ORDER BY ${ranked ? 'rank' : 'segments_fts.rowid DESC'} LIMIT @limit OFFSET @offset`,
-    ).all(params) as SegmentHitRow[];
+    const q = segmentHitsQuery(match, f, { limit, offset, ranked });
+    const rows = this.stmt(q.sql).all(q.params) as SegmentHitRow[];
+    const label = this.names.snapshot();
     return rows.map((r) => {
       const speakerParts = parseMarked(r.speaker_marked);
       return {
         meetingId: r.meeting_id,
         serverId: r.server_id,
+        serverLabel: label(r.server_id),
         meetingName: r.name,
         platform: r.platform,
         meetingTime: r.meeting_time || null,
@@ -135,20 +155,15 @@ export class SearchIndex {
   }
 
   private meetingHits(match: string, f: SearchFilters): MeetingHit[] {
-    const params: Record<string, unknown> = { match, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS, limit: MEETING_HITS };
-    const rows = this.stmt(
-      `SELECT m.id, m.server_id, m.platform, ${MEETING_TIME} AS meeting_time,
-         highlight(meetings_fts, 0, @open, @close) AS name_marked,
-         snippet(meetings_fts, 1, @open, @close, '…', @tokens) AS notes_snip
-       FROM meetings_fts JOIN meetings m ON m.id = meetings_fts.rowid
-       WHERE meetings_fts MATCH @match AND ${meetingFilters(f, params)}
-       ORDER BY rank LIMIT @limit`,
-    ).all(params) as MeetingHitRow[];
+    const q = meetingHitsQuery(match, f);
+    const rows = this.stmt(q.sql).all(q.params) as MeetingHitRow[];
+    const label = this.names.snapshot();
     return rows.map((r) => {
       const notes = parseMarked(r.notes_snip);
       return {
         meetingId: r.id,
         serverId: r.server_id,
+        serverLabel: label(r.server_id),
         platform: r.platform,
         meetingTime: r.meeting_time || null,
         name: parseMarked(r.name_marked),

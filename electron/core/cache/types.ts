@@ -32,6 +32,8 @@ export interface LibraryMeeting extends MeetingFields {
   /** Local id: stable within this cache, unique across servers. */
   id: number;
   serverId: string;
+  /** The server's name as the person knows it (`servers.label`), else the host of its address. */
+  serverLabel: string;
   /** The server's row id (`meeting.id`). */
   remoteId: number;
   platform: string;
@@ -50,8 +52,21 @@ export interface LibraryMeeting extends MeetingFields {
   conflictFields: EditableField[];
 }
 
-export interface LibraryFilter {
+/**
+ * Meetings of the demo's simulator stay apart from real ones: `exclude` leaves them out, `only`
+ * keeps nothing else, `include` (default) lists them with the others.
+ */
+export type DemoFilter = 'include' | 'exclude' | 'only';
+
+/** Which servers' meetings: every filter set narrows the list (a meeting must pass all of them). */
+export interface ServerFilter {
   serverId?: string;
+  /** Any of these servers (at most `MAX_SERVER_FILTER`); an empty list is no filter. */
+  serverIds?: readonly string[];
+  demo?: DemoFilter;
+}
+
+export interface LibraryFilter extends ServerFilter {
   platform?: string;
   status?: MeetingStatus;
   /** Meeting time (start, else creation) from, inclusive, epoch ms. */
@@ -108,8 +123,7 @@ export interface SnippetPart {
   match: boolean;
 }
 
-export interface SearchFilters {
-  serverId?: string;
+export interface SearchFilters extends ServerFilter {
   platform?: string;
   status?: MeetingStatus;
   speaker?: string;
@@ -126,6 +140,7 @@ export interface SearchPage {
 export interface SegmentHit {
   meetingId: number;
   serverId: string;
+  serverLabel: string;
   meetingName: string | null;
   platform: string;
   meetingTime: number | null;
@@ -142,6 +157,7 @@ export interface SegmentHit {
 export interface MeetingHit {
   meetingId: number;
   serverId: string;
+  serverLabel: string;
   platform: string;
   meetingTime: number | null;
   name: SnippetPart[];
@@ -194,7 +210,26 @@ export interface CacheStats {
   transcripts: number;
   segments: number;
   pendingEdits: number;
-  servers: Array<{ serverId: string; meetings: number; lastSyncedAt: number | null }>;
+  /** Every server the app knows, with how many of its meetings this computer holds. */
+  servers: Array<LibraryServer & { lastSyncedAt: number | null }>;
+}
+
+/** A server as the library names it, with its meetings on this computer (planned ones included). */
+export interface LibraryServer {
+  serverId: string;
+  label: string;
+  demo: boolean;
+  meetings: number;
+}
+
+/** What `removeServerMeetings` took off this computer. */
+export interface RemovedMeetings {
+  /** Meetings the person could see (tombstones of local deletes are removed too, uncounted). */
+  meetings: number;
+  segments: number;
+  /** Edits in the outbox, sent or not. */
+  edits: number;
+  statusEntries: number;
 }
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';

@@ -2,32 +2,24 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { ServerColour } from '../../../shared/ipc/models';
 import { forgetServerSecrets } from '../admin/forget';
 import type { MeetingStore } from '../cache/meetingStore';
-import type { Resolver } from '../net/guardedLookup';
-import type { Clock, Logger, SecretMode, SecretStore } from '../ports';
+import { refusedKeyError } from '../connectionViews';
+import type { Clock, SecretMode, SecretStore } from '../ports';
 import { maskKey } from '../serverUrl';
 import type { ServerRepository } from '../servers';
-import type { SettingsStore } from '../settings';
-import type { StorageFault } from '../storageFault';
-import { StorageError } from '../storageNotice';
 import { probeServer } from '../vexa';
 import { probeWithKey, storeKey, type ProbedServer } from './keys';
 import { forgetInMemory } from './launchTarget';
 import { restoreServers } from './restore';
-import { DEMO_SERVER_ID, hostLabel, ServerConnection } from './serverConnection';
+import { DEMO_SERVER_ID, hostLabel, type ServerConnection } from './serverConnection';
+import { RETURNS_TO, ServerList, type ServerListDeps } from './serverList';
 
-export interface ConnectionsDeps {
+export interface ConnectionsDeps extends ServerListDeps {
   servers: ServerRepository;
-  settings: SettingsStore;
   secrets: SecretStore;
   /** Where a removed server's meetings are deleted from. */
   meetings: MeetingStore;
-  logger: Logger;
   clock: Clock;
-  fetch?: typeof fetch;
-  resolveHost?: Resolver;
   onChange(): void;
-  /** The disk refused to keep a key or the list of servers; the app went on for this run. */
-  onStorageFault(subject: 'key' | 'settings', fault: StorageFault): void;
 }
 
 export type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
@@ -41,75 +33,14 @@ export interface AddOptions {
   demo?: boolean;
 }
 
-/** Statuses of servers the app returns to at start-up (with their stored keys). */
-const RETURNS_TO = new Set(['connected', 'connecting', 'key_needed', 'error']);
-
 /**
- * Every server the app knows and the keys of those it is connected to, each server on its own:
- * one failing, refused or slow never holds up another. The current server is the one the
- * one-server screens (Settings, Admin, Account, Webhooks) act on.
+ * What happens to each server the app knows, each on its own: one failing, refused or slow never
+ * holds up another. Added, checked, refused, disconnected, removed, renamed, reordered; the list
+ * itself and the current server are `ServerList`'s.
  */
-export class Connections {
-  private readonly byId = new Map<string, ServerConnection>();
-  private currentId: string | null = null;
-
-  constructor(private readonly d: ConnectionsDeps) {}
-
-  private make(id: string, url: string, status: ServerConnection['status']): ServerConnection {
-    const c = new ServerConnection(id, url, null, status, { fetch: this.d.fetch, resolveHost: this.d.resolveHost });
-    this.byId.set(id, c);
-    return c;
-  }
-
-  /** In the person's order; a server not yet in the cache goes last. */
-  list(): ServerConnection[] {
-    return [...this.byId.values()].sort((a, b) => (a.record?.position ?? 1e9) - (b.record?.position ?? 1e9) || a.id.localeCompare(b.id));
-  }
-
-  get(id: string): ServerConnection | undefined {
-    return this.byId.get(id);
-  }
-
-  require(id: string): ServerConnection {
-    const c = this.byId.get(id);
-    if (!c) throw new UserFacingError('not_found', 'The app does not know this server any more. Look at the list of servers again.');
-    return c;
-  }
-
-  get current(): ServerConnection | null {
-    return this.currentId === null ? null : (this.byId.get(this.currentId) ?? null);
-  }
-
-  /** The named server, or the current one when none is named. */
-  resolve(serverId: string | undefined): ServerConnection | null {
-    return serverId === undefined ? this.current : this.require(serverId);
-  }
-
-  /** Servers holding their key, in the person's order. */
-  live(): ServerConnection[] {
-    return this.list().filter((c) => c.live);
-  }
-
-  /** Saves which servers to return to and the current one; false when the disk refused (said once). */
-  private persist(): boolean {
-    try {
-      const connected = this.list()
-        .filter((c) => RETURNS_TO.has(c.status))
-        .map((c) => c.id);
-      this.d.settings.setServers({ connected, current: this.currentId });
-      return true;
-    } catch (e) {
-      if (!(e instanceof StorageError)) throw e;
-      this.d.logger.warn('Could not save the list of servers; kept for this run', { code: e.fault.code, cause: e.fault.cause });
-      this.d.onStorageFault('settings', e.fault);
-      return false;
-    }
-  }
-
-  /** The current server moves to the first connected one (else one waiting for its key, else none). */
-  private pickCurrent(): void {
-    const list = this.list();
-    this.currentId = (list.find((c) => c.live) ?? list.find((c) => c.status === 'key_needed') ?? null)?.id ?? null;
+export class Connections extends ServerList {
+  constructor(private readonly d: ConnectionsDeps) {
+    super(d);
   }
 
   /**
@@ -135,15 +66,22 @@ export class Connections {
     return { demo };
   }
 
-  /** A background connection failed: the server says why, beside its name. */
+  /**
+   * A background connection with a stored key failed: the server says why, beside its name. A
+   * key it refused is forgotten, as at a check (`keyRefused`).
+   */
   failed(id: string, e: unknown): void {
     const c = this.byId.get(id);
     if (!c || c.live) return;
     const coded = e as { code?: string; userMessage?: string; message?: string };
-    c.drop(coded.code === 'unauthorized' ? 'key_needed' : 'error', {
-      code: coded.code ?? 'reconnect_failed',
-      message: coded.userMessage ?? coded.message ?? `Connect to ${c.label} again.`,
-    });
+    if (coded.code === 'unauthorized') {
+      c.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));
+      void this.forgetKey(c);
+    } else
+      c.drop('error', {
+        code: coded.code ?? 'reconnect_failed',
+        message: coded.userMessage ?? coded.message ?? `Connect to ${c.label} again.`,
+      });
     this.d.onChange();
   }
 
@@ -209,7 +147,7 @@ export class Connections {
 
   /**
    * Detects the generation and capabilities again with the key held. A server that refuses the
-   * key waits for another (`key_needed`); one that cannot be reached stays connected and keeps
+   * key ends its connection (`keyRefused`); one that cannot be reached stays connected and keeps
    * retrying, with the reason beside its name (`error`) until a check succeeds.
    */
   async recheck(serverId: string): Promise<ServerConnection> {
@@ -220,12 +158,13 @@ export class Connections {
     }));
     if (!checking) throw new UserFacingError('no_key', `There is no key for ${c.label} to check it with. Enter its key again.`);
     const result = await checking.result;
-    // Another key arrived meanwhile: its own check decides.
-    if (c.withKey((_r, k) => k) !== checking.apiKey) return c;
+    // Another key arrived meanwhile, or the server was disconnected: that answer is about the past.
+    const stillChecking = () => c.withKey((_r, k) => k) === checking.apiKey;
+    if (!stillChecking()) return c;
     if (!result.ok) {
-      const error = { code: result.error.code, message: result.error.userMessage };
-      c.status = result.error.code === 'unauthorized' ? 'key_needed' : 'error';
-      c.error = result.error.code === 'unauthorized' ? { ...error, message: `${c.label} refused its key: ${error.message}` } : error;
+      if (result.error.code === 'unauthorized') return this.keyRefused(c);
+      c.status = 'error';
+      c.error = { code: result.error.code, message: result.error.userMessage };
       this.d.onChange();
       return c;
     }
@@ -238,10 +177,42 @@ export class Connections {
       warnings: p.warnings,
       checkedAt: this.d.clock.now(),
     });
+    if (!stillChecking()) return c;
     c.hold(record, checking.apiKey);
     if (p.user?.maxConcurrent !== undefined) c.limit = { value: p.user.maxConcurrent, source: 'server' };
     this.d.onChange();
     return c;
+  }
+
+  /**
+   * The server refused the key in use. Nothing may go on using it: the client, the live socket and
+   * the sync of this server go (its session closes once it holds no key), the stored key is
+   * forgotten so the next start does not send it again, and the app asks for a new key for this
+   * server only (`key_needed`, `key_refused`). Its admin key and webhook secret stay: they belong
+   * to the server, not to the refused user key. Other servers are not touched.
+   */
+  private async keyRefused(c: ServerConnection): Promise<ServerConnection> {
+    this.d.logger.warn('The server refused the API key in use; asking for a new one', { server: c.url });
+    c.drop('key_needed', refusedKeyError({ label: c.label, keyLabel: c.record?.keyLabel ?? null }));
+    this.d.onChange();
+    await this.forgetKey(c);
+    return c;
+  }
+
+  /** The stored key goes and the server's record keeps no label of it; a failure is logged (the key is not used either way). */
+  private async forgetKey(c: ServerConnection): Promise<void> {
+    // A new key entered meanwhile is stored under the same id: it must not be forgotten with the old one.
+    const noNewKey = () => c.withKey(() => true) === null;
+    try {
+      if (noNewKey()) await this.d.secrets.delete(c.id);
+      if (noNewKey()) {
+        await this.d.servers.clearKey(c.id);
+        if (c.record) c.record = { ...c.record, keyLabel: null, keyStorage: null };
+      }
+    } catch (e) {
+      // At the next start the key is refused and forgotten again.
+      this.d.logger.warn('Could not forget the refused key', { server: c.url, error: e });
+    }
   }
 
   /** The live connection of a server in `error` opened again: check it, and it reads as connected. */

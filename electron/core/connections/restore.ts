@@ -1,5 +1,6 @@
 import type { ServerStatus } from '../../../shared/ipc/models';
 import type { MeetingStore } from '../cache/meetingStore';
+import { missingKeyError } from '../connectionViews';
 import type { Clock, Logger, SecretStore } from '../ports';
 import type { ServerRecord, ServerRepository } from '../servers';
 import type { SettingsStore } from '../settings';
@@ -22,11 +23,6 @@ export interface RestoreTarget {
   reconnect(id: string, apiKey: string): void;
 }
 
-const keyMissing = (label: string) => ({
-  code: 'key_missing',
-  message: `Enter the API key for ${label} again: it was kept for the last session only, or the system keychain could not unlock it.`,
-});
-
 /**
  * Every server the cache knows comes back as the person left it: the ones the app was connected to
  * with their stored keys (or waiting for a key the store no longer gives), the others disconnected
@@ -47,7 +43,7 @@ export async function restoreServers(d: RestoreDeps, target: RestoreTarget): Pro
     if (key) {
       d.logger.addSecret(key);
       c.hold(r, key);
-    } else c.drop('key_needed', keyMissing(c.label));
+    } else c.drop('key_needed', missingKeyError({ label: c.label, keyLabel: r.keyLabel }));
   }
   for (const id of wanted) {
     if (target.has(id)) continue;

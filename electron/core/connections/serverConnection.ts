@@ -70,16 +70,11 @@ export class ServerConnection {
   }
 
   /**
-   * Holds a key and the server's record: its live connection and sync run. A key the server
-   * refused on a check is held too (`key_needed`): requests then fail with the server's own words
-   * until the person enters another key, as with one server before.
+   * Holds a key and the server's record: its live connection and sync run. A server that refused
+   * its key holds none (`key_needed`): nothing goes on sending a refused key.
    */
   get live(): boolean {
-    return (
-      this.apiKey !== null &&
-      this.record !== null &&
-      (this.status === 'connected' || this.status === 'error' || this.status === 'key_needed')
-    );
+    return this.apiKey !== null && this.record !== null && (this.status === 'connected' || this.status === 'error');
   }
 
   hold(record: ServerRecord, apiKey: string): void {

@@ -1,4 +1,5 @@
 import type { BotSlotsView, ConnectionView, ServerConnectionView } from '../../../shared/ipc/models';
+import { noConnection } from '../connectionViews';
 import { toServerView } from '../servers';
 import { hostLabel, type ServerConnection } from './serverConnection';
 
@@ -27,22 +28,17 @@ export function serverView(c: ServerConnection, slots: BotSlotsView | null, posi
   };
 }
 
-const NONE: ConnectionView = { status: 'none', server: null, key: null, error: null, keyNeeded: null };
-
 /**
  * The current server as the screens of one server at a time see it: connected (a failed check
- * is an error beside a working connection, as before), connecting, or waiting for its key (which
- * then goes to this server only).
+ * is an error beside a working connection), connecting, or waiting for its key (missing, or
+ * refused: `connectionViews.ts` says which), which then goes to this server only.
  */
 export function connectionViewOf(c: ServerConnection | null): ConnectionView {
-  if (!c) return NONE;
+  if (!c) return noConnection();
   const r = c.record;
-  const waiting = (): ConnectionView => ({ ...NONE, error: c.error, keyNeeded: { id: c.id, url: c.url, label: c.label } });
   switch (c.status) {
     case 'connected':
     case 'error':
-    // A refused key still held: the one-server screens show the server with the refusal beside it.
-    case 'key_needed':
       if (c.live && r?.keyLabel && r.keyStorage)
         return {
           status: 'connected',
@@ -51,14 +47,14 @@ export function connectionViewOf(c: ServerConnection | null): ConnectionView {
           error: c.error,
           keyNeeded: null,
         };
-      // No key held: the key is asked for this server. A server restored without its record
-      // whose first check failed has nothing to show but why.
-      return c.status === 'key_needed' ? waiting() : { ...NONE, error: c.error };
+      // A server restored without its record whose first check failed has nothing to show but why.
+      return noConnection(c.error);
     case 'connecting':
-      return { status: 'connecting', server: r ? toServerView(r) : null, key: null, error: null, keyNeeded: null };
+      return { ...noConnection(), status: 'connecting', server: r ? toServerView(r) : null };
+    case 'key_needed':
     case 'disconnected':
-      return waiting();
+      return { ...noConnection(c.error), keyNeeded: { id: c.id, url: c.url, label: c.label } };
     case 'removed':
-      return NONE;
+      return noConnection();
   }
 }

@@ -7,7 +7,6 @@ import {
   normaliseBotStatus,
   normaliseChat,
   normaliseMeeting,
-  normaliseMeetingList,
   normaliseShare,
   normaliseStop,
   normaliseTranscript,
@@ -25,7 +24,6 @@ import type {
   Meeting,
   MeetingPage,
   MeetingPatch,
-  MeetingStatus,
   ServerCapabilities,
   ServerGeneration,
   ServerPlatform,
@@ -37,30 +35,14 @@ import { clearWebhook, fetchDeliveries, fetchMe, fetchWebhook, putWebhook } from
 import { seg } from './http';
 import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
-import { clamp, filterLocally } from './listQuery';
+import { launchBody } from './launchBody';
+import { listAllMeetingPages, listBotsPage, listMeetingsPage, type ListAllMeetingsQuery, type ListMeetingsQuery } from './listQuery';
+
+export type { ListAllMeetingsQuery, ListMeetingsQuery } from './listQuery';
 
 export interface CallOptions {
   signal?: AbortSignal;
 }
-
-export interface ListMeetingsQuery {
-  limit?: number;
-  offset?: number;
-  status?: MeetingStatus;
-  platform?: ServerPlatform;
-  /** Hide G3 planned meetings (calendar sync, POST /meetings). */
-  excludePlanned?: boolean;
-}
-
-export interface ListAllMeetingsQuery extends Omit<ListMeetingsQuery, 'limit' | 'offset'> {
-  pageSize?: number;
-  /** Safety stop for enormous accounts; `complete` is false when it was hit. */
-  maxPages?: number;
-}
-
-/** G3 caps a page at 100 and answers 50 when no limit is given. */
-const MAX_PAGE = 100;
-const G3_DEFAULT_PAGE = 50;
 
 const path = {
   bot: (p: string, n: string) => `/bots/${seg(p)}/${seg(n)}`,
@@ -102,60 +84,38 @@ export class VexaClient {
 
   /** The account behind this key and what its scopes unlock (G2/G3; `unsupported` on G1). */
   me(o: CallOptions = {}): Promise<Me> {
-    return fetchMe(this.account(o));
+    return fetchMe(this.target(o));
   }
 
   /** The webhook that is set (G3; `unsupported` on G1/G2, which cannot read it back). */
   getWebhook(o: CallOptions = {}): Promise<Webhook> {
-    return fetchWebhook(this.account(o));
+    return fetchWebhook(this.target(o));
   }
 
   setWebhook(input: WebhookInput, o: CallOptions = {}): Promise<Webhook> {
-    return putWebhook(this.account(o), input);
+    return putWebhook(this.target(o), input);
   }
 
   clearWebhook(o: CallOptions = {}): Promise<void> {
-    return clearWebhook(this.account(o));
+    return clearWebhook(this.target(o));
   }
 
   /** Recent delivery attempts, newest first (G3; `unsupported` elsewhere). */
   webhookDeliveries(q: { limit?: number } = {}, o: CallOptions = {}): Promise<WebhookDelivery[]> {
-    return fetchDeliveries(this.account(o), q.limit);
+    return fetchDeliveries(this.target(o), q.limit);
   }
 
-  private account(o: CallOptions) {
+  /** What the account and list calls need of this client (`account.ts`, `listQuery.ts`). */
+  private target(o: CallOptions) {
     return { http: this.http, generation: this.generation, capabilities: this.capabilities, signal: o.signal };
   }
 
-  async listMeetings(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {
-    if (!this.capabilities.pagedMeetings) {
-      // G1 ignores every parameter and returns the whole list, newest first.
-      const all = filterLocally(normaliseMeetingList(await this.get('/meetings', undefined, o)).meetings, q);
-      const offset = q.offset ?? 0;
-      const end = q.limit === undefined ? all.length : offset + q.limit;
-      return { meetings: all.slice(offset, end), hasMore: end < all.length };
-    }
-    const limit = q.limit === undefined ? undefined : clamp(q.limit, 1, MAX_PAGE);
-    const list = normaliseMeetingList(await this.get('/meetings', this.listQuery(q, limit), o));
-    const expected = limit ?? (this.generation === 'g3' ? G3_DEFAULT_PAGE : undefined);
-    const hasMore = list.hasMore ?? (expected !== undefined && list.meetings.length >= expected);
-    return { meetings: list.meetings, hasMore };
+  listMeetings(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {
+    return listMeetingsPage(this.target(o), q);
   }
 
-  async listAllMeetings(q: ListAllMeetingsQuery = {}, o: CallOptions = {}): Promise<{ meetings: Meeting[]; complete: boolean }> {
-    if (!this.capabilities.pagedMeetings) return { meetings: (await this.listMeetings(q, o)).meetings, complete: true };
-    const pageSize = clamp(q.pageSize ?? MAX_PAGE, 1, MAX_PAGE);
-    const maxPages = q.maxPages ?? 200;
-    const byId = new Map<number, Meeting>();
-    let offset = 0;
-    for (let page = 0; page < maxPages; page++) {
-      const { meetings, hasMore } = await this.listMeetings({ ...q, limit: pageSize, offset }, o);
-      // New meetings shift offset pages while we read them; the id keeps each one once.
-      for (const m of meetings) if (!byId.has(m.id)) byId.set(m.id, m);
-      if (!hasMore || meetings.length === 0) return { meetings: [...byId.values()], complete: true };
-      offset += meetings.length;
-    }
-    return { meetings: [...byId.values()], complete: false };
+  listAllMeetings(q: ListAllMeetingsQuery = {}, o: CallOptions = {}): Promise<{ meetings: Meeting[]; complete: boolean }> {
+    return listAllMeetingPages(this.target(o), q);
   }
 
   async getMeeting(id: number, o: CallOptions = {}): Promise<Meeting> {
@@ -208,28 +168,8 @@ export class VexaClient {
   }
 
   async launchBot(req: LaunchBotRequest, o: CallOptions = {}): Promise<Meeting> {
-    const res = await this.http.request('/bots', { method: 'POST', body: this.launchBody(req), signal: o.signal });
+    const res = await this.http.request('/bots', { method: 'POST', body: launchBody(this.generation, req), signal: o.signal });
     return normaliseMeeting(res.body);
-  }
-
-  /** G3 parses the body by hand and ignores unknown keys; G1 has no automatic_leave. */
-  private launchBody(req: LaunchBotRequest): Record<string, unknown> {
-    const body: Record<string, unknown> = { platform: req.platform };
-    const put = (key: string, value: string | boolean | undefined) => {
-      if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== '')) body[key] = value;
-    };
-    put('native_meeting_id', req.nativeMeetingId?.trim());
-    put('meeting_url', req.meetingUrl?.trim());
-    put('passcode', req.passcode?.trim());
-    put('bot_name', req.botName?.trim());
-    // "auto" means: let the server detect the language, which it does when none is sent.
-    put('language', req.language === 'auto' ? undefined : req.language);
-    put('task', req.task);
-    put('transcription_tier', req.transcriptionTier);
-    put('recording_enabled', req.recordingEnabled);
-    put('transcribe_enabled', req.transcribeEnabled);
-    if (req.automaticLeave && this.generation !== 'g1') body.automatic_leave = req.automaticLeave;
-    return body;
   }
 
   async stopBot(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<StopResult> {
@@ -264,9 +204,7 @@ export class VexaClient {
 
   async listBots(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {
     if (!this.capabilities.botsList) throw unsupported(clientMessages.noBotsList());
-    const limit = q.limit === undefined ? undefined : clamp(q.limit, 1, MAX_PAGE);
-    const list = normaliseMeetingList(await this.get('/bots', this.listQuery(q, limit), o));
-    return { meetings: list.meetings, hasMore: list.hasMore ?? list.meetings.length >= (limit ?? G3_DEFAULT_PAGE) };
+    return listBotsPage(this.target(o), q);
   }
 
   async getTranscript(
@@ -334,17 +272,5 @@ export class VexaClient {
     // G3 always answers an empty list: chat arrives as transcript segments with source "chat".
     if (!this.capabilities.chat) return [];
     return normaliseChat(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
-  }
-
-  private listQuery(q: ListMeetingsQuery, limit: number | undefined): Record<string, QueryValue> {
-    // G2 spells the help-needed status the api.v1 way.
-    const status = q.status === 'needs_help' && this.generation === 'g2' ? 'needs_human_help' : q.status;
-    return {
-      limit,
-      offset: q.offset,
-      status,
-      platform: q.platform,
-      exclude_planned: this.generation === 'g3' && q.excludePlanned ? true : undefined,
-    };
   }
 }

@@ -5,7 +5,9 @@ import { findUserByEmail, loadMoreUsers, openUser, reloadUsers, typeFilter } fro
 import { CreateUserDialog } from './CreateUserDialog';
 import { useAdminStore } from './store';
 import { UserList } from './UserList';
-import { listSummary } from './userList';
+import { filterScope, findByEmailSuggestion, listSummary } from './userList';
+
+const SCOPE_ID = 'admin-filter-scope';
 
 /** G3 has no list route: a user is found by their exact email instead. */
 function FindByEmail() {
@@ -44,6 +46,7 @@ function FindByEmail() {
 function FilterField() {
   const query = useAdminStore((s) => s.query);
   const loading = useAdminStore((s) => s.list.loading);
+  const scoped = useAdminStore((s) => filterScope(s.list) !== null);
   const ref = useRef<HTMLInputElement>(null);
   return (
     <div className="admin-filter" role="search">
@@ -52,6 +55,7 @@ function FilterField() {
         ref={ref}
         type="search"
         aria-label="Filter users by email or name"
+        aria-describedby={scoped ? SCOPE_ID : undefined}
         placeholder="Filter by email or name"
         autoComplete="off"
         spellCheck={false}
@@ -81,6 +85,50 @@ function FilterField() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Under the filter: how far it looked (the server has no search), and a direct lookup for an email. */
+function FilterNotes() {
+  const list = useAdminStore((s) => s.list);
+  const offers = useAdminStore((s) => s.status?.offers ?? null);
+  const scope = filterScope(list);
+  const email = findByEmailSuggestion(list, offers);
+  return (
+    <>
+      {scope ? (
+        <p id={SCOPE_ID} className="muted admin-filter-scope">
+          {scope}
+        </p>
+      ) : null}
+      {email ? <FindSuggestion key={email} email={email} /> : null}
+    </>
+  );
+}
+
+function FindSuggestion({ email }: { email: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const find = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await findUserByEmail(email);
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    if (!result.value.user) return setError(`No user has the email address ${email}. Check it, or create the user.`);
+    void openUser(result.value.user.id);
+  };
+  return (
+    <Banner
+      tone={error ? 'error' : 'info'}
+      actions={
+        <Button size="sm" busy={busy} onClick={() => void find()}>
+          Find by email
+        </Button>
+      }
+    >
+      {error ?? `No user read so far has the email ${email}. The server can look it up directly, without reading every user.`}
+    </Banner>
   );
 }
 
@@ -167,6 +215,7 @@ export function UsersView() {
           New user…
         </Button>
       </div>
+      {canList ? <FilterNotes /> : null}
       {body}
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -29,6 +29,8 @@ export function describeScopes(scopes: readonly string[]): ScopeLine[] {
 // A pragmatic check: one @, something on each side, a dot in the domain. The server decides the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+export const looksLikeEmail = (text: string): boolean => EMAIL.test(text.trim());
+
 export const BOT_LIMIT_MAX = 1000;
 
 export interface UserForm {

@@ -1,5 +1,6 @@
 import type { AdminUserPage, AdminUserView } from '../../../shared/ipc/admin';
 import type { Result } from '../../../shared/ipc/result';
+import { looksLikeEmail } from './describe';
 
 /**
  * The users list: pages through the server with skip/limit and filters as the person types. The
@@ -106,4 +107,29 @@ export function listSummary(state: Pick<UserListState, 'users' | 'hasMore' | 'fi
   }
   if (n === 0) return 'No users yet';
   return state.hasMore ? `${users(n)} shown, more on the server` : `All ${users(n)}`;
+}
+
+type FilterState = Pick<UserListState, 'filter' | 'users' | 'hasMore' | 'nextSkip' | 'loaded' | 'loading' | 'error'>;
+
+/**
+ * What a filter covers, said next to it: the admin API has no search, so a filter only looks
+ * through the users read so far, and "Look further" reads more. Null without a filter.
+ */
+export function filterScope(state: FilterState): string | null {
+  if (!state.filter.trim() || !state.loaded || state.error) return null;
+  if (!state.hasMore) return 'The filter looked through every user on the server.';
+  const read = `${state.nextSkip.toLocaleString('en-US')} ${state.nextSkip === 1 ? 'user' : 'users'}`;
+  return `The server has no search: this filter looked through the first ${read} only. “Look further” reads more.`;
+}
+
+/**
+ * The email address to look up directly, when the filter is one that no user read so far has and
+ * the server has more users than were read: the server finds it at once, where the filter would
+ * page through everyone. Null otherwise (a server without the lookup, a complete list, a match).
+ */
+export function findByEmailSuggestion(state: FilterState, offers: { findByEmail: boolean } | null): string | null {
+  const email = state.filter.trim();
+  if (!offers?.findByEmail || !state.loaded || state.loading || state.error || !state.hasMore) return null;
+  if (!looksLikeEmail(email)) return null;
+  return state.users.some((u) => u.email?.toLowerCase() === email.toLowerCase()) ? null : email;
 }

@@ -2,10 +2,10 @@ import { useId, type ReactNode } from 'react';
 import type { MeetingStatus } from '../../../shared/vexa/types';
 import { Button } from '../../app/theme';
 import { ChevronIcon, CrossIcon } from '../../app/theme/icons';
-import { useConnectionStore } from '../connection/store';
-import { applyFilters } from './actions';
-import { platformLabel, serverLabel } from './describe';
+import { applyFilters, chooseServer } from './actions';
+import { platformLabel } from './describe';
 import { activeFilterCount, DATE_PRESETS, STATUS_FILTERS, type DatePreset, type LibraryFilters } from './filters';
+import { serverOptions } from './servers';
 import { useLibraryStore } from './store';
 
 const KNOWN_PLATFORMS = ['google_meet', 'teams', 'zoom', 'jitsi'];
@@ -46,12 +46,16 @@ function DateInput({ label, value, onChange }: { label: string; value: string; o
   );
 }
 
+/** A chosen server the list of servers has not caught up with yet stays selectable, by its address. */
+function withChosen(options: Array<{ value: string; label: string }>, chosen: string) {
+  return !chosen || options.some((o) => o.value === chosen) ? options : [...options, { value: chosen, label: chosen }];
+}
+
 /** Date range, platform, status, server (with several) and, while searching, speaker. */
 export function FilterBar({ searching }: { searching: boolean }) {
   const filters = useLibraryStore((s) => s.filters);
   const servers = useLibraryStore((s) => s.servers);
   const listed = useLibraryStore((s) => s.meetings);
-  const current = useConnectionStore((s) => s.view?.server ?? null);
   const speakers = useLibraryStore((s) => s.search.result?.segments);
   const speakerListId = useId();
 
@@ -89,8 +93,8 @@ export function FilterBar({ searching }: { searching: boolean }) {
         <FilterSelect
           label="Server"
           value={filters.serverId}
-          options={[{ value: '', label: 'All servers' }, ...servers.map((id) => ({ value: id, label: serverLabel(id, current) }))]}
-          onChange={(serverId) => update({ serverId })}
+          options={withChosen(serverOptions(servers), filters.serverId)}
+          onChange={(serverId) => void chooseServer(serverId)}
         />
       ) : null}
       {searching ? (

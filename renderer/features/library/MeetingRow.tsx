@@ -4,6 +4,8 @@ import { formatDateTime } from '../../app/format';
 import { Badge, Bidi, PlatformMark } from '../../app/theme';
 import { MeetingActions } from '../export/MeetingActions';
 import { exportRef, failureText, libraryStatus, libraryTitle, meetingTime, platformLabel, transcriptLabel } from './describe';
+import { ServerChip } from './ServerChip';
+import { rowServerLabel } from './servers';
 
 export const MeetingRow = memo(function MeetingRow({
   meeting,
@@ -31,6 +33,7 @@ export const MeetingRow = memo(function MeetingRow({
         <span className="meeting-main">
           <Bidi className="meeting-title break">{title}</Bidi>
           <span className="meeting-meta muted">
+            <ServerChip serverId={meeting.serverId} label={rowServerLabel(meeting)} />
             {platformLabel(meeting.platform)}
             {meeting.nativeMeetingId ? (
               <>

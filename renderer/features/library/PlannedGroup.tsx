@@ -4,6 +4,8 @@ import { formatDateTime } from '../../app/format';
 import { Badge, Bidi, PlatformMark } from '../../app/theme';
 import { ChevronIcon } from '../../app/theme/icons';
 import { libraryTitle, meetingStatus, platformLabel } from './describe';
+import { ServerChip } from './ServerChip';
+import { rowServerLabel } from './servers';
 import { useLibraryStore } from './store';
 
 /** Meetings planned on the server (G3 `idle`/`scheduled`) that have not happened: apart from the rest, collapsible. */
@@ -33,6 +35,7 @@ export function PlannedGroup({ meetings, onOpen }: { meetings: LibraryMeetingVie
                   <span className="meeting-main">
                     <Bidi className="meeting-title break">{libraryTitle(m)}</Bidi>
                     <span className="meeting-meta muted">
+                      <ServerChip serverId={m.serverId} label={rowServerLabel(m)} />
                       {platformLabel(m.platform)}
                       {at ? ` · ${formatDateTime(at)}` : ''}
                     </span>

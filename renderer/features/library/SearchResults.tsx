@@ -8,6 +8,8 @@ import { formatOffset, speakerName } from '../captions/describe';
 import { runSearch } from './actions';
 import { platformLabel, searchSummary } from './describe';
 import { optionId, RESULTS_ID } from './SearchField';
+import { ServerChip } from './ServerChip';
+import { rowServerLabel } from './servers';
 import { Snippet } from './Snippet';
 import { useLibraryStore } from './store';
 
@@ -41,6 +43,7 @@ function MeetingOption({ hit, index, active, onOpen }: { hit: MeetingHit; index:
     >
       <div className="search-hit-head">
         <Snippet className="search-hit-title" parts={hit.name} />
+        <ServerChip serverId={hit.serverId} label={rowServerLabel(hit)} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
       {hit.notes ? <Snippet className="search-hit-text" parts={hit.notes} /> : null}
@@ -61,6 +64,7 @@ function SegmentOption({ hit, index, active, onOpen }: { hit: SegmentHit; index:
     >
       <div className="search-hit-head">
         <Bidi className="search-hit-meeting">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</Bidi>
+        <ServerChip serverId={hit.serverId} label={rowServerLabel(hit)} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
       <div className="search-hit-line">

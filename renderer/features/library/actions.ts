@@ -1,7 +1,9 @@
 import type { SyncStateView } from '../../../shared/ipc/library';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
+import { useConnectionStore } from '../connection/store';
 import { listInput, plannedInput, searchFilters } from './filters';
+import { demoFilter, serverFilterAnnouncement, shownServers, type DemoFilter } from './servers';
 import { EMPTY_SEARCH, useLibraryStore } from './store';
 
 const SEARCH_DEBOUNCE_MS = 120;
@@ -14,18 +16,25 @@ let searchSeq = 0;
 let reloadTimer: ReturnType<typeof setTimeout> | null = null;
 let searchTimer: ReturnType<typeof setTimeout> | null = null;
 
-export async function loadLibrary(): Promise<void> {
+/** The demo's meetings are shown only while the demo is the connected server. */
+function demo(): DemoFilter {
+  return demoFilter(useConnectionStore.getState().view?.server);
+}
+
+/** Resolves with whether the list was read (and is still the latest asked for). */
+export async function loadLibrary(): Promise<boolean> {
   const store = useLibraryStore.getState();
   const seq = ++listSeq;
   store.setLoading(true);
   const now = Date.now();
   const [meetings, planned] = await Promise.all([
-    api.invoke('library:list', listInput(store.filters, now)),
-    api.invoke('library:list', plannedInput(store.filters)),
+    api.invoke('library:list', listInput(store.filters, now, demo())),
+    api.invoke('library:list', plannedInput(store.filters, demo())),
   ]);
-  if (seq !== listSeq) return;
+  if (seq !== listSeq) return false;
   if (!meetings.ok) useLibraryStore.getState().setList({ error: meetings.message });
   else useLibraryStore.getState().setList({ meetings: meetings.value, planned: planned.ok ? planned.value : [] });
+  return meetings.ok;
 }
 
 /** Several changes in a burst become one reload. */
@@ -38,10 +47,32 @@ export function scheduleLibraryReload(delay = RELOAD_COALESCE_MS): void {
   }, delay);
 }
 
-/** The servers the cache holds meetings of, for the server filter. */
+/**
+ * The servers the cache holds meetings of, by name, for the server filter and the rows' server
+ * chips. A remembered filter for a server whose meetings are gone (removed, the demo ended) is
+ * dropped, so the list does not stay empty for a reason no longer on screen.
+ */
 export async function loadServers(): Promise<void> {
   const result = await api.invoke('cache:stats');
-  if (result.ok) useLibraryStore.getState().setServers(result.value.servers.filter((s) => s.meetings > 0).map((s) => s.serverId));
+  if (!result.ok) return;
+  const servers = shownServers(result.value.servers, demo());
+  useLibraryStore.getState().setServers(servers);
+  const chosen = useLibraryStore.getState().filters.serverId;
+  if (chosen && !result.value.servers.some((s) => s.serverId === chosen && s.meetings > 0)) {
+    useLibraryStore.getState().setFilters({ serverId: '' });
+    applyFilters();
+  }
+}
+
+/** The server filter: the list follows, and the outcome is said (the select alone says nothing of it). */
+export async function chooseServer(serverId: string): Promise<void> {
+  useLibraryStore.getState().setFilters({ serverId });
+  const { query } = useLibraryStore.getState().search;
+  if (query.trim()) setQuery(query);
+  if (!(await loadLibrary())) return;
+  const { meetings, servers } = useLibraryStore.getState();
+  // While searching, the results' own status line speaks; the list is behind them.
+  if (!query.trim()) announce(serverFilterAnnouncement(meetings?.length ?? 0, serverId, servers));
 }
 
 export async function loadSyncState(): Promise<void> {
@@ -87,7 +118,7 @@ export async function runSearch(options: { more?: boolean } = {}): Promise<void>
   store.setSearch(options.more ? { loadingMore: true } : { loading: true });
   const result = await api.invoke('library:search', {
     query,
-    filters: searchFilters(store.filters, Date.now()),
+    filters: searchFilters(store.filters, Date.now(), demo()),
     limit: PAGE,
     offset,
   });

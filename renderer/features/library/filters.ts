@@ -1,5 +1,6 @@
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { MeetingStatus } from '../../../shared/vexa/types';
+import type { DemoFilter } from './servers';
 
 /** The library's filters as the person sets them, and what they become for `library:list` / `library:search`. */
 
@@ -82,9 +83,17 @@ export function dateBounds(f: Pick<LibraryFilters, 'date' | 'fromDate' | 'toDate
 type ListInput = Exclude<ChannelInput<'library:list'>, undefined>;
 type SearchInput = ChannelInput<'library:search'>;
 
-function common(f: LibraryFilters, now: number) {
+/**
+ * `demo`: whether the demo's meetings are shown (see servers.ts `demoFilter`); a server chosen in
+ * the filter is shown whatever it is.
+ */
+function servers(f: LibraryFilters, demo: DemoFilter) {
+  return f.serverId ? { serverId: f.serverId } : demo === 'exclude' ? { demo } : {};
+}
+
+function common(f: LibraryFilters, now: number, demo: DemoFilter) {
   return {
-    ...(f.serverId ? { serverId: f.serverId } : {}),
+    ...servers(f, demo),
     ...(f.platform ? { platform: f.platform } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...dateBounds(f, now),
@@ -92,17 +101,17 @@ function common(f: LibraryFilters, now: number) {
 }
 
 /** Meetings that happened (planned ones are listed apart, with only the server and platform filters). */
-export function listInput(f: LibraryFilters, now: number): ListInput {
-  return { ...common(f, now), planned: 'exclude' };
+export function listInput(f: LibraryFilters, now: number, demo: DemoFilter = 'include'): ListInput {
+  return { ...common(f, now, demo), planned: 'exclude' };
 }
 
-export function plannedInput(f: LibraryFilters): ListInput {
-  return { ...(f.serverId ? { serverId: f.serverId } : {}), ...(f.platform ? { platform: f.platform } : {}), planned: 'only' };
+export function plannedInput(f: LibraryFilters, demo: DemoFilter = 'include'): ListInput {
+  return { ...servers(f, demo), ...(f.platform ? { platform: f.platform } : {}), planned: 'only' };
 }
 
-export function searchFilters(f: LibraryFilters, now: number): NonNullable<SearchInput['filters']> {
+export function searchFilters(f: LibraryFilters, now: number, demo: DemoFilter = 'include'): NonNullable<SearchInput['filters']> {
   const speaker = f.speaker.trim();
-  return { ...common(f, now), ...(speaker ? { speaker } : {}) };
+  return { ...common(f, now, demo), ...(speaker ? { speaker } : {}) };
 }
 
 /** How many filters narrow the list (the speaker counts only while searching). */

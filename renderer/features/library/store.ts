@@ -1,6 +1,29 @@
 import { create } from 'zustand';
 import type { LibraryMeetingView, SearchResultView, SyncStateView } from '../../../shared/ipc/library';
 import { NO_FILTERS, type LibraryFilters } from './filters';
+import type { LibraryServerView } from './servers';
+
+// The server filter is remembered for the session: a reload of the window keeps it, the next
+// start of the app begins with every server. Storage can be refused (a sandboxed or private
+// context); the filter then lasts as long as the window.
+const SERVER_KEY = 'vexa.library.serverFilter';
+
+function rememberedServer(): string {
+  try {
+    return globalThis.sessionStorage?.getItem(SERVER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberServer(serverId: string): void {
+  try {
+    if (serverId) globalThis.sessionStorage?.setItem(SERVER_KEY, serverId);
+    else globalThis.sessionStorage?.removeItem(SERVER_KEY);
+  } catch {
+    // Not remembered past a reload; the filter still applies now.
+  }
+}
 
 export interface SearchState {
   query: string;
@@ -43,8 +66,8 @@ interface LibraryStore {
   /** The list's scroll offset and the meeting last opened, so coming back lands where the person was. */
   scrollOffset: number;
   lastOpened: number | null;
-  /** Servers with meetings in the cache (the server filter shows when there are several). */
-  servers: string[];
+  /** Servers with meetings in the cache, by name (rows name their server and the filter shows when there are several). */
+  servers: LibraryServerView[];
   /** Ctrl/⌘+K pressed on another screen: the library focuses its search field when it shows. */
   searchFocusRequested: boolean;
   setList(list: { meetings: LibraryMeetingView[]; planned: LibraryMeetingView[] } | { error: string }): void;
@@ -55,7 +78,7 @@ interface LibraryStore {
   setSearch(patch: Partial<SearchState>): void;
   setSync(state: SyncStateView): void;
   remember(patch: { scrollOffset?: number; lastOpened?: number | null }): void;
-  setServers(servers: string[]): void;
+  setServers(servers: LibraryServerView[]): void;
   requestSearchFocus(requested?: boolean): void;
 }
 
@@ -64,7 +87,7 @@ export const useLibraryStore = create<LibraryStore>()((set) => ({
   planned: [],
   loading: false,
   error: null,
-  filters: NO_FILTERS,
+  filters: { ...NO_FILTERS, serverId: rememberedServer() },
   plannedOpen: true,
   search: EMPTY_SEARCH,
   sync: {},
@@ -79,14 +102,20 @@ export const useLibraryStore = create<LibraryStore>()((set) => ({
         : { loading: false, error: null, meetings: list.meetings, planned: list.planned },
     ),
   setLoading: (loading) => set({ loading }),
-  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, scrollOffset: 0 })),
-  resetFilters: () => set({ filters: NO_FILTERS, scrollOffset: 0 }),
+  setFilters: (patch) => {
+    if (patch.serverId !== undefined) rememberServer(patch.serverId);
+    set((s) => ({ filters: { ...s.filters, ...patch }, scrollOffset: 0 }));
+  },
+  resetFilters: () => {
+    rememberServer('');
+    set({ filters: NO_FILTERS, scrollOffset: 0 });
+  },
   setPlannedOpen: (plannedOpen) => set({ plannedOpen }),
   setSearch: (patch) => set((s) => ({ search: { ...s.search, ...patch } })),
   setSync: (state) => set((s) => ({ sync: { ...s.sync, [state.serverId]: state } })),
   remember: (patch) => set(patch),
   requestSearchFocus: (requested = true) => set({ searchFocusRequested: requested }),
-  setServers: (servers) => set((s) => (s.servers.join('\n') === servers.join('\n') ? {} : { servers })),
+  setServers: (servers) => set((s) => (JSON.stringify(s.servers) === JSON.stringify(servers) ? {} : { servers })),
 }));
 
 /** The flat order the keyboard moves through: meeting hits first, then transcript hits. */

@@ -6,7 +6,9 @@ import { Badge, Banner, Button, PlatformMark, Spinner } from '../../app/theme';
 import { BackIcon } from '../../app/theme/icons';
 import { useConnectionStore } from '../connection/store';
 import { MeetingActions } from '../export/MeetingActions';
-import { exportRef, libraryStatus, libraryTitle, meetingTime, platformLabel, relativeTime, serverLabel } from '../library/describe';
+import { exportRef, libraryStatus, libraryTitle, meetingTime, platformLabel, relativeTime } from '../library/describe';
+import { ServerChip } from '../library/ServerChip';
+import { rowServerLabel } from '../library/servers';
 import { DeleteDialog } from './DeleteDialog';
 import { formatDuration, serverDeleteOption } from './describe';
 import { DetailsPanel } from './DetailsPanel';
@@ -27,7 +29,6 @@ const isEditable = (target: EventTarget | null): boolean =>
 function MetaLine({ detail, reach }: { detail: MeetingDetailView; reach: Reachability }) {
   const { meeting } = detail;
   const now = useNow(true);
-  const current = useConnectionStore((s) => s.view?.server ?? null);
   const time = meetingTime(meeting);
   const length =
     meeting.startTime !== null && meeting.endTime !== null && meeting.endTime > meeting.startTime
@@ -36,11 +37,12 @@ function MetaLine({ detail, reach }: { detail: MeetingDetailView; reach: Reachab
   const synced = Math.max(meeting.transcriptSyncedAt ?? 0, meeting.lastSyncedAt ?? 0) || null;
   return (
     <p className="meeting-detail-meta muted">
+      {/* A meeting of a server other than the connected one says so even in a one-server library. */}
+      <ServerChip serverId={meeting.serverId} label={rowServerLabel(meeting)} always={reach.otherServer} />
       <span>{platformLabel(meeting.platform)}</span>
       {meeting.nativeMeetingId ? <span className="mono">{meeting.nativeMeetingId}</span> : null}
       {time ? <time dateTime={new Date(time).toISOString()}>{formatDateTime(time)}</time> : null}
       {length ? <span>{formatDuration(length)}</span> : null}
-      {reach.otherServer ? <span>From {serverLabel(meeting.serverId, current)}</span> : null}
       <span data-testid="meeting-synced">{synced ? `Synced ${relativeTime(synced, now)}` : 'Not synced from the server yet'}</span>
     </p>
   );
@@ -100,7 +102,7 @@ function Header({
           server={serverDeleteOption(meeting, {
             otherServer: reach.otherServer,
             deletesPlans,
-            serverName: serverLabel(meeting.serverId, null),
+            serverName: rowServerLabel(meeting),
           })}
           onClose={() => setDeleting(false)}
         />

@@ -20,7 +20,8 @@ export function ServerSection({ connection }: { connection: ConnectionView }) {
     const result = await recheckServer();
     setChecking(false);
     if (!result.ok) setCheckError(result.message);
-    else announce('Server checked.');
+    // A refused key ends the connection; the start screen then asks for a new key and says why.
+    else announce(result.value.keyNeeded && result.value.error ? result.value.error.message : 'Server checked.');
   };
 
   return (

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../app/format';
 import { Badge, Banner, Button, Card, Dialog, Spinner, TextField } from '../../app/theme';
 import { webhookUrlError } from '../admin/describe';
 import { clearWebhook, loadDeliveries, loadWebhook, saveWebhook, testWebhook } from './actions';
-import { deliveryOutcome } from './describe';
+import { deliveryOutcome, webhookErrorField } from './describe';
 import { useWebhookStore } from './store';
 import './webhooks.css';
 
@@ -104,7 +104,11 @@ function WebhookForm({ view, signs }: { view: WebhookView; signs: boolean }) {
     setBusy('save');
     const result = await saveWebhook(url.trim(), secret);
     setBusy(null);
-    if (!result.ok) return setErrors({ form: result.message });
+    if (!result.ok) {
+      if (webhookErrorField(result.code) === 'form') return setErrors({ form: result.message });
+      setErrors({ url: result.message });
+      return urlRef.current?.focus();
+    }
     // The secret is write-only: the field empties, and the card says a secret is kept.
     setSecret('');
     setTest(null);

@@ -1,4 +1,5 @@
 import type { WebhookDeliveries } from '../../../shared/ipc/admin';
+import { IpcCodes } from '../../../shared/ipc/result';
 
 type Delivery = WebhookDeliveries['deliveries'][number];
 
@@ -11,4 +12,9 @@ export function deliveryOutcome(d: Pick<Delivery, 'ok' | 'status' | 'error'>): {
       ? { label: `Delivered (${d.status})`, tone: 'success' }
       : { label: `Failed (${d.status})`, tone: 'danger' };
   return { label: 'Pending', tone: 'neutral' };
+}
+
+/** Where a refused save is said: at the address when the server refuses to call it, else above the buttons. */
+export function webhookErrorField(code: string): 'url' | 'form' {
+  return code === IpcCodes.webhookRefused ? 'url' : 'form';
 }

@@ -12,7 +12,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('the account behind a key, profile %s
   afterAll(() => sim.close());
 
   const mint = async (scopes: string[]) => {
-    const admin = createVexaAdminClient({ baseUrl: sim.adminUrl, adminKey: ADMIN, generation: profile });
+    const admin = createVexaAdminClient({ baseUrl: sim.adminUrl!, adminKey: ADMIN, generation: profile });
     const { user } = await admin.createUser({ email: `scoped-${scopes.join('-')}-${profile}@example.com` });
     return (await admin.mintToken(user.id, { scopes })).value;
   };

@@ -16,7 +16,7 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-describe('npm run simulator --profile g3 --admin-key', () => {
+describe('npm run simulator --profile g3', () => {
   it('prints the admin API’s own address in the listening line, and the key works there only', async () => {
     const child = spawn(
       process.execPath,
@@ -35,6 +35,27 @@ describe('npm run simulator --profile g3 --admin-key', () => {
       const headers = { 'X-Admin-API-Key': 'cli-admin' };
       expect((await fetch(`${event.adminUrl}/admin/users/1`, { headers })).status).toBe(200);
       expect((await fetch(`${event.url}/admin/users/1`, { headers })).status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+  });
+
+  it('opens no admin address without --admin-key: the listening line has none', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/simulator/cli.ts', '--port', '0', '--profile', 'g3', '--api-key', 'k'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      expect(JSON.parse(await firstLine(child))).toEqual({
+        event: 'listening',
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        profile: 'g3',
+      });
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

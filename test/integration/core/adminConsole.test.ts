@@ -54,6 +54,8 @@ describe.each(['g1', 'g2', 'g3'] as const satisfies readonly SimProfile[])('admi
       seed: true,
       timeScale: 20,
       rateLimitPerMinute: 0,
+      // The receivers run on 127.0.0.1, an address a real G2 refuses.
+      allowPrivateWebhooks: true,
     });
     app = await launchApp({ apiKey, simulator });
     ipc = await connectIpc(app.url);

@@ -134,6 +134,8 @@ describe('admin key canary', () => {
       timeScale: 20,
       seed: true,
       rateLimitPerMinute: 0,
+      // The webhook points at 127.0.0.1, which a real G2 refuses.
+      allowPrivateWebhooks: true,
     });
     const app = await launchApp({ apiKey, simulator, secrets: createMemorySecretStore() });
     const electron = electronStandIn({ appOrigin: APP_ORIGIN });

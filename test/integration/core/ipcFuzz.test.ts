@@ -155,10 +155,15 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
 }
 
-/** Channels that end the session or empty the library go last, so the others meet real data. */
+/**
+ * Channels that end the session, empty the library, switch the key or forget the admin key go
+ * last, so the others meet real data and the admin channels an admin key.
+ */
 const LAST: ChannelName[] = [
   'library:delete',
   'cache:clear',
+  'admin:tokens:useInApp',
+  'admin:forget',
   'demo:start',
   'demo:stop',
   'connection:reenterKey',
@@ -167,6 +172,17 @@ const LAST: ChannelName[] = [
   'connection:disconnect',
   'servers:disconnect',
   'servers:remove',
+];
+
+/** Admin channels that need the stored admin key before they reach the server. */
+const DEEP_ADMIN: ChannelName[] = [
+  'admin:users:list',
+  'admin:users:findByEmail',
+  'admin:users:get',
+  'admin:users:create',
+  'admin:users:update',
+  'admin:tokens:create',
+  'admin:tokens:revoke',
 ];
 
 /** The boundary's own refusal (shared/ipc/dispatch.ts); a server's 422 shares the code `validation` but not the words. */
@@ -182,12 +198,22 @@ describe('IPC fuzz against the real core', () => {
       if (url.hostname !== '127.0.0.1') return Promise.reject(new TypeError('fetch failed (the fuzz stays on this computer)'));
       return fetch(input, init);
     };
-    // Each server generation has its own routes and refusals; the seed picks one.
-    const app = await launchApp({ profile: pick(rand, ['g1', 'g2', 'g3'] as const), fetch: localFetch });
+    // Each server generation has its own routes and refusals; the seed picks one. With an admin key
+    // stored as the app stores it (admin:setKey), the admin channels reach their handlers.
+    const adminKey = `fuzz-admin-${rand().toString(36).slice(2)}-${Date.now().toString(36)}`;
+    const webhookSecret = `fuzz-whsec-${rand().toString(36).slice(2)}`;
+    const profile = pick(rand, ['g1', 'g2', 'g3'] as const);
+    const app = await launchApp({ profile, fetch: localFetch, adminKey });
     const ipc = await connectIpc(app.url);
     const protoBefore = prototypeKeys();
     try {
       const serverId = must(await ipc.invoke('connection:connect', { url: app.simulatorUrl, apiKey: app.apiKey })).server!.id;
+      const adminUrl = app.simulator.adminUrl!;
+      must(await ipc.invoke('admin:setKey', { key: adminKey, adminUrl }));
+      // A colleague whose tokens the fuzz may revoke or adopt; the app's own key stays untouched.
+      const { user: colleague } = must(await ipc.invoke('admin:users:create', { email: `fuzz-colleague-${seed.seed}@example.com` }));
+      const toRevoke = must(await ipc.invoke('admin:tokens:create', { userId: colleague.id }));
+      const toAdopt = must(await ipc.invoke('admin:tokens:create', { userId: colleague.id }));
       must(await ipc.invoke('library:sync', { full: true }));
       const meetings = await waitFor('the library to fill', async () => {
         const list = must(await ipc.invoke('library:list', {}));
@@ -206,7 +232,17 @@ describe('IPC fuzz against the real core', () => {
         language: () => 'en',
         serverId: () => serverId,
         ids: () => [serverId],
+        key: () => adminKey,
+        adminUrl: () => adminUrl,
+        userId: () => colleague.id,
+        tokenId: () => toRevoke.token.id,
+        handle: () => toAdopt.handle,
+        email: () => `fuzz-${Math.floor(rand() * 1e9)}@example.com`,
+        secret: () => webhookSecret,
       };
+      // What the window may never receive: the keys, and the webhook secret after it was sent.
+      const secrets = [app.apiKey, adminKey, webhookSecret, toRevoke.value, toAdopt.value];
+      const leaked = (value: unknown) => secrets.filter((k) => JSON.stringify(value).includes(k));
 
       const visible = async () => {
         const state = must(await answered(ipc.invoke('app:getState'), 'app:getState'));
@@ -219,6 +255,7 @@ describe('IPC fuzz against the real core', () => {
       };
       const order = [...channelNames.filter((c) => !LAST.includes(c)), ...LAST];
       const covered = new Map<ChannelName, { valid: number; invalid: number }>();
+      const adminDepth = new Set<ChannelName>();
       for (const name of order) {
         const sample = validSample(channels[name].input as z.ZodType, rand, hints, name);
         expect(parseChannelInput(name, sample).success, `the sample for ${name} is valid (${seed.replay})`).toBe(true);
@@ -232,6 +269,8 @@ describe('IPC fuzz against the real core', () => {
           }
           const where = `${name}: ${c.what} (${seed.replay})`;
           const r = await answered(c.send(ipc), where);
+          expect(leaked(r), `${where}: a key or secret in the reply`).toEqual([]);
+          if (!r.ok) expect(inWords(r.message), `${where}: ${r.message.slice(0, 300)}`).toBe(true);
           if (c.expect === 'invalid')
             expect(r, where).toMatchObject({ ok: false, code: 'validation', message: expect.stringMatching(refusedAtBoundary) });
           else
@@ -241,6 +280,7 @@ describe('IPC fuzz against the real core', () => {
             ).toBe(true);
           expect(prototypeKeys(), where).toEqual(protoBefore);
           expect(({} as Record<string, unknown>).polluted, where).toBeUndefined();
+          if (name.startsWith('admin:') && (r.ok || r.code !== 'admin_key_needed') && c.expect === 'valid') adminDepth.add(name);
           const seen = covered.get(name) ?? { valid: 0, invalid: 0 };
           seen[c.expect]++;
           covered.set(name, seen);
@@ -250,6 +290,12 @@ describe('IPC fuzz against the real core', () => {
       }
 
       expect([...covered.keys()].sort()).toEqual([...channelNames].sort());
+      expect(leaked(ipc.events), 'a key or secret in a pushed event').toEqual([]);
+      // The admin channels were served past "enter the admin key first".
+      expect(
+        DEEP_ADMIN.filter((c) => !adminDepth.has(c)),
+        seed.replay,
+      ).toEqual([]);
       // Each channel was reached with input it must serve and with input it must refuse.
       for (const [name, n] of covered) expect(n.valid > 0 && n.invalid > 10, `${name}: ${JSON.stringify(n)}`).toBe(true);
       const settings: unknown = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'));
@@ -264,6 +310,11 @@ describe('IPC fuzz against the real core', () => {
     }
   }, 300_000);
 });
+
+/** A refusal a person can read: a sentence, not a stack, a bare code or an object dump. */
+function inWords(message: string): boolean {
+  return /[a-z]{3,} [a-z]{2,}/i.test(message) && !/\n\s+at |\[object |^\s*[{[]|^[a-z_]+$/i.test(message);
+}
 
 /** The reply, or a failure naming the request the app never answered. */
 async function answered<T>(reply: Promise<T>, where: string): Promise<T> {

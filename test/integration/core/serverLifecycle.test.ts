@@ -283,7 +283,16 @@ describe('at start-up each server comes back on its own', () => {
       return serverIn(s, oldLab!.id)?.status === 'error' && serverIn(s, lab!.id)?.status === 'key_needed' && s;
     });
     expect(serverIn(state, cloud!.id)?.status).toBe('connected');
-    expect(serverIn(state, lab!.id)?.error?.message).toMatch(/^Lab refused its key/);
+    // The refused key ended Lab's connection: it names Lab (the person's label) and is forgotten.
+    expect(serverIn(state, lab!.id)).toMatchObject({
+      key: null,
+      slots: null,
+      error: {
+        code: 'key_refused',
+        message: expect.stringMatching(/^Lab refused the API key this app was using \(.+\): it may have been revoked\./),
+      },
+    });
+    await waitFor('the refused key to be forgotten', async () => (await secrets.get(lab!.id)) === null);
     expect(serverIn(state, oldLab!.id)?.error?.code).toBe('unreachable');
     // The others work meanwhile.
     const bot = must(await again.invoke('bots:launch', { serverId: cloud!.id, link: 'https://meet.google.com/abc-defg-hij' }));

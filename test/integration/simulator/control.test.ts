@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { SEEDED_USER_COUNT } from '../../../electron/simulator/adminSeed';
 import type { Simulator } from '../../../electron/simulator/index';
 import { ADMIN, call, FrameLog, sendBot, start, waitForStatus } from './simHelpers';
-import { waitFor } from '../../support/waitFor';
+import { pause, waitFor } from '../../support/waitFor';
 
 const NGINX_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -86,6 +87,29 @@ describe('control endpoints', () => {
     expect((await call(sim, 'GET', '/health')).status).toBe(200);
   });
 
+  it('stays down through a long restart until told to come back, even when told while still closing', async () => {
+    const down = async (): Promise<boolean> => {
+      try {
+        await call(sim, 'GET', '/health');
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const restarted = sim.restart(600_000);
+    sim.comeBack();
+    await restarted;
+    expect((await call(sim, 'GET', '/health')).status).toBe(200);
+
+    const held = sim.restart(600_000);
+    await waitFor('the server to go down', down);
+    await pause(200);
+    expect(await down()).toBe(true);
+    sim.comeBack();
+    await held;
+    expect((await call(sim, 'GET', '/health')).status).toBe(200);
+  });
+
   it('injects HTTP faults: an nginx 502 page for a few requests on a path prefix', async () => {
     const set = await call(sim, 'POST', '/_sim/fault', {
       admin: ADMIN,
@@ -120,13 +144,36 @@ describe('control endpoints', () => {
   });
 });
 
-describe('control endpoints without an admin key', () => {
-  it('are open', async () => {
-    const sim = await start({ adminKey: undefined });
+describe('a simulator without an admin key (the in-app demo has none)', () => {
+  it.each(['g1', 'g2', 'g3'] as const)(
+    '%s: control endpoints are open, no admin service is opened and no users are seeded',
+    async (profile) => {
+      const sim = await start({ profile, adminKey: undefined, seed: true });
+      try {
+        const state = await call(sim, 'GET', '/_sim/state');
+        expect(state.status).toBe(200);
+        // Only the configured key's user: the few hundred users are for an administrator to list.
+        expect(state.body.users).toBe(1);
+        if (profile === 'g3') {
+          // admin-api is a service of its own there: without a key nothing listens for it.
+          expect(sim.adminUrl).toBeNull();
+          expect((await call(sim, 'GET', '/admin/users/1', { key: null })).status).toBe(404);
+        } else {
+          // G1/G2 route /admin through the gateway, which answers as a real server without ADMIN_API_TOKEN.
+          expect(sim.adminUrl).toBe(sim.url);
+          expect((await call(sim, 'GET', '/admin/users/1', { key: null })).status).toBe(500);
+        }
+      } finally {
+        await sim.close();
+      }
+    },
+  );
+
+  it.each(['g2', 'g3'] as const)('%s: with an admin key, the seeded users are there to administer', async (profile) => {
+    const sim = await start({ profile, seed: true });
     try {
-      expect((await call(sim, 'GET', '/_sim/state')).status).toBe(200);
-      // The admin API itself is not configured then, as on a real server without ADMIN_API_TOKEN.
-      expect((await call(sim, 'GET', '/admin/users/1', { key: null, base: sim.adminUrl })).status).toBe(500);
+      expect((await call(sim, 'GET', '/_sim/state', { admin: ADMIN })).body.users).toBe(1 + SEEDED_USER_COUNT);
+      expect(sim.adminUrl).not.toBeNull();
     } finally {
       await sim.close();
     }

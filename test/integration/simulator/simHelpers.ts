@@ -51,7 +51,7 @@ export async function call(
 
 /** An admin API call at the generation's admin address (a separate one on G3). */
 export function adminCall(sim: Simulator, method: string, path: string, opts: { admin?: string; body?: unknown } = {}): Promise<Reply> {
-  return call(sim, method, path, { key: null, admin: ADMIN, ...opts, base: sim.adminUrl });
+  return call(sim, method, path, { key: null, admin: ADMIN, ...opts, base: sim.adminUrl ?? undefined });
 }
 
 export async function meetingStatus(sim: Simulator, id: number): Promise<string> {

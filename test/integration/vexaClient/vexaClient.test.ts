@@ -186,7 +186,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('Vexa client against the %s simulator
   });
 
   it('manages users and tokens through the admin API', async () => {
-    const admin = createVexaAdminClient({ baseUrl: sim.adminUrl, adminKey: ADMIN, generation: profile });
+    const admin = createVexaAdminClient({ baseUrl: sim.adminUrl!, adminKey: ADMIN, generation: profile });
     const { user, existed } = await admin.createUser({ email: `new-${profile}@example.org`, maxConcurrentBots: 2 });
     expect(existed).toBe(false);
     expect((await admin.createUser({ email: `new-${profile}@example.org` })).existed).toBe(true);
@@ -201,7 +201,7 @@ describe.each(['g1', 'g2', 'g3'] as const)('Vexa client against the %s simulator
     const revoked = await probeServer({ baseUrl: sim.url, apiKey: token.value! });
     expect(revoked.ok ? 'ok' : revoked.error.code).toBe('unauthorized');
 
-    const wrongAdmin = createVexaAdminClient({ baseUrl: sim.adminUrl, adminKey: 'not-the-admin-key' });
+    const wrongAdmin = createVexaAdminClient({ baseUrl: sim.adminUrl!, adminKey: 'not-the-admin-key' });
     await expect(wrongAdmin.getUser(user.id)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

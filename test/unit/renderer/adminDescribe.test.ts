@@ -12,7 +12,7 @@ import {
 } from '../../../renderer/features/admin/describe';
 import { visibleScreens } from '../../../renderer/features/navigation/store';
 import { adminAvailable } from '../../../renderer/features/admin/store';
-import { deliveryOutcome } from '../../../renderer/features/webhooks/describe';
+import { deliveryOutcome, webhookErrorField } from '../../../renderer/features/webhooks/describe';
 
 describe('a new user’s details', () => {
   it('asks for an email that looks like one, and a whole number of bots', () => {
@@ -120,5 +120,10 @@ describe('webhooks', () => {
     expect(deliveryOutcome({ ok: false, status: 500, error: null })).toEqual({ label: 'Failed (500)', tone: 'danger' });
     expect(deliveryOutcome({ ok: null, status: null, error: 'connection refused' })).toEqual({ label: 'Failed', tone: 'danger' });
     expect(deliveryOutcome({ ok: null, status: null, error: null })).toEqual({ label: 'Pending', tone: 'neutral' });
+  });
+
+  it('says an address the server will not call at the address field, anything else above the buttons', () => {
+    expect(webhookErrorField('webhook_refused')).toBe('url');
+    for (const code of ['unsupported', 'not_connected', 'server_error', 'validation']) expect(webhookErrorField(code), code).toBe('form');
   });
 });

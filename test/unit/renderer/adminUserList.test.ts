@@ -6,6 +6,8 @@ import {
   EMPTY_USER_LIST,
   FILTER_PAGE_SIZE,
   FILTER_PAGES_PER_STEP,
+  filterScope,
+  findByEmailSuggestion,
   listSummary,
   PAGE_SIZE,
   type FetchUserPage,
@@ -124,5 +126,56 @@ describe('the users list', () => {
     await loader.loadMore();
     expect(calls).toHaveLength(1);
     expect(listSummary(state())).toBe('All 30 users');
+  });
+});
+
+describe('what the filter covers, said next to it', () => {
+  const offers = { findByEmail: true };
+
+  it('says how many users a filter looked through while the server has more, and when it has seen them all', async () => {
+    const big = harness(server(20_000).fetchPage);
+    await big.loader.reload('');
+    expect(filterScope(big.state())).toBeNull();
+    await big.loader.reload('nobody-has-this');
+    const read = (FILTER_PAGE_SIZE * FILTER_PAGES_PER_STEP).toLocaleString('en-US');
+    expect(filterScope(big.state())).toBe(
+      `The server has no search: this filter looked through the first ${read} users only. “Look further” reads more.`,
+    );
+
+    const small = harness(server(30).fetchPage);
+    await small.loader.reload('user1');
+    expect(filterScope(small.state())).toBe('The filter looked through every user on the server.');
+  });
+
+  it('suggests finding an email directly when no user read so far has it and the server has more', async () => {
+    const big = harness(server(20_000).fetchPage);
+    await big.loader.reload('colleague@example.org');
+    expect(big.state()).toMatchObject({ users: [], hasMore: true });
+    expect(findByEmailSuggestion(big.state(), offers)).toBe('colleague@example.org');
+    // Not where the server has no lookup, nor for text that is not an email address.
+    expect(findByEmailSuggestion(big.state(), { findByEmail: false })).toBeNull();
+    expect(findByEmailSuggestion(big.state(), null)).toBeNull();
+    await big.loader.reload('colleague');
+    expect(big.state().users).toEqual([]);
+    expect(findByEmailSuggestion(big.state(), offers)).toBeNull();
+  });
+
+  it('does not suggest it when a user read so far has that email, or when every user was read', async () => {
+    const big = harness(server(20_000).fetchPage);
+    await big.loader.reload('USER7@example.com');
+    expect(big.state().users.map((u) => u.email)).toContain('user7@example.com');
+    expect(findByEmailSuggestion(big.state(), offers)).toBeNull();
+
+    const small = harness(server(30).fetchPage);
+    await small.loader.reload('colleague@example.org');
+    expect(small.state()).toMatchObject({ users: [], hasMore: false });
+    expect(findByEmailSuggestion(small.state(), offers)).toBeNull();
+  });
+
+  it('says nothing while the answer is on its way or after a failure', () => {
+    const base = { ...EMPTY_USER_LIST, filter: 'colleague@example.org', loaded: true, hasMore: true, nextSkip: 500 };
+    expect(findByEmailSuggestion({ ...base, loading: true }, offers)).toBeNull();
+    expect(findByEmailSuggestion({ ...base, error: 'The server rejected the admin key.' }, offers)).toBeNull();
+    expect(filterScope({ ...base, error: 'The server rejected the admin key.' })).toBeNull();
   });
 });

@@ -233,6 +233,7 @@ describe('export and share from the library', () => {
   const row: LibraryMeetingView = {
     id: 1,
     serverId: 'https://a.example',
+    serverLabel: 'a.example',
     remoteId: 42,
     platform: 'zoom',
     nativeMeetingId: '84213579601',
