@@ -215,10 +215,10 @@ export interface OfflineNotice {
 /**
  * What the window says while no server is connected (null while one is, or is being checked):
  * the server to reconnect first (the one waiting for its key, the current one, else the first in
- * the list), and a sentence naming it.
+ * the list), and a sentence naming it (the core's reason where it gave one).
  */
 export function offlineNotice(
-  servers: readonly Pick<ServerConnectionView, 'id' | 'label' | 'status' | 'demo'>[],
+  servers: readonly (Pick<ServerConnectionView, 'id' | 'label' | 'status' | 'demo'> & { error?: ServerConnectionView['error'] })[],
   currentServerId: string | null,
 ): OfflineNotice | null {
   if (anyServerUp(servers)) return null;
@@ -230,7 +230,9 @@ export function offlineNotice(
     candidates[0];
   const library = 'Your library, search, notes and exports work on this computer.';
   if (!pick) return { server: null, text: `No server is connected. ${library}` };
-  const why = pick.status === 'key_needed' ? `${pick.label} needs its API key again.` : `${pick.label} is disconnected.`;
+  // The core's sentence says why (kept for the last session only, refused: revoked perhaps) and names the server.
+  const why =
+    pick.status === 'key_needed' ? (pick.error?.message ?? `${pick.label} needs its API key again.`) : `${pick.label} is disconnected.`;
   return { server: { id: pick.id, label: pick.label, status: pick.status }, text: `${why} ${library}` };
 }
 

@@ -192,6 +192,17 @@ describe('offline is not locked', () => {
     expect(offlineNotice([servers[0]!], A)?.text).toBe(
       'Cloud is disconnected. Your library, search, notes and exports work on this computer.',
     );
+    // The core's reason, where it gave one, names the server and says why.
+    const refused = server(B, 'Lab', {
+      status: 'key_needed',
+      error: {
+        code: 'key_refused',
+        message: 'Lab refused the API key this app was using: it may have been revoked. Enter a new API key for Lab.',
+      },
+    });
+    expect(offlineNotice([refused], B)?.text).toBe(
+      'Lab refused the API key this app was using: it may have been revoked. Enter a new API key for Lab. Your library, search, notes and exports work on this computer.',
+    );
     expect(offlineNotice([server(A, 'Cloud', { status: 'removed' })], null)).toMatchObject({ server: null });
     expect(offlineNotice([...servers, server(C, 'Old')], A)).toBeNull();
     expect(offlineNotice([...servers, server(C, 'Old', { status: 'connecting' })], A)).toBeNull();
