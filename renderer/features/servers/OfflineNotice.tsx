@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Banner, Button, Dialog, EmptyState } from '../../app/theme';
 import { PlugOffIcon } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
 import { useNavigationStore } from '../navigation/store';
 import { ConnectForm } from '../onboarding/ConnectForm';
+import { useOnboardingStore } from '../onboarding/store';
 import { reconnectServer, setCurrentServer } from './actions';
 import { canSendFrom, keyNeededElsewhere, offlineNotice } from './describe';
 import { useServersStore } from './store';
@@ -109,6 +110,10 @@ export function ReconnectDialog() {
   const serverId = useServersStore((s) => s.reconnecting);
   const server = useServersStore((s) => s.servers.find((v) => v.id === serverId) ?? null);
   const close = () => useServersStore.getState().openReconnect(null);
+  // The form keeps its errors and test result in the start screen's store: each server starts clean.
+  useEffect(() => {
+    if (serverId) useOnboardingStore.getState().reset();
+  }, [serverId]);
   const onConnected = (name: string) => {
     close();
     const { servers, currentServerId } = useServersStore.getState();
