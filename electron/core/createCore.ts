@@ -111,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     servers: new ServerRepository(cache.db),
     settings,
     secrets: options.secrets,
-    meetings: library.meetings,
+    library,
     logger,
     clock,
     fetch: options.fetch,

@@ -203,11 +203,6 @@ export class Library {
     return removeServerMeetings(this.db, serverId);
   }
 
-  /** Forgets every meeting of one server (the demo's simulator starts afresh on every launch). */
-  async forgetServer(serverId: string): Promise<void> {
-    removeServerMeetings(this.db, serverId);
-  }
-
   /** The servers this computer holds meetings of, named, with their counts (the most first). */
   async servers(): Promise<LibraryServer[]> {
     return libraryServers(this.db);
