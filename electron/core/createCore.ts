@@ -11,7 +11,7 @@ import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
 import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
 import { Connections } from './connections/connections';
-import { DEMO_SERVER_ID } from './connections/serverConnection';
+import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import { Sessions } from './connections/sessions';
 import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';

@@ -9,6 +9,7 @@ import {
   type ServerColour,
   type ServerView,
 } from '../../shared/ipc/models';
+import { serverLabel } from '../../shared/serverLabel';
 import { capabilitiesFor } from '../../shared/vexa/capabilities';
 
 /**
@@ -166,7 +167,7 @@ export function toServerView(s: ServerRecord): ServerView {
   return {
     id: s.id,
     url: s.url,
-    label: s.userLabel ?? s.label,
+    label: serverLabel(s),
     generation: s.generation,
     capabilities: s.capabilities,
     demo: s.demo,

@@ -10,7 +10,8 @@ import { probeServer } from '../vexa';
 import { probeWithKey, storeKey, type ProbedServer } from './keys';
 import { forgetInMemory } from './launchTarget';
 import { restoreServers } from './restore';
-import { DEMO_SERVER_ID, hostLabel, type ServerConnection } from './serverConnection';
+import { DEMO_SERVER_ID, hostLabel } from '../../../shared/serverLabel';
+import type { ServerConnection } from './serverConnection';
 import { RETURNS_TO, ServerList, type ServerListDeps } from './serverList';
 
 export interface ConnectionsDeps extends ServerListDeps {

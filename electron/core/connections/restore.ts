@@ -4,7 +4,8 @@ import { missingKeyError } from '../connectionViews';
 import type { Logger, SecretStore } from '../ports';
 import type { ServerRecord, ServerRepository } from '../servers';
 import type { SettingsStore } from '../settings';
-import { DEMO_SERVER_ID, type ServerConnection } from './serverConnection';
+import { DEMO_SERVER_ID } from '../../../shared/serverLabel';
+import type { ServerConnection } from './serverConnection';
 
 export interface RestoreDeps {
   servers: ServerRepository;

@@ -214,12 +214,20 @@ describe('removing a server', () => {
     must(await ipc.invoke('library:edit', { id: oldLabRow.id, patch: { notes: 'gone with the server' } }));
     must(await ipc.invoke('bots:launch', { serverId: oldLab!.id, link: 'https://acme.zoom.us/j/12345678901' }));
 
+    // The library names a server as the list of servers does: by the person's label, renamed or not.
+    expect(new Set(rows.filter((r) => r.serverId === lab!.id).map((r) => r.serverLabel))).toEqual(new Set(['Lab']));
+    must(await ipc.invoke('servers:update', { serverId: lab!.id, label: 'Lab two' }));
+    expect(new Set(must(await ipc.invoke('library:list', { serverId: lab!.id })).map((r) => r.serverLabel))).toEqual(new Set(['Lab two']));
+
     const kept = must(await ipc.invoke('servers:remove', { serverId: cloud!.id, keepMeetings: true }));
     expect(kept.find((s) => s.id === cloud!.id)).toMatchObject({ status: 'removed', label: 'Cloud', key: null });
-    expect(must(await ipc.invoke('library:list', { serverId: cloud!.id }))).toHaveLength(3);
-    expect(
-      must(await ipc.invoke('library:search', { query: 'release', filters: { serverId: cloud!.id } })).segments.length,
-    ).toBeGreaterThan(0);
+    // Its meetings stay, saying their server was removed.
+    expect(must(await ipc.invoke('library:list', { serverId: cloud!.id })).map((r) => r.serverLabel)).toEqual(
+      Array(3).fill('Cloud (removed)'),
+    );
+    const keptHits = must(await ipc.invoke('library:search', { query: 'release', filters: { serverId: cloud!.id } })).segments;
+    expect(keptHits.length).toBeGreaterThan(0);
+    expect(new Set(keptHits.map((h) => h.serverLabel))).toEqual(new Set(['Cloud (removed)']));
     expect(await ipc.invoke('servers:setCurrent', { serverId: cloud!.id })).toMatchObject({ ok: false, code: 'removed' });
 
     const left = must(await ipc.invoke('servers:remove', { serverId: oldLab!.id, keepMeetings: false }));
