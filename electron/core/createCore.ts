@@ -11,7 +11,7 @@ import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
 import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
 import { Connections } from './connections/connections';
-import { DEMO_SERVER_ID } from './connections/serverConnection';
+import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import { Sessions } from './connections/sessions';
 import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';
@@ -111,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     servers: new ServerRepository(cache.db),
     settings,
     secrets: options.secrets,
-    meetings: library.meetings,
+    library,
     logger,
     clock,
     fetch: options.fetch,

@@ -3,7 +3,7 @@ import { UserFacingError, type Handler } from '../../shared/ipc/dispatch';
 import type { ServerConnectionView } from '../../shared/ipc/models';
 import { IpcCodes } from '../../shared/ipc/result';
 import type { Connections } from './connections/connections';
-import { DEMO_SERVER_ID } from './connections/serverConnection';
+import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import { connectionViewOf } from './connections/views';
 import type { DemoService } from './demo';
 import { normalizeServerUrl } from './serverUrl';

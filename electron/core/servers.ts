@@ -9,8 +9,8 @@ import {
   type ServerColour,
   type ServerView,
 } from '../../shared/ipc/models';
+import { serverLabel } from '../../shared/serverLabel';
 import { capabilitiesFor } from '../../shared/vexa/capabilities';
-import type { MeetingStore } from './cache/meetingStore';
 
 /**
  * A server as the cache remembers it. `label` is what the app calls it by itself (the host,
@@ -154,17 +154,11 @@ export class ServerRepository {
   }
 
   /**
-   * Forgets the server with every meeting of it: rows, transcripts, status trails, edits waiting
-   * in the outbox and their search entries, in one transaction, so a crash leaves all or none.
+   * Forgets the server's record. Its meetings must be gone first (`Library.removeServerMeetings`,
+   * the one way they leave this computer): they refer to the row.
    */
-  async removeWithMeetings(id: string, meetings: MeetingStore, now: number): Promise<number> {
-    const ids = this.db.prepare('SELECT id FROM meetings WHERE server_id = ?').pluck().all(id) as number[];
-    this.db.transaction(() => {
-      for (const meetingId of ids) meetings.remove(meetingId, now);
-      this.db.prepare('DELETE FROM sync_state WHERE server_id = ?').run(id);
-      this.db.prepare('DELETE FROM servers WHERE id = ?').run(id);
-    })();
-    return ids.length;
+  async delete(id: string): Promise<void> {
+    this.db.prepare('DELETE FROM servers WHERE id = ?').run(id);
   }
 }
 
@@ -173,7 +167,7 @@ export function toServerView(s: ServerRecord): ServerView {
   return {
     id: s.id,
     url: s.url,
-    label: s.userLabel ?? s.label,
+    label: serverLabel(s),
     generation: s.generation,
     capabilities: s.capabilities,
     demo: s.demo,

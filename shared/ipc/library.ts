@@ -9,7 +9,7 @@ const EditableFieldSchema = z.enum(['name', 'notes', 'participants', 'languages'
 export const LibraryMeetingSchema = z.object({
   id: z.number(),
   serverId: z.string(),
-  /** The server's name (its label, else the host of its address): never empty. */
+  /** The server's name as the list of servers gives it (`shared/serverLabel.ts`), "(removed)" after it for a removed server: never empty. */
   serverLabel: z.string(),
   remoteId: z.number(),
   platform: z.string(),

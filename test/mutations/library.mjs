@@ -13,6 +13,18 @@ export const mutations = [
     tests: [SERVERS, OFFLINE],
   },
   {
+    name: 'library-ignores-person-label',
+    what: 'a library row names its server by the app’s own label though the person gave it another',
+    edits: [{ file: 'electron/core/cache/serverNames.ts', from: '    userLabel: row?.user_label,', to: '    userLabel: null,' }],
+    tests: ['test/integration/core/serverLifecycle.test.ts', 'test/unit/cache/serverNames.test.ts'],
+  },
+  {
+    name: 'removed-server-unsaid',
+    what: 'meetings kept from a removed server read as if their server were still in the list',
+    edits: [{ file: 'shared/serverLabel.ts', from: '  return s.removed ? `${label} (removed)` : label;', to: '  return label;' }],
+    tests: ['test/integration/core/serverLifecycle.test.ts', 'test/unit/cache/serverNames.test.ts'],
+  },
+  {
     name: 'search-hit-names-no-server',
     what: 'a transcript line found by the search does not say which server it is from',
     edits: [

@@ -95,8 +95,8 @@ export const mutations = [
     edits: [
       {
         file: 'electron/core/connections/connections.ts',
-        from: '      const n = await this.d.servers.removeWithMeetings(c.id, this.d.meetings, this.d.clock.now());',
-        to: '      await this.d.servers.markRemoved(c.id);\n      const n = 0;',
+        from: '      const removed = await this.d.library.removeServerMeetings(c.id);\n      await this.d.servers.delete(c.id);',
+        to: '      await this.d.servers.markRemoved(c.id);\n      const removed = {};',
       },
     ],
     tests: lifecycle,
@@ -173,8 +173,8 @@ export const mutations = [
     edits: [
       {
         file: 'electron/core/connections/restore.ts',
-        from: '      if (!wanted.has(r.id)) await d.servers.removeWithMeetings(r.id, d.meetings, d.clock.now());',
-        to: '      await d.servers.removeWithMeetings(r.id, d.meetings, d.clock.now());',
+        from: '      if (!wanted.has(r.id)) {\n        await d.library.removeServerMeetings(r.id);',
+        to: '      {\n        await d.library.removeServerMeetings(r.id);',
       },
     ],
     tests: ['test/integration/core/demoApart.test.ts'],

@@ -7,7 +7,7 @@ import { meetingWhere } from './libraryFilter';
 import { removeServerMeetings } from './removeServer';
 import { SearchIndex } from './search';
 import { SegmentStore } from './segmentStore';
-import { libraryServers, serverLabelOf, ServerNames } from './serverNames';
+import { libraryServers, ServerNames, statsServers } from './serverNames';
 import { readTimeline } from './timeline';
 import type {
   AppendResult,
@@ -203,11 +203,6 @@ export class Library {
     return removeServerMeetings(this.db, serverId);
   }
 
-  /** Forgets every meeting of one server (the demo's simulator starts afresh on every launch). */
-  async forgetServer(serverId: string): Promise<void> {
-    removeServerMeetings(this.db, serverId);
-  }
-
   /** The servers this computer holds meetings of, named, with their counts (the most first). */
   async servers(): Promise<LibraryServer[]> {
     return libraryServers(this.db);
@@ -223,21 +218,7 @@ export class Library {
     const pending = one<{ n: number }>(
       "SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending', 'failed', 'conflict', 'local')",
     );
-    const servers = (
-      this.db
-        .prepare(
-          `SELECT s.id, s.url, s.label, s.demo, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
-           FROM servers s LEFT JOIN meetings m ON m.server_id = s.id AND m.hidden_at IS NULL LEFT JOIN sync_state st ON st.server_id = s.id
-           GROUP BY s.id ORDER BY s.id`,
-        )
-        .all() as Array<{ id: string; url: string; label: string; demo: number; meetings: number; lastSyncedAt: number | null }>
-    ).map((r) => ({
-      serverId: r.id,
-      label: serverLabelOf(r.id, r),
-      demo: r.demo === 1,
-      meetings: r.meetings,
-      lastSyncedAt: r.lastSyncedAt,
-    }));
+    const servers = statsServers(this.db);
     let bytes = 0;
     for (const suffix of ['', '-wal']) {
       try {

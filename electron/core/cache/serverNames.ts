@@ -1,36 +1,33 @@
 import type Database from 'better-sqlite3';
+import { libraryServerLabel, type ServerNameFacts } from '../../../shared/serverLabel';
 import type { LibraryServer } from './types';
 
-interface ServerNameRow {
+/** A `servers` row as the library names it (null columns: a meeting whose server has no row). */
+export interface ServerNameRow {
   id: string;
   url: string | null;
   label: string | null;
+  user_label: string | null;
   demo: number | null;
+  removed: number | null;
 }
 
-/**
- * The name a server goes by when its record has none: the host of its address (server ids are
- * their normalised base URLs), "Demo" for the demo's simulator, else the id as it is. Never empty,
- * so a row can always say where it comes from.
- */
-export function fallbackServerLabel(serverId: string, url?: string | null): string {
-  for (const candidate of [url, serverId]) {
-    if (!candidate) continue;
-    try {
-      const host = new URL(candidate).host;
-      if (host) return host;
-    } catch {
-      // Not an address: try the next one.
-    }
-  }
-  if (serverId === 'demo') return 'Demo';
-  return serverId.trim() || 'Unknown server';
+const SERVER_NAME_COLUMNS = 's.url, s.label, s.user_label, s.demo, s.removed';
+
+function facts(serverId: string, row: Omit<ServerNameRow, 'id'> | undefined): ServerNameFacts {
+  return {
+    id: serverId,
+    url: row?.url,
+    label: row?.label,
+    userLabel: row?.user_label,
+    demo: row?.demo === 1,
+    removed: row?.removed === 1,
+  };
 }
 
-/** `servers.label` when it says something, else the fallback. */
-export function serverLabelOf(serverId: string, row: Pick<ServerNameRow, 'url' | 'label'> | undefined): string {
-  const label = row?.label?.trim();
-  return label || fallbackServerLabel(serverId, row?.url);
+/** The name library rows give a server (`shared/serverLabel.ts` decides it for the whole app). */
+export function serverLabelOf(serverId: string, row: Omit<ServerNameRow, 'id'> | undefined): string {
+  return libraryServerLabel(facts(serverId, row));
 }
 
 /**
@@ -42,7 +39,7 @@ export class ServerNames {
   private readonly all: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.all = db.prepare('SELECT id, url, label, demo FROM servers');
+    this.all = db.prepare(`SELECT s.id, ${SERVER_NAME_COLUMNS} FROM servers s`);
   }
 
   /** A resolver for one request: the servers table as it is now. */
@@ -55,15 +52,33 @@ export class ServerNames {
 /**
  * The servers this computer holds meetings of (tombstones of local deletes do not count), with
  * their counts, the most meetings first: the library's server filter and labels come from here,
- * so a server the app no longer knows still appears, by the fallback name.
+ * so a server the app no longer knows still appears, by the host of its address.
  */
 export function libraryServers(db: Database.Database): LibraryServer[] {
   const rows = db
     .prepare(
-      `SELECT m.server_id AS id, s.url, s.label, s.demo, count(*) AS meetings
+      `SELECT m.server_id AS id, ${SERVER_NAME_COLUMNS}, count(*) AS meetings
        FROM meetings m LEFT JOIN servers s ON s.id = m.server_id
        WHERE m.hidden_at IS NULL GROUP BY m.server_id ORDER BY meetings DESC, m.server_id`,
     )
     .all() as Array<ServerNameRow & { meetings: number }>;
   return rows.map((r) => ({ serverId: r.id, label: serverLabelOf(r.id, r), demo: r.demo === 1, meetings: r.meetings }));
+}
+
+/** Every known server for the cache statistics, named, with its meetings and last sync. */
+export function statsServers(db: Database.Database): Array<LibraryServer & { lastSyncedAt: number | null }> {
+  const rows = db
+    .prepare(
+      `SELECT s.id, ${SERVER_NAME_COLUMNS}, count(m.id) AS meetings, st.last_sync_at AS lastSyncedAt
+       FROM servers s LEFT JOIN meetings m ON m.server_id = s.id AND m.hidden_at IS NULL LEFT JOIN sync_state st ON st.server_id = s.id
+       GROUP BY s.id ORDER BY s.id`,
+    )
+    .all() as Array<ServerNameRow & { meetings: number; lastSyncedAt: number | null }>;
+  return rows.map((r) => ({
+    serverId: r.id,
+    label: serverLabelOf(r.id, r),
+    demo: r.demo === 1,
+    meetings: r.meetings,
+    lastSyncedAt: r.lastSyncedAt,
+  }));
 }

@@ -32,7 +32,7 @@ export interface LibraryMeeting extends MeetingFields {
   /** Local id: stable within this cache, unique across servers. */
   id: number;
   serverId: string;
-  /** The server's name as the person knows it (`servers.label`), else the host of its address. */
+  /** The server's name as the person knows it (`shared/serverLabel.ts`: their label, else the app's, else the host). */
   serverLabel: string;
   /** The server's row id (`meeting.id`). */
   remoteId: number;

@@ -1,7 +1,7 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { ServerColour } from '../../../shared/ipc/models';
 import { forgetServerSecrets } from '../admin/forget';
-import type { MeetingStore } from '../cache/meetingStore';
+import type { Library } from '../cache';
 import { refusedKeyError } from '../connectionViews';
 import type { Clock, SecretMode, SecretStore } from '../ports';
 import { maskKey } from '../serverUrl';
@@ -10,14 +10,15 @@ import { probeServer } from '../vexa';
 import { probeWithKey, storeKey, type ProbedServer } from './keys';
 import { forgetInMemory } from './launchTarget';
 import { restoreServers } from './restore';
-import { DEMO_SERVER_ID, hostLabel, type ServerConnection } from './serverConnection';
+import { DEMO_SERVER_ID, hostLabel } from '../../../shared/serverLabel';
+import type { ServerConnection } from './serverConnection';
 import { RETURNS_TO, ServerList, type ServerListDeps } from './serverList';
 
 export interface ConnectionsDeps extends ServerListDeps {
   servers: ServerRepository;
   secrets: SecretStore;
-  /** Where a removed server's meetings are deleted from. */
-  meetings: MeetingStore;
+  /** Where a removed server's meetings leave this computer (`removeServerMeetings`, in one transaction). */
+  library: Pick<Library, 'removeServerMeetings'>;
   clock: Clock;
   onChange(): void;
 }
@@ -261,9 +262,10 @@ export class Connections extends ServerList {
       c.record = await this.d.servers.get(c.id);
       c.drop('removed');
     } else {
-      const n = await this.d.servers.removeWithMeetings(c.id, this.d.meetings, this.d.clock.now());
+      const removed = await this.d.library.removeServerMeetings(c.id);
+      await this.d.servers.delete(c.id);
       this.byId.delete(c.id);
-      this.d.logger.info('Removed a server and its meetings', { server: c.url, meetings: n });
+      this.d.logger.info('Removed a server and its meetings', { server: c.url, ...removed });
     }
     try {
       this.d.settings.setLaunchMemory(forgetInMemory(this.d.settings.launchMemory, c.id));
@@ -278,7 +280,8 @@ export class Connections extends ServerList {
   async forgetDemo(): Promise<void> {
     if (!this.byId.has(DEMO_SERVER_ID) && !(await this.d.servers.get(DEMO_SERVER_ID))) return;
     await this.d.secrets.delete(DEMO_SERVER_ID);
-    await this.d.servers.removeWithMeetings(DEMO_SERVER_ID, this.d.meetings, this.d.clock.now());
+    await this.d.library.removeServerMeetings(DEMO_SERVER_ID);
+    await this.d.servers.delete(DEMO_SERVER_ID);
     this.byId.delete(DEMO_SERVER_ID);
     if (this.currentId === DEMO_SERVER_ID) this.pickCurrent();
     this.persist();

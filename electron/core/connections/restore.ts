@@ -1,18 +1,18 @@
 import type { ServerStatus } from '../../../shared/ipc/models';
-import type { MeetingStore } from '../cache/meetingStore';
+import type { Library } from '../cache';
 import { missingKeyError } from '../connectionViews';
-import type { Clock, Logger, SecretStore } from '../ports';
+import type { Logger, SecretStore } from '../ports';
 import type { ServerRecord, ServerRepository } from '../servers';
 import type { SettingsStore } from '../settings';
-import { DEMO_SERVER_ID, type ServerConnection } from './serverConnection';
+import { DEMO_SERVER_ID } from '../../../shared/serverLabel';
+import type { ServerConnection } from './serverConnection';
 
 export interface RestoreDeps {
   servers: ServerRepository;
   settings: SettingsStore;
   secrets: SecretStore;
-  meetings: MeetingStore;
+  library: Pick<Library, 'removeServerMeetings'>;
   logger: Logger;
-  clock: Clock;
 }
 
 /** Where the restored servers go (the `Connections` list). */
@@ -34,7 +34,10 @@ export async function restoreServers(d: RestoreDeps, target: RestoreTarget): Pro
   for (const r of await d.servers.list()) {
     if (r.demo) {
       // A demo left by a run that ended before the demo did: its meetings go with it.
-      if (!wanted.has(r.id)) await d.servers.removeWithMeetings(r.id, d.meetings, d.clock.now());
+      if (!wanted.has(r.id)) {
+        await d.library.removeServerMeetings(r.id);
+        await d.servers.delete(r.id);
+      }
       continue;
     }
     const c = target.track(r.id, r.url, r.removed ? 'removed' : 'disconnected', r);

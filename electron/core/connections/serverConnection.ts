@@ -4,21 +4,8 @@ import { IpcCodes } from '../../../shared/ipc/result';
 import type { Resolver } from '../net/guardedLookup';
 import type { ServerRecord } from '../servers';
 import { createVexaClient, type VexaClient } from '../vexa';
+import { DEMO_SERVER_ID, serverLabel } from '../../../shared/serverLabel';
 import { UNKNOWN_LIMIT, type BotLimit } from './botSlots';
-
-export const DEMO_SERVER_ID = 'demo';
-const CLOUD_HOST = 'api.cloud.vexa.ai';
-
-/** What the app calls a server by itself: "Vexa Cloud", the demo, else its host. */
-export function hostLabel(url: string, demo = false): string {
-  if (demo) return 'Demo simulator';
-  try {
-    const host = new URL(url).host;
-    return host === CLOUD_HOST ? 'Vexa Cloud' : host;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * The face of one server that the admin console, the account page and webhooks use: the server
@@ -64,9 +51,9 @@ export class ServerConnection {
     return this.id === DEMO_SERVER_ID;
   }
 
-  /** The person's label, else the app's own. */
+  /** The person's label, else the app's own (`shared/serverLabel.ts`, as library rows name it). */
   get label(): string {
-    return this.record?.userLabel ?? this.record?.label ?? hostLabel(this.url, this.demo);
+    return serverLabel({ ...this.record, id: this.id, url: this.record?.url ?? this.url, demo: this.demo });
   }
 
   /**

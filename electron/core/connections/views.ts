@@ -1,7 +1,8 @@
 import type { BotSlotsView, ConnectionView, ServerConnectionView } from '../../../shared/ipc/models';
 import { noConnection } from '../connectionViews';
 import { toServerView } from '../servers';
-import { hostLabel, type ServerConnection } from './serverConnection';
+import { hostLabel } from '../../../shared/serverLabel';
+import type { ServerConnection } from './serverConnection';
 
 /** A server in the window's list: never its key, only a masked label of it. */
 export function serverView(c: ServerConnection, slots: BotSlotsView | null, position: number): ServerConnectionView {

@@ -214,12 +214,20 @@ describe('removing a server', () => {
     must(await ipc.invoke('library:edit', { id: oldLabRow.id, patch: { notes: 'gone with the server' } }));
     must(await ipc.invoke('bots:launch', { serverId: oldLab!.id, link: 'https://acme.zoom.us/j/12345678901' }));
 
+    // The library names a server as the list of servers does: by the person's label, renamed or not.
+    expect(new Set(rows.filter((r) => r.serverId === lab!.id).map((r) => r.serverLabel))).toEqual(new Set(['Lab']));
+    must(await ipc.invoke('servers:update', { serverId: lab!.id, label: 'Lab two' }));
+    expect(new Set(must(await ipc.invoke('library:list', { serverId: lab!.id })).map((r) => r.serverLabel))).toEqual(new Set(['Lab two']));
+
     const kept = must(await ipc.invoke('servers:remove', { serverId: cloud!.id, keepMeetings: true }));
     expect(kept.find((s) => s.id === cloud!.id)).toMatchObject({ status: 'removed', label: 'Cloud', key: null });
-    expect(must(await ipc.invoke('library:list', { serverId: cloud!.id }))).toHaveLength(3);
-    expect(
-      must(await ipc.invoke('library:search', { query: 'release', filters: { serverId: cloud!.id } })).segments.length,
-    ).toBeGreaterThan(0);
+    // Its meetings stay, saying their server was removed.
+    expect(must(await ipc.invoke('library:list', { serverId: cloud!.id })).map((r) => r.serverLabel)).toEqual(
+      Array(3).fill('Cloud (removed)'),
+    );
+    const keptHits = must(await ipc.invoke('library:search', { query: 'release', filters: { serverId: cloud!.id } })).segments;
+    expect(keptHits.length).toBeGreaterThan(0);
+    expect(new Set(keptHits.map((h) => h.serverLabel))).toEqual(new Set(['Cloud (removed)']));
     expect(await ipc.invoke('servers:setCurrent', { serverId: cloud!.id })).toMatchObject({ ok: false, code: 'removed' });
 
     const left = must(await ipc.invoke('servers:remove', { serverId: oldLab!.id, keepMeetings: false }));
@@ -247,9 +255,10 @@ describe('removing a server', () => {
       expect(
         (db.prepare('SELECT count(*) AS n FROM segments WHERE meeting_id NOT IN (SELECT id FROM meetings)').get() as { n: number }).n,
       ).toBe(0);
-      // FTS5's own check: every index entry has its row and every row its entries.
-      expect(() => db.exec("INSERT INTO segments_fts (segments_fts) VALUES ('integrity-check')")).not.toThrow();
-      expect(() => db.exec("INSERT INTO meetings_fts (meetings_fts) VALUES ('integrity-check')")).not.toThrow();
+      // FTS5's own check, with rank 1 against the rows it indexes (external content): every index
+      // entry has its row and every row its entries.
+      expect(() => db.exec("INSERT INTO segments_fts (segments_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+      expect(() => db.exec("INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     } finally {
       db.close();
     }
