@@ -164,30 +164,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const exports = options.exportWorker ? workerExports({ ...options.exportWorker, logger }) : inProcessExports;
-  const connectedOr = (serverId: string | undefined) => {
-    const c = connections.resolve(serverId);
-    if (!c) throw new UserFacingError('not_connected', 'Connect to a Vexa server first (or try the demo).');
-    return c;
-  };
+  // Each request acts on its meeting's server (the ref's, else the current one); nothing here
+  // throws for want of a connection: the service falls back to this computer's copy.
   const transcriptService = new TranscriptService({
     exports,
-    client: (serverId) => connectedOr(serverId).client(),
+    client: (serverId) => connections.require(serverId).client(),
     capabilities: (serverId) => {
-      const c = connectedOr(serverId);
-      if (!c.record) throw new UserFacingError('not_connected', `${c.label} is still being checked. Try again in a moment.`);
-      return c.record.capabilities;
+      const record = connections.get(serverId)?.record;
+      if (!record) throw new UserFacingError('not_connected', 'The meeting’s server is still being checked. Try again in a moment.');
+      return record.capabilities;
     },
     isConnected: (serverId) => connections.get(serverId)?.live === true,
     serverLabel: (serverId) => connections.get(serverId)?.label ?? "the meeting's server",
+    cachedServersOf: (ref) => library.serversHolding(ref.platform, ref.nativeMeetingId, ref.meetingId),
     dialogs: options.dialogs,
     clipboard: options.clipboard,
     opener: options.opener,
     logger,
     activeServerId: () => connections.current?.id ?? null,
-    cached: (ref, accept) => {
-      const serverId = ref.serverId ?? connections.current?.id;
-      return serverId ? cachedTranscript(library, serverId, ref.meetingId, accept) : Promise.resolve(null);
-    },
+    cached: (ref, accept) => cachedTranscript(library, ref.serverId, ref.meetingId, accept),
     meetingName: (ref) =>
       knownMeetingName(ref, {
         library,

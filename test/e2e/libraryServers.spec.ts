@@ -6,7 +6,7 @@ import { connect, snap } from './support/launch';
 import { expect, test } from './support/test';
 
 // One library across servers, in the browser-served app: two simulators connected one after the
-// other leave both servers' meetings on this computer, the same three meetings on each (same
+// other, the first then disconnected, leave both servers' meetings on this computer, the same three meetings on each (same
 // names, same meeting ids). Each row, search result and meeting page names its server; a server
 // filter, usable from the keyboard and announced, keeps one and is remembered through a reload;
 // with one server there is neither.
@@ -48,7 +48,11 @@ async function twoServers(page: Page): Promise<{ first: string; second: string }
 
   other = await startSimulator({ profile: 'g2', port: 0, apiKeys: [app.apiKey], seed: true, timeScale: 20, rateLimitPerMinute: 0 });
   const ipc = await connectIpc(app.url);
+  const firstId = must(await ipc.invoke('app:getState')).currentServerId!;
   must(await ipc.invoke('connection:connect', { url: other.url, apiKey: app.apiKey }));
+  // Several servers stay connected at once; the first is disconnected on purpose, so the library
+  // shows the meetings of a server no longer connected beside the connected one's.
+  expect(must(await ipc.invoke('servers:disconnect', { serverId: firstId })).status).toBe('disconnected');
   ipc.close();
   await expect(rows(page)).toHaveCount(6);
   await expect(rows(page).getByText('Transcript on this computer')).toHaveCount(6);

@@ -113,10 +113,13 @@ test('a meeting last seen live on a server no longer connected reads "as of" tha
   await expect(liveRow).toContainText(/\d+ lines?/);
   await expect(liveRow.locator('.badge')).toHaveText('Live');
 
-  // The person connects another server; nobody tells the app any more how that meeting goes on.
+  // The person connects another server and disconnects the first (several servers stay connected
+  // at once otherwise); nobody tells the app any more how that meeting goes on.
   other = await startSimulator({ profile: 'g2', port: 0, apiKeys: [app.apiKey], seed: true, timeScale: 20, rateLimitPerMinute: 0 });
   const ipc = await connectIpc(app.url);
+  const firstId = must(await ipc.invoke('app:getState')).currentServerId!;
   must(await ipc.invoke('connection:connect', { url: other.url, apiKey: app.apiKey }));
+  expect(must(await ipc.invoke('servers:disconnect', { serverId: firstId })).status).toBe('disconnected');
   ipc.close();
 
   const stale = row(page, MEET_ID);

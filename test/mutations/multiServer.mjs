@@ -180,6 +180,30 @@ export const mutations = [
     tests: ['test/integration/core/demoApart.test.ts'],
   },
   {
+    name: 'export-on-current-server',
+    what: "export, share and hand-off of a meeting ask the current server instead of the meeting's own",
+    edits: [
+      {
+        file: 'electron/core/share/transcriptService.ts',
+        from: '    const serverId = ref.serverId ?? this.d.activeServerId();',
+        to: '    const serverId = this.d.activeServerId() ?? ref.serverId ?? null;',
+      },
+    ],
+    tests: ['test/integration/share/exportAcrossServers.test.ts'],
+  },
+  {
+    name: 'export-unnamed-server-offline-throws',
+    what: 'with no server connected, exporting a meeting whose request names no server fails though its lines are on this computer',
+    edits: [
+      {
+        file: 'electron/core/share/transcriptService.ts',
+        from: '    const holding = (await this.d.cachedServersOf?.(ref)) ?? [];',
+        to: '    const holding: string[] = [];',
+      },
+    ],
+    tests: ['test/integration/core/offlineLibrary.test.ts'],
+  },
+  {
     name: 'one-server-settings-ignored',
     what: 'settings written by the one-server release are read as if no server had been connected',
     edits: [

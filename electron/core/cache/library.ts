@@ -97,6 +97,14 @@ export class Library {
     return this.meetings.localId(serverId, remoteId);
   }
 
+  /** The servers whose meeting this is (server row id, platform and native id), for a request that names no server. */
+  async serversHolding(platform: string, nativeMeetingId: string, remoteId: number): Promise<string[]> {
+    return this.db
+      .prepare('SELECT server_id FROM meetings WHERE remote_id = ? AND platform = ? AND native_id = ? AND hidden_at IS NULL')
+      .pluck()
+      .all(remoteId, platform, nativeMeetingId) as string[];
+  }
+
   /** Rows from the server, merged with the user's edits (see editMerge.ts). */
   async upsertMeetings(serverId: string, list: readonly Meeting[]): Promise<Array<{ id: number; changed: boolean }>> {
     const now = this.now();

@@ -17,26 +17,29 @@ export type SaveOutcome =
   | { mode: 'download'; fileName: string; mimeType: string; base64: string; partial: boolean }
   | { mode: 'cancelled' };
 
+/** A meeting with the server it belongs to settled (`TranscriptService` settles it once per request). */
+export type ServerMeetingRef = MeetingRef & { serverId: string };
+
 export interface TranscriptServiceDeps {
-  /** The client of the meeting's server (the current server for a ref that names none). */
-  client(serverId?: string): VexaClient;
-  capabilities(serverId?: string): ServerCapabilities;
-  /** The current server's id, or null when there is none. */
+  /** The client of a connected server. */
+  client(serverId: string): VexaClient;
+  /** What a connected server can do, as its last check found. */
+  capabilities(serverId: string): ServerCapabilities;
+  /** The current server's id (the server of a ref that names none), or null when there is none. */
   activeServerId(): string | null;
-  /**
-   * Whether the server can be asked now. Without it, only the current server counts as
-   * connected (one server at a time).
-   */
-  isConnected?(serverId: string): boolean;
+  /** Whether the server can be asked now (connected with its key). */
+  isConnected(serverId: string): boolean;
   /** What the person calls the server, for sentences that name it. */
   serverLabel?(serverId: string): string;
+  /** For a ref that names no server while none is current: the servers whose meeting this computer holds under these ids. */
+  cachedServersOf?(ref: MeetingRef): Promise<string[]>;
   /**
    * A transcript the app already holds (the local cache), or null to read it from the server:
    * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
    */
-  cached?(ref: MeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
+  cached?(ref: ServerMeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
   /** The meeting's name as this computer knows it (the library, a followed meeting), or null. */
-  meetingName?(ref: MeetingRef): Promise<string | null>;
+  meetingName?(ref: ServerMeetingRef): Promise<string | null>;
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener;
@@ -51,6 +54,11 @@ const PREVIEW_LINES = 12;
 
 const OTHER_TRANSCRIPT =
   'The server answered with the transcript of another meeting on this link, so nothing was made from it. This server cannot give the transcript of an older meeting on a recurring link.';
+
+const NOTHING_HERE =
+  "This meeting's transcript is not on this computer and no server is connected. Connect the meeting's server (from the list of servers) to export it.";
+const SEVERAL_HERE =
+  'More than one server has a meeting with these ids on this computer, and no server is connected. Open the meeting from the library to export it.';
 
 /** Failures that mean the transcript's server cannot be asked now, as opposed to refusing it. */
 const OUT_OF_REACH: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'server_error', 'upstream_down', 'not_connected']);
@@ -69,42 +77,49 @@ export class TranscriptService {
     this.exporter = d.exports ?? inProcessExports;
   }
 
-  /** The meeting's server is not connected: only what the cache holds can be used. */
-  private elsewhere(ref: MeetingRef): boolean {
-    if (ref.serverId === undefined) return false;
-    return this.d.isConnected ? !this.d.isConnected(ref.serverId) : ref.serverId !== this.d.activeServerId();
+  /**
+   * The meeting's server: the one the ref names, else the current one, else (nothing current) the
+   * one server whose meeting this computer holds under these ids. A sentence when there is none.
+   */
+  private async on(ref: MeetingRef): Promise<ServerMeetingRef> {
+    const serverId = ref.serverId ?? this.d.activeServerId();
+    if (serverId !== null) return { ...ref, serverId };
+    const holding = (await this.d.cachedServersOf?.(ref)) ?? [];
+    if (holding.length === 1) return { ...ref, serverId: holding[0]! };
+    throw new UserFacingError('not_connected', holding.length === 0 ? NOTHING_HERE : SEVERAL_HERE);
   }
 
   /** "Lab server", or how the sentence reads without a name. */
-  private serverName(ref: MeetingRef): string {
-    return ref.serverId !== undefined && this.d.serverLabel ? this.d.serverLabel(ref.serverId) : "the meeting's server";
+  private serverName(ref: ServerMeetingRef): string {
+    return this.d.serverLabel ? this.d.serverLabel(ref.serverId) : "the meeting's server";
   }
 
-  private async transcript(ref: MeetingRef): Promise<Source> {
-    const local = await this.d.cached?.(ref, 'complete');
-    if (local) return { input: local, partial: false };
+  private async transcript(ref: MeetingRef): Promise<Source & { ref: ServerMeetingRef }> {
+    const on = await this.on(ref);
+    const local = await this.d.cached?.(on, 'complete');
+    if (local) return { input: local, partial: false, ref: on };
     try {
-      if (this.elsewhere(ref)) {
+      if (!this.d.isConnected(on.serverId)) {
         throw new UserFacingError(
           'not_connected',
-          `This meeting's transcript is not downloaded on this computer, and ${this.serverName(ref)} is not connected. Reconnect it from the list of servers (enter its key again) to export the whole transcript.`,
+          `This meeting's transcript is not downloaded on this computer, and ${this.serverName(on)} is not connected. Reconnect it from the list of servers (enter its key again) to export the whole transcript.`,
         );
       }
-      const raw = await this.d.client(ref.serverId).getTranscriptRaw(ref.platform, ref.nativeMeetingId, { meetingId: ref.meetingId });
+      const raw = await this.d.client(on.serverId).getTranscriptRaw(on.platform, on.nativeMeetingId, { meetingId: on.meetingId });
       if (!raw || typeof raw !== 'object' || Array.isArray(raw))
         throw new ExportError('invalid_transcript', 'The server sent a transcript the app could not read.');
       // Asked by id (G3) or with `?meeting_id=` (G1/G2); a server that ignores it answers with the
       // newest meeting on the link, which must not be exported under this meeting's name.
       const answered = (raw as { id?: unknown }).id;
-      if (typeof answered === 'number' && answered !== ref.meetingId) throw new UserFacingError('other_meeting', OTHER_TRANSCRIPT);
-      return { input: raw as Record<string, unknown>, partial: false };
+      if (typeof answered === 'number' && answered !== on.meetingId) throw new UserFacingError('other_meeting', OTHER_TRANSCRIPT);
+      return { input: raw as Record<string, unknown>, partial: false, ref: on };
     } catch (e) {
-      // Out of reach (offline, the server down, another server connected): the lines this computer
-      // holds are better than nothing, and the person is told the export is partial.
+      // Out of reach (offline, the server down, not connected): the lines this computer holds are
+      // better than nothing, and the person is told the export is partial.
       const code = (e as { code?: unknown }).code;
       if (typeof code === 'string' && OUT_OF_REACH.has(code)) {
-        const some = await this.d.cached?.(ref, 'partial');
-        if (some) return { input: some, partial: true };
+        const some = await this.d.cached?.(on, 'partial');
+        if (some) return { input: some, partial: true, ref: on };
       }
       throw e;
     }
@@ -127,8 +142,8 @@ export class TranscriptService {
   async save(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<SaveOutcome> {
     const info = EXPORT_FORMATS[format];
     // The transcript first: a meeting that cannot be read is said before anything is asked.
-    const { input, partial } = await this.transcript(ref);
-    const name = (await this.d.meetingName?.(ref))?.trim() || nameIn(input) || `${ref.platform} ${ref.nativeMeetingId}`;
+    const { input, partial, ref: on } = await this.transcript(ref);
+    const name = (await this.d.meetingName?.(on))?.trim() || nameIn(input) || `${ref.platform} ${ref.nativeMeetingId}`;
     const fileName = exportFileName(name, new Date(this.d.now()), info.extension);
     const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
@@ -152,18 +167,19 @@ export class TranscriptService {
   }
 
   async share(ref: MeetingRef, ttlSeconds: number): Promise<ShareLink> {
-    if (this.elsewhere(ref)) {
+    const on = await this.on(ref);
+    if (!this.d.isConnected(on.serverId)) {
       throw new UserFacingError(
         'not_connected',
-        `Share links are made by the meeting's server, and ${this.serverName(ref)} is not connected. Reconnect it from the list of servers (enter its key again) to share this meeting, or export or copy the transcript now.`,
+        `Share links are made by the meeting's server, and ${this.serverName(on)} is not connected. Reconnect it from the list of servers (enter its key again) to share this meeting, or export or copy the transcript now.`,
       );
     }
-    const caps = this.d.capabilities(ref.serverId);
+    const caps = this.d.capabilities(on.serverId);
     if (!caps.publicShareLinks && !caps.shareTokens) {
       throw new UserFacingError('unsupported', 'This server cannot share transcripts. Export the transcript and send the file instead.');
     }
     // By the meeting's id on every generation: a link alone names the newest meeting on it.
-    return this.d.client(ref.serverId).createShare(ref.platform, ref.nativeMeetingId, { ttlSeconds, meetingId: ref.meetingId });
+    return this.d.client(on.serverId).createShare(on.platform, on.nativeMeetingId, { ttlSeconds, meetingId: on.meetingId });
   }
 
   /**
@@ -178,9 +194,10 @@ export class TranscriptService {
     template: string,
   ): Promise<{ mode: 'link' | 'prompt' | 'clipboard'; url: string; partial: boolean }> {
     const target = AI_TOOLS[tool];
-    if (!this.elsewhere(ref) && this.d.capabilities(ref.serverId).publicShareLinks) {
+    const on = await this.on(ref);
+    if (this.d.isConnected(on.serverId) && this.d.capabilities(on.serverId).publicShareLinks) {
       try {
-        const link = await this.share(ref, 3600);
+        const link = await this.share(on, 3600);
         if (link.kind === 'public-url') {
           const prompt = promptFor(template, link.url);
           const url = toolLink(tool, prompt);

@@ -24,7 +24,7 @@ export const realClock: Clock = {
   },
 };
 
-/** What ConnectionService.connect writes; meetings reference it. */
+/** What Connections.add writes; meetings reference it. */
 export function addServer(db: Database.Database, id: string, generation: ServerGeneration = 'g3'): void {
   db.prepare(
     `INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES (?, ?, ?, ?, ?, 1)

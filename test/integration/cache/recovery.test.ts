@@ -14,7 +14,7 @@ const KEY = 'vxa_tx_recover0123456789abcdefghijklmn';
 
 async function syncedLibrary(file: string, url: string) {
   const cache = openCache({ file });
-  // What ConnectionService.connect writes again when the user reconnects.
+  // What Connections.add writes again when the user reconnects.
   addServer(cache.db, url, 'g3');
   const library = new Library({ db: cache.db, file });
   const client = createVexaClient({ baseUrl: url, apiKey: KEY, generation: 'g3', timeoutMs: 2_000 });

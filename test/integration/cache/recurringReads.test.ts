@@ -24,6 +24,7 @@ function transcripts(rig: RecurringRig, client: VexaClient = rig.client): Transc
     client: () => client,
     capabilities: () => client.capabilities,
     activeServerId: () => rig.sim.url,
+    isConnected: () => true,
     dialogs: { canSave: false, saveFile: async () => null },
     clipboard: { readText: async () => '', writeText: async () => {} },
     opener: { openUrl: async () => {}, openFolder: async () => {} },

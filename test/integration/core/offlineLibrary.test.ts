@@ -149,3 +149,33 @@ describe.each([
     expect(preview).toMatchObject({ partial: true, text: expect.stringContaining('two hiring budget lines so far') });
   });
 });
+
+describe('a request that names no server, with none connected', () => {
+  it('reads the meeting from this computer when one server holds it, and says why when it cannot tell', async () => {
+    const ipc = await start({ activeServerId: null });
+    const list = must(await ipc.invoke('library:list', {}));
+    const partial = list.find((m) => m.nativeMeetingId === 'hir-ing-syn')!;
+    const { serverId: _s, ...ref } = refOf(partial);
+
+    const preview = must(await ipc.invoke('export:preview', { ref, format: 'txt' }));
+    expect(preview).toMatchObject({ partial: true, text: expect.stringContaining('two hiring budget lines so far') });
+    expect(must(await ipc.invoke('export:copy', { ref, as: 'text' }))).toEqual({ partial: true });
+    // A share link needs the server; the AI tool gets the lines through the clipboard instead.
+    expect(must(await ipc.invoke('handoff:open', { ref, tool: 'claude' }))).toMatchObject({ mode: 'clipboard', partial: true });
+    expect(await app!.ports.clipboard.readText()).toContain('two hiring budget lines so far');
+    expect(await ipc.invoke('share:create', { ref, ttlSeconds: 600 })).toMatchObject({
+      ok: false,
+      code: 'not_connected',
+      message: expect.stringMatching(/^Share links are made by the meeting's server, and Vexa Cloud is not connected\./),
+    });
+
+    // The same Teams meeting ids on both servers: which one is not guessed.
+    const teams = list.find((m) => m.nativeMeetingId === TEAMS_ID)!;
+    const { serverId: _t, ...both } = refOf(teams);
+    expect(await ipc.invoke('export:preview', { ref: both, format: 'txt' })).toMatchObject({
+      ok: false,
+      code: 'not_connected',
+      message: expect.stringMatching(/^More than one server has a meeting with these ids on this computer/),
+    });
+  });
+});

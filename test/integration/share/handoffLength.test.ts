@@ -31,6 +31,7 @@ function service(generation: 'g2' | 'g3') {
       }) as never,
     capabilities: () => capabilitiesFor(generation),
     activeServerId: () => 'https://vexa.example',
+    isConnected: () => true,
     dialogs: { canSave: false, saveFile: async () => null },
     clipboard: { readText: async () => clipboard, writeText: async (text) => void (clipboard = text) },
     opener,

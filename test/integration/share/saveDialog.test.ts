@@ -37,6 +37,7 @@ function service(
       }) as never,
     capabilities: () => capabilitiesFor('g1'),
     activeServerId: () => 'https://vexa.example',
+    isConnected: () => true,
     cached: async (_ref, accept) => (accept === 'complete' ? cached : (o.partialCache ?? null)),
     meetingName: async (ref) => (ref.meetingId === REF.meetingId ? 'Budget / review' : null),
     dialogs: {
