@@ -61,8 +61,13 @@ export const channels = {
       .strict(),
     output: SettingsSchema,
   },
+  /**
+   * Tests an address and key without keeping either. While the current server waits for its key,
+   * only that server's address is accepted, unless `newServer` says the form adds another server
+   * (the address is then the one the user typed for it).
+   */
   'connection:probe': {
-    input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput }).strict(),
+    input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput, newServer: z.boolean().optional() }).strict(),
     output: ProbeViewSchema,
   },
   /**

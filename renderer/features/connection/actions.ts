@@ -16,7 +16,9 @@ async function applying(request: Promise<Result<ConnectionView>>): Promise<Resul
 
 export type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
 
-export const probeServer = (url: string, apiKey: string) => api.invoke('connection:probe', { url, apiKey });
+/** `newServer`: the form adds a server beside the current one, so its address may differ. */
+export const probeServer = (url: string, apiKey: string, newServer = false) =>
+  api.invoke('connection:probe', newServer ? { url, apiKey, newServer } : { url, apiKey });
 
 export const connectServer = (url: string, apiKey: string, keyStorage: KeyStorageChoice) =>
   applying(api.invoke('connection:connect', { url, apiKey, keyStorage }));

@@ -103,6 +103,23 @@ describe('choosing another server instead', () => {
     expect(must(await again.ipc.invoke('app:getState')).connection).toMatchObject({ status: 'none', error: null, keyNeeded: null });
   });
 
+  it('the Add server form tests another address while one server waits for its key, and that key stays unsent', async () => {
+    const c = await connectedOnce('g2');
+    const otherKey = `vxa_tx_${randomBytes(16).toString('hex')}`;
+    const other = await startSimulator({ profile: 'g3', port: 0, apiKeys: [{ key: otherKey, scopes: ['bot', 'tx'] }] });
+    cleanup.push(() => other.close());
+    const recorder = recordingFetch();
+    const { ipc } = await relaunch(c, recorder);
+    expect(must(await ipc.invoke('app:getState')).connection.keyNeeded?.url).toBe(c.sim.url);
+
+    const tested = must(await ipc.invoke('connection:probe', { url: other.url, apiKey: otherKey, newServer: true }));
+    expect(tested).toMatchObject({ url: other.url, generation: 'g3' });
+    // The waiting server still waits, and only the typed key went to the typed address.
+    expect(must(await ipc.invoke('app:getState')).connection.keyNeeded?.url).toBe(c.sim.url);
+    expect(recorder.hostsGiven(otherKey)).toEqual([new URL(other.url).host]);
+    expect(recorder.hostsGiven(c.apiKey)).toEqual([]);
+  });
+
   it('without a waiting server, re-entering a key says what to do instead', async () => {
     const app = await launchApp({ profile: 'g3' });
     const ipc = await connectIpc(app.url);
