@@ -160,6 +160,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       // A download writing into the rows being removed would fail halfway; the syncs below restart it.
       for (const s of open) s.sync.cancelTranscripts();
       await d.library.clear();
+      await connections.forgetRemoved();
       d.emitChanged({ serverId: null, meetingIds: null });
       // Connected servers' meetings come back at once; the others' when they are connected.
       for (const s of open) void s.sync.runFresh({ full: true });

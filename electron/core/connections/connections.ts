@@ -276,6 +276,16 @@ export class Connections extends ServerList {
     this.d.onChange();
   }
 
+  /** The library was emptied: servers removed with their meetings kept have nothing left to name. */
+  async forgetRemoved(): Promise<void> {
+    const removed = this.list().filter((c) => c.status === 'removed');
+    for (const c of removed) {
+      await this.d.servers.delete(c.id);
+      this.byId.delete(c.id);
+    }
+    if (removed.length) this.d.onChange();
+  }
+
   /** The demo ended: its server and meetings leave this computer. */
   async forgetDemo(): Promise<void> {
     if (!this.byId.has(DEMO_SERVER_ID) && !(await this.d.servers.get(DEMO_SERVER_ID))) return;

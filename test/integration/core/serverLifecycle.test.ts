@@ -240,6 +240,9 @@ describe('removing a server', () => {
     // Launch no longer offers it for the link it was last used with.
     expect(must(await ipc.invoke('bots:launchTarget', { link: 'https://acme.zoom.us/j/12345678901' })).serverId).toBe(lab!.id);
     expect(must(await ipc.invoke('app:getState')).currentServerId).toBe(lab!.id);
+    // Clearing the library leaves nothing of Cloud to name: it leaves the list; Lab stays connected.
+    must(await ipc.invoke('cache:clear'));
+    expect(must(await ipc.invoke('servers:list')).map((s) => [s.id, s.status])).toEqual([[lab!.id, 'connected']]);
     ipc.close();
 
     // On disk: no row of it in any table, and the search index matches its table.
