@@ -123,6 +123,11 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
   // One search over both servers' transcripts.
   await goTo(page, 'Library');
   await expect(meetingList(page).getByRole('listitem')).toHaveCount(2);
+  // The library draws each server in the colour it has on the cards (Lab's picked teal).
+  await expect(meetingList(page).getByRole('listitem').filter({ hasText: FIRST }).locator('.server-chip')).toHaveAttribute(
+    'data-server-colour',
+    'teal',
+  );
   await page.getByRole('combobox', { name: 'Search all meetings' }).fill('Morning');
   const results = page.getByRole('listbox', { name: 'Search results' });
   // The first line was said in both meetings, one on each server: both are found.
