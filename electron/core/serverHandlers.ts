@@ -110,8 +110,8 @@ export function createServerHandlers({ connections, demo, views }: ServerHandler
       return current();
     },
 
-    'connection:probe': async ({ url, apiKey, newServer }) => {
-      if (!newServer) refuseOtherServer(connections, url);
+    'connection:probe': async ({ url, apiKey, namedServer }) => {
+      if (!namedServer) refuseOtherServer(connections, url);
       const { probe, insecure, url: base } = await connections.probe(url, apiKey);
       return {
         url: base,

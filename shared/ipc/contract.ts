@@ -63,11 +63,11 @@ export const channels = {
   },
   /**
    * Tests an address and key without keeping either. While the current server waits for its key,
-   * only that server's address is accepted, unless `newServer` says the form adds another server
-   * (the address is then the one the user typed for it).
+   * only that server's address is accepted, unless `namedServer` says the form names its server
+   * itself (Add a server, or the key of a listed server): the key then goes to that address only.
    */
   'connection:probe': {
-    input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput, newServer: z.boolean().optional() }).strict(),
+    input: z.object({ url: ServerUrlInput, apiKey: ApiKeyInput, namedServer: z.boolean().optional() }).strict(),
     output: ProbeViewSchema,
   },
   /**

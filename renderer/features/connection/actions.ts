@@ -16,9 +16,9 @@ async function applying(request: Promise<Result<ConnectionView>>): Promise<Resul
 
 export type KeyStorageChoice = 'auto' | 'session' | 'plaintext';
 
-/** `newServer`: the form adds a server beside the current one, so its address may differ. */
-export const probeServer = (url: string, apiKey: string, newServer = false) =>
-  api.invoke('connection:probe', newServer ? { url, apiKey, newServer } : { url, apiKey });
+/** `namedServer`: the form names its own server (adding one, or a listed server's key), which may not be the current one. */
+export const probeServer = (url: string, apiKey: string, namedServer = false) =>
+  api.invoke('connection:probe', namedServer ? { url, apiKey, namedServer } : { url, apiKey });
 
 export const connectServer = (url: string, apiKey: string, keyStorage: KeyStorageChoice) =>
   applying(api.invoke('connection:connect', { url, apiKey, keyStorage }));

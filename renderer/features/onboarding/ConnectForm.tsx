@@ -115,7 +115,7 @@ export function ConnectForm({ target = { kind: 'first' }, onConnected, label = '
     setErrors({});
     setProbe(null);
     setBusy('probe');
-    const result = await probeServer(url.trim(), apiKey.trim(), target.kind === 'add');
+    const result = await probeServer(url.trim(), apiKey.trim(), target.kind === 'add' || target.kind === 'reenter');
     setBusy(null);
     if (!result.ok) return showResultError(result);
     setProbe(result.value);

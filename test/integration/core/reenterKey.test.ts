@@ -112,7 +112,7 @@ describe('choosing another server instead', () => {
     const { ipc } = await relaunch(c, recorder);
     expect(must(await ipc.invoke('app:getState')).connection.keyNeeded?.url).toBe(c.sim.url);
 
-    const tested = must(await ipc.invoke('connection:probe', { url: other.url, apiKey: otherKey, newServer: true }));
+    const tested = must(await ipc.invoke('connection:probe', { url: other.url, apiKey: otherKey, namedServer: true }));
     expect(tested).toMatchObject({ url: other.url, generation: 'g3' });
     // The waiting server still waits, and only the typed key went to the typed address.
     expect(must(await ipc.invoke('app:getState')).connection.keyNeeded?.url).toBe(c.sim.url);
