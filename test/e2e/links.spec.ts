@@ -66,6 +66,15 @@ test('a link that arrives while no window is open waits for the window', async (
   await expect(linkField(page)).toHaveValue('');
 });
 
+test('a join link that arrives before any server is set up waits on Launch until one is connected', async ({ page }) => {
+  app = await launchApp({ seed: false });
+  await app.core.openLink(joinDeepLink(MEET));
+  await connect(page, app);
+  await expect(linkField(page)).toHaveValue(MEET);
+  await expect(linkField(page)).toBeFocused();
+  expect(await nativeIdsOn(app.simulatorUrl)).toEqual([]);
+});
+
 test('a meeting link opens the meeting of the server it names, when two servers both have that meeting number', async ({
   page,
 }, testInfo) => {
