@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LinkRequest } from '../../../shared/ipc/links';
 import { ok } from '../../../shared/ipc/result';
+import { waitFor } from '../../support/waitFor';
 
 // The window's own transport is replaced: opening a meeting asks the core for it (`library:open`).
 const invoked: Array<{ channel: string; input: unknown }> = [];
@@ -65,7 +66,7 @@ function fakes(waiting: LinkRequest[][]) {
   };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const shown = (message: string) => () => useLinksStore.getState().notice?.message === message;
 
 describe('the main window and vexa:// links', () => {
   it('a join link fills Launch in and asks for the field’s focus; it sends nothing', () => {
@@ -98,16 +99,13 @@ describe('the main window and vexa:// links', () => {
     const stop = followLinks(f.api, f.link);
     expect(f.takes()).toBe(0);
     f.setStatus('open');
-    await flush();
-    expect(useLinksStore.getState().notice?.message).toBe('First.');
+    await waitFor('the link waiting at start', shown('First.'));
     f.push('links:waiting');
-    await flush();
-    expect(useLinksStore.getState().notice?.message).toBe('Second.');
+    await waitFor('the link announced by links:waiting', shown('Second.'));
     // The event of a link that came while the connection was down is lost; the take after it is not.
     f.setStatus('lost');
     f.setStatus('open');
-    await flush();
-    expect(useLinksStore.getState().notice?.message).toBe('Third.');
+    await waitFor('the link taken after the reconnect', shown('Third.'));
     expect(f.takes()).toBe(3);
     stop();
     expect(f.listening()).toBe(0);
