@@ -2,7 +2,8 @@
  * The app's own links (`vexa://…`), as a calendar, a bookmark, a web page or a script writes them.
  * Pure and total: any input, however long or broken, gives a link or one sentence saying why not.
  *
- *   vexa://join?url=<meeting link, percent-encoded>   Launch, with the link filled in (not sent)
+ *   vexa://join?url=<meeting link, percent-encoded>   Launch, with the link filled in (not sent);
+ *                                                     the link is the meeting's https:// address
  *   vexa://meeting/<server>/<meeting id>              that meeting in the library
  *
  * `<server>` is the server's id (its address as the app normalises it, `https://host[:port][/path]`,
