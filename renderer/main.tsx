@@ -5,6 +5,7 @@ import { StrictMode, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startCoreSync } from './app/coreSync';
+import { followLinks } from './features/links/actions';
 import { installErrorReporting } from './app/errorReporting';
 import { OverlayApp } from './app/OverlayApp';
 import { RestartNotice } from './app/RestartNotice';
@@ -14,6 +15,8 @@ import { api, link } from './platform/api';
 
 installErrorReporting(api);
 startCoreSync(api, link);
+// Only the main window acts on `vexa://` links; the caption overlay's page opens on its own route.
+if (overlayRoute(window.location.hash) === null) followLinks(api, link);
 
 // The restart flag is said once: dropped from the address so a later reload does not repeat it.
 const flags = pageFlags(window.location.search);

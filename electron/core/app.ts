@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
+import type { LinkRequest } from '../../shared/ipc/links';
 import type { Resolver } from './net/guardedLookup';
 import type {
   AppPaths,
@@ -76,6 +77,11 @@ export interface Core {
   closeNow(): void;
   /** closeNow(), then the demo simulator and the export worker stop. Idempotent. */
   close(): Promise<void>;
+  /**
+   * A `vexa://` link from outside (the desktop shell's command line or macOS open-url, the web
+   * harness's test hook): read, checked, and kept for the main window (`links:take`). Never rejects.
+   */
+  openLink(raw: string): Promise<LinkRequest>;
   /** One-time explanations the desktop shell gives (the first close to the tray), remembered in settings. */
   readonly notices: { seen(id: string): boolean; markSeen(id: string): void };
 }

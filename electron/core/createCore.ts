@@ -16,6 +16,7 @@ import { Sessions } from './connections/sessions';
 import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';
 import { createHandlers } from './handlers';
+import { createLinkInbox } from './links/coreLinks';
 import { createFileLogger } from './logger';
 import { noSystemEvents, systemClock } from './ports';
 import { redactErrors } from './redactErrors';
@@ -204,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     resolveHost: options.resolveHost,
   });
 
+  const links = createLinkInbox({ connections, library, emit, logger });
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -223,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState,
       emitChanged: (change) => emit('library:changed', change),
       admin: { forServer: adminFor },
+      links: links.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -251,6 +254,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     closeNow,
+    openLink: (raw) => links.inbox.open(raw),
     close() {
       closing ??= (async () => {
         try {

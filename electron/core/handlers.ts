@@ -31,6 +31,8 @@ export interface HandlerDeps {
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
   admin: AdminHandlerDeps;
+  /** `links:take` (core/links/coreLinks.ts). */
+  links: Pick<HandlerTable, 'links:take'>;
 }
 
 /**
@@ -167,6 +169,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return d.library.stats();
     },
     ...createAdminHandlers(d.admin),
+    ...d.links,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

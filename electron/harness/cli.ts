@@ -9,10 +9,11 @@ import { createHarnessPorts } from './harnessPorts';
 import { openWithSystem } from './systemOpener';
 import { folderInUseMessage, lockDataFolder, prepareDataFolder } from './dataFolder';
 import { HARNESS_EXPORT_WORKER } from './exportWorker';
+import { linksInArgv } from '../main/shell/deepLinks';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR]
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR] [vexa://LINK]
 
 Runs the Vexa Companion core in Node and serves the app to your browser on 127.0.0.1.
   --port N            listen on port N (default: a free port)
@@ -21,10 +22,13 @@ Runs the Vexa Companion core in Node and serves the app to your browser on 127.0
                       no access to the system keychain); by default keys live in memory for this run
   --open              open the app in the default browser
   --renderer-dir DIR  serve the app built in DIR instead of dist/renderer
+  vexa://LINK         open a vexa:// link (README "Links") once the page is open, as the desktop
+                      app does with a link on its command line
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -70,6 +74,8 @@ async function main(): Promise<void> {
     ...ports,
   });
   const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+  // Kept by the core until the page takes it, like a link that starts the desktop app.
+  for (const link of linksInArgv(positionals)) void core.openLink(link);
 
   let quitting = false;
   const quit = (): void => {

@@ -18,7 +18,7 @@ import {
   type NativeImage,
 } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
 import type { AppPaths, TrayState } from '../core/ports';
@@ -33,6 +33,7 @@ import { createAppProtocolHandler } from './shell/appProtocol';
 import { createElectronClipboard } from './shell/clipboard';
 import { exposeE2eHooks } from './shell/e2eHooks';
 import { createSystemEvents } from './shell/systemEvents';
+import { installLinkHandling, protocolRegistration, type LinkHandling } from './shell/deepLinks';
 import { createDialogs } from './shell/dialogs';
 import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
@@ -86,6 +87,7 @@ let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 let lifecycle: Lifecycle | null = null;
 let trayShown = false;
+let links: LinkHandling | null = null;
 
 const log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void => {
   if (core) core.logger[level](message, fields);
@@ -273,6 +275,9 @@ async function start(): Promise<void> {
     clipboard: createElectronClipboard(clipboard),
     overlays,
   });
+  // `vexa://` links that started the app (or came meanwhile) go to the core now; the window takes them when it loads.
+  const linkCore = core;
+  links?.attach((raw) => void linkCore.openLink(raw));
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
   logTlsTrust(core.logger, tlsTrust);
 
@@ -309,7 +314,23 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
-  app.on('second-instance', showWindow);
+  // Links from the command line, a second instance and macOS open-url; synchronously, before
+  // `will-finish-launching`, so a cold-start open-url is not missed (shell/deepLinks.ts).
+  links = installLinkHandling({
+    app,
+    platform: process.platform,
+    argv: process.argv,
+    registration: protocolRegistration({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      defaultApp: process.defaultApp === true,
+      execPath: process.execPath,
+      argv: process.argv,
+      resolvePath: (path) => resolve(path),
+    }),
+    show: showWindow,
+    log,
+  });
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
       appOrigin: APP_ORIGIN,

@@ -5,6 +5,7 @@ import { adminAvailable, useAdminStore } from '../features/admin/store';
 import { useAppStore } from '../features/app/store';
 import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
+import { LinkNotice } from '../features/links/LinkNotice';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { useLibraryStore } from '../features/library/store';
 import { OverlayPanel } from '../features/live/CaptionOverlay';
@@ -86,6 +87,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
         <ServerBanners />
         <ConnectionBanners connection={connection} />
         <StorageNotice />
+        <LinkNotice />
         <main className="screen" aria-label={screenTitles[screen]}>
           <ErrorBoundary key={screen} scope={`the ${screenTitles[screen]} screen`} onError={(e) => reportError(api, e)}>
             {screenViews[screen]()}

@@ -38,6 +38,7 @@ export async function runIpcBench(): Promise<void> {
     closeNow: () => {},
     close: async () => {},
     notices: { seen: () => false, markSeen: () => {} },
+    openLink: async () => ({ kind: 'refused', message: 'Not in this test.' }),
   };
   const harness = await startHarness({ core, rendererDir: dir });
   const token = new URL(harness.url).hash.slice('#token='.length);

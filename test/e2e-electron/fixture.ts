@@ -44,8 +44,8 @@ export interface Desktop {
   readonly dataDir: string;
   /** Launches the app on the data folder; `args` are extra command-line switches. */
   launch(options?: { args?: string[] }): Promise<DesktopApp>;
-  /** Starts the app a second time on the same folder without Playwright, as a user would. */
-  startAgain(): { exitCode: Promise<number | null> };
+  /** Starts the app a second time on the same folder without Playwright, as a user (or a clicked link) would; `args` follow the app folder. */
+  startAgain(options?: { args?: string[] }): { exitCode: Promise<number | null> };
   /** A simulator with its own key and the seeded library of three past meetings. */
   startServer(options?: ServerOptions): Promise<TestServer>;
   /** logs/companion.log, or '' before the app wrote it. */
@@ -123,9 +123,13 @@ export const test = base.extend<{ desktop: Desktop }>({
         await launched.window.waitForLoadState('domcontentloaded');
         return launched;
       },
-      startAgain() {
+      startAgain({ args = [] } = {}) {
         if (binary === null) throw new Error(MISSING_ELECTRON_REASON);
-        const child = spawn(binary, electronArgs([], { spawnedByHand: true }), { cwd: projectRoot, env: appEnv(dataDir), stdio: 'ignore' });
+        const child = spawn(binary, electronArgs(args, { spawnedByHand: true }), {
+          cwd: projectRoot,
+          env: appEnv(dataDir),
+          stdio: 'ignore',
+        });
         strays.push(child);
         const exitCode = new Promise<number | null>((resolve, reject) => {
           child.once('exit', (code) => resolve(code));

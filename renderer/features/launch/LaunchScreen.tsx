@@ -64,6 +64,14 @@ function SendForm() {
     return () => window.clearTimeout(timer);
   }, [offerFor]);
 
+  // A `vexa://join` link filled the field in: Enter sends from here, and nothing is sent before.
+  const linkFocusRequested = useLaunchStore((s) => s.linkFocusRequested);
+  useEffect(() => {
+    if (!linkFocusRequested) return;
+    useLaunchStore.getState().requestLinkFocus(false);
+    linkRef.current?.focus();
+  }, [linkFocusRequested]);
+
   useEffect(() => {
     if (error?.place === 'link') linkRef.current?.focus();
     else if (error?.place === 'passcode') passcodeRef.current?.focus();

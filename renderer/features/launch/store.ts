@@ -36,7 +36,10 @@ interface LaunchStore {
   serverId: string | null;
   /** The server the core offers for a link (`bots:launchTarget`), with the link it was asked for. */
   target: { link: string; view: LaunchTargetView } | null;
+  /** A `vexa://join` link filled the field in: the field takes the focus when the form shows, so Enter sends. */
+  linkFocusRequested: boolean;
   setLink(link: string): void;
+  requestLinkFocus(requested?: boolean): void;
   pickServer(serverId: string | null): void;
   setTarget(target: { link: string; view: LaunchTargetView } | null): void;
   setOption(patch: Partial<Pick<LaunchStore, 'botName' | 'language' | 'task' | 'passcode'>>): void;
@@ -63,6 +66,8 @@ export const useLaunchStore = create<LaunchStore>()((set) => ({
   lastOffered: null,
   serverId: null,
   target: null,
+  linkFocusRequested: false,
+  requestLinkFocus: (requested = true) => set({ linkFocusRequested: requested }),
   pickServer: (serverId) => set({ serverId }),
   setTarget: (target) => set({ target }),
   setLink: (link) =>

@@ -1,5 +1,6 @@
 import { Banner, Button, Card, Spinner } from '../../app/theme';
 import { StorageNotice } from '../../app/StorageNotice';
+import { LinkNotice } from '../links/LinkNotice';
 import { FlaskIcon, LogoMark } from '../../app/theme/icons';
 import { announce } from '../announcer/store';
 import { startDemo } from '../connection/actions';
@@ -44,6 +45,7 @@ export function OnboardingScreen() {
         </header>
 
         <StorageNotice />
+        <LinkNotice />
 
         {coreError && !keyNeeded ? <Banner tone="error">{coreError.message}</Banner> : null}
 

@@ -30,6 +30,7 @@ function fakeCore(): Core & { emit(event: string, payload: unknown): void; calls
     closeNow: () => {},
     close: async () => {},
     notices: { seen: () => false, markSeen: () => {} },
+    openLink: async () => ({ kind: 'refused', message: 'Not in this test.' }),
   };
 }
 
