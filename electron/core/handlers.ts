@@ -7,6 +7,8 @@ import type { Connections } from './connections/connections';
 import { notConnected } from './connections/serverConnection';
 import type { Sessions } from './connections/sessions';
 import type { DemoService } from './demo';
+import { createDesktopHandlers } from './desktop/loginItem';
+import type { LoginItems } from './desktop/ports';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
@@ -31,6 +33,7 @@ export interface HandlerDeps {
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
   admin: AdminHandlerDeps;
+  loginItems: LoginItems;
 }
 
 /**
@@ -58,6 +61,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return next;
     },
     ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
+    ...createDesktopHandlers({ loginItems: d.loginItems, settings: d.settings, logger: d.logger, emitState: d.emitState }),
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminChannels } from './admin';
+import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import {
@@ -203,6 +204,7 @@ export const channels = {
   ...serverChannels,
   ...libraryChannels,
   ...adminChannels,
+  ...desktopChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
