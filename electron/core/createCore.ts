@@ -134,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     tray: options.tray,
     clipboard: options.clipboard,
+    overlays: options.overlays,
     clock,
     logger,
     notifier: options.notifier,

@@ -203,6 +203,7 @@ function createTray(initial: TrayState) {
     setToolTip: (text: string) => tray.setToolTip(text),
     setContextMenu: (menu: Menu) => tray.setContextMenu(menu),
     onClick: (listener: () => void) => void tray.on('click', listener),
+    onMouseEnter: (listener: () => void) => void tray.on('mouse-enter', listener),
   };
 }
 
@@ -235,7 +236,13 @@ async function start(): Promise<void> {
     buildMenu: (template) => Menu.buildFromTemplate(template),
     showWindow,
     quit: () => app.quit(),
+    platform: process.platform,
+    every: (ms, fn) => {
+      const t = setInterval(fn, ms);
+      return () => clearInterval(t);
+    },
   });
+  app.on('will-quit', () => trayView.close());
   // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
   exposeE2eHooks(process.env, globalThis, {
     tray: () => trayView.snapshot(),

@@ -6,10 +6,12 @@ import { createTrayView, TRAY_QUIT_LABEL, TRAY_SHOW_LABEL } from '../../../elect
 function sources() {
   const events: string[] = [];
   const tray = createTrayView<string>({
-    createTray: () => ({ setState() {}, setToolTip() {}, setContextMenu() {}, onClick() {} }),
+    createTray: () => ({ setState() {}, setToolTip() {}, setContextMenu() {}, onClick() {}, onMouseEnter() {} }),
     buildMenu: () => 'menu',
     showWindow: () => events.push('show window'),
     quit: () => events.push('quit'),
+    platform: 'linux',
+    every: () => () => {},
   });
   const notifier = createElectronNotifier({
     platform: 'linux',

@@ -71,11 +71,14 @@ describe('tray menu', () => {
           setToolTip: (t) => log.push(`tip ${t}`),
           setContextMenu: (m) => log.push(`menu ${m}`),
           onClick: () => log.push('click handler'),
+          onMouseEnter: () => log.push('hover handler'),
         };
       },
       buildMenu: (template) => template.map((i) => i.label ?? '-').join('|'),
       showWindow: () => {},
       quit: () => {},
+      platform: 'win32',
+      every: () => () => {},
     });
     view.update('idle', 'Vexa Companion', []);
     view.update('attention', 'A bot is waiting in the lobby', [{ label: 'Open Standup' }]);
@@ -83,6 +86,7 @@ describe('tray menu', () => {
     expect(log).toEqual([
       'create idle',
       'click handler',
+      'hover handler',
       'tip Vexa Companion',
       `menu ${TRAY_SHOW_LABEL}|${TRAY_QUIT_LABEL}`,
       'state attention',
