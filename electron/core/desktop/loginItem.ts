@@ -12,35 +12,39 @@ import type { LoginItemReading, LoginItems } from './ports';
  * item back.
  */
 export function loginItemView(wanted: boolean, reading: LoginItemReading | { status: 'failed'; reason: string }): LoginItemView {
+  // The adapter knows the platform's words (System Settings, Task Manager, the autostart folder).
+  const said = reading.reason;
   switch (reading.status) {
     case 'on':
-      return { wanted, status: 'on', canChange: true, message: null };
+      return { wanted, status: 'on', canChange: true, message: said };
     case 'off':
       return {
         wanted,
         status: 'off',
         canChange: true,
         // Removed from the OS's list since it was turned on here: the OS decides, the switch follows it.
-        message: wanted ? 'The app was removed from the apps that start at login outside Vexa Companion. Turn this on to add it again.' : null,
+        message:
+          said ??
+          (wanted ? 'The app was removed from the apps that start at login outside Vexa Companion. Turn this on to add it again.' : null),
       };
     case 'needs-approval':
       return {
         wanted,
         status: 'needs-approval',
         canChange: true,
-        message: 'macOS needs your approval: open System Settings › General › Login Items and allow Vexa Companion.',
+        message: said ?? 'macOS needs your approval: open System Settings › General › Login Items and allow Vexa Companion.',
       };
     case 'disabled-by-user':
       return {
         wanted,
         status: 'disabled-by-user',
         canChange: true,
-        message: 'Starting at login is turned off in Windows (Task Manager › Startup apps, or Settings › Apps › Startup). Turn it on there.',
+        message: said ?? 'Starting at login is switched off in the system’s list of startup apps. Switch it on there.',
       };
     case 'unavailable':
-      return { wanted, status: 'unavailable', canChange: false, message: reading.reason };
+      return { wanted, status: 'unavailable', canChange: false, message: said ?? 'This app cannot start at login here.' };
     case 'failed':
-      return { wanted, status: 'failed', canChange: true, message: reading.reason };
+      return { wanted, status: 'failed', canChange: true, message: said };
   }
 }
 
@@ -70,7 +74,8 @@ export function createDesktopHandlers({ loginItems, settings, logger, emitState 
     'desktop:loginItem': readBack,
     'desktop:setStartAtLogin': async ({ enabled }) => {
       const before = await loginItems.read().catch(() => null);
-      if (before?.status === 'unavailable') throw new UserFacingError('login_item_unavailable', before.reason ?? 'This app cannot start at login.');
+      if (before?.status === 'unavailable')
+        throw new UserFacingError('login_item_unavailable', before.reason ?? 'This app cannot start at login.');
       let refused: string | null = null;
       try {
         await loginItems.set(enabled);

@@ -67,7 +67,11 @@ export function trayActionRunner(d: TrayActionDeps): (action: TrayAction) => voi
   const send = async (link: string | null): Promise<void> => {
     const text = link ?? (await d.readClipboard().catch(() => '')).trim();
     if (clipboardMeeting(text) === null) {
-      failed('No bot was sent', null, 'The clipboard holds no meeting link. Copy the invitation link of a Google Meet, Teams, Zoom or Jitsi meeting, then try again.');
+      failed(
+        'No bot was sent',
+        null,
+        'The clipboard holds no meeting link. Copy the invitation link of a Google Meet, Teams, Zoom or Jitsi meeting, then try again.',
+      );
       return;
     }
     try {

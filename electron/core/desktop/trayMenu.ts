@@ -23,9 +23,7 @@ export type TrayEntry = { kind: 'separator' } | { kind: 'item'; label: string; e
  * OS gave no moment to read it before the menu opened), when the entry reads it at the click.
  */
 export type ClipboardOffer =
-  | { state: 'unknown' }
-  | { state: 'none' }
-  | { state: 'link'; link: string; meeting: string; serverLabel: string | null };
+  { state: 'unknown' } | { state: 'none' } | { state: 'link'; link: string; meeting: string; serverLabel: string | null };
 
 export interface TrayMenuInput {
   /** The meetings in flight per connected server, in the person's order of servers. */
@@ -39,9 +37,15 @@ export const SEND_FROM_CLIPBOARD = 'Send bot to the meeting link on the clipboar
 
 function sendEntry(clipboard: ClipboardOffer): TrayEntry | null {
   if (clipboard.state === 'none') return null;
-  if (clipboard.state === 'unknown') return { kind: 'item', label: SEND_FROM_CLIPBOARD, enabled: true, action: { kind: 'send', link: null } };
+  if (clipboard.state === 'unknown')
+    return { kind: 'item', label: SEND_FROM_CLIPBOARD, enabled: true, action: { kind: 'send', link: null } };
   const from = clipboard.serverLabel === null ? '' : ` from ${isolate(clipboard.serverLabel)}`;
-  return { kind: 'item', label: `Send bot to ${isolate(clipboard.meeting)}${from}`, enabled: true, action: { kind: 'send', link: clipboard.link } };
+  return {
+    kind: 'item',
+    label: `Send bot to ${isolate(clipboard.meeting)}${from}`,
+    enabled: true,
+    action: { kind: 'send', link: clipboard.link },
+  };
 }
 
 /**
@@ -63,7 +67,12 @@ export function trayMenuModel({ groups, clipboard, canSend }: TrayMenuInput): Tr
     const ref = { serverId: group.serverId, meetingId: meeting.id };
     entries.push({ kind: 'item', label: line.label, enabled: true, action: { kind: 'focus', ...ref } });
     // A bot already asked to leave cannot be stopped twice; the line says "Stopping".
-    entries.push({ kind: 'item', label: `Stop the bot in ${who}`, enabled: meeting.status !== 'stopping', action: { kind: 'stop', ...ref } });
+    entries.push({
+      kind: 'item',
+      label: `Stop the bot in ${who}`,
+      enabled: meeting.status !== 'stopping',
+      action: { kind: 'stop', ...ref },
+    });
     if (meeting.status === 'active')
       entries.push({ kind: 'item', label: `Open caption overlay for ${who}`, enabled: true, action: { kind: 'overlay', ...ref } });
   });
