@@ -91,6 +91,9 @@ describe('start at login, as the core keeps it', () => {
 
   it('explains the states the OS holds back in its own words', () => {
     expect(loginItemView(true, { status: 'needs-approval', reason: null }).message).toMatch(/System Settings › General › Login Items/);
-    expect(loginItemView(true, { status: 'disabled-by-user', reason: 'Open Task Manager.' })).toMatchObject({ message: 'Open Task Manager.', canChange: true });
+    expect(loginItemView(true, { status: 'disabled-by-user', reason: 'Open Task Manager.' })).toMatchObject({
+      message: 'Open Task Manager.',
+      canChange: true,
+    });
   });
 });

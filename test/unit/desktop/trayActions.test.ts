@@ -120,7 +120,9 @@ describe('what a tray press does', () => {
     });
     failing.run({ kind: 'stop', serverId: 'https://lab', meetingId: 7 });
     await settle();
-    expect(failing.notes.map((n) => [n.title, n.body])).toEqual([['Lab: The bot was not stopped', 'This meeting is no longer in the list.']]);
+    expect(failing.notes.map((n) => [n.title, n.body])).toEqual([
+      ['Lab: The bot was not stopped', 'This meeting is no longer in the list.'],
+    ]);
   });
 
   it('opens the caption overlay, and shows the meeting where the overlay is a panel of the page', async () => {
