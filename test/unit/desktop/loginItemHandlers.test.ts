@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDesktopHandlers, loginItemView } from '../../../electron/core/desktop/loginItem';
-import type { LoginItemReading, LoginItems } from '../../../electron/core/desktop/ports';
+import type { LoginItems } from '../../../electron/core/desktop/ports';
 import { SettingsStore } from '../../../electron/core/settings';
+import { fakeLoginItems as fakeOs } from '../../support/fakeLoginItems';
 import { quietLogger } from '../../support/logger';
 
 const dirs: string[] = [];
@@ -16,19 +17,6 @@ function settingsStore(): SettingsStore {
   const dir = mkdtempSync(join(tmpdir(), 'vexa-login-'));
   dirs.push(dir);
   return new SettingsStore(join(dir, 'settings.json'));
-}
-
-/** An OS that keeps the login item, can refuse a change, and can be changed behind the app's back. */
-function fakeOs(initial: LoginItemReading['status'] = 'off') {
-  const os = { status: initial as LoginItemReading['status'], refuse: false, reason: null as string | null };
-  const items: LoginItems = {
-    read: async () => ({ status: os.status, reason: os.reason }),
-    set: async (enabled) => {
-      if (os.refuse) throw new Error('denied');
-      os.status = enabled ? 'on' : 'off';
-    },
-  };
-  return { os, items };
 }
 
 function handlers(items: LoginItems, settings = settingsStore()) {
