@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { NativeImage } from 'electron';
 import {
   createElectronAttention,
   lobbyDescription,
   type AttentionWindow,
   type ElectronAttentionDeps,
 } from '../../../electron/main/shell/attention';
+
+type NativeImage = ReturnType<ElectronAttentionDeps['overlayIcon']>;
 
 /** A window and `app` shaped by electron.d.ts (Electron 45), recording what the app asked of the OS. */
 function fakes(platform: NodeJS.Platform) {

@@ -2,10 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoginItemSettings, LoginItemSettingsOptions, Settings } from 'electron';
 import { createElectronLoginItems, DEV_BUILD_REASON, launchPath, type LoginItemApp } from '../../../electron/main/shell/loginItem';
 import { startedAtLogin, HIDDEN_ARG } from '../../../electron/main/shell/startHidden';
 import { AUTOSTART_FILE, autostartDir, autostartEntry, execArg, readAutostartEntry } from '../../../electron/main/shell/xdgAutostart';
+
+// Electron's own types (electron.d.ts), reached through the adapter's: tests never name 'electron'.
+type LoginItemSettings = ReturnType<LoginItemApp['getLoginItemSettings']>;
+type LoginItemSettingsOptions = Parameters<LoginItemApp['getLoginItemSettings']>[0];
+type Settings = Parameters<LoginItemApp['setLoginItemSettings']>[0];
 
 const dirs: string[] = [];
 afterEach(() => {
