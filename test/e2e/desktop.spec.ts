@@ -107,6 +107,8 @@ test('the lobby badge counts bots waiting in the lobby, asks for attention once 
   page,
 }) => {
   app = await launchApp({ profile: 'g3', scenario: 'lobby-wait', timeScale: 5, decorateCore: asDesktopApp('win32') });
+  // The tray is drawn before any server is connected: an app started at login waits in it.
+  expect(app.ports.tray.last?.state).toBe('idle');
   await connect(page, app);
   expect(app.ports.attention.badge).toBe(0);
 

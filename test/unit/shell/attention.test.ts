@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createElectronAttention,
@@ -103,4 +104,12 @@ describe('the lobby badge and attention on each desktop', () => {
   it('words the count for the taskbar and screen readers', () => {
     expect([0, 1, 3].map(lobbyDescription)).toEqual(['', 'A bot is waiting in the lobby', '3 bots are waiting in the lobby']);
   });
+});
+
+// Electron app docs (setBadgeCount): on Linux the badge is tied to the app's `.desktop` file, so
+// `desktopName` in package.json must name it; electron-builder names that file after the
+// executable, which is the package name (LinuxTargetHelper getDesktopFileName).
+it('names the desktop file the Linux launcher badge is drawn on', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; desktopName?: string };
+  expect(pkg.desktopName).toBe(`${pkg.name}.desktop`);
 });
