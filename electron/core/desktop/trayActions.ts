@@ -21,14 +21,14 @@ export function clipboardMeeting(text: string): string | null {
 }
 
 /** The menu model as the TrayView port's items; each press runs its action. */
-export function trayItems(input: TrayMenuInput, run: (action: TrayAction) => void): TrayMenuItem[] {
+export function trayItems(input: TrayMenuInput, run: (action: TrayAction) => Promise<void>): TrayMenuItem[] {
   return trayMenuModel(input).map((e): TrayMenuItem =>
     e.kind === 'separator'
       ? { separator: true, label: '' }
       : {
           label: e.label,
           enabled: e.enabled,
-          onClick: () => run(e.action),
+          onClick: () => void run(e.action),
           // Showing a meeting needs the window in front: after closing to the tray it is hidden.
           ...(e.action.kind === 'focus' ? { opensWindow: true } : {}),
         },
@@ -60,7 +60,7 @@ function reason(e: unknown, fallback: string): string {
  * outcome comes back as a notification (clicking it shows the meeting). Notifications here are
  * answers to a press, not alerts, so Do Not Disturb does not hold them back.
  */
-export function trayActionRunner(d: TrayActionDeps): (action: TrayAction) => void {
+export function trayActionRunner(d: TrayActionDeps): (action: TrayAction) => Promise<void> {
   const failed = (title: string, serverId: string | null, body: string): void =>
     d.notify({ id: `tray-${d.now()}`, title: titled(title, serverId ? d.serverName(serverId) : null), body });
 
@@ -109,14 +109,15 @@ export function trayActionRunner(d: TrayActionDeps): (action: TrayAction) => voi
     }
   };
 
-  return (action) => {
+  /** Resolves once the press has been answered (a notification, or nothing to say); never rejects. */
+  return async (action) => {
     switch (action.kind) {
       case 'send':
-        return void send(action.link);
+        return send(action.link);
       case 'stop':
-        return void stop(action.serverId, action.meetingId);
+        return stop(action.serverId, action.meetingId);
       case 'overlay':
-        return void overlay(action.serverId, action.meetingId);
+        return overlay(action.serverId, action.meetingId);
       case 'focus':
         return d.focus(action.serverId, action.meetingId);
     }

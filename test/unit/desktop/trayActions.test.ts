@@ -56,13 +56,10 @@ function harness(over: Partial<TrayActionDeps> = {}) {
   return { run: trayActionRunner(deps), notes, calls, setClipboard: (t: string) => void (clipboard = t) };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
-
 describe('what a tray press does', () => {
   it('sends a bot to the link shown, from the server Launch would pick, and says so in a notification that opens the meeting', async () => {
     const { run, notes, calls } = harness();
-    run({ kind: 'send', link: LINK });
-    await settle();
+    await run({ kind: 'send', link: LINK });
     expect(calls).toEqual([`launch ${LINK}`]);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ title: 'Lab: Bot sent', serverId: 'https://lab', meetingId: 7 });
@@ -74,15 +71,13 @@ describe('what a tray press does', () => {
   it('reads the clipboard at the click when the menu had not read it, and sends nothing for text that is no meeting link', async () => {
     const { run, notes, calls, setClipboard } = harness();
     setClipboard('vxa_tx_secret_key_not_a_link');
-    run({ kind: 'send', link: null });
-    await settle();
+    await run({ kind: 'send', link: null });
     expect(calls).toEqual([]);
     expect(notes[0]).toMatchObject({ title: 'No bot was sent' });
     expect(notes[0]!.body).toMatch(/The clipboard holds no meeting link/);
     expect(JSON.stringify(notes)).not.toContain('vxa_tx_secret');
     setClipboard(`  ${LINK}\n`);
-    run({ kind: 'send', link: null });
-    await settle();
+    await run({ kind: 'send', link: null });
     expect(calls).toEqual([`launch ${LINK}`]);
   });
 
@@ -95,15 +90,13 @@ describe('what a tray press does', () => {
         require: () => ({ bots: { stop: async () => {} } }),
       },
     });
-    run({ kind: 'send', link: LINK });
-    await settle();
+    await run({ kind: 'send', link: LINK });
     expect(notes.map((n) => [n.title, n.body])).toEqual([['No bot was sent', 'A bot is already in this meeting.']]);
   });
 
   it('stops the bot on its own server, and names that server when the stop fails', async () => {
     const { run, calls } = harness();
-    run({ kind: 'stop', serverId: 'https://lab', meetingId: 7 });
-    await settle();
+    await run({ kind: 'stop', serverId: 'https://lab', meetingId: 7 });
     expect(calls).toEqual(['stop https://lab 7']);
 
     const failing = harness({
@@ -118,8 +111,7 @@ describe('what a tray press does', () => {
         }),
       },
     });
-    failing.run({ kind: 'stop', serverId: 'https://lab', meetingId: 7 });
-    await settle();
+    await failing.run({ kind: 'stop', serverId: 'https://lab', meetingId: 7 });
     expect(failing.notes.map((n) => [n.title, n.body])).toEqual([
       ['Lab: The bot was not stopped', 'This meeting is no longer in the list.'],
     ]);
@@ -127,12 +119,10 @@ describe('what a tray press does', () => {
 
   it('opens the caption overlay, and shows the meeting where the overlay is a panel of the page', async () => {
     const { run, calls } = harness();
-    run({ kind: 'overlay', serverId: 'https://lab', meetingId: 7 });
-    await settle();
+    await run({ kind: 'overlay', serverId: 'https://lab', meetingId: 7 });
     expect(calls).toEqual(['overlay https://lab 7']);
     const panel = harness({ openOverlay: async () => 'panel' });
-    panel.run({ kind: 'overlay', serverId: 'https://lab', meetingId: 7 });
-    await settle();
+    await panel.run({ kind: 'overlay', serverId: 'https://lab', meetingId: 7 });
     expect(panel.calls).toEqual(['focus https://lab 7']);
   });
 
