@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
 import type { LinkRequest } from '../../shared/ipc/links';
+import type { Attention, LoginItems } from './desktop/ports';
 import type { Resolver } from './net/guardedLookup';
 import type {
   AppPaths,
@@ -28,6 +29,10 @@ export interface CoreOptions {
   dialogs: Dialogs;
   clipboard: Clipboard;
   overlays: OverlayWindows;
+  /** Starting at login (the OS's login items); unavailable when left out. */
+  loginItems?: LoginItems;
+  /** The app icon's lobby badge and attention request; none when left out. */
+  attention?: Attention;
   clock?: Clock;
   /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
   system?: SystemEvents;

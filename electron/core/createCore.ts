@@ -15,6 +15,8 @@ import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import { Sessions } from './connections/sessions';
 import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';
+import { createAttentionFeed } from './desktop/attention';
+import { unavailableLoginItems } from './desktop/ports';
 import { createHandlers } from './handlers';
 import { createLinkInbox } from './links/coreLinks';
 import { createFileLogger } from './logger';
@@ -79,7 +81,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const library = new Library({ db: cache.db, file: cache.file, now: clock.now });
   const outbox = new OutboxService(library);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const attention = options.attention ? createAttentionFeed(options.attention, () => settings.settings.doNotDisturb) : null;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    attention?.observe(event, payload);
     for (const l of listeners) l(event, payload);
   };
 
@@ -131,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     tray: options.tray,
     clipboard: options.clipboard,
+    overlays: options.overlays,
     clock,
     logger,
     notifier: options.notifier,
@@ -226,6 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitChanged: (change) => emit('library:changed', change),
       admin: { forServer: adminFor },
       links: links.handlers,
+      loginItems: options.loginItems ?? unavailableLoginItems('This version of the app cannot start at login.'),
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),

@@ -7,6 +7,8 @@ import type { Connections } from './connections/connections';
 import { notConnected } from './connections/serverConnection';
 import type { Sessions } from './connections/sessions';
 import type { DemoService } from './demo';
+import { createDesktopHandlers } from './desktop/loginItem';
+import type { LoginItems } from './desktop/ports';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
@@ -33,6 +35,7 @@ export interface HandlerDeps {
   admin: AdminHandlerDeps;
   /** `links:take` (core/links/coreLinks.ts). */
   links: Pick<HandlerTable, 'links:take'>;
+  loginItems: LoginItems;
 }
 
 /**
@@ -60,6 +63,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return next;
     },
     ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
+    ...createDesktopHandlers({ loginItems: d.loginItems, settings: d.settings, logger: d.logger, emitState: d.emitState }),
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.

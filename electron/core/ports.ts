@@ -46,6 +46,8 @@ export interface Notifier {
 export type TrayState = 'idle' | 'active' | 'attention';
 
 export interface TrayMenuItem {
+  /** A line between groups of items; its label is ignored. */
+  separator?: boolean;
   label: string;
   enabled?: boolean;
   onClick?: () => void;
@@ -58,6 +60,11 @@ export interface TrayMenuItem {
 
 export interface TrayView {
   update(state: TrayState, tooltip: string, items: TrayMenuItem[]): void;
+  /**
+   * Moments just before the menu may open (the pointer reaches the icon), or a steady pace where
+   * the OS gives none: the core reads the clipboard then, so the menu offers the link it holds.
+   */
+  onWillOpen?(listener: () => void): void;
 }
 
 export interface SaveDialogRequest {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DESKTOP_SETTINGS } from '../../shared/ipc/desktop';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
@@ -46,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launch: { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' },
   doNotDisturb: false,
   closeToTray: true,
+  desktop: DEFAULT_DESKTOP_SETTINGS,
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 

@@ -10,6 +10,7 @@ import type {
   TrayState,
   TrayMenuItem,
 } from '../core/ports';
+import { unavailableLoginItems, type Attention, type LoginItems } from '../core/desktop/ports';
 import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOpener';
 
 /**
@@ -18,7 +19,14 @@ import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOp
  */
 export interface HarnessPorts {
   notifier: Notifier & { readonly sent: NotificationRequest[] };
-  tray: TrayView & { readonly last: { state: TrayState; tooltip: string; items: TrayMenuItem[] } | null };
+  tray: TrayView & {
+    readonly last: { state: TrayState; tooltip: string; items: TrayMenuItem[] } | null;
+    /** What the pointer reaching the tray icon does: the core reads the clipboard for the menu. */
+    hover(): void;
+  };
+  /** The lobby badge as the dock or taskbar would show it, and how often attention was asked for. */
+  attention: Attention & { readonly badge: number; readonly requests: number };
+  loginItems: LoginItems;
   dialogs: Dialogs;
   clipboard: Clipboard;
   opener: ExternalOpener & { readonly opened: string[] };
@@ -32,19 +40,38 @@ export interface HarnessPortOptions {
   launchBrowser: boolean;
   /** How the OS opener is started (tests record the process it would start). */
   system?: SystemOpenerDeps;
+  /** The OS's login items (tests pass a fake one); a browser session has none. */
+  loginItems?: LoginItems;
 }
 
-export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPortOptions): HarnessPorts {
+export const BROWSER_LOGIN_ITEM_REASON = 'The app opened in a browser cannot start at login. The desktop app can.';
+
+export function createHarnessPorts({ logger, launchBrowser, system, loginItems }: HarnessPortOptions): HarnessPorts {
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
   let clip = '';
   let overlayMeeting: number | null = null;
   let overlayServer: string | null = null;
+  const willOpen: Array<() => void> = [];
   const tray: HarnessPorts['tray'] = {
     last: null,
     update(state, tooltip, items) {
       (this as { last: unknown }).last = { state, tooltip, items };
     },
+    onWillOpen: (listener) => void willOpen.push(listener),
+    hover: () => willOpen.forEach((l) => l()),
+  };
+  let badge = 0;
+  let requests = 0;
+  const attention: HarnessPorts['attention'] = {
+    get badge() {
+      return badge;
+    },
+    get requests() {
+      return requests;
+    },
+    setLobbyCount: (count) => void (badge = count),
+    requestAttention: () => void requests++,
   };
   return {
     notifier: {
@@ -55,6 +82,8 @@ export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPor
       },
     },
     tray,
+    attention,
+    loginItems: loginItems ?? unavailableLoginItems(BROWSER_LOGIN_ITEM_REASON),
     dialogs: {
       // A browser session has no native save dialog; exports arrive as downloads instead.
       canSave: false,

@@ -43,6 +43,9 @@ import { createElectronNotifier, electronNotifications } from './shell/notifier'
 import { installSessionPolicy } from './shell/permissions';
 import { createElectronOverlayWindows } from './shell/overlayWindows';
 import { createSafeStorageCipher } from './shell/safeStorageCipher';
+import { createElectronAttention } from './shell/attention';
+import { createElectronLoginItems } from './shell/loginItem';
+import { startedAtLogin } from './shell/startHidden';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
 import { windowOptions } from './shell/windowOptions';
@@ -88,6 +91,14 @@ let mainWindow: BrowserWindow | null = null;
 let lifecycle: Lifecycle | null = null;
 let trayShown = false;
 let links: LinkHandling | null = null;
+// The dock or taskbar badge and the flash or bounce for a bot waiting in the lobby.
+const attention = createElectronAttention({
+  platform: process.platform,
+  app,
+  window: () => mainWindow,
+  appFocused: () => BrowserWindow.getFocusedWindow() !== null,
+  overlayIcon: () => nativeImage.createFromBuffer(trayIconPng('attention', { size: 32 }), { scaleFactor: 2 }),
+});
 
 const log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void => {
   if (core) core.logger[level](message, fields);
@@ -107,6 +118,8 @@ function createMainWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // The Windows overlay badge belongs to a window's taskbar button: drawn again when one appears.
+  win.on('show', () => attention.windowCreated());
   const recovery = attachWindowRecovery({
     name: 'main window',
     contents: win.webContents,
@@ -205,6 +218,7 @@ function createTray(initial: TrayState) {
     setToolTip: (text: string) => tray.setToolTip(text),
     setContextMenu: (menu: Menu) => tray.setContextMenu(menu),
     onClick: (listener: () => void) => void tray.on('click', listener),
+    onMouseEnter: (listener: () => void) => void tray.on('mouse-enter', listener),
   };
 }
 
@@ -237,12 +251,20 @@ async function start(): Promise<void> {
     buildMenu: (template) => Menu.buildFromTemplate(template),
     showWindow,
     quit: () => app.quit(),
+    platform: process.platform,
+    every: (ms, fn) => {
+      const t = setInterval(fn, ms);
+      return () => clearInterval(t);
+    },
   });
+  app.on('will-quit', () => trayView.close());
   // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
   exposeE2eHooks(process.env, globalThis, {
     tray: () => trayView.snapshot(),
     notifier,
     overlay: { meetingId: () => overlays.meetingId(), webContentsId: () => overlays.webContents()?.id ?? null },
+    attention: () => attention.snapshot(),
+    trayWillOpen: () => trayView.willOpen(),
   });
   // The keyring's answer should be known before the core reads its first status for the UI, but a
   // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
@@ -274,6 +296,14 @@ async function start(): Promise<void> {
     }),
     clipboard: createElectronClipboard(clipboard),
     overlays,
+    loginItems: createElectronLoginItems({
+      app,
+      platform: process.platform,
+      execPath: process.execPath,
+      env: process.env,
+      home: app.getPath('home'),
+    }),
+    attention,
   });
   // `vexa://` links that started the app (or came meanwhile) go to the core now; the window takes them when it loads.
   const linkCore = core;
@@ -298,7 +328,14 @@ async function start(): Promise<void> {
     getOtherWebContents: () => [overlays.webContents()],
     appOrigin: APP_ORIGIN,
   });
-  showWindow();
+  // Started by the OS at login (startHidden.ts): the app waits in the tray, the window stays closed.
+  const hiddenAtLogin = startedAtLogin({
+    platform: process.platform,
+    argv: process.argv,
+    ...(isMac ? { wasOpenedAtLogin: app.getLoginItemSettings().wasOpenedAtLogin } : {}),
+  });
+  if (hiddenAtLogin) core.logger.info('Started at login; waiting in the tray');
+  else showWindow();
 }
 
 function fail(error: unknown): void {
@@ -348,6 +385,7 @@ if (!app.requestSingleInstanceLock()) {
     log,
   });
   app.on('activate', showWindow);
+  app.on('browser-window-focus', () => attention.focused());
 
   app.whenReady().then(start).catch(fail);
 }

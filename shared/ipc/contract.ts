@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminChannels } from './admin';
+import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
@@ -205,6 +206,7 @@ export const channels = {
   ...libraryChannels,
   ...adminChannels,
   ...linkChannels,
+  ...desktopChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

@@ -46,6 +46,8 @@ export interface Desktop {
   launch(options?: { args?: string[] }): Promise<DesktopApp>;
   /** Starts the app a second time on the same folder without Playwright, as a user (or a clicked link) would; `args` follow the app folder. */
   startAgain(options?: { args?: string[] }): { exitCode: Promise<number | null> };
+  /** Launches the app where it may open no window (started at login, hidden in the tray). */
+  launchWithoutWindow(options?: { args?: string[] }): Promise<Omit<DesktopApp, 'window'>>;
   /** A simulator with its own key and the seeded library of three past meetings. */
   startServer(options?: ServerOptions): Promise<TestServer>;
   /** logs/companion.log, or '' before the app wrote it. */
@@ -113,11 +115,14 @@ export const test = base.extend<{ desktop: Desktop }>({
 
     const desktop: Desktop = {
       dataDir,
-      async launch({ args = [] } = {}) {
+      async launchWithoutWindow({ args = [] } = {}) {
         if (binary === null) throw new Error(MISSING_ELECTRON_REASON);
         const app = await electron.launch({ executablePath: binary, args: electronArgs(args), cwd: projectRoot, env: appEnv(dataDir) });
         launchedApps.push(app);
-        const output = collectOutput(app);
+        return { app, output: collectOutput(app) };
+      },
+      async launch({ args = [] } = {}) {
+        const { app, output } = await desktop.launchWithoutWindow({ args });
         const launched: DesktopApp = { app, output, window: await app.firstWindow() };
         apps.push(launched);
         await launched.window.waitForLoadState('domcontentloaded');

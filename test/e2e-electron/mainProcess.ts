@@ -125,3 +125,13 @@ export const recordOpenedLinks = (app: ElectronApplication) =>
   });
 
 export const openedLinks = (app: ElectronApplication) => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
+
+/** Puts text on the system clipboard, as copying it elsewhere would. */
+export const setClipboard = (app: ElectronApplication, text: string) =>
+  app.evaluate(({ clipboard }, value) => clipboard.writeText(value), text);
+
+/** What the pointer reaching the tray icon does: the core reads the clipboard for the menu. */
+export const hoverTray = (app: ElectronApplication) => app.evaluate(() => (globalThis as unknown as HookGlobal).__vexaE2E.hoverTray());
+
+/** The lobby badge and attention requests as the app last drew them (shell/attention.ts). */
+export const attentionState = (app: ElectronApplication) => app.evaluate(() => (globalThis as unknown as HookGlobal).__vexaE2E.attention());

@@ -5,9 +5,11 @@ import {
   clickNotification,
   clickTrayItem,
   hideMainWindow,
+  hoverTray,
   keptNotifications,
   mainWindowState,
   notifications,
+  setClipboard,
   trayLabels,
   trayState,
 } from './mainProcess';
@@ -21,7 +23,6 @@ const SECOND = 'klm-nopq-rst';
 const link = (nativeId: string) => `https://meet.google.com/${nativeId}`;
 /** How the app names a meeting sent from a Google Meet link (botService.ts). */
 const meetingName = (nativeId: string) => `Google Meet · ${nativeId}`;
-const CLIPBOARD_ITEM = 'Send bot to the meeting link in the clipboard';
 
 /** The members of a caption element read here (this project compiles without the DOM library). */
 interface SegmentNode {
@@ -69,11 +70,13 @@ test.describe('Meetings in the desktop app', () => {
     // Slow enough that the first meeting is still talking when the second one waits in the lobby.
     const server = await desktop.startServer({ scenario: 'lobby-wait', timeScale: 2 });
     const { app, window } = await desktop.launch();
-    // The tray appears with the first connection, so that closing the window never strands the app.
-    expect(await trayState(app)).toBeNull();
-    await connect(window, server);
+    // The tray is there from the start (an app started at login waits in it), idle.
     await expect.poll(() => trayState(app)).toEqual({ state: 'idle', tooltip: 'Vexa Companion' });
-    expect(await trayLabels(app)).toEqual([CLIPBOARD_ITEM, '-', TRAY_SHOW_LABEL, TRAY_QUIT_LABEL]);
+    await connect(window, server);
+    // An empty clipboard: the tray's quick action (desktop.spec.ts) offers nothing to send.
+    await setClipboard(app, '');
+    await hoverTray(app);
+    await expect.poll(() => trayLabels(app)).toEqual([TRAY_SHOW_LABEL, TRAY_QUIT_LABEL]);
 
     await sendLink(window, link(FIRST));
     server.simulator.admit(await meetingIdOf(meetingCard(window, FIRST)));
@@ -89,8 +92,10 @@ test.describe('Meetings in the desktop app', () => {
     // Newest first, then the app's own entries.
     expect(await trayLabels(app)).toEqual([
       waiting,
+      `Stop the bot in ${meetingName(SECOND)}`,
       `${meetingName(FIRST)}: Transcribing`,
-      CLIPBOARD_ITEM,
+      `Stop the bot in ${meetingName(FIRST)}`,
+      `Open caption overlay for ${meetingName(FIRST)}`,
       '-',
       TRAY_SHOW_LABEL,
       TRAY_QUIT_LABEL,

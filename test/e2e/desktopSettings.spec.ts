@@ -2,9 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AppState } from '../../shared/ipc/models';
-import type { Core } from '../../electron/core/app';
 import { launchApp, type LaunchedApp } from './support/app';
+import { asDesktopApp } from './support/desktop';
 import { connect, snap } from './support/launch';
 import { expect, test } from './support/test';
 
@@ -16,16 +15,6 @@ test.afterEach(async () => {
   await app?.close();
   app = null;
 });
-
-function asDesktopApp(os: AppState['os']) {
-  const desktop = (state: AppState): AppState => ({ ...state, transport: 'electron', os });
-  return (core: Core): Core => ({
-    ...core,
-    handlers: { ...core.handlers, 'app:getState': async (input) => desktop(await core.handlers['app:getState'](input)) },
-    onEvent: (listener) =>
-      core.onEvent((event, payload) => listener(event, event === 'app:state' ? desktop(payload as AppState) : payload)),
-  });
-}
 
 const openSettings = (page: Page) =>
   page

@@ -1,10 +1,10 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { BotSlotsView, LaunchTargetView, TrackedMeetingView } from '../../../shared/ipc/models';
-import { isVexaError } from '../../../shared/vexa/errors';
 import type { LaunchInput } from '../meetings/botService';
-import { serverNameToShow, titled, trayContent } from '../meetings/serverNaming';
+import { serverNameToShow, trayContent } from '../meetings/serverNaming';
 import type { TrackedMeeting } from '../meetings/tracker';
-import type { Clipboard, TrayMenuItem, TrayView } from '../ports';
+import type { Clipboard, OverlayWindows, TrayMenuItem, TrayView } from '../ports';
+import { clipboardMeeting, trayActionRunner, trayItems, type ClipboardOffer } from '../desktop/trayActions';
 import { ServerSession, type SessionShared } from '../session';
 import type { SettingsStore } from '../settings';
 import { StorageError } from '../storageNotice';
@@ -18,6 +18,8 @@ export interface SessionsDeps extends SessionShared {
   settings: SettingsStore;
   tray: TrayView;
   clipboard: Clipboard;
+  /** The caption overlay, opened from the tray for a live meeting. */
+  overlays?: OverlayWindows;
   /** Something shown in the server list changed (bots in flight, and so the free slots). */
   onListChanged(): void;
 }
@@ -30,9 +32,40 @@ export interface SessionsDeps extends SessionShared {
 export class Sessions {
   private readonly byId = new Map<string, ServerSession>();
   private closed = false;
+  /** The clipboard as last read for the tray's quick action. */
+  private clipboardOffer: ClipboardOffer = { state: 'unknown' };
+  private readonly runTrayAction = trayActionRunner({
+    sessions: this,
+    notify: (request) => this.d.notifier.notify(request),
+    readClipboard: () => this.d.clipboard.readText(),
+    openOverlay: (meetingId, serverId) => this.d.overlays?.open(meetingId, serverId) ?? Promise.resolve('panel' as const),
+    focus: (serverId, meetingId) => this.d.emit('ui:focusMeeting', { serverId, meetingId }),
+    serverName: (serverId) => serverNameToShow(this.names(), serverId),
+    now: () => this.d.clock.now(),
+    warn: (message, fields) => this.d.logger.warn(message, fields),
+  });
 
   constructor(private readonly d: SessionsDeps) {
+    d.tray.onWillOpen?.(() => void this.checkClipboard());
     this.drawTray();
+  }
+
+  /** Reads the clipboard for the tray; the menu is drawn again only when what it offers changed. */
+  async checkClipboard(): Promise<void> {
+    const text = await this.d.clipboard.readText().catch(() => null);
+    const offer = this.offerFor(text);
+    const before = this.clipboardOffer;
+    this.clipboardOffer = offer;
+    if (JSON.stringify(before) !== JSON.stringify(offer) && !this.closed) this.drawTray();
+  }
+
+  private offerFor(text: string | null): ClipboardOffer {
+    if (text === null) return { state: 'unknown' };
+    const link = text.trim();
+    const meeting = clipboardMeeting(link);
+    if (!meeting) return { state: 'none' };
+    const target = this.launchTarget(link).serverId;
+    return { state: 'link', link, meeting, serverLabel: target ? serverNameToShow(this.names(), target) : null };
   }
 
   get(serverId: string): ServerSession | undefined {
@@ -154,20 +187,6 @@ export class Sessions {
     return withServer(session.serverId, meeting);
   }
 
-  /** The tray's "send a bot to the link in the clipboard", to the server Launch would offer. */
-  private async launchFromClipboard(): Promise<void> {
-    const text = await this.d.clipboard.readText();
-    try {
-      const m = await this.launch({ link: text });
-      this.d.emit('ui:focusMeeting', { serverId: m.serverId, meetingId: m.id });
-    } catch (e) {
-      const message = e instanceof UserFacingError ? e.message : isVexaError(e) ? e.userMessage : 'The bot could not be sent.';
-      const target = this.launchTarget(text).serverId;
-      const name = target ? serverNameToShow(this.names(), target) : null;
-      this.d.notifier.notify({ id: `clipboard-${this.d.clock.now()}`, title: titled('No bot was sent', name), body: message });
-    }
-  }
-
   private drawTray(): void {
     const names = this.names();
     const groups = this.all().map((s) => ({
@@ -175,13 +194,10 @@ export class Sessions {
       label: serverNameToShow(names, s.serverId),
       meetings: s.bots.tracker.active(),
     }));
-    const { state, tooltip, lines } = trayContent(groups);
-    const items: TrayMenuItem[] = lines.map((l) => ({
-      label: l.label,
-      onClick: () => this.d.emit('ui:focusMeeting', { serverId: l.serverId, meetingId: l.meetingId }),
-      opensWindow: true,
-    }));
-    items.push({ label: 'Send bot to the meeting link in the clipboard', onClick: () => void this.launchFromClipboard() });
+    const { state, tooltip } = trayContent(groups);
+    // The clipboard's link names its server as it is now: servers come and go between reads.
+    const offer = this.clipboardOffer.state === 'link' ? this.offerFor(this.clipboardOffer.link) : this.clipboardOffer;
+    const items: TrayMenuItem[] = trayItems({ groups, clipboard: offer, canSend: groups.length > 0 }, this.runTrayAction);
     this.d.tray.update(state, tooltip, items);
   }
 

@@ -1,3 +1,4 @@
+import type { AttentionSnapshot } from './attention';
 import type { TraySnapshot } from './trayView';
 
 /** Set to "1" by the Electron end-to-end suite; never set by the app or its installers. */
@@ -13,6 +14,10 @@ export interface E2eSources {
     click(id: string): boolean;
   };
   overlay: { meetingId(): number | null; webContentsId(): number | null };
+  /** The lobby badge and attention requests as last drawn (Windows' overlay icon cannot be read back). */
+  attention?: () => AttentionSnapshot;
+  /** Runs what the pointer reaching the tray icon does (the core reads the clipboard for the menu). */
+  trayWillOpen?: () => void;
 }
 
 /** What a test can read and do; plain data only, so it survives `evaluate`'s serialisation. */
@@ -28,6 +33,9 @@ export interface E2eHooks {
   /** Runs what a click on a notification does (a real OS notification cannot be clicked by a test). */
   clickNotification(id: string): boolean;
   overlay(): { meetingId: number | null; webContentsId: number | null };
+  attention(): AttentionSnapshot | null;
+  /** As if the pointer reached the tray icon; false where the app offers no such moment. */
+  hoverTray(): boolean;
 }
 
 export function createE2eHooks(s: E2eSources): E2eHooks {
@@ -48,6 +56,12 @@ export function createE2eHooks(s: E2eSources): E2eHooks {
     keptNotifications: () => s.notifier.kept(),
     clickNotification: (id) => s.notifier.click(id),
     overlay: () => ({ meetingId: s.overlay.meetingId(), webContentsId: s.overlay.webContentsId() }),
+    attention: () => s.attention?.() ?? null,
+    hoverTray() {
+      if (!s.trayWillOpen) return false;
+      s.trayWillOpen();
+      return true;
+    },
   };
 }
 

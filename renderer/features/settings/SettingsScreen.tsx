@@ -3,6 +3,7 @@ import { AdminKeySection } from '../admin/AdminKeySection';
 import { useAppStore } from '../app/store';
 import { WebhookSection } from '../webhooks/WebhookSection';
 import { useConnectionStore } from '../connection/store';
+import { StartAtLoginSection } from '../desktop/StartAtLoginSection';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
 import { AiPromptsSection } from './AiPromptsSection';
@@ -28,6 +29,7 @@ export function SettingsScreen() {
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}
+      <StartAtLoginSection />
       <LaunchDefaultsSection />
       <AiPromptsSection />
       <AppearanceSection />

@@ -6,6 +6,7 @@ import type { Core } from '../../../electron/core/app';
 import { createCore } from '../../../electron/core/createCore';
 import { createFileLogger } from '../../../electron/core/logger';
 import type { Resolver } from '../../../electron/core/net/guardedLookup';
+import type { LoginItems } from '../../../electron/core/desktop/ports';
 import type { SecretStore } from '../../../electron/core/ports';
 import { createFileSecretStore, createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
@@ -43,6 +44,8 @@ export interface LaunchOptions {
   seed?: boolean;
   /** More servers beside the first (other generations, say), each with its own key; closed with the app. */
   extraServers?: Array<{ profile: SimProfile; scenario?: SimScenario; seed?: boolean }>;
+  /** The OS's login items the core sees (tests pass `fakeLoginItems`); a browser session has none. */
+  loginItems?: LoginItems;
 }
 
 /** A further simulator started beside the first one, with the key it accepts. */
@@ -100,7 +103,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
-  const ports = createHarnessPorts({ logger, launchBrowser: false });
+  const ports = createHarnessPorts({ logger, launchBrowser: false, ...(options.loginItems ? { loginItems: options.loginItems } : {}) });
   const secrets =
     options.secrets ??
     (options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore());

@@ -6,10 +6,12 @@ import { createTrayView, TRAY_QUIT_LABEL, TRAY_SHOW_LABEL } from '../../../elect
 function sources() {
   const events: string[] = [];
   const tray = createTrayView<string>({
-    createTray: () => ({ setState() {}, setToolTip() {}, setContextMenu() {}, onClick() {} }),
+    createTray: () => ({ setState() {}, setToolTip() {}, setContextMenu() {}, onClick() {}, onMouseEnter() {} }),
     buildMenu: () => 'menu',
     showWindow: () => events.push('show window'),
     quit: () => events.push('quit'),
+    platform: 'linux',
+    every: () => () => {},
   });
   const notifier = createElectronNotifier({
     platform: 'linux',
@@ -65,5 +67,26 @@ describe('end-to-end hooks', () => {
     expect(clicked).toEqual(['lobby-7']);
     expect(events).toEqual(['show window', 'focus window']);
     expect(hooks.overlay()).toEqual({ meetingId: 7, webContentsId: 12 });
+    // Without the desktop sources (an older shell), the new hooks say so rather than pretend.
+    expect(hooks.attention()).toBeNull();
+    expect(hooks.hoverTray()).toBe(false);
+  });
+
+  it('show the lobby badge as drawn and run what hovering the tray icon does', () => {
+    const { tray, notifier } = sources();
+    const target: Record<string, unknown> = {};
+    const reads: string[] = [];
+    tray.onWillOpen?.(() => reads.push('read clipboard'));
+    exposeE2eHooks({ [E2E_ENV]: '1' }, target, {
+      tray: () => tray.snapshot(),
+      notifier,
+      overlay: { meetingId: () => null, webContentsId: () => null },
+      attention: () => ({ badge: 2, requests: 1, requesting: true }),
+      trayWillOpen: () => tray.willOpen(),
+    });
+    const hooks = target[E2E_GLOBAL] as E2eHooks;
+    expect(hooks.attention()).toEqual({ badge: 2, requests: 1, requesting: true });
+    expect(hooks.hoverTray()).toBe(true);
+    expect(reads).toEqual(['read clipboard']);
   });
 });

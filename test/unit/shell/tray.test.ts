@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { TrayState } from '../../../electron/core/ports';
 import { encodePng } from '../../../electron/main/shell/png';
 import { isTemplateIcon, TRAY_COLORS, trayIconImage, trayIconPng } from '../../../electron/main/shell/trayIcons';
-import { createTrayView, menuLabel, TRAY_QUIT_LABEL, TRAY_SHOW_LABEL, trayMenuTemplate } from '../../../electron/main/shell/trayView';
+import {
+  clipboardCheckPlan,
+  createTrayView,
+  menuLabel,
+  TRAY_QUIT_LABEL,
+  TRAY_SHOW_LABEL,
+  trayMenuTemplate,
+} from '../../../electron/main/shell/trayView';
 
 const pixel = (img: { width: number; data: Uint8Array }, x: number, y: number) => [
   ...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4),
@@ -71,11 +78,14 @@ describe('tray menu', () => {
           setToolTip: (t) => log.push(`tip ${t}`),
           setContextMenu: (m) => log.push(`menu ${m}`),
           onClick: () => log.push('click handler'),
+          onMouseEnter: () => log.push('hover handler'),
         };
       },
       buildMenu: (template) => template.map((i) => i.label ?? '-').join('|'),
       showWindow: () => {},
       quit: () => {},
+      platform: 'win32',
+      every: () => () => {},
     });
     view.update('idle', 'Vexa Companion', []);
     view.update('attention', 'A bot is waiting in the lobby', [{ label: 'Open Standup' }]);
@@ -83,6 +93,7 @@ describe('tray menu', () => {
     expect(log).toEqual([
       'create idle',
       'click handler',
+      'hover handler',
       'tip Vexa Companion',
       `menu ${TRAY_SHOW_LABEL}|${TRAY_QUIT_LABEL}`,
       'state attention',
@@ -91,6 +102,69 @@ describe('tray menu', () => {
       'tip A bot is waiting in the lobby',
       `menu Open Standup|-|${TRAY_SHOW_LABEL}|${TRAY_QUIT_LABEL}`,
     ]);
+  });
+});
+
+describe('tray quick actions', () => {
+  it('draws the core’s separators as menu separators', () => {
+    const template = trayMenuTemplate(
+      [{ label: 'Send bot to Google Meet · abc-defg-hij' }, { separator: true, label: '' }, { label: 'Standup: Joining' }],
+      {
+        showWindow: () => {},
+        quit: () => {},
+      },
+    );
+    expect(template.map((i) => i.type ?? i.label)).toEqual([
+      'Send bot to Google Meet · abc-defg-hij',
+      'separator',
+      'Standup: Joining',
+      'separator',
+      TRAY_SHOW_LABEL,
+      TRAY_QUIT_LABEL,
+    ]);
+  });
+
+  // Tray `mouse-enter` is documented for darwin and win32; AppIndicator trays on Linux emit no
+  // pointer or click events (Tray docs), so there the clipboard is read at a pace.
+  it('asks the core to read the clipboard when the pointer reaches the icon (macOS, Windows) or at a pace (Linux), and at the first draw', () => {
+    expect(clipboardCheckPlan('darwin')).toEqual({ onMouseEnter: true, everyMs: null });
+    expect(clipboardCheckPlan('win32')).toEqual({ onMouseEnter: true, everyMs: null });
+    expect(clipboardCheckPlan('linux')).toEqual({ onMouseEnter: false, everyMs: 3000 });
+
+    for (const platform of ['win32', 'linux'] as const) {
+      const reads: string[] = [];
+      let hover: (() => void) | null = null;
+      let tick: (() => void) | null = null;
+      let cancelled = false;
+      const view = createTrayView<string>({
+        createTray: () => ({
+          setState() {},
+          setToolTip() {},
+          setContextMenu() {},
+          onClick() {},
+          onMouseEnter: (listener) => void (hover = listener),
+        }),
+        buildMenu: () => 'menu',
+        showWindow: () => {},
+        quit: () => {},
+        platform,
+        every: (ms, fn) => {
+          reads.push(`every ${ms}`);
+          tick = fn;
+          return () => void (cancelled = true);
+        },
+      });
+      view.onWillOpen?.(() => void reads.push('read clipboard'));
+      view.update('idle', 'Vexa Companion', []);
+      (hover as (() => void) | null)?.();
+      (tick as (() => void) | null)?.();
+      view.close();
+      expect({ platform, reads, cancelled }).toEqual(
+        platform === 'win32'
+          ? { platform, reads: ['read clipboard', 'read clipboard'], cancelled: false }
+          : { platform, reads: ['every 3000', 'read clipboard', 'read clipboard'], cancelled: true },
+      );
+    }
   });
 });
 
