@@ -25,6 +25,7 @@ import { knownMeetingName } from './share/meetingName';
 import type { StorageFault } from './storageFault';
 import { storageNotice, type StorageSubject } from './storageNotice';
 import { TranscriptService } from './share/transcriptService';
+import { createUpdates } from './updates/createUpdates';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
@@ -204,6 +205,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     resolveHost: options.resolveHost,
   });
 
+  const updates = createUpdates({ options, settings, clock, logger, tracked: () => live.tracked(), emit });
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -223,6 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState,
       emitChanged: (change) => emit('library:changed', change),
       admin: { forServer: adminFor },
+      updates: updates.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -237,6 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     closed = true;
     listeners.clear();
     stopWake();
+    updates.service.close();
     minted.clear();
     live.close();
     cache.close();

@@ -12,6 +12,7 @@ import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
+import type { UpdateHandlers } from './updates/handlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
   admin: AdminHandlerDeps;
+  updates: UpdateHandlers;
 }
 
 /**
@@ -58,6 +60,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return next;
     },
     ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
+    ...d.updates,
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.

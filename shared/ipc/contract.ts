@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminChannels } from './admin';
 import { libraryChannels, libraryEvents } from './library';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
+import { updateChannels, updateEvents } from './updates';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -203,6 +204,7 @@ export const channels = {
   ...serverChannels,
   ...libraryChannels,
   ...adminChannels,
+  ...updateChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -220,6 +222,7 @@ export const events = {
   /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
   'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,
+  ...updateEvents,
 } as const;
 
 export type Channels = typeof channels;
