@@ -17,7 +17,8 @@ import {
   Tray,
   type NativeImage,
 } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { autoUpdater } from 'electron-updater';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -44,6 +45,7 @@ import { createElectronOverlayWindows } from './shell/overlayWindows';
 import { createSafeStorageCipher } from './shell/safeStorageCipher';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
+import { createElectronUpdater } from './shell/updater';
 import { windowOptions } from './shell/windowOptions';
 import { createWindowPresenter } from './shell/windowPresenter';
 import { askInMessageBox, attachWindowRecovery } from './shell/windowRecovery';
@@ -247,6 +249,8 @@ async function start(): Promise<void> {
   // opening: after a while the app starts without it, and the answer still lands when it comes.
   const cipher = createSafeStorageCipher(safeStorage, process.platform);
   await Promise.race([cipher.prepare(), new Promise((resolve) => setTimeout(resolve, KEYRING_WAIT_MS))]);
+  // Written by electron-builder from `publish` in electron-builder.yml (shell/updater.ts).
+  const updateConfig = join(process.resourcesPath, 'app-update.yml');
   core = await createCore({
     transport: 'electron',
     version: app.getVersion(),
@@ -272,6 +276,16 @@ async function start(): Promise<void> {
     }),
     clipboard: createElectronClipboard(clipboard),
     overlays,
+    updates: {
+      updater: createElectronUpdater({
+        isPackaged: app.isPackaged,
+        version: app.getVersion(),
+        updater: () => autoUpdater,
+        updateConfigPath: updateConfig,
+        readUpdateConfig: () => (existsSync(updateConfig) ? readFileSync(updateConfig, 'utf8') : null),
+        log: (level, message) => log(level, message),
+      }),
+    },
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
   logTlsTrust(core.logger, tlsTrust);

@@ -107,7 +107,10 @@ describe('electron-builder.yml', () => {
   it('gives every Mac build both Mac prebuilds, which @electron/universal leaves unmerged (x64ArchFiles)', () => {
     expect(prebuildsShipped('mac', 'x64')).toEqual(['darwin-arm64.node', 'darwin-x64.node']);
     expect(prebuildsShipped('mac', 'arm64')).toEqual(['darwin-arm64.node', 'darwin-x64.node']);
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: 'universal' }]);
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: 'universal' },
+      { target: 'zip', arch: 'universal' },
+    ]);
     // @electron/universal matches x64ArchFiles against paths inside the .app, with matchBase.
     for (const name of ['darwin-x64.node', 'darwin-arm64.node'])
       expect(
