@@ -23,12 +23,15 @@ function safeCodePoint(n: number): string | null {
 const looksLikeHtml = (text: string): boolean => /<\/?[a-z][^>]*>/i.test(text);
 
 function htmlToText(html: string): string {
+  // Line breaks in HTML source are spaces; only the tags break lines.
   const text = html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\s+/g, ' ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<li[^>]*>/gi, '\n• ')
-    .replace(/<\/(p|div|li|ul|ol|h[1-6]|pre|blockquote|tr)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
+    .replace(/<\/(p|div|ul|ol|h[1-6]|pre|blockquote|table)\s*>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/ *\n */g, '\n');
   return decodeEntities(text);
 }
 
