@@ -5,6 +5,7 @@ import { WebhookSection } from '../webhooks/WebhookSection';
 import { useConnectionStore } from '../connection/store';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       <AiPromptsSection />
       <AppearanceSection />
       <LibrarySection />
+      <UpdatesSection />
       {info ? (
         <>
           <DataSection info={info} />
