@@ -4,6 +4,7 @@ import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateService } from '../../../../elect
 import type { CheckOutcome, Updater } from '../../../../electron/core/updates/updaterPort';
 import { inactiveUpdater } from '../../../../electron/core/updates/updaterPort';
 import { quietLogger } from '../../../support/logger';
+import { waitFor } from '../../../support/waitFor';
 
 interface Timer {
   fn: () => void;
@@ -70,7 +71,7 @@ function setup(updater: Updater, options: { settings?: Partial<UpdateSettings>; 
     t!.cancelled = true;
     now += t!.ms;
     t!.fn();
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor('the check to settle', () => !['checking', 'available', 'downloading'].includes(service.view().state.phase));
   };
   return { service, views, pending, fire, saved, state: () => service.view().state };
 }
@@ -139,8 +140,7 @@ describe('UpdateService', () => {
     const s = setup(updater);
     s.service.start();
     const checking = s.service.checkNow();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(s.state().phase).toBe('downloading');
+    await waitFor('the download to start', () => s.state().phase === 'downloading');
     s.service.configure({ enabled: false });
     finish();
     await checking;
