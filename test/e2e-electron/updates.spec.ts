@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, requiresElectron, test } from './fixture';
+import { connect, goTo } from './ui';
+
+// Updates in the desktop app. The suite starts Electron on the project folder, which is a
+// development run (`app.isPackaged` is false): the app must never update itself there, so what
+// this suite can see is that promise kept, end to end through the real main process and preload.
+// Downloading, verifying and installing run with electron-updater's own classes against a local
+// feed in test/integration/updates; the window's other states in test/e2e/updates.spec.ts.
+
+interface PageGlobals {
+  vexa?: { invoke(channel: string, input?: unknown): Promise<{ ok: boolean; code?: string; message?: string; value?: unknown }> };
+}
+
+test.describe('Updates in the desktop app', () => {
+  requiresElectron();
+
+  test('a development run never looks for updates, and Settings → Updates says so', async ({ desktop }) => {
+    const server = await desktop.startServer();
+    const { window } = await desktop.launch();
+    await connect(window, server);
+    await goTo(window, 'Settings');
+
+    const card = window.getByRole('region', { name: 'Updates' });
+    await expect(card.getByTestId('update-status')).toHaveText('This is a development build: it never updates itself.');
+    await expect(card).toContainText(/This is Vexa Companion \d+\.\d+\.\d+/);
+    await expect(card.getByRole('switch')).toHaveCount(0);
+    await expect(card.getByLabel('Update feed')).toHaveCount(0);
+    await expect(card.getByRole('button', { name: 'Check now' })).toHaveCount(0);
+
+    // The same answer through the preload: nothing to check, nothing to configure, nothing to install.
+    const answers = await window.evaluate(async () => {
+      const vexa = (globalThis as unknown as PageGlobals).vexa;
+      return {
+        view: await vexa?.invoke('updates:get'),
+        check: await vexa?.invoke('updates:check'),
+        configure: await vexa?.invoke('updates:configure', { enabled: true }),
+        restart: await vexa?.invoke('updates:restart', { confirmLive: true }),
+      };
+    });
+    expect(answers.view).toMatchObject({ ok: true, value: { state: { phase: 'disabled', reason: 'development' }, lastCheck: null } });
+    expect(answers.check).toMatchObject({ ok: false, code: 'updates_off' });
+    expect(answers.configure).toMatchObject({ ok: false, code: 'updates_off' });
+    expect(answers.restart).toMatchObject({ ok: false, code: 'update_not_ready' });
+
+    // electron-updater was never built (its own log lines go to the app's log) and no choice was saved.
+    expect(desktop.readLog()).not.toContain('electron-updater:');
+    const settings = JSON.parse(readFileSync(join(desktop.dataDir, 'settings.json'), 'utf8')) as { settings: { updates?: unknown } };
+    expect(settings.settings.updates).toBeUndefined();
+  });
+});
