@@ -1,5 +1,6 @@
 import {
   app,
+  autoUpdater as electronAutoUpdater,
   BrowserWindow,
   clipboard,
   dialog,
@@ -283,6 +284,7 @@ async function start(): Promise<void> {
         updater: () => autoUpdater,
         updateConfigPath: updateConfig,
         readUpdateConfig: () => (existsSync(updateConfig) ? readFileSync(updateConfig, 'utf8') : null),
+        appImage: process.platform === 'linux' && Boolean(process.env.APPIMAGE),
         log: (level, message) => log(level, message),
       }),
     },
@@ -324,6 +326,10 @@ if (!app.requestSingleInstanceLock()) {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   app.on('second-instance', showWindow);
+  // "Restart now" starts the new version while this one is still closing: without the lock, it is
+  // not turned away as a second instance (electron-updater emits this on Electron's autoUpdater on
+  // every OS before it quits the app; BaseUpdater.quitAndInstall, MacUpdater via Squirrel.Mac).
+  electronAutoUpdater.on('before-quit-for-update', () => app.releaseSingleInstanceLock());
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
       appOrigin: APP_ORIGIN,

@@ -59,6 +59,8 @@ export const UpdatesViewSchema = z.object({
   /** The feed in use: the person's, or the one built into the app (null when the app has none to name). */
   feed: z.string().nullable(),
   state: UpdatePhaseSchema,
+  /** A downloaded update installs when the app quits; false: only "Restart now" installs it (an AppImage, or updates off). */
+  installsAtQuit: z.boolean(),
   /** The last check that finished (ms since the epoch) and what it found. */
   lastCheck: z.object({ at: z.number(), result: UpdateCheckResultSchema }).nullable(),
 });

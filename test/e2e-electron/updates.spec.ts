@@ -49,4 +49,20 @@ test.describe('Updates in the desktop app', () => {
     const settings = JSON.parse(readFileSync(join(desktop.dataDir, 'settings.json'), 'utf8')) as { settings: { updates?: unknown } };
     expect(settings.settings.updates).toBeUndefined();
   });
+
+  test('once an update drives the quit, the new version starting meanwhile is not turned away as a second instance', async ({
+    desktop,
+  }) => {
+    const { app } = await desktop.launch();
+    await expect.poll(() => desktop.readLog().split('Electron shell started').length - 1).toBe(1);
+    // What electron-updater emits on Electron's autoUpdater right before it quits the app to install.
+    await app.evaluate(({ autoUpdater }) => void autoUpdater.emit('before-quit-for-update'));
+
+    const second = desktop.startAgain();
+    let exited: number | null | undefined;
+    void second.exitCode.then((code) => (exited = code));
+    // The second copy holds the lock now and starts the app, rather than handing over and exiting.
+    await expect.poll(() => desktop.readLog().split('Electron shell started').length - 1, { timeout: 30_000 }).toBe(2);
+    expect(exited).toBeUndefined();
+  });
 });

@@ -47,7 +47,9 @@ test('a new version downloads with its progress shown, then Restart now installs
   await expect(card(page).getByRole('button', { name: 'Restart now' })).toHaveCount(0);
 
   await updates.finish();
-  await expect(status(page)).toHaveText('Version 0.2.0 is downloaded and checked. It installs when the app restarts.');
+  await expect(status(page)).toHaveText(
+    'Version 0.2.0 is downloaded and checked. It installs when you quit the app, or now with Restart now.',
+  );
   await expect(bar).toHaveCount(0);
   const notes = card(page).getByRole('group').filter({ hasText: 'What’s new in version 0.2.0' });
   await expect(notes).toContainText('• Lobby alerts arrive sooner\n• Captions keep up in long meetings');

@@ -66,6 +66,7 @@ export class UpdateService {
       settings,
       feed: custom.ok && custom.url ? custom.url : this.d.updater.builtInFeed(),
       state: this.machine.state,
+      installsAtQuit: this.d.updater.installsAtQuit && settings.enabled,
       lastCheck: this.machine.lastCheck,
     };
   }

@@ -19,6 +19,8 @@ export interface Updater {
    */
   readonly off: 'development' | 'unsupported' | null;
   readonly currentVersion: string;
+  /** Whether a verified download installs when the app quits; otherwise only "Restart now" installs it. */
+  readonly installsAtQuit: boolean;
   /** The feed built into the app, to show in Settings; null when there is none to name. */
   builtInFeed(): string | null;
   /** A generic feed to use from now on; null goes back to the built-in one. */
@@ -39,6 +41,7 @@ export function inactiveUpdater(currentVersion: string, off: 'development' | 'un
   return {
     off,
     currentVersion,
+    installsAtQuit: false,
     builtInFeed: () => null,
     setFeed: () => undefined,
     check: never,

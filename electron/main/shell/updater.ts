@@ -30,6 +30,8 @@ export interface ElectronUpdaterDeps {
   updateConfigPath: string;
   /** That file's text, to name the built-in feed in Settings; null when the build has none. */
   readUpdateConfig(): string | null;
+  /** Running as an AppImage (Linux, `$APPIMAGE` set by its runtime). */
+  appImage: boolean;
   /** The app's log (the core's logger once it exists). */
   log(level: 'info' | 'warn', message: string): void;
 }
@@ -59,7 +61,12 @@ const progressOf = (p: ProgressInfo) => ({ percent: p.percent, transferred: p.tr
 export function createElectronUpdater(d: ElectronUpdaterDeps): Updater {
   if (!d.isPackaged) return inactiveUpdater(d.version, 'development');
   let instance: AppUpdater | null = null;
-  let installOnQuit = true;
+  // An AppImage never installs at quit: electron-updater's quit handler swaps the file and then
+  // runs the new AppImage synchronously with APPIMAGE_EXIT_AFTER_INSTALL, which only
+  // AppImageLauncher honours, so the quit would wait on (or start) a second copy of the app
+  // (AppImageUpdater.doInstall; getpaseo/paseo#1485). "Restart now" swaps it and starts it instead.
+  const installsAtQuit = !d.appImage;
+  let installOnQuit = installsAtQuit;
   let onProgress: ((p: ProgressInfo) => void) | null = null;
   const updater = (): AppUpdater => {
     if (instance) return instance;
@@ -85,6 +92,7 @@ export function createElectronUpdater(d: ElectronUpdaterDeps): Updater {
   return {
     off: null,
     currentVersion: d.version,
+    installsAtQuit,
     builtInFeed: () => feedOfUpdateConfig(d.readUpdateConfig()),
     setFeed(url) {
       if (url) updater().setFeedURL({ provider: 'generic', url });
@@ -109,8 +117,8 @@ export function createElectronUpdater(d: ElectronUpdaterDeps): Updater {
       }
     },
     setInstallOnQuit(on) {
-      installOnQuit = on;
-      if (instance) instance.autoInstallOnAppQuit = on;
+      installOnQuit = on && installsAtQuit;
+      if (instance) instance.autoInstallOnAppQuit = installOnQuit;
     },
     quitAndInstall() {
       // Silent, then start the new version: the person asked for a restart, not for an installer

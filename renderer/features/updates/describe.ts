@@ -20,7 +20,9 @@ export function statusText(view: UpdatesView): string {
         ? `Downloading version ${state.offer.version}: ${Math.floor(state.progress.percent)}%${sizeText(state.progress.transferred, state.progress.total)}.`
         : `Downloading version ${state.offer.version}…`;
     case 'ready':
-      return `Version ${state.offer.version} is downloaded and checked. It installs when the app restarts.`;
+      return view.installsAtQuit
+        ? `Version ${state.offer.version} is downloaded and checked. It installs when you quit the app, or now with Restart now.`
+        : `Version ${state.offer.version} is downloaded and checked. Press Restart now to install it.`;
     case 'error':
       return state.message;
   }

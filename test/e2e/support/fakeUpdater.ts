@@ -32,6 +32,7 @@ export function steppedUpdater(answers: Array<() => CheckOutcome>): SteppedUpdat
     updater: {
       off: null,
       currentVersion: '0.0.0-test',
+      installsAtQuit: true,
       builtInFeed: () => 'https://github.com/Vexa-ai/vexa-companion/releases',
       setFeed: (url) => void stepped.feeds.push(url),
       check: async () => {

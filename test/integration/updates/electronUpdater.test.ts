@@ -70,6 +70,7 @@ function start(updater: AppImageUpdater, options: { live?: string[]; feedUrl?: s
       updater: () => updater,
       updateConfigPath: app.appUpdateConfigPath,
       readUpdateConfig: () => readFileSync(app.appUpdateConfigPath, 'utf8'),
+      appImage: true,
       log: () => undefined,
     }),
     settings: { get: () => settings, save: (next) => void (settings = next) },
@@ -116,6 +117,8 @@ describe('a newer version on the feed built into the app', () => {
     });
     expect(view.lastCheck?.result).toBe('update-found');
     expect(view.feed).toBe(`${feed.url}/releases`);
+    // An AppImage installs on Restart now only (electron/main/shell/updater.ts says why).
+    expect(view.installsAtQuit).toBe(false);
     expect(phases()).toEqual(expect.arrayContaining(['checking', 'available', 'downloading', 'ready']));
     const progress = views
       .map((v) => v.state)

@@ -8,6 +8,7 @@ const view = (state: UpdatePhase, lastCheck: UpdatesView['lastCheck'] = null): U
   settings: { enabled: true, feedUrl: null },
   feed: 'https://github.com/Vexa-ai/vexa-companion/releases',
   state,
+  installsAtQuit: true,
   lastCheck,
 });
 const at = (ms: number) => `at ${ms}`;
@@ -20,7 +21,12 @@ describe('the Updates card’s words', () => {
       'Downloading version 0.2.0: 42% (12.3 of 28.8 MB).',
     );
     expect(statusText(view({ phase: 'downloading', offer, progress: null }))).toBe('Downloading version 0.2.0…');
-    expect(statusText(view({ phase: 'ready', offer }))).toBe('Version 0.2.0 is downloaded and checked. It installs when the app restarts.');
+    expect(statusText(view({ phase: 'ready', offer }))).toBe(
+      'Version 0.2.0 is downloaded and checked. It installs when you quit the app, or now with Restart now.',
+    );
+    expect(statusText({ ...view({ phase: 'ready', offer }), installsAtQuit: false })).toBe(
+      'Version 0.2.0 is downloaded and checked. Press Restart now to install it.',
+    );
     expect(statusText(view({ phase: 'error', message: 'Could not reach the update feed.', offer: null }))).toBe(
       'Could not reach the update feed.',
     );

@@ -34,7 +34,7 @@ class FakeAppUpdater extends EventEmitter {
   }
 }
 
-function setup(isPackaged = true) {
+function setup(isPackaged = true, appImage = false) {
   const fake = new FakeAppUpdater();
   let built = 0;
   const logs: string[] = [];
@@ -49,6 +49,7 @@ function setup(isPackaged = true) {
     readUpdateConfig: () =>
       'owner: Vexa-ai\nrepo: vexa-companion\nprovider: github\nreleaseType: release\nupdaterCacheDirName: vexa-companion-updater\n',
     log: (level, message) => void logs.push(`${level} ${message}`),
+    appImage,
   });
   return { fake, updater, logs, built: () => built };
 }
@@ -134,6 +135,17 @@ describe('the electron-updater adapter', () => {
     expect(fake.autoInstallOnAppQuit).toBe(true);
     updater.quitAndInstall();
     expect(fake.installs).toEqual([[true, true]]);
+    expect(updater.installsAtQuit).toBe(true);
+  });
+
+  it('an AppImage never installs at quit, only on Restart now', () => {
+    const { fake, updater } = setup(true, true);
+    expect(updater.installsAtQuit).toBe(false);
+    updater.setInstallOnQuit(true);
+    updater.setFeed(null);
+    expect(fake.autoInstallOnAppQuit).toBe(false);
+    updater.setInstallOnQuit(true);
+    expect(fake.autoInstallOnAppQuit).toBe(false);
   });
 });
 

@@ -20,6 +20,7 @@ function fakeUpdater(
   const updater: Updater = {
     off: null,
     currentVersion: '0.1.0',
+    installsAtQuit: true,
     builtInFeed: () => 'https://github.com/Vexa-ai/vexa-companion/releases',
     setFeed: (url) => void calls.feeds.push(url),
     check: () => {
@@ -120,11 +121,13 @@ describe('UpdateService', () => {
     s.service.start();
     expect(s.state()).toMatchObject({ phase: 'disabled', reason: 'turned-off' });
     expect(calls.installOnQuit).toEqual([false]);
+    expect(s.service.view().installsAtQuit).toBe(false);
     expect(s.pending()).toEqual([]);
 
     s.service.configure({ enabled: true });
     expect(s.saved).toEqual([{ enabled: true, feedUrl: null }]);
     expect(calls.installOnQuit).toEqual([false, true]);
+    expect(s.service.view().installsAtQuit).toBe(true);
     expect(s.state()).toEqual({ phase: 'idle' });
     await s.fire();
     expect(calls.checks).toBe(1);
