@@ -86,6 +86,11 @@ export function createElectronUpdater(d: ElectronUpdaterDeps): Updater {
     // The library emits 'error' for every failure it also rejects with; an unheard 'error' on an
     // EventEmitter would throw.
     u.on('error', () => undefined);
+    // electron-updater's requests always listen for a proxy's 'login' and pass it on here; nobody
+    // answering would leave the check waiting. The app has no proxy credentials to give, and
+    // "Providing empty credentials will cancel the request and report an authentication error"
+    // (electron.d.ts, ClientRequest 'login'), which the service then reports.
+    u.on('login', (_info, callback) => callback('', ''));
     instance = u;
     return u;
   };

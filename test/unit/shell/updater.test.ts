@@ -92,6 +92,10 @@ describe('the electron-updater adapter', () => {
     expect(logs).toEqual(['info electron-updater: Checking for update']);
     // The library emits 'error' besides rejecting; an unheard one would throw.
     expect(() => fake.emit('error', new Error('offline'))).not.toThrow();
+    // An authenticating proxy gets empty credentials, which ends the request with an error instead of a wait.
+    const answers: string[][] = [];
+    fake.emit('login', { isProxy: true }, (user: string, password: string) => answers.push([user, password]));
+    expect(answers).toEqual([['', '']]);
   });
 
   it('hands the person’s feed to the generic provider, and goes back to app-update.yml when it is cleared', () => {
