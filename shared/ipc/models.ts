@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEETING_STATUSES } from '../vexa/types';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
-import { UpdateSettingsSchema } from './updates';
+import { DEFAULT_UPDATE_SETTINGS, UpdateSettingsSchema } from './updates';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -82,7 +82,8 @@ export const SettingsSchema = z.object({
    * lobby alerts keep coming. Off: closing the window quits. macOS keeps its own convention.
    */
   closeToTray: z.boolean(),
-  updates: UpdateSettingsSchema,
+  /** Absent from a settings file written before updates existed: the defaults then. */
+  updates: UpdateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
