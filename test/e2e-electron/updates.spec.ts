@@ -44,10 +44,11 @@ test.describe('Updates in the desktop app', () => {
     expect(answers.configure).toMatchObject({ ok: false, code: 'updates_off' });
     expect(answers.restart).toMatchObject({ ok: false, code: 'update_not_ready' });
 
-    // electron-updater was never built (its own log lines go to the app's log) and no choice was saved.
+    // electron-updater was never built (its own log lines go to the app's log), and the refused
+    // change left the stored choice at its defaults (written with the first save, or absent).
     expect(desktop.readLog()).not.toContain('electron-updater:');
     const settings = JSON.parse(readFileSync(join(desktop.dataDir, 'settings.json'), 'utf8')) as { settings: { updates?: unknown } };
-    expect(settings.settings.updates).toBeUndefined();
+    expect(settings.settings.updates ?? { enabled: true, feedUrl: null }).toEqual({ enabled: true, feedUrl: null });
   });
 
   test('once an update drives the quit, the new version starting meanwhile is not turned away as a second instance', async ({
