@@ -35,7 +35,7 @@ test.describe('Updates in the desktop app', () => {
       return {
         view: await vexa?.invoke('updates:get'),
         check: await vexa?.invoke('updates:check'),
-        configure: await vexa?.invoke('updates:configure', { enabled: true }),
+        configure: await vexa?.invoke('updates:configure', { enabled: false, feedUrl: 'https://updates.example.com/' }),
         restart: await vexa?.invoke('updates:restart', { confirmLive: true }),
       };
     });
