@@ -326,9 +326,10 @@ if (!app.requestSingleInstanceLock()) {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   app.on('second-instance', showWindow);
-  // "Restart now" starts the new version while this one is still closing: without the lock, it is
-  // not turned away as a second instance (electron-updater emits this on Electron's autoUpdater on
-  // every OS before it quits the app; BaseUpdater.quitAndInstall, MacUpdater via Squirrel.Mac).
+  // "Restart now" starts the new version while this one is still closing; giving up the lock lets
+  // it start instead of handing over to this instance and exiting. electron-updater emits this on
+  // Electron's autoUpdater on every OS once the install began (BaseUpdater.quitAndInstall; on macOS
+  // Squirrel.Mac's quitAndInstall).
   electronAutoUpdater.on('before-quit-for-update', () => app.releaseSingleInstanceLock());
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
