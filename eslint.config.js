@@ -12,6 +12,12 @@ const electronBan = {
   message:
     'Only electron/main and electron/preload may import electron (tests load the rest, and importing it triggers a binary download).',
 };
+// electron-updater requires `electron` when it builds its updater and when it installs; types are fine.
+const updaterBan = {
+  name: 'electron-updater',
+  allowTypeImports: true,
+  message: 'Only electron/main/index.ts loads electron-updater (it requires electron at run time); adapters take its types.',
+};
 const ipcBan = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
@@ -47,7 +53,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': ['error', { paths: [electronBan] }],
+      'no-restricted-imports': ['error', { paths: [electronBan, updaterBan] }],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -79,6 +85,7 @@ export default tseslint.config(
         {
           paths: [
             electronBan,
+            updaterBan,
             { name: 'react', message: 'shared/ is pure TypeScript.' },
             { name: 'ws', message: 'shared/ is pure TypeScript.' },
           ],
@@ -95,7 +102,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronBan, { name: 'ws', message: 'The renderer opens no sockets to servers.' }],
+          paths: [electronBan, updaterBan, { name: 'ws', message: 'The renderer opens no sockets to servers.' }],
           patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed: no Node built-ins.' }],
         },
       ],
@@ -103,7 +110,16 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ipcBan, updaterBan] }] },
+  },
+  {
+    files: ['electron/main/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ipcBan] }] },
+  },
+  {
+    // Runs electron-updater's own classes against a local feed, with `electron` stood in for (see the file).
+    files: ['test/integration/updates/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
   },
   {
     files: ['electron/main/ipc/**/*.ts', 'electron/preload/**/*.ts'],

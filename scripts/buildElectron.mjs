@@ -17,8 +17,9 @@ const contractPath = join(root, 'shared', 'ipc', 'contract.ts');
 // The packages the bundles load from node_modules at run time, and so the only code packages in
 // package.json "dependencies" (everything bundled is a devDependency and never ships twice):
 // better-sqlite3 finds its native binary relative to its own folder; pdfkit and fontkit read data
-// files next to their own sources.
-export const RUNTIME_PACKAGES = ['better-sqlite3', 'pdfkit', 'fontkit'];
+// files next to their own sources; electron-updater requires `electron` at run time, which only
+// exists inside the packaged app, and is loaded by electron/main/index.ts alone.
+export const RUNTIME_PACKAGES = ['better-sqlite3', 'pdfkit', 'fontkit', 'electron-updater'];
 // Optional speedups ws looks for inside try/catch; the app does not ship them.
 const OPTIONAL_NATIVES = ['bufferutil', 'utf-8-validate'];
 export const MAIN_EXTERNALS = ['electron', ...RUNTIME_PACKAGES, ...OPTIONAL_NATIVES];

@@ -16,6 +16,7 @@ import type {
   SystemEvents,
   TrayView,
 } from './ports';
+import type { Updater } from './updates/updaterPort';
 
 export interface CoreOptions {
   transport: 'electron' | 'web';
@@ -55,6 +56,8 @@ export interface CoreOptions {
    * on the core's thread.
    */
   exportWorker?: { file: string | URL; execArgv?: string[] };
+  /** The installed app's updater (electron-updater behind a port); without it the app never updates itself. */
+  updates?: { updater: Updater; firstCheckMs?: number; everyMs?: number };
 }
 
 export interface LiveTimings {

@@ -28,6 +28,7 @@ import { knownMeetingName } from './share/meetingName';
 import type { StorageFault } from './storageFault';
 import { storageNotice, type StorageSubject } from './storageNotice';
 import { TranscriptService } from './share/transcriptService';
+import { createUpdates } from './updates/createUpdates';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
@@ -211,6 +212,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const links = createLinkInbox({ connections, library, emit, logger });
+  const updates = createUpdates({ options, settings, clock, logger, tracked: () => live.tracked(), emit });
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -232,6 +235,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       admin: { forServer: adminFor },
       links: links.handlers,
       loginItems: options.loginItems ?? unavailableLoginItems('This version of the app cannot start at login.'),
+      updates: updates.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -246,6 +250,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     closed = true;
     listeners.clear();
     stopWake();
+    updates.service.close();
     minted.clear();
     live.close();
     cache.close();

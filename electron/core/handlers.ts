@@ -14,6 +14,7 @@ import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
+import type { UpdateHandlers } from './updates/handlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -36,6 +37,7 @@ export interface HandlerDeps {
   /** `links:take` (core/links/coreLinks.ts). */
   links: Pick<HandlerTable, 'links:take'>;
   loginItems: LoginItems;
+  updates: UpdateHandlers;
 }
 
 /**
@@ -64,6 +66,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
     ...createDesktopHandlers({ loginItems: d.loginItems, settings: d.settings, logger: d.logger, emitState: d.emitState }),
+    ...d.updates,
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.

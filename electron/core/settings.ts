@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../shared/ipc/desktop';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
+import { DEFAULT_UPDATE_SETTINGS } from '../../shared/ipc/updates';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
 import { isStorageFailure } from './storageFault';
@@ -48,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   doNotDisturb: false,
   closeToTray: true,
   desktop: DEFAULT_DESKTOP_SETTINGS,
+  updates: DEFAULT_UPDATE_SETTINGS,
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 

@@ -1,5 +1,6 @@
 import {
   app,
+  autoUpdater as electronAutoUpdater,
   BrowserWindow,
   clipboard,
   dialog,
@@ -17,7 +18,8 @@ import {
   Tray,
   type NativeImage,
 } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { autoUpdater } from 'electron-updater';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
@@ -48,6 +50,7 @@ import { createElectronLoginItems } from './shell/loginItem';
 import { startedAtLogin } from './shell/startHidden';
 import { isTemplateIcon, trayIconPng } from './shell/trayIcons';
 import { createTrayView } from './shell/trayView';
+import { createElectronUpdater } from './shell/updater';
 import { windowOptions } from './shell/windowOptions';
 import { createWindowPresenter } from './shell/windowPresenter';
 import { askInMessageBox, attachWindowRecovery } from './shell/windowRecovery';
@@ -271,6 +274,8 @@ async function start(): Promise<void> {
   // opening: after a while the app starts without it, and the answer still lands when it comes.
   const cipher = createSafeStorageCipher(safeStorage, process.platform);
   await Promise.race([cipher.prepare(), new Promise((resolve) => setTimeout(resolve, KEYRING_WAIT_MS))]);
+  // Written by electron-builder from `publish` in electron-builder.yml (shell/updater.ts).
+  const updateConfig = join(process.resourcesPath, 'app-update.yml');
   core = await createCore({
     transport: 'electron',
     version: app.getVersion(),
@@ -304,6 +309,17 @@ async function start(): Promise<void> {
       home: app.getPath('home'),
     }),
     attention,
+    updates: {
+      updater: createElectronUpdater({
+        isPackaged: app.isPackaged,
+        version: app.getVersion(),
+        updater: () => autoUpdater,
+        updateConfigPath: updateConfig,
+        readUpdateConfig: () => (existsSync(updateConfig) ? readFileSync(updateConfig, 'utf8') : null),
+        appImage: process.platform === 'linux' && Boolean(process.env.APPIMAGE),
+        log: (level, message) => log(level, message),
+      }),
+    },
   });
   // `vexa://` links that started the app (or came meanwhile) go to the core now; the window takes them when it loads.
   const linkCore = core;
@@ -368,6 +384,11 @@ if (!app.requestSingleInstanceLock()) {
     show: showWindow,
     log,
   });
+  // "Restart now" starts the new version while this one is still closing; giving up the lock lets
+  // it start instead of handing over to this instance and exiting. electron-updater emits this on
+  // Electron's autoUpdater on every OS once the install began (BaseUpdater.quitAndInstall; on macOS
+  // Squirrel.Mac's quitAndInstall).
+  electronAutoUpdater.on('before-quit-for-update', () => app.releaseSingleInstanceLock());
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
       appOrigin: APP_ORIGIN,

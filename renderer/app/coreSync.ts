@@ -17,6 +17,7 @@ import { useNavigationStore } from '../features/navigation/store';
 import { serverNameFor } from '../features/servers/describe';
 import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
+import { useUpdatesStore } from '../features/updates/store';
 import type { Link } from '../platform/api';
 import { keyOfTracked, type MeetingKey } from './meetingKey';
 
@@ -154,6 +155,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),
     api.on('library:sync', applyLibrarySync),
+    api.on('updates:state', (view) => useUpdatesStore.getState().setView(view)),
     link.onStatus((status) => {
       const previous = useAppStore.getState().link;
       useAppStore.getState().setLink(status);

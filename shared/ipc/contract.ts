@@ -4,6 +4,7 @@ import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
+import { updateChannels, updateEvents } from './updates';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -207,6 +208,7 @@ export const channels = {
   ...adminChannels,
   ...linkChannels,
   ...desktopChannels,
+  ...updateChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -225,6 +227,7 @@ export const events = {
   'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,
   ...linkEvents,
+  ...updateEvents,
 } as const;
 
 export type Channels = typeof channels;

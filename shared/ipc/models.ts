@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEETING_STATUSES } from '../vexa/types';
 import { DesktopSettingsSchema } from './desktop';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
+import { DEFAULT_UPDATE_SETTINGS, UpdateSettingsSchema } from './updates';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -83,6 +84,8 @@ export const SettingsSchema = z.object({
    */
   closeToTray: z.boolean(),
   desktop: DesktopSettingsSchema,
+  /** Absent from a settings file written before updates existed: the defaults then. */
+  updates: UpdateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -75,6 +75,9 @@ export function packageApp(target: Target, workDir: string): BuiltPackage {
     `--${target.arch}`,
     `-c.electronDist=${electronDist}`,
     `-c.directories.output=${output}`,
+    // electron-builder.yml has a `publish` feed; a test build never uploads anything.
+    '--publish',
+    'never',
   ];
   if (target.os === 'win') args.push('-c.win.signAndEditExecutable=false');
   if (target.os === 'mac') args.push('-c.mac.identity=null', '-c.electronFuses.resetAdHocDarwinSignature=false');

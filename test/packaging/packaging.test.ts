@@ -120,6 +120,21 @@ describe.each(TARGETS)('the $os ($arch) package', (target) => {
     expect(app.has(pkg.main)).toBe(true);
   });
 
+  // electron-builder writes app-update.yml after packing any Linux target, but on macOS only for
+  // dmg or zip and on Windows only for nsis (app-builder-lib PublishManager onAfterPack), so of
+  // these `dir` builds only Linux's carries it.
+  if (target.os === 'linux')
+    test('names the feed the installed app checks for updates in resources/app-update.yml', () => {
+      const { pkg: built } = get(target.os);
+      const config = loadYaml.load(readFileSync(join(built.resources, 'app-update.yml'), 'utf8'));
+      expect(config).toMatchObject({
+        provider: 'github',
+        owner: 'Vexa-ai',
+        repo: 'vexa-companion',
+        updaterCacheDirName: 'vexa-companion-updater',
+      });
+    });
+
   test(`carries exactly the SQLite binary its OS loads, unpacked, in that OS's format${suffix}`, () => {
     const { app } = get(target.os);
     const natives = app.files.filter((f) => f.path.endsWith('.node'));
@@ -154,6 +169,11 @@ describe.each(TARGETS)('the $os ($arch) package', (target) => {
     // pdfkit and fontkit load these at run time; a package without them cannot export a PDF.
     expect(shipped, SYMLINKED_MODULES_HINT).toEqual(
       expect.arrayContaining(['restructure', 'unicode-properties', 'linebreak', 'png-js', 'brotli']),
+    );
+    // electron-updater (electron/main/shell/updater.ts) requires these when it checks, downloads
+    // and verifies an update; without them the installed app cannot update itself.
+    expect(shipped, SYMLINKED_MODULES_HINT).toEqual(
+      expect.arrayContaining(['builder-util-runtime', 'fs-extra', 'js-yaml', 'lazy-val', 'semver', 'tiny-typed-emitter']),
     );
   });
 

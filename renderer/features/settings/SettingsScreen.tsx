@@ -6,6 +6,7 @@ import { useConnectionStore } from '../connection/store';
 import { StartAtLoginSection } from '../desktop/StartAtLoginSection';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
+import { UpdatesSection } from '../updates/UpdatesSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       <AiPromptsSection />
       <AppearanceSection />
       <LibrarySection />
+      <UpdatesSection />
       {info ? (
         <>
           <DataSection info={info} />

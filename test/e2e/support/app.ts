@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Core } from '../../../electron/core/app';
+import type { Core, CoreOptions } from '../../../electron/core/app';
 import { createCore } from '../../../electron/core/createCore';
 import { createFileLogger } from '../../../electron/core/logger';
 import type { Resolver } from '../../../electron/core/net/guardedLookup';
@@ -46,6 +46,8 @@ export interface LaunchOptions {
   extraServers?: Array<{ profile: SimProfile; scenario?: SimScenario; seed?: boolean }>;
   /** The OS's login items the core sees (tests pass `fakeLoginItems`); a browser session has none. */
   loginItems?: LoginItems;
+  /** The updater behind Settings → Updates (test/e2e/support/fakeUpdater.ts); none: the app never updates itself. */
+  updates?: CoreOptions['updates'];
 }
 
 /** A further simulator started beside the first one, with the key it accepts. */
@@ -120,6 +122,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     exportWorker: HARNESS_EXPORT_WORKER,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+    ...(options.updates ? { updates: options.updates } : {}),
     ...ports,
   });
   const outgoing: string[] = [];

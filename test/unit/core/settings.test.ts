@@ -74,3 +74,19 @@ describe('settings written by the one-server release', () => {
     expect(store.currentServerId).toBe('b');
   });
 });
+
+describe('settings: updates', () => {
+  it('are on with the built-in feed in a file written before they existed, and a partial entry keeps its defaults', () => {
+    const file = fresh();
+    writeFileSync(file, JSON.stringify({ settings: { theme: 'dark' } }));
+    expect(new SettingsStore(file).settings.updates).toEqual({ enabled: true, feedUrl: null });
+    writeFileSync(file, JSON.stringify({ settings: { updates: { enabled: false } } }));
+    expect(new SettingsStore(file).settings.updates).toEqual({ enabled: false, feedUrl: null });
+  });
+
+  it('are remembered across restarts', () => {
+    const file = fresh();
+    new SettingsStore(file).update({ updates: { enabled: false, feedUrl: 'https://updates.example.com/' } });
+    expect(new SettingsStore(file).settings.updates).toEqual({ enabled: false, feedUrl: 'https://updates.example.com/' });
+  });
+});

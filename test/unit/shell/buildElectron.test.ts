@@ -26,13 +26,14 @@ describe('Electron bundles', () => {
     expect(preload.length).toBeLessThan(20_000);
   });
 
-  it('bundles the main process with only electron, better-sqlite3, the PDF libraries, ws’ optional natives and Node built-ins left external', () => {
+  it('bundles the main process with only electron, better-sqlite3, the PDF libraries, the updater, ws’ optional natives and Node built-ins left external', () => {
     const external = requires(main).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
-    expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron', 'pdfkit']));
+    expect(external).toEqual(expect.arrayContaining(['better-sqlite3', 'electron', 'pdfkit', 'electron-updater']));
     // ws loads bufferutil and utf-8-validate inside try/catch and runs without them; pdfkit and
-    // fontkit read data files beside their sources, so they ship in node_modules (dependencies).
+    // fontkit read data files beside their sources, so they ship in node_modules (dependencies);
+    // electron-updater requires electron at run time (electron/main/shell/updater.ts).
     for (const name of external)
-      expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit']).toContain(name);
+      expect(['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pdfkit', 'fontkit', 'electron-updater']).toContain(name);
   });
 
   it('bundles the export worker without electron, with the PDF libraries left to node_modules like the main process', () => {

@@ -41,6 +41,7 @@ interface Config {
   appImage?: PlatformConfig;
   toolsets?: Record<string, unknown>;
   deb: { depends: string[]; afterInstall?: string; appArmorProfile?: string };
+  publish: Array<Record<string, string>>;
 }
 const config = (requireHere('js-yaml') as { load(t: string): unknown }).load(text) as Config;
 const { minimatch } = requireHere('minimatch') as { minimatch(path: string, pattern: string, options?: object): boolean };
@@ -107,7 +108,10 @@ describe('electron-builder.yml', () => {
   it('gives every Mac build both Mac prebuilds, which @electron/universal leaves unmerged (x64ArchFiles)', () => {
     expect(prebuildsShipped('mac', 'x64')).toEqual(['darwin-arm64.node', 'darwin-x64.node']);
     expect(prebuildsShipped('mac', 'arm64')).toEqual(['darwin-arm64.node', 'darwin-x64.node']);
-    expect(config.mac.target).toEqual([{ target: 'dmg', arch: 'universal' }]);
+    expect(config.mac.target).toEqual([
+      { target: 'dmg', arch: 'universal' },
+      { target: 'zip', arch: 'universal' },
+    ]);
     // @electron/universal matches x64ArchFiles against paths inside the .app, with matchBase.
     for (const name of ['darwin-x64.node', 'darwin-arm64.node'])
       expect(
@@ -125,6 +129,11 @@ describe('electron-builder.yml', () => {
     const build = (await import(pathToFileURL(join(root, 'scripts', 'buildElectron.mjs')).href)) as { RUNTIME_PACKAGES: string[] };
     const fonts = FONT_FAMILIES.map((f) => `@fontsource/${f.pkg}`);
     expect(Object.keys(pkg.dependencies).sort()).toEqual([...build.RUNTIME_PACKAGES, ...fonts].sort());
+  });
+
+  it('publishes releases to GitHub, the feed installed apps check (the first entry becomes app-update.yml)', () => {
+    // A draft or pre-release is invisible to electron-updater's GitHubProvider for a release build.
+    expect(config.publish[0]).toEqual({ provider: 'github', owner: 'Vexa-ai', repo: 'vexa-companion', releaseType: 'release' });
   });
 
   it('states the minimum macOS Electron 45 runs on', () => {
