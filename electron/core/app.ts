@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
 import type { Resolver } from './net/guardedLookup';
+import type { ShortcutShell } from './shortcuts';
 import type {
   AppPaths,
   Clipboard,
@@ -27,6 +28,8 @@ export interface CoreOptions {
   dialogs: Dialogs;
   clipboard: Clipboard;
   overlays: OverlayWindows;
+  /** Global shortcuts of the desktop (Electron's globalShortcut); none when left out. */
+  shortcuts?: ShortcutShell;
   clock?: Clock;
   /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
   system?: SystemEvents;

@@ -21,6 +21,7 @@ import { noSystemEvents, systemClock } from './ports';
 import { redactErrors } from './redactErrors';
 import { ServerRepository } from './servers';
 import { SettingsStore } from './settings';
+import { createShortcuts, noGlobalShortcuts } from './shortcuts';
 import { knownMeetingName } from './share/meetingName';
 import type { StorageFault } from './storageFault';
 import { storageNotice, type StorageSubject } from './storageNotice';
@@ -204,6 +205,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     resolveHost: options.resolveHost,
   });
 
+  const shortcuts = createShortcuts({
+    shell: options.shortcuts ?? { port: noGlobalShortcuts, showApp: () => {} },
+    os: options.os,
+    settings,
+    connections,
+    sessions: live,
+    clipboard: options.clipboard,
+    notifier: options.notifier,
+    overlays: options.overlays,
+    emit,
+    emitState,
+    clock,
+    logger,
+  });
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -223,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState,
       emitChanged: (change) => emit('library:changed', change),
       admin: { forServer: adminFor },
+      shortcuts: shortcuts.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -237,6 +254,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     closed = true;
     listeners.clear();
     stopWake();
+    shortcuts.stop();
     minted.clear();
     live.close();
     cache.close();

@@ -12,6 +12,7 @@ import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
+import type { ShortcutHandlerTable } from './shortcuts';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
   admin: AdminHandlerDeps;
+  shortcuts: ShortcutHandlerTable;
 }
 
 /**
@@ -167,6 +169,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       return d.library.stats();
     },
     ...createAdminHandlers(d.admin),
+    ...d.shortcuts,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
+import { DEFAULT_SHORTCUTS } from '../../shared/ipc/shortcutSettings';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
 import { isStorageFailure } from './storageFault';
@@ -46,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launch: { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' },
   doNotDisturb: false,
   closeToTray: true,
+  shortcuts: { ...DEFAULT_SHORTCUTS },
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 

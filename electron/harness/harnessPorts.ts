@@ -10,6 +10,7 @@ import type {
   TrayState,
   TrayMenuItem,
 } from '../core/ports';
+import { createHarnessShortcutShell } from './harnessShortcuts';
 import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOpener';
 
 /**
@@ -24,6 +25,8 @@ export interface HarnessPorts {
   opener: ExternalOpener & { readonly opened: string[] };
   /** The meeting (and its server) whose caption overlay is shown (null when closed). */
   overlays: OverlayWindows & { readonly meetingId: number | null; readonly serverId: string | null };
+  /** Global shortcuts: none for a person's browser; recorded, and pressed by the tests, when asked for. */
+  shortcuts: ReturnType<typeof createHarnessShortcutShell>;
 }
 
 export interface HarnessPortOptions {
@@ -32,9 +35,11 @@ export interface HarnessPortOptions {
   launchBrowser: boolean;
   /** How the OS opener is started (tests record the process it would start). */
   system?: SystemOpenerDeps;
+  /** Record global shortcuts as if the OS registered them (end-to-end tests); off: the app says they need the desktop app. */
+  recordShortcuts?: boolean;
 }
 
-export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPortOptions): HarnessPorts {
+export function createHarnessPorts({ logger, launchBrowser, system, recordShortcuts = false }: HarnessPortOptions): HarnessPorts {
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
   let clip = '';
@@ -55,6 +60,7 @@ export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPor
       },
     },
     tray,
+    shortcuts: createHarnessShortcutShell(recordShortcuts ? 'native' : 'none'),
     dialogs: {
       // A browser session has no native save dialog; exports arrive as downloads instead.
       canSave: false,
@@ -100,6 +106,7 @@ export function createHarnessPorts({ logger, launchBrowser, system }: HarnessPor
       },
       // The panel is laid out by the page itself.
       async resize() {},
+      isOpen: () => overlayMeeting !== null,
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   BrowserWindow,
   clipboard,
   dialog,
+  globalShortcut,
   Menu,
   nativeImage,
   nativeTheme,
@@ -36,6 +37,7 @@ import { createSystemEvents } from './shell/systemEvents';
 import { createDialogs } from './shell/dialogs';
 import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
+import { createElectronGlobalShortcuts, releaseShortcutsOnQuit, shortcutSupport, withPortalFeatures } from './shell/globalShortcuts';
 import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
 import { createElectronNotifier, electronNotifications } from './shell/notifier';
@@ -158,6 +160,16 @@ const overlayOnTop = overlayOnTopSupport({
   sessionType: process.env.XDG_SESSION_TYPE,
 });
 
+// Also before `ready`: on Wayland global shortcuts go through the desktop's portal, behind
+// Chromium features (shell/globalShortcuts.ts).
+const shortcutsVia = shortcutSupport({
+  platform: process.platform,
+  ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+  sessionType: process.env.XDG_SESSION_TYPE,
+});
+if (shortcutsVia === 'portal')
+  app.commandLine.appendSwitch('enable-features', withPortalFeatures(app.commandLine.getSwitchValue('enable-features')));
+
 const overlays = createElectronOverlayWindows({
   preloadPath: PRELOAD_PATH,
   appOrigin: APP_ORIGIN,
@@ -272,6 +284,7 @@ async function start(): Promise<void> {
     }),
     clipboard: createElectronClipboard(clipboard),
     overlays,
+    shortcuts: { port: createElectronGlobalShortcuts(globalShortcut, shortcutsVia), showApp: showWindow },
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
   logTlsTrust(core.logger, tlsTrust);
@@ -327,6 +340,7 @@ if (!app.requestSingleInstanceLock()) {
     log,
   });
   app.on('activate', showWindow);
+  releaseShortcutsOnQuit(app, globalShortcut);
 
   app.whenReady().then(start).catch(fail);
 }

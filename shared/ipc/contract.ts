@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminChannels } from './admin';
 import { libraryChannels, libraryEvents } from './library';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
+import { shortcutChannels, shortcutEvents } from './shortcuts';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -203,6 +204,7 @@ export const channels = {
   ...serverChannels,
   ...libraryChannels,
   ...adminChannels,
+  ...shortcutChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -220,6 +222,7 @@ export const events = {
   /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
   'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,
+  ...shortcutEvents,
 } as const;
 
 export type Channels = typeof channels;

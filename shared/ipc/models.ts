@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_STATUSES } from '../vexa/types';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
+import { ShortcutSettingsSchema } from './shortcutSettings';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -81,6 +82,7 @@ export const SettingsSchema = z.object({
    * lobby alerts keep coming. Off: closing the window quits. macOS keeps its own convention.
    */
   closeToTray: z.boolean(),
+  shortcuts: ShortcutSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
