@@ -17,6 +17,8 @@ import { useNavigationStore } from '../features/navigation/store';
 import { serverNameFor } from '../features/servers/describe';
 import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
+import { reportMeetingInView } from '../features/shortcuts/meetingInView';
+import { useShortcutsStore } from '../features/shortcuts/store';
 import type { Link } from '../platform/api';
 import { keyOfTracked, type MeetingKey } from './meetingKey';
 
@@ -154,6 +156,10 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),
     api.on('library:sync', applyLibrarySync),
+    api.on('shortcuts:changed', (view) => useShortcutsStore.getState().setView(view)),
+    // The overlay shortcut opened or closed the overlay; in the browser the page shows it as a panel.
+    api.on('overlay:changed', ({ overlay }) => useLiveStore.getState().setOverlay(overlay)),
+    reportMeetingInView(api),
     link.onStatus((status) => {
       const previous = useAppStore.getState().link;
       useAppStore.getState().setLink(status);

@@ -5,6 +5,7 @@ import { WebhookSection } from '../webhooks/WebhookSection';
 import { useConnectionStore } from '../connection/store';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
+import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -28,6 +29,7 @@ export function SettingsScreen() {
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}
+      <ShortcutsSection />
       <LaunchDefaultsSection />
       <AiPromptsSection />
       <AppearanceSection />
