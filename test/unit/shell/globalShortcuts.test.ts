@@ -1,32 +1,30 @@
 import { EventEmitter } from 'node:events';
-import type { GlobalShortcut } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHORTCUTS, type ShortcutSettings } from '../../../shared/ipc/shortcutSettings';
 import { ShortcutService } from '../../../electron/core/shortcuts/shortcutService';
 import {
   createElectronGlobalShortcuts,
   releaseShortcutsOnQuit,
+  type GlobalShortcutLike,
   shortcutSupport,
   withPortalFeatures,
 } from '../../../electron/main/shell/globalShortcuts';
 import { quietLogger } from '../../support/logger';
 
 /**
- * Electron's globalShortcut as electron.d.ts (Electron 45) types it, behaving as its comments say:
+ * Electron's globalShortcut as electron.d.ts (Electron 45) types it (GlobalShortcutLike picks from
+ * Electron's own GlobalShortcut interface), behaving as its comments say:
  * `register` silently fails (false) and `isRegistered` stays false for keys another app holds;
  * while suspended no key acts and new registrations fail (GlobalShortcut.setSuspended).
  */
 function fakeGlobalShortcut(takenByOthers: string[] = []) {
   const held = new Map<string, () => void>();
   let suspended = false;
-  const api: GlobalShortcut = {
+  const api: GlobalShortcutLike & { isSuspended(): boolean } = {
     register(accelerator, callback) {
       if (suspended || takenByOthers.includes(accelerator) || held.has(accelerator)) return false;
       held.set(accelerator, callback);
       return true;
-    },
-    registerAll(accelerators, callback) {
-      for (const a of accelerators) api.register(a, callback);
     },
     isRegistered: (accelerator) => held.has(accelerator),
     isSuspended: () => suspended,
@@ -43,7 +41,7 @@ function fakeGlobalShortcut(takenByOthers: string[] = []) {
   return { api, held, press: (accelerator: string) => (suspended ? undefined : held.get(accelerator)?.()) };
 }
 
-function serviceOver(api: GlobalShortcut, support: 'native' | 'portal' = 'native') {
+function serviceOver(api: GlobalShortcutLike, support: 'native' | 'portal' = 'native') {
   let stored: ShortcutSettings = { ...DEFAULT_SHORTCUTS };
   const pressed: string[] = [];
   const service = new ShortcutService({
