@@ -50,6 +50,7 @@ export function ShortcutRecorder({ label, initial, platform, onSave, onDone }: S
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape' && plain(e)) {
       e.preventDefault();
+      e.stopPropagation();
       onDone();
       return;
     }
@@ -61,7 +62,9 @@ export function ShortcutRecorder({ label, initial, platform, onSave, onDone }: S
     // Typing (letters, Shift for capitals, Backspace, arrows) and Tab work as in any field.
     const chord = e.ctrlKey || e.metaKey || e.altKey || /^(F\d+|Audio\w+|Media\w+)$/.test(e.code);
     if (!chord) return;
+    // The keys are being recorded, not used: Ctrl+K must not also open the library.
     e.preventDefault();
+    e.stopPropagation();
     const recorded = recordKeys(e.nativeEvent, platform);
     if (recorded.kind === 'modifiers') return;
     if (recorded.kind === 'unknown') {
