@@ -248,11 +248,13 @@ async function start(): Promise<void> {
     showWindow,
     quit: () => app.quit(),
   });
+  const shortcutKeys = createElectronGlobalShortcuts(globalShortcut, shortcutsVia);
   // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
   exposeE2eHooks(process.env, globalThis, {
     tray: () => trayView.snapshot(),
     notifier,
     overlay: { meetingId: () => overlays.meetingId(), webContentsId: () => overlays.webContents()?.id ?? null },
+    shortcuts: shortcutKeys,
   });
   // The keyring's answer should be known before the core reads its first status for the UI, but a
   // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
@@ -284,7 +286,7 @@ async function start(): Promise<void> {
     }),
     clipboard: createElectronClipboard(clipboard),
     overlays,
-    shortcuts: { port: createElectronGlobalShortcuts(globalShortcut, shortcutsVia), showApp: showWindow },
+    shortcuts: { port: shortcutKeys, showApp: showWindow },
   });
   core.logger.info('Electron shell started', { electron: process.versions.electron, napi: process.versions.napi });
   logTlsTrust(core.logger, tlsTrust);

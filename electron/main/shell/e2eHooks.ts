@@ -13,6 +13,8 @@ export interface E2eSources {
     click(id: string): boolean;
   };
   overlay: { meetingId(): number | null; webContentsId(): number | null };
+  /** The global shortcuts the app registered (shell/globalShortcuts.ts). */
+  shortcuts?: { press(accelerator: string): boolean };
 }
 
 /** What a test can read and do; plain data only, so it survives `evaluate`'s serialisation. */
@@ -28,6 +30,8 @@ export interface E2eHooks {
   /** Runs what a click on a notification does (a real OS notification cannot be clicked by a test). */
   clickNotification(id: string): boolean;
   overlay(): { meetingId: number | null; webContentsId: number | null };
+  /** Runs what pressing a registered global shortcut runs; false when the app holds no such keys. */
+  pressShortcut(accelerator: string): boolean;
 }
 
 export function createE2eHooks(s: E2eSources): E2eHooks {
@@ -48,6 +52,7 @@ export function createE2eHooks(s: E2eSources): E2eHooks {
     keptNotifications: () => s.notifier.kept(),
     clickNotification: (id) => s.notifier.click(id),
     overlay: () => ({ meetingId: s.overlay.meetingId(), webContentsId: s.overlay.webContentsId() }),
+    pressShortcut: (accelerator) => s.shortcuts?.press(accelerator) ?? false,
   };
 }
 

@@ -41,14 +41,39 @@ export function withPortalFeatures(existing: string): string {
   return features.join(',');
 }
 
-export function createElectronGlobalShortcuts(globalShortcut: GlobalShortcutLike, support: 'native' | 'portal'): GlobalShortcutPort {
+export interface ElectronGlobalShortcuts extends GlobalShortcutPort {
+  /**
+   * Runs what the OS runs when the keys are pressed (the Electron e2e hooks: a test's key presses
+   * reach the focused window, never the OS's global shortcuts). False when the app holds no such keys.
+   */
+  press(accelerator: string): boolean;
+}
+
+export function createElectronGlobalShortcuts(globalShortcut: GlobalShortcutLike, support: 'native' | 'portal'): ElectronGlobalShortcuts {
+  const callbacks = new Map<string, () => void>();
   return {
     support,
-    register: (accelerator, onPress) => globalShortcut.register(accelerator, onPress),
+    register(accelerator, onPress) {
+      const registered = globalShortcut.register(accelerator, onPress);
+      if (registered) callbacks.set(accelerator, onPress);
+      return registered;
+    },
     isRegistered: (accelerator) => globalShortcut.isRegistered(accelerator),
-    unregister: (accelerator) => globalShortcut.unregister(accelerator),
-    unregisterAll: () => globalShortcut.unregisterAll(),
+    unregister(accelerator) {
+      callbacks.delete(accelerator);
+      globalShortcut.unregister(accelerator);
+    },
+    unregisterAll() {
+      callbacks.clear();
+      globalShortcut.unregisterAll();
+    },
     setSuspended: (suspended) => globalShortcut.setSuspended(suspended),
+    press(accelerator) {
+      const onPress = callbacks.get(accelerator);
+      if (!onPress || !globalShortcut.isRegistered(accelerator)) return false;
+      onPress();
+      return true;
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHORTCUTS, type ShortcutSettings } from '../../../shared/ipc/shortcutSettings';
 import { ShortcutService } from '../../../electron/core/shortcuts/shortcutService';
+import { createE2eHooks } from '../../../electron/main/shell/e2eHooks';
 import {
   createElectronGlobalShortcuts,
   releaseShortcutsOnQuit,
@@ -95,6 +96,25 @@ describe('the globalShortcut adapter', () => {
     os.press('CommandOrControl+Alt+Shift+B');
     await Promise.resolve();
     expect(pressed).toEqual(['sendBot']);
+  });
+
+  it('the end-to-end hooks press only keys the app holds in Electron', () => {
+    const os = fakeGlobalShortcut(['CommandOrControl+Alt+Shift+T']);
+    const keys = createElectronGlobalShortcuts(os.api, 'native');
+    const pressed: string[] = [];
+    keys.register('CommandOrControl+Alt+Shift+B', () => pressed.push('B'));
+    keys.register('CommandOrControl+Alt+Shift+T', () => pressed.push('T'));
+    const hooks = createE2eHooks({
+      tray: () => null,
+      notifier: { shown: () => [], kept: () => [], click: () => false },
+      overlay: { meetingId: () => null, webContentsId: () => null },
+      shortcuts: keys,
+    });
+    expect(hooks.pressShortcut('CommandOrControl+Alt+Shift+B')).toBe(true);
+    expect(hooks.pressShortcut('CommandOrControl+Alt+Shift+T')).toBe(false);
+    keys.unregister('CommandOrControl+Alt+Shift+B');
+    expect(hooks.pressShortcut('CommandOrControl+Alt+Shift+B')).toBe(false);
+    expect(pressed).toEqual(['B']);
   });
 
   it('releases every key on will-quit, as Electron’s documentation does, and not before the app is ready', () => {
