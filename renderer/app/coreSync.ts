@@ -17,7 +17,6 @@ import { useNavigationStore } from '../features/navigation/store';
 import { serverNameFor } from '../features/servers/describe';
 import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
-import { reportMeetingInView } from '../features/shortcuts/meetingInView';
 import { useShortcutsStore } from '../features/shortcuts/store';
 import type { Link } from '../platform/api';
 import { keyOfTracked, type MeetingKey } from './meetingKey';
@@ -159,7 +158,6 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     api.on('shortcuts:changed', (view) => useShortcutsStore.getState().setView(view)),
     // The overlay shortcut opened or closed the overlay; in the browser the page shows it as a panel.
     api.on('overlay:changed', ({ overlay }) => useLiveStore.getState().setOverlay(overlay)),
-    reportMeetingInView(api),
     link.onStatus((status) => {
       const previous = useAppStore.getState().link;
       useAppStore.getState().setLink(status);

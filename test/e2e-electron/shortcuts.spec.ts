@@ -77,7 +77,8 @@ test.describe('Global shortcuts', () => {
   });
 
   test('the overlay shortcut shows and hides the captions of the only live meeting', async ({ desktop }) => {
-    const server = await desktop.startServer({ scenario: 'lobby-wait', timeScale: 10 });
+    // A long meeting, let in by itself: it stays live for the whole test.
+    const server = await desktop.startServer({ scenario: 'long', timeScale: 10 });
     const { app, window } = await desktop.launch();
     await connect(window, server);
     test.skip(!(await holdsShortcut(app, DEFAULT_SHORTCUTS.toggleOverlay)), 'Another app on this desktop holds the overlay keys.');
@@ -88,9 +89,8 @@ test.describe('Global shortcuts', () => {
     await goTo(window, 'Launch');
     await sendLink(window, 'https://meet.google.com/abc-defg-hij');
     const card = meetingCard(window, 'abc-defg-hij');
-    const id = await meetingIdOf(card);
-    server.simulator.admit(id);
     await expect(card).toHaveAttribute('data-status', 'active');
+    const id = await meetingIdOf(card);
 
     const opened = app.waitForEvent('window');
     expect(await pressShortcut(app, DEFAULT_SHORTCUTS.toggleOverlay)).toBe(true);

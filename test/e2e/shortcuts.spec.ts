@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
-import { connect, meetingCard, simulatorMeetingCount, snap } from './support/launch';
+import { connect, meetingCard, meetingIdOf, sendLink, simulatorMeetingCount, snap } from './support/launch';
 
 // A browser cannot register keys with the OS: the harness records what the core registers and
 // presses a shortcut the way the OS would call it (electron/harness/harnessShortcuts.ts). The keys
@@ -140,4 +140,33 @@ test('the send shortcut sends a bot to the meeting link on the clipboard, and sa
   await expect.poll(() => app.ports.notifier.sent.map((n) => n.title)).toContain('Bot sent');
   expect(app.ports.notifier.sent.find((n) => n.title === 'Bot sent')?.body).toMatch(/the bot is on its way/);
   expect(await simulatorMeetingCount(app)).toBe(before + 1);
+});
+
+test('the overlay shortcut shows the captions of the live meeting in view, and hides them', async ({ page }) => {
+  // Long meetings, let in by themselves: both stay live for the whole test.
+  const app = await start(page, { scenario: 'long', timeScale: 10 });
+  const ids: number[] = [];
+  for (const nativeId of ['abc-defg-hij', 'klm-nopq-rst']) {
+    await sendLink(page, `https://meet.google.com/${nativeId}`);
+    const card = meetingCard(page, nativeId);
+    await expect(card).toHaveAttribute('data-status', 'active');
+    ids.push(await meetingIdOf(card));
+  }
+  const overlay = page.getByRole('complementary', { name: /^Caption overlay/ });
+
+  // Two live meetings and neither on screen: the shortcut asks which.
+  expect(app.ports.shortcuts.port.press('CommandOrControl+Alt+Shift+T')).toBe(true);
+  await expect.poll(() => app.ports.notifier.sent.map((n) => n.title)).toContain('Which meeting’s captions?');
+  await expect(overlay).toHaveCount(0);
+
+  await meetingCard(page, 'klm-nopq-rst').getByRole('button', { name: 'Open live captions' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /klm-nopq-rst/ })).toBeVisible();
+  expect(app.ports.shortcuts.port.press('CommandOrControl+Alt+Shift+T')).toBe(true);
+  await expect(overlay).toBeVisible();
+  await expect(overlay).toHaveAccessibleName(/klm-nopq-rst/);
+  expect(app.ports.overlays.meetingId).toBe(ids[1]);
+
+  expect(app.ports.shortcuts.port.press('CommandOrControl+Alt+Shift+T')).toBe(true);
+  await expect(overlay).toHaveCount(0);
+  expect(app.ports.overlays.meetingId).toBeNull();
 });
