@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Handler } from '../../../shared/ipc/dispatch';
-import { DEFAULT_SHORTCUTS, ShortcutSettingsSchema, type ShortcutAction } from '../../../shared/ipc/shortcutSettings';
+import { DEFAULT_SHORTCUTS, type ShortcutAction } from '../../../shared/ipc/shortcutSettings';
 import type { shortcutChannels } from '../../../shared/ipc/shortcuts';
 import { displayAcceleratorText, type ShortcutPlatform } from '../../../shared/shortcuts/accelerator';
 import type { Connections } from '../connections/connections';
@@ -43,7 +43,8 @@ const platformOf = (os: NodeJS.Platform): ShortcutPlatform => (os === 'darwin' |
 export function createShortcuts(d: ShortcutDeps): { handlers: ShortcutHandlerTable; stop(): void } {
   const platform = platformOf(d.os);
   let inView: MeetingInView | null = null;
-  const read = () => ShortcutSettingsSchema.parse(d.settings.settings.shortcuts ?? {});
+  // The store fills a key missing from the file with its default (ShortcutSettingsSchema).
+  const read = () => d.settings.settings.shortcuts;
   const actions = createShortcutActions({
     clipboard: d.clipboard,
     launch: (link) => d.sessions.launch({ link }),

@@ -77,7 +77,7 @@ export function ShortcutRecorder({ label, initial, platform, onSave, onDone }: S
   };
 
   return (
-    <div className="shortcut-recorder">
+    <div className="stack-sm">
       <TextField
         ref={input}
         label={`New keys for “${label}”`}
@@ -94,7 +94,7 @@ export function ShortcutRecorder({ label, initial, platform, onSave, onDone }: S
         onBlur={() => setRecording(false)}
         onKeyDown={onKeyDown}
       />
-      <div className="shortcut-actions">
+      <div className="row">
         <Button variant="primary" busy={busy} onClick={() => void save()}>
           Save keys
         </Button>

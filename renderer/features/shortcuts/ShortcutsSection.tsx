@@ -45,8 +45,8 @@ function ShortcutRow({ item, platform }: { item: ShortcutView; platform: Shortcu
   };
 
   return (
-    <li className="shortcut-row" aria-labelledby={`${id}-label`}>
-      <div className="shortcut-head">
+    <li className="shortcut-row stack-sm" aria-labelledby={`${id}-label`}>
+      <div className="row">
         <span id={`${id}-label`} className="shortcut-label">
           {item.label}
         </span>
@@ -68,7 +68,7 @@ function ShortcutRow({ item, platform }: { item: ShortcutView; platform: Shortcu
           }}
         />
       ) : (
-        <div className="shortcut-actions">
+        <div className="row">
           <Button
             ref={change}
             aria-label={`Change keys for “${item.label}”`}
@@ -125,7 +125,7 @@ export function ShortcutsSection() {
       {note ? <p className="muted">{note}</p> : null}
       {view?.paused ? <p className="muted">The shortcuts are paused while you record new keys.</p> : null}
       {view ? (
-        <ul className="shortcut-list">
+        <ul className="stack shortcut-list">
           {view.items.map((item) => (
             <ShortcutRow key={item.action} item={item} platform={os} />
           ))}
