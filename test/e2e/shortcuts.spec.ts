@@ -2,10 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 import { connect, meetingCard, meetingIdOf, sendLink, simulatorMeetingCount, snap } from './support/launch';
+import { displayAcceleratorText, type ShortcutPlatform } from '../../shared/shortcuts/accelerator';
 
 // A browser cannot register keys with the OS: the harness records what the core registers and
 // presses a shortcut the way the OS would call it (electron/harness/harnessShortcuts.ts). The keys
-// read as on Linux, where these tests run (`process.platform` of the core).
+// read as on the computer the tests run on (the core's `process.platform`): Ctrl+Alt+J, ⌥⌘J.
 
 let app: LaunchedApp | null = null;
 
@@ -19,6 +20,10 @@ test.afterEach(async () => {
   await app?.close();
   app = null;
 });
+
+const platform = (['darwin', 'win32', 'linux'].includes(process.platform) ? process.platform : 'other') as ShortcutPlatform;
+/** How the Settings card writes these keys on this computer. */
+const keys = (accelerator: string) => displayAcceleratorText(accelerator, platform);
 
 const SEND = 'Send a bot to the meeting link on the clipboard';
 const FRONT = 'Bring Vexa Companion to the front';
@@ -37,7 +42,7 @@ test('changing a shortcut: the keys are recorded, registered at once, and the ol
   const card = await openShortcuts(page);
   const send = row(card, SEND);
   await expect(send).toContainText('On');
-  await expect(send.locator('kbd')).toHaveText('Ctrl+Alt+Shift+B');
+  await expect(send.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+Shift+B'));
   expect(app.ports.shortcuts.port.registered).toContain('CommandOrControl+Alt+Shift+B');
 
   await send.getByRole('button', { name: `Change keys for “${SEND}”` }).click();
@@ -46,14 +51,13 @@ test('changing a shortcut: the keys are recorded, registered at once, and the ol
   // The shortcuts are paused while the field records, so the current keys reach it.
   await expect.poll(() => app.ports.shortcuts.port.suspended).toBe(true);
 
-  // Ctrl+K would open the library anywhere else in the window; here it is only recorded.
-  await page.keyboard.press('Control+Alt+J');
+  await page.keyboard.press('ControlOrMeta+Alt+J');
   await expect(field).toHaveValue('CommandOrControl+Alt+J');
   await snap(page, testInfo, 'shortcuts-recording');
   await field.press('Enter');
 
-  await expect(send.locator('kbd')).toHaveText('Ctrl+Alt+J');
-  await expect(send).toContainText('Works from any app: press Ctrl+Alt+J.');
+  await expect(send.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+J'));
+  await expect(send).toContainText(`Works from any app: press ${keys('CommandOrControl+Alt+J')}.`);
   await expect(send.getByRole('button', { name: `Change keys for “${SEND}”` })).toBeFocused();
   await expect.poll(() => app.ports.shortcuts.port.suspended).toBe(false);
   expect(app.ports.shortcuts.port.registered).toContain('CommandOrControl+Alt+J');
@@ -66,11 +70,11 @@ test('changing a shortcut: the keys are recorded, registered at once, and the ol
   const frontField = front.getByLabel(`New keys for “${FRONT}”`);
   await frontField.fill('Super+F9');
   await frontField.press('Escape');
-  await expect(front.locator('kbd')).toHaveText('Ctrl+Alt+Shift+Space');
+  await expect(front.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+Shift+Space'));
   await front.getByRole('button', { name: `Change keys for “${FRONT}”` }).click();
   await front.getByLabel(`New keys for “${FRONT}”`).fill('super+f9');
   await front.getByRole('button', { name: 'Save keys' }).click();
-  await expect(front.locator('kbd')).toHaveText('Super+F9');
+  await expect(front.locator('kbd')).toHaveText(keys('Super+F9'));
 
   // Turned off, and back to the default.
   await send.getByRole('button', { name: `Turn off “${SEND}”` }).click();
@@ -78,12 +82,12 @@ test('changing a shortcut: the keys are recorded, registered at once, and the ol
   await expect(send).toContainText('No keys');
   expect(app.ports.shortcuts.port.registered).not.toContain('CommandOrControl+Alt+J');
   await send.getByRole('button', { name: `Use the default keys for “${SEND}”` }).click();
-  await expect(send.locator('kbd')).toHaveText('Ctrl+Alt+Shift+B');
+  await expect(send.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+Shift+B'));
 
   // The choice is kept: a new window shows the same keys.
   await page.reload();
   const again = await openShortcuts(page);
-  await expect(row(again, FRONT).locator('kbd')).toHaveText('Super+F9');
+  await expect(row(again, FRONT).locator('kbd')).toHaveText(keys('Super+F9'));
 });
 
 test('conflicts are shown: another shortcut’s keys, the window’s own keys, and keys another app holds', async ({ page }, testInfo) => {
@@ -97,21 +101,21 @@ test('conflicts are shown: another shortcut’s keys, the window’s own keys, a
   await field.fill('CommandOrControl+Alt+Shift+B');
   await field.press('Enter');
   await expect(front.getByRole('alert')).toHaveText(
-    'Ctrl+Alt+Shift+B is already the shortcut to send a bot to the meeting link on the clipboard. Choose other keys, or change that one first.',
+    `${keys('CommandOrControl+Alt+Shift+B')} is already the shortcut to send a bot to the meeting link on the clipboard. Choose other keys, or change that one first.`,
   );
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await snap(page, testInfo, 'shortcuts-conflict');
 
   // Pressed in the field, Ctrl+K is recorded (the library does not open) and refused.
-  await page.keyboard.press('Control+K');
+  await page.keyboard.press('ControlOrMeta+K');
   await expect(field).toHaveValue('CommandOrControl+K');
   await field.press('Enter');
   await expect(front.getByRole('alert')).toHaveText(
-    'Ctrl+K is what the app uses inside its window to search the library. Choose other keys.',
+    `${keys('CommandOrControl+K')} is what the app uses inside its window to search the library. Choose other keys.`,
   );
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await field.press('Escape');
-  await expect(front.locator('kbd')).toHaveText('Ctrl+Alt+Shift+Space');
+  await expect(front.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+Shift+Space'));
   expect(app.ports.shortcuts.port.registered).toContain('CommandOrControl+Alt+Shift+Space');
 
   // Keys another app holds are saved but not registered, and the row says so.
@@ -120,7 +124,7 @@ test('conflicts are shown: another shortcut’s keys, the window’s own keys, a
   await field.fill('Control+Alt+M');
   await field.press('Enter');
   await expect(front).toContainText('Taken by another app');
-  await expect(front).toContainText('Another app already uses Ctrl+Alt+M. Choose other keys here, or free them in that app.');
+  await expect(front).toContainText(`Another app already uses ${keys('Control+Alt+M')}. Choose other keys here, or free them in that app.`);
   expect(app.ports.shortcuts.port.registered).not.toContain('Control+Alt+M');
 });
 
