@@ -81,7 +81,7 @@ test('changing a shortcut: the keys are recorded, registered at once, and the ol
   await expect(send).toContainText('Off');
   await expect(send).toContainText('No keys');
   expect(app.ports.shortcuts.port.registered).not.toContain('CommandOrControl+Alt+J');
-  await send.getByRole('button', { name: `Use the default keys for “${SEND}”` }).click();
+  await send.getByRole('button', { name: `Use the default keys (${keys('CommandOrControl+Alt+Shift+B')}) for “${SEND}”` }).click();
   await expect(send.locator('kbd')).toHaveText(keys('CommandOrControl+Alt+Shift+B'));
 
   // The choice is kept: a new window shows the same keys.

@@ -28,6 +28,7 @@ function ShortcutRow({ item, platform }: { item: ShortcutView; platform: Shortcu
   const id = useId();
   const state = STATE_WORDS[item.state];
   const fallback = DEFAULT_SHORTCUTS[item.action];
+  const defaultKeys = displayAcceleratorText(fallback, platform);
 
   // The recorder takes the place of the buttons; when it goes, focus comes back to "Change keys".
   useEffect(() => {
@@ -83,11 +84,12 @@ function ShortcutRow({ item, platform }: { item: ShortcutView; platform: Shortcu
             </Button>
           ) : null}
           {item.accelerator !== fallback ? (
+            // The accessible name starts with the visible words (WCAG 2.5.3, label in name).
             <Button
-              aria-label={`Use the default keys for “${item.label}”`}
-              onClick={() => void apply(fallback, `${item.label}: ${displayAcceleratorText(fallback, platform)}.`)}
+              aria-label={`Use the default keys (${defaultKeys}) for “${item.label}”`}
+              onClick={() => void apply(fallback, `${item.label}: ${defaultKeys}.`)}
             >
-              Use {displayAcceleratorText(fallback, platform)}
+              Use the default keys ({defaultKeys})
             </Button>
           ) : null}
         </div>
