@@ -3,6 +3,7 @@ import type { HandlerTable } from '../../shared/ipc/dispatch';
 import type { LinkRequest } from '../../shared/ipc/links';
 import type { Attention, LoginItems } from './desktop/ports';
 import type { Resolver } from './net/guardedLookup';
+import type { ShortcutShell } from './shortcuts';
 import type {
   AppPaths,
   Clipboard,
@@ -34,6 +35,8 @@ export interface CoreOptions {
   loginItems?: LoginItems;
   /** The app icon's lobby badge and attention request; none when left out. */
   attention?: Attention;
+  /** Global shortcuts of the desktop (Electron's globalShortcut); none when left out. */
+  shortcuts?: ShortcutShell;
   clock?: Clock;
   /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
   system?: SystemEvents;

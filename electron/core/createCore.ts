@@ -24,6 +24,7 @@ import { noSystemEvents, systemClock } from './ports';
 import { redactErrors } from './redactErrors';
 import { ServerRepository } from './servers';
 import { SettingsStore } from './settings';
+import { createShortcuts, noGlobalShortcuts } from './shortcuts';
 import { knownMeetingName } from './share/meetingName';
 import type { StorageFault } from './storageFault';
 import { storageNotice, type StorageSubject } from './storageNotice';
@@ -213,6 +214,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const links = createLinkInbox({ connections, library, emit, logger });
   const updates = createUpdates({ options, settings, clock, logger, tracked: () => live.tracked(), emit });
+  const shortcuts = createShortcuts({
+    shell: options.shortcuts ?? { port: noGlobalShortcuts, showApp: () => {} },
+    os: options.os,
+    settings,
+    connections,
+    sessions: live,
+    clipboard: options.clipboard,
+    notifier: options.notifier,
+    overlays: options.overlays,
+    emit,
+    emitState,
+    clock,
+    logger,
+  });
 
   const handlers = redactErrors(
     createHandlers({
@@ -236,6 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       links: links.handlers,
       loginItems: options.loginItems ?? unavailableLoginItems('This version of the app cannot start at login.'),
       updates: updates.handlers,
+      shortcuts: shortcuts.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -251,6 +267,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     listeners.clear();
     stopWake();
     updates.service.close();
+    shortcuts.stop();
     minted.clear();
     live.close();
     cache.close();

@@ -15,6 +15,7 @@ import { createServerHandlers } from './serverHandlers';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
 import type { UpdateHandlers } from './updates/handlers';
+import type { ShortcutHandlerTable } from './shortcuts';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -38,6 +39,7 @@ export interface HandlerDeps {
   links: Pick<HandlerTable, 'links:take'>;
   loginItems: LoginItems;
   updates: UpdateHandlers;
+  shortcuts: ShortcutHandlerTable;
 }
 
 /**
@@ -177,6 +179,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     ...createAdminHandlers(d.admin),
     ...d.links,
+    ...d.shortcuts,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -107,6 +107,8 @@ export interface OverlayWindows {
   close(): Promise<void>;
   /** The overlay page asks for a size (its text size changed); a panel has nothing to resize. */
   resize(size: { width: number; height: number }): Promise<void>;
+  /** Whether the overlay shows now (its window may have been closed by the person); the overlay shortcut asks. */
+  isOpen?(): boolean;
 }
 
 export interface AppPaths {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../shared/ipc/desktop';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
 import { DEFAULT_UPDATE_SETTINGS } from '../../shared/ipc/updates';
+import { DEFAULT_SHORTCUTS } from '../../shared/ipc/shortcutSettings';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
 import { isStorageFailure } from './storageFault';
@@ -50,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   closeToTray: true,
   desktop: DEFAULT_DESKTOP_SETTINGS,
   updates: DEFAULT_UPDATE_SETTINGS,
+  shortcuts: { ...DEFAULT_SHORTCUTS },
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
 };
 

@@ -11,6 +11,7 @@ import type {
   TrayMenuItem,
 } from '../core/ports';
 import { unavailableLoginItems, type Attention, type LoginItems } from '../core/desktop/ports';
+import { createHarnessShortcutShell } from './harnessShortcuts';
 import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOpener';
 
 /**
@@ -32,6 +33,8 @@ export interface HarnessPorts {
   opener: ExternalOpener & { readonly opened: string[] };
   /** The meeting (and its server) whose caption overlay is shown (null when closed). */
   overlays: OverlayWindows & { readonly meetingId: number | null; readonly serverId: string | null };
+  /** Global shortcuts: none for a person's browser; recorded, and pressed by the tests, when asked for. */
+  shortcuts: ReturnType<typeof createHarnessShortcutShell>;
 }
 
 export interface HarnessPortOptions {
@@ -42,11 +45,19 @@ export interface HarnessPortOptions {
   system?: SystemOpenerDeps;
   /** The OS's login items (tests pass a fake one); a browser session has none. */
   loginItems?: LoginItems;
+  /** Record global shortcuts as if the OS registered them (end-to-end tests); off: the app says they need the desktop app. */
+  recordShortcuts?: boolean;
 }
 
 export const BROWSER_LOGIN_ITEM_REASON = 'The app opened in a browser cannot start at login. The desktop app can.';
 
-export function createHarnessPorts({ logger, launchBrowser, system, loginItems }: HarnessPortOptions): HarnessPorts {
+export function createHarnessPorts({
+  logger,
+  launchBrowser,
+  system,
+  loginItems,
+  recordShortcuts = false,
+}: HarnessPortOptions): HarnessPorts {
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
   let clip = '';
@@ -84,6 +95,7 @@ export function createHarnessPorts({ logger, launchBrowser, system, loginItems }
     tray,
     attention,
     loginItems: loginItems ?? unavailableLoginItems(BROWSER_LOGIN_ITEM_REASON),
+    shortcuts: createHarnessShortcutShell(recordShortcuts ? 'native' : 'none'),
     dialogs: {
       // A browser session has no native save dialog; exports arrive as downloads instead.
       canSave: false,
@@ -129,6 +141,7 @@ export function createHarnessPorts({ logger, launchBrowser, system, loginItems }
       },
       // The panel is laid out by the page itself.
       async resize() {},
+      isOpen: () => overlayMeeting !== null,
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   BrowserWindow,
   clipboard,
   dialog,
+  globalShortcut,
   Menu,
   nativeImage,
   nativeTheme,
@@ -39,6 +40,7 @@ import { installLinkHandling, protocolRegistration, type LinkHandling } from './
 import { createDialogs } from './shell/dialogs';
 import { overlayOnTopSupport } from './shell/displayServer';
 import { createExternalOpener } from './shell/externalOpener';
+import { createElectronGlobalShortcuts, releaseShortcutsOnQuit, shortcutSupport, withPortalFeatures } from './shell/globalShortcuts';
 import { hardenWebContents } from './shell/hardening';
 import { APP_ORIGIN, APP_SCHEME, APP_START_URL } from './shell/navigation';
 import { createElectronNotifier, electronNotifications } from './shell/notifier';
@@ -176,6 +178,16 @@ const overlayOnTop = overlayOnTopSupport({
   sessionType: process.env.XDG_SESSION_TYPE,
 });
 
+// Also before `ready`: on Wayland global shortcuts go through the desktop's portal, behind
+// Chromium features (shell/globalShortcuts.ts).
+const shortcutsVia = shortcutSupport({
+  platform: process.platform,
+  ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+  sessionType: process.env.XDG_SESSION_TYPE,
+});
+if (shortcutsVia === 'portal')
+  app.commandLine.appendSwitch('enable-features', withPortalFeatures(app.commandLine.getSwitchValue('enable-features')));
+
 const overlays = createElectronOverlayWindows({
   preloadPath: PRELOAD_PATH,
   appOrigin: APP_ORIGIN,
@@ -261,6 +273,7 @@ async function start(): Promise<void> {
     },
   });
   app.on('will-quit', () => trayView.close());
+  const shortcutKeys = createElectronGlobalShortcuts(globalShortcut, shortcutsVia);
   // Test-only, and only when the Electron e2e suite sets VEXA_COMPANION_E2E=1 (see shell/e2eHooks.ts).
   exposeE2eHooks(process.env, globalThis, {
     tray: () => trayView.snapshot(),
@@ -268,6 +281,7 @@ async function start(): Promise<void> {
     overlay: { meetingId: () => overlays.meetingId(), webContentsId: () => overlays.webContents()?.id ?? null },
     attention: () => attention.snapshot(),
     trayWillOpen: () => trayView.willOpen(),
+    shortcuts: shortcutKeys,
   });
   // The keyring's answer should be known before the core reads its first status for the UI, but a
   // keyring that never answers (a locked one whose prompt is not shown) must not keep the app from
@@ -320,6 +334,7 @@ async function start(): Promise<void> {
         log: (level, message) => log(level, message),
       }),
     },
+    shortcuts: { port: shortcutKeys, showApp: showWindow },
   });
   // `vexa://` links that started the app (or came meanwhile) go to the core now; the window takes them when it loads.
   const linkCore = core;
@@ -407,6 +422,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', showWindow);
   app.on('browser-window-focus', () => attention.focused());
+  releaseShortcutsOnQuit(app, globalShortcut);
 
   app.whenReady().then(start).catch(fail);
 }

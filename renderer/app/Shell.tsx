@@ -15,6 +15,7 @@ import { useServersStore } from '../features/servers/store';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { useNavigationStore, visibleScreens, type Screen } from '../features/navigation/store';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { reportMeetingInView } from '../features/shortcuts/meetingInView';
 import { api } from '../platform/api';
 import { ConnectionBanners } from './ConnectionBanners';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -73,6 +74,8 @@ export function Shell({ connection }: { connection: ConnectionView }) {
   const go = useNavigationStore((s) => s.go);
   useScreenShortcuts();
   useOpensOnLibraryOffline();
+  // The main window's view only: the overlay window runs the same page on its own route.
+  useEffect(() => reportMeetingInView(api), []);
   useAdminStatus(connection.server?.id ?? null, connection.status === 'connected');
   // A forgotten admin key (or another server) takes the Admin place away: leave it for Settings.
   useEffect(() => {

@@ -5,6 +5,7 @@ import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { updateChannels, updateEvents } from './updates';
+import { shortcutChannels, shortcutEvents } from './shortcuts';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -209,6 +210,7 @@ export const channels = {
   ...linkChannels,
   ...desktopChannels,
   ...updateChannels,
+  ...shortcutChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -228,6 +230,7 @@ export const events = {
   ...libraryEvents,
   ...linkEvents,
   ...updateEvents,
+  ...shortcutEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ import { MEETING_STATUSES } from '../vexa/types';
 import { DesktopSettingsSchema } from './desktop';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
 import { DEFAULT_UPDATE_SETTINGS, UpdateSettingsSchema } from './updates';
+import { ShortcutSettingsSchema } from './shortcutSettings';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -86,6 +87,7 @@ export const SettingsSchema = z.object({
   desktop: DesktopSettingsSchema,
   /** Absent from a settings file written before updates existed: the defaults then. */
   updates: UpdateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
+  shortcuts: ShortcutSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

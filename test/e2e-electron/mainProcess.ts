@@ -33,6 +33,17 @@ export const keptNotifications = (app: ElectronApplication) =>
 export const clickNotification = (app: ElectronApplication, id: string) =>
   app.evaluate((_electron, which) => (globalThis as unknown as HookGlobal).__vexaE2E.clickNotification(which), id);
 
+/**
+ * Runs what pressing a registered global shortcut runs. Playwright's key presses reach the focused
+ * window, never the OS's global shortcuts, so the hook calls the callback the app gave Electron.
+ */
+export const pressShortcut = (app: ElectronApplication, accelerator: string) =>
+  app.evaluate((_electron, keys) => (globalThis as unknown as HookGlobal).__vexaE2E.pressShortcut(keys), accelerator);
+
+/** Whether Electron says the app holds these keys (`globalShortcut.isRegistered`). */
+export const holdsShortcut = (app: ElectronApplication, accelerator: string) =>
+  app.evaluate(({ globalShortcut }, keys) => globalShortcut.isRegistered(keys), accelerator);
+
 export interface WindowState {
   /** Main windows alive (not destroyed). */
   count: number;

@@ -18,6 +18,8 @@ export interface E2eSources {
   attention?: () => AttentionSnapshot;
   /** Runs what the pointer reaching the tray icon does (the core reads the clipboard for the menu). */
   trayWillOpen?: () => void;
+  /** The global shortcuts the app registered (shell/globalShortcuts.ts). */
+  shortcuts?: { press(accelerator: string): boolean };
 }
 
 /** What a test can read and do; plain data only, so it survives `evaluate`'s serialisation. */
@@ -36,6 +38,8 @@ export interface E2eHooks {
   attention(): AttentionSnapshot | null;
   /** As if the pointer reached the tray icon; false where the app offers no such moment. */
   hoverTray(): boolean;
+  /** Runs what pressing a registered global shortcut runs; false when the app holds no such keys. */
+  pressShortcut(accelerator: string): boolean;
 }
 
 export function createE2eHooks(s: E2eSources): E2eHooks {
@@ -62,6 +66,7 @@ export function createE2eHooks(s: E2eSources): E2eHooks {
       s.trayWillOpen();
       return true;
     },
+    pressShortcut: (accelerator) => s.shortcuts?.press(accelerator) ?? false,
   };
 }
 

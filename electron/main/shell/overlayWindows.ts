@@ -97,6 +97,9 @@ export function createElectronOverlayWindows<W extends OverlayWindowHandle>(d: O
       open.win.setSize(width, height);
       open.win.setResizable(false);
     },
+    isOpen() {
+      return alive() !== null;
+    },
     webContents() {
       return alive()?.win.webContents ?? null;
     },

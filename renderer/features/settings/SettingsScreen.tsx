@@ -7,6 +7,7 @@ import { StartAtLoginSection } from '../desktop/StartAtLoginSection';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
+import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}
       <StartAtLoginSection />
+      <ShortcutsSection />
       <LaunchDefaultsSection />
       <AiPromptsSection />
       <AppearanceSection />

@@ -105,7 +105,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
-  const ports = createHarnessPorts({ logger, launchBrowser: false, ...(options.loginItems ? { loginItems: options.loginItems } : {}) });
+  const ports = createHarnessPorts({
+    logger,
+    launchBrowser: false,
+    recordShortcuts: true,
+    ...(options.loginItems ? { loginItems: options.loginItems } : {}),
+  });
   const secrets =
     options.secrets ??
     (options.persistKeys ? createFileSecretStore({ file: join(dataDir, 'keys.json'), cipher: null }) : createMemorySecretStore());
