@@ -1,3 +1,4 @@
+import type { Transcript } from '../../../shared/vexa';
 import { wallClock } from './time';
 
 /** Leaves room for a folder path within common 255-byte name limits and Windows MAX_PATH habits. */
@@ -78,4 +79,20 @@ export function exportFileName(
   name = trimDotsAndSpaces(truncateBytes(name, room));
   if (name === '') name = FALLBACK;
   return guardReserved(`${name}${dayPart}${suffix}`);
+}
+
+/**
+ * The day a file is named after: when the meeting started (else its first spoken line), so that
+ * exporting last week's meeting today still files it under last week; the export time only when
+ * the transcript carries no time at all.
+ */
+export function meetingDay(t: Pick<Transcript, 'meeting' | 'segments'>, now: number): number {
+  const start = t.meeting.startTime;
+  if (start !== null && Number.isFinite(start) && start > 0) return start;
+  let first: number | null = null;
+  for (const s of t.segments) {
+    const at = s.absoluteStart;
+    if (at !== null && Number.isFinite(at) && at > 0 && (first === null || at < first)) first = at;
+  }
+  return first ?? now;
 }

@@ -1,5 +1,5 @@
 export { exportTranscript } from './exportTranscript';
-export { exportFileName, MAX_FILE_NAME_BYTES } from './fileName';
+export { exportFileName, MAX_FILE_NAME_BYTES, meetingDay } from './fileName';
 export { readInstalledFont, FONT_FAMILIES } from './pdfFonts';
 export type { JsonExport } from './json';
 export {

@@ -3,9 +3,18 @@ import type { MeetingRef } from '../../../shared/ipc/models';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
 import { normaliseTranscript } from '../../../shared/vexa/normalise';
 import type { ShareLink, Transcript } from '../../../shared/vexa/types';
-import { EXPORT_FORMATS, ExportError, exportFileName, type ExportFormat, type ExportInput, type ExportOptions } from '../export';
+import {
+  EXPORT_FORMATS,
+  ExportError,
+  exportFileName,
+  meetingDay,
+  type ExportFormat,
+  type ExportInput,
+  type ExportOptions,
+} from '../export';
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
+import { platformLabel } from '../export/docModel';
 import { inProcessExports, type ExportRunner } from '../export/exportRunner';
 import { AI_TOOLS, PASTE_PROMPT, promptFor, toolLink, type AiTool } from './handoff';
 
@@ -143,8 +152,11 @@ export class TranscriptService {
     const info = EXPORT_FORMATS[format];
     // The transcript first: a meeting that cannot be read is said before anything is asked.
     const { input, partial, ref: on } = await this.transcript(ref);
-    const name = (await this.d.meetingName?.(on))?.trim() || nameIn(input) || `${ref.platform} ${ref.nativeMeetingId}`;
-    const fileName = exportFileName(name, new Date(this.d.now()), info.extension);
+    const t = asTranscript(input);
+    const name =
+      (await this.d.meetingName?.(on))?.trim() || t.meeting.name?.trim() || `${platformLabel(ref.platform)} ${ref.nativeMeetingId}`;
+    // The meeting's day where the person is (the dialog sends its time zone), not the export's.
+    const fileName = exportFileName(name, meetingDay(t, this.d.now()), info.extension, options.timeZone ?? 'UTC');
     const make = (): Promise<string | Uint8Array> => this.exporter.run(input, format, { ...options, now: this.d.now() });
     if (!this.d.dialogs.canSave) {
       const data = await make();
@@ -225,10 +237,9 @@ function isNormalised(input: ExportInput): input is Transcript {
   return !!m && typeof m === 'object' && 'nativeMeetingId' in m;
 }
 
-/** The name the transcript itself carries: normalised (the cache) or as the server sent it. */
-function nameIn(input: ExportInput): string | null {
-  const name = isNormalised(input) ? input.meeting.name : normaliseTranscript(input).meeting.name;
-  return name?.trim() || null;
+/** The transcript as the cache holds it or normalised from what the server sent. */
+function asTranscript(input: ExportInput): Transcript {
+  return isNormalised(input) ? input : normaliseTranscript(input);
 }
 
 function firstLines(text: string): string {

@@ -63,11 +63,11 @@ describe('saving an export through the native save dialog', () => {
   it('offers a safe file name and the format’s filter, and writes the file where the person chose', async () => {
     const { transcripts, asked, written } = service('/home/ann/Documents/budget.pdf');
     const outcome = await transcripts.save(REF, 'pdf', {});
-    expect(asked).toEqual([{ defaultName: 'Budget - review 2026-06-30.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
+    expect(asked).toEqual([{ defaultName: 'Budget - review 2025-06-27.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
     expect(outcome).toEqual({
       mode: 'saved',
       path: '/home/ann/Documents/budget.pdf',
-      fileName: 'Budget - review 2026-06-30.pdf',
+      fileName: 'Budget - review 2025-06-27.pdf',
       partial: false,
     });
     const bytes = written.get('/home/ann/Documents/budget.pdf') as Uint8Array;
@@ -80,8 +80,38 @@ describe('saving an export through the native save dialog', () => {
     const unnamed = service('/tmp/x.txt');
     await unnamed.transcripts.save({ ...REF, meetingId: 43 }, 'txt', {});
     expect([...named.asked, ...unnamed.asked].map((a) => a.defaultName)).toEqual([
-      'Quarterly review 2026-06-30.txt',
-      'google_meet abc-defg-hij 2026-06-30.txt',
+      'Quarterly review 2025-06-27.txt',
+      'Google Meet abc-defg-hij 2025-06-27.txt',
+    ]);
+  });
+
+  it('dates the file by the day the meeting started where the person is, not the day of the export', async () => {
+    // 23:30 UTC on 27 June: still the 27th in Los Angeles, already the 28th in Tokyo.
+    const late = { ...g1, start_time: '2025-06-27T23:30:00' };
+    const names: string[] = [];
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Tokyo', undefined]) {
+      const { transcripts, asked } = service('/tmp/x.md', late);
+      await transcripts.save(REF, 'md', timeZone ? { timeZone } : {});
+      names.push(asked[0]?.defaultName ?? '');
+    }
+    expect(names).toEqual(['Budget - review 2025-06-27.md', 'Budget - review 2025-06-28.md', 'Budget - review 2025-06-27.md']);
+  });
+
+  it('dates a meeting without a start time by its first line, and one without any time by the export', async () => {
+    const noStart = { ...g1, start_time: null };
+    const first = service('/tmp/x.txt', noStart);
+    await first.transcripts.save(REF, 'txt', {});
+    const timeless = {
+      ...g1,
+      start_time: null,
+      end_time: null,
+      segments: [{ start: 0, end: 2, text: 'Hello', speaker: 'Ann' }],
+    };
+    const none = service('/tmp/x.txt', timeless);
+    await none.transcripts.save(REF, 'txt', {});
+    expect([first.asked[0]?.defaultName, none.asked[0]?.defaultName]).toEqual([
+      expect.stringMatching(/^Budget - review 2025-06-27\.txt$/),
+      'Budget - review 2026-06-30.txt',
     ]);
   });
 
