@@ -94,6 +94,7 @@ export function noArrows(text: string): string {
 /**
  * Splits each segment into cues of at most two lines and shares the segment's time among them in
  * proportion to their length. Durations of zero or less get a minimum, so every cue is visible.
+ * The cues come out in start-time order, so their numbers follow time.
  */
 export function buildCues(doc: ExportDocument, prefixOf: (seg: ExportSegment) => string): Cue[] {
   const cues: Cue[] = [];
@@ -124,7 +125,11 @@ export function buildCues(doc: ExportDocument, prefixOf: (seg: ExportSegment) =>
       prevEnd = endMs;
     });
   }
-  return cues;
+  // Segments come sorted by start, but the later pieces of a long split segment can start after a
+  // shorter segment that overlapped it: players and readers expect cues in start order, and the
+  // WebVTT spec asks that no cue start before the cues above it.
+  // The sort is stable, so pieces of one segment and ties keep their order.
+  return cues.sort((a, b) => a.startMs - b.startMs);
 }
 
 export function exportSrt(doc: ExportDocument): string {
