@@ -1,4 +1,4 @@
-import { cleanText, speakerName, type ExportDocument, type ExportSegment } from './prepare';
+import { cleanLines, cleanText, speakerName, type ExportDocument, type ExportSegment } from './prepare';
 import { isoUtc, relativeStamp } from './time';
 
 /** Consecutive segments of one speaker, shown as one paragraph in md, docx and pdf. */
@@ -87,9 +87,31 @@ export function metadataRows(doc: ExportDocument): Array<[string, string]> {
   if (participants.length > 0) rows.push(['Participants', participants.join(', ')]);
   const languages = m.languages.map(cleanText).filter(Boolean);
   if (languages.length > 0) rows.push(['Languages', languages.join(', ')]);
-  if (m.notes && cleanText(m.notes)) rows.push(['Notes', cleanText(m.notes)]);
   rows.push(['Times', doc.opts.timestamps === 'relative' ? 'from the start of the meeting' : zoneLabel(doc)]);
   return rows;
+}
+
+/**
+ * The meeting's notes as the person wrote them, one entry per line ('' between paragraphs), shown
+ * under their own heading in every document format; empty when there are none.
+ */
+export function noteLines(doc: ExportDocument): string[] {
+  return cleanLines(doc.meeting.notes);
+}
+
+/** The notes as paragraphs of lines (a blank line starts a paragraph). */
+export function noteParagraphs(doc: ExportDocument): string[][] {
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (const line of noteLines(doc)) {
+    if (line !== '') current.push(line);
+    else if (current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
 }
 
 /** Share-text header times: what the server wrote when we have it, else ISO 8601 UTC (or the chosen zone). */

@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { baseDirection } from './direction';
-import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from './docModel';
+import { documentTitle, metadataRows, noteParagraphs, speakerTurns, turnHead, turnStamper } from './docModel';
 import type { ExportDocument } from './prepare';
 
 const MUTED = '666666';
@@ -26,8 +26,24 @@ function metadataTable(rows: Array<[string, string]>): Table {
   });
 }
 
+/** The notes under their own heading: one paragraph per paragraph, its lines kept as line breaks. */
+function notes(doc: ExportDocument): Paragraph[] {
+  const paragraphs = noteParagraphs(doc);
+  if (paragraphs.length === 0) return [];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun({ text: 'Notes' })] }),
+    ...paragraphs.map(
+      (lines) =>
+        new Paragraph({
+          bidirectional: baseDirection(lines[0] ?? '') === 'rtl',
+          children: lines.map((text, i) => new TextRun(i === 0 ? { text } : { text, break: 1 })),
+        }),
+    ),
+  ];
+}
+
 /**
- * Title, a metadata table, then one paragraph per speaker turn: `[stamp] Speaker: text`, with the
+ * Title, a metadata table, the notes, then one paragraph per speaker turn: `[stamp] Speaker: text`, with the
  * speaker in bold. A turn whose text starts in a right-to-left script is a right-to-left paragraph,
  * so Word lays it out from the right and keeps punctuation where a reader expects it.
  */
@@ -60,6 +76,7 @@ export async function exportDocx(doc: ExportDocument): Promise<Uint8Array> {
             children: [new TextRun({ text: title })],
           }),
           metadataTable(metadataRows(doc)),
+          ...notes(doc),
           new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun({ text: 'Transcript' })] }),
           ...body,
         ],

@@ -1,4 +1,4 @@
-import { cleanText, type ExportDocument } from './prepare';
+import { cleanLines, cleanText, type ExportDocument } from './prepare';
 import { isoUtc } from './time';
 
 /** The JSON export; `transcript.schema.json` beside this file is its schema (draft 2020-12). */
@@ -52,7 +52,8 @@ export function toJsonExport(doc: ExportDocument): JsonExport {
       meeting_url: m.meetingUrl,
       participants: [...m.participants],
       languages: [...m.languages],
-      notes: textOrNull(m.notes),
+      // Notes keep their line breaks (as `\n`); every other field is one line.
+      notes: cleanLines(m.notes).join('\n') || null,
     },
     segments: doc.segments.map((s) => ({
       ...(s.segmentId !== undefined ? { segment_id: s.segmentId } : {}),

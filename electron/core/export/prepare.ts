@@ -46,6 +46,25 @@ export function cleanText(value: string): string {
   return value.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD').trim();
 }
 
+const ANY_LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+
+/**
+ * Text whose line breaks mean something (a meeting's notes): one cleaned line per line, trailing
+ * space dropped, no blank lines at either end and at most one blank line in a row (a paragraph
+ * break). Empty for text with nothing printable.
+ */
+export function cleanLines(value: string | null | undefined): string[] {
+  const lines: string[] = [];
+  for (const raw of (value ?? '').split(ANY_LINE_BREAK)) {
+    const line = raw.replace(/\t/g, '    ').replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD').trimEnd();
+    if (line.trim() === '') {
+      if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
+    } else lines.push(line);
+  }
+  while (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 export function speakerName(seg: { speaker: string | null }): string {
   return seg.speaker ?? UNKNOWN_SPEAKER;
 }

@@ -5,16 +5,19 @@ import { hostileTranscript, TEXTS } from '../../fixtures/export/hostile';
 import { fixtureJson } from '../../support/fixtures';
 
 describe('txt export: the layout of Vexa’s public share text', () => {
-  it('prints a G1 transcript exactly as the gateway’s share link does', async () => {
+  it('prints a G1 transcript in the share link’s layout, with the platform in words and the notes', async () => {
     const text = await exportTranscript(fixtureJson('export/g1.json'), 'txt');
     expect(text).toBe(
       [
         'MEETING TRANSCRIPT',
         '',
-        'Platform: google_meet',
+        'Platform: Google Meet',
         'Meeting ID: abc-defg-hij',
         'Start: 2025-06-27T10:17:05.493417',
         'End: 2025-06-27T11:29:41.120004',
+        '',
+        'Notes:',
+        'Budget review',
         '',
         '---',
         '',
@@ -23,6 +26,33 @@ describe('txt export: the layout of Vexa’s public share text', () => {
         '[2025-06-27 10:17:17] Bob: Numbers first.',
         '[01:05] Unknown: Who is this?',
         '[01:02:03] Alice: Wrapping up after an hour.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names the meeting and keeps the line breaks of its notes', async () => {
+    const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
+    const text = await exportTranscript(
+      { ...g1, data: { name: 'UX test (round 2)' }, notes: 'Agenda:\r\n1. Budget\n  - travel\n\n\n\nDecide by Friday.  ' },
+      'txt',
+    );
+    expect(text.split('\n---\n')[0]).toBe(
+      [
+        'MEETING TRANSCRIPT',
+        '',
+        'Meeting: UX test (round 2)',
+        'Platform: Google Meet',
+        'Meeting ID: abc-defg-hij',
+        'Start: 2025-06-27T10:17:05.493417',
+        'End: 2025-06-27T11:29:41.120004',
+        '',
+        'Notes:',
+        'Agenda:',
+        '1. Budget',
+        '  - travel',
+        '',
+        'Decide by Friday.',
         '',
       ].join('\n'),
     );
