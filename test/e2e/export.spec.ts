@@ -59,7 +59,7 @@ async function exportFlow(page: Page, profile: SimProfile, save: 'button' | 'ent
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(MEETING);
   await expect(preview(page)).toContainText('MEETING TRANSCRIPT');
-  await expect(preview(page)).toContainText('Platform: google_meet');
+  await expect(preview(page)).toContainText('Platform: Google Meet');
   await snap(page, test.info(), `export-${profile}-dialog-txt`);
 
   await dialog.getByRole('radio', { name: 'Subtitles (SRT)' }).check();

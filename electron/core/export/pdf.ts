@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { baseDirection } from './direction';
-import { documentTitle, metadataRows, speakerTurns, turnHead, turnStamper } from './docModel';
+import { documentTitle, metadataRows, noteParagraphs, speakerTurns, turnHead, turnStamper } from './docModel';
 import { PdfTextWriter } from './pdfDraw';
 import { fontLibrary, readInstalledFont, type LoadedFace, type Weight } from './pdfFonts';
 import { layoutParagraph, type FaceLookup, type Line, type Span } from './pdfText';
@@ -23,7 +23,7 @@ interface Block {
 }
 
 /** What the PDF says, in the order it says it; the same content as the DOCX export. */
-function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span; value: Block }>; turns: Block[] } {
+function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span; value: Block }>; notes: Block[][]; turns: Block[] } {
   const width = PAGE.width - 2 * MARGIN;
   const title = documentTitle(doc);
   const meta = metadataRows(doc).map(([label, value]) => ({
@@ -36,6 +36,16 @@ function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span
       width: width - LABEL_COLUMN,
     },
   }));
+  // Each line of the notes is a paragraph of its own, so their line breaks stay where they were.
+  const notes = noteParagraphs(doc).map((lines) =>
+    lines.map((text): Block => ({
+      body: [{ text, weight: 400, color: TEXT }],
+      rtl: baseDirection(text) === 'rtl',
+      size: SIZES.body,
+      x: MARGIN,
+      width,
+    })),
+  );
   const turnList = speakerTurns(doc.segments);
   const stampOf = turnStamper(doc, turnList);
   const turns = turnList.map((turn): Block => {
@@ -51,7 +61,7 @@ function blocks(doc: ExportDocument): { title: string; meta: Array<{ label: Span
       width,
     };
   });
-  return { title, meta, turns };
+  return { title, meta, notes, turns };
 }
 
 const PRINTABLE_ASCII = Array.from({ length: 0x5f }, (_, i) => i + 0x20);
@@ -83,10 +93,20 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
   });
   const titleBlock = line(content.title, 700, TEXT, SIZES.title);
   const headingBlock = line('Transcript', 700, TEXT, SIZES.heading);
+  const notesHeading = line('Notes', 700, TEXT, SIZES.heading);
   const emptyBlock = line('No transcript segments to export.', 400, MUTED, SIZES.body);
 
   const chars = new Map<Weight, Set<number>>();
-  for (const b of [titleBlock, headingBlock, emptyBlock, ...content.turns, ...content.meta.map((m) => m.value)]) {
+  const noteBlocks = content.notes.flat();
+  for (const b of [
+    titleBlock,
+    headingBlock,
+    notesHeading,
+    emptyBlock,
+    ...noteBlocks,
+    ...content.turns,
+    ...content.meta.map((m) => m.value),
+  ]) {
     collectChars(chars, b.body);
     if (b.head) collectChars(chars, b.head);
   }
@@ -107,6 +127,8 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
     font: null as unknown as string,
     compress: true,
     pdfVersion: '1.7',
+    // Pages stay open until the end, so each footer can say how many pages there are.
+    bufferPages: true,
     displayTitle: true,
     info: { Title: content.title, Creator: 'Vexa Companion', Producer: 'Vexa Companion', CreationDate: created, ModDate: created },
   });
@@ -167,10 +189,38 @@ export async function exportPdf(doc: ExportDocument): Promise<Uint8Array> {
     drawBlock(row.value, 2);
   }
   y += 12;
+  if (content.notes.length > 0) {
+    drawBlock(notesHeading, 6);
+    for (const paragraph of content.notes) {
+      paragraph.forEach((b, i) => drawBlock(b, i === paragraph.length - 1 ? 6 : 0));
+    }
+    y += 6;
+  }
   drawBlock(headingBlock, 6);
   if (content.turns.length === 0) drawBlock(emptyBlock, 0);
   for (const turn of content.turns) drawBlock(turn, 5);
   writer.flush();
+  drawPageNumbers(pdf, writer, faceOf);
   pdf.end();
   return done;
+}
+
+/** "Page N of M", centred in the bottom margin of every page (a printed transcript stays in order). */
+function drawPageNumbers(pdf: PDFKit.PDFDocument, writer: PdfTextWriter, faceOf: FaceLookup): void {
+  const { start, count } = pdf.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    pdf.switchToPage(i);
+    const text = `Page ${i - start + 1} of ${count}`;
+    const [footer] = layoutParagraph(
+      { head: [], body: [{ text, weight: 400, color: MUTED }], rtl: false, size: SIZES.meta, width: PAGE.width },
+      faceOf,
+    );
+    if (!footer) continue;
+    let x = (PAGE.width - footer.width) / 2;
+    for (const piece of footer.pieces) {
+      writer.draw(piece, x, PAGE.height - MARGIN / 2, SIZES.meta);
+      x += piece.width;
+    }
+    writer.flush();
+  }
 }

@@ -74,6 +74,8 @@ interface FontState {
   codes: string[];
   /** Word (with its trailing space) -> TJ array elements; null when the word needs `text()`. */
   words: Map<string, string | null>;
+  /** `glyph id:code points` -> the subset glyph that reads back as those characters. */
+  meanings: Map<string, number>;
 }
 
 export class PdfTextWriter {
@@ -127,7 +129,7 @@ export class PdfTextWriter {
       // pdfkit 0.20 accepts a parsed fontkit font as a font source, so each file is parsed once per process.
       this.doc.registerFont(face.key, face.pdfFont as unknown as Uint8Array);
       this.doc.font(face.key);
-      state = { face, font: this.internals._font, codes: [], words: new Map() };
+      state = { face, font: this.internals._font, codes: [], words: new Map(), meanings: new Map() };
       this.fonts.set(face.key, state);
     }
     return state;
@@ -190,17 +192,67 @@ export class PdfTextWriter {
   }
 
   private drawWithPdfkit(piece: Piece, x: number, baseline: number, size: number): void {
+    if (piece.shaped) {
+      this.drawShaped(piece, x, baseline, size);
+      return;
+    }
     this.flush();
     this.doc.font(piece.face.key).fontSize(size);
-    // pdf.js and many viewers read text back glyph by glyph; shaped Arabic shares glyphs between
-    // letters, so the logical text goes along as ActualText for viewers that honour it.
-    if (piece.shaped) this.doc.markContent('Span', { actual: piece.text });
     this.doc.text(piece.text, x, baseline, {
       lineBreak: false,
       baseline: 'alphabetic',
       textWidth: piece.width,
-      ...(piece.shaped ? { features: [] } : {}),
     } as PDFKit.Mixins.TextOptions);
-    if (piece.shaped) this.doc.endMarkedContent();
+  }
+
+  /**
+   * A shaped run (right-to-left scripts, marks the font positions), glyph by glyph in visual
+   * order, each with a code whose ToUnicode entry spells the letter it draws. Text extractors
+   * (poppler's pdftotext, pdf.js, Acrobat) read glyphs in visual order and put right-to-left text
+   * back in logical order themselves. An `ActualText` span instead would be read by poppler as
+   * left-to-right and come out reversed, and pdf.js ignores it.
+   */
+  private drawShaped(piece: Piece, x: number, baseline: number, size: number): void {
+    const state = this.fontFor(piece.face);
+    this.internals.page.fonts[state.font.id] ??= state.font.ref();
+    const run = shape(piece.face, piece.text);
+    const unit = size / piece.face.font.unitsPerEm;
+    const ops: string[] = [`BT\n/${state.font.id} ${num(size)} Tf`];
+    let pen = x;
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const glyph = run.glyphs[i]!;
+      const pos = run.positions[i]!;
+      const code = this.meaningCode(state, glyph.id, glyph.advanceWidth, glyph.codePoints);
+      // The page's y axis points down; the font's y offsets point up.
+      ops.push(`1 0 0 -1 ${num(pen + pos.xOffset * unit)} ${num(baseline - pos.yOffset * unit)} Tm\n(${code}) Tj`);
+      pen += pos.xAdvance * unit;
+    }
+    ops.push('ET');
+    this.parts.push(ops.join('\n'));
+  }
+
+  /**
+   * The glyph's code for these characters. Fonts share one glyph between letters (Noto Sans Arabic
+   * draws ب, ت, ث and ن from one dotless base plus dots), but a code maps to one text in the
+   * ToUnicode map: a glyph that must spell different letters is added to the subset once per
+   * spelling, so that each code reads back as the letter it stands for.
+   */
+  private meaningCode(state: FontState, glyphId: number, advance: number, codePoints: readonly number[]): string {
+    const { font, codes } = state;
+    const key = `${glyphId}:${codePoints.join(',')}`;
+    let gid = state.meanings.get(key);
+    if (gid === undefined) {
+      gid = font.subset.includeGlyph(glyphId);
+      const known = font.unicode[gid];
+      if (known !== undefined && known.join(',') !== codePoints.join(',')) {
+        const subset = font.subset as unknown as { glyphs: number[] };
+        subset.glyphs.push(glyphId);
+        gid = subset.glyphs.length - 1;
+      }
+      font.widths[gid] ??= advance * font.scale;
+      font.unicode[gid] ??= [...codePoints];
+      state.meanings.set(key, gid);
+    }
+    return (codes[gid] ??= glyphCode(gid));
   }
 }

@@ -61,8 +61,34 @@ export function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }
   return run;
 }
 
+/** Scripts whose fonts share glyphs between letters or combine several into one (from Hebrew on). */
+const COMPLEX = /[\u0590-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * fontkit caches one glyph object per glyph id, with the characters of its first use: where a font
+ * draws several letters with one glyph (Noto Sans Arabic's dotless base for ح, ج and خ, plus a
+ * dot), every later use would read back as the first letter. While a run of such a script is laid
+ * out, a glyph asked for with other characters comes back as a view of the cached one that carries
+ * the characters it stands for here.
+ */
 function layoutRun(font: fontkit.Font, text: string): ShapedRun {
-  const r = font.layout(text);
+  type GetGlyph = (id: number, codePoints?: number[]) => fontkit.Glyph;
+  const f = font as unknown as { getGlyph: GetGlyph };
+  if (COMPLEX.test(text)) {
+    const cachedGlyph = f.getGlyph;
+    f.getGlyph = function (this: unknown, id, codePoints = []) {
+      const glyph = cachedGlyph.call(this, id, codePoints);
+      const same = glyph.codePoints.length === codePoints.length && glyph.codePoints.every((c, i) => c === codePoints[i]);
+      return codePoints.length === 0 || same ? glyph : (Object.create(glyph, { codePoints: { value: codePoints } }) as fontkit.Glyph);
+    };
+  }
+  let r: fontkit.GlyphRun;
+  try {
+    r = font.layout(text);
+  } finally {
+    // The method lives on fontkit's prototype; the instance's own override goes.
+    delete (f as { getGlyph?: GetGlyph }).getGlyph;
+  }
   return { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })), advanceWidth: r.advanceWidth };
 }
 
