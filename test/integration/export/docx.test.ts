@@ -87,3 +87,15 @@ describe('DOCX export read back by mammoth', () => {
     expect(text.at(-1)).toBe('No transcript segments to export.');
   });
 });
+
+describe('DOCX notes', () => {
+  it('keeps the notes under their own heading with their line breaks and paragraphs', async () => {
+    const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
+    const bytes = await exportTranscript({ ...g1, notes: 'Agenda:\n1. Budget\n2. Hiring\n\nDecide by Friday.' }, 'docx');
+    // mammoth's raw text drops line breaks inside a paragraph, so the breaks are read from the XML.
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(value).toContain('Notes\n\nAgenda:1. Budget2. Hiring\n\nDecide by Friday.\n\nTranscript');
+    const xml = unzipEntry(bytes, 'word/document.xml');
+    for (const line of ['1. Budget', '2. Hiring']) expect(xml).toMatch(new RegExp(`<w:br/><w:t[^>]*>${line.replace('.', '\\.')}</w:t>`));
+  });
+});

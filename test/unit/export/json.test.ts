@@ -72,3 +72,11 @@ describe('JSON export validated against transcript.schema.json (draft 2020-12, A
     expect(validate({ meeting: null, segments: [{ text: '' }], exported_at: '2026-08-21T12:00:00.000Z', extra: 1 })).toBe(false);
   });
 });
+
+describe('JSON notes', () => {
+  it('keeps the line breaks of the notes as \\n', async () => {
+    const g1 = fixtureJson<Record<string, unknown>>('export/g1.json');
+    const out = JSON.parse(await exportTranscript({ ...g1, notes: 'Agenda:\r\n1. Budget\n\n\nDecide.  ' }, 'json')) as JsonExport;
+    expect(out.meeting.notes).toBe('Agenda:\n1. Budget\n\nDecide.');
+  });
+});
