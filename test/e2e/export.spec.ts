@@ -81,7 +81,14 @@ async function exportFlow(page: Page, profile: SimProfile, save: 'button' | 'ent
   if (save === 'enter') await dialog.getByRole('radio', { name: /WebVTT/ }).press('Enter');
   else await dialog.getByRole('button', { name: 'Download .vtt' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^${MEETING} \\d{4}-\\d{2}-\\d{2}\\.vtt$`));
+  // Named after the day the meeting started (the simulator's seed: 26 hours ago) where the person
+  // is, never today's date.
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const day = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(ms);
+  const started = Date.now() - 26 * 3_600_000;
+  const days = new Set([day(started - 120_000), day(started + 120_000)]);
+  expect(days).not.toContain(day(Date.now()));
+  expect([...days].map((d) => `${MEETING} ${d}.vtt`)).toContain(file.suggestedFilename());
   const text = readFileSync(await file.path(), 'utf8');
   expect(text.startsWith('WEBVTT\n')).toBe(true);
   expect(text).toMatch(/\n00:00:\d\d\.\d{3} --> 00:00:\d\d\.\d{3}\n<v [^>]+>/);
@@ -99,7 +106,8 @@ async function copyFlow(page: Page, app: LaunchedApp, profile: SimProfile): Prom
 
   await pick(page, 'Copy as text');
   await expect(toast(page)).toContainText('Copied the transcript as text');
-  expect((await app.ports.clipboard.readText()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+  const text = await app.ports.clipboard.readText();
+  expect(text.startsWith(`MEETING TRANSCRIPT\n\nMeeting: ${MEETING}\nPlatform: Google Meet\n`)).toBe(true);
 }
 
 test('g2: export with a live preview, copy, a public share link with its countdown, and ChatGPT with the link', async ({ page }) => {
@@ -189,7 +197,8 @@ test('g3: export saved with Enter, copy, a token for another Vexa user, and Chat
   expect(app.ports.opener.opened).toHaveLength(1);
   expect(lastOpened(app).url.startsWith('https://chatgpt.com/')).toBe(true);
   expect(lastOpened(app).prompt).toMatch(/paste a meeting transcript/);
-  expect((await app.ports.clipboard.readText()).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+  const text = await app.ports.clipboard.readText();
+  expect(text.startsWith(`MEETING TRANSCRIPT\n\nMeeting: ${MEETING}\nPlatform: Google Meet\n`)).toBe(true);
   await snap(page, test.info(), 'export-g3-handoff-clipboard');
 
   // Settings say the templates do not apply on a server without public links.
