@@ -353,3 +353,27 @@ test('a meeting the server named with 600 characters previews, exports, copies a
   await share.getByRole('button', { name: 'Create link' }).click();
   await expect(share.getByLabel('Link', { exact: true })).toHaveValue(new RegExp(`^${app.simulatorUrl}/public/transcripts/`));
 });
+
+test('notes written in the library keep their line breaks in the exported text', async ({ page }) => {
+  const app = await start(page, 'g2');
+  const list = page.getByRole('list', { name: 'Meetings' });
+  await list
+    .getByRole('listitem')
+    .filter({ hasText: MEETING })
+    .getByRole('button', { name: new RegExp(`^${MEETING}`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(MEETING) })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Notes' }).fill('Agenda:\n1. Budget (UX test)\n2. Hiring\n\nDecide by Friday.');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await expect(page.getByTestId('edit-state-notes')).toHaveText('Saved');
+
+  await pick(page, 'Copy as text');
+  await expect(toast(page)).toContainText('Copied the transcript as text');
+  expect(await app.ports.clipboard.readText()).toContain('\nNotes:\nAgenda:\n1. Budget (UX test)\n2. Hiring\n\nDecide by Friday.\n\n---\n');
+
+  await pick(page, 'Copy as Markdown');
+  await expect(toast(page)).toContainText('Copied the transcript as Markdown');
+  expect(await app.ports.clipboard.readText()).toContain(
+    '## Notes\n\nAgenda:\\\n1\\. Budget (UX test)\\\n2\\. Hiring\n\nDecide by Friday.\n',
+  );
+});
