@@ -12,6 +12,7 @@ import { HARNESS_EXPORT_WORKER } from './exportWorker';
 import { linksInArgv } from '../main/shell/deepLinks';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
+import { createPageClipboard } from './pageClipboard';
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR] [vexa://LINK]
 
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
   }
   const logger = createFileLogger({ dir: paths.logs, echo: false });
   logTlsTrust(logger, configureTlsTrust());
-  const ports = createHarnessPorts({ logger, launchBrowser: true });
+  // What the core copies goes to the browser's clipboard, where the person pastes from.
+  const pageClipboard = createPageClipboard();
+  const ports = createHarnessPorts({ logger, launchBrowser: true, clipboard: pageClipboard.port });
   const secrets = values['persist-keys']
     ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null })
     : createMemorySecretStore();
@@ -73,7 +76,13 @@ async function main(): Promise<void> {
     exportWorker: HARNESS_EXPORT_WORKER,
     ...ports,
   });
-  const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+  const harness = await startHarness({
+    core,
+    rendererDir,
+    port: values.port ? Number(values.port) : 0,
+    pageClipboard,
+    pageAlerts: ports.pageAlerts,
+  });
   // Kept by the core until the page takes it, like a link that starts the desktop app.
   for (const link of linksInArgv(positionals)) void core.openLink(link);
 

@@ -2,6 +2,8 @@ import { typedApi, type TypedApi, type VexaBridge } from '../../shared/ipc/bridg
 import { err } from '../../shared/ipc/result';
 import { createWebBridge, type LinkStatus, type SocketFactory } from './webBridge';
 import { harnessSocketUrl, takeHarnessToken } from './webToken';
+import { pageClipboardEnvironment, writeBrowserClipboard } from './browserClipboard';
+import type { PageAlert } from '../../shared/ipc/pageFrames';
 
 /**
  * Picks the transport once, at start-up: the Electron preload's `window.vexa`, or the web
@@ -49,6 +51,14 @@ function missingTokenTransport(): { bridge: VexaBridge; link: Link } {
   return { bridge, link: { status: () => 'no-token', onStatus: () => () => undefined, reconnectNow: () => undefined } };
 }
 
+const alertListeners = new Set<(alert: PageAlert) => void>();
+
+/** Alerts the browser version's page shows itself (a notification, the lobby's title and sound). */
+export function onPageAlert(listener: (alert: PageAlert) => void): () => void {
+  alertListeners.add(listener);
+  return () => alertListeners.delete(listener);
+}
+
 function webTransport(): { bridge: VexaBridge; link: Link } {
   const token = takeHarnessToken({
     location: window.location,
@@ -60,11 +70,22 @@ function webTransport(): { bridge: VexaBridge; link: Link } {
     url: harnessSocketUrl(window.location.host, token, window.location.protocol === 'https:'),
     socket: browserSocket,
     scheduler: browserScheduler,
+    // The core's "copy" lands on this browser's clipboard, where the person pastes from.
+    clipboard: async (text) => {
+      const r = await writeBrowserClipboard(pageClipboardEnvironment(), text);
+      return r.ok ? { ok: true } : r;
+    },
+    alert: (alert) => {
+      for (const listener of [...alertListeners]) listener(alert);
+    },
   });
   return { bridge, link: bridge };
 }
 
 const transport = window.vexa ? electronTransport(window.vexa) : webTransport();
+
+/** The app opened in a browser (`npm run web`): its clipboard, alerts and address are the browser's. */
+export const inBrowser = !window.vexa;
 
 export const api: TypedApi = typedApi(transport.bridge);
 export const link: Link = transport.link;

@@ -1,4 +1,5 @@
 import type { VexaBridge } from '../../shared/ipc/bridge';
+import { clipboardWriteIn, pageAlertIn, type ClipboardWrite, type PageAlert } from '../../shared/ipc/pageFrames';
 import { err, type Err, type Result } from '../../shared/ipc/result';
 
 /**
@@ -7,7 +8,12 @@ import { err, type Err, type Result } from '../../shared/ipc/result';
  * handling is tested in Node with a fake socket.
  *
  * Wire format: client → `{id, channel, input}`; server → `{id, result}` or `{event, payload}`.
+ * Beside them, the browser version's own frames (shared/ipc/pageFrames.ts): the core's clipboard
+ * writes, answered by the page, and the alerts the desktop app leaves to the OS.
  */
+
+/** Writes text to the browser's clipboard; a refusal carries the words the person reads. */
+export type PageClipboardWriter = (text: string) => Promise<{ ok: true } | { ok: false; message: string }>;
 
 /** `connecting` before the first open; `lost` from the first drop until a reconnect succeeds. */
 export type LinkStatus = 'connecting' | 'open' | 'lost';
@@ -49,7 +55,11 @@ export function backoffDelay(attempt: number): number {
   return Math.min(10_000, 500 * 2 ** Math.max(0, attempt));
 }
 
-type Frame = { id: number; result: Result<unknown> } | { event: string; payload: unknown };
+type Frame =
+  | { id: number; result: Result<unknown> }
+  | { event: string; payload: unknown }
+  | { clipboardWrite: ClipboardWrite }
+  | { pageAlert: PageAlert };
 
 /** Parses one server frame; anything that is not one of the two shapes is dropped. */
 export function parseFrame(data: unknown): Frame | null {
@@ -64,7 +74,10 @@ export function parseFrame(data: unknown): Frame | null {
   const frame = value as Record<string, unknown>;
   if (typeof frame.id === 'number' && isResult(frame.result)) return { id: frame.id, result: frame.result };
   if (typeof frame.event === 'string') return { event: frame.event, payload: frame.payload };
-  return null;
+  const write = clipboardWriteIn(frame.clipboardWrite);
+  if (write) return { clipboardWrite: write };
+  const alert = pageAlertIn(frame.pageAlert);
+  return alert ? { pageAlert: alert } : null;
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -74,8 +87,15 @@ function isResult(value: unknown): value is Result<unknown> {
   return r.ok === false && typeof r.code === 'string' && typeof r.message === 'string';
 }
 
-export function createWebBridge(options: { url: string; socket: SocketFactory; scheduler: Scheduler }): WebBridge {
-  const { url, socket: openSocket, scheduler } = options;
+export function createWebBridge(options: {
+  url: string;
+  socket: SocketFactory;
+  scheduler: Scheduler;
+  clipboard?: PageClipboardWriter;
+  /** Shows an alert the desktop app would leave to the OS (renderer/platform/pageAlerts.ts). */
+  alert?: (alert: PageAlert) => void;
+}): WebBridge {
+  const { url, socket: openSocket, scheduler, clipboard, alert } = options;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const queued: string[] = [];
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
@@ -116,6 +136,20 @@ export function createWebBridge(options: { url: string; socket: SocketFactory; s
       message: (data) => {
         const frame = parseFrame(data);
         if (!frame) return;
+        if ('clipboardWrite' in frame) {
+          const { id, text } = frame.clipboardWrite;
+          const write = clipboard ? clipboard(text) : Promise.resolve({ ok: false as const, message: '' });
+          void write
+            .catch(() => ({ ok: false as const, message: '' }))
+            .then((r) => {
+              if (!closed) current.send(JSON.stringify({ clipboardAnswer: { id, ok: r.ok, ...(r.ok ? {} : { message: r.message }) } }));
+            });
+          return;
+        }
+        if ('pageAlert' in frame) {
+          alert?.(frame.pageAlert);
+          return;
+        }
         if ('id' in frame) {
           const resolve = pending.get(frame.id);
           pending.delete(frame.id);

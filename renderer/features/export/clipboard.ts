@@ -1,11 +1,13 @@
-import { api } from '../../platform/api';
+import { api, inBrowser } from '../../platform/api';
+import { pageClipboardEnvironment, writeBrowserClipboard } from '../../platform/browserClipboard';
 
 /**
- * Copies a short string the window already shows (a share link or token) through the core's
- * clipboard (the window has no clipboard permission); a selection copy of a hidden field is the
- * fallback should the core refuse.
+ * Copies a short string the window already shows (a share link or token): in the desktop app
+ * through the core's clipboard (the window has no clipboard permission), in a browser straight
+ * to the browser's clipboard; a selection copy of a hidden field is the fallback either way.
  */
 export async function copyText(text: string): Promise<boolean> {
+  if (inBrowser) return (await writeBrowserClipboard(pageClipboardEnvironment(), text)).ok || copyBySelection(text);
   const r = await api.invoke('clipboard:writeText', { text });
   return r.ok ? true : copyBySelection(text);
 }
