@@ -69,9 +69,14 @@ function refuseUpgrade(socket: Duplex, status: '400 Bad Request' | '403 Forbidde
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** The renderer's strict CSP with `connect-src` opened for this harness's own socket only. */
+/**
+ * The renderer's strict CSP with `connect-src` opened for this harness's own socket, and its own
+ * address (the page asks whether the app answers when its socket is refused: a restart with a
+ * new token, renderer/platform/webBridge.ts).
+ */
 export function harnessCsp(policy: string, wsOrigin: string): string {
-  return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
+  const httpOrigin = wsOrigin.replace(/^ws:/, 'http:');
+  return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin} ${httpOrigin}`);
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {

@@ -1,7 +1,7 @@
 import { typedApi, type TypedApi, type VexaBridge } from '../../shared/ipc/bridge';
 import { err } from '../../shared/ipc/result';
 import { createWebBridge, type LinkStatus, type SocketFactory } from './webBridge';
-import { harnessSocketUrl, takeHarnessToken } from './webToken';
+import { harnessSocketUrl, reloadForNewToken, takeHarnessToken } from './webToken';
 import { pageClipboardEnvironment, writeBrowserClipboard } from './browserClipboard';
 import type { PageAlert } from '../../shared/ipc/pageFrames';
 
@@ -65,6 +65,11 @@ function webTransport(): { bridge: VexaBridge; link: Link } {
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(null, '', url),
   });
+  // Pasting the new address of a restarted app into this tab changes only the fragment, which
+  // does not reload a page: a new token in it does.
+  window.addEventListener('hashchange', () => {
+    if (reloadForNewToken(window.location.hash, token)) window.location.reload();
+  });
   if (!token) return missingTokenTransport();
   const bridge = createWebBridge({
     url: harnessSocketUrl(window.location.host, token, window.location.protocol === 'https:'),
@@ -75,6 +80,12 @@ function webTransport(): { bridge: VexaBridge; link: Link } {
       const r = await writeBrowserClipboard(pageClipboardEnvironment(), text);
       return r.ok ? { ok: true } : r;
     },
+    // Any answer from the page's own address: the app is there, and it refused the token.
+    serverAnswers: () =>
+      fetch('/', { method: 'HEAD', cache: 'no-store' }).then(
+        () => true,
+        () => false,
+      ),
     alert: (alert) => {
       for (const listener of [...alertListeners]) listener(alert);
     },

@@ -15,8 +15,12 @@ import { err, type Err, type Result } from '../../shared/ipc/result';
 /** Writes text to the browser's clipboard; a refusal carries the words the person reads. */
 export type PageClipboardWriter = (text: string) => Promise<{ ok: true } | { ok: false; message: string }>;
 
-/** `connecting` before the first open; `lost` from the first drop until a reconnect succeeds. */
-export type LinkStatus = 'connecting' | 'open' | 'lost';
+/**
+ * `connecting` before the first open; `lost` from the first drop until a reconnect succeeds;
+ * `refused`: the harness answers but refuses this tab's token (it was restarted, with a new one),
+ * so trying again cannot help until the page gets the new address.
+ */
+export type LinkStatus = 'connecting' | 'open' | 'lost' | 'refused';
 
 export interface SocketHandlers {
   open(): void;
@@ -45,6 +49,10 @@ export interface WebBridge extends VexaBridge {
 }
 
 export const TRANSPORT_CODE = 'transport';
+export const tokenRefused: Err = err(
+  TRANSPORT_CODE,
+  "The app was restarted and no longer accepts this tab's address. Open the address it printed (it ends in #token=…).",
+);
 export const transportLost: Err = err(
   TRANSPORT_CODE,
   'Lost the connection to the app core. If it stopped, restart it with npm run web and open the address it prints.',
@@ -92,10 +100,15 @@ export function createWebBridge(options: {
   socket: SocketFactory;
   scheduler: Scheduler;
   clipboard?: PageClipboardWriter;
+  /**
+   * Whether the page's own server answers at all. A browser reports a refused socket (403) and an
+   * unreachable server alike, as a close before open; an answering server means the token was refused.
+   */
+  serverAnswers?: () => Promise<boolean>;
   /** Shows an alert the desktop app would leave to the OS (renderer/platform/pageAlerts.ts). */
   alert?: (alert: PageAlert) => void;
 }): WebBridge {
-  const { url, socket: openSocket, scheduler, clipboard, alert } = options;
+  const { url, socket: openSocket, scheduler, clipboard, alert, serverAnswers } = options;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const queued: string[] = [];
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
@@ -121,13 +134,19 @@ export function createWebBridge(options: {
     for (const resolve of waiting) resolve(transportLost);
   };
 
+  const retry = () => {
+    cancelRetry = scheduler.schedule(connect, backoffDelay(attempt++));
+  };
+
   const connect = () => {
     cancelRetry = null;
     if (disposed) return;
     let closed = false;
+    let opened = false;
     const current = openSocket(url, {
       open: () => {
         if (closed || disposed) return;
+        opened = true;
         isOpen = true;
         attempt = 0;
         for (const frame of queued.splice(0)) current.send(frame);
@@ -166,7 +185,17 @@ export function createWebBridge(options: {
         failPending();
         if (disposed) return;
         setStatus('lost');
-        cancelRetry = scheduler.schedule(connect, backoffDelay(attempt++));
+        if (opened || !serverAnswers) {
+          retry();
+          return;
+        }
+        void serverAnswers()
+          .catch(() => false)
+          .then((answers) => {
+            if (disposed) return;
+            if (answers) setStatus('refused');
+            else retry();
+          });
       },
     });
     socket = current;
@@ -176,6 +205,7 @@ export function createWebBridge(options: {
 
   return {
     invoke(channel, input) {
+      if (status === 'refused') return Promise.resolve(tokenRefused);
       if (status === 'lost' || disposed) return Promise.resolve(transportLost);
       const id = nextId++;
       const frame = JSON.stringify({ id, channel, input });
