@@ -107,6 +107,9 @@ test('a bot in the lobby: a browser notification asked for at the send, a flashi
   expect((await seen(page)).asked).toBe(0);
   const title = await page.title();
 
+  // The page's own time from here, so the title's flashes are counted, not waited for.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
   await page.evaluate(() => ((window as unknown as { seen: { away: boolean } }).seen.away = true));
   await sendLink(page, MEET_LINK);
   expect((await seen(page)).asked).toBe(1);
@@ -115,7 +118,9 @@ test('a bot in the lobby: a browser notification asked for at the send, a flashi
   await expect(lobbyBanner(page, MEET_ID)).toBeVisible();
   await expect.poll(async () => (await seen(page)).notes.map((n) => n.title)).toContainEqual(expect.stringMatching(/waiting in the lobby/));
   await expect(page).toHaveTitle(WAITING_TITLE);
+  await page.clock.runFor(1000);
   await expect(page).toHaveTitle(title);
+  await page.clock.runFor(1000);
   await expect(page).toHaveTitle(WAITING_TITLE);
   expect((await seen(page)).tones).toBeGreaterThan(0);
 
@@ -124,6 +129,8 @@ test('a bot in the lobby: a browser notification asked for at the send, a flashi
     (window as unknown as { seen: { away: boolean } }).seen.away = false;
     window.dispatchEvent(new Event('focus'));
   });
+  await expect(page).toHaveTitle(title);
+  await page.clock.runFor(5000);
   await expect(page).toHaveTitle(title);
 
   await page.keyboard.press('Control+3');
