@@ -65,6 +65,25 @@ function watchAlerts(page: Page) {
   });
 }
 
+const MEETING = 'June release planning';
+
+async function openLibrary(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Library/ })
+    .click();
+  await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
+}
+
+/** Picks an item of the meeting's Export & share menu. */
+async function pick(page: Page, item: string): Promise<void> {
+  await page.getByRole('button', { name: `Export & share ${MEETING}`, exact: true }).click();
+  await page
+    .getByRole('menu', { name: `Export & share ${MEETING}`, exact: true })
+    .getByRole('menuitem', { name: item })
+    .click();
+}
+
 const seen = (page: Page) =>
   page.evaluate(() => {
     const s = (window as unknown as { seen: { notes: Array<{ title: string; body: string }>; asked: number; tones: number } }).seen;
@@ -80,21 +99,40 @@ test('what the app copies is on the browser clipboard, and a meeting link there 
   const offer = page.getByRole('button', { name: 'Use the meeting link from your clipboard: Google Meet · xyz-abcd-efg' });
   await expect(offer).toBeVisible();
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: /Library/ })
-    .click();
-  await expect(page.getByRole('list', { name: 'Meetings' })).toBeVisible();
-  await page.getByRole('button', { name: 'Export & share June release planning', exact: true }).click();
-  await page
-    .getByRole('menu', { name: 'Export & share June release planning', exact: true })
-    .getByRole('menuitem', { name: 'Copy as text' })
-    .click();
+  await openLibrary(page);
+  await pick(page, 'Copy as text');
   await expect(page.getByTestId('toast')).toContainText('Copied the transcript as text');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith('MEETING TRANSCRIPT\n')).toBe(true);
   // Nothing went to a clipboard of the Node process.
   expect(await app.ports.clipboard.readText()).toBe('');
+
+  // A token for another Vexa user: "Copied" means it is on this browser's clipboard.
+  await pick(page, 'Share with a Vexa user…');
+  const share = page.getByRole('dialog', { name: 'Share with a Vexa user' });
+  await share.getByRole('button', { name: 'Create token' }).click();
+  const token = await share.getByLabel('Token', { exact: true }).inputValue();
+  await share.getByRole('button', { name: 'Copy' }).click();
+  await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await page.keyboard.press('Escape');
+
+  // The AI hand-off: the transcript to paste into the tool is on this browser's clipboard.
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await pick(page, 'Open in ChatGPT');
+  await expect(page.getByTestId('toast')).toContainText('The transcript is on your clipboard — paste it into ChatGPT');
+  expect((await page.evaluate(() => navigator.clipboard.readText())).startsWith('MEETING TRANSCRIPT\n')).toBe(true);
+});
+
+test('when the browser refuses the clipboard, the app says so instead of "Copied"', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await start(page, { profile: 'g3' });
+  await openLibrary(page);
+  await pick(page, 'Copy as text');
+  await expect(page.getByTestId('toast')).toContainText('The browser would not let the page copy');
+  await expect(page.getByTestId('toast')).not.toContainText('Copied');
 });
 
 test('a bot in the lobby: a browser notification asked for at the send, a flashing title until the tab is seen, a sound; the click shows the meeting', async ({

@@ -1,13 +1,12 @@
-import { api, inBrowser } from '../../platform/api';
-import { pageClipboardEnvironment, writeBrowserClipboard } from '../../platform/browserClipboard';
+import { api } from '../../platform/api';
 
 /**
- * Copies a short string the window already shows (a share link or token): in the desktop app
- * through the core's clipboard (the window has no clipboard permission), in a browser straight
- * to the browser's clipboard; a selection copy of a hidden field is the fallback either way.
+ * Copies a short string the window already shows (a share link or token) through the core's
+ * clipboard, like every copy: the system's in the desktop app (the window has no clipboard
+ * permission), this browser's in the browser version (electron/harness/pageClipboard.ts). A
+ * selection copy of a hidden field is the fallback should that be refused.
  */
 export async function copyText(text: string): Promise<boolean> {
-  if (inBrowser) return (await writeBrowserClipboard(pageClipboardEnvironment(), text)).ok || copyBySelection(text);
   const r = await api.invoke('clipboard:writeText', { text });
   return r.ok ? true : copyBySelection(text);
 }
