@@ -11,10 +11,12 @@ import { OverlayApp } from './app/OverlayApp';
 import { RestartNotice } from './app/RestartNotice';
 import { overlayRoute, pageFlags, searchWithoutRestartFlag, subscribeToRoute } from './app/route';
 import './app/app.css';
-import { api, link } from './platform/api';
+import { api, link, onPageAlert } from './platform/api';
+import { showBrowserAlert } from './app/browserAlerts';
 
 installErrorReporting(api);
 startCoreSync(api, link);
+onPageAlert(showBrowserAlert);
 // Only the main window acts on `vexa://` links; the caption overlay's page opens on its own route.
 if (overlayRoute(window.location.hash) === null) followLinks(api, link);
 

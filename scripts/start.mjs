@@ -8,21 +8,17 @@
 //   --no-fallback     where Electron cannot be had, exit 1 instead of opening the browser version
 //   --which-electron  print the Electron executable, or exit 1; never downloads (test/e2e-electron)
 // The `electron` package itself is never loaded: its index.js downloads on require and throws offline.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildElectron } from './buildElectron.mjs';
+import { ensureRendererBuilt } from './buildRenderer.mjs';
 import { electronPackageDir, findElectronBinary, installElectron } from './electronInstall.mjs';
 import { planSandbox, readSandboxFacts } from './electronSandbox.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const pkg = electronPackageDir(root);
-
-function run(command, commandArgs) {
-  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
 
 /** Runs a long-lived child, passing Ctrl+C through and exiting with its code. */
 function hand(command, commandArgs, options = {}) {
@@ -115,7 +111,7 @@ async function main() {
   if (!binary && !args.has('--build-only')) return;
 
   if (!args.has('--skip-build')) {
-    run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+    ensureRendererBuilt();
     await buildElectron();
   }
   if (args.has('--build-only')) return;

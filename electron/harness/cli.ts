@@ -6,21 +6,23 @@ import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { createHarnessPorts } from './harnessPorts';
-import { openWithSystem } from './systemOpener';
+import { openInBrowser, shouldOpenBrowser } from './openBrowser';
 import { folderInUseMessage, lockDataFolder, prepareDataFolder } from './dataFolder';
 import { HARNESS_EXPORT_WORKER } from './exportWorker';
 import { linksInArgv } from '../main/shell/deepLinks';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
+import { createPageClipboard } from './pageClipboard';
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--open] [--renderer-dir DIR] [vexa://LINK]
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--no-open] [--renderer-dir DIR] [vexa://LINK]
 
-Runs the Vexa Companion core in Node and serves the app to your browser on 127.0.0.1.
+Runs the Vexa Companion core in Node, serves the app on 127.0.0.1 and opens it in your default browser.
   --port N            listen on port N (default: a free port)
   --data-dir DIR      keep settings, the cache and logs in DIR (one running copy per folder)
   --persist-keys      keep API keys on disk between runs (unencrypted: the browser-served app has
                       no access to the system keychain); by default keys live in memory for this run
-  --open              open the app in the default browser
+  --no-open           only print the address (also when CI is set, or on Linux with no display);
+                      --open opens the browser even then
   --renderer-dir DIR  serve the app built in DIR instead of dist/renderer
   vexa://LINK         open a vexa:// link (README "Links") once the page is open, as the desktop
                       app does with a link on its command line
@@ -29,11 +31,12 @@ Runs the Vexa Companion core in Node and serves the app to your browser on 127.0
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
+    allowNegative: true,
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'persist-keys': { type: 'boolean', default: false },
-      open: { type: 'boolean', default: false },
+      open: { type: 'boolean' },
       'renderer-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -58,7 +61,9 @@ async function main(): Promise<void> {
   }
   const logger = createFileLogger({ dir: paths.logs, echo: false });
   logTlsTrust(logger, configureTlsTrust());
-  const ports = createHarnessPorts({ logger, launchBrowser: true });
+  // What the core copies goes to the browser's clipboard, where the person pastes from.
+  const pageClipboard = createPageClipboard();
+  const ports = createHarnessPorts({ logger, launchBrowser: true, clipboard: pageClipboard.port });
   const secrets = values['persist-keys']
     ? createFileSecretStore({ file: join(paths.data, 'keys.json'), cipher: null })
     : createMemorySecretStore();
@@ -73,7 +78,13 @@ async function main(): Promise<void> {
     exportWorker: HARNESS_EXPORT_WORKER,
     ...ports,
   });
-  const harness = await startHarness({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+  const harness = await startHarness({
+    core,
+    rendererDir,
+    port: values.port ? Number(values.port) : 0,
+    pageClipboard,
+    pageAlerts: ports.pageAlerts,
+  });
   // Kept by the core until the page takes it, like a link that starts the desktop app.
   for (const link of linksInArgv(positionals)) void core.openLink(link);
 
@@ -96,7 +107,14 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Vexa Companion is running at ${harness.url}\n`);
   process.stdout.write(`Data: ${paths.data}\nLogs: ${paths.logs}\nPress Ctrl+C to quit.\n`);
-  if (values.open) openWithSystem({ kind: 'url', url: harness.url });
+  const browser = shouldOpenBrowser({ open: values.open, env: process.env, platform: process.platform });
+  if (browser.open) {
+    openInBrowser(harness.url, () =>
+      process.stderr.write('Could not open your browser. Open the address above in it (the part after # is needed).\n'),
+    );
+  } else if (browser.why) {
+    process.stdout.write(`Not opening a browser: ${browser.why}. Open the address above in one.\n`);
+  }
 }
 
 main().catch((e: unknown) => {

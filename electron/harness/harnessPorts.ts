@@ -11,6 +11,7 @@ import type {
   TrayMenuItem,
 } from '../core/ports';
 import { unavailableLoginItems, type Attention, type LoginItems } from '../core/desktop/ports';
+import type { PageAlert } from '../../shared/ipc/pageFrames';
 import { createHarnessShortcutShell } from './harnessShortcuts';
 import { launchableUrl, openWithSystem, type SystemOpenerDeps } from './systemOpener';
 
@@ -35,6 +36,11 @@ export interface HarnessPorts {
   overlays: OverlayWindows & { readonly meetingId: number | null; readonly serverId: string | null };
   /** Global shortcuts: none for a person's browser; recorded, and pressed by the tests, when asked for. */
   shortcuts: ReturnType<typeof createHarnessShortcutShell>;
+  /**
+   * Where notifications and lobby attention go in a browser: to the open pages, which show a
+   * browser notification, flash the tab's title and play a sound (the harness server attaches).
+   */
+  pageAlerts: { attach(send: (alert: PageAlert) => void): void };
 }
 
 export interface HarnessPortOptions {
@@ -47,6 +53,8 @@ export interface HarnessPortOptions {
   loginItems?: LoginItems;
   /** Record global shortcuts as if the OS registered them (end-to-end tests); off: the app says they need the desktop app. */
   recordShortcuts?: boolean;
+  /** The clipboard the core uses: the browser's (`npm run web`, pageClipboard.ts); a recording one in memory when left out. */
+  clipboard?: Clipboard;
 }
 
 export const BROWSER_LOGIN_ITEM_REASON = 'The app opened in a browser cannot start at login. The desktop app can.';
@@ -57,6 +65,7 @@ export function createHarnessPorts({
   system,
   loginItems,
   recordShortcuts = false,
+  clipboard,
 }: HarnessPortOptions): HarnessPorts {
   const sent: NotificationRequest[] = [];
   const opened: string[] = [];
@@ -72,6 +81,7 @@ export function createHarnessPorts({
     onWillOpen: (listener) => void willOpen.push(listener),
     hover: () => willOpen.forEach((l) => l()),
   };
+  let toPages: (alert: PageAlert) => void = () => undefined;
   let badge = 0;
   let requests = 0;
   const attention: HarnessPorts['attention'] = {
@@ -82,7 +92,10 @@ export function createHarnessPorts({
       return requests;
     },
     setLobbyCount: (count) => void (badge = count),
-    requestAttention: () => void requests++,
+    requestAttention: () => {
+      requests++;
+      toPages({ kind: 'attention' });
+    },
   };
   return {
     notifier: {
@@ -90,10 +103,22 @@ export function createHarnessPorts({
       notify(request) {
         sent.push(request);
         logger.info('Notification', { title: request.title, body: request.body });
+        const { id: tag, title, body, serverId, meetingId } = request;
+        toPages({
+          kind: 'notification',
+          tag,
+          title,
+          body,
+          ...(serverId ? { serverId } : {}),
+          ...(meetingId !== undefined ? { meetingId } : {}),
+        });
       },
     },
     tray,
     attention,
+    pageAlerts: {
+      attach: (send) => void (toPages = send),
+    },
     loginItems: loginItems ?? unavailableLoginItems(BROWSER_LOGIN_ITEM_REASON),
     shortcuts: createHarnessShortcutShell(recordShortcuts ? 'native' : 'none'),
     dialogs: {
@@ -101,7 +126,7 @@ export function createHarnessPorts({
       canSave: false,
       saveFile: async () => null,
     },
-    clipboard: {
+    clipboard: clipboard ?? {
       readText: async () => clip,
       writeText: async (text) => {
         clip = text;

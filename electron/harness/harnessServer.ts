@@ -10,6 +10,8 @@ import { err, IpcCodes } from '../../shared/ipc/result';
 import type { Core } from '../core/app';
 import { assetContentType, containedRealPath, resolveAppAsset } from '../main/shell/appProtocol';
 import { RENDERER_CSP } from '../main/shell/csp';
+import { clipboardAnswerIn, type PageAlert } from '../../shared/ipc/pageFrames';
+import type { PageClipboard } from './pageClipboard';
 
 /**
  * The web-harness transport: the same handler table as the Electron IPC, carried over a
@@ -25,6 +27,10 @@ export interface HarnessOptions {
   token?: string;
   /** Observes every frame sent to the renderer (the key canary test reads them). */
   onOutgoing?: (frame: string) => void;
+  /** The browser's clipboard behind the core's clipboard port (`npm run web`); tests may keep a recording one. */
+  pageClipboard?: PageClipboard;
+  /** Notifications and lobby attention for the pages (harnessPorts.ts `pageAlerts`). */
+  pageAlerts?: { attach(send: (alert: PageAlert) => void): void };
 }
 
 export interface Harness {
@@ -63,9 +69,14 @@ function refuseUpgrade(socket: Duplex, status: '400 Bad Request' | '403 Forbidde
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** The renderer's strict CSP with `connect-src` opened for this harness's own socket only. */
+/**
+ * The renderer's strict CSP with `connect-src` opened for this harness's own socket, and its own
+ * address (the page asks whether the app answers when its socket is refused: a restart with a
+ * new token, renderer/platform/webBridge.ts).
+ */
 export function harnessCsp(policy: string, wsOrigin: string): string {
-  return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin}`);
+  const httpOrigin = wsOrigin.replace(/^ws:/, 'http:');
+  return policy.replace(/connect-src 'none'/, `connect-src ${wsOrigin} ${httpOrigin}`);
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -171,7 +182,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       } catch {
         msg = undefined;
       }
-      const m = msg as { id?: unknown; channel?: unknown; input?: unknown } | undefined;
+      const m = msg as { id?: unknown; channel?: unknown; input?: unknown; clipboardAnswer?: unknown } | undefined;
+      const answer = clipboardAnswerIn(m?.clipboardAnswer);
+      if (answer) {
+        options.pageClipboard?.answer(answer);
+        return;
+      }
       if (!m || typeof m !== 'object' || typeof m.id !== 'number') {
         options.core.logger.warn('Harness dropped a malformed frame');
         return;
@@ -183,6 +199,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         .catch(() => err(IpcCodes.internal, 'Something went wrong inside the app.'))
         .then((result) => send(ws, { id, result }));
     });
+  });
+
+  options.pageClipboard?.attach((frame) => {
+    let reached = 0;
+    for (const ws of sockets) {
+      if (ws.readyState !== ws.OPEN) continue;
+      send(ws, frame);
+      reached += 1;
+    }
+    return reached;
+  });
+
+  options.pageAlerts?.attach((alert) => {
+    for (const ws of sockets) send(ws, { pageAlert: alert });
   });
 
   const unsubscribe = options.core.onEvent((event, payload) => {

@@ -8,7 +8,7 @@ import { useSettingsStore } from '../features/settings/store';
 import { api } from '../platform/api';
 import { ErrorBoundary } from './ErrorBoundary';
 import { reportError } from './errorReporting';
-import { CoreLost, MissingToken, Starting } from './FullWindowStates';
+import { CoreLost, MissingToken, Starting, TokenRefused } from './FullWindowStates';
 import { LiveRegion } from './LiveRegion';
 import { Shell } from './Shell';
 
@@ -28,6 +28,7 @@ function Content() {
   const libraryMeetings = useServersStore((s) => s.libraryMeetings);
   if (link === 'no-token') return <MissingToken />;
   if (link === 'lost') return <CoreLost />;
+  if (link === 'refused') return <TokenRefused />;
   if (!ready || !connection) return <Starting />;
   if (!opensApp(connection, servers, libraryMeetings)) return <OnboardingScreen />;
   return <Shell connection={connection} />;

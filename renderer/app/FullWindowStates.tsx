@@ -17,6 +17,18 @@ export function CoreLost() {
   );
 }
 
+/** The app was restarted with a new token: retrying with the old one cannot help, so the page stops and says what will. */
+export function TokenRefused() {
+  return (
+    <main className="full-window" role="alert">
+      <EmptyState icon={<PlugOffIcon size={22} />} title="This tab's address is out of date">
+        Vexa Companion was restarted and gave itself a new address. Paste the address it printed (it ends in <code>#token=…</code>) into
+        this tab's address bar, and the page reloads with it.
+      </EmptyState>
+    </main>
+  );
+}
+
 export function MissingToken() {
   return (
     <main className="full-window">

@@ -164,6 +164,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
       const previous = useAppStore.getState().link;
       useAppStore.getState().setLink(status);
       if (status === 'lost') announce("Lost the connection to the app's core.");
+      if (status === 'refused') announce("This tab's address is out of date. Paste the address the app printed.");
       if (status === 'open') {
         if (previous === 'lost') announce("Reconnected to the app's core.");
         void fetchState(api);

@@ -1,7 +1,9 @@
 import { typedApi, type TypedApi, type VexaBridge } from '../../shared/ipc/bridge';
 import { err } from '../../shared/ipc/result';
 import { createWebBridge, type LinkStatus, type SocketFactory } from './webBridge';
-import { harnessSocketUrl, takeHarnessToken } from './webToken';
+import { harnessSocketUrl, reloadForNewToken, takeHarnessToken } from './webToken';
+import { pageClipboardEnvironment, writeBrowserClipboard } from './browserClipboard';
+import type { PageAlert } from '../../shared/ipc/pageFrames';
 
 /**
  * Picks the transport once, at start-up: the Electron preload's `window.vexa`, or the web
@@ -49,22 +51,52 @@ function missingTokenTransport(): { bridge: VexaBridge; link: Link } {
   return { bridge, link: { status: () => 'no-token', onStatus: () => () => undefined, reconnectNow: () => undefined } };
 }
 
+const alertListeners = new Set<(alert: PageAlert) => void>();
+
+/** Alerts the browser version's page shows itself (a notification, the lobby's title and sound). */
+export function onPageAlert(listener: (alert: PageAlert) => void): () => void {
+  alertListeners.add(listener);
+  return () => alertListeners.delete(listener);
+}
+
 function webTransport(): { bridge: VexaBridge; link: Link } {
   const token = takeHarnessToken({
     location: window.location,
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(null, '', url),
   });
+  // Pasting the new address of a restarted app into this tab changes only the fragment, which
+  // does not reload a page: a new token in it does.
+  window.addEventListener('hashchange', () => {
+    if (reloadForNewToken(window.location.hash, token)) window.location.reload();
+  });
   if (!token) return missingTokenTransport();
   const bridge = createWebBridge({
     url: harnessSocketUrl(window.location.host, token, window.location.protocol === 'https:'),
     socket: browserSocket,
     scheduler: browserScheduler,
+    // The core's "copy" lands on this browser's clipboard, where the person pastes from.
+    clipboard: async (text) => {
+      const r = await writeBrowserClipboard(pageClipboardEnvironment(), text);
+      return r.ok ? { ok: true } : r;
+    },
+    // Any answer from the page's own address: the app is there, and it refused the token.
+    serverAnswers: () =>
+      fetch('/', { method: 'HEAD', cache: 'no-store' }).then(
+        () => true,
+        () => false,
+      ),
+    alert: (alert) => {
+      for (const listener of [...alertListeners]) listener(alert);
+    },
   });
   return { bridge, link: bridge };
 }
 
 const transport = window.vexa ? electronTransport(window.vexa) : webTransport();
+
+/** The app opened in a browser (`npm run web`): its clipboard, alerts and address are the browser's. */
+export const inBrowser = !window.vexa;
 
 export const api: TypedApi = typedApi(transport.bridge);
 export const link: Link = transport.link;

@@ -1,4 +1,5 @@
 import type { VexaBridge } from '../../shared/ipc/bridge';
+import { clipboardWriteIn, pageAlertIn, type ClipboardWrite, type PageAlert } from '../../shared/ipc/pageFrames';
 import { err, type Err, type Result } from '../../shared/ipc/result';
 
 /**
@@ -7,10 +8,19 @@ import { err, type Err, type Result } from '../../shared/ipc/result';
  * handling is tested in Node with a fake socket.
  *
  * Wire format: client → `{id, channel, input}`; server → `{id, result}` or `{event, payload}`.
+ * Beside them, the browser version's own frames (shared/ipc/pageFrames.ts): the core's clipboard
+ * writes, answered by the page, and the alerts the desktop app leaves to the OS.
  */
 
-/** `connecting` before the first open; `lost` from the first drop until a reconnect succeeds. */
-export type LinkStatus = 'connecting' | 'open' | 'lost';
+/** Writes text to the browser's clipboard; a refusal carries the words the person reads. */
+export type PageClipboardWriter = (text: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+
+/**
+ * `connecting` before the first open; `lost` from the first drop until a reconnect succeeds;
+ * `refused`: the harness answers but refuses this tab's token (it was restarted, with a new one),
+ * so trying again cannot help until the page gets the new address.
+ */
+export type LinkStatus = 'connecting' | 'open' | 'lost' | 'refused';
 
 export interface SocketHandlers {
   open(): void;
@@ -39,6 +49,10 @@ export interface WebBridge extends VexaBridge {
 }
 
 export const TRANSPORT_CODE = 'transport';
+export const tokenRefused: Err = err(
+  TRANSPORT_CODE,
+  "The app was restarted and no longer accepts this tab's address. Open the address it printed (it ends in #token=…).",
+);
 export const transportLost: Err = err(
   TRANSPORT_CODE,
   'Lost the connection to the app core. If it stopped, restart it with npm run web and open the address it prints.',
@@ -49,7 +63,11 @@ export function backoffDelay(attempt: number): number {
   return Math.min(10_000, 500 * 2 ** Math.max(0, attempt));
 }
 
-type Frame = { id: number; result: Result<unknown> } | { event: string; payload: unknown };
+type Frame =
+  | { id: number; result: Result<unknown> }
+  | { event: string; payload: unknown }
+  | { clipboardWrite: ClipboardWrite }
+  | { pageAlert: PageAlert };
 
 /** Parses one server frame; anything that is not one of the two shapes is dropped. */
 export function parseFrame(data: unknown): Frame | null {
@@ -64,7 +82,10 @@ export function parseFrame(data: unknown): Frame | null {
   const frame = value as Record<string, unknown>;
   if (typeof frame.id === 'number' && isResult(frame.result)) return { id: frame.id, result: frame.result };
   if (typeof frame.event === 'string') return { event: frame.event, payload: frame.payload };
-  return null;
+  const write = clipboardWriteIn(frame.clipboardWrite);
+  if (write) return { clipboardWrite: write };
+  const alert = pageAlertIn(frame.pageAlert);
+  return alert ? { pageAlert: alert } : null;
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -74,8 +95,20 @@ function isResult(value: unknown): value is Result<unknown> {
   return r.ok === false && typeof r.code === 'string' && typeof r.message === 'string';
 }
 
-export function createWebBridge(options: { url: string; socket: SocketFactory; scheduler: Scheduler }): WebBridge {
-  const { url, socket: openSocket, scheduler } = options;
+export function createWebBridge(options: {
+  url: string;
+  socket: SocketFactory;
+  scheduler: Scheduler;
+  clipboard?: PageClipboardWriter;
+  /**
+   * Whether the page's own server answers at all. A browser reports a refused socket (403) and an
+   * unreachable server alike, as a close before open; an answering server means the token was refused.
+   */
+  serverAnswers?: () => Promise<boolean>;
+  /** Shows an alert the desktop app would leave to the OS (renderer/platform/pageAlerts.ts). */
+  alert?: (alert: PageAlert) => void;
+}): WebBridge {
+  const { url, socket: openSocket, scheduler, clipboard, alert, serverAnswers } = options;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const queued: string[] = [];
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
@@ -101,13 +134,19 @@ export function createWebBridge(options: { url: string; socket: SocketFactory; s
     for (const resolve of waiting) resolve(transportLost);
   };
 
+  const retry = () => {
+    cancelRetry = scheduler.schedule(connect, backoffDelay(attempt++));
+  };
+
   const connect = () => {
     cancelRetry = null;
     if (disposed) return;
     let closed = false;
+    let opened = false;
     const current = openSocket(url, {
       open: () => {
         if (closed || disposed) return;
+        opened = true;
         isOpen = true;
         attempt = 0;
         for (const frame of queued.splice(0)) current.send(frame);
@@ -116,6 +155,20 @@ export function createWebBridge(options: { url: string; socket: SocketFactory; s
       message: (data) => {
         const frame = parseFrame(data);
         if (!frame) return;
+        if ('clipboardWrite' in frame) {
+          const { id, text } = frame.clipboardWrite;
+          const write = clipboard ? clipboard(text) : Promise.resolve({ ok: false as const, message: '' });
+          void write
+            .catch(() => ({ ok: false as const, message: '' }))
+            .then((r) => {
+              if (!closed) current.send(JSON.stringify({ clipboardAnswer: { id, ok: r.ok, ...(r.ok ? {} : { message: r.message }) } }));
+            });
+          return;
+        }
+        if ('pageAlert' in frame) {
+          alert?.(frame.pageAlert);
+          return;
+        }
         if ('id' in frame) {
           const resolve = pending.get(frame.id);
           pending.delete(frame.id);
@@ -132,7 +185,17 @@ export function createWebBridge(options: { url: string; socket: SocketFactory; s
         failPending();
         if (disposed) return;
         setStatus('lost');
-        cancelRetry = scheduler.schedule(connect, backoffDelay(attempt++));
+        if (opened || !serverAnswers) {
+          retry();
+          return;
+        }
+        void serverAnswers()
+          .catch(() => false)
+          .then((answers) => {
+            if (disposed) return;
+            if (answers) setStatus('refused');
+            else retry();
+          });
       },
     });
     socket = current;
@@ -142,6 +205,7 @@ export function createWebBridge(options: { url: string; socket: SocketFactory; s
 
   return {
     invoke(channel, input) {
+      if (status === 'refused') return Promise.resolve(tokenRefused);
       if (status === 'lost' || disposed) return Promise.resolve(transportLost);
       const id = nextId++;
       const frame = JSON.stringify({ id, channel, input });

@@ -40,3 +40,9 @@ export function takeHarnessToken(env: TokenEnvironment): string | null {
 export function harnessSocketUrl(host: string, token: string, secure = false): string {
   return `${secure ? 'wss' : 'ws'}://${host}/ipc?token=${encodeURIComponent(token)}`;
 }
+
+/** Whether a changed fragment carries a token other than the one this page runs with (it reloads to use it). */
+export function reloadForNewToken(hash: string, current: string | null): boolean {
+  const next = tokenFromHash(hash);
+  return next !== null && next !== current;
+}

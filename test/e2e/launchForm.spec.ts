@@ -19,9 +19,13 @@ test.afterEach(async () => {
 /** What the browser does when the person comes back to the window from another app. */
 const windowGainsFocus = (page: Page) => page.evaluate("window.dispatchEvent(new Event('focus'))");
 
-test('a meeting link on the clipboard is offered when the window gains focus, once', async ({ page }, testInfo) => {
-  const app = await start(page);
-  await app.ports.clipboard.writeText('Join here: https://meet.google.com/xyz-abcd-efg?authuser=0');
+/** Text copied in another app: on the browser's clipboard, which this page may read (permission granted). */
+const copyElsewhere = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+
+test('a meeting link on the clipboard is offered when the window gains focus, once', async ({ page, context }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await start(page);
+  await copyElsewhere(page, 'Join here: https://meet.google.com/xyz-abcd-efg?authuser=0');
   await windowGainsFocus(page);
 
   const offer = page.getByRole('button', { name: 'Use the meeting link from your clipboard: Google Meet · xyz-abcd-efg' });
@@ -35,7 +39,7 @@ test('a meeting link on the clipboard is offered when the window gains focus, on
   await expect(offer).toHaveCount(0);
 
   // A new link is offered; Enter in the empty field takes it, a second Enter sends it.
-  await app.ports.clipboard.writeText('https://meet.google.com/qrs-tuvw-xyz');
+  await copyElsewhere(page, 'https://meet.google.com/qrs-tuvw-xyz');
   await windowGainsFocus(page);
   await expect(page.getByRole('button', { name: /Use the meeting link from your clipboard/ })).toBeVisible();
   await linkField(page).press('Enter');
@@ -45,9 +49,10 @@ test('a meeting link on the clipboard is offered when the window gains focus, on
   await expect(meetingCard(page, 'qrs-tuvw-xyz')).toBeVisible();
 });
 
-test('text on the clipboard that is not a meeting link is not offered', async ({ page }) => {
-  const app = await start(page);
-  await app.ports.clipboard.writeText('vxa_tx_not_a_meeting_but_a_secret');
+test('text on the clipboard that is not a meeting link is not offered', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await start(page);
+  await copyElsewhere(page, 'vxa_tx_not_a_meeting_but_a_secret');
   await windowGainsFocus(page);
   await expect(linkField(page)).toBeFocused();
   await expect(page.getByRole('group', { name: 'Meeting link on the clipboard' })).toHaveCount(0);

@@ -3,7 +3,7 @@ import type { AppState } from '../../../shared/ipc/models';
 
 /** Facts about the running app (version, paths, key storage) and the link to the core. */
 
-export type CoreLink = 'connecting' | 'open' | 'lost' | 'no-token';
+export type CoreLink = 'connecting' | 'open' | 'lost' | 'refused' | 'no-token';
 export type AppInfo = Pick<AppState, 'version' | 'os' | 'transport' | 'paths' | 'secureStorage' | 'cacheNotice' | 'storage'>;
 
 interface AppStore {

@@ -2,8 +2,9 @@ import { api } from '../../platform/api';
 
 /**
  * Copies a short string the window already shows (a share link or token) through the core's
- * clipboard (the window has no clipboard permission); a selection copy of a hidden field is the
- * fallback should the core refuse.
+ * clipboard, like every copy: the system's in the desktop app (the window has no clipboard
+ * permission), this browser's in the browser version (electron/harness/pageClipboard.ts). A
+ * selection copy of a hidden field is the fallback should that be refused.
  */
 export async function copyText(text: string): Promise<boolean> {
   const r = await api.invoke('clipboard:writeText', { text });

@@ -1,7 +1,9 @@
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import { Button } from '../../app/theme';
 import { CheckIcon, ClipboardIcon, CrossIcon, ErrorIcon, InfoIcon } from '../../app/theme/icons';
+import { inBrowser } from '../../platform/api';
 import { acceptOffer } from './actions';
+import { BrowserClipboardPaste } from './browserPaste';
 import { offerLabel, type LinkDetection } from './describe';
 import { useLaunchStore } from './store';
 
@@ -137,6 +139,7 @@ export function LinkField({
       </div>
       <DetectionLine id={`${id}-detection`} detection={detection} error={error} />
       {offer ? <ClipboardOffer offer={offer} onUsed={refocus} /> : null}
+      {inBrowser ? <BrowserClipboardPaste onUsed={refocus} /> : null}
     </div>
   );
 }

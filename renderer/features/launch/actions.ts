@@ -1,5 +1,5 @@
 import type { LaunchDefaults } from '../../../shared/ipc/models';
-import { api } from '../../platform/api';
+import { api, inBrowser } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { findMeeting } from '../bots/actions';
 import { useBotsStore } from '../bots/store';
@@ -7,6 +7,8 @@ import { launchTarget } from '../servers/actions';
 import { serverNameFor } from '../servers/describe';
 import { useServersStore } from '../servers/store';
 import { saveLaunchDefaults } from '../settings/actions';
+import { primeBrowserAlerts } from '../../app/browserAlerts';
+import { browserClipboardLink } from './browserPaste';
 import { detectLink, launchErrorPlace, resolveOptions } from './describe';
 import { useLaunchStore } from './store';
 
@@ -33,6 +35,8 @@ export async function sendBot(defaults: LaunchDefaults, picked: string | null): 
     form.failed({ code: detection.code, message: detection.message, place: 'link' });
     return false;
   }
+  // Still inside the person's click or Enter: the browser asks about notifications only then.
+  if (inBrowser) primeBrowserAlerts();
   const options = resolveOptions(form, defaults, detection.link);
   const botName = options.botName.trim();
   const passcode = options.passcode.trim();
@@ -66,14 +70,22 @@ export async function sendBot(defaults: LaunchDefaults, picked: string | null): 
   return true;
 }
 
-/** Asks the core for a meeting link on the clipboard and offers it once, unless the field already holds it. */
+/**
+ * Offers a meeting link on the clipboard once, unless the field already holds it: the core's
+ * clipboard in the desktop app, the browser's in a browser (read only once the browser allows it).
+ */
 export async function checkClipboard(): Promise<void> {
-  const result = await api.invoke('clipboard:meetingLink');
-  if (!result.ok || !result.value.text) return;
-  const text = result.value.text.trim();
+  const found = inBrowser ? await browserClipboardLink() : await coreClipboardLink();
+  if (!found) return;
+  const text = found.trim();
   const form = useLaunchStore.getState();
   if (!text || text === form.link.trim() || text === form.lastOffered) return;
   form.setOffer(text);
+}
+
+async function coreClipboardLink(): Promise<string | null> {
+  const result = await api.invoke('clipboard:meetingLink');
+  return result.ok ? result.value.text : null;
 }
 
 export function acceptOffer(): void {

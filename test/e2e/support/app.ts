@@ -11,6 +11,7 @@ import type { SecretStore } from '../../../electron/core/ports';
 import { createFileSecretStore, createMemorySecretStore } from '../../../electron/core/secrets/fileSecretStore';
 import { createHarnessPorts, type HarnessPorts } from '../../../electron/harness/harnessPorts';
 import { startHarness } from '../../../electron/harness/harnessServer';
+import { createPageClipboard } from '../../../electron/harness/pageClipboard';
 import { startSimulator, type SimProfile, type SimScenario, type Simulator } from '../../../electron/simulator';
 import { HARNESS_EXPORT_WORKER } from '../../../electron/harness/exportWorker';
 
@@ -48,6 +49,10 @@ export interface LaunchOptions {
   loginItems?: LoginItems;
   /** The updater behind Settings → Updates (test/e2e/support/fakeUpdater.ts); none: the app never updates itself. */
   updates?: CoreOptions['updates'];
+  /** The core copies to the page's own clipboard, as `npm run web` does (test/e2e/browserPromises.spec.ts). */
+  browserClipboard?: boolean;
+  /** Serve on this port (a restart on the same address). */
+  port?: number;
 }
 
 /** A further simulator started beside the first one, with the key it accepts. */
@@ -105,10 +110,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vexa-e2e-'));
   const logsDir = join(dataDir, 'logs');
   const logger = createFileLogger({ dir: logsDir });
+  // The browser's clipboard where a test asks for it; elsewhere a recording one the tests read back.
+  const pageClipboard = options.browserClipboard ? createPageClipboard() : null;
   const ports = createHarnessPorts({
     logger,
     launchBrowser: false,
     recordShortcuts: true,
+    ...(pageClipboard ? { clipboard: pageClipboard.port } : {}),
     ...(options.loginItems ? { loginItems: options.loginItems } : {}),
   });
   const secrets =
@@ -132,7 +140,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   });
   const outgoing: string[] = [];
   const served = options.decorateCore ? options.decorateCore(core) : core;
-  const harness = await startHarness({ core: served, rendererDir: RENDERER_DIR, onOutgoing: (f) => outgoing.push(f) });
+  const harness = await startHarness({
+    core: served,
+    rendererDir: RENDERER_DIR,
+    onOutgoing: (f) => outgoing.push(f),
+    pageAlerts: ports.pageAlerts,
+    ...(options.port ? { port: options.port } : {}),
+    ...(pageClipboard ? { pageClipboard } : {}),
+  });
   return {
     url: harness.url,
     simulatorUrl: simulator.url,
