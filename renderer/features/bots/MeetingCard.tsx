@@ -63,7 +63,7 @@ function cardMeta(meeting: TrackedMeetingView, platform: string): ReactNode {
     <>
       {showPlatform ? platform : null}
       {showPlatform && showId ? ' · ' : null}
-      {showId ? <span className="mono">{meeting.nativeId}</span> : null}
+      {showId ? <span className="mono token">{meeting.nativeId}</span> : null}
     </>
   );
 }
@@ -115,7 +115,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
         <div className="meeting-card-head">
           <div className="meeting-card-titles">
             <h3 id={titleId} className="break">
-              <Bidi>{meeting.name}</Bidi>
+              <Bidi keep={meeting.nativeId}>{meeting.name}</Bidi>
               <ServerChip serverId={meeting.serverId} />
             </h3>
             {meta ? <div className="muted meeting-card-meta">{meta}</div> : null}

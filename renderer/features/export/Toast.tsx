@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { CheckIcon, CrossIcon, ErrorIcon, InfoIcon } from '../../app/theme/icons';
 import { useExportStore } from './store';
 
@@ -8,22 +8,37 @@ const toneIcon = { success: CheckIcon, info: InfoIcon, error: ErrorIcon } as con
 const VISIBLE_MS = { success: 5_000, info: 8_000, error: 10_000 } as const;
 
 /**
- * A short confirmation at the bottom of the window. It is a manual popover so it shows above an
- * open modal dialog too; screen readers hear it through the app's live region (see `notify`).
+ * A short confirmation at the bottom of the window, beneath the screen rather than over it. It is a
+ * manual popover so it shows above an open modal dialog too; screen readers hear it through the
+ * app's live region (see `notify`).
  */
 export function Toast() {
   const toast = useExportStore((s) => s.toast);
   const hide = useExportStore((s) => s.hideToast);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Shown (and measured) before the browser paints. The strip the toast floats in is taken from
+  // the window's layout (`--toast-space`, read by the shell and by dialogs) while it shows, so it
+  // never lies over a line of text or a button.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !toast) return;
     // Shown again for each toast, so it is stacked above whatever opened since.
     if (el.matches(':popover-open')) el.hidePopover();
     el.showPopover();
+    const root = document.documentElement;
+    const reserve = () => root.style.setProperty('--toast-space', `${Math.ceil(window.innerHeight - el.getBoundingClientRect().top)}px`);
+    reserve();
+    const observer = new ResizeObserver(reserve);
+    observer.observe(el);
+    window.addEventListener('resize', reserve);
     const timer = window.setTimeout(() => hide(toast.id), VISIBLE_MS[toast.tone]);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      observer.disconnect();
+      window.removeEventListener('resize', reserve);
+      root.style.removeProperty('--toast-space');
+    };
   }, [toast, hide]);
 
   if (!toast) return null;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { meetingKey, type MeetingKey } from '../../app/meetingKey';
 import { CrossIcon, MoveIcon } from '../../app/theme/icons';
+import { isFinished } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { speakerName } from '../captions/describe';
@@ -162,10 +163,20 @@ function FloatingOverlay({ serverId, meetingId }: MeetingKey) {
   );
 }
 
-/** Shown in the main window when the core answered `panel` (the web harness). */
+/**
+ * Shown in the main window when the core answered `panel` (the web harness). The overlay, panel or
+ * window, closes when its meeting ends: it has nothing more to show, and it would float over the
+ * window's own buttons (Send bot) for nothing.
+ */
 export function OverlayPanel() {
   const overlay = useLiveStore((s) => s.overlay);
-  if (!overlay || overlay.mode !== 'panel') return null;
+  const ended = useBotsStore((s) =>
+    overlay ? s.meetings.some((m) => m.serverId === overlay.serverId && m.id === overlay.meetingId && isFinished(m.status)) : false,
+  );
+  useEffect(() => {
+    if (ended) void closeOverlay();
+  }, [ended]);
+  if (!overlay || overlay.mode !== 'panel' || ended) return null;
   return (
     <FloatingOverlay key={meetingKey(overlay.serverId, overlay.meetingId)} serverId={overlay.serverId} meetingId={overlay.meetingId} />
   );
