@@ -115,7 +115,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
         <div className="meeting-card-head">
           <div className="meeting-card-titles">
             <h3 id={titleId} className="break">
-              <Bidi keep={meeting.nativeId}>{meeting.name}</Bidi>
+              <Bidi>{meeting.name}</Bidi>
               <ServerChip serverId={meeting.serverId} />
             </h3>
             {meta ? <div className="muted meeting-card-meta">{meta}</div> : null}

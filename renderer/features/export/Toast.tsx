@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { CheckIcon, CrossIcon, ErrorIcon, InfoIcon } from '../../app/theme/icons';
+import { useReservedStrip } from '../../app/reservedStrip';
 import { useExportStore } from './store';
 
 const toneIcon = { success: CheckIcon, info: InfoIcon, error: ErrorIcon } as const;
@@ -17,29 +18,18 @@ export function Toast() {
   const hide = useExportStore((s) => s.hideToast);
   const ref = useRef<HTMLDivElement>(null);
 
-  // Shown (and measured) before the browser paints. The strip the toast floats in is taken from
-  // the window's layout (`--toast-space`, read by the shell and by dialogs) while it shows, so it
-  // never lies over a line of text or a button.
+  // Shown before the browser paints, then its strip is reserved (so it never lies over a line of
+  // text or a button).
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !toast) return;
     // Shown again for each toast, so it is stacked above whatever opened since.
     if (el.matches(':popover-open')) el.hidePopover();
     el.showPopover();
-    const root = document.documentElement;
-    const reserve = () => root.style.setProperty('--toast-space', `${Math.ceil(window.innerHeight - el.getBoundingClientRect().top)}px`);
-    reserve();
-    const observer = new ResizeObserver(reserve);
-    observer.observe(el);
-    window.addEventListener('resize', reserve);
     const timer = window.setTimeout(() => hide(toast.id), VISIBLE_MS[toast.tone]);
-    return () => {
-      window.clearTimeout(timer);
-      observer.disconnect();
-      window.removeEventListener('resize', reserve);
-      root.style.removeProperty('--toast-space');
-    };
+    return () => window.clearTimeout(timer);
   }, [toast, hide]);
+  useReservedStrip(ref, '--toast-space', toast !== null, [toast]);
 
   if (!toast) return null;
   const Icon = toneIcon[toast.tone];

@@ -47,16 +47,16 @@ export const MeetingRow = memo(function MeetingRow({
           </span>
           {failure ? <span className="meeting-failure">{failure}</span> : null}
         </span>
-        <span className="meeting-side">
+        <span className="meeting-row-side">
           <span className="meeting-states">
-          <Badge tone={status.tone} title={status.detail ?? undefined}>
-            {status.label}
-          </Badge>
-          {transcript ? (
-            <span className="transcript-state" data-tone={transcript.tone}>
-              {transcript.label}
-            </span>
-          ) : null}
+            <Badge tone={status.tone} title={status.detail ?? undefined}>
+              {status.label}
+            </Badge>
+            {transcript ? (
+              <span className="transcript-state" data-tone={transcript.tone}>
+                {transcript.label}
+              </span>
+            ) : null}
           </span>
           <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
             {time ? formatDateTime(time) : 'No date'}

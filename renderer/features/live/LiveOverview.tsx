@@ -51,7 +51,7 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
       <header className="live-tile-head">
         <PlatformMark platform={meeting.platform} />
         <h3 id={titleId} className="live-tile-title break">
-          <Bidi keep={meeting.nativeId}>{meeting.name}</Bidi>
+          <Bidi>{meeting.name}</Bidi>
           <ServerChip serverId={meeting.serverId} />
         </h3>
         <Badge tone={chip.tone} dot={!finished}>

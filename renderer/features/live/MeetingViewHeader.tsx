@@ -123,7 +123,7 @@ export function MeetingViewHeader({ which, meeting, entry, onFind }: MeetingView
       </div>
       <div className="captions-header-row">
         <h2 className="captions-title break">
-          <Bidi keep={meeting?.nativeId}>{name}</Bidi>
+          <Bidi>{name}</Bidi>
           <ServerChip serverId={serverId} />
         </h2>
         {chip ? (
