@@ -67,8 +67,13 @@ async function layoutProblems(page: Page, where: string): Promise<string[]> {
   return problems;
 }
 
-async function mustReach(control: Locator, what: string, found: string[]): Promise<void> {
-  const problem = await reachable(control);
+/** The control is reachable once the layout has settled (captions keep arriving and resize the panel). */
+async function mustReach(control: Locator, what: string, found: string[], options: { scroll?: boolean } = {}): Promise<void> {
+  let problem: string | null = null;
+  await expect
+    .poll(async () => (problem = await reachable(control, options)), { timeout: 5_000 })
+    .toBeNull()
+    .catch(() => undefined);
   if (problem) found.push(`${what}: ${problem}`);
 }
 
@@ -96,7 +101,7 @@ for (const width of WIDTHS) {
     // Launch, with two meetings in flight.
     await expect(page.locator('.meeting-card .meeting-history li')).not.toHaveCount(0);
     await linkField(page).fill('https://meet.google.com/xyz-abcd-efg');
-    await mustReach(page.getByRole('button', { name: 'Send bot' }), `${width} launch: Send bot`, found);
+    await mustReach(page.getByRole('button', { name: 'Send bot' }), `${width} launch: Send bot`, found, { scroll: true });
     await linkField(page).fill('');
     await look(page, `${width}-launch`, found);
 
@@ -181,7 +186,7 @@ test.describe('at 200 % zoom (a 1440 × 800 window shows 720 × 400 CSS pixels)'
     await connect(page, app);
     const found: string[] = [];
     await linkField(page).fill('https://meet.google.com/xyz-abcd-efg');
-    await mustReach(page.getByRole('button', { name: 'Send bot' }), 'zoomed launch: Send bot', found);
+    await mustReach(page.getByRole('button', { name: 'Send bot' }), 'zoomed launch: Send bot', found, { scroll: true });
     await look(page, 'zoom-launch', found);
     await goTo(page, 'Library');
     await expect(meetingList(page).getByRole('listitem')).toHaveCount(3);
@@ -218,13 +223,13 @@ test('the caption overlay closes when its meeting ends and never covers Send bot
   const found: string[] = [];
   await goTo(page, 'Launch');
   await linkField(page).fill('https://meet.google.com/xyz-abcd-efg');
-  await mustReach(page.getByRole('button', { name: 'Send bot' }), 'Launch with the overlay open: Send bot', found);
+  await mustReach(page.getByRole('button', { name: 'Send bot' }), 'Launch with the overlay open: Send bot', found, { scroll: true });
   await snap(page, test.info(), 'layout-overlay-open');
   await card.getByRole('button', { name: /Stop the bot/ }).click();
   await expect(card).toHaveAttribute('data-status', 'completed', { timeout: 20_000 });
   await expect(overlay).toBeHidden();
   await expect.poll(() => app?.ports.overlays.meetingId ?? null).toBeNull();
-  await mustReach(page.getByRole('button', { name: 'Send bot' }), 'Launch after the meeting ended: Send bot', found);
+  await mustReach(page.getByRole('button', { name: 'Send bot' }), 'Launch after the meeting ended: Send bot', found, { scroll: true });
   await snap(page, test.info(), 'layout-overlay-after-end');
   expect(found).toEqual([]);
 });

@@ -140,12 +140,14 @@ export function sidewaysOverflow(page: Page): Promise<number> {
 
 /**
  * Null when the control is inside the window and is what a click at its centre reaches; else what
- * is wrong, in words.
+ * is wrong, in words. With `scroll`, the page is first scrolled to it as a person would (a button
+ * low on a long screen); without, it must be in view as it is (a dialog's buttons).
  */
-export function reachable(control: Locator): Promise<string | null> {
-  return control.evaluate((node) => {
+export function reachable(control: Locator, { scroll = false } = {}): Promise<string | null> {
+  return control.evaluate((node, scrollFirst) => {
     const win = globalThis as unknown as Win;
-    const el = node as unknown as El;
+    const el = node as unknown as El & { scrollIntoView(options: { block: string }): void };
+    if (scrollFirst) el.scrollIntoView({ block: 'nearest' });
     const r = el.getBoundingClientRect();
     const { clientWidth, clientHeight } = win.document.documentElement;
     if (r.width === 0 || r.height === 0) return 'it has no size';
@@ -155,7 +157,7 @@ export function reachable(control: Locator): Promise<string | null> {
     if (hit && (hit === el || el.contains(hit))) return null;
     const cls = hit && typeof hit.className === 'string' ? `.${hit.className.trim().split(/\s+/).join('.')}` : '';
     return `it is covered by <${hit?.tagName.toLowerCase() ?? 'nothing'}${cls}>`;
-  });
+  }, scroll);
 }
 
 /**
