@@ -3,7 +3,7 @@ import { fakeLoginItems } from '../support/fakeLoginItems';
 import { launchApp, type LaunchedApp } from './support/app';
 import { asDesktopApp } from './support/desktop';
 import { steppedUpdater } from './support/fakeUpdater';
-import { brokenWords, reachable, sidewaysOverflow, truncatedWithoutFullText, wordsCoveredBy } from './support/layoutProbe';
+import { brokenWords, reachable, truncatedWithoutFullText, windowOverflow, wordsCoveredBy, wordsSticking } from './support/layoutProbe';
 import { connect, linkField, meetingCard, meetingIdOf, sendLink, snap } from './support/launch';
 import { addServer, goTo } from './support/servers';
 import { expect, test } from './support/test';
@@ -62,8 +62,10 @@ async function layoutProblems(page: Page, where: string): Promise<string[]> {
   for (const w of await brokenWords(page))
     problems.push(`${where}: “${w.word}” is split across lines in ${w.where} (${w.contentWidth} px wide)`);
   for (const t of await truncatedWithoutFullText(page)) problems.push(`${where}: ${t} is cut short and its full text is nowhere`);
-  const sideways = await sidewaysOverflow(page);
-  if (sideways > 0) problems.push(`${where}: the page scrolls ${sideways} px sideways`);
+  for (const w of await wordsSticking(page)) problems.push(`${where}: ${w} sticks out of its box`);
+  const overflow = await windowOverflow(page);
+  if (overflow.sideways > 0) problems.push(`${where}: the window scrolls ${overflow.sideways} px sideways`);
+  if (overflow.down > 0) problems.push(`${where}: the window itself scrolls ${overflow.down} px down`);
   return problems;
 }
 

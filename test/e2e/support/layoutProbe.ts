@@ -130,11 +130,52 @@ export function truncatedWithoutFullText(page: Page): Promise<string[]> {
   });
 }
 
-/** How far the page itself scrolls sideways (0 when everything fits the window's width). */
-export function sidewaysOverflow(page: Page): Promise<number> {
+/**
+ * How far the window itself scrolls, sideways and down (0 when everything fits: the app's screens
+ * scroll inside, the window never does).
+ */
+export function windowOverflow(page: Page): Promise<{ sideways: number; down: number }> {
   return page.evaluate(() => {
-    const root = (globalThis as unknown as Win).document.documentElement;
-    return root.scrollWidth - root.clientWidth;
+    const root = (globalThis as unknown as Win).document.documentElement as Doc['documentElement'] & { scrollHeight: number };
+    return { sideways: root.scrollWidth - root.clientWidth, down: root.scrollHeight - root.clientHeight };
+  });
+}
+
+/**
+ * Words that stick out of their block on the line's end (a title that could not wrap and runs
+ * under the badge beside it). Text inside a box that scrolls sideways, or that is cut short with
+ * an ellipsis, is not counted.
+ */
+export function wordsSticking(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const win = globalThis as unknown as Win;
+    const doc = win.document;
+    const found: string[] = [];
+    const walker = doc.createTreeWalker(doc.body, 4);
+    const range = doc.createRange();
+    const blockOf = (el: El): El => {
+      let at: El | null = el;
+      while (at && /^inline/.test(win.getComputedStyle(at).display) && at.parentElement) at = at.parentElement;
+      return at ?? el;
+    };
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !/\S/.test(node.data) || parent.closest('.sr-only, script, style, [hidden], input, textarea, pre')) continue;
+      const block = blockOf(parent);
+      const style = win.getComputedStyle(block);
+      if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') continue;
+      const box = block.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const right = box.right - parseFloat(style.paddingRight) + 1;
+      const left = box.left + parseFloat(style.paddingLeft) - 1;
+      for (const match of node.data.matchAll(/\S+/g)) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const out = Array.from(range.getClientRects()).some((r) => r.width > 0 && (r.right > right || r.left < left));
+        if (out) found.push(`“${match[0]}” in <${block.tagName.toLowerCase()}> (${Math.round(box.width)} px wide)`);
+      }
+    }
+    return found;
   });
 }
 
