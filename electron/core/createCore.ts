@@ -16,6 +16,7 @@ import { Sessions } from './connections/sessions';
 import { connectionViewOf, serverView } from './connections/views';
 import { DemoService } from './demo';
 import { createAttentionFeed } from './desktop/attention';
+import { followOverlay } from './desktop/overlayFollower';
 import { unavailableLoginItems } from './desktop/ports';
 import { createHandlers } from './handlers';
 import { createLinkInbox } from './links/coreLinks';
@@ -84,8 +85,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const outbox = new OutboxService(library);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const attention = options.attention ? createAttentionFeed(options.attention, () => settings.settings.doNotDisturb) : null;
+  const overlay = followOverlay(options.overlays);
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
     attention?.observe(event, payload);
+    overlay.observe(event, payload);
     for (const l of listeners) l(event, payload);
   };
 
@@ -137,7 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     tray: options.tray,
     clipboard: options.clipboard,
-    overlays: options.overlays,
+    overlays: overlay.overlays,
     clock,
     logger,
     notifier: options.notifier,
@@ -222,7 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions: live,
     clipboard: options.clipboard,
     notifier: options.notifier,
-    overlays: options.overlays,
+    overlays: overlay.overlays,
     emit,
     emitState,
     clock,
@@ -239,7 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       opener: options.opener,
       clipboard: options.clipboard,
-      overlays: options.overlays,
+      overlays: overlay.overlays,
       library,
       outbox,
       transcripts: () => transcriptService,

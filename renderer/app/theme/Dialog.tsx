@@ -19,7 +19,8 @@ const focusableSelector =
 /**
  * A modal built on <dialog>.showModal(): the browser makes the rest of the page inert and
  * handles Esc. Tab is wrapped here as well so focus never leaves for the browser chrome, and
- * focus returns to whatever opened the dialog.
+ * focus returns to whatever opened the dialog. A dialog taller than the window scrolls its body
+ * only: the title and the buttons stay in view.
  */
 export function Dialog({ open, title, description, children, actions, onClose }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -68,13 +69,15 @@ export function Dialog({ open, title, description, children, actions, onClose }:
       onKeyDown={onKeyDown}
     >
       <div className="dialog-inner">
-        <h2 id={titleId}>{title}</h2>
-        {description ? (
-          <div id={descriptionId} className="dialog-description">
-            {description}
-          </div>
-        ) : null}
-        {children}
+        <div className="dialog-head">
+          <h2 id={titleId}>{title}</h2>
+          {description ? (
+            <div id={descriptionId} className="dialog-description">
+              {description}
+            </div>
+          ) : null}
+        </div>
+        {children ? <div className="dialog-body">{children}</div> : null}
         <div className="dialog-actions">{actions}</div>
       </div>
     </dialog>

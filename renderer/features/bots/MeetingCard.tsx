@@ -63,7 +63,7 @@ function cardMeta(meeting: TrackedMeetingView, platform: string): ReactNode {
     <>
       {showPlatform ? platform : null}
       {showPlatform && showId ? ' · ' : null}
-      {showId ? <span className="mono">{meeting.nativeId}</span> : null}
+      {showId ? <span className="mono token">{meeting.nativeId}</span> : null}
     </>
   );
 }

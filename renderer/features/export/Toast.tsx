@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { CheckIcon, CrossIcon, ErrorIcon, InfoIcon } from '../../app/theme/icons';
+import { useReservedStrip } from '../../app/reservedStrip';
 import { useExportStore } from './store';
 
 const toneIcon = { success: CheckIcon, info: InfoIcon, error: ErrorIcon } as const;
@@ -8,15 +9,18 @@ const toneIcon = { success: CheckIcon, info: InfoIcon, error: ErrorIcon } as con
 const VISIBLE_MS = { success: 5_000, info: 8_000, error: 10_000 } as const;
 
 /**
- * A short confirmation at the bottom of the window. It is a manual popover so it shows above an
- * open modal dialog too; screen readers hear it through the app's live region (see `notify`).
+ * A short confirmation at the bottom of the window, beneath the screen rather than over it. It is a
+ * manual popover so it shows above an open modal dialog too; screen readers hear it through the
+ * app's live region (see `notify`).
  */
 export function Toast() {
   const toast = useExportStore((s) => s.toast);
   const hide = useExportStore((s) => s.hideToast);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Shown before the browser paints, then its strip is reserved (so it never lies over a line of
+  // text or a button).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !toast) return;
     // Shown again for each toast, so it is stacked above whatever opened since.
@@ -25,6 +29,7 @@ export function Toast() {
     const timer = window.setTimeout(() => hide(toast.id), VISIBLE_MS[toast.tone]);
     return () => window.clearTimeout(timer);
   }, [toast, hide]);
+  useReservedStrip(ref, '--toast-space', toast !== null, [toast]);
 
   if (!toast) return null;
   const Icon = toneIcon[toast.tone];

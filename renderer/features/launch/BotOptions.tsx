@@ -60,8 +60,12 @@ export function BotOptions({ options, showPasscode, passcodeFromLink, errors, bo
       ) : null}
       <button type="button" className="options-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
         <ChevronIcon size={14} className="options-chevron" />
-        <span>Bot options</span>
-        {open ? null : <span className="options-summary muted">{summary}</span>}
+        <span className="options-label">Bot options</span>
+        {open ? null : (
+          <span className="options-summary muted" title={summary}>
+            {summary}
+          </span>
+        )}
       </button>
       {open ? (
         <div id={bodyId} className="options-grid">

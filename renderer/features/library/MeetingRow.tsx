@@ -25,7 +25,8 @@ export const MeetingRow = memo(function MeetingRow({
   const ref = exportRef(meeting, connectedServerId);
   const title = libraryTitle(meeting);
   const lines =
-    meeting.segmentCount > 0 ? `${meeting.segmentCount.toLocaleString()} ${meeting.segmentCount === 1 ? 'line' : 'lines'}` : null;
+    // A no-break space: "27" and "lines" stay on one line.
+    meeting.segmentCount > 0 ? `${meeting.segmentCount.toLocaleString()}\u00a0${meeting.segmentCount === 1 ? 'line' : 'lines'}` : null;
   return (
     <>
       <button type="button" className="meeting-open" data-row={index} data-meeting-id={meeting.id} onClick={() => onOpen(meeting)}>
@@ -38,7 +39,7 @@ export const MeetingRow = memo(function MeetingRow({
             {meeting.nativeMeetingId ? (
               <>
                 {' · '}
-                <Bidi className="mono">{meeting.nativeMeetingId}</Bidi>
+                <Bidi className="mono token">{meeting.nativeMeetingId}</Bidi>
               </>
             ) : null}
             {lines ? ` · ${lines}` : null}
@@ -46,19 +47,21 @@ export const MeetingRow = memo(function MeetingRow({
           </span>
           {failure ? <span className="meeting-failure">{failure}</span> : null}
         </span>
-        <span className="meeting-states">
-          <Badge tone={status.tone} title={status.detail ?? undefined}>
-            {status.label}
-          </Badge>
-          {transcript ? (
-            <span className="transcript-state" data-tone={transcript.tone}>
-              {transcript.label}
-            </span>
-          ) : null}
+        <span className="meeting-row-side">
+          <span className="meeting-states">
+            <Badge tone={status.tone} title={status.detail ?? undefined}>
+              {status.label}
+            </Badge>
+            {transcript ? (
+              <span className="transcript-state" data-tone={transcript.tone}>
+                {transcript.label}
+              </span>
+            ) : null}
+          </span>
+          <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
+            {time ? formatDateTime(time) : 'No date'}
+          </time>
         </span>
-        <time className="meeting-time muted" dateTime={time ? new Date(time).toISOString() : undefined}>
-          {time ? formatDateTime(time) : 'No date'}
-        </time>
       </button>
       <span className="meeting-row-actions">{ref ? <MeetingActions compact meetingRef={ref} title={title} /> : null}</span>
     </>

@@ -1,6 +1,17 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { meetingKey, type MeetingKey } from '../../app/meetingKey';
+import { useReservedStrip } from '../../app/reservedStrip';
 import { CrossIcon, MoveIcon } from '../../app/theme/icons';
+import { isFinished } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { speakerName } from '../captions/describe';
@@ -79,17 +90,26 @@ function OverlayFrame({
   handle,
   style,
   notices,
+  frameRef,
 }: MeetingKey & {
   className: string;
   handle: ReactNode;
   style?: CSSProperties;
   notices?: ReactNode;
+  frameRef?: RefObject<HTMLElement | null>;
 }) {
   const name = useBotsStore((s) => s.meetings.find((m) => m.serverId === serverId && m.id === meetingId)?.name ?? `Meeting ${meetingId}`);
   const look = useLiveStore((s) => s.overlayStyle);
   const vars = { '--overlay-opacity': look.opacity, '--overlay-font': `${look.fontSize}px`, ...style } as CSSProperties;
   return (
-    <aside className={className} aria-label={`Caption overlay: ${name}`} data-meeting-id={meetingId} data-server-id={serverId} style={vars}>
+    <aside
+      ref={frameRef}
+      className={className}
+      aria-label={`Caption overlay: ${name}`}
+      data-meeting-id={meetingId}
+      data-server-id={serverId}
+      style={vars}
+    >
       <div className="caption-overlay-bar">
         {handle}
         <span className="caption-overlay-name">{name}</span>
@@ -151,6 +171,10 @@ function FloatingOverlay({ serverId, meetingId }: MeetingKey) {
     </button>
   );
   const style: CSSProperties | undefined = position ? { left: position.x, top: position.y, right: 'auto', bottom: 'auto' } : undefined;
+  // In its own place the panel keeps a strip of the window to itself, so it never covers a button
+  // of the screen (Send bot); moved by the person, it floats where they put it.
+  const frame = useRef<HTMLElement>(null);
+  useReservedStrip(frame, '--overlay-space', position === null);
   return (
     <OverlayFrame
       serverId={serverId}
@@ -158,14 +182,25 @@ function FloatingOverlay({ serverId, meetingId }: MeetingKey) {
       className="caption-overlay caption-overlay-panel"
       handle={handle}
       style={style}
+      frameRef={frame}
     />
   );
 }
 
-/** Shown in the main window when the core answered `panel` (the web harness). */
+/**
+ * Shown in the main window when the core answered `panel` (the web harness). The overlay, panel or
+ * window, closes when its meeting ends: it has nothing more to show, and it would float over the
+ * window's own buttons (Send bot) for nothing.
+ */
 export function OverlayPanel() {
   const overlay = useLiveStore((s) => s.overlay);
-  if (!overlay || overlay.mode !== 'panel') return null;
+  const ended = useBotsStore((s) =>
+    overlay ? s.meetings.some((m) => m.serverId === overlay.serverId && m.id === overlay.meetingId && isFinished(m.status)) : false,
+  );
+  useEffect(() => {
+    if (ended) void closeOverlay();
+  }, [ended]);
+  if (!overlay || overlay.mode !== 'panel' || ended) return null;
   return (
     <FloatingOverlay key={meetingKey(overlay.serverId, overlay.meetingId)} serverId={overlay.serverId} meetingId={overlay.meetingId} />
   );
