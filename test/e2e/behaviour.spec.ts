@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect } from './support/launch';
+import { connect, meetingCard, sendLink } from './support/launch';
 
 // How the app behaves when a person uses it as they would: the keys land where they say, lists tell
 // the truth about the bots, search finds what the list shows, and nothing ends with no way back.
@@ -45,4 +45,39 @@ test('Ctrl+K from Launch, Live and Settings focuses the library search box, even
     await page.keyboard.press('Escape');
     await search(page).fill('');
   }
+});
+
+test('"Running on the server" follows the bots as they start and are admitted', async ({ page }) => {
+  app = await launchApp({ profile: 'g3', scenario: 'normal', timeScale: 50 });
+  await connect(page, app);
+  // Opened before any bot is sent: it must not keep saying "none".
+  await page.getByRole('button', { name: 'Running on the server' }).click();
+  await expect(page.getByText('No bot is running on the server.')).toBeVisible();
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await sendLink(page, 'https://meet.google.com/klm-nopq-rst');
+  await expect(meetingCard(page, 'abc-defg-hij')).toHaveAttribute('data-status', 'active');
+  await expect(meetingCard(page, 'klm-nopq-rst')).toHaveAttribute('data-status', 'active');
+  const list = page.getByRole('list', { name: 'Bots running on the server' });
+  await expect(list.getByRole('listitem', { name: /abc-defg-hij/ })).toContainText('Transcribing');
+  await expect(list.getByRole('listitem', { name: /klm-nopq-rst/ })).toContainText('Transcribing');
+});
+
+test('the bot-limit list shows a bot that timed out in the lobby as ended, without a Stop button', async ({ page }) => {
+  app = await launchApp({ profile: 'g3', scenario: 'lobby-timeout', timeScale: 10 });
+  await connect(page, app);
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  await expect(meetingCard(page, 'abc-defg-hij')).toHaveAttribute('data-status', 'awaiting_admission');
+  app.simulator.setFault({
+    status: 429,
+    body: JSON.stringify({ detail: 'User has reached the maximum concurrent bot limit (1).' }),
+    paths: '/bots',
+    count: 1,
+  });
+  await sendLink(page, 'https://meet.google.com/qrs-tuvw-xyz');
+  const limit = page.getByRole('group', { name: 'Bot limit reached' });
+  const row = limit.getByRole('listitem', { name: /abc-defg-hij/ });
+  await expect(row).toContainText('Waiting in the lobby');
+  await expect(meetingCard(page, 'abc-defg-hij')).toHaveAttribute('data-status', 'failed');
+  await expect(limit.getByText('Waiting in the lobby')).toHaveCount(0);
+  await expect(limit.getByRole('button', { name: /Stop the bot in .*abc-defg-hij/ })).toHaveCount(0);
 });
