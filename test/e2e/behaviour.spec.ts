@@ -81,3 +81,22 @@ test('the bot-limit list shows a bot that timed out in the lobby as ended, witho
   await expect(limit.getByText('Waiting in the lobby')).toHaveCount(0);
   await expect(limit.getByRole('button', { name: /Stop the bot in .*abc-defg-hij/ })).toHaveCount(0);
 });
+
+test('find in a finished transcript starts at its first match', async ({ page }) => {
+  app = await launchApp({ profile: 'g3' });
+  await connect(page, app);
+  await nav(page, /Library/);
+  await meetingList(page)
+    .getByRole('button', { name: /^June release planning/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: /June release planning/ })).toBeVisible();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in captions' });
+  await expect(find).toBeFocused();
+  await find.fill('the');
+  const count = page.getByRole('search').getByRole('status');
+  await expect(count).toHaveText(/^1 of \d+/);
+  expect(await count.textContent()).not.toMatch(/^1 of 1$/);
+  await find.press('Shift+Enter');
+  await expect(count).toHaveText(/^(\d+) of \1$/);
+});

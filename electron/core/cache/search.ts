@@ -17,6 +17,8 @@ interface SegmentHitRow {
   server_id: string;
   name: string | null;
   platform: string;
+  native_id: string | null;
+  remote_id: number;
   meeting_time: number | null;
   key: string;
   start_s: number;
@@ -30,6 +32,8 @@ interface MeetingHitRow {
   id: number;
   server_id: string;
   platform: string;
+  native_id: string | null;
+  remote_id: number;
   meeting_time: number | null;
   name_marked: string | null;
   notes_snip: string | null;
@@ -64,7 +68,7 @@ export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit:
     where += ' AND s.speaker = @speaker COLLATE NOCASE';
     params.speaker = f.speaker;
   }
-  const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
+  const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, m.native_id, m.remote_id, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
        snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snip,
        highlight(segments_fts, 1, @open, @close) AS speaker_marked
      FROM segments_fts
@@ -78,7 +82,7 @@ export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit:
 /** Meetings whose name or notes match, among those the filters keep (driven by the name index). */
 export function meetingHitsQuery(match: string, f: SearchFilters): SearchQuery {
   const params: Record<string, unknown> = { match, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS, limit: MEETING_HITS };
-  const sql = `SELECT m.id, m.server_id, m.platform, ${MEETING_TIME} AS meeting_time,
+  const sql = `SELECT m.id, m.server_id, m.platform, m.native_id, m.remote_id, ${MEETING_TIME} AS meeting_time,
        highlight(meetings_fts, 0, @open, @close) AS name_marked,
        snippet(meetings_fts, 1, @open, @close, '…', @tokens) AS notes_snip
      FROM meetings_fts CROSS JOIN meetings m ON m.id = meetings_fts.rowid
@@ -143,6 +147,8 @@ export class SearchIndex {
         serverLabel: label(r.server_id),
         meetingName: r.name,
         platform: r.platform,
+        nativeMeetingId: r.native_id,
+        remoteId: r.remote_id,
         meetingTime: r.meeting_time || null,
         segmentKey: r.key,
         start: r.start_s,
@@ -165,6 +171,8 @@ export class SearchIndex {
         serverId: r.server_id,
         serverLabel: label(r.server_id),
         platform: r.platform,
+        nativeMeetingId: r.native_id,
+        remoteId: r.remote_id,
         meetingTime: r.meeting_time || null,
         name: parseMarked(r.name_marked),
         notes: notes.some((p) => p.match) ? notes : null,
