@@ -138,6 +138,7 @@ export const SearchResultSchema = z.object({
       meetingTime: z.number().nullable(),
       name: SnippetSchema,
       notes: SnippetSchema.nullable(),
+      participant: SnippetSchema.nullable(),
     }),
   ),
   hasMore: z.boolean(),

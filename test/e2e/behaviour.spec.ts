@@ -100,3 +100,23 @@ test('find in a finished transcript starts at its first match', async ({ page })
   await find.press('Shift+Enter');
   await expect(count).toHaveText(/^(\d+) of \1$/);
 });
+
+test('library search finds a meeting by who took part in it', async ({ page }) => {
+  app = await launchApp({ profile: 'g2' });
+  const patched = await fetch(`${app.simulatorUrl}/meetings/google_meet/kqv-mzrp-tdx`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'X-API-Key': app.apiKey },
+    body: JSON.stringify({ data: { participants: ['Ingrid Bergström', 'Maya Lindqvist'] } }),
+  });
+  // G2 keeps participants the client sends (G3's PATCH takes plan fields only).
+  expect(patched.ok).toBe(true);
+  await connect(page, app);
+  await nav(page, /Library/);
+  await expect(meetingList(page).getByRole('listitem')).toHaveCount(3);
+  await page.keyboard.press('Control+K');
+  // Accents need not be typed, and the first letters are enough.
+  await page.keyboard.type('bergstro');
+  const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: 'Took part' });
+  await expect(hit).toContainText('June release planning');
+  await expect(hit.locator('mark')).toHaveText('Bergström');
+});

@@ -167,6 +167,8 @@ export interface MeetingHit {
   meetingTime: number | null;
   name: SnippetPart[];
   notes: SnippetPart[] | null;
+  /** Someone searched for who took part in the meeting, with the matched words marked. */
+  participant: SnippetPart[] | null;
 }
 
 export interface SearchResult {

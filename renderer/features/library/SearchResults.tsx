@@ -50,6 +50,11 @@ function MeetingOption({ hit, index, active, onOpen }: { hit: MeetingHit; index:
         <ServerChip serverId={hit.serverId} label={rowServerLabel(hit)} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
+      {hit.participant ? (
+        <div className="search-hit-text">
+          Took part: <Snippet parts={hit.participant} />
+        </div>
+      ) : null}
       {hit.notes ? <Snippet className="search-hit-text" parts={hit.notes} /> : null}
     </li>
   );
