@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, meetingCard, sendLink } from './support/launch';
+import { connect, linkField, meetingCard, sendLink } from './support/launch';
 
 // How the app behaves when a person uses it as they would: the keys land where they say, lists tell
 // the truth about the bots, search finds what the list shows, and nothing ends with no way back.
@@ -119,4 +119,28 @@ test('library search finds a meeting by who took part in it', async ({ page }) =
   const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: 'Took part' });
   await expect(hit).toContainText('June release planning');
   await expect(hit.locator('mark')).toHaveText('Bergström');
+});
+
+test('a v0.10 server says up front that it cannot send bots to Jitsi, and a legacy Teams link keeps one id from preview to card', async ({
+  page,
+}) => {
+  app = await launchApp({ profile: 'g2' });
+  await connect(page, app);
+  const detection = page.locator('.link-detection');
+  await linkField(page).fill('https://meet.jit.si/TeamStandup42');
+  await expect(detection).toContainText('This server (Vexa 0.10) cannot send bots to Jitsi meetings');
+  await expect(detection).not.toHaveAttribute('data-state', 'ok');
+  await linkField(page).press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot send bots to Jitsi' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByText(/Input should be|google_meet/)).toHaveCount(0);
+
+  const teams =
+    'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzQ5YjA2ZDAtZjY2%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf%22%7d';
+  await linkField(page).fill(teams);
+  await expect(detection).toHaveAttribute('data-state', 'ok');
+  const previewId = (await detection.locator('.mono').textContent())?.trim() ?? '';
+  expect(previewId).toMatch(/^[0-9a-f]{16}$/);
+  await linkField(page).press('Enter');
+  await expect(meetingCard(page, previewId)).toBeVisible();
 });
