@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { launchApp, type LaunchedApp } from './support/app';
-import { connect, linkField, meetingCard, sendLink } from './support/launch';
+import { connect, linkField, lobbyBanner, meetingCard, sendLink } from './support/launch';
 
 // How the app behaves when a person uses it as they would: the keys land where they say, lists tell
 // the truth about the bots, search finds what the list shows, and nothing ends with no way back.
@@ -143,4 +143,29 @@ test('a v0.10 server says up front that it cannot send bots to Jitsi, and a lega
   expect(previewId).toMatch(/^[0-9a-f]{16}$/);
   await linkField(page).press('Enter');
   await expect(meetingCard(page, previewId)).toBeVisible();
+});
+
+test('Stop gives a few seconds to undo, and the lobby banner can be put aside', async ({ page }) => {
+  app = await launchApp({ profile: 'g3', scenario: 'lobby-timeout', timeScale: 1 });
+  await connect(page, app);
+  await sendLink(page, 'https://meet.google.com/abc-defg-hij');
+  const card = meetingCard(page, 'abc-defg-hij');
+  await expect(card).toHaveAttribute('data-status', 'awaiting_admission');
+  const banner = lobbyBanner(page, 'abc-defg-hij');
+  await expect(banner).toBeVisible();
+
+  // One click on Stop does not end it: the bot keeps going unless the countdown runs out.
+  await card.getByRole('button', { name: /^Stop the bot in/ }).click();
+  await expect(card.getByRole('status')).toContainText(/Stopping in \d s/);
+  await card.getByRole('button', { name: /^Undo stopping the bot/ }).click();
+  await expect(card.getByRole('button', { name: /^Stop the bot in/ })).toBeVisible();
+  await expect(card).toHaveAttribute('data-status', 'awaiting_admission');
+
+  await banner.getByRole('button', { name: /^Hide this alert/ }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(card).toHaveAttribute('data-status', 'awaiting_admission');
+
+  // Without Undo, the countdown ends in a stop.
+  await card.getByRole('button', { name: /^Stop the bot in/ }).click();
+  await expect(card).not.toHaveAttribute('data-status', 'awaiting_admission');
 });

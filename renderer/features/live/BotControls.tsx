@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { keyOfTracked } from '../../app/meetingKey';
-import { Button, InlineError, Segmented, Spinner } from '../../app/theme';
-import { StopIcon } from '../../app/theme/icons';
-import { stopMeeting } from '../bots/actions';
+import { InlineError, Segmented, Spinner } from '../../app/theme';
+import { StopButton } from '../bots/StopButton';
 import { canStop } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { canConfigure } from '../captions/describe';
@@ -94,15 +93,7 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="spacer" />
       {stoppable ? (
-        <Button
-          size="sm"
-          icon={<StopIcon />}
-          busy={stopping}
-          onClick={() => void stopMeeting(meeting)}
-          aria-label={`${stopping ? 'Stopping…' : 'Stop bot'} (${meeting.name})`}
-        >
-          {stopping ? 'Stopping…' : 'Stop bot'}
-        </Button>
+        <StopButton meeting={meeting} busy={stopping} ariaLabel={`${stopping ? 'Stopping…' : 'Stop bot'} (${meeting.name})`} />
       ) : null}
     </section>
   );
