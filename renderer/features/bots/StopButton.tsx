@@ -4,7 +4,7 @@ import { keyOfTracked } from '../../app/meetingKey';
 import { Button } from '../../app/theme';
 import { BackIcon, StopIcon } from '../../app/theme/icons';
 import { secondsLeft } from './describe';
-import { requestStop, undoStop, usePendingStops } from './stopLater';
+import { requestStop, stopNow, undoStop, usePendingStops } from './stopLater';
 
 /**
  * "Stop bot", then for a few seconds "Stopping in 4 s · Undo": the one place a bot is stopped
@@ -31,6 +31,9 @@ export function StopButton({
         </span>
         <Button size="sm" icon={<BackIcon />} onClick={() => undoStop(meeting)} aria-label={`Undo stopping the bot in ${meeting.name}`}>
           Undo
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => stopNow(meeting)} aria-label={`Stop the bot in ${meeting.name} now`}>
+          Stop now
         </Button>
       </span>
     );

@@ -47,6 +47,12 @@ export function requestStop(meeting: Stoppable, now = Date.now()): void {
   announce(`The bot in ${meeting.name} stops in ${STOP_UNDO_MS / 1000} seconds. Choose Undo to keep it.`);
 }
 
+/** Skips the rest of the countdown. */
+export function stopNow(meeting: Stoppable): void {
+  clear(keyOfTracked(meeting));
+  void stopMeeting(meeting);
+}
+
 export function undoStop(meeting: Stoppable): void {
   clear(keyOfTracked(meeting));
   announce(`The bot in ${meeting.name} keeps transcribing.`);

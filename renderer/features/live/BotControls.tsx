@@ -11,8 +11,6 @@ import { languageChoices } from '../launch/BotOptions';
 import { languageName, TASKS } from '../launch/describe';
 import { configureBot, type BotConfigChange } from './actions';
 
-export const NO_BOT_CONFIG = "This server version cannot change a running bot's language";
-
 type Task = 'transcribe' | 'translate';
 
 /**
@@ -87,8 +85,6 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
           </fieldset>
           {busy ? <Spinner label="Sending to the bot…" /> : null}
         </>
-      ) : configurable ? (
-        <p className="bot-controls-note muted">{NO_BOT_CONFIG}</p>
       ) : null}
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="spacer" />
