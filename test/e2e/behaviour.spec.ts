@@ -169,3 +169,16 @@ test('Stop gives a few seconds to undo, and the lobby banner can be put aside', 
   await card.getByRole('button', { name: /^Stop the bot in/ }).click();
   await expect(card).not.toHaveAttribute('data-status', 'awaiting_admission');
 });
+
+test('words: no plain-http warning for a server on this computer, and the connection pill is not called "Live"', async ({ page }) => {
+  app = await launchApp({ profile: 'g3' });
+  await page.goto(app.url);
+  expect(app.simulatorUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  await page.getByLabel('Server URL').fill(app.simulatorUrl);
+  await page.getByLabel('API key', { exact: true }).fill(app.apiKey);
+  await expect(page.getByText(/unencrypted/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(linkField(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Live updates:/ })).toHaveAccessibleName(/^Live updates: Connected/);
+  await expect(page.getByText(/unencrypted/)).toHaveCount(0);
+});
