@@ -20,6 +20,7 @@ import type { ServerPlatform } from './vexa/types';
 
 export type { MeetingLink, MeetingLinkError, MeetingLinkErrorCode, MeetingLinkResult } from './meetingLink/types';
 export { g3NativeIdProblem, legacyNativeIdAccepted } from './meetingLink/rules';
+export { linkOnServer, platformRefusal, type LinkOnServer } from './meetingLink/forServer';
 
 export const MAX_MEETING_LINK_INPUT = 10_000;
 

@@ -12,6 +12,7 @@ import type { LoginItems } from './desktop/ports';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
+import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
 import type { UpdateHandlers } from './updates/handlers';
@@ -66,7 +67,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
       d.emitState();
       return next;
     },
-    ...createServerHandlers({ connections, demo: d.demo, views: d.views }),
+    ...createServerHandlers({ connections, demo: d.demo, views: d.views, playDemoSample: () => playDemoSample(d) }),
     ...createDesktopHandlers({ loginItems: d.loginItems, settings: d.settings, logger: d.logger, emitState: d.emitState }),
     ...d.updates,
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
@@ -191,4 +192,24 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
 function contentOf(m: LibraryMeeting): string {
   const { lastSyncedAt: _a, transcriptSyncedAt: _b, ...shown } = m;
   return JSON.stringify(shown);
+}
+
+/** The sample meeting the demo plays: a Google Meet code the demo's simulator answers like any meeting. */
+export const DEMO_SAMPLE_LINK = 'https://meet.google.com/vxa-demo-mtg';
+const DEMO_SAMPLE_NOTICE = 'demo-sample-played';
+
+/**
+ * The first demo sends a bot to a sample meeting by itself, so a newcomer sees the point within a
+ * minute without inventing a link: the bot joins, waits in the lobby (the alert), is admitted
+ * and captions appear. Later demos leave the choice to the person. A failure here only costs the
+ * sample; the demo itself is connected.
+ */
+async function playDemoSample(d: Pick<HandlerDeps, 'sessions' | 'settings' | 'logger'>): Promise<void> {
+  if (d.settings.noticeSeen(DEMO_SAMPLE_NOTICE)) return;
+  try {
+    await d.sessions.launch({ link: DEMO_SAMPLE_LINK, serverId: DEMO_SERVER_ID, botName: 'Vexa demo bot' });
+    d.settings.markNoticeSeen(DEMO_SAMPLE_NOTICE);
+  } catch (e) {
+    d.logger.warn('The demo could not play its sample meeting', { error: e });
+  }
 }

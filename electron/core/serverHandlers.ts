@@ -33,6 +33,8 @@ export interface ServerHandlerDeps {
   demo: DemoService;
   /** Every server as the window lists it. */
   views(): ServerConnectionView[];
+  /** Once the demo is connected: plays its sample meeting (the first time only). */
+  playDemoSample?(): Promise<void>;
 }
 
 /**
@@ -58,7 +60,7 @@ function refuseOtherServer(connections: Connections, url: string): void {
 }
 
 /** Adding, naming, ordering and leaving servers, and the one-server channels that act on the current one. */
-export function createServerHandlers({ connections, demo, views }: ServerHandlerDeps): ServerHandlerTable {
+export function createServerHandlers({ connections, demo, views, playDemoSample }: ServerHandlerDeps): ServerHandlerTable {
   const viewOf = (id: string): ServerConnectionView => {
     const v = views().find((s) => s.id === id);
     if (!v) throw new UserFacingError('not_found', 'The app does not know this server any more. Look at the list of servers again.');
@@ -154,6 +156,7 @@ export function createServerHandlers({ connections, demo, views }: ServerHandler
       const { url, apiKey } = await demo.start(input?.profile);
       try {
         await connections.add(url, apiKey, 'session', { demo: true, makeCurrent: true });
+        await playDemoSample?.();
         return current();
       } catch (e) {
         await demo.stop();

@@ -73,6 +73,8 @@ for (const profile of ['g1', 'g2', 'g3'] as const) {
     await snap(page, testInfo, `active-${profile}`);
 
     await card.getByRole('button', { name: /Stop the bot/ }).click();
+    // A stop waits a few seconds for Undo; "Stop now" skips the wait.
+    await card.getByRole('button', { name: /^Stop the bot in .* now$/ }).click();
     await expect(card).toHaveAttribute('data-status', 'completed');
     await expect(card.locator('.meeting-outcome')).toHaveText(/stopped/i);
     await expect.poll(() => app.ports.tray.last?.state).toBe('idle');

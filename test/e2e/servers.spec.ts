@@ -105,7 +105,7 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
   app.simulator.admit(await meetingIdOf(second));
   await expect(first).toHaveAttribute('data-status', 'active');
   await expect(second).toHaveAttribute('data-status', 'active');
-  await expect(page.getByRole('button', { name: /^Live updates:/ })).toHaveAccessibleName('Live updates: Live: all 2 servers');
+  await expect(page.getByRole('button', { name: /^Live updates:/ })).toHaveAccessibleName('Live updates: Connected: all 2 servers');
   await goTo(page, 'Live');
   await expect(liveTile(page, FIRST).getByRole('heading')).toHaveText(new RegExp(`${FIRST}.*on Lab`));
   await expect(liveTile(page, SECOND).getByRole('heading')).toHaveText(new RegExp(`${SECOND}.*on Cloud`));
@@ -175,7 +175,7 @@ test('the live indicator names each server’s state and reconnects one; the bot
   const lab = app.extra[0]!;
   await goTo(page, 'Launch');
   const indicator = page.getByRole('button', { name: /^Live updates:/ });
-  await expect(indicator).toHaveAccessibleName('Live updates: Live: all 2 servers');
+  await expect(indicator).toHaveAccessibleName('Live updates: Connected: all 2 servers');
 
   // Lab drops: the summary counts one of two, the tooltip says which, and Lab alone can be retried.
   const restarted = lab.simulator.restart(1500);
@@ -189,7 +189,7 @@ test('the live indicator names each server’s state and reconnects one; the bot
   await snap(page, testInfo, 'live-summary-one-down');
   await restarted;
   await list.getByRole('button', { name: 'Reconnect now to Lab' }).click();
-  await expect(indicator).toHaveAccessibleName('Live updates: Live: all 2 servers', { timeout: 15_000 });
+  await expect(indicator).toHaveAccessibleName('Live updates: Connected: all 2 servers', { timeout: 15_000 });
   await page.keyboard.press('Escape');
 
   // Lab takes one bot: the second is refused there (a v0.10 server says its limit in a 403), and

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { buildMatchQuery, parseMarked } from './ftsQuery';
 import { meetingWhere } from './libraryFilter';
+import { matchParticipants } from './participantMatch';
 import { MARK_CLOSE, MARK_OPEN } from './rows';
 import type { ServerNames } from './serverNames';
 import type { MeetingHit, SearchFilters, SearchPage, SearchResult, SegmentHit } from './types';
@@ -17,6 +18,8 @@ interface SegmentHitRow {
   server_id: string;
   name: string | null;
   platform: string;
+  native_id: string | null;
+  remote_id: number;
   meeting_time: number | null;
   key: string;
   start_s: number;
@@ -30,6 +33,8 @@ interface MeetingHitRow {
   id: number;
   server_id: string;
   platform: string;
+  native_id: string | null;
+  remote_id: number;
   meeting_time: number | null;
   name_marked: string | null;
   notes_snip: string | null;
@@ -64,7 +69,7 @@ export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit:
     where += ' AND s.speaker = @speaker COLLATE NOCASE';
     params.speaker = f.speaker;
   }
-  const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
+  const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, m.native_id, m.remote_id, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
        snippet(segments_fts, 0, @open, @close, '…', @tokens) AS snip,
        highlight(segments_fts, 1, @open, @close) AS speaker_marked
      FROM segments_fts
@@ -78,7 +83,7 @@ export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit:
 /** Meetings whose name or notes match, among those the filters keep (driven by the name index). */
 export function meetingHitsQuery(match: string, f: SearchFilters): SearchQuery {
   const params: Record<string, unknown> = { match, open: MARK_OPEN, close: MARK_CLOSE, tokens: SNIPPET_TOKENS, limit: MEETING_HITS };
-  const sql = `SELECT m.id, m.server_id, m.platform, ${MEETING_TIME} AS meeting_time,
+  const sql = `SELECT m.id, m.server_id, m.platform, m.native_id, m.remote_id, ${MEETING_TIME} AS meeting_time,
        highlight(meetings_fts, 0, @open, @close) AS name_marked,
        snippet(meetings_fts, 1, @open, @close, '…', @tokens) AS notes_snip
      FROM meetings_fts CROSS JOIN meetings m ON m.id = meetings_fts.rowid
@@ -117,7 +122,8 @@ export class SearchIndex {
     const ranked = !this.tooManyToRank(q.match);
     const segments = this.segmentHits(q.match, filters, limit + 1, offset, ranked);
     const hasMore = segments.length > limit;
-    const meetings = offset === 0 && filters.speaker === undefined ? this.meetingHits(q.match, filters) : [];
+    const meetings =
+      offset === 0 && filters.speaker === undefined ? this.withParticipants(this.meetingHits(q.match, filters), q, filters) : [];
     return { terms: q.terms, prefix: q.prefix, ranked, segments: segments.slice(0, limit), meetings, hasMore };
   }
 
@@ -143,6 +149,8 @@ export class SearchIndex {
         serverLabel: label(r.server_id),
         meetingName: r.name,
         platform: r.platform,
+        nativeMeetingId: r.native_id,
+        remoteId: r.remote_id,
         meetingTime: r.meeting_time || null,
         segmentKey: r.key,
         start: r.start_s,
@@ -165,10 +173,72 @@ export class SearchIndex {
         serverId: r.server_id,
         serverLabel: label(r.server_id),
         platform: r.platform,
+        nativeMeetingId: r.native_id,
+        remoteId: r.remote_id,
         meetingTime: r.meeting_time || null,
         name: parseMarked(r.name_marked),
         notes: notes.some((p) => p.match) ? notes : null,
+        participant: null,
       };
     });
+  }
+
+  /**
+   * Meetings where someone searched for took part, found by name in the meetings' participant
+   * lists (participantMatch.ts): marked on a meeting already found by its name or notes, else
+   * added after those, up to the same number of meeting hits.
+   */
+  private withParticipants(hits: MeetingHit[], q: { terms: string[]; prefix: boolean }, f: SearchFilters): MeetingHit[] {
+    const params: Record<string, unknown> = {};
+    const rows = this.stmt(
+      `SELECT m.id, m.server_id, m.platform, m.native_id, m.remote_id, m.name, m.participants, ${MEETING_TIME} AS meeting_time
+       FROM meetings m WHERE m.participants <> '[]' AND ${meetingWhere(f, params)} ORDER BY meeting_time DESC`,
+    ).all(params) as ParticipantRow[];
+    const label = this.names.snapshot();
+    const byId = new Map(hits.map((h) => [h.meetingId, h]));
+    const added: MeetingHit[] = [];
+    for (const r of rows) {
+      const participant = matchParticipants(parseJsonList(r.participants), q.terms, q.prefix);
+      if (!participant) continue;
+      const known = byId.get(r.id);
+      if (known) {
+        known.participant = participant;
+        continue;
+      }
+      if (hits.length + added.length >= MEETING_HITS) continue;
+      added.push({
+        meetingId: r.id,
+        serverId: r.server_id,
+        serverLabel: label(r.server_id),
+        platform: r.platform,
+        nativeMeetingId: r.native_id,
+        remoteId: r.remote_id,
+        meetingTime: r.meeting_time || null,
+        name: r.name ? [{ text: r.name, match: false }] : [],
+        notes: null,
+        participant,
+      });
+    }
+    return [...hits, ...added];
+  }
+}
+
+interface ParticipantRow {
+  id: number;
+  server_id: string;
+  platform: string;
+  native_id: string | null;
+  remote_id: number;
+  name: string | null;
+  participants: string;
+  meeting_time: number | null;
+}
+
+function parseJsonList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
   }
 }

@@ -143,6 +143,9 @@ export interface SegmentHit {
   serverLabel: string;
   meetingName: string | null;
   platform: string;
+  /** With the platform, names a meeting that has no name (the same title as the list's). */
+  nativeMeetingId: string | null;
+  remoteId: number;
   meetingTime: number | null;
   segmentKey: string;
   /** Seconds from the session start, to scroll the transcript to. */
@@ -159,9 +162,13 @@ export interface MeetingHit {
   serverId: string;
   serverLabel: string;
   platform: string;
+  nativeMeetingId: string | null;
+  remoteId: number;
   meetingTime: number | null;
   name: SnippetPart[];
   notes: SnippetPart[] | null;
+  /** Someone searched for who took part in the meeting, with the matched words marked. */
+  participant: SnippetPart[] | null;
 }
 
 export interface SearchResult {

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { legacyNativeIdAccepted, parseMeetingLink, platformLabel } from '../../../shared/meeting-link';
+import { linkOnServer, parseMeetingLink, platformLabel, platformRefusal } from '../../../shared/meeting-link';
 import { AlertPolicy, type Alert } from '../../../shared/meetings/alertPolicy';
 import { TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
@@ -72,6 +72,8 @@ export class BotService {
     const parsed = parseMeetingLink(input.link);
     if (!parsed.ok) throw new UserFacingError(parsed.code, parsed.message);
     const link = parsed.value;
+    const refusal = platformRefusal(link.platform, this.d.generation);
+    if (refusal) throw new UserFacingError('unsupported_platform', refusal);
     const defaults = this.d.launchDefaults();
     const botName = (input.botName ?? defaults.botName).trim() || defaults.botName;
     if (botName.length > MAX_BOT_NAME) {
@@ -89,12 +91,11 @@ export class BotService {
       );
     }
     const language = input.language ?? defaults.language;
-    // G1/G2 validate native ids with their own patterns; where ours would fail them (a Teams thread
-    // id), the server derives the id from the meeting URL instead.
-    const sendId = this.d.generation === 'g3' || legacyNativeIdAccepted(link) || !link.meetingUrl;
+    // G1/G2 validate native ids with their own patterns; the id shown in the preview is the one sent.
+    const onServer = linkOnServer(link, this.d.generation);
     const req: LaunchBotRequest = {
       platform: link.platform,
-      ...(sendId ? { nativeMeetingId: link.nativeMeetingId } : {}),
+      ...(onServer.sendId ? { nativeMeetingId: onServer.nativeMeetingId } : {}),
       ...(link.meetingUrl ? { meetingUrl: link.meetingUrl } : {}),
       ...(passcode ? { passcode } : {}),
       botName,
@@ -111,7 +112,7 @@ export class BotService {
         await this.refresh().catch(() => undefined);
         throw new UserFacingError(
           'already_active',
-          `A bot is already in this meeting (${platformLabel(link.platform)} ${link.nativeMeetingId}). It is in the list of meetings in flight.`,
+          `A bot is already in this meeting (${platformLabel(link.platform)} ${onServer.nativeMeetingId}). It is in the list of meetings in flight.`,
         );
       }
       throw e;
@@ -119,11 +120,11 @@ export class BotService {
     const tracked = this.tracker.track(
       {
         ...meeting,
-        nativeMeetingId: meeting.nativeMeetingId ?? link.nativeMeetingId,
+        nativeMeetingId: meeting.nativeMeetingId ?? onServer.nativeMeetingId,
         status: meeting.status === 'unknown' ? 'requested' : meeting.status,
         meetingUrl: meeting.meetingUrl ?? joinUrlFor(link.platform, link.nativeMeetingId, passcode, link.meetingUrl),
       },
-      `${platformLabel(link.platform)} · ${meeting.nativeMeetingId ?? link.nativeMeetingId}`,
+      `${platformLabel(link.platform)} · ${meeting.nativeMeetingId ?? onServer.nativeMeetingId}`,
     );
     this.d.hub.subscribe([{ platform: tracked.platform, nativeId: tracked.nativeId }]);
     this.d.logger.info('Bot sent', { meetingId: tracked.id, platform: tracked.platform });

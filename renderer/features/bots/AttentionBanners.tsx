@@ -2,10 +2,12 @@ import { useId } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { useNow } from '../../app/clock';
 import { Button, InlineError } from '../../app/theme';
-import { DoorIcon, ExternalIcon, StopIcon, WarnIcon } from '../../app/theme/icons';
+import { CrossIcon, DoorIcon, ExternalIcon, WarnIcon } from '../../app/theme/icons';
 import { keyOfTracked } from '../../app/meetingKey';
 import { ServerChip, useServerSuffix } from '../servers/ServerChip';
-import { openMeeting, stopMeeting } from './actions';
+import { openMeeting } from './actions';
+import { bannerShown, SNOOZE_MS, useAttentionHide } from './attentionHide';
+import { StopButton } from './StopButton';
 import { attentionText, elapsedWords, formatElapsed, isoDuration, needsAttention, timeInStatus } from './describe';
 import { useBotsStore } from './store';
 import './attention.css';
@@ -57,15 +59,23 @@ function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: n
             Open meeting
           </Button>
         ) : null}
+        <StopButton meeting={meeting} busy={busy === 'stop'} ariaLabel={where ? `Stop bot${where}` : undefined} />
         <Button
           size="sm"
-          icon={<StopIcon />}
-          busy={busy === 'stop'}
-          onClick={() => void stopMeeting(meeting)}
-          aria-label={where ? `Stop bot${where}` : undefined}
+          variant="ghost"
+          onClick={() => useAttentionHide.getState().hide(keyOfTracked(meeting), { status: meeting.status, until: now + SNOOZE_MS })}
+          aria-label={`Remind me in 1 minute about ${meeting.name}`}
         >
-          {busy === 'stop' ? 'Stopping…' : 'Stop bot'}
+          Remind me in 1 min
         </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon={<CrossIcon />}
+          onClick={() => useAttentionHide.getState().hide(keyOfTracked(meeting), { status: meeting.status, until: null })}
+          aria-label={`Hide this alert about ${meeting.name} until the bot's state changes`}
+          title="Hide until the bot's state changes"
+        />
       </div>
     </section>
   );
@@ -77,8 +87,10 @@ function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: n
  */
 export function AttentionBanners() {
   const meetings = useBotsStore((s) => s.meetings);
-  const waiting = meetings.filter((m) => needsAttention(m.status));
-  const now = useNow(waiting.length > 0);
+  const hidden = useAttentionHide((s) => s.hidden);
+  const attention = meetings.filter((m) => needsAttention(m.status));
+  const now = useNow(attention.length > 0);
+  const waiting = attention.filter((m) => bannerShown(hidden[keyOfTracked(m)], m.status, now));
   if (waiting.length === 0) return null;
   return (
     <div className="attention-banners">

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { Badge, Banner, Bidi, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
-import { CrossIcon, ExternalIcon, LiveIcon, StopIcon } from '../../app/theme/icons';
+import { CrossIcon, ExternalIcon, LiveIcon } from '../../app/theme/icons';
 import { hasBeenLive } from '../captions/describe';
 import { showLiveCaptions } from '../live/actions';
 import { platformLabel } from '../library/describe';
 import { dismissMeeting, openMeeting, stopMeeting } from './actions';
+import { StopButton } from './StopButton';
 import {
   canStop,
   elapsedWords,
@@ -177,15 +178,7 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
             ) : null}
             {meeting.status === 'stopping' ? <Spinner label="Stopping…" /> : null}
             {stoppable && !slow ? (
-              <Button
-                size="sm"
-                icon={<StopIcon />}
-                busy={busy === 'stop'}
-                onClick={stop}
-                aria-label={`Stop the bot in ${meeting.name}${where}`}
-              >
-                {busy === 'stop' ? 'Stopping…' : 'Stop'}
-              </Button>
+              <StopButton meeting={meeting} busy={busy === 'stop'} label="Stop" ariaLabel={`Stop the bot in ${meeting.name}${where}`} />
             ) : null}
             {finished ? (
               <Button

@@ -1,5 +1,4 @@
 import { useEffect, useId, useState } from 'react';
-import type { RunningBotView } from '../../../shared/ipc/models';
 import { formatDateTime } from '../../app/format';
 import { Badge, Banner, Bidi, Button, InlineError, PlatformMark, Spinner } from '../../app/theme';
 import { ChevronIcon, RefreshIcon, StopIcon } from '../../app/theme/icons';
@@ -8,14 +7,13 @@ import { namesServers, sendingServers } from '../servers/describe';
 import { ServerChip } from '../servers/ServerChip';
 import { useServersStore } from '../servers/store';
 import { loadRunning, stopRunningBot } from './actions';
-import { statusChip } from './describe';
+import { runningRows, runningSignature, type RunningRow } from './running';
 import { runningOf, useBotsStore } from './store';
 import './bots.css';
 
-function RunningBotRow({ bot }: { bot: RunningBotView }) {
+function RunningBotRow({ row: { bot, chip, ended, stoppable } }: { row: RunningRow }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chip = statusChip(bot.status);
   const platform = platformLabel(bot.platform);
   const label = `${platform}${bot.nativeMeetingId ? ` ${bot.nativeMeetingId}` : ''}`;
   const stop = async () => {
@@ -39,10 +37,11 @@ function RunningBotRow({ bot }: { bot: RunningBotView }) {
           ) : null}
         </div>
         {bot.createdAt ? <div className="muted running-bot-time">Sent {formatDateTime(bot.createdAt)}</div> : null}
+        {ended ? <div className="muted">{ended}</div> : null}
         {error ? <InlineError>{error}</InlineError> : null}
       </div>
       <Badge tone={chip.tone}>{chip.label}</Badge>
-      {bot.status === 'stopping' ? null : (
+      {!stoppable ? null : (
         <Button size="sm" icon={<StopIcon />} busy={busy} onClick={() => void stop()} aria-label={`Stop the bot in ${label}`}>
           {busy ? 'Stopping…' : 'Stop'}
         </Button>
@@ -56,9 +55,11 @@ export function RunningBotsList({ serverId }: { serverId: string }) {
   const { bots, loading, error } = useBotsStore((s) => runningOf(s.running, serverId));
   const label = useServersStore((s) => s.servers.find((v) => v.id === serverId)?.label ?? 'the server');
   const named = useServersStore((s) => namesServers(s.servers));
+  const meetings = useBotsStore((s) => s.meetings);
+  const signature = useBotsStore((s) => runningSignature(s.meetings, serverId));
   useEffect(() => {
     void loadRunning(serverId);
-  }, [serverId]);
+  }, [serverId, signature]);
   if (bots === null) {
     if (error) return <Banner tone="error">{error}</Banner>;
     return <Spinner label="Asking the server which bots are running…" />;
@@ -70,8 +71,8 @@ export function RunningBotsList({ serverId }: { serverId: string }) {
         <p className="muted">No bot is running on {named ? label : 'the server'}.</p>
       ) : (
         <ul className="running-bots" aria-label={named ? `Bots running on ${label}` : 'Bots running on the server'}>
-          {bots.map((bot, index) => (
-            <RunningBotRow key={bot.meetingId ?? `${bot.platform}:${bot.nativeMeetingId ?? index}`} bot={bot} />
+          {runningRows(bots, meetings).map((row, index) => (
+            <RunningBotRow key={row.bot.meetingId ?? `${row.bot.platform}:${row.bot.nativeMeetingId ?? index}`} row={row} />
           ))}
         </ul>
       )}

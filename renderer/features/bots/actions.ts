@@ -1,4 +1,5 @@
 import type { RunningBotView, TrackedMeetingView } from '../../../shared/ipc/models';
+import { trackedFor } from './running';
 import { keyOfTracked, type MeetingKey } from '../../app/meetingKey';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
@@ -69,9 +70,7 @@ export async function loadRunning(serverId: string): Promise<void> {
 }
 
 function matches(meeting: TrackedMeetingView, bot: RunningBotView): boolean {
-  if (meeting.serverId !== bot.serverId) return false;
-  if (bot.meetingId !== null) return meeting.id === bot.meetingId;
-  return meeting.platform === bot.platform && meeting.nativeId === bot.nativeMeetingId;
+  return trackedFor([meeting], bot) !== undefined;
 }
 
 /**

@@ -194,3 +194,8 @@ export function orderForDisplay(meetings: readonly TrackedMeetingView[]): Tracke
     .sort((a, b) => rank(a.meeting) - rank(b.meeting) || a.index - b.index)
     .map((x) => x.meeting);
 }
+
+/** Seconds left before a stop the person can still undo, rounded up, for the countdown they see. */
+export function secondsLeft(at: number, now: number): number {
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}

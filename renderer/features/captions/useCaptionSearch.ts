@@ -17,11 +17,28 @@ export interface CaptionSearch {
 }
 
 /**
- * Find in the meeting's captions. A new query starts at the most recent match (in a live
- * meeting that is the one that matters) and stays on the newest until the person moves with
- * Enter and Shift+Enter (wrapping). The view scrolls only for a new query or a move.
+ * Where a new query lands: in a running meeting the most recent match is the one that matters
+ * (and it stays on the newest as captions arrive); a finished transcript is read from the top.
  */
-export function useCaptionSearch(index: CaptionIndex | undefined, revision: number, reveal: (match: SearchMatch) => void): CaptionSearch {
+export type SearchStart = 'latest' | 'first';
+
+/** The match a query shows before the person moves: pure, so it is unit-tested. */
+export function startingMatch(count: number, start: SearchStart): number {
+  if (count === 0) return -1;
+  return start === 'first' ? 0 : count - 1;
+}
+
+/**
+ * Find in the meeting's captions. A new query starts where `start` says and stays there until
+ * the person moves with Enter and Shift+Enter (wrapping). The view scrolls only for a new query
+ * or a move.
+ */
+export function useCaptionSearch(
+  index: CaptionIndex | undefined,
+  revision: number,
+  reveal: (match: SearchMatch) => void,
+  start: SearchStart = 'latest',
+): CaptionSearch {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState<{ query: string; index: number } | null>(null);
@@ -31,10 +48,15 @@ export function useCaptionSearch(index: CaptionIndex | undefined, revision: numb
   const matches = useMemo(() => (open && index ? findMatches(index.segments, deferred) : []), [open, index, deferred, revision]); // eslint-disable-line react-hooks/exhaustive-deps
   const marks = useMemo(() => (matches.length ? marksByKey(matches) : null), [matches]);
 
-  const current = matches.length === 0 ? -1 : cursor?.query === deferred ? Math.min(cursor.index, matches.length - 1) : matches.length - 1;
+  const current =
+    matches.length === 0
+      ? -1
+      : cursor?.query === deferred
+        ? Math.min(cursor.index, matches.length - 1)
+        : startingMatch(matches.length, start);
   const target = matches[current];
   // Scrolls when the query or the chosen match changes, not when new captions add matches.
-  const pinned = cursor?.query === deferred ? cursor.index : 'latest';
+  const pinned = cursor?.query === deferred ? cursor.index : start;
   const targetId = target ? `${deferred}\u0000${pinned}` : null;
 
   const onTarget = useEffectEvent(() => {

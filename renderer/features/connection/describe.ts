@@ -26,9 +26,9 @@ const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
   ['meetingEdit', 'Renaming meetings and adding notes'],
   ['authMe', 'Account details'],
   ['botsList', 'List of running bots'],
-  ['pagedMeetings', 'Paged meeting list'],
+  ['pagedMeetings', 'Long meeting lists loaded a part at a time'],
   ['meetingById', 'Meeting details and status history'],
-  ['transcriptsById', 'Transcripts by meeting number'],
+  ['transcriptsById', 'Transcripts of meetings found without their link'],
   ['plannedMeetings', 'Planned meetings'],
 ];
 
@@ -52,10 +52,12 @@ export const HTTP_WARNING =
 
 // Plain http to this computer is stated in Settings, not in a banner above every screen.
 export { isThisComputer } from '../../../shared/vexa/baseUrl';
+import { isThisComputer } from '../../../shared/vexa/baseUrl';
 
 /** The warning for a typed server address, before the core has looked at it. */
 export function serverUrlWarning(url: string): string | null {
-  return /^\s*http:\/\//i.test(url) ? HTTP_WARNING : null;
+  // Plain http to 127.0.0.1 or localhost never leaves this computer, so there is nothing to warn about.
+  return /^\s*http:\/\//i.test(url) && !isThisComputer(url.trim()) ? HTTP_WARNING : null;
 }
 
 export type ErrorField = 'url' | 'apiKey' | 'form';

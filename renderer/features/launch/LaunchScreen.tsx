@@ -49,7 +49,8 @@ function SendForm() {
   const botNameRef = useRef<HTMLInputElement>(null);
   const passcodeRef = useRef<HTMLInputElement>(null);
 
-  const detection = detectLink(link);
+  const generation = servers.find((s) => s.id === serverId)?.generation ?? null;
+  const detection = detectLink(link, generation);
   const parsed = detection.state === 'ok' ? detection.link : null;
   const options = resolveOptions({ botName, language, task, passcode }, defaults, parsed);
   const showPasscode = mayNeedPasscode(parsed?.platform ?? null) || Boolean(parsed?.passcode) || error?.place === 'passcode';

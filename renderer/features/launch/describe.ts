@@ -1,5 +1,6 @@
 import type { LaunchDefaults } from '../../../shared/ipc/models';
-import { parseMeetingLink, platformLabel, type MeetingLink } from '../../../shared/meeting-link';
+import { linkOnServer, parseMeetingLink, platformLabel, platformRefusal, type MeetingLink } from '../../../shared/meeting-link';
+import type { ServerGeneration } from '../../../shared/vexa/capabilities';
 
 /** Words and decisions of the launch form: pure, so they are unit-tested. */
 
@@ -10,13 +11,19 @@ export type LinkDetection =
   | { state: 'ok'; link: ParsedLink; platformName: string; summary: string }
   | { state: 'invalid'; code: string; message: string };
 
-/** What the field holds, as the person types: the platform and id, or why it is not a meeting link. */
-export function detectLink(text: string): LinkDetection {
+/**
+ * What the field holds, as the person types: the platform and the id the meeting will have on the
+ * server it goes to (the same id the card shows after sending), or why it cannot be sent there.
+ */
+export function detectLink(text: string, generation: ServerGeneration | null = null): LinkDetection {
   if (!text.trim()) return { state: 'empty' };
   const parsed = parseMeetingLink(text);
   if (!parsed.ok) return { state: 'invalid', code: parsed.code, message: parsed.message };
-  const platformName = platformLabel(parsed.value.platform);
-  return { state: 'ok', link: parsed.value, platformName, summary: `${platformName} · ${parsed.value.nativeMeetingId}` };
+  const refusal = generation ? platformRefusal(parsed.value.platform, generation) : null;
+  if (refusal) return { state: 'invalid', code: 'unsupported_platform', message: refusal };
+  const link = generation ? { ...parsed.value, nativeMeetingId: linkOnServer(parsed.value, generation).nativeMeetingId } : parsed.value;
+  const platformName = platformLabel(link.platform);
+  return { state: 'ok', link, platformName, summary: `${platformName} · ${link.nativeMeetingId}` };
 }
 
 /** Teams and Zoom meetings may be locked with a passcode; Meet and Jitsi links carry everything. */
@@ -42,6 +49,7 @@ const places: Record<string, LaunchErrorPlace> = {
   passcode_required: 'passcode',
   invalid_bot_name: 'botName',
   validation: 'link',
+  unsupported_platform: 'link',
   empty: 'link',
   // The IPC and client codes that concern neither the link nor an option.
   unauthorized: 'form',

@@ -3,11 +3,24 @@ import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { MeetingRow } from './MeetingRow';
 
-/** Focuses a row's open button once the virtualizer has rendered it. */
+/**
+ * Focuses a row's open button once the virtualizer has rendered it, unless the person is already
+ * typing in a field: Ctrl/⌘+K from another screen focuses the search box while the list is still
+ * appearing, and a row restored a frame later must not take the focus from it.
+ */
 function focusRow(list: HTMLElement | null, index: number, tries = 4): void {
+  if (isTypingField(document.activeElement)) return;
   const button = list?.querySelector<HTMLButtonElement>(`.meeting-open[data-row="${index}"]`);
   if (button) button.focus();
   else if (tries > 0) requestAnimationFrame(() => focusRow(list, index, tries - 1));
+}
+
+function isTypingField(element: Element | null): boolean {
+  return (
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLElement && element.isContentEditable)
+  );
 }
 
 /**

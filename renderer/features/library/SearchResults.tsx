@@ -6,7 +6,7 @@ import { Banner, Bidi, Button, EmptyState, Spinner } from '../../app/theme';
 import { SearchIcon } from '../../app/theme/icons';
 import { formatOffset, speakerName } from '../captions/describe';
 import { runSearch } from './actions';
-import { platformLabel, searchSummary } from './describe';
+import { platformLabel, searchHitTitle, searchSummary } from './describe';
 import { optionId, RESULTS_ID } from './SearchField';
 import { ServerChip } from './ServerChip';
 import { rowServerLabel } from './servers';
@@ -42,10 +42,19 @@ function MeetingOption({ hit, index, active, onOpen }: { hit: MeetingHit; index:
       onClick={() => onOpen(index)}
     >
       <div className="search-hit-head">
-        <Snippet className="search-hit-title" parts={hit.name} />
+        {hit.name.some((part) => part.text.trim()) ? (
+          <Snippet className="search-hit-title" parts={hit.name} />
+        ) : (
+          <Bidi className="search-hit-title">{searchHitTitle({ ...hit, meetingName: null })}</Bidi>
+        )}
         <ServerChip serverId={hit.serverId} label={rowServerLabel(hit)} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>
+      {hit.participant ? (
+        <div className="search-hit-text">
+          Took part: <Snippet parts={hit.participant} />
+        </div>
+      ) : null}
       {hit.notes ? <Snippet className="search-hit-text" parts={hit.notes} /> : null}
     </li>
   );
@@ -63,7 +72,7 @@ function SegmentOption({ hit, index, active, onOpen }: { hit: SegmentHit; index:
       onClick={() => onOpen(index)}
     >
       <div className="search-hit-head">
-        <Bidi className="search-hit-meeting">{hit.meetingName?.trim() || `${platformLabel(hit.platform)} meeting`}</Bidi>
+        <Bidi className="search-hit-meeting">{searchHitTitle(hit)}</Bidi>
         <ServerChip serverId={hit.serverId} label={rowServerLabel(hit)} />
         <span className="search-hit-where muted">{where(hit.platform, hit.meetingTime)}</span>
       </div>

@@ -23,6 +23,16 @@ export function libraryTitle(m: Pick<LibraryMeetingView, 'name' | 'platform' | '
   return meetingTitle({ name: m.name, platform: m.platform, nativeMeetingId: m.nativeMeetingId, id: m.remoteId });
 }
 
+/** A search hit's meeting, titled exactly as its row in the list is. */
+export function searchHitTitle(hit: {
+  meetingName: string | null;
+  platform: string;
+  nativeMeetingId: string | null;
+  remoteId: number;
+}): string {
+  return libraryTitle({ name: hit.meetingName, platform: hit.platform, nativeMeetingId: hit.nativeMeetingId, remoteId: hit.remoteId });
+}
+
 // G1–G3 status vocabularies together; G3 persists `needs_help`, G2 names it `needs_human_help`.
 const statuses: Record<string, { label: string; tone: BadgeTone }> = {
   scheduled: { label: 'Scheduled', tone: 'accent' },

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { TrackedMeetingView } from '../../../shared/ipc/models';
 import { keyOfTracked } from '../../app/meetingKey';
-import { Button, InlineError, Segmented, Spinner } from '../../app/theme';
-import { StopIcon } from '../../app/theme/icons';
-import { stopMeeting } from '../bots/actions';
+import { InlineError, Segmented, Spinner } from '../../app/theme';
+import { StopButton } from '../bots/StopButton';
 import { canStop } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { canConfigure } from '../captions/describe';
@@ -11,8 +10,6 @@ import { useServersStore } from '../servers/store';
 import { languageChoices } from '../launch/BotOptions';
 import { languageName, TASKS } from '../launch/describe';
 import { configureBot, type BotConfigChange } from './actions';
-
-export const NO_BOT_CONFIG = "This server version cannot change a running bot's language";
 
 type Task = 'transcribe' | 'translate';
 
@@ -88,21 +85,11 @@ export function BotControls({ meeting, heardLanguage }: { meeting: TrackedMeetin
           </fieldset>
           {busy ? <Spinner label="Sending to the bot…" /> : null}
         </>
-      ) : configurable ? (
-        <p className="bot-controls-note muted">{NO_BOT_CONFIG}</p>
       ) : null}
       {error ? <InlineError>{error}</InlineError> : null}
       <div className="spacer" />
       {stoppable ? (
-        <Button
-          size="sm"
-          icon={<StopIcon />}
-          busy={stopping}
-          onClick={() => void stopMeeting(meeting)}
-          aria-label={`${stopping ? 'Stopping…' : 'Stop bot'} (${meeting.name})`}
-        >
-          {stopping ? 'Stopping…' : 'Stop bot'}
-        </Button>
+        <StopButton meeting={meeting} busy={stopping} ariaLabel={`${stopping ? 'Stopping…' : 'Stop bot'} (${meeting.name})`} />
       ) : null}
     </section>
   );

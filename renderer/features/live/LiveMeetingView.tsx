@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import { meetingKey, type MeetingKey } from '../../app/meetingKey';
 import { Banner, Button, Spinner } from '../../app/theme';
 import { JumpDownIcon, RefreshIcon } from '../../app/theme/icons';
+import { isFinished } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions, openCaptions } from '../captions/actions';
 import { CaptionList, type CaptionListHandle } from '../captions/CaptionList';
@@ -52,10 +53,15 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
   const origin = meetingOrigin(first);
   const language = useMemo(() => heardLanguage(entry?.index.segments ?? []), [entry?.index, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const search = useCaptionSearch(entry?.index, revision, (match) => {
-    if (!entry) return;
-    listRef.current?.scrollToRow(timeline.rowOfTurn(entry.index.turnOfSegment(match.segmentIndex)));
-  });
+  const search = useCaptionSearch(
+    entry?.index,
+    revision,
+    (match) => {
+      if (!entry) return;
+      listRef.current?.scrollToRow(timeline.rowOfTurn(entry.index.turnOfSegment(match.segmentIndex)));
+    },
+    meeting && isFinished(meeting.status) ? 'first' : 'latest',
+  );
   const announcement = useCaptionAnnouncements(serverId, meetingId, announceOn);
 
   const find = useCallback(() => {

@@ -84,11 +84,11 @@ function CaptionDetails({ entry }: { entry: MeetingCaptions | undefined }) {
             {lines}
             {drafts ? ` (${drafts} still being transcribed)` : ''}
           </dd>
-          <dt>Unreadable updates</dt>
+          <dt>Updates the app could not read</dt>
           <dd data-testid="rejected-frames" data-count={rejected}>
             {rejectedFramesText(rejected)}
           </dd>
-          <dt>Unrecovered parts</dt>
+          <dt>Parts of the captions still missing</dt>
           <dd>{entry?.gaps.length ? `${entry.gaps.length}, marked in the captions` : 'None'}</dd>
         </dl>
         <label className="captions-details-option">

@@ -26,7 +26,12 @@ export function liveIndicator(state: LiveStateView | null, now: number): LiveInd
     case 'connecting':
       return { label: 'Connecting…', tone: 'info', detail: 'Opening the live connection to the server.', ticking: false };
     case 'connected':
-      return { label: 'Live', tone: 'success', detail: 'Connected: bot statuses arrive the moment they change.', ticking: false };
+      return {
+        label: 'Connected',
+        tone: 'success',
+        detail: 'Live updates on: bot statuses arrive the moment they change.',
+        ticking: false,
+      };
     case 'reconnecting':
       return {
         label: wait ? `Reconnecting in ${wait} s` : 'Reconnecting…',

@@ -4,7 +4,7 @@ import { Button } from '../../app/theme';
 import { shortcutModifier } from '../../app/Sidebar';
 import { saveEdit } from './actions';
 import { ChipsEditor } from './ChipsEditor';
-import { checkLanguage, FIELD_LABELS, type EditableField } from './describe';
+import { checkLanguage, DETAILS_KEPT_HERE, detailsKeptHere, FIELD_LABELS, type EditableField } from './describe';
 import { EditState } from './EditState';
 import type { Reachability } from './useReachability';
 
@@ -101,6 +101,7 @@ export function DetailsPanel({ detail, reach }: { detail: MeetingDetailView; rea
   const { meeting, edits } = detail;
   return (
     <section className="detail-card" aria-label="Meeting details">
+      {detailsKeptHere(edits) ? <p className="muted">{DETAILS_KEPT_HERE}</p> : null}
       <NotesEditor notes={meeting.notes ?? ''} edits={edits} reach={reach} />
       <Field field="participants" edits={edits} reach={reach}>
         <ChipsEditor

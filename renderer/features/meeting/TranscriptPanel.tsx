@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
+import { TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import { Button, Spinner } from '../../app/theme';
 import { SearchIcon } from '../../app/theme/icons';
 import { shortcutModifier } from '../../app/Sidebar';
@@ -72,9 +73,14 @@ export function TranscriptPanel({
     [index, timeline],
   );
 
-  const find = useCaptionSearch(index, captions.length, (match) => {
-    listRef.current?.scrollToRow(timeline.rowOfTurn(index.turnOfSegment(match.segmentIndex)));
-  });
+  const find = useCaptionSearch(
+    index,
+    captions.length,
+    (match) => {
+      listRef.current?.scrollToRow(timeline.rowOfTurn(index.turnOfSegment(match.segmentIndex)));
+    },
+    TERMINAL_STATUSES.has(meeting.status) ? 'first' : 'latest',
+  );
 
   // Scroll to the search hit once per open, as soon as its line is in the cache.
   const scrolledFor = useRef(-1);

@@ -42,9 +42,24 @@ export interface EditContext {
   otherServer: boolean;
 }
 
-/** Why an edit stays here when the core gives no reason: G3 has no PATCH of a meeting that happened. */
-export function localEditNote(field: EditableField): string {
-  return field === 'name' ? 'This server version cannot rename past meetings.' : 'This server version cannot change past meetings.';
+/** Why a rename stays here when the core gives no reason: G3 has no PATCH of a meeting that happened. */
+export function localEditNote(field: EditableField): string | null {
+  // Notes, participants and languages share one explanation above them (DETAILS_KEPT_HERE), not one each.
+  return field === 'name' ? 'This server version cannot rename past meetings.' : null;
+}
+
+/** Said once above the meeting's details when their changes stay on this computer. */
+export const DETAILS_KEPT_HERE =
+  'Your notes, participants and languages for this meeting are kept on this computer; this server version keeps past meetings as they were.';
+
+/** Whether any detail field holds a change kept here for the generation's reason (no other reason given). */
+export function detailsKeptHere(edits: ReadonlyArray<Pick<OutboxEditView, 'fields' | 'state' | 'lastError'>>): boolean {
+  return edits.some(
+    (e) =>
+      e.state === 'local' &&
+      !e.lastError &&
+      (e.fields.notes !== undefined || e.fields.participants !== undefined || e.fields.languages !== undefined),
+  );
 }
 
 /**

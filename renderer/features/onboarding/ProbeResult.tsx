@@ -2,7 +2,7 @@ import type { ProbeView } from '../../../shared/ipc/models';
 import { Banner } from '../../app/theme';
 import { CheckIcon } from '../../app/theme/icons';
 import { CapabilityList, ServerWarnings } from '../connection/CapabilityList';
-import { generationLabel, HTTP_WARNING } from '../connection/describe';
+import { generationLabel, HTTP_WARNING, isThisComputer } from '../connection/describe';
 
 export function ProbeResult({ probe }: { probe: ProbeView }) {
   return (
@@ -24,7 +24,7 @@ export function ProbeResult({ probe }: { probe: ProbeView }) {
           )}
         </div>
       </div>
-      {probe.insecure ? <Banner tone="warn">{HTTP_WARNING}</Banner> : null}
+      {probe.insecure && !isThisComputer(probe.url) ? <Banner tone="warn">{HTTP_WARNING}</Banner> : null}
       <ServerWarnings warnings={probe.warnings} />
       <CapabilityList capabilities={probe.capabilities} />
     </div>

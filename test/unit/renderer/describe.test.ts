@@ -42,7 +42,10 @@ describe('server descriptions', () => {
 
   it('warns about plain http addresses only', () => {
     expect(serverUrlWarning('http://192.168.1.5:8056')).toMatch(/unencrypted/);
-    expect(serverUrlWarning('  HTTP://localhost')).not.toBeNull();
+    // Plain http to this computer never crosses a network.
+    expect(serverUrlWarning('  HTTP://localhost')).toBeNull();
+    expect(serverUrlWarning('http://127.0.0.1:8056')).toBeNull();
+    expect(serverUrlWarning('http://vexa.lan:8056')).toMatch(/unencrypted/);
     expect(serverUrlWarning('https://api.cloud.vexa.ai')).toBeNull();
     expect(serverUrlWarning('')).toBeNull();
   });

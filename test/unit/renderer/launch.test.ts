@@ -104,7 +104,7 @@ describe('the live connection indicator', () => {
   const now = 1_000_000;
 
   it('shows live, a reconnect countdown, offline and a refused key', () => {
-    expect(liveIndicator(base, now)?.label).toBe('Live');
+    expect(liveIndicator(base, now)?.label).toBe('Connected');
     expect(liveIndicator({ ...base, status: 'reconnecting', retryAt: now + 4_200, attempt: 2 }, now)?.label).toBe('Reconnecting in 5 s');
     expect(liveIndicator({ ...base, status: 'reconnecting', retryAt: now - 10, attempt: 2 }, now)?.label).toBe('Reconnecting…');
     expect(liveIndicator({ ...base, status: 'offline', retryAt: now + 30_000, attempt: 5 }, now)?.label).toBe('Offline');

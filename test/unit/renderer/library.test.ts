@@ -7,6 +7,7 @@ import {
   formatBytes,
   libraryStatus,
   libraryTitle,
+  searchHitTitle,
   offlineBadge,
   relativeTime,
   searchSummary,
@@ -48,6 +49,15 @@ describe('library rows', () => {
     expect(libraryTitle({ ...base, name: 'Weekly sync' })).toBe('Weekly sync');
     expect(libraryTitle(base)).toBe('Google Meet abc-defg-hij');
     expect(libraryTitle({ ...base, nativeMeetingId: null })).toBe('Google Meet #42');
+  });
+
+  it('titles a search hit of an unnamed meeting as its row in the list, not "Google Meet meeting"', () => {
+    const hit = { meetingName: null, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', remoteId: 42 };
+    expect(searchHitTitle(hit)).toBe('Google Meet abc-defg-hij');
+    expect(searchHitTitle({ ...hit, meetingName: '  ' })).toBe(
+      libraryTitle({ name: null, platform: 'google_meet', nativeMeetingId: 'abc-defg-hij', remoteId: 42 }),
+    );
+    expect(searchHitTitle({ ...hit, meetingName: 'Weekly sync' })).toBe('Weekly sync');
   });
 
   it('says what this computer holds of each transcript', () => {
