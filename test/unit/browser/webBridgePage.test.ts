@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageAlert } from '../../../shared/ipc/pageFrames';
 import { createWebBridge, type LinkStatus, type PageClipboardWriter, type SocketHandlers } from '../../../renderer/platform/webBridge';
 import { reloadForNewToken } from '../../../renderer/platform/webToken';
+import { pause } from '../../support/waitFor';
 
 /** The browser version's own frames and a refused token, over a socket the test drives by hand. */
 function harness(options: { serverAnswers?: () => Promise<boolean>; clipboard?: PageClipboardWriter } = {}) {
@@ -22,7 +23,8 @@ function harness(options: { serverAnswers?: () => Promise<boolean>; clipboard?: 
   const statuses: LinkStatus[] = [];
   bridge.onStatus((s) => statuses.push(s));
   const last = () => sockets[sockets.length - 1]!;
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** Lets the bridge's own check of the address (a promise) finish before the test looks. */
+  const settle = () => pause(0);
   return { bridge, sockets, timers, statuses, alerts, last, settle };
 }
 
