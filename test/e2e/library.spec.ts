@@ -26,7 +26,7 @@ const row = (page: Page, name: string): Locator => meetingList(page).getByRole('
 const search = (page: Page): Locator => page.getByRole('combobox', { name: 'Search all meetings' });
 const results = (page: Page): Locator => page.getByRole('listbox', { name: 'Search results' });
 const transcript = (page: Page): Locator => page.getByRole('region', { name: /^Transcript of / });
-const offlineBadge = (page: Page): Locator => page.getByRole('banner').getByRole('button', { name: /^Working offline/ });
+const offlineBadge = (page: Page): Locator => page.getByRole('banner').getByRole('button', { name: /^Offline\. Open the library/ });
 const editState = (page: Page, field: string): Locator => page.getByTestId(`edit-state-${field}`);
 
 async function openLibrary(page: Page, profile: SimProfile): Promise<LaunchedApp> {
@@ -217,6 +217,9 @@ test('g2: a rename saved on the server, an edit made offline waits and is sent w
   app.simulator.setFault({ status: 503, body: 'down', count: 1000 });
   app.simulator.dropSockets();
   await expect(offlineBadge(page)).toBeVisible();
+  // One word for it: the live indicator stands aside and the server pill no longer says connected.
+  await expect(page.getByRole('banner').getByRole('button', { name: /^Live updates/ })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('button', { name: /, offline\. Open server settings$/ })).toBeVisible();
 
   const notes = page.getByRole('textbox', { name: 'Notes' });
   await notes.fill('Decision: the conflict picker ships behind a flag.');

@@ -59,7 +59,8 @@ export interface TranscriptServiceDeps {
   exports?: ExportRunner;
 }
 
-const PREVIEW_LINES = 12;
+/** Enough for the header, the notes of a typical meeting and the first lines of what was said. */
+const PREVIEW_LINES = 20;
 
 const OTHER_TRANSCRIPT =
   'The server answered with the transcript of another meeting on this link, so nothing was made from it. This server cannot give the transcript of an older meeting on a recurring link.';

@@ -2,17 +2,21 @@ import { Badge, Tooltip } from '../../app/theme';
 import { useConnectionStore } from '../connection/store';
 import { useLiveStore } from '../live/store';
 import { useNavigationStore } from '../navigation/store';
-import { offlineBadge } from './describe';
+import { offlineBadge, type OfflineBadgeView } from './describe';
 import { useLibraryStore } from './store';
 import './library.css';
 
-/** Says, in the top bar, that what the app shows now comes from this computer; opens the library. */
-export function OfflineBadge() {
+/** Whether the connected server is offline, as the top bar says it: null while it is reachable. */
+export function useOfflineView(): OfflineBadgeView | null {
   const serverId = useConnectionStore((s) => s.view?.server?.id ?? null);
   const sync = useLibraryStore((s) => (serverId ? (s.sync[serverId] ?? null) : null));
   const live = useLiveStore((s) => s.state);
+  return offlineBadge(sync, live);
+}
+
+/** Says, in the top bar, that what the app shows now comes from this computer; opens the library. */
+export function OfflineBadge({ view }: { view: OfflineBadgeView | null }) {
   const go = useNavigationStore((s) => s.go);
-  const view = offlineBadge(sync, live);
   if (!view) return null;
   return (
     <Tooltip text={view.detail} placement="bottom-end">

@@ -219,9 +219,10 @@ export interface OfflineBadgeView {
 }
 
 /**
- * The top bar's offline badge: the library could not reach the server, or the live connection is
- * down (offline, or still reconnecting after a failed attempt: one dropped socket that comes straight
- * back is not worth the alarm). Connecting, idle and a refused key are not "offline".
+ * The top bar's one word for "offline": the library could not reach the server, or the live connection
+ * is down (offline, or still reconnecting after a failed attempt: one dropped socket that comes straight
+ * back is not worth the alarm). Connecting, idle and a refused key are not "offline". While it shows,
+ * the live indicator stands aside and the server pill loses its green, so nothing says otherwise.
  */
 export function offlineBadge(
   sync: Pick<SyncStateView, 'phase'> | null,
@@ -231,7 +232,7 @@ export function offlineBadge(
   const liveDown = live?.status === 'offline' || (live?.status === 'reconnecting' && live.attempt >= 2);
   if (!syncOffline && !liveDown) return null;
   return {
-    label: 'Working offline',
+    label: 'Offline',
     detail:
       'The server cannot be reached. The library shows what is on this computer, search still works, and edits wait until the server is back.',
   };

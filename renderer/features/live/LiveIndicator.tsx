@@ -65,8 +65,12 @@ function SummaryIndicator({ summary, onOpenSettings }: { summary: LiveSummary; o
   );
 }
 
-/** The live connection's state in the top bar; focusable so its explanation is reachable by keyboard. */
-export function LiveIndicator({ onOpenSettings }: { onOpenSettings(): void }) {
+/**
+ * The live connection's state in the top bar; focusable so its explanation is reachable by keyboard.
+ * While the top bar says the server is offline, one server's indicator stands aside (it would only
+ * repeat it); several servers keep their summary, which speaks of each.
+ */
+export function LiveIndicator({ onOpenSettings, offline = false }: { onOpenSettings(): void; offline?: boolean }) {
   const state = useLiveStore((s) => s.state);
   const states = useLiveStore((s) => s.states);
   const servers = useServersStore((s) => s.servers);
@@ -76,7 +80,7 @@ export function LiveIndicator({ onOpenSettings }: { onOpenSettings(): void }) {
   const summary = liveSummary(servers, states, now);
   if (summary) return <SummaryIndicator summary={summary} onOpenSettings={onOpenSettings} />;
   const view = liveIndicator(state, now);
-  if (!view) return null;
+  if (!view || offline) return null;
   return (
     <Tooltip text={view.detail} placement="bottom-end">
       <button

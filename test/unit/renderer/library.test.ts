@@ -141,7 +141,7 @@ describe('search summary', () => {
 
 describe('offline badge', () => {
   it('shows when the sync is offline or the live connection is down, not while connecting or refused', () => {
-    expect(offlineBadge(sync({ phase: 'offline' }), { status: 'connected', attempt: 0 })?.label).toBe('Working offline');
+    expect(offlineBadge(sync({ phase: 'offline' }), { status: 'connected', attempt: 0 })?.label).toBe('Offline');
     expect(offlineBadge(sync(), { status: 'reconnecting', attempt: 2 })).not.toBeNull();
     expect(offlineBadge(null, { status: 'offline', attempt: 4 })).not.toBeNull();
     expect(offlineBadge(sync(), { status: 'connected', attempt: 0 })).toBeNull();
