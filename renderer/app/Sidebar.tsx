@@ -63,6 +63,7 @@ export function Sidebar({ version }: { version: string | null }) {
                   }}
                   type="button"
                   className="nav-item"
+                  title={screenTitles[screen]}
                   aria-current={active ? 'page' : undefined}
                   aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
                   tabIndex={active ? 0 : -1}

@@ -50,7 +50,7 @@ for (const profile of ['g1', 'g2', 'g3'] as const) {
     const ended = row(page, MEET_ID);
     // No Refresh: the row was updated when the bot left.
     await expect(ended.locator('.badge')).toHaveText('Completed');
-    await expect(ended).not.toContainText('Live');
+    await expect(ended).not.toContainText('Transcribing');
     await expect(exportButton(ended)).toBeVisible();
     await openRow(page, MEET_ID);
     await expect(page.locator('.meeting-detail-header .badge')).toHaveText('Completed');
@@ -111,7 +111,7 @@ test('a meeting last seen live on a server no longer connected reads "as of" tha
   await nav(page, /Library/);
   const liveRow = row(page, MEET_ID);
   await expect(liveRow).toContainText(/\d+ lines?/);
-  await expect(liveRow.locator('.badge')).toHaveText('Live');
+  await expect(liveRow.locator('.badge')).toHaveText('Transcribing');
 
   // The person connects another server and disconnects the first (several servers stay connected
   // at once otherwise); nobody tells the app any more how that meeting goes on.
@@ -128,7 +128,7 @@ test('a meeting last seen live on a server no longer connected reads "as of" tha
     'title',
     'This meeting’s server is not connected, so this is the last status the app saw. Connect to it to see how the meeting went on.',
   );
-  await expect(stale).not.toContainText('Live');
+  await expect(stale.locator('.badge')).not.toHaveText('Transcribing');
   await expect(exportButton(stale)).toBeVisible();
   await snap(page, testInfo, 'library-other-server-as-of');
   const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -40,7 +40,7 @@ const statuses: Record<string, { label: string; tone: BadgeTone }> = {
   requested: { label: 'Requested', tone: 'info' },
   joining: { label: 'Joining', tone: 'info' },
   awaiting_admission: { label: 'In the lobby', tone: 'warn' },
-  active: { label: 'Live', tone: 'success' },
+  active: { label: 'Transcribing', tone: 'success' },
   needs_help: { label: 'Needs help', tone: 'warn' },
   needs_human_help: { label: 'Needs help', tone: 'warn' },
   stopping: { label: 'Stopping', tone: 'info' },
@@ -66,7 +66,7 @@ export interface LibraryStatusView {
 /**
  * A library meeting's status. On a server that is not connected (another server, the ended
  * demo) nobody tells the app when a bot leaves, so a meeting last seen in flight shows that status
- * "as of" when it was seen, never "Live".
+ * "as of" when it was seen, never plainly "Transcribing".
  */
 export function libraryStatus(
   m: Pick<LibraryMeetingView, 'status' | 'serverId' | 'statusSeenAt' | 'lastSyncedAt'>,

