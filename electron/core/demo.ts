@@ -27,7 +27,7 @@ export class DemoService {
       profile,
       host: '127.0.0.1',
       port: 0,
-      apiKeys: [{ key: apiKey, scopes: ['bot', 'tx'], email: 'demo@vexa.local' }],
+      apiKeys: [{ key: apiKey, scopes: ['bot', 'tx', 'browser'], email: 'demo@vexa.local' }],
       seed: true,
       timeScale: this.timeScale,
       // A server's limit protects it from many clients; this one serves only this window, and a

@@ -44,8 +44,11 @@ for (const profile of ['g1', 'g2', 'g3'] as const) {
     await expect(urlField(page)).toHaveValue('https://api.cloud.vexa.ai');
     if (profile === 'g3') await snap(page, testInfo, 'onboarding');
 
-    await fillServer(page, simulatorUrl, apiKey);
+    // Plain http to another machine is warned about; to this computer (the simulator) it is not.
+    await fillServer(page, 'http://vexa.lan:8056', apiKey);
     await expect(page.getByText(/plain http/).first()).toBeVisible();
+    await fillServer(page, simulatorUrl, apiKey);
+    await expect(page.getByText(/plain http/)).toHaveCount(0);
     await page.getByRole('button', { name: 'Test connection' }).click();
     const probe = page.getByRole('group', { name: 'Connection test result' });
     await expect(probe).toContainText(`Vexa server found · ${apiLabels[profile]}`);
@@ -148,6 +151,16 @@ test('the demo runs without an account and its meetings are in the library', asy
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Live/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Live' })).toBeVisible();
+
+  // Settings speak of no key the person never entered.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
+  await expect(page.getByRole('region', { name: 'Servers' })).toContainText('Built in: no account or key needed.');
+  await expect(page.getByRole('region', { name: 'Account' })).toContainText('What the demo account unlocks');
+  await expect(page.getByRole('region', { name: 'API key', exact: true })).toHaveCount(0);
+  await expect(page.locator('.screen-content')).not.toContainText(/vxa_\w*•|enter it again|this key/i);
 
   await page.getByRole('button', { name: 'Connect a real server' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome to Vexa Companion' })).toBeVisible();

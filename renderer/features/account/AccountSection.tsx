@@ -39,14 +39,19 @@ function FeatureList({ features }: { features: AccountInfo['features'] }) {
  * Settings → Account: who the connected key belongs to, its scopes and what they unlock. Read again
  * when the key changes (a new key "used in this app" from the admin console).
  */
-export function AccountSection({ serverId, keyLabel }: { serverId: string; keyLabel: string | null }) {
+export function AccountSection({ serverId, keyLabel, demo = false }: { serverId: string; keyLabel: string | null; demo?: boolean }) {
   const load = useAccountStore((s) => s.info);
   useEffect(() => {
     void loadAccount();
   }, [serverId, keyLabel]);
 
   return (
-    <Card title="Account" description="What the server says about the API key this app uses.">
+    <Card
+      title="Account"
+      description={
+        demo ? 'The demo’s own account: what it may do on the built-in simulator.' : 'What the server says about the API key this app uses.'
+      }
+    >
       {load.phase === 'loading' ? <Spinner label="Asking the server about this key…" /> : null}
       {load.phase === 'error' ? (
         <Banner
@@ -60,12 +65,13 @@ export function AccountSection({ serverId, keyLabel }: { serverId: string; keyLa
           {load.message}
         </Banner>
       ) : null}
-      {load.phase === 'ready' ? <AccountDetails info={load.value} /> : null}
+      {load.phase === 'ready' ? <AccountDetails info={load.value} demo={demo} /> : null}
     </Card>
   );
 }
 
-function AccountDetails({ info }: { info: AccountInfo }) {
+/** The demo makes its own key for the session: nobody entered one, so none is spoken of. */
+function AccountDetails({ info, demo }: { info: AccountInfo; demo: boolean }) {
   const scopes = info.scopes;
   return (
     <div className="stack">
@@ -84,7 +90,7 @@ function AccountDetails({ info }: { info: AccountInfo }) {
             <dd className="mono">{info.userId}</dd>
           </>
         ) : null}
-        {info.keyLabel ? (
+        {info.keyLabel && !demo ? (
           <>
             <dt>Key</dt>
             <dd className="mono">{info.keyLabel}</dd>
@@ -116,7 +122,7 @@ function AccountDetails({ info }: { info: AccountInfo }) {
       </dl>
       {info.features.length > 0 ? (
         <div className="stack-sm">
-          <h3>What this key unlocks</h3>
+          <h3>{demo ? 'What the demo account unlocks' : 'What this key unlocks'}</h3>
           <FeatureList features={info.features} />
         </div>
       ) : null}

@@ -25,8 +25,10 @@ export function SettingsScreen() {
       <CurrentServerPicker what="Server, API key, account, webhook and administration settings" />
       <ServersSection />
       {connection ? <ServerSection connection={connection} /> : null}
-      {connection ? <ApiKeySection keyInfo={connection.key} /> : null}
-      {connection?.server ? <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} /> : null}
+      {connection && !connection.server?.demo ? <ApiKeySection keyInfo={connection.key} /> : null}
+      {connection?.server ? (
+        <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} demo={connection.server.demo} />
+      ) : null}
       {connection?.server ? <WebhookSection serverId={connection.server.id} signs={connection.server.generation !== 'g1'} /> : null}
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
