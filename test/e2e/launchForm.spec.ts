@@ -49,13 +49,21 @@ test('a meeting link on the clipboard is offered when the window gains focus, on
   await expect(meetingCard(page, 'qrs-tuvw-xyz')).toBeVisible();
 });
 
-test('text on the clipboard that is not a meeting link is not offered', async ({ page, context }) => {
+test('text on the clipboard that is not a meeting link is not offered, and withdraws the offer of the link before it', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await start(page);
+  const offer = page.getByRole('group', { name: 'Meeting link on the clipboard' });
+  await copyElsewhere(page, 'https://meet.google.com/jkl-mnop-qrs');
+  await windowGainsFocus(page);
+  await expect(offer).toBeVisible();
   await copyElsewhere(page, 'vxa_tx_not_a_meeting_but_a_secret');
   await windowGainsFocus(page);
   await expect(linkField(page)).toBeFocused();
-  await expect(page.getByRole('group', { name: 'Meeting link on the clipboard' })).toHaveCount(0);
+  await expect(offer).toHaveCount(0);
+  await expect(linkField(page)).toHaveValue('');
 });
 
 test('bot options are sent, remembered as defaults and shown in Settings', async ({ page }) => {

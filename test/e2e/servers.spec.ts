@@ -179,9 +179,9 @@ test('the live indicator names each server’s state and reconnects one; the bot
 
   // Lab drops: the summary counts one of two, the tooltip says which, and Lab alone can be retried.
   const restarted = lab.simulator.restart(1500);
-  await expect(indicator).toHaveAccessibleName('Live updates: Live: 1 of 2 servers');
+  await expect(indicator).toHaveAccessibleName('Live updates: Connected: 1 of 2 servers');
   await indicator.focus();
-  await expect(page.getByRole('tooltip').filter({ hasText: /Cloud: Live\. Lab: (Reconnecting|Offline)/ })).toBeVisible();
+  await expect(page.getByRole('tooltip').filter({ hasText: /Cloud: Connected\. Lab: (Reconnecting|Offline)/ })).toBeVisible();
   await indicator.click();
   const list = page.getByRole('dialog', { name: 'Live updates of each server' });
   await expect(list.getByRole('button', { name: 'Reconnect now to Lab' })).toBeVisible();

@@ -66,7 +66,7 @@ function AttentionBanner({ meeting, now }: { meeting: TrackedMeetingView; now: n
           onClick={() => useAttentionHide.getState().hide(keyOfTracked(meeting), { status: meeting.status, until: now + SNOOZE_MS })}
           aria-label={`Remind me in 1 minute about ${meeting.name}`}
         >
-          Remind me in 1 min
+          Remind me in 1 minute
         </Button>
         <Button
           size="sm"

@@ -73,19 +73,26 @@ export async function sendBot(defaults: LaunchDefaults, picked: string | null): 
 /**
  * Offers a meeting link on the clipboard once, unless the field already holds it: the core's
  * clipboard in the desktop app, the browser's in a browser (read only once the browser allows it).
+ * A clipboard that now holds something else withdraws the offer of the link it held before; one
+ * that could not be read changes nothing.
  */
 export async function checkClipboard(): Promise<void> {
   const found = inBrowser ? await browserClipboardLink() : await coreClipboardLink();
-  if (!found) return;
-  const text = found.trim();
+  if (found === undefined) return;
+  const text = found?.trim() ?? '';
   const form = useLaunchStore.getState();
-  if (!text || text === form.link.trim() || text === form.lastOffered) return;
+  if (!text) {
+    if (form.offer) form.setOffer(null);
+    return;
+  }
+  if (text === form.link.trim() || text === form.lastOffered) return;
   form.setOffer(text);
 }
 
-async function coreClipboardLink(): Promise<string | null> {
+/** The meeting link on the core's clipboard; null when it holds none, undefined when it could not be asked. */
+async function coreClipboardLink(): Promise<string | null | undefined> {
   const result = await api.invoke('clipboard:meetingLink');
-  return result.ok ? result.value.text : null;
+  return result.ok ? result.value.text : undefined;
 }
 
 export function acceptOffer(): void {

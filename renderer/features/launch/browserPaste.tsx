@@ -43,13 +43,16 @@ interface PasteState {
 
 const usePasteStore = create<PasteState>()((set) => ({ ask: false, note: null, set: (patch) => set(patch) }));
 
-/** On focus: the clipboard's meeting link when the browser already lets the page read it, else null (and the button shows). */
-export async function browserClipboardLink(env: ClipboardEnvironment = pageClipboardEnvironment()): Promise<string | null> {
+/**
+ * On focus: the clipboard's meeting link when the browser already lets the page read it, null when
+ * it holds something else, undefined when it could not be read (and the button shows).
+ */
+export async function browserClipboardLink(env: ClipboardEnvironment = pageClipboardEnvironment()): Promise<string | null | undefined> {
   const state = await clipboardReadPermission(navigator.permissions);
   usePasteStore.getState().set({ ask: state !== 'granted' });
-  if (state !== 'granted') return null;
+  if (state !== 'granted') return undefined;
   const read = await readBrowserClipboard(env);
-  return read.ok ? meetingLinkOnClipboard(read.value) : null;
+  return read.ok ? meetingLinkOnClipboard(read.value) : undefined;
 }
 
 /** The button: reads now (the browser may ask), and fills the field with the link it finds. */
@@ -79,7 +82,7 @@ export function BrowserClipboardPaste({ onUsed }: { onUsed(): void }) {
           </button>
         </div>
       ) : null}
-      <div className="link-detection" data-state="hint" role="status">
+      <div className="clipboard-note" role="status">
         {note && !link.trim() ? note : ''}
       </div>
     </>

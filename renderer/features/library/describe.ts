@@ -222,7 +222,7 @@ export interface OfflineBadgeView {
  * The top bar's one word for "offline": the library could not reach the server, or the live connection
  * is down (offline, or still reconnecting after a failed attempt: one dropped socket that comes straight
  * back is not worth the alarm). Connecting, idle and a refused key are not "offline". While it shows,
- * the live indicator stands aside and the server pill loses its green, so nothing says otherwise.
+ * the live indicator does not say "Offline" again and the server pill loses its green.
  */
 export function offlineBadge(
   sync: Pick<SyncStateView, 'phase'> | null,

@@ -67,8 +67,8 @@ function SummaryIndicator({ summary, onOpenSettings }: { summary: LiveSummary; o
 
 /**
  * The live connection's state in the top bar; focusable so its explanation is reachable by keyboard.
- * While the top bar says the server is offline, one server's indicator stands aside (it would only
- * repeat it); several servers keep their summary, which speaks of each.
+ * While the top bar says the server is offline, one server's indicator does not say it again (it
+ * still counts down to the next attempt); several servers keep their summary, which speaks of each.
  */
 export function LiveIndicator({ onOpenSettings, offline = false }: { onOpenSettings(): void; offline?: boolean }) {
   const state = useLiveStore((s) => s.state);
@@ -80,7 +80,8 @@ export function LiveIndicator({ onOpenSettings, offline = false }: { onOpenSetti
   const summary = liveSummary(servers, states, now);
   if (summary) return <SummaryIndicator summary={summary} onOpenSettings={onOpenSettings} />;
   const view = liveIndicator(state, now);
-  if (!view || offline) return null;
+  // "Offline" is said once, by the top bar's offline badge; "Reconnecting in 3 s" beside it still adds something.
+  if (!view || (offline && state?.status === 'offline')) return null;
   return (
     <Tooltip text={view.detail} placement="bottom-end">
       <button

@@ -153,7 +153,7 @@ function liveWords(state: LiveStateView | undefined, now: number): { text: strin
   const wait = state?.retryAt ? Math.max(0, Math.ceil((state.retryAt - now) / 1000)) : null;
   switch (state?.status) {
     case 'connected':
-      return { text: 'Live', up: true, canReconnect: false, ticking: false };
+      return { text: 'Connected', up: true, canReconnect: false, ticking: false };
     case 'connecting':
     case undefined:
     case 'idle':
@@ -169,7 +169,7 @@ function liveWords(state: LiveStateView | undefined, now: number): { text: strin
 
 /**
  * The top bar's live indicator once more than one server sends a bot: how many of them are live
- * ("Live: 2 of 3 servers"), and each server's state. Null with one server or none (the one-server
+ * ("Connected: 2 of 3 servers"), and each server's state. Null with one server or none (the one-server
  * indicator says it as before).
  */
 export function liveSummary(
@@ -183,7 +183,7 @@ export function liveSummary(
   const up = words.filter((w) => w.up).length;
   const tone: BadgeTone = up === sending.length ? 'success' : up === 0 ? 'danger' : 'warn';
   return {
-    label: up === sending.length ? `Live: all ${sending.length} servers` : `Live: ${up} of ${sending.length} servers`,
+    label: up === sending.length ? `Connected: all ${sending.length} servers` : `Connected: ${up} of ${sending.length} servers`,
     tone,
     lines: words.map((w) => ({ serverId: w.server.id, label: w.server.label, text: w.text, canReconnect: w.canReconnect })),
     ticking: words.some((w) => w.ticking),

@@ -145,9 +145,12 @@ function UpdateChoices() {
           onChange={(e) => setFeed(e.target.value)}
           error={feedError}
           help={
-            view.feed
-              ? `Checks ${view.feed}. Leave empty for the built-in feed; another feed is a folder (https) holding latest.yml, latest-mac.yml and latest-linux.yml.`
-              : 'Leave empty for the built-in feed; another feed is a folder (https) holding latest.yml, latest-mac.yml and latest-linux.yml.'
+            // File names and "built-in" stay whole on a line: a name split at its hyphen reads as two.
+            <>
+              {view.feed ? `Checks ${view.feed}. ` : null}Leave empty for the <span className="nowrap">built-in</span> feed; another feed is
+              a folder (https) holding <span className="nowrap">latest.yml</span>, <span className="nowrap">latest-mac.yml</span> and{' '}
+              <span className="nowrap">latest-linux.yml</span>.
+            </>
           }
         />
         <Button type="submit" busy={saving} unavailable={feed.trim() === saved}>

@@ -14,6 +14,7 @@ import { startHarness } from '../../../electron/harness/harnessServer';
 import { createPageClipboard } from '../../../electron/harness/pageClipboard';
 import { startSimulator, type SimProfile, type SimScenario, type Simulator } from '../../../electron/simulator';
 import { HARNESS_EXPORT_WORKER } from '../../../electron/harness/exportWorker';
+import { noteAppClosed } from './appClosing';
 
 export interface LaunchOptions {
   profile?: SimProfile;
@@ -160,6 +161,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     outgoing,
     extra,
     async close({ keepData = false } = {}) {
+      noteAppClosed();
       await harness.close();
       await core.close();
       if (!options.simulator) await simulator.close();

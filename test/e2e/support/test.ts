@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { isAfterCloseNoise, resetAppClosed } from './appClosing';
 
 /**
  * The Playwright test, watching the page: an uncaught exception, a console error or a console
@@ -16,9 +17,12 @@ export const test = base.extend<{ allowedPageProblems: RegExp[]; allowPageProble
   pageProblems: [
     async ({ page, allowedPageProblems }, use) => {
       const problems: string[] = [];
+      resetAppClosed();
       page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+        if (m.type() !== 'error' && m.type() !== 'warning') return;
+        const problem = `console.${m.type()}: ${m.text()}`;
+        if (!isAfterCloseNoise(problem)) problems.push(problem);
       });
       await use(problems);
       const unexpected = problems.filter((p) => !allowedPageProblems.some((pattern) => pattern.test(p)));

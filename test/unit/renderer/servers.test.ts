@@ -147,23 +147,23 @@ describe('the live indicator across servers', () => {
       { [A]: live(A, 'connected'), [B]: live(B, 'reconnecting', now + 3_000), [C]: live(C, 'connected') },
       now,
     );
-    expect(summary).toMatchObject({ label: 'Live: 2 of 3 servers', tone: 'warn', ticking: true });
+    expect(summary).toMatchObject({ label: 'Connected: 2 of 3 servers', tone: 'warn', ticking: true });
     expect(summary?.lines).toEqual([
-      { serverId: A, label: 'Cloud', text: 'Live', canReconnect: false },
+      { serverId: A, label: 'Cloud', text: 'Connected', canReconnect: false },
       { serverId: B, label: 'Lab', text: 'Reconnecting in 3 s', canReconnect: true },
-      { serverId: C, label: 'Old', text: 'Live', canReconnect: false },
+      { serverId: C, label: 'Old', text: 'Connected', canReconnect: false },
     ]);
-    expect(liveSummaryDetail(summary!)).toBe('Cloud: Live. Lab: Reconnecting in 3 s. Old: Live.');
+    expect(liveSummaryDetail(summary!)).toBe('Cloud: Connected. Lab: Reconnecting in 3 s. Old: Connected.');
   });
 
   it('reads all live, or none live, as such', () => {
     const two = [server(A, 'Cloud'), server(B, 'Lab')];
     expect(liveSummary(two, { [A]: live(A, 'connected'), [B]: live(B, 'connected') }, now)).toMatchObject({
-      label: 'Live: all 2 servers',
+      label: 'Connected: all 2 servers',
       tone: 'success',
     });
     expect(liveSummary(two, { [A]: live(A, 'offline'), [B]: live(B, 'unauthorized') }, now)).toMatchObject({
-      label: 'Live: 0 of 2 servers',
+      label: 'Connected: 0 of 2 servers',
       tone: 'danger',
     });
   });
