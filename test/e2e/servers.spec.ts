@@ -140,7 +140,7 @@ test('two servers: a bot from each through the picker, labelled everywhere, sear
   await page.getByRole('dialog', { name: 'Disconnect from Lab?' }).getByRole('button', { name: 'Disconnect' }).click();
   await expect(serverRow(page, 'Lab')).toContainText('Disconnected');
   await expect(serverRow(page, 'Lab')).toContainText('No API key kept.');
-  await expect(page.getByRole('button', { name: /^Live updates:/ })).toHaveAccessibleName('Live updates: Live');
+  await expect(page.getByRole('button', { name: /^Live updates:/ })).toHaveAccessibleName('Live updates: Connected');
   await goTo(page, 'Library');
   await meetingList(page).getByRole('listitem').filter({ hasText: FIRST }).getByRole('button').first().click();
   await expect(
