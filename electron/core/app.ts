@@ -68,8 +68,8 @@ export interface LiveTimings {
   pollMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** How long live transcript changes are gathered before they are pushed and stored. */
-  flushMs?: number;
+  /** How long a live transcript push may go unacknowledged by the window before the next is pushed and stored anyway. */
+  ackTimeoutMs?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -19,6 +19,7 @@ type BotChannel =
   | 'live:state'
   | 'live:reconnectNow'
   | 'live:open'
+  | 'live:painted'
   | 'overlay:open';
 
 export type BotHandlerTable = { [C in BotChannel & ChannelName]: Handler<C> };
@@ -138,6 +139,11 @@ export function createBotHandlers({ connections, sessions, opener, overlays, log
       const { s, m } = followed(serverId, meetingId, 'follow this meeting live');
       if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
       return { ...(await s.transcripts.open(meetingId, m.platform, m.nativeId)), serverId: s.serverId };
+    },
+    // A server that went away meanwhile has nothing left to push.
+    'live:painted': async ({ serverId }) => {
+      sessions.get(serverId)?.transcripts.acknowledge();
+      return null;
     },
     'overlay:open': async ({ serverId, meetingId }) => {
       const c = connections.resolve(serverId);

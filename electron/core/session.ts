@@ -98,7 +98,7 @@ export class ServerSession {
           d.logger.error('Could not store live captions', { error: String(e) });
         }
       },
-      flushMs: d.timings?.flushMs,
+      ackTimeoutMs: d.timings?.ackTimeoutMs,
     });
     const hub = new LiveHub({
       baseUrl: server.url,

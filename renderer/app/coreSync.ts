@@ -7,6 +7,7 @@ import { statusChanges } from '../features/bots/describe';
 import { useBotsStore } from '../features/bots/store';
 import { createThrottledAnnouncer } from '../features/bots/throttle';
 import { refreshCaptions } from '../features/captions/actions';
+import { createPaintAck } from '../features/captions/paintAck';
 import { useCaptionsStore } from '../features/captions/store';
 import { useConnectionStore } from '../features/connection/store';
 import { applySyncState, scheduleLibraryReload } from '../features/library/actions';
@@ -145,13 +146,17 @@ async function fetchState(api: TypedApi): Promise<void> {
 
 export function startCoreSync(api: TypedApi, link: Link): () => void {
   countingLibrary = api;
+  const painted = createPaintAck((serverId) => void api.invoke('live:painted', { serverId }));
   const initial = link.status();
   useAppStore.getState().setLink(initial);
   const offs = [
     api.on('app:state', applyAppState),
     api.on('bots:changed', applyTrackedMeetings),
     api.on('live:state', applyLiveState),
-    api.on('live:segments', (delta) => useCaptionsStore.getState().applyDelta(delta)),
+    api.on('live:segments', (delta) => {
+      useCaptionsStore.getState().applyDelta(delta);
+      painted(delta.serverId);
+    }),
     api.on('ui:focusMeeting', ({ serverId, meetingId }) => focusMeeting({ serverId, meetingId })),
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),

@@ -165,6 +165,11 @@ export const channels = {
   'live:reconnectNow': { input: OnServerInput, output: LiveStateSchema },
   /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
   'live:open': { input: FollowedMeeting, output: LiveSnapshotSchema },
+  /**
+   * The window painted the `live:segments` it was last sent from this server: the core pushes what
+   * gathered since at once (until then changes merge into one next push).
+   */
+  'live:painted': { input: z.object({ serverId: ServerIdInput }).strict(), output: z.null() },
   /** Shows the last caption lines of one live meeting in a compact always-on-top overlay. */
   'overlay:open': { input: FollowedMeeting, output: z.object({ mode: OverlayModeSchema }) },
   'overlay:close': { input: Empty, output: z.null() },
@@ -221,7 +226,7 @@ export const events = {
   'bots:changed': z.array(TrackedMeetingSchema),
   /** One server's live connection changed (`serverId` says which). */
   'live:state': LiveStateSchema,
-  /** What changed in a live transcript since the last push (batched). */
+  /** What changed in a live transcript since the last push; the window answers `live:painted` once it shows it. */
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
   'ui:focusMeeting': z.object({ serverId: z.string(), meetingId: z.number() }),

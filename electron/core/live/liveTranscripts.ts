@@ -32,9 +32,15 @@ export interface LiveTranscriptsDeps {
   onDelta(delta: LiveDelta): void;
   /** Confirmed segments to keep in the local cache (batched per flush). */
   onConfirmed?(meetingId: number, segments: RenderedSegment[]): void;
-  /** How long deltas are gathered before they are pushed (one push per animation-frame-ish tick). */
-  flushMs?: number;
+  /**
+   * How long a pushed batch may wait for the window's `acknowledge()` before the next one is pushed
+   * anyway: a hidden or throttled window paints no frames, and what it has not taken must not pile up.
+   */
+  ackTimeoutMs?: number;
 }
+
+/** A window that paints acknowledges within a frame or two; one that does not gets a batch this often. */
+export const DEFAULT_ACK_TIMEOUT_MS = 250;
 
 interface Entry {
   model: TranscriptModel;
@@ -54,10 +60,18 @@ interface Entry {
  * The live transcript of every meeting the socket reports on: frames are merged as they come,
  * REST seeds each meeting when it is opened and fills whatever a dropped connection missed, and
  * the renderer receives small batched deltas instead of whole transcripts.
+ *
+ * Deltas are paced by the window, not by a timer: a change is pushed at once when the window has
+ * painted the previous push (`acknowledge()`), and while a push is unacknowledged later changes
+ * merge into the next one (a line's draft and its confirmation travel once).
  */
 export class LiveTranscripts {
   private readonly entries = new Map<number, Entry>();
-  private flushTimer: { cancel(): void } | null = null;
+  /** A batch was pushed and the window has not acknowledged it: changes gather for the next one. */
+  private inFlight = false;
+  private ackTimer: { cancel(): void } | null = null;
+  private pushQueued = false;
+  private closed = false;
   private retryTimer: { cancel(): void } | null = null;
   private downSince: number | null = null;
 
@@ -183,23 +197,51 @@ export class LiveTranscripts {
       e.pendingRemoved.delete(s.key);
       e.pendingUpserts.set(s.key, s);
     }
-    this.flushTimer ??= this.d.clock.setTimeout(() => this.flush(), this.d.flushMs ?? 50);
+    this.queuePush();
   }
 
-  /** Pushes what changed since the last flush, one delta per meeting. */
+  // Frames that arrive together (one socket read) go out as one push: the push waits for the
+  // current task's frames, not for a clock.
+  private queuePush(): void {
+    if (this.inFlight || this.pushQueued || this.closed) return;
+    this.pushQueued = true;
+    queueMicrotask(() => {
+      this.pushQueued = false;
+      if (!this.inFlight && !this.closed) this.flush();
+    });
+  }
+
+  /** The window painted the last push: what gathered since goes out now. */
+  acknowledge(): void {
+    if (!this.inFlight) return;
+    this.inFlight = false;
+    this.ackTimer?.cancel();
+    this.ackTimer = null;
+    this.queuePush();
+  }
+
+  /** Pushes what changed since the last push, one delta per meeting, acknowledged or not. */
   flush(): void {
-    this.flushTimer?.cancel();
-    this.flushTimer = null;
+    let pushed = false;
     for (const [meetingId, e] of this.entries) {
       if (e.pendingUpserts.size === 0 && e.pendingRemoved.size === 0) continue;
       const upserted = [...e.pendingUpserts.values()];
       const removed = [...e.pendingRemoved];
       e.pendingUpserts.clear();
       e.pendingRemoved.clear();
+      pushed = true;
       this.d.onDelta({ meetingId, version: e.model.version, upserted, removed });
       const confirmed = upserted.filter((s) => !s.draft);
       if (confirmed.length) this.d.onConfirmed?.(meetingId, confirmed);
     }
+    if (!pushed || this.closed) return;
+    this.inFlight = true;
+    this.ackTimer?.cancel();
+    this.ackTimer = this.d.clock.setTimeout(() => {
+      this.ackTimer = null;
+      this.inFlight = false;
+      this.queuePush();
+    }, this.d.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
   }
 
   /** The confirmed transcript as held now (the fault tests compare it with the server's truth). */
@@ -208,8 +250,9 @@ export class LiveTranscripts {
   }
 
   close(): void {
-    this.flushTimer?.cancel();
-    this.flushTimer = null;
+    this.ackTimer?.cancel();
+    this.ackTimer = null;
+    this.closed = true;
     this.retryTimer?.cancel();
     this.retryTimer = null;
   }

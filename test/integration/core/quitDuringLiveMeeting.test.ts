@@ -43,8 +43,9 @@ async function start(): Promise<{ core: Core; sim: Simulator; dataDir: string }>
     paths: { data: dataDir, logs: join(dataDir, 'logs') },
     secrets: createMemorySecretStore(),
     logger,
-    // No timed push at all: whatever the socket delivered is still gathered when the app closes.
-    live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500, flushMs: 3_600_000 },
+    // No window acknowledges a push and none is pushed on a timer: after the first push, whatever
+    // the socket delivered is still gathered when the app closes.
+    live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500, ackTimeoutMs: 3_600_000 },
     ...createHarnessPorts({ logger, launchBrowser: false }),
   });
   cleanups.push(() => core.close());
@@ -99,15 +100,26 @@ describe.each([
       (await core.handlers['bots:tracked'](undefined)).find((m) => m.id === launched.id && m.status === 'awaiting_admission'),
     );
 
+    // The first line is pushed at once (nothing was waiting for the window); the window never
+    // acknowledges it, so every line after it is still gathered when the app closes.
+    const firstPush = new Promise<void>((resolve) =>
+      core.onEvent((event) => {
+        if (event === 'live:segments') resolve();
+      }),
+    );
+    const t0 = Date.now();
+    sim.injectRaw(lobby.id, transcriptFrame(lobby.id, LINES.slice(0, 1), t0));
+    await firstPush;
+
     // Frames on one socket arrive in order: once the status that follows the captions has been
-    // seen, the captions were received too (and, with no timed push, are still gathered).
+    // seen, the captions were received too.
     const admitted = new Promise<void>((resolve) =>
       core.onEvent((event, payload) => {
         if (event === 'bots:changed' && (payload as TrackedMeetingView[]).some((m) => m.id === lobby.id && m.status === 'active'))
           setImmediate(resolve);
       }),
     );
-    sim.injectRaw(lobby.id, transcriptFrame(lobby.id, LINES, Date.now()));
+    sim.injectRaw(lobby.id, transcriptFrame(lobby.id, LINES, t0));
     sim.injectRaw(lobby.id, statusFrame(lobby, 'active'));
     await admitted;
 
