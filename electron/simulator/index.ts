@@ -80,6 +80,12 @@ export interface Simulator {
   /** Sends bytes to every socket subscribed to the meeting; returns how many got them. */
   injectRaw(meetingId: number, raw: string | Buffer): number;
   truth(meetingId: number): SimSegment[];
+  /**
+   * Stores lines as already said and confirmed in a meeting's transcript, without sending them live
+   * (a long meeting for benchmarks); `start`/`end` in seconds from the session start. Returns the
+   * session start (ms since the epoch) the lines' absolute times count from.
+   */
+  addConfirmed(meetingId: number, lines: ReadonlyArray<{ speaker: string; text: string; start: number; end: number }>): number;
   setFault(f: SimFault | null): void;
 }
 
@@ -199,6 +205,29 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     comeBack: () => server.comeBack(),
     injectRaw: (id, raw) => hub.injectRaw(meeting(id).id, raw),
     truth: (id) => truthOf(meeting(id)),
+    addConfirmed: (id, lines) => {
+      const m = meeting(id);
+      m.startTime ??= clock.now();
+      const at = clock.now();
+      for (const line of lines) {
+        const speakerKey = line.speaker.toLowerCase().replace(/\W+/g, '-');
+        const segmentId = `${m.sessionUid}:${speakerKey}:${Math.round(line.start * 1000)}`;
+        m.segments.set(segmentId, {
+          segmentId,
+          speaker: line.speaker,
+          speakerKey,
+          text: line.text,
+          start: line.start,
+          end: line.end,
+          completed: true,
+          source: 'glow-bound',
+          language: 'en',
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      return m.startTime;
+    },
     setFault: (f) => server.setFault(f),
   };
 }

@@ -54,6 +54,8 @@ interface Entry {
   /** A re-read failed: lines said during the last drop are still missing until one succeeds. */
   owed: boolean;
   ended: boolean;
+  /** Snapshots handed to a window: until the first, no window holds any of this transcript. */
+  opened: number;
 }
 
 /**
@@ -71,6 +73,9 @@ export class LiveTranscripts {
   private inFlight = false;
   private ackTimer: { cancel(): void } | null = null;
   private pushQueued = false;
+  /** Confirmed lines of a first read, stored just after the snapshot that carries them is answered. */
+  private readonly toStore: Array<{ meetingId: number; segments: RenderedSegment[] }> = [];
+  private storeTimer: { cancel(): void } | null = null;
   private closed = false;
   private retryTimer: { cancel(): void } | null = null;
   private downSince: number | null = null;
@@ -91,6 +96,7 @@ export class LiveTranscripts {
         seeded: false,
         owed: false,
         ended: false,
+        opened: 0,
       });
     }
   }
@@ -99,9 +105,31 @@ export class LiveTranscripts {
   async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot> {
     this.follow(meetingId, platform, nativeId);
     const e = this.entries.get(meetingId)!;
-    if (!e.seeded) await this.seed(meetingId, e);
+    if (!e.seeded) await this.seed(meetingId, e, e.opened === 0);
+    // Before the first snapshot no window holds any of this transcript: what gathered (the whole
+    // first read, for a long meeting) reaches the window in the snapshot, not also as a delta, and
+    // its confirmed lines go to the cache just after the window has its answer.
+    if (e.opened === 0) this.deferStore(meetingId, e);
     this.flush();
+    e.opened++;
     return { meetingId, version: e.model.version, segments: e.model.snapshot(), gaps: [...e.gaps], rejectedFrames: e.rejected };
+  }
+
+  private deferStore(meetingId: number, e: Entry): void {
+    if (e.pendingUpserts.size === 0 && e.pendingRemoved.size === 0) return;
+    const confirmed = [...e.pendingUpserts.values()].filter((s) => !s.draft);
+    e.pendingUpserts.clear();
+    e.pendingRemoved.clear();
+    if (confirmed.length === 0) return;
+    this.toStore.push({ meetingId, segments: confirmed });
+    this.storeTimer ??= this.d.clock.setTimeout(() => this.storeDeferred(), 0);
+  }
+
+  private storeDeferred(): void {
+    this.storeTimer?.cancel();
+    this.storeTimer = null;
+    const batches = this.toStore.splice(0);
+    for (const b of batches) this.d.onConfirmed?.(b.meetingId, b.segments);
   }
 
   onFrame(frame: Record<string, unknown>): void {
@@ -169,7 +197,8 @@ export class LiveTranscripts {
     );
   }
 
-  private async seed(meetingId: number, e: Entry): Promise<boolean> {
+  /** `quiet`: what the read changed waits for the caller (a first open), instead of a push. */
+  private async seed(meetingId: number, e: Entry, quiet = false): Promise<boolean> {
     try {
       const raw = await this.d.client.getTranscriptRaw(e.platform, e.nativeId, { meetingId });
       const segments = (raw as { segments?: unknown } | null)?.segments;
@@ -179,7 +208,7 @@ export class LiveTranscripts {
       e.seeded = true;
       e.owed = false;
       if (e.gaps.length) e.gaps = [];
-      this.collect(e, applied);
+      this.collect(e, applied, quiet);
       return true;
     } catch (err) {
       this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
@@ -187,7 +216,7 @@ export class LiveTranscripts {
     }
   }
 
-  private collect(e: Entry, applied: Applied): void {
+  private collect(e: Entry, applied: Applied, quiet = false): void {
     if (applied.upserted.length === 0 && applied.removed.length === 0) return;
     for (const key of applied.removed) {
       e.pendingUpserts.delete(key);
@@ -197,7 +226,7 @@ export class LiveTranscripts {
       e.pendingRemoved.delete(s.key);
       e.pendingUpserts.set(s.key, s);
     }
-    this.queuePush();
+    if (!quiet) this.queuePush();
   }
 
   // Frames that arrive together (one socket read) go out as one push: the push waits for the
@@ -250,6 +279,7 @@ export class LiveTranscripts {
   }
 
   close(): void {
+    if (this.toStore.length) this.storeDeferred();
     this.ackTimer?.cancel();
     this.ackTimer = null;
     this.closed = true;

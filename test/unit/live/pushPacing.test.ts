@@ -147,3 +147,49 @@ describe('live caption pushes paced by the window', () => {
     expect(stored).toEqual([['Hello.'], ['Goodbye.']]);
   });
 });
+
+describe('opening a meeting for the first time', () => {
+  function withServer(lines: string[]) {
+    const c = manualClock();
+    const deltas: LiveDelta[] = [];
+    const stored: string[][] = [];
+    const client = {
+      getTranscriptRaw: async () => ({ segments: lines.map((text, n) => segment(n, text, true)) }),
+    } as unknown as VexaClient;
+    const transcripts = new LiveTranscripts({
+      client,
+      clock: c.clock,
+      logger: quietLogger,
+      onDelta: (d) => deltas.push(d),
+      onConfirmed: (_id, segments) => stored.push(segments.map((s) => s.text)),
+    });
+    return { transcripts, deltas, stored, ...c };
+  }
+
+  it('answers the whole read in the snapshot, pushes none of it again, and stores it just after', async () => {
+    const { transcripts, deltas, stored, advance } = withServer(['Hello.', 'Welcome.', 'Shall we start?']);
+    const snapshot = await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij');
+    await settle();
+    expect(snapshot.segments.map((s) => s.text)).toEqual(['Hello.', 'Welcome.', 'Shall we start?']);
+    expect(deltas).toEqual([]);
+    expect(stored).toEqual([]);
+    advance(0);
+    expect(stored).toEqual([['Hello.', 'Welcome.', 'Shall we start?']]);
+  });
+
+  it('stores the read at close when the app closes first', async () => {
+    const { transcripts, stored } = withServer(['Hello.']);
+    await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij');
+    transcripts.close();
+    expect(stored).toEqual([['Hello.']]);
+  });
+
+  it('pushes what the socket brings after the snapshot', async () => {
+    const { transcripts, deltas } = withServer(['Hello.']);
+    const snapshot = await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij');
+    transcripts.onFrame(frame([segment(1, 'Welcome.', true)]));
+    await settle();
+    expect(deltas.map(texts)).toEqual([['Welcome.']]);
+    expect(deltas[0]!.version).toBeGreaterThan(snapshot.version);
+  });
+});
