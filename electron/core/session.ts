@@ -90,14 +90,19 @@ export class ServerSession {
       // this returns: close() flushes the last batch through here just before the cache closes.
       onConfirmed: (meetingId, segments) => {
         const m = bots?.tracker.get(meetingId);
-        if (!m) return;
+        if (!m) return false;
         try {
           const localId = d.library.storeLive(server.id, trackedToMeeting(m), segments);
           d.emit('library:changed', { serverId: server.id, meetingIds: [localId] });
+          return true;
         } catch (e) {
           d.logger.error('Could not store live captions', { error: String(e) });
+          return false;
         }
       },
+      // The meeting's last lines are written: give the cache's free pages back to the disk now
+      // rather than keep the file at its peak size.
+      onReleased: () => d.library.reclaimFreePages(),
       flushMs: d.timings?.flushMs,
     });
     const hub = new LiveHub({

@@ -30,8 +30,13 @@ export interface LiveTranscriptsDeps {
   clock: Clock;
   logger: Logger;
   onDelta(delta: LiveDelta): void;
-  /** Confirmed segments to keep in the local cache (batched per flush). */
-  onConfirmed?(meetingId: number, segments: RenderedSegment[]): void;
+  /**
+   * Confirmed segments to keep in the local cache (batched per flush). `false` means they could not
+   * be stored: the meeting's live transcript is then kept in memory after it ends, so nothing is lost.
+   */
+  onConfirmed?(meetingId: number, segments: RenderedSegment[]): boolean | void;
+  /** A finished meeting's transcript is whole in the cache and no longer held here. */
+  onReleased?(meetingId: number): void;
   /** How long deltas are gathered before they are pushed (one push per animation-frame-ish tick). */
   flushMs?: number;
 }
@@ -48,6 +53,14 @@ interface Entry {
   /** A re-read failed: lines said during the last drop are still missing until one succeeds. */
   owed: boolean;
   ended: boolean;
+  /** Some confirmed lines could not be written to the cache: this transcript is their only copy. */
+  unstored: boolean;
+}
+
+/** A finished meeting whose transcript lives in the cache now; enough to read it again from the server. */
+interface Released {
+  platform: string;
+  nativeId: string;
 }
 
 /**
@@ -57,6 +70,9 @@ interface Entry {
  */
 export class LiveTranscripts {
   private readonly entries = new Map<number, Entry>();
+  // A finished meeting's whole transcript (20,000 lines is tens of MB with its end-of-meeting
+  // re-read) would otherwise stay for as long as the app runs; the cache has every confirmed line.
+  private readonly released = new Map<number, Released>();
   private flushTimer: { cancel(): void } | null = null;
   private retryTimer: { cancel(): void } | null = null;
   private downSince: number | null = null;
@@ -65,7 +81,7 @@ export class LiveTranscripts {
 
   /** Registers a meeting so frames for it are merged even before anyone opens it. */
   follow(meetingId: number, platform: string, nativeId: string): void {
-    if (!this.entries.has(meetingId)) {
+    if (!this.entries.has(meetingId) && !this.released.has(meetingId)) {
       this.entries.set(meetingId, {
         model: new TranscriptModel(),
         platform,
@@ -77,12 +93,18 @@ export class LiveTranscripts {
         seeded: false,
         owed: false,
         ended: false,
+        unstored: false,
       });
     }
   }
 
-  /** The whole current transcript of a meeting, seeded from REST the first time. */
-  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot> {
+  /**
+   * The whole current transcript of a meeting, seeded from REST the first time. A released
+   * meeting is read from the server again and not kept; null when the server does not answer.
+   */
+  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot | null> {
+    const released = this.released.get(meetingId);
+    if (released) return this.readReleased(meetingId, released);
     this.follow(meetingId, platform, nativeId);
     const e = this.entries.get(meetingId)!;
     if (!e.seeded) await this.seed(meetingId, e);
@@ -136,6 +158,36 @@ export class LiveTranscripts {
       this.scheduleRetry();
     }
     this.flush();
+    this.releaseEnded();
+  }
+
+  /** Whether a meeting's transcript is still held in memory (released ones are in the cache). */
+  holds(meetingId: number): boolean {
+    return this.entries.has(meetingId);
+  }
+
+  // An ended meeting whose final re-read succeeded and whose every confirmed line reached the cache
+  // is dropped; one still owed a re-read, or with lines the cache refused, stays.
+  private releaseEnded(): void {
+    for (const [id, e] of this.entries) {
+      if (!e.ended || e.owed || e.unstored || e.pendingUpserts.size || e.pendingRemoved.size) continue;
+      this.entries.delete(id);
+      this.released.set(id, { platform: e.platform, nativeId: e.nativeId });
+      this.d.onReleased?.(id);
+    }
+  }
+
+  private async readReleased(meetingId: number, r: Released): Promise<LiveSnapshot | null> {
+    try {
+      const raw = await this.d.client.getTranscriptRaw(r.platform, r.nativeId, { meetingId });
+      const segments = (raw as { segments?: unknown } | null)?.segments;
+      const model = new TranscriptModel();
+      model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      return { meetingId, version: model.version, segments: model.snapshot(), gaps: [], rejectedFrames: 0 };
+    } catch (err) {
+      this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
+      return null;
+    }
   }
 
   // Owed re-reads are retried every few seconds until the server answers.
@@ -147,6 +199,7 @@ export class LiveTranscripts {
         void Promise.all([...this.entries].filter(([, e]) => e.owed).map(async ([id, e]) => ({ ok: await this.seed(id, e) }))).then(
           (results) => {
             this.flush();
+            this.releaseEnded();
             if (results.some((r) => !r.ok)) this.scheduleRetry(Math.min(attempt + 1, 6));
           },
         );
@@ -198,11 +251,11 @@ export class LiveTranscripts {
       e.pendingRemoved.clear();
       this.d.onDelta({ meetingId, version: e.model.version, upserted, removed });
       const confirmed = upserted.filter((s) => !s.draft);
-      if (confirmed.length) this.d.onConfirmed?.(meetingId, confirmed);
+      if (confirmed.length && this.d.onConfirmed?.(meetingId, confirmed) === false) e.unstored = true;
     }
   }
 
-  /** The confirmed transcript as held now (the fault tests compare it with the server's truth). */
+  /** The confirmed transcript as held now (the fault tests compare it with the server's truth); empty once released. */
   confirmed(meetingId: number): RenderedSegment[] {
     return this.entries.get(meetingId)?.model.confirmed() ?? [];
   }
