@@ -68,7 +68,7 @@ async function startCore(): Promise<CoreProcess> {
         const on = (m: { type: string } & CoreMemory) => {
           if (m.type !== 'memory') return;
           child.off('message', on);
-          done({ rssMb: m.rssMb, heapMb: m.heapMb });
+          done({ rssMb: m.rssMb, heapMb: m.heapMb, externalMb: m.externalMb });
         };
         child.on('message', on);
         child.send({ type: 'memory' });
@@ -88,6 +88,26 @@ async function pageHeapMb(cdp: CDPSession, collect: boolean): Promise<number> {
   }
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize / 2 ** 20;
+}
+
+/** Where a CPU profile spent its time, by function (self time), for `VEXA_AFTER_PROFILE=1`. */
+function topFunctions(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): string {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([name, ms]) => `${ms.toFixed(1)} ms ${name}`)
+    .join('\n  ');
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
@@ -128,7 +148,10 @@ export async function runAfterBench(): Promise<void> {
     rateLimitPerMinute: 0,
   });
   const core = await startCore();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: e2eConfig.use?.launchOptions?.args ?? ['--headless'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: e2eConfig.use?.launchOptions?.args ?? ['--headless'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1180, height: 800 }, reducedMotion: 'reduce' });
     const cdp = await page.context().newCDPSession(page);
@@ -154,7 +177,9 @@ export async function runAfterBench(): Promise<void> {
       if (Date.now() - started > 30 * 60_000) throw new Error('the meeting did not end');
       await pause(5_000);
       const m = await core.memory();
-      samples.push(`${Math.round((Date.now() - started) / 1000)}s core ${mb(m.rssMb)} MB (heap ${mb(m.heapMb)}), page ${mb(await pageHeapMb(cdp, false))} MB`);
+      samples.push(
+        `${Math.round((Date.now() - started) / 1000)}s core ${mb(m.rssMb)} MB (heap ${mb(m.heapMb)}, external ${mb(m.externalMb)}), page ${mb(await pageHeapMb(cdp, false))} MB`,
+      );
     }
     const endedAt = Date.now();
     const coreEnd = await core.memory();
@@ -187,7 +212,14 @@ export async function runAfterBench(): Promise<void> {
     for (let i = 0; i < OPENS; i++) {
       const search = page.getByRole('combobox', { name: 'Search all meetings' });
       await search.fill(token);
+      const profiling = process.env.VEXA_AFTER_PROFILE === '1' && i === 0;
+      if (profiling) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       times.push(await openHit(page, token));
+      if (profiling)
+        process.stderr.write(`after bench: the first open, by function\n  ${topFunctions((await cdp.send('Profiler.stop')).profile)}\n`);
       await page.getByRole('button', { name: /^Back to (library|search results)$/ }).click();
     }
     times.sort((a, b) => a - b);
@@ -198,7 +230,7 @@ export async function runAfterBench(): Promise<void> {
     const coreAfter = await core.memory();
     emit({ name: 'core.rss_after_meeting_growth_mb', value: mb(coreAfter.rssMb - coreBefore.rssMb), unit: 'MB', target: '< 10 MB' });
     process.stderr.write(
-      `after bench: core before ${mb(coreBefore.rssMb)} MB (heap ${mb(coreBefore.heapMb)}), at the end ${mb(coreEnd.rssMb)} (${mb(coreEnd.heapMb)}), a minute later ${mb(coreAfter.rssMb)} (${mb(coreAfter.heapMb)})\n`,
+      `after bench: core RSS (heap, external) before ${mb(coreBefore.rssMb)} MB (${mb(coreBefore.heapMb)}, ${mb(coreBefore.externalMb)}), at the end ${mb(coreEnd.rssMb)} (${mb(coreEnd.heapMb)}, ${mb(coreEnd.externalMb)}), a minute later ${mb(coreAfter.rssMb)} (${mb(coreAfter.heapMb)}, ${mb(coreAfter.externalMb)})\n`,
     );
     const db = new Database(join(core.dataDir, CACHE_FILE), { readonly: true });
     const free = db.pragma('freelist_count', { simple: true }) as number;

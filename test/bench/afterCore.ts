@@ -16,6 +16,8 @@ import { RENDERER_DIR } from '../e2e/support/app';
 export interface CoreMemory {
   rssMb: number;
   heapMb: number;
+  /** Memory outside the JS heap that V8 knows of (buffers, SQLite's is not in it). */
+  externalMb: number;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vexa-after-bench-'));
@@ -42,7 +44,7 @@ const memory = async (): Promise<CoreMemory> => {
   await new Promise((r) => setImmediate(r));
   gc?.();
   const m = process.memoryUsage();
-  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 };
+  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, externalMb: m.external / 2 ** 20 };
 };
 
 process.on('message', (message: { type: string }) => {
