@@ -68,7 +68,7 @@ async function startCore(): Promise<CoreProcess> {
         const on = (m: { type: string } & CoreMemory) => {
           if (m.type !== 'memory') return;
           child.off('message', on);
-          done({ rssMb: m.rssMb, heapMb: m.heapMb, externalMb: m.externalMb });
+          done({ rssMb: m.rssMb, heapMb: m.heapMb, externalMb: m.externalMb, heapTotalMb: m.heapTotalMb });
         };
         child.on('message', on);
         child.send({ type: 'memory' });
@@ -229,6 +229,9 @@ export async function runAfterBench(): Promise<void> {
     await pause(Math.max(0, endedAt + AFTER_MS - Date.now()));
     const coreAfter = await core.memory();
     emit({ name: 'core.rss_after_meeting_growth_mb', value: mb(coreAfter.rssMb - coreBefore.rssMb), unit: 'MB', target: '< 10 MB' });
+    process.stderr.write(
+      `after bench: core heap reserved before ${mb(coreBefore.heapTotalMb)} MB, at the end ${mb(coreEnd.heapTotalMb)}, a minute later ${mb(coreAfter.heapTotalMb)}\n`,
+    );
     process.stderr.write(
       `after bench: core RSS (heap, external) before ${mb(coreBefore.rssMb)} MB (${mb(coreBefore.heapMb)}, ${mb(coreBefore.externalMb)}), at the end ${mb(coreEnd.rssMb)} (${mb(coreEnd.heapMb)}, ${mb(coreEnd.externalMb)}), a minute later ${mb(coreAfter.rssMb)} (${mb(coreAfter.heapMb)}, ${mb(coreAfter.externalMb)})\n`,
     );

@@ -18,6 +18,8 @@ export interface CoreMemory {
   heapMb: number;
   /** Memory outside the JS heap that V8 knows of (buffers, SQLite's is not in it). */
   externalMb: number;
+  /** The JS heap as reserved from the system (used or not). */
+  heapTotalMb: number;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vexa-after-bench-'));
@@ -44,7 +46,7 @@ const memory = async (): Promise<CoreMemory> => {
   await new Promise((r) => setImmediate(r));
   gc?.();
   const m = process.memoryUsage();
-  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, externalMb: m.external / 2 ** 20 };
+  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, externalMb: m.external / 2 ** 20, heapTotalMb: m.heapTotal / 2 ** 20 };
 };
 
 process.on('message', (message: { type: string }) => {
