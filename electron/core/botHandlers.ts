@@ -138,7 +138,10 @@ export function createBotHandlers({ connections, sessions, opener, overlays, log
     'live:open': async ({ serverId, meetingId }) => {
       const { s, m } = followed(serverId, meetingId, 'follow this meeting live');
       if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
-      return { ...(await s.transcripts.open(meetingId, m.platform, m.nativeId)), serverId: s.serverId };
+      const snapshot = await s.transcripts.open(meetingId, m.platform, m.nativeId);
+      if (!snapshot)
+        throw new UserFacingError('unavailable', 'This meeting has ended and its server did not answer. Open it from the library instead.');
+      return { ...snapshot, serverId: s.serverId };
     },
     // A server that went away meanwhile has nothing left to push.
     'live:painted': async ({ serverId }) => {

@@ -90,15 +90,20 @@ export class ServerSession {
       // this returns: close() flushes the last batch through here just before the cache closes.
       onConfirmed: (meetingId, segments) => {
         const m = bots?.tracker.get(meetingId);
-        if (!m) return;
+        if (!m) return false;
         try {
           const localId = d.library.storeLive(server.id, trackedToMeeting(m), segments);
           d.emit('library:changed', { serverId: server.id, meetingIds: [localId] });
+          return true;
         } catch (e) {
           d.logger.error('Could not store live captions', { error: String(e) });
+          return false;
         }
       },
       ackTimeoutMs: d.timings?.ackTimeoutMs,
+      // The meeting's last lines are written: give the cache's free pages back to the disk now
+      // rather than keep the file at its peak size.
+      onReleased: () => d.library.reclaimFreePages(),
     });
     const hub = new LiveHub({
       baseUrl: server.url,

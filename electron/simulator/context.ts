@@ -36,5 +36,7 @@ export interface SimContext {
   readonly adminKey: string | null;
   /** G2 takes a webhook on this computer or a private network, which the real one refuses (tests' receivers live there). */
   readonly allowPrivateWebhooks: boolean;
+  /** Generated lines after the planning script in the `long` scenario. */
+  readonly longLines: number;
   log(message: string): void;
 }

@@ -59,6 +59,11 @@ export interface SimulatorOptions {
    * and the in-app demo want: compressed time multiplies the request rate.
    */
   rateLimitPerMinute?: number;
+  /**
+   * Generated lines after the planning script in the `long` scenario (default 200); the soak
+   * benchmark streams 20,000.
+   */
+  longLines?: number;
   /** Receives one human-readable line per notable event. */
   log?: (line: string) => void;
 }
@@ -114,6 +119,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     defaultScenario,
     adminKey: opts.adminKey || null,
     allowPrivateWebhooks: opts.allowPrivateWebhooks ?? false,
+    longLines: opts.longLines ?? 200,
     log,
   };
   hub.attach(ctx);

@@ -176,7 +176,7 @@ export class ScenarioRunner implements Lifecycle {
       );
       return;
     }
-    const lines = m.scenario === 'long' ? longScript() : planningScript();
+    const lines = m.scenario === 'long' ? longScript(this.ctx.longLines) : planningScript();
     this.speak(m, lines, () => this.after(m.id, TIMINGS.leaveAfterScript, (mm) => this.complete(mm, 'left_alone')));
   }
 

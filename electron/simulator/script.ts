@@ -125,13 +125,15 @@ const ROTATION: Who[] = ['maya', 'daniel', 'priya', 'daniel', 'maya', 'priya', '
 
 /**
  * A long meeting: the planning script, then `extra` more distinct lines. Lead, topic and tail
- * lists have coprime lengths (7, 11, 13), so the first 1001 generated sentences are all different.
+ * lists have coprime lengths (7, 11, 13), so the first 1001 generated sentences are all different;
+ * later ones carry their number, so every line of a very long meeting can be searched for alone.
  */
 export function longScript(extra = 200): ScriptLine[] {
   const lines = planningScript().filter((l) => !l.chat);
   const base = lines.length;
   for (let k = 0; k < extra; k++) {
-    const text = `${LEADS[k % LEADS.length]} ${TOPICS[k % TOPICS.length]}, ${TAILS[k % TAILS.length]}`;
+    const said = `${LEADS[k % LEADS.length]} ${TOPICS[k % TOPICS.length]}, ${TAILS[k % TAILS.length]}`;
+    const text = k < 1001 ? said : `${said} Point ${k}.`;
     lines.push(line(ROTATION[k % ROTATION.length]!, text, base + k));
   }
   return lines;

@@ -1,5 +1,6 @@
 // `npm run bench`: one JSON object per line ({name, value, unit, baseline?, ratio?, target?}).
 // Comparisons are measured side by side in the same run; nothing here asserts.
+import { runAfterBench } from './after.bench';
 import { runCacheBench } from './cache.bench';
 import { runExportBench } from './export.bench';
 import { runIpcBench } from './ipc.bench';
@@ -15,6 +16,7 @@ const benches: Array<[string, () => Promise<void>]> = [
   ['cache', runCacheBench],
   // Needs the built renderer (`npx vite build`).
   ['render', runRenderBench],
+  ['after', runAfterBench],
 ];
 const only = process.argv.slice(2);
 

@@ -38,6 +38,19 @@ function configure(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/**
+ * Free pages go back to the disk on request (`Library.reclaimFreePages`, after a meeting ends and
+ * after each transcript sync): a 20,000-line meeting rewritten by its end-of-meeting sync otherwise
+ * leaves the file at twice its size for good. SQLite applies `auto_vacuum` to a database with no
+ * tables at once, and to one that has tables only through a VACUUM (sqlite.org/pragma.html#pragma_auto_vacuum),
+ * which cannot run inside a migration's transaction: a cache written before this mode existed is
+ * vacuumed once, here, at its first open.
+ */
+function useIncrementalVacuum(db: Database.Database): void {
+  db.pragma('auto_vacuum = INCREMENTAL');
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) db.exec('VACUUM');
+}
+
 function migrate(db: Database.Database, list: Migration[]): void {
   const latest = list.reduce((max, m) => Math.max(max, m.version), 0);
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -166,10 +179,13 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
     createPrivateFile(file);
     const db = new Database(file);
     try {
+      // Before the first table exists (a new file), the mode takes without a VACUUM.
+      db.pragma('auto_vacuum = INCREMENTAL');
       configure(db);
       const check = unclean ? db.pragma('quick_check', { simple: true }) : sizeCheck(db, file);
       if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
       migrate(db, list);
+      useIncrementalVacuum(db);
       // A read-only file opens and reads as if nothing were wrong; find out now, not on the
       // person's first edit. Rewriting the schema version is the smallest real write.
       db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);

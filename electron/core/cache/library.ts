@@ -248,6 +248,21 @@ export class Library {
   }
 
   /**
+   * Gives the cache file's free pages back to the disk (the file is in incremental auto-vacuum
+   * mode, see database.ts), then moves the write-ahead log into the file so it shrinks now.
+   * Cheap when nothing is free; never throws (a full or read-only disk keeps its pages).
+   */
+  reclaimFreePages(): void {
+    try {
+      if ((this.db.pragma('freelist_count', { simple: true }) as number) === 0) return;
+      this.db.pragma('incremental_vacuum');
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // The pages stay free inside the file and are reused by the next writes.
+    }
+  }
+
+  /**
    * Empties the library (meetings, transcripts, trails, unsent edits, sync marks) and gives the
    * space back to the disk. Known servers stay, so the next sync refills it.
    */

@@ -225,6 +225,8 @@ export class SyncService {
   private startTranscripts(): void {
     void this.transcripts.run().then(() => {
       if (this.closed) return;
+      // Transcripts fetched whole replace what a live meeting stored line by line.
+      this.d.library.reclaimFreePages();
       try {
         const at = this.store.nextRetryAt(this.d.serverId);
         if (at !== null) this.later(Math.max(0, at - this.d.clock.now()), () => this.startTranscripts());

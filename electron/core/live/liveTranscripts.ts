@@ -30,8 +30,13 @@ export interface LiveTranscriptsDeps {
   clock: Clock;
   logger: Logger;
   onDelta(delta: LiveDelta): void;
-  /** Confirmed segments to keep in the local cache (batched per flush). */
-  onConfirmed?(meetingId: number, segments: RenderedSegment[]): void;
+  /**
+   * Confirmed segments to keep in the local cache (batched per push). `false` means they could not
+   * be stored: the meeting's live transcript is then kept in memory after it ends, so nothing is lost.
+   */
+  onConfirmed?(meetingId: number, segments: RenderedSegment[]): boolean | void;
+  /** A finished meeting's transcript is whole in the cache and no longer held here. */
+  onReleased?(meetingId: number): void;
   /**
    * How long a pushed batch may wait for the window's `acknowledge()` before the next one is pushed
    * anyway: a hidden or throttled window paints no frames, and what it has not taken must not pile up.
@@ -56,6 +61,14 @@ interface Entry {
   ended: boolean;
   /** Snapshots handed to a window: until the first, no window holds any of this transcript. */
   opened: number;
+  /** Some confirmed lines could not be written to the cache: this transcript is their only copy. */
+  unstored: boolean;
+}
+
+/** A finished meeting whose transcript lives in the cache now; enough to read it again from the server. */
+interface Released {
+  platform: string;
+  nativeId: string;
 }
 
 /**
@@ -77,6 +90,9 @@ export class LiveTranscripts {
   private readonly toStore: Array<{ meetingId: number; segments: RenderedSegment[] }> = [];
   private storeTimer: { cancel(): void } | null = null;
   private closed = false;
+  // A finished meeting's whole transcript (20,000 lines is tens of MB with its end-of-meeting
+  // re-read) would otherwise stay for as long as the app runs; the cache has every confirmed line.
+  private readonly released = new Map<number, Released>();
   private retryTimer: { cancel(): void } | null = null;
   private downSince: number | null = null;
 
@@ -84,7 +100,7 @@ export class LiveTranscripts {
 
   /** Registers a meeting so frames for it are merged even before anyone opens it. */
   follow(meetingId: number, platform: string, nativeId: string): void {
-    if (!this.entries.has(meetingId)) {
+    if (!this.entries.has(meetingId) && !this.released.has(meetingId)) {
       this.entries.set(meetingId, {
         model: new TranscriptModel(),
         platform,
@@ -97,12 +113,18 @@ export class LiveTranscripts {
         owed: false,
         ended: false,
         opened: 0,
+        unstored: false,
       });
     }
   }
 
-  /** The whole current transcript of a meeting, seeded from REST the first time. */
-  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot> {
+  /**
+   * The whole current transcript of a meeting, seeded from REST the first time. A released
+   * meeting is read from the server again and not kept; null when the server does not answer.
+   */
+  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot | null> {
+    const released = this.released.get(meetingId);
+    if (released) return this.readReleased(meetingId, released);
     this.follow(meetingId, platform, nativeId);
     const e = this.entries.get(meetingId)!;
     if (!e.seeded) await this.seed(meetingId, e, e.opened === 0);
@@ -129,7 +151,11 @@ export class LiveTranscripts {
     this.storeTimer?.cancel();
     this.storeTimer = null;
     const batches = this.toStore.splice(0);
-    for (const b of batches) this.d.onConfirmed?.(b.meetingId, b.segments);
+    for (const b of batches) {
+      if (this.d.onConfirmed?.(b.meetingId, b.segments) !== false) continue;
+      const e = this.entries.get(b.meetingId);
+      if (e) e.unstored = true;
+    }
   }
 
   onFrame(frame: Record<string, unknown>): void {
@@ -178,6 +204,38 @@ export class LiveTranscripts {
       this.scheduleRetry();
     }
     this.flush();
+    this.releaseEnded();
+  }
+
+  /** Whether a meeting's transcript is still held in memory (released ones are in the cache). */
+  holds(meetingId: number): boolean {
+    return this.entries.has(meetingId);
+  }
+
+  // An ended meeting whose final re-read succeeded and whose every confirmed line reached the cache
+  // is dropped; one still owed a re-read, or with lines the cache refused, stays.
+  private releaseEnded(): void {
+    // A first read waiting to be stored is written first: released, its lines would be nowhere.
+    if (this.toStore.length) this.storeDeferred();
+    for (const [id, e] of this.entries) {
+      if (!e.ended || e.owed || e.unstored || e.pendingUpserts.size || e.pendingRemoved.size) continue;
+      this.entries.delete(id);
+      this.released.set(id, { platform: e.platform, nativeId: e.nativeId });
+      this.d.onReleased?.(id);
+    }
+  }
+
+  private async readReleased(meetingId: number, r: Released): Promise<LiveSnapshot | null> {
+    try {
+      const raw = await this.d.client.getTranscriptRaw(r.platform, r.nativeId, { meetingId });
+      const segments = (raw as { segments?: unknown } | null)?.segments;
+      const model = new TranscriptModel();
+      model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      return { meetingId, version: model.version, segments: model.snapshot(), gaps: [], rejectedFrames: 0 };
+    } catch (err) {
+      this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
+      return null;
+    }
   }
 
   // Owed re-reads are retried every few seconds until the server answers.
@@ -189,6 +247,7 @@ export class LiveTranscripts {
         void Promise.all([...this.entries].filter(([, e]) => e.owed).map(async ([id, e]) => ({ ok: await this.seed(id, e) }))).then(
           (results) => {
             this.flush();
+            this.releaseEnded();
             if (results.some((r) => !r.ok)) this.scheduleRetry(Math.min(attempt + 1, 6));
           },
         );
@@ -261,7 +320,7 @@ export class LiveTranscripts {
       pushed = true;
       this.d.onDelta({ meetingId, version: e.model.version, upserted, removed });
       const confirmed = upserted.filter((s) => !s.draft);
-      if (confirmed.length) this.d.onConfirmed?.(meetingId, confirmed);
+      if (confirmed.length && this.d.onConfirmed?.(meetingId, confirmed) === false) e.unstored = true;
     }
     if (!pushed || this.closed) return;
     this.inFlight = true;
@@ -273,7 +332,7 @@ export class LiveTranscripts {
     }, this.d.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
   }
 
-  /** The confirmed transcript as held now (the fault tests compare it with the server's truth). */
+  /** The confirmed transcript as held now (the fault tests compare it with the server's truth); empty once released. */
   confirmed(meetingId: number): RenderedSegment[] {
     return this.entries.get(meetingId)?.model.confirmed() ?? [];
   }

@@ -34,6 +34,8 @@ interface CaptionsStore {
   applyDelta(delta: LiveDeltaView): void;
   /** Drops the captions of meetings that are no longer followed (by `meetingKey`). */
   retain(keys: ReadonlySet<string>): void;
+  /** Drops one meeting's captions (the library shows its transcript instead); reopening loads them again. */
+  release(meeting: MeetingKey): void;
 }
 
 function emptyEntry(): MeetingCaptions {
@@ -114,6 +116,13 @@ export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
       if (kept.length === Object.keys(meetings).length) return;
       for (const key of buffers.keys()) if (!keys.has(key)) buffers.delete(key);
       set({ meetings: Object.fromEntries(kept) });
+    },
+    release: ({ serverId, meetingId }) => {
+      const key = meetingKey(serverId, meetingId);
+      buffers.delete(key);
+      if (!(key in get().meetings)) return;
+      const { [key]: _dropped, ...rest } = get().meetings;
+      set({ meetings: rest });
     },
   };
 });

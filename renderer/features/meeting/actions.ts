@@ -1,6 +1,7 @@
 import type { MeetingPatch } from '../../../shared/vexa/types';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
+import { releaseLiveCopy } from '../captions/release';
 import { useConnectionStore } from '../connection/store';
 import type { EditableField } from './describe';
 import { EchoGuard, type OpenKind } from './echoGuard';
@@ -35,8 +36,10 @@ async function load(kind: OpenKind): Promise<void> {
   useMeetingStore.getState().setLoad({ loading: true });
   const result = await api.invoke('library:open', { id: open.id });
   if (seq !== loadSeq || useMeetingStore.getState().open?.id !== open.id) return;
-  if (result.ok) useMeetingStore.getState().setDetail(result.value);
-  else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
+  if (result.ok) {
+    useMeetingStore.getState().setDetail(result.value);
+    releaseLiveCopy(result.value.meeting);
+  } else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
 }
 
 /** One open at a time; events arriving meanwhile fold into one more open afterwards. */

@@ -60,7 +60,7 @@ function setup() {
     clock: c.clock,
     logger: quietLogger,
     onDelta: (d) => deltas.push(d),
-    onConfirmed: (_id, segments) => stored.push(segments.map((s) => s.text)),
+    onConfirmed: (_id, segments) => void stored.push(segments.map((s) => s.text)),
   });
   transcripts.follow(MEETING, 'google_meet', 'abc-defg-hij');
   return { transcripts, deltas, stored, ...c };
@@ -161,14 +161,14 @@ describe('opening a meeting for the first time', () => {
       clock: c.clock,
       logger: quietLogger,
       onDelta: (d) => deltas.push(d),
-      onConfirmed: (_id, segments) => stored.push(segments.map((s) => s.text)),
+      onConfirmed: (_id, segments) => void stored.push(segments.map((s) => s.text)),
     });
     return { transcripts, deltas, stored, ...c };
   }
 
   it('answers the whole read in the snapshot, pushes none of it again, and stores it just after', async () => {
     const { transcripts, deltas, stored, advance } = withServer(['Hello.', 'Welcome.', 'Shall we start?']);
-    const snapshot = await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij');
+    const snapshot = (await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij'))!;
     await settle();
     expect(snapshot.segments.map((s) => s.text)).toEqual(['Hello.', 'Welcome.', 'Shall we start?']);
     expect(deltas).toEqual([]);
@@ -186,7 +186,7 @@ describe('opening a meeting for the first time', () => {
 
   it('pushes what the socket brings after the snapshot', async () => {
     const { transcripts, deltas } = withServer(['Hello.']);
-    const snapshot = await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij');
+    const snapshot = (await transcripts.open(MEETING, 'google_meet', 'abc-defg-hij'))!;
     transcripts.onFrame(frame([segment(1, 'Welcome.', true)]));
     await settle();
     expect(deltas.map(texts)).toEqual([['Welcome.']]);

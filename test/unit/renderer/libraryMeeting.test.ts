@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
+import type { CaptionView } from '../../../shared/ipc/models';
 import {
   checkLanguage,
   editChip,
@@ -170,6 +171,26 @@ describe('search words in the transcript', () => {
     expect(words(termRanges(text, ['cafe'], false))).toEqual(['Café']);
     expect(words(termRanges(text, ['metrics', 'hotel'], false))).toEqual(['hotel', 'metrics']);
     expect(termRanges(text, [], true)).toEqual([]);
+  });
+
+  it('marks plain and accented lines alike, and none in lines without the words', () => {
+    const line = (key: string, text: string): CaptionView => ({
+      key,
+      segmentId: key,
+      speaker: 'Maya',
+      text,
+      start: 0,
+      end: 1,
+      absoluteStart: 0,
+      absoluteEnd: 1000,
+      language: 'fr',
+      completed: true,
+      draft: false,
+    });
+    const lines = [line('a', 'POINT 7 is done.'), line('b', 'Nothing here.'), line('c', 'Ce pôint-là, café.'), line('d', 'Pointless.')];
+    const marks = termMarks(lines, ['point', 'cafe'], false);
+    expect([...marks.marks.keys()]).toEqual(['a', 'c']);
+    expect(marks.marks.get('c')!.map((r) => lines[2]!.text.slice(r.start, r.end))).toEqual(['pôint', 'café']);
   });
 
   it('numbers the marks in reading order and finds the first mark of the opened line', () => {
