@@ -6,6 +6,11 @@ export interface MatchQuery {
   match: string | null;
   terms: string[];
   prefix: boolean;
+  /**
+   * When the last operand is one word being typed (a prefix): the expression before it and the
+   * word, so that the word can be replaced by the whole words it may become (see terms.ts).
+   */
+  typing: { before: string; word: string } | null;
 }
 
 type Op = 'AND' | 'OR' | 'NOT';
@@ -64,6 +69,7 @@ export function buildMatchQuery(rawInput: string): MatchQuery {
   let dropNext = false;
   let operands = 0;
   let prefix = false;
+  let typed: MatchQuery['typing'] = null;
   const last = items[items.length - 1];
 
   for (const item of items) {
@@ -84,11 +90,25 @@ export function buildMatchQuery(rawInput: string): MatchQuery {
     if (operands > 0) parts.push(pendingOp ? ` ${pendingOp} ` : ' ');
     parts.push(`"${item.words.join(' ')}"${isPrefix ? ' *' : ''}`);
     if (pendingOp !== 'NOT') terms.push(...item.words.map((w) => w.toLowerCase()));
-    if (item === last) prefix = isPrefix;
+    if (item === last) {
+      prefix = isPrefix;
+      // FTS5 joins phrases side by side with an implicit AND, but not a phrase and a parenthesis.
+      const before = parts.slice(0, -1).map((p) => (p === ' ' ? ' AND ' : p));
+      if (isPrefix && item.words.length === 1) typed = { before: before.join(''), word: lastWord };
+    }
     pendingOp = null;
     operands++;
   }
-  return { match: operands === 0 ? null : parts.join(''), terms: [...new Set(terms)], prefix };
+  return { match: operands === 0 ? null : parts.join(''), terms: [...new Set(terms)], prefix, typing: typed };
+}
+
+/**
+ * The expression with the word being typed replaced by the whole words it may become (an OR of
+ * quoted words in parentheses, which stands where the prefix stood); null when there are none.
+ */
+export function withWholeWords(q: MatchQuery, words: readonly string[]): string | null {
+  if (!q.typing || words.length === 0) return null;
+  return `${q.typing.before}(${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')})`;
 }
 
 /** Splits a snippet marked with MARK_OPEN/MARK_CLOSE into plain-text parts. */

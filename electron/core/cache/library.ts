@@ -51,7 +51,7 @@ export class Library {
     this.segments = new SegmentStore(this.db);
     this.meetings = new MeetingStore(this.db, this.segments);
     this.names = new ServerNames(this.db);
-    this.index = new SearchIndex(this.db, this.names);
+    this.index = new SearchIndex(this.db, this.names, (prefix) => this.segments.terms.expand(prefix));
   }
 
   async list(filter: LibraryFilter = {}): Promise<LibraryMeeting[]> {
@@ -268,11 +268,13 @@ export class Library {
    */
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      for (const table of ['outbox', 'status_transitions', 'segments', 'meetings', 'sync_state']) this.db.exec(`DELETE FROM ${table}`);
+      for (const table of ['outbox', 'status_transitions', 'segments', 'meetings', 'sync_state', 'segment_terms'])
+        this.db.exec(`DELETE FROM ${table}`);
       this.db.exec(
         "INSERT INTO segments_fts (segments_fts) VALUES ('delete-all'); INSERT INTO meetings_fts (meetings_fts) VALUES ('delete-all')",
       );
     })();
+    this.segments.terms.forget();
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }

@@ -78,6 +78,20 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'the words of every cached transcript, so that a word being typed is searched as the whole words it may become',
+    up(db) {
+      // Filled from the index itself (every word it holds, in both columns), so that every
+      // meeting cached before stays findable as its words are typed (terms.ts says why).
+      db.exec(`
+        CREATE TABLE segment_terms (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+        CREATE VIRTUAL TABLE temp.segments_fts_words USING fts5vocab(main, segments_fts, 'row');
+        INSERT INTO segment_terms (term) SELECT term FROM temp.segments_fts_words;
+        DROP TABLE temp.segments_fts_words;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { buildMatchQuery, parseMarked } from './ftsQuery';
+import { buildMatchQuery, parseMarked, withWholeWords } from './ftsQuery';
 import { meetingWhere } from './libraryFilter';
 import { matchParticipants } from './participantMatch';
 import { MARK_CLOSE, MARK_OPEN } from './rows';
@@ -100,9 +100,14 @@ export function meetingHitsQuery(match: string, f: SearchFilters): SearchQuery {
 export class SearchIndex {
   private readonly cache = new Map<string, Database.Statement>();
 
+  /**
+   * @param wholeWords the whole words a typed prefix may become, or null to leave the prefix to
+   *   FTS5 (terms.ts: a prefix beyond the prefix indexes costs a full doclist read per word)
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly names: ServerNames,
+    private readonly wholeWords: (prefix: string) => string[] | null = () => null,
   ) {}
 
   private stmt(sql: string): Database.Statement {
@@ -119,8 +124,11 @@ export class SearchIndex {
     if (q.match === null) return { terms: [], prefix: false, ranked: true, segments: [], meetings: [], hasMore: false };
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(page.limit ?? 50)));
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
-    const ranked = !this.tooManyToRank(q.match);
-    const segments = this.segmentHits(q.match, filters, limit + 1, offset, ranked);
+    // Transcripts only: meeting names and notes are not in the word list, and their index is small.
+    const words = q.typing ? this.wholeWords(q.typing.word) : null;
+    const segmentMatch = (words && withWholeWords(q, words)) ?? q.match;
+    const ranked = !this.tooManyToRank(segmentMatch);
+    const segments = this.segmentHits(segmentMatch, filters, limit + 1, offset, ranked);
     const hasMore = segments.length > limit;
     const meetings =
       offset === 0 && filters.speaker === undefined ? this.withParticipants(this.meetingHits(q.match, filters), q, filters) : [];

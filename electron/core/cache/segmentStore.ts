@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TranscriptSegment } from '../../../shared/vexa/types';
 import { cleanText, segmentView, type SegmentRow } from './rows';
+import { TermStore } from './terms';
 import type { AppendResult, SegmentView } from './types';
 
 interface Existing {
@@ -31,8 +32,10 @@ export class SegmentStore {
   private readonly rewrite: Database.Statement;
   private readonly ftsDeleteMeeting: Database.Statement<[number]>;
   private readonly deleteMeeting: Database.Statement<[number]>;
+  readonly terms: TermStore;
 
   constructor(private readonly db: Database.Database) {
+    this.terms = new TermStore(db);
     this.insert = db.prepare(
       `INSERT INTO segments (meeting_id, key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source, segment_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, key) DO NOTHING`,
@@ -64,6 +67,7 @@ export class SegmentStore {
     // from its first new id on: they are indexed with one statement at the end instead of one per
     // row (most of a transcript download is new rows).
     let firstNew = Number.POSITIVE_INFINITY;
+    const indexed: Array<string | null> = [];
     for (const s of segments) {
       const text = cleanText(s.text);
       const speaker = cleanText(s.speaker);
@@ -87,6 +91,7 @@ export class SegmentStore {
       );
       if (info.changes === 1) {
         if (firstNew === Number.POSITIVE_INFINITY) firstNew = Number(info.lastInsertRowid);
+        indexed.push(text, speaker);
         result.inserted++;
         continue;
       }
@@ -115,9 +120,11 @@ export class SegmentStore {
       if (reindex) this.ftsDelete.run(old.id, old.text, old.speaker);
       this.rewrite.run(speaker, text, s.start, s.end, s.absoluteStart, s.absoluteEnd, s.language, confirmed, source, segmentId, old.id);
       if (reindex) this.ftsInsert.run(old.id, text, speaker);
+      if (old.text !== text || old.speaker !== speaker) indexed.push(text, speaker);
       result.updated++;
     }
     if (firstNew !== Number.POSITIVE_INFINITY) this.ftsInsertFrom.run(firstNew);
+    this.terms.record(indexed);
     return result;
   }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildMatchQuery, parseMarked } from '../../../electron/core/cache/ftsQuery';
+import { buildMatchQuery, parseMarked, withWholeWords } from '../../../electron/core/cache/ftsQuery';
 import { mulberry32 } from '../../support/random';
 
 const match = (q: string) => buildMatchQuery(q).match;
@@ -31,6 +31,18 @@ describe('search input to FTS5', () => {
     expect(match('a')).toBe('"a"');
     expect(match('and or not ')).toBe('"and" "or" "not"');
     expect(buildMatchQuery('coffee NOT tea').terms).toEqual(['coffee']);
+  });
+
+  it('stands the whole words of the word being typed where its prefix stood', () => {
+    const whole = (q: string, words: string[]) => withWholeWords(buildMatchQuery(q), words);
+    expect(whole('budg', ['budget', 'budgets'])).toBe('("budget" OR "budgets")');
+    expect(whole('release budg', ['budget'])).toBe('"release" AND ("budget")');
+    expect(whole('coffee OR budg', ['budget'])).toBe('"coffee" OR ("budget")');
+    expect(whole('coffee NOT budg', ['budget'])).toBe('"coffee" NOT ("budget")');
+    // Not being typed, a phrase, or nothing to stand for it: the expression stays as it was.
+    expect(whole('budget ', ['budget'])).toBeNull();
+    expect(whole('"release bud', ['budget'])).toBeNull();
+    expect(whole('budg', [])).toBeNull();
   });
 
   it('splits a marked snippet into plain-text parts', () => {
@@ -106,6 +118,9 @@ describe('search input to FTS5', () => {
         const built = buildMatchQuery(q);
         if (built.match === null) continue;
         expect(() => stmt.all(built.match), JSON.stringify(q)).not.toThrow();
+        // The word being typed, replaced by whole words (as the transcript search does).
+        const whole = withWholeWords(built, ['héllo', 'the"x', 'wörld']);
+        if (whole !== null) expect(() => stmt.all(whole), JSON.stringify(q)).not.toThrow();
       }
     });
 
