@@ -44,12 +44,25 @@ function configure(db: Database.Database): void {
  * leaves the file at twice its size for good. SQLite applies `auto_vacuum` to a database with no
  * tables at once, and to one that has tables only through a VACUUM (sqlite.org/pragma.html#pragma_auto_vacuum),
  * which cannot run inside a migration's transaction: a cache written before this mode existed is
- * vacuumed once, here, at its first open.
+ * vacuumed once, here, at its first open, when it is small enough to do so quickly.
  */
-function useIncrementalVacuum(db: Database.Database): void {
+function useIncrementalVacuum(db: Database.Database, logger?: Logger): void {
   db.pragma('auto_vacuum = INCREMENTAL');
-  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) db.exec('VACUUM');
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) === 2) return;
+  // The VACUUM rewrites the whole file while the app waits and needs as much free disk again: a
+  // large old cache keeps its mode (its free pages are reused by later writes, only not given back)
+  // rather than hold the start for many seconds, and a VACUUM that fails changes nothing.
+  const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  if (bytes > ONE_TIME_VACUUM_MAX_BYTES) return;
+  try {
+    db.exec('VACUUM');
+  } catch (e) {
+    logger?.warn('Could not switch the cache to giving back free pages; it keeps working as before', { error: String(e) });
+  }
 }
+
+/** About a second of VACUUM on a slow disk. */
+const ONE_TIME_VACUUM_MAX_BYTES = 64 * 1024 * 1024;
 
 function migrate(db: Database.Database, list: Migration[]): void {
   const latest = list.reduce((max, m) => Math.max(max, m.version), 0);
@@ -185,7 +198,7 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
       const check = unclean ? db.pragma('quick_check', { simple: true }) : sizeCheck(db, file);
       if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
       migrate(db, list);
-      useIncrementalVacuum(db);
+      useIncrementalVacuum(db, logger);
       // A read-only file opens and reads as if nothing were wrong; find out now, not on the
       // person's first edit. Rewriting the schema version is the smallest real write.
       db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
