@@ -30,6 +30,13 @@ export function shape(face: Shaper, text: string): ShapedRun {
     // so that a font used only for other text is never checked for stamps.
     const parts = partsOf(text);
     if (parts) return partwiseRun(face, text, parts);
+    const body = text.length > 1 && text.endsWith(' ') && !text.endsWith('  ') ? text.slice(0, -1) : null;
+    if (body !== null && spaceApart(face, body.slice(-1))) {
+      // Layout measures and draws a word with its trailing space and without: one shaping serves both.
+      run = concatRuns([shape(face, body), shape(face, ' ')]);
+      remember(face, text, run);
+      return run;
+    }
     run = text.length > 4 && STAMP_RUN.test(text) && stampCharsIndependent(face.font) ? joinedRun(face, text) : layoutRun(face.font, text);
     remember(face, text, run);
   }
@@ -196,6 +203,22 @@ function independent(a: string, b: string, partRun: (part: string) => ShapedRun)
   const pair = partRun(a + b);
   const [one, two] = [partRun(a), partRun(b)];
   return sameRun(pair, concatRuns([one, two]));
+}
+
+const spaceChecks = new WeakMap<fontkit.Font, Map<string, boolean>>();
+
+/** Whether `ch` and a space after it shape as the two apart (no kerning or substitution between them). */
+function spaceApart(face: Shaper, ch: string): boolean {
+  // A lone surrogate half is no character: shape such a word whole.
+  if (/[\uD800-\uDFFF]/.test(ch)) return false;
+  let known = spaceChecks.get(face.font);
+  if (!known) spaceChecks.set(face.font, (known = new Map()));
+  let apart = known.get(ch);
+  if (apart === undefined) {
+    apart = sameRun(layoutRun(face.font, `${ch} `), concatRuns([layoutRun(face.font, ch), layoutRun(face.font, ' ')]));
+    known.set(ch, apart);
+  }
+  return apart;
 }
 
 function sameChars(a: readonly number[], b: readonly number[] | undefined): boolean {
