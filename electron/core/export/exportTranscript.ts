@@ -1,7 +1,5 @@
-import { exportDocx } from './docx';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
-import { exportPdf } from './pdf';
 import { prepareDocument } from './prepare';
 import { exportSrt, exportVtt } from './subtitles';
 import { exportTxt } from './txt';
@@ -46,9 +44,11 @@ export async function exportTranscript(
       return exportVtt(doc);
     case 'json':
       return exportJson(doc);
+    // Loaded on first use: pdfkit and the docx library take most of the export worker's start
+    // (pdfkit alone ~0.3 s here), and a text export or preview needs neither.
     case 'docx':
-      return exportDocx(doc);
+      return (await import('./docx')).exportDocx(doc);
     case 'pdf':
-      return exportPdf(doc);
+      return (await import('./pdf')).exportPdf(doc);
   }
 }

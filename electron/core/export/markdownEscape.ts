@@ -41,8 +41,13 @@ function delimiterActive(char: string, prev: string, next: string): boolean {
 
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
+/** The characters any inline escape starts from; text without them is written as it is. */
+const INLINE_SPECIAL = /[\\`*_[<&~]/;
+
 /** Escapes text that sits inside a line, after other content. */
 export function escapeInline(text: string, around: Around = {}): string {
+  // Most spoken lines hold none of these: skip splitting them into characters.
+  if (!INLINE_SPECIAL.test(text)) return text;
   const chars = Array.from(text);
   const before = around.before ?? ' ';
   const after = around.after ?? ' ';

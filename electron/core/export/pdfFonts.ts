@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import { ExportError, type FontFileReader } from './types';
+import { shape, type ShapedRun } from './pdfShape';
 import { woffToSfnt } from './woff';
+
+export { shape, type ShapedRun };
 
 /*
  * PDF fonts: open Noto fonts from the `@fontsource/*` packages (SIL OFL). Fontsource splits each
@@ -39,110 +42,6 @@ export interface LoadedFace {
   unitsPerEm: number;
   /** Shaped runs by text, in font units. */
   runs: Map<string, ShapedRun>;
-}
-
-export interface ShapedRun {
-  glyphs: fontkit.Glyph[];
-  positions: fontkit.GlyphPosition[];
-  advanceWidth: number;
-}
-
-/** Bounded: a long-running app exports many transcripts through the same faces. */
-const MAX_CACHED_RUNS = 50_000;
-
-/** The shaped glyphs of `text` in font units, kept for the session (callers must not change them). */
-export function shape(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
-  let run = face.runs.get(text);
-  if (!run) {
-    run = STAMP_RUN.test(text) && stampCharsIndependent(face.font) ? joinedRun(face, text) : layoutRun(face.font, text);
-    if (face.runs.size >= MAX_CACHED_RUNS) face.runs.clear();
-    face.runs.set(text, run);
-  }
-  return run;
-}
-
-/** Scripts whose fonts share glyphs between letters or combine several into one (from Hebrew on). */
-const COMPLEX = /[\u0590-\u08FF\u0900-\u0DFF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-
-/**
- * fontkit caches one glyph object per glyph id, with the characters of its first use: where a font
- * draws several letters with one glyph (Noto Sans Arabic's dotless base for ح, ج and خ, plus a
- * dot), every later use would read back as the first letter. While a run of such a script is laid
- * out, a glyph asked for with other characters comes back as a view of the cached one that carries
- * the characters it stands for here.
- */
-function layoutRun(font: fontkit.Font, text: string): ShapedRun {
-  type GetGlyph = (id: number, codePoints?: number[]) => fontkit.Glyph;
-  const f = font as unknown as { getGlyph: GetGlyph };
-  if (COMPLEX.test(text)) {
-    const cachedGlyph = f.getGlyph;
-    f.getGlyph = function (this: unknown, id, codePoints = []) {
-      const glyph = cachedGlyph.call(this, id, codePoints);
-      const same = glyph.codePoints.length === codePoints.length && glyph.codePoints.every((c, i) => c === codePoints[i]);
-      return codePoints.length === 0 || same ? glyph : (Object.create(glyph, { codePoints: { value: codePoints } }) as fontkit.Glyph);
-    };
-  }
-  let r: fontkit.GlyphRun;
-  try {
-    r = font.layout(text);
-  } finally {
-    // The method lives on fontkit's prototype; the instance's own override goes.
-    delete (f as { getGlyph?: GetGlyph }).getGlyph;
-  }
-  return { glyphs: r.glyphs, positions: r.positions.map((p) => ({ ...p })), advanceWidth: r.advanceWidth };
-}
-
-/*
- * Every speaker turn has its own time stamp, so a long meeting brings thousands of runs that are
- * shaped once and never again. Where the font neither kerns, substitutes nor moves any pair of
- * the characters stamps are made of (checked once per font), a stamp's run is its characters'
- * runs in a row: the same glyphs and advances, without a shaping pass per stamp.
- */
-const STAMP_CHARS = '0123456789:[]-./, ';
-const STAMP_RUN = /^[0-9:[\]\-./, ]+$/;
-const stampIndependence = new WeakMap<fontkit.Font, boolean>();
-
-function sameRun(a: ShapedRun, b: ShapedRun): boolean {
-  if (a.glyphs.length !== b.glyphs.length) return false;
-  for (let i = 0; i < a.glyphs.length; i++) {
-    const p = a.positions[i];
-    const q = b.positions[i];
-    if (a.glyphs[i]?.id !== b.glyphs[i]?.id || !p || !q) return false;
-    if (p.xAdvance !== q.xAdvance || p.yAdvance !== q.yAdvance || p.xOffset !== q.xOffset || p.yOffset !== q.yOffset) return false;
-  }
-  return true;
-}
-
-function concatRuns(runs: readonly ShapedRun[]): ShapedRun {
-  const out: ShapedRun = { glyphs: [], positions: [], advanceWidth: 0 };
-  for (const r of runs) {
-    out.glyphs.push(...r.glyphs);
-    out.positions.push(...r.positions);
-    out.advanceWidth += r.advanceWidth;
-  }
-  return out;
-}
-
-function stampCharsIndependent(font: fontkit.Font): boolean {
-  let independent = stampIndependence.get(font);
-  if (independent === undefined) {
-    const single = new Map([...STAMP_CHARS].map((c) => [c, layoutRun(font, c)]));
-    independent = [...STAMP_CHARS].every((a) =>
-      [...STAMP_CHARS].every((b) => sameRun(layoutRun(font, a + b), concatRuns([single.get(a)!, single.get(b)!]))),
-    );
-    stampIndependence.set(font, independent);
-  }
-  return independent;
-}
-
-function joinedRun(face: { font: fontkit.Font; runs: Map<string, ShapedRun> }, text: string): ShapedRun {
-  const parts: ShapedRun[] = [];
-  for (const ch of text) {
-    let run = face.runs.get(ch);
-    if (!run) face.runs.set(ch, (run = layoutRun(face.font, ch)));
-    parts.push(run);
-  }
-  return concatRuns(parts);
 }
 
 /** A run as pdfkit expects it: its own position objects (pdfkit scales them in place). */

@@ -150,8 +150,11 @@ function units(s: Styled, size: number, maxWidth: number): Unit[] {
     let end = core;
     while (end < n && text.charCodeAt(end) === 32) end++;
     const trail = end > core ? spanWidth(s, core, end, size) : 0;
-    const coreWidth = spanWidth(s, start, core, size);
-    if (coreWidth <= maxWidth && !hasWide(text, start, core)) {
+    // Wide text breaks between its characters anyway: measuring the whole run first would shape a
+    // CJK sentence (one run without spaces, seldom seen twice) only to measure it again piece by piece.
+    const wide = hasWide(text, start, core);
+    const coreWidth = wide ? Infinity : spanWidth(s, start, core, size);
+    if (coreWidth <= maxWidth) {
       out.push({ start, end, width: coreWidth + trail, trail });
     } else {
       for (const g of graphemes.segment(text.slice(start, core))) {

@@ -76,6 +76,9 @@ describe('exports in a worker thread', () => {
       const pdf = (await exports.run(g1, 'pdf', { now })) as Uint8Array;
       const here = (await exportTranscript(g1, 'pdf', { now })) as Uint8Array;
       expect((await readPdfLines(pdf)).lines.map((l) => l.text)).toEqual((await readPdfLines(here)).lines.map((l) => l.text));
+      // The bundle loads the DOCX exporter on first use, as it does the PDF one.
+      const docx = (await exports.run(g1, 'docx', { now })) as Uint8Array;
+      expect(Buffer.from(docx.subarray(0, 2)).toString('latin1')).toBe('PK');
     } finally {
       await runner?.close();
       runner = null;
