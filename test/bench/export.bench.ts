@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { EXPORT_FORMAT_IDS, type ExportFormat } from '../../electron/core/export';
 import { workerExports } from '../../electron/core/export/exportRunner';
 import type { Logger } from '../../electron/core/ports';
+import { quietLogger } from '../support/logger';
 import { emit } from './bench';
 import { multilingualMeeting } from './multilingualMeeting';
 
@@ -50,15 +51,7 @@ function strictLogger(): Logger {
   const fail = (message: string): never => {
     throw new Error(`export bench: ${message}`);
   };
-  return {
-    debug() {},
-    info() {},
-    warn: (m) => fail(m),
-    error: (m) => fail(m),
-    addSecret() {},
-    redact: (t: string) => t,
-    close: async () => {},
-  };
+  return { ...quietLogger, warn: (m) => fail(m), error: (m) => fail(m) };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -192,11 +192,12 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
     createPrivateFile(file);
     const db = new Database(file);
     try {
-      // Before the first table exists (a new file), the mode takes without a VACUUM.
-      db.pragma('auto_vacuum = INCREMENTAL');
       configure(db);
       const check = unclean ? db.pragma('quick_check', { simple: true }) : sizeCheck(db, file);
       if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+      // Before the first table exists (a new file), the mode takes without a VACUUM. After the size
+      // check: the pragma gives an empty file a page it does not have on disk yet.
+      db.pragma('auto_vacuum = INCREMENTAL');
       migrate(db, list);
       useIncrementalVacuum(db, logger);
       // A read-only file opens and reads as if nothing were wrong; find out now, not on the
