@@ -11,6 +11,7 @@ import { CACHE_FILE } from '../../electron/core/createCore';
 import type { Meeting, TranscriptSegment } from '../../shared/vexa/types';
 import e2eConfig from '../e2e/playwright.config';
 import { meeting } from '../integration/cache/helpers';
+import { initialScripts } from '../support/initialScripts';
 import { mulberry32 } from '../support/random';
 import { emit } from './bench';
 
@@ -164,18 +165,6 @@ const PAINT_PROBE = `(() => {
   });
   observer.observe(document, { subtree: true, childList: true });
 })();`;
-
-/** The JS index.html loads up front: its module entry and every modulepreload link. */
-export function initialScripts(html: string): string[] {
-  const found = new Set<string>();
-  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
-    const isEntry = tag.startsWith('<script') && /type="module"/.test(tag);
-    const isPreload = tag.startsWith('<link') && /rel="modulepreload"/.test(tag);
-    const src = /(?:src|href)="([^"]+)"/.exec(tag)?.[1];
-    if ((isEntry || isPreload) && src) found.add(src.replace(/^\.\//, ''));
-  }
-  return [...found];
-}
 
 function emitInitialJs(): void {
   const dir = join(ROOT, 'dist', 'renderer');
