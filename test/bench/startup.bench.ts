@@ -118,11 +118,19 @@ function startCore(dataDir: string): Promise<Started> {
   });
 }
 
+/** Quits the core as Ctrl+C does; one that has not gone within 10 s is killed, so a run never hangs. */
 function stopCore(proc: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (proc.exitCode !== null) return resolve();
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
     proc.removeAllListeners('exit');
-    proc.on('exit', () => resolve());
+    const kill = setTimeout(() => {
+      process.stderr.write('The core did not quit within 10 s of SIGTERM; killing it.\n');
+      proc.kill('SIGKILL');
+    }, 10_000);
+    proc.on('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     proc.kill('SIGTERM');
   });
 }
@@ -136,7 +144,7 @@ function askState(url: string): Promise<number> {
     ws.on('open', () => ws.send(JSON.stringify({ id: 1, channel: 'app:getState', input: {} })));
     ws.on('message', () => {
       const at = Date.now();
-      ws.close();
+      ws.terminate();
       resolve(at);
     });
     ws.on('error', reject);
