@@ -228,10 +228,17 @@ export async function runStartupBench(): Promise<void> {
         await page.addInitScript(PAINT_PROBE);
         const started = await startCore(dataDir);
         await page.goto(started.url);
-        await page.waitForFunction('window.__startup.screen !== undefined && window.__startup.fcp !== undefined', undefined, {
-          timeout: 30_000,
-        });
-        const at = (await page.evaluate('window.__startup')) as { screen: number; fcp: number };
+        // Functions, not strings: a string is evaluated in the page, whose CSP forbids eval. Each is
+        // sent to the page on its own, so each reads the probe itself.
+        await page.waitForFunction(
+          () => {
+            const s = (window as unknown as { __startup: { screen?: number; fcp?: number } }).__startup;
+            return s.screen !== undefined && s.fcp !== undefined;
+          },
+          undefined,
+          { timeout: 30_000 },
+        );
+        const at = await page.evaluate(() => (window as unknown as { __startup: { screen: number; fcp: number } }).__startup);
         if (i > 0) {
           screen.push(at.screen - started.spawnedAt);
           fcp.push(at.fcp - started.spawnedAt);
