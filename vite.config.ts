@@ -19,8 +19,10 @@ export default defineConfig({
       output: {
         // One file of everything (about 650 kB) trips Vite's 500 kB warning on every build. The
         // libraries change far less often than the app, so they go in their own files: React, the
-        // schema library, and the rest of node_modules. Each stays under the limit, and the page
-        // still loads them all at once (no lazy screens: the app must work offline from its files).
+        // schema library, and the rest of node_modules. The first screen loads those and the app's
+        // own entry; the screens it does not show (Settings, Admin, a library meeting, the export
+        // dialogs) are chunks of their own, loaded on demand from the same folder, so the app
+        // still works offline from its files (renderer/app/lazyScreens.tsx).
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },

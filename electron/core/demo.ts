@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Generation } from '../../shared/ipc/models';
-import { startSimulator, type Simulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import type { Logger } from './ports';
 
 /**
@@ -23,6 +23,9 @@ export class DemoService {
     await this.stop();
     const apiKey = `vxa_tx_${randomBytes(16).toString('hex')}`;
     this.logger.addSecret(apiKey);
+    // Loaded when the demo starts: the simulator (its server, seed meetings and admin API) is a
+    // sixth of the core's modules, and a run that never tries the demo does not need it.
+    const { startSimulator } = await import('../simulator');
     this.simulator = await startSimulator({
       profile,
       host: '127.0.0.1',

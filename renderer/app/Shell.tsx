@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ConnectionView } from '../../shared/ipc/models';
-import { AdminScreen, useAdminStatus } from '../features/admin/AdminScreen';
 import { adminAvailable, useAdminStore } from '../features/admin/store';
+import { useAdminStatus } from '../features/admin/useAdminStatus';
 import { useAppStore } from '../features/app/store';
 import { AttentionBanners } from '../features/bots/AttentionBanners';
 import { LaunchScreen } from '../features/launch/LaunchScreen';
@@ -14,12 +14,12 @@ import { ReconnectDialog, ServerBanners } from '../features/servers/OfflineNotic
 import { useServersStore } from '../features/servers/store';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { useNavigationStore, visibleScreens, type Screen } from '../features/navigation/store';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { reportMeetingInView } from '../features/shortcuts/meetingInView';
 import { api } from '../platform/api';
 import { ConnectionBanners } from './ConnectionBanners';
 import { ErrorBoundary } from './ErrorBoundary';
 import { reportError } from './errorReporting';
+import { AdminScreen, Lazy, loadTheRestWhenIdle, SettingsScreen } from './lazyScreens';
 import { screenTitles, Sidebar } from './Sidebar';
 import { StorageNotice } from './StorageNotice';
 import { TopBar } from './TopBar';
@@ -28,8 +28,16 @@ const screenViews: Record<Screen, () => ReactNode> = {
   launch: () => <LaunchScreen />,
   live: () => <LiveScreen />,
   library: () => <LibraryScreen />,
-  settings: () => <SettingsScreen />,
-  admin: () => <AdminScreen />,
+  settings: () => (
+    <Lazy what="Settings">
+      <SettingsScreen />
+    </Lazy>
+  ),
+  admin: () => (
+    <Lazy what="Admin">
+      <AdminScreen />
+    </Lazy>
+  ),
 };
 
 /** Ctrl/⌘+1..5 switch screens (5: Admin, once an admin key is stored) from anywhere, unless a dialog is open; Ctrl/⌘+K searches the library. */
@@ -76,6 +84,7 @@ export function Shell({ connection }: { connection: ConnectionView }) {
   useOpensOnLibraryOffline();
   // The main window's view only: the overlay window runs the same page on its own route.
   useEffect(() => reportMeetingInView(api), []);
+  useEffect(() => loadTheRestWhenIdle(), []);
   useAdminStatus(connection.server?.id ?? null, connection.status === 'connected');
   // A forgotten admin key (or another server) takes the Admin place away: leave it for Settings.
   useEffect(() => {

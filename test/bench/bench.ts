@@ -6,6 +6,8 @@ export interface BenchResult {
   baseline?: number;
   ratio?: number;
   target?: string;
+  /** Context for the reader, e.g. when a machine figure was taken ("start", "end"). */
+  note?: string;
 }
 
 export function emit(result: BenchResult): void {

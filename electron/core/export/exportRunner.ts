@@ -1,8 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Logger } from '../ports';
-import { exportTranscript } from './exportTranscript';
 import { ExportError, type ExportFormat, type ExportInput, type ExportOptions } from './types';
+
+/**
+ * The formats and their libraries (pdfkit, fontkit, docx: about a fifth of the core's modules)
+ * load on the first export on this thread, not when the core starts: most runs never export.
+ */
+async function exportTranscript(input: ExportInput, format: ExportFormat, options?: ExportOptions): Promise<string | Uint8Array> {
+  return (await import('./exportTranscript')).exportTranscript(input, format, options);
+}
 
 /** Runs `exportTranscript` somewhere: on the core's thread, or in a worker thread of its own. */
 export interface ExportRunner {

@@ -3,15 +3,10 @@ import type { MeetingRef } from '../../../shared/ipc/models';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
 import { normaliseTranscript } from '../../../shared/vexa/normalise';
 import type { ShareLink, Transcript } from '../../../shared/vexa/types';
-import {
-  EXPORT_FORMATS,
-  ExportError,
-  exportFileName,
-  meetingDay,
-  type ExportFormat,
-  type ExportInput,
-  type ExportOptions,
-} from '../export';
+// The export modules themselves, not their index: it also loads the formats' libraries (pdfkit,
+// fontkit, docx), which the core loads on the first export rather than when it starts.
+import { exportFileName, meetingDay } from '../export/fileName';
+import { EXPORT_FORMATS, ExportError, type ExportFormat, type ExportInput, type ExportOptions } from '../export/types';
 import type { Clipboard, Dialogs, ExternalOpener, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
 import { platformLabel } from '../export/docModel';

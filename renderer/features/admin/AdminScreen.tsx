@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
 import { useNavigationStore } from '../navigation/store';
 import { CurrentServerPicker } from '../servers/CurrentServerPicker';
@@ -7,20 +6,6 @@ import { adminAvailable, useAdminStore } from './store';
 import { UserPage } from './UserPage';
 import { UsersView } from './UsersView';
 import './admin.css';
-
-/**
- * Keeps the admin status of the connected server, so the navigation knows whether the Admin place
- * belongs there. It is read whenever the connection comes up (the core answers "not connected"
- * while a server is still being checked at start-up); a server change drops the previous console.
- */
-export function useAdminStatus(serverId: string | null, connected: boolean): void {
-  useEffect(() => {
-    useAdminStore.getState().reset();
-  }, [serverId]);
-  useEffect(() => {
-    if (serverId !== null && connected) void loadAdminStatus();
-  }, [serverId, connected]);
-}
 
 export function AdminScreen() {
   return (

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ExportLayer } from './ExportLayer';
+import { loadExportLayer } from '../../app/lazyScreens';
 
 let mounted = false;
 
@@ -16,9 +16,13 @@ export function ensureExportLayer(): void {
   const host = document.createElement('div');
   host.className = 'export-layer';
   document.body.append(host);
-  createRoot(host).render(
-    <StrictMode>
-      <ExportLayer />
-    </StrictMode>,
+  // The dialogs (and the PDF preview in them) load with the first meeting that offers them; what
+  // a click asks for meanwhile waits in the export store and shows once they are there.
+  void loadExportLayer().then(({ ExportLayer }) =>
+    createRoot(host).render(
+      <StrictMode>
+        <ExportLayer />
+      </StrictMode>,
+    ),
   );
 }

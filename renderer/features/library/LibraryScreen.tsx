@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
 import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { Banner, Button, EmptyState, Spinner } from '../../app/theme';
+import { Lazy, MeetingDetail } from '../../app/lazyScreens';
 import { LibraryIcon } from '../../app/theme/icons';
 import { useConnectionStore } from '../connection/store';
 import { closeMeeting, openMeeting } from '../meeting/actions';
-import { MeetingDetail } from '../meeting/MeetingDetail';
 import { useMeetingStore } from '../meeting/store';
 import { applyFilters, flushSearch, loadLibrary, loadServers, loadSyncState } from './actions';
 import { countText } from './describe';
@@ -177,13 +177,15 @@ export function LibraryScreen() {
 
   if (open) {
     return (
-      <MeetingDetail
-        onBack={() => {
-          focusSearch.current = searching;
-          closeMeeting();
-        }}
-        backLabel={searching ? 'Back to search results' : 'Back to library'}
-      />
+      <Lazy what="the meeting">
+        <MeetingDetail
+          onBack={() => {
+            focusSearch.current = searching;
+            closeMeeting();
+          }}
+          backLabel={searching ? 'Back to search results' : 'Back to library'}
+        />
+      </Lazy>
     );
   }
 

@@ -1,0 +1,263 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
+import { openCache } from '../../electron/core/cache/database';
+import { Library } from '../../electron/core/cache/library';
+import { CACHE_FILE } from '../../electron/core/createCore';
+import type { Meeting, TranscriptSegment } from '../../shared/vexa/types';
+import e2eConfig from '../e2e/playwright.config';
+import { meeting } from '../integration/cache/helpers';
+import { initialScripts } from '../support/initialScripts';
+import { mulberry32 } from '../support/random';
+import { emit } from './bench';
+
+/**
+ * Start-up as the user meets it, on the browser version (`npm run web`: electron/harness/cli.ts
+ * run by tsx, serving dist/renderer) with a 1 M-segment library in its data folder.
+ *
+ * - `startup.core_ready_ms`: from spawning the process to the core answering `app:getState` over
+ *   the harness's WebSocket. Median of 5 starts after one unmeasured start (tsx's compile cache
+ *   and the OS file cache warm, as on any start but the first after an install).
+ * - `startup.first_paint_ms`: from spawning the process to the app's first screen (not the
+ *   "Starting" placeholder) painted in Chromium: the frame after the shell or the onboarding is in
+ *   the DOM. Chromium is already running, as a browser is; median of 5.
+ *   `startup.first_contentful_paint_ms` is Chromium's first-contentful-paint on the same clock.
+ * - `renderer.initial_js_kb_gzip`: the gzip size of the JavaScript dist/renderer/index.html loads
+ *   before anything runs (its entry script and modulepreload links); screens loaded on demand
+ *   are not counted. `baseline` is every JS file of the build.
+ * - `core.idle_rss_mb`: the core's resident memory 5 s after it answered, the library open and
+ *   nothing asked of it.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MEETINGS = 1_000;
+const SEGMENTS = 1_000;
+const RUNS = 5;
+/** A server that refuses at once: start-up is measured without waiting on the network. */
+const SERVER = 'http://127.0.0.1:9';
+const WORDS =
+  'we could ship the picker behind a flag for first week and turn it on once crash rate looks clean after that budget review hiring plan roadmap customer'.split(
+    ' ',
+  );
+
+/** The library of 1,000 meetings x 1,000 segments, written the way sync writes it. */
+export async function buildLibrary(dataDir: string): Promise<void> {
+  const file = join(dataDir, CACHE_FILE);
+  const cache = openCache({ file });
+  cache.db
+    .prepare("INSERT INTO servers (id, url, label, generation, capabilities, checked_at) VALUES (?, ?, 'Bench', 'g3', '{}', 0)")
+    .run(SERVER, SERVER);
+  const library = new Library({ db: cache.db, file });
+  const random = mulberry32(20261207);
+  const day = 86_400_000;
+  const meetings: Meeting[] = Array.from({ length: MEETINGS }, (_, i) =>
+    meeting(i + 1, {
+      nativeMeetingId: `start-${i + 1}`,
+      startTime: Date.UTC(2025, 0, 1) + i * day,
+      endTime: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
+      createdAt: Date.UTC(2025, 0, 1) + i * day,
+      updatedAt: Date.UTC(2025, 0, 1) + i * day + 3_000_000,
+      name: `Weekly sync ${i + 1}`,
+    }),
+  );
+  const ids = (await library.upsertMeetings(SERVER, meetings)).map((o) => o.id);
+  for (const [m, meetingId] of ids.entries()) {
+    const batch: TranscriptSegment[] = [];
+    for (let s = 0; s < SEGMENTS; s++) {
+      const words = Array.from({ length: 5 + Math.floor(random() * 20) }, () => WORDS[Math.floor(random() * WORDS.length)]);
+      const start = s * 3;
+      batch.push({
+        key: `${meetingId}:${s}`,
+        speaker: ['Alice Martin', 'Bob Chen', 'Chloé Durand'][s % 3]!,
+        text: `${words.join(' ')} ${random().toString(36).slice(2, 7)}`,
+        start,
+        end: start + 2.8,
+        absoluteStart: meetings[m]!.startTime! + start * 1000,
+        absoluteEnd: meetings[m]!.startTime! + start * 1000 + 2800,
+        language: 'en',
+        completed: true,
+      });
+    }
+    await library.appendSegments(meetingId, batch);
+  }
+  cache.db.pragma('wal_checkpoint(TRUNCATE)');
+  cache.close();
+}
+
+interface Started {
+  proc: ChildProcess;
+  spawnedAt: number;
+  url: string;
+}
+
+/** Starts `npm run web`'s core on the data folder; resolves once it prints its address. */
+function startCore(dataDir: string): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const spawnedAt = Date.now();
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'electron', 'harness', 'cli.ts'), '--data-dir', dataDir, '--no-open', '--port', '0'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CI: '1' } },
+    );
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /running at (\S+)/.exec(out)?.[1];
+      if (url) {
+        proc.stdout!.removeAllListeners('data');
+        proc.stdout!.resume();
+        resolve({ proc, spawnedAt, url });
+      }
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`the core exited with ${code} before it started: ${out}`)));
+  });
+}
+
+/** Quits the core as Ctrl+C does; one that has not gone within 10 s is killed, so a run never hangs. */
+function stopCore(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    proc.removeAllListeners('exit');
+    const kill = setTimeout(() => {
+      process.stderr.write('The core did not quit within 10 s of SIGTERM; killing it.\n');
+      proc.kill('SIGKILL');
+    }, 10_000);
+    proc.on('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
+}
+
+/** One request over the harness's socket, as the page sends it; resolves at the answer. */
+function askState(url: string): Promise<number> {
+  const page = new URL(url);
+  const token = new URLSearchParams(page.hash.slice(1)).get('token')!;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://${page.host}/ipc?token=${token}`, { origin: page.origin });
+    ws.on('open', () => ws.send(JSON.stringify({ id: 1, channel: 'app:getState', input: {} })));
+    ws.on('message', () => {
+      const at = Date.now();
+      ws.terminate();
+      resolve(at);
+    });
+    ws.on('error', reject);
+  });
+}
+
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// Runs before the app's scripts: the moment the first screen (not "Starting…") is in the DOM, the
+// next animation frame is taken as its paint. Epoch milliseconds, the bench's own clock.
+const PAINT_PROBE = `(() => {
+  window.__startup = {};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__startup.fcp = performance.timeOrigin + e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const seen = () => document.querySelector('.shell, .onboarding');
+  const observer = new MutationObserver(() => {
+    if (!seen()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__startup.screen = performance.timeOrigin + performance.now(); });
+  });
+  observer.observe(document, { subtree: true, childList: true });
+})();`;
+
+function emitInitialJs(): void {
+  const dir = join(ROOT, 'dist', 'renderer');
+  const gz = (file: string) => gzipSync(readFileSync(join(dir, file))).length / 1024;
+  const initial = initialScripts(readFileSync(join(dir, 'index.html'), 'utf8'));
+  if (initial.length === 0) throw new Error('dist/renderer/index.html loads no script');
+  const all = readdirSync(join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  const kb = initial.reduce((sum, f) => sum + gz(f), 0);
+  const allKb = all.reduce((sum, f) => sum + gz(f), 0);
+  emit({
+    name: 'renderer.initial_js_kb_gzip',
+    value: +kb.toFixed(1),
+    unit: 'KiB',
+    baseline: +allKb.toFixed(1),
+    ratio: +(kb / allKb).toFixed(2),
+    target: '< 200',
+  });
+}
+
+export async function runStartupBench(): Promise<void> {
+  emitInitialJs();
+  const work = mkdtempSync(join(tmpdir(), 'vexa-startup-bench-'));
+  const dataDir = join(work, 'data');
+  mkdirSync(dataDir);
+  try {
+    await buildLibrary(dataDir);
+
+    // Core ready, and its memory when idle (after the last start).
+    const ready: number[] = [];
+    let idleRss = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      const started = await startCore(dataDir);
+      const answeredAt = await askState(started.url);
+      if (i > 0) ready.push(answeredAt - started.spawnedAt);
+      if (i === RUNS) {
+        await new Promise((r) => setTimeout(r, 5_000));
+        idleRss = rssMb(started.proc.pid!);
+      }
+      await stopCore(started.proc);
+    }
+    emit({ name: 'startup.core_ready_ms', value: Math.round(median(ready)), unit: 'ms', target: '< 400' });
+    emit({ name: 'core.idle_rss_mb', value: +idleRss.toFixed(1), unit: 'MB', target: '< 150' });
+
+    const browser = await chromium.launch({ executablePath: e2eConfig.use?.launchOptions?.executablePath });
+    try {
+      const screen: number[] = [];
+      const fcp: number[] = [];
+      for (let i = 0; i <= RUNS; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.addInitScript(PAINT_PROBE);
+        const started = await startCore(dataDir);
+        await page.goto(started.url);
+        // Functions, not strings: a string is evaluated in the page, whose CSP forbids eval. Each is
+        // sent to the page on its own, so each reads the probe itself.
+        await page.waitForFunction(
+          () => {
+            const s = (window as unknown as { __startup: { screen?: number; fcp?: number } }).__startup;
+            return s.screen !== undefined && s.fcp !== undefined;
+          },
+          undefined,
+          { timeout: 30_000 },
+        );
+        const at = await page.evaluate(() => (window as unknown as { __startup: { screen: number; fcp: number } }).__startup);
+        if (i > 0) {
+          screen.push(at.screen - started.spawnedAt);
+          fcp.push(at.fcp - started.spawnedAt);
+        }
+        await context.close();
+        await stopCore(started.proc);
+      }
+      emit({
+        name: 'startup.first_paint_ms',
+        value: Math.round(median(screen)),
+        unit: 'ms',
+        baseline: Math.round(median(fcp)),
+        target: '< 1000',
+      });
+      emit({ name: 'startup.first_contentful_paint_ms', value: Math.round(median(fcp)), unit: 'ms' });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
