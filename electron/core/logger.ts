@@ -33,7 +33,14 @@ export const LOG_FILE = 'companion.log';
 /** Removes every known secret and secret-shaped value from a string. */
 export function redactText(text: string, secrets: ReadonlySet<string>): string {
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(HIDDEN);
+  for (const s of secrets) {
+    if (s.length < 4) continue;
+    out = out.split(s).join(HIDDEN);
+    // A message that ends a server's echo of the secret with its own full stop drops the secret's
+    // last dots ("Bad header <key>." becomes "…<key>)"): that shorter echo is the secret too.
+    const trimmed = s.replace(/[.\s]+$/, '');
+    if (trimmed !== s && trimmed.length >= 4) out = out.split(trimmed).join(HIDDEN);
+  }
   for (const p of SECRET_PATTERNS) out = out.replace(p, `$1${HIDDEN}`);
   return out;
 }

@@ -46,6 +46,15 @@ describe('file logger', () => {
 });
 
 describe('redactText', () => {
+  it('hides a secret ending in dots when a message echoes it without them', () => {
+    const key = 'pZviBRSBG4VElSDKCyxC-_Jhtd.';
+    const message = `The Vexa server ran into an internal error (HTTP 500: Bad header ${key.slice(0, -1)}). Try again.`;
+    expect(redactText(message, new Set([key]))).toBe(
+      'The Vexa server ran into an internal error (HTTP 500: Bad header [hidden]). Try again.',
+    );
+    expect(redactText(`sent ${key} twice: ${key}`, new Set([key]))).toBe('sent [hidden] twice: [hidden]');
+  });
+
   it('hides api_key query values but keeps the rest of the URL readable', () => {
     expect(redactText('wss://h/ws?api_key=abc&x=1', new Set())).toBe('wss://h/ws?api_key=[hidden]&x=1');
   });
