@@ -13,6 +13,7 @@ import e2eConfig from '../e2e/playwright.config';
 import { meeting } from '../integration/cache/helpers';
 import { initialScripts } from '../support/initialScripts';
 import { mulberry32 } from '../support/random';
+import { pause } from '../support/waitFor';
 import { emit } from './bench';
 
 /**
@@ -210,7 +211,7 @@ export async function runStartupBench(): Promise<void> {
       const answeredAt = await askState(started.url);
       if (i > 0) ready.push(answeredAt - started.spawnedAt);
       if (i === RUNS) {
-        await new Promise((r) => setTimeout(r, 5_000));
+        await pause(5_000);
         idleRss = rssMb(started.proc.pid!);
       }
       await stopCore(started.proc);
