@@ -204,6 +204,8 @@ test('after a restart with a new address the old tab says so, and pasting the ne
   allowPageProblem,
 }) => {
   allowPageProblem(/WebSocket connection to .* failed/);
+  // While nothing listens at the address (between the two runs), the tab's check of it is refused.
+  allowPageProblem(/^console\.error: Failed to load resource: net::ERR_CONNECTION_REFUSED$/);
   const first = await start(page, { profile: 'g3' });
   const port = Number(new URL(first.url).port);
   await first.close();
