@@ -170,6 +170,7 @@ test('the export dialog of a 1280×800 screen shows Download without scrolling',
   await meetingList(page)
     .getByRole('button', { name: new RegExp(`^${LONG_NAME.slice(0, 30)}`) })
     .click();
+  await expect(page.getByRole('button', { name: /^Export & share/ })).toBeVisible();
   await page.keyboard.press('Control+E');
   await expect(page.getByTestId('export-preview')).toContainText('MEETING TRANSCRIPT');
   const found: string[] = [];
