@@ -16,7 +16,7 @@ import { LiveHub } from '../../electron/core/live/liveHub';
 import { LiveTranscripts } from '../../electron/core/live/liveTranscripts';
 import { systemClock } from '../../electron/core/ports';
 import type { VexaClient } from '../../electron/core/vexa';
-import type { Meeting } from '../../shared/vexa/types';
+import { meeting } from '../integration/cache/helpers';
 import { generateMeeting } from '../unit/transcript/support/meetingStream';
 import { emit } from './bench';
 import { quietLogger } from '../support/logger';
@@ -97,9 +97,7 @@ async function raw(url: string): Promise<number> {
 }
 
 /** The library row of the followed meeting, as `trackedToMeeting` makes it. */
-const MEETING: Meeting = {
-  id: MEETING_ID,
-  platform: 'google_meet',
+const MEETING = meeting(MEETING_ID, {
   nativeMeetingId: 'abc-defg-hij',
   status: 'active',
   startTime: null,
@@ -107,18 +105,9 @@ const MEETING: Meeting = {
   createdAt: null,
   updatedAt: null,
   name: null,
-  notes: null,
-  participants: [],
   languages: [],
   completionReason: null,
-  failureStage: null,
-  statusTransitions: [],
-  meetingUrl: null,
-  botContainerId: null,
-  shared: false,
-  transcriptDeleted: false,
-  data: {},
-};
+});
 
 async function pipeline(url: string, dir: string, run: number): Promise<{ rate: number; stored: number }> {
   const cache = openCache({ file: join(dir, `cache-${run}.sqlite`) });
