@@ -68,7 +68,8 @@ async function startCore(): Promise<CoreProcess> {
         const on = (m: { type: string } & CoreMemory) => {
           if (m.type !== 'memory') return;
           child.off('message', on);
-          done({ rssMb: m.rssMb, heapMb: m.heapMb, externalMb: m.externalMb, heapTotalMb: m.heapTotalMb });
+          const { type: _type, ...memory } = m;
+          done(memory);
         };
         child.on('message', on);
         child.send({ type: 'memory' });
@@ -234,6 +235,11 @@ export async function runAfterBench(): Promise<void> {
     );
     process.stderr.write(
       `after bench: core RSS (heap, external) before ${mb(coreBefore.rssMb)} MB (${mb(coreBefore.heapMb)}, ${mb(coreBefore.externalMb)}), at the end ${mb(coreEnd.rssMb)} (${mb(coreEnd.heapMb)}, ${mb(coreEnd.externalMb)}), a minute later ${mb(coreAfter.rssMb)} (${mb(coreAfter.heapMb)}, ${mb(coreAfter.externalMb)})\n`,
+    );
+    const split = (m: CoreMemory) =>
+      `anonymous ${mb(m.anonMb ?? NaN)} (C heap ${mb(m.brkMb ?? NaN)}; JS engine pages ${mb(m.smallMapsMb ?? NaN)}, of which it counts ${mb(m.v8PhysicalMb ?? NaN)}), mapped files ${mb(m.fileMb ?? NaN)}`;
+    process.stderr.write(
+      `after bench: core resident set by kind: before ${split(coreBefore)}; at the end ${split(coreEnd)}; a minute later ${split(coreAfter)}\n`,
     );
     const db = new Database(join(core.dataDir, CACHE_FILE), { readonly: true });
     const free = db.pragma('freelist_count', { simple: true }) as number;
