@@ -68,7 +68,8 @@ function createBot(ctx: SimContext, req: SimRequest, caller: Caller): SimRespons
   if (profile === 'g3' && running >= max) return detail(429, `User has reached the maximum concurrent bot limit (${max}).`);
 
   // G3: a spawn on the link of a plan claims that row in place (meetings.mdx "Send a bot").
-  const plan = profile === 'g3' ? ctx.meetings.matching(user.id, spec.platform, spec.nativeId).find((r) => PLANNED.has(r.status)) : undefined;
+  const plan =
+    profile === 'g3' ? ctx.meetings.matching(user.id, spec.platform, spec.nativeId).find((r) => PLANNED.has(r.status)) : undefined;
   if (plan) {
     claimPlanned(ctx, plan, spec.botName);
     const claimed = meetingResponse(profile, plan);

@@ -91,7 +91,12 @@ export function syncFeed(ctx: SimContext, userId: number, feed: FeedSource, pars
       if (!PLANNED.has(row.status)) continue;
       const updates: Record<string, unknown> = {};
       const sources = sourcesOf(row);
-      if (!sameSource(sources.find((s) => s.id === feed.id), source)) {
+      if (
+        !sameSource(
+          sources.find((s) => s.id === feed.id),
+          source,
+        )
+      ) {
         Object.assign(updates, sourceUpdates([...sources.filter((s) => s.id !== feed.id), source], uidIndex.get(row.id)));
       }
       if (ev.title && row.data.title !== ev.title) updates.title = ev.title;

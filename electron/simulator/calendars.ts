@@ -58,7 +58,8 @@ function cleanUrl(value: unknown): string {
   } catch {
     parsed = null;
   }
-  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !parsed.hostname) throw new Unprocessable('ics_url must be an http(s) URL');
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !parsed.hostname)
+    throw new Unprocessable('ics_url must be an http(s) URL');
   if (parsed.pathname.toLowerCase().includes('/calendar/embed'))
     throw new Unprocessable(
       "that's the calendar's embed page, not its feed - in Google Calendar open Settings -> Integrate calendar and copy the 'Secret address in iCal format' (ends in .ics)",
@@ -144,7 +145,14 @@ function body(req: SimRequest): Record<string, unknown> | SimResponse {
   const parsed = parseJsonBody(req);
   if (!parsed.ok) return detail(422, [jsonInvalidError()]);
   if (!isRecord(parsed.value))
-    return detail(422, [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: parsed.value ?? null }]);
+    return detail(422, [
+      {
+        type: 'model_attributes_type',
+        loc: ['body'],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        input: parsed.value ?? null,
+      },
+    ]);
   return parsed.value;
 }
 

@@ -36,7 +36,10 @@ type Component = Prop[];
 
 /** Unfolds continuation lines and splits each into name, parameters and value. */
 function contentLines(text: string): Prop[] {
-  const unfolded = text.replace(/\r\n/g, '\n').replace(/\r/g, '\n').replace(/\n[ \t]/g, '');
+  const unfolded = text
+    .replace(/\r\n/g, '\n')
+    .replace(/\r/g, '\n')
+    .replace(/\n[ \t]/g, '');
   const out: Prop[] = [];
   for (const line of unfolded.split('\n')) {
     if (!line.trim()) continue;
@@ -220,7 +223,10 @@ function attendees(c: Component): IcsEvent['attendees'] {
   const seen = new Set<string>();
   for (const p of all(c, 'ATTENDEE')) {
     if (['RESOURCE', 'ROOM'].includes((p.params.CUTYPE ?? '').toUpperCase())) continue;
-    const email = p.value.replace(/^mailto:/i, '').trim().toLowerCase();
+    const email = p.value
+      .replace(/^mailto:/i, '')
+      .trim()
+      .toLowerCase();
     if (!email.includes('@') || seen.has(email)) continue;
     seen.add(email);
     const entry: IcsEvent['attendees'][number] = { email };

@@ -40,7 +40,8 @@ export interface CalendarSyncResult {
   counts: { created: number; updated: number; cancelled: number };
 }
 
-const rec = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const rec = (v: unknown): Record<string, unknown> | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
@@ -63,7 +64,9 @@ export function normalisePlanned(raw: unknown): PlannedMeeting | null {
     calendars: sources.flatMap((s) => {
       const source = rec(s);
       const id = str(source?.id);
-      return source && id ? [{ id, name: str(source.name) ?? 'Calendar', autoJoin: source.auto_join !== false, botName: str(source.bot_name) }] : [];
+      return source && id
+        ? [{ id, name: str(source.name) ?? 'Calendar', autoJoin: source.auto_join !== false, botName: str(source.bot_name) }]
+        : [];
     }),
   };
 }
