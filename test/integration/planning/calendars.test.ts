@@ -129,7 +129,7 @@ describe('calendar feeds (G3 /user/calendars)', () => {
     await client.planning().syncCalendar(cal.id);
     expect((await client.planning().listPlans()).find((p) => p.id === skipped.id)?.autoJoin).toBe(false);
 
-    const live = await waitFor(
+    await waitFor(
       'the calendar bot to be active',
       async () => {
         const m = await client.getMeeting(joined.id);

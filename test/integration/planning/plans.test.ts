@@ -47,13 +47,11 @@ describe('planned meetings (G3 POST/PATCH/DELETE /meetings)', () => {
     });
     expect((await client.planning().listPlans()).map((x) => x.id)).toEqual([p.id]);
 
-    const moved = await client
-      .planning()
-      .updatePlan(p.id, {
-        title: 'Design review (moved)',
-        scheduledAt: iso(at + 3_600_000),
-        meetingUrl: 'https://meet.google.com/xyz-abcd-efg',
-      });
+    const moved = await client.planning().updatePlan(p.id, {
+      title: 'Design review (moved)',
+      scheduledAt: iso(at + 3_600_000),
+      meetingUrl: 'https://meet.google.com/xyz-abcd-efg',
+    });
     expect(moved).toMatchObject({ title: 'Design review (moved)', scheduledAt: at + 3_600_000, nativeMeetingId: 'xyz-abcd-efg' });
 
     const badLink = await failure(client.planning().updatePlan(p.id, { meetingUrl: 'https://example.com/not-a-meeting' }));

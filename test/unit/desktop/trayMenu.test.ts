@@ -22,7 +22,8 @@ function meeting(id: number, name: string, status: MeetingStatus): TrackedMeetin
 
 const one = (...meetings: TrackedMeeting[]): ServerMeetings[] => [{ serverId: 'https://a', label: null, meetings }];
 /** What a person sees: the label, greyed out or not, separators as "-". */
-const shown = (entries: TrayEntry[]) => entries.map((e) => (e.kind === 'separator' ? '-' : e.enabled ? e.label : `(${e.label})`));
+const shown = (entries: TrayEntry[]) =>
+  entries.map((e) => (e.kind === 'separator' ? '-' : e.kind === 'item' && e.enabled ? e.label : `(${e.label})`));
 const link = 'https://meet.google.com/abc-defg-hij';
 
 describe('the tray menu model', () => {
