@@ -244,6 +244,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: (view) => emit('plans:changed', view),
     onChange: () => live.redrawTray(),
     logger,
+    followBots: (serverId) =>
+      void live
+        .get(serverId)
+        ?.bots.refresh()
+        .catch(() => undefined),
   });
   planning.service.start();
 

@@ -22,6 +22,8 @@ export function createPlanning(d: {
   emit(view: PlansView): void;
   onChange(): void;
   logger: Logger;
+  /** A server's bots are read again (a scheduled bot set out). */
+  followBots(serverId: string): void;
 }): PlanningParts {
   const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
   const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
@@ -45,6 +47,7 @@ export function createPlanning(d: {
     onChange: d.onChange,
     logger: d.logger,
     formatTime: (ms) => time.format(ms),
+    plansLeft: (serverId) => d.followBots(serverId),
   });
   return {
     service,

@@ -31,6 +31,11 @@ export interface PlanningDeps {
   onChange(): void;
   logger: Logger;
   formatTime(ms: number): string;
+  /**
+   * Plans left the list: a bot took them (or they were cancelled). The server's bot is then
+   * followed like any other (its card, alerts and captions).
+   */
+  plansLeft?(serverId: string): void;
 }
 
 function nameOf(p: PlannedMeeting): string {
@@ -141,6 +146,11 @@ export class PlanningService {
       next.set(s.id, entry);
     }
     if (this.closed) return this.view();
+    for (const [id, entry] of next) {
+      const before = this.plans.get(id)?.plans ?? [];
+      const now = new Set(entry.plans.map((p) => p.id));
+      if (before.some((p) => !now.has(p.id))) this.d.plansLeft?.(id);
+    }
     this.plans = next;
     const view = this.view();
     this.d.emit(view);
