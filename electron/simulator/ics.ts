@@ -261,7 +261,7 @@ export function parseIcs(feed: string, now: number): ParsedFeed | null {
     const candidates: Array<{ at: number; comp: Component }> = [];
     if (master) {
       const skip = new Set([...exdates(master), ...claimed]);
-      const next = occurrences(master, to).find((ms) => ms >= from && !skip.has(ms));
+      const next = occurrences(master, to).find((ms) => ms >= from && ms <= to && !skip.has(ms));
       if (next !== undefined) candidates.push({ at: next, comp: master });
     }
     for (const c of overrides) {
