@@ -38,6 +38,11 @@ export interface CoreOptions {
   /** Global shortcuts of the desktop (Electron's globalShortcut); none when left out. */
   shortcuts?: ShortcutShell;
   clock?: Clock;
+  /**
+   * The clock scheduled bots and their reminders count by (defaults to `clock`). The server sends
+   * its bot by its own clock; tests against a time-scaled simulator pass the simulator's.
+   */
+  planningClock?: Clock;
   /** Wake-up and network-online events (Electron's powerMonitor); none in the web harness. */
   system?: SystemEvents;
   /** Defaults to a rotating, redacting file logger in `paths.logs`. */

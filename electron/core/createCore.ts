@@ -19,6 +19,7 @@ import { createAttentionFeed } from './desktop/attention';
 import { followOverlay } from './desktop/overlayFollower';
 import { unavailableLoginItems } from './desktop/ports';
 import { createHandlers } from './handlers';
+import { createPlanning, type PlanningParts } from './planning/createPlanning';
 import { createLinkInbox } from './links/coreLinks';
 import { createFileLogger } from './logger';
 import { noSystemEvents, systemClock } from './ports';
@@ -117,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Every server the app knows; one session (live socket, bots, transcripts, sync) per connected one.
   let sessions: Sessions | null = null;
+  let planning: PlanningParts | null = null;
   const connections = new Connections({
     servers: new ServerRepository(cache.db),
     settings,
@@ -129,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChange: () => {
       sessions?.sync();
       emitState();
+      void planning?.service.refresh();
     },
     onStorageFault: (subject, fault) => {
       if (!refused.some((r) => r.subject === subject)) refused.push({ subject, fault });
@@ -152,6 +155,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     library,
     outbox,
     onListChanged: emitState,
+    upcoming: () => planning?.trayLines() ?? [],
   });
   const live = sessions;
   cache.onStorageChange(() => emitState());
@@ -232,6 +236,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
   });
 
+  planning = createPlanning({
+    connections,
+    clock: options.planningClock ?? clock,
+    notifier: options.notifier,
+    doNotDisturb: () => settings.settings.doNotDisturb,
+    emit: (view) => emit('plans:changed', view),
+    onChange: () => live.redrawTray(),
+    logger,
+    followBots: (serverId) =>
+      void live
+        .get(serverId)
+        ?.bots.refresh()
+        .catch(() => undefined),
+  });
+  planning.service.start();
+
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -255,6 +275,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       loginItems: options.loginItems ?? unavailableLoginItems('This version of the app cannot start at login.'),
       updates: updates.handlers,
       shortcuts: shortcuts.handlers,
+      planning: planning.handlers,
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -271,6 +292,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stopWake();
     updates.service.close();
     shortcuts.stop();
+    planning?.service.close();
     minted.clear();
     live.close();
     cache.close();

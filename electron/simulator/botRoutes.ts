@@ -1,3 +1,4 @@
+import { claimPlanned } from './autoJoin';
 import { LANGUAGE_CODES, parseBotRequest } from './botRequest';
 import type { SimContext } from './context';
 import { statusFrames } from './frames';
@@ -65,6 +66,16 @@ function createBot(ctx: SimContext, req: SimRequest, caller: Caller): SimRespons
     return detail(403, 'Concurrent bot quota is depleted (limit is 0). Ask an administrator to raise max_concurrent_bots.');
   if (profile === 'g2' && running >= max) return detail(403, `Concurrent bot limit reached (${running}/${max}).`);
   if (profile === 'g3' && running >= max) return detail(429, `User has reached the maximum concurrent bot limit (${max}).`);
+
+  // G3: a spawn on the link of a plan claims that row in place (meetings.mdx "Send a bot").
+  const plan =
+    profile === 'g3' ? ctx.meetings.matching(user.id, spec.platform, spec.nativeId).find((r) => PLANNED.has(r.status)) : undefined;
+  if (plan) {
+    claimPlanned(ctx, plan, spec.botName);
+    const claimed = meetingResponse(profile, plan);
+    delete claimed.shared;
+    return json(201, claimed);
+  }
 
   const m = ctx.meetings.create({
     userId: user.id,

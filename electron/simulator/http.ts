@@ -27,7 +27,8 @@ export interface Caller {
   token: TokenRecord;
 }
 
-export type Handler = (req: SimRequest, caller: Caller | null) => SimResponse;
+/** A route answers at once, or later when it must wait on something (the calendar sync fetches a feed). */
+export type Handler = (req: SimRequest, caller: Caller | null) => SimResponse | Promise<SimResponse>;
 
 /**
  * How a route authenticates: `user` routes need an API key (and in G2/G3 a scope), `admin` the

@@ -1,7 +1,9 @@
 import { registerAdminRoutes } from './admin';
 import { seedAdminUsers } from './adminSeed';
 import { authenticateUser } from './auth';
+import { startAutoJoin } from './autoJoin';
 import { registerBotRoutes } from './botRoutes';
+import { registerCalendarRoutes } from './calendars';
 import { createClock } from './clock';
 import type { SimContext } from './context';
 import { registerControlRoutes, DEFAULT_RESTART_DOWN_MS } from './control';
@@ -92,6 +94,8 @@ export interface Simulator {
    */
   addConfirmed(meetingId: number, lines: ReadonlyArray<{ speaker: string; text: string; start: number; end: number }>): number;
   setFault(f: SimFault | null): void;
+  /** The simulated clock (epoch ms), which runs `timeScale` times faster than the wall clock. */
+  now(): number;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
@@ -146,6 +150,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerTranscriptRoutes(router, ctx);
   registerMeetingRoutes(router, ctx);
   registerUserRoutes(router, ctx);
+  const stopCalendarSweep = registerCalendarRoutes(router, ctx);
   registerDeliveryRoute(router, ctx, webhooks);
   // G3's admin-api is its own service on its own address, opened only when there is a key to
   // administer with (the in-app demo has none); G1/G2 route /admin through the gateway.
@@ -179,6 +184,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       : null;
   await server.listen();
   await adminServer?.listen();
+  const stopAutoJoin = profile === 'g3' ? startAutoJoin(ctx) : () => undefined;
   log(
     `Vexa simulator (${profile}) listening on ${server.url}${adminServer ? `, admin API on ${adminServer.url}` : ''}, time scale ${clock.timeScale}`,
   );
@@ -199,6 +205,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     },
     profile,
     close: async () => {
+      stopAutoJoin();
+      stopCalendarSweep();
       runner.shutdown();
       clock.clearAll();
       await server.close();
@@ -235,5 +243,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return m.startTime;
     },
     setFault: (f) => server.setFault(f),
+    now: () => clock.now(),
   };
 }

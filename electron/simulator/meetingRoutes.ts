@@ -169,12 +169,18 @@ function createPlan(ctx: SimContext, req: SimRequest, caller: Caller): SimRespon
   if (!body.ok) return detail(422, 'invalid JSON body');
   const input = body.value === undefined ? {} : body.value;
   if (!isRecord(input)) return detail(422, 'body must be an object');
-  const link = typeof input.meeting_url === 'string' ? parseMeetingLinkG3(input.meeting_url) : null;
+  const url = typeof input.meeting_url === 'string' ? input.meeting_url.trim() : '';
+  const link = url ? parseMeetingLinkG3(url) : null;
+  // collector/app.py create_planned_meeting: an unknown link is refused, and the active-row unique
+  // index refuses a second non-terminal row on one link.
+  if (url && !link) return detail(422, "unrecognized 'meeting_url'");
+  if (link && ctx.meetings.matching(caller.user.id, link.platform, link.nativeId).some((r) => !TERMINAL.has(r.status)))
+    return detail(409, `A meeting already exists for ${link.platform}/${link.nativeId}`);
   const m = ctx.meetings.create({
     userId: caller.user.id,
     platform: link?.platform ?? 'unknown',
     nativeId: link?.nativeId ?? null,
-    constructedUrl: typeof input.meeting_url === 'string' ? input.meeting_url : null,
+    constructedUrl: url || null,
     status: 'idle',
     scenario: ctx.defaultScenario,
     createdAt: ctx.clock.now(),
@@ -191,10 +197,12 @@ function patchPlan(ctx: SimContext, req: SimRequest, m: MeetingRecord): SimRespo
   const invalid = planPatchError(req);
   if (invalid) return invalid;
   const body = parseJsonBody(req) as { ok: true; value: Record<string, unknown> };
+  const url = body.value.meeting_url;
+  if (typeof url === 'string' && url.trim() && !parseMeetingLinkG3(url.trim())) return detail(422, "unrecognized 'meeting_url'");
   if (!PLANNED.has(m.status)) return detail(409, 'Meeting is no longer planned (bot lifecycle owns it)');
-  const before = m.status;
   applyPlanFields(ctx, m, body.value);
-  if (m.status !== before) ctx.publisher.toUser(m.userId, userStatusFrame(m, m.status, ctx.clock.now()));
+  // Every accepted edit is announced on the user channel (`_publish_user_meeting_status`).
+  ctx.publisher.toUser(m.userId, userStatusFrame(m, m.status, ctx.clock.now()));
   return json(200, meetingResponse('g3', m));
 }
 

@@ -150,7 +150,7 @@ export class SimServer {
     };
     let response: SimResponse;
     try {
-      response = this.dispatch(request, req.socket.remoteAddress ?? 'unknown');
+      response = await this.dispatch(request, req.socket.remoteAddress ?? 'unknown');
     } catch (err) {
       this.ctx.log(`handler error on ${request.method} ${request.path}: ${String(err)}`);
       response = detail(500, 'Internal Server Error');
@@ -159,15 +159,15 @@ export class SimServer {
   }
 
   /** The limiter wraps every route, unknown paths and refused keys included, as G2's middleware does. */
-  private dispatch(req: SimRequest, address: string): SimResponse {
+  private async dispatch(req: SimRequest, address: string): Promise<SimResponse> {
     const limited = req.path.startsWith('/_sim/') ? null : this.limiter.take(req, address);
     if (limited && 'rejected' in limited) return limited.rejected;
-    const response = this.route(req);
+    const response = await this.route(req);
     if (limited) response.headers = { ...response.headers, ...limited.headers };
     return response;
   }
 
-  private route(req: SimRequest): SimResponse {
+  private route(req: SimRequest): SimResponse | Promise<SimResponse> {
     const match = this.router.match(req.method, req.path);
     if (match.kind === 'not-found') return detail(404, 'Not Found');
     if (match.kind === 'method-not-allowed') return detail(405, 'Method Not Allowed');

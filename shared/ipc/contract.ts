@@ -4,6 +4,7 @@ import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
+import { planningChannels, planningEvents } from './planning';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
 import {
@@ -216,6 +217,7 @@ export const channels = {
   ...desktopChannels,
   ...updateChannels,
   ...shortcutChannels,
+  ...planningChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -236,6 +238,7 @@ export const events = {
   ...linkEvents,
   ...updateEvents,
   ...shortcutEvents,
+  ...planningEvents,
 } as const;
 
 export type Channels = typeof channels;

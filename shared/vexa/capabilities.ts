@@ -27,6 +27,8 @@ export interface ServerCapabilities {
   chat: boolean;
   /** Planned meetings, deleted by row id (`DELETE /meetings/{id}`), even without a meeting link (G3). */
   plannedMeetings: boolean;
+  /** `/user/calendars`: up to ten ICS feeds, each with its own bot name and auto-join (G3). */
+  calendars: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -42,6 +44,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: false,
     chat: true,
     plannedMeetings: false,
+    calendars: false,
   },
   g2: {
     authMe: true,
@@ -55,6 +58,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: true,
     plannedMeetings: false,
+    calendars: false,
   },
   g3: {
     authMe: true,
@@ -68,6 +72,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: false,
     plannedMeetings: true,
+    calendars: true,
   },
 };
 

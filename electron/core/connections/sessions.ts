@@ -22,6 +22,8 @@ export interface SessionsDeps extends SessionShared {
   overlays?: OverlayWindows;
   /** Something shown in the server list changed (bots in flight, and so the free slots). */
   onListChanged(): void;
+  /** The tray's "Coming up" lines (core/planning), soonest first. */
+  upcoming?(): readonly string[];
 }
 
 /**
@@ -197,8 +199,14 @@ export class Sessions {
     const { state, tooltip } = trayContent(groups);
     // The clipboard's link names its server as it is now: servers come and go between reads.
     const offer = this.clipboardOffer.state === 'link' ? this.offerFor(this.clipboardOffer.link) : this.clipboardOffer;
-    const items: TrayMenuItem[] = trayItems({ groups, clipboard: offer, canSend: groups.length > 0 }, this.runTrayAction);
+    const upcoming = this.d.upcoming?.() ?? [];
+    const items: TrayMenuItem[] = trayItems({ groups, clipboard: offer, canSend: groups.length > 0, upcoming }, this.runTrayAction);
     this.d.tray.update(state, tooltip, items);
+  }
+
+  /** Scheduled bots changed: the tray's lines follow. */
+  redrawTray(): void {
+    if (!this.closed) this.drawTray();
   }
 
   /** Wake-up or network back: every waiting live connection tries now. */

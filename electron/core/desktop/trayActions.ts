@@ -25,13 +25,15 @@ export function trayItems(input: TrayMenuInput, run: (action: TrayAction) => Pro
   return trayMenuModel(input).map((e): TrayMenuItem =>
     e.kind === 'separator'
       ? { separator: true, label: '' }
-      : {
-          label: e.label,
-          enabled: e.enabled,
-          onClick: () => void run(e.action),
-          // Showing a meeting needs the window in front: after closing to the tray it is hidden.
-          ...(e.action.kind === 'focus' ? { opensWindow: true } : {}),
-        },
+      : e.kind === 'info'
+        ? { label: e.label, enabled: false }
+        : {
+            label: e.label,
+            enabled: e.enabled,
+            onClick: () => void run(e.action),
+            // Showing a meeting needs the window in front: after closing to the tray it is hidden.
+            ...(e.action.kind === 'focus' ? { opensWindow: true } : {}),
+          },
   );
 }
 

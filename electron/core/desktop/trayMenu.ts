@@ -15,7 +15,8 @@ export type TrayAction =
   | { kind: 'stop'; serverId: string; meetingId: number }
   | { kind: 'overlay'; serverId: string; meetingId: number };
 
-export type TrayEntry = { kind: 'separator' } | { kind: 'item'; label: string; enabled: boolean; action: TrayAction };
+export type TrayEntry =
+  { kind: 'separator' } | { kind: 'item'; label: string; enabled: boolean; action: TrayAction } | { kind: 'info'; label: string };
 
 /**
  * What the clipboard was last seen to hold: a meeting link (with the meeting's name and the server
@@ -31,6 +32,8 @@ export interface TrayMenuInput {
   clipboard: ClipboardOffer;
   /** At least one server is connected, so a bot can be sent. */
   canSend: boolean;
+  /** Scheduled bots coming up, already worded (`trayUpcomingLabel`), soonest first. */
+  upcoming?: readonly string[];
 }
 
 export const SEND_FROM_CLIPBOARD = 'Send bot to the meeting link on the clipboard';
@@ -54,7 +57,7 @@ function sendEntry(clipboard: ClipboardOffer): TrayEntry | null {
  * overlay. The state line keeps the words the tray always used (`trayContent`), so the tooltip, the
  * menu and the notifications agree.
  */
-export function trayMenuModel({ groups, clipboard, canSend }: TrayMenuInput): TrayEntry[] {
+export function trayMenuModel({ groups, clipboard, canSend, upcoming = [] }: TrayMenuInput): TrayEntry[] {
   const entries: TrayEntry[] = [];
   const send = canSend ? sendEntry(clipboard) : null;
   if (send) entries.push(send);
@@ -76,5 +79,11 @@ export function trayMenuModel({ groups, clipboard, canSend }: TrayMenuInput): Tr
     if (meeting.status === 'active')
       entries.push({ kind: 'item', label: `Open caption overlay for ${who}`, enabled: true, action: { kind: 'overlay', ...ref } });
   });
+  // Coming up: lines to read, not to press (the server sends these bots by itself).
+  if (upcoming.length > 0) {
+    if (entries.length > 0) entries.push({ kind: 'separator' });
+    entries.push({ kind: 'info', label: 'Coming up' });
+    for (const label of upcoming) entries.push({ kind: 'info', label });
+  }
   return entries;
 }

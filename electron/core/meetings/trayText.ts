@@ -9,3 +9,8 @@ import type { MeetingStatus } from '../../../shared/vexa/types';
 export function trayItemLabel(name: string, status: MeetingStatus): string {
   return `${isolate(name)}: ${STATUS_LABELS[status]}`;
 }
+
+/** A scheduled bot in the tray menu: when, what, and whether a bot will come. */
+export function trayUpcomingLabel(name: string, time: string, autoJoin: boolean): string {
+  return `${time} · ${isolate(name)}${autoJoin ? '' : ' (no bot: skipped)'}`;
+}

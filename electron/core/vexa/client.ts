@@ -36,6 +36,7 @@ import { seg } from './http';
 import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
 import { launchBody } from './launchBody';
+import { planningApi, type PlanningApi } from './planning';
 import { listAllMeetingPages, listBotsPage, listMeetingsPage, type ListAllMeetingsQuery, type ListMeetingsQuery } from './listQuery';
 
 export type { ListAllMeetingsQuery, ListMeetingsQuery } from './listQuery';
@@ -108,6 +109,11 @@ export class VexaClient {
   /** What the account and list calls need of this client (`account.ts`, `listQuery.ts`). */
   private target(o: CallOptions) {
     return { http: this.http, generation: this.generation, capabilities: this.capabilities, signal: o.signal };
+  }
+
+  /** Planned meetings and calendar feeds (G3; `unsupported` elsewhere): `planning.ts`. */
+  planning(o: CallOptions = {}): PlanningApi {
+    return planningApi(this.target(o));
   }
 
   listMeetings(q: ListMeetingsQuery = {}, o: CallOptions = {}): Promise<MeetingPage> {

@@ -30,6 +30,7 @@ const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
   ['meetingById', 'Meeting details and status history'],
   ['transcriptsById', 'Transcripts of meetings found without their link'],
   ['plannedMeetings', 'Planned meetings'],
+  ['calendars', 'Calendar feeds with auto-join'],
 ];
 
 export interface CapabilityLine {

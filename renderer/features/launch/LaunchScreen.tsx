@@ -14,6 +14,10 @@ import { LaunchErrorBanner } from './LaunchErrors';
 import { LinkField } from './LinkField';
 import { ServerPicker } from './ServerPicker';
 import { useLaunchStore } from './store';
+import { ComingUp } from '../planning/ComingUp';
+import { scheduleLater } from '../planning/launchLater';
+import { usePlanningStore } from '../planning/store';
+import { WhenFields } from '../planning/WhenFields';
 import './launch.css';
 
 /** A meeting link copied elsewhere is offered when the person comes back to the window. */
@@ -79,7 +83,9 @@ function SendForm() {
     else if (error?.place === 'botName') botNameRef.current?.focus();
   }, [error]);
 
+  const later = usePlanningStore((s) => s.when === 'later');
   const send = async () => {
+    if (later) return void (await scheduleLater(generation, serverId));
     if (await sendBot(defaults, explicit)) linkRef.current?.focus();
   };
   const onSubmit = (event: FormEvent) => {
@@ -96,6 +102,7 @@ function SendForm() {
       <form className="launch-form" onSubmit={onSubmit} noValidate aria-label="Send a bot">
         <LinkField detection={detection} error={linkError} inputRef={linkRef} />
         <ServerPicker value={serverId} />
+        <WhenFields generation={generation} />
         <BotOptions
           options={options}
           showPasscode={showPasscode}
@@ -110,7 +117,7 @@ function SendForm() {
         {error ? <LaunchErrorBanner error={error} onRetry={() => void send()} /> : null}
         <div className="launch-actions">
           <Button type="submit" variant="primary" size="lg" icon={<SendIcon size={18} />} busy={busy}>
-            {busy ? 'Sending…' : 'Send bot'}
+            {busy ? 'Sending…' : later ? 'Schedule bot' : 'Send bot'}
           </Button>
         </div>
       </form>
@@ -127,6 +134,7 @@ export function LaunchScreen() {
     <div className="screen-content">
       {offline ? <NeedsServer what="Sending a bot" /> : <SendForm />}
       <MeetingsInFlight />
+      <ComingUp />
       <RunningBotsPanel open={runningOpen} onToggle={setRunningOpen} />
     </div>
   );

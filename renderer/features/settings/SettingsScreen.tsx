@@ -8,6 +8,7 @@ import { CurrentServerPicker } from '../servers/CurrentServerPicker';
 import { ServersSection } from '../servers/ServersSection';
 import { UpdatesSection } from '../updates/UpdatesSection';
 import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
+import { CalendarsSection } from '../planning/CalendarsSection';
 import { AiPromptsSection } from './AiPromptsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
@@ -30,6 +31,7 @@ export function SettingsScreen() {
         <AccountSection serverId={connection.server.id} keyLabel={connection.key?.label ?? null} demo={connection.server.demo} />
       ) : null}
       {connection?.server ? <WebhookSection serverId={connection.server.id} signs={connection.server.generation !== 'g1'} /> : null}
+      {connection?.server ? <CalendarsSection serverId={connection.server.id} /> : null}
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}

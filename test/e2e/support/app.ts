@@ -54,6 +54,11 @@ export interface LaunchOptions {
   browserClipboard?: boolean;
   /** Serve on this port (a restart on the same address). */
   port?: number;
+  /**
+   * Scheduled bots and their reminders count by the simulator's clock, which runs `timeScale`
+   * times faster, as the real app counts by a clock the server shares.
+   */
+  simulatorClock?: boolean;
 }
 
 /** A further simulator started beside the first one, with the key it accepts. */
@@ -134,6 +139,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     // Statuses while the socket is down and reconnects come quickly in tests.
     live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500, ...options.live },
     exportWorker: HARNESS_EXPORT_WORKER,
+    ...(options.simulatorClock
+      ? {
+          planningClock: {
+            now: () => simulator.now(),
+            setTimeout: (fn: () => void, ms: number) => {
+              const handle = setTimeout(fn, ms / (options.timeScale ?? 20));
+              return { cancel: () => clearTimeout(handle) };
+            },
+          },
+        }
+      : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     ...(options.updates ? { updates: options.updates } : {}),

@@ -1,3 +1,5 @@
+import { trayUpcomingLabel } from '../../../electron/core/meetings/trayText';
+import { isolate } from '../../../shared/bidi';
 import { describe, expect, it } from 'vitest';
 import { SEND_FROM_CLIPBOARD, trayMenuModel, type TrayEntry } from '../../../electron/core/desktop/trayMenu';
 import type { ServerMeetings } from '../../../electron/core/meetings/serverNaming';
@@ -22,7 +24,8 @@ function meeting(id: number, name: string, status: MeetingStatus): TrackedMeetin
 
 const one = (...meetings: TrackedMeeting[]): ServerMeetings[] => [{ serverId: 'https://a', label: null, meetings }];
 /** What a person sees: the label, greyed out or not, separators as "-". */
-const shown = (entries: TrayEntry[]) => entries.map((e) => (e.kind === 'separator' ? '-' : e.enabled ? e.label : `(${e.label})`));
+const shown = (entries: TrayEntry[]) =>
+  entries.map((e) => (e.kind === 'separator' ? '-' : e.kind === 'item' && e.enabled ? e.label : `(${e.label})`));
 const link = 'https://meet.google.com/abc-defg-hij';
 
 describe('the tray menu model', () => {
@@ -92,5 +95,16 @@ describe('the tray menu model', () => {
     // Both servers numbered their meeting 7: each Stop acts on its own server.
     const stops = entries.flatMap((e) => (e.kind === 'item' && e.action.kind === 'stop' ? [e.action.serverId] : []));
     expect(stops).toEqual(['https://lab', 'https://cloud']);
+  });
+
+  it('lists the scheduled bots coming up under their own heading, to read, not to press', () => {
+    const lines = [trayUpcomingLabel('Design review', 'Tue 14:30', true), trayUpcomingLabel('Vendor call', 'Tue 15:00', false)];
+    const entries = trayMenuModel({ groups: [], clipboard: { state: 'none' }, canSend: true, upcoming: lines });
+    expect(shown(entries)).toEqual([
+      '(Coming up)',
+      `(Tue 14:30 · ${isolate('Design review')})`,
+      `(Tue 15:00 · ${isolate('Vendor call')} (no bot: skipped))`,
+    ]);
+    expect(entries.every((e) => e.kind === 'info')).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ const none: CapabilitiesView = {
   botsList: false,
   chat: false,
   plannedMeetings: false,
+  calendars: false,
 };
 
 describe('server descriptions', () => {

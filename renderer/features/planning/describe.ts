@@ -1,0 +1,36 @@
+import type { PlanView } from '../../../shared/ipc/planning';
+import { capabilitiesFor, generationLabel, type ServerGeneration } from '../../../shared/vexa/capabilities';
+
+/** Why a server cannot schedule bots or follow calendars, in words; null when it can. */
+export function schedulingUnavailable(generation: ServerGeneration | null, what: 'plans' | 'calendars'): string | null {
+  if (generation === null) return null;
+  const caps = capabilitiesFor(generation);
+  if (what === 'plans' && !caps.plannedMeetings)
+    return `This server runs ${generationLabel(generation)}, which cannot send a bot later: scheduled bots need Vexa 0.12 or later. Send the bot when the meeting starts instead.`;
+  if (what === 'calendars' && !caps.calendars)
+    return `This server runs ${generationLabel(generation)}, which cannot follow calendars: calendar feeds need Vexa 0.12 or later.`;
+  return null;
+}
+
+const dayTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function planWhen(p: PlanView): string {
+  return p.scheduledAt === null ? 'No time set' : dayTime.format(p.scheduledAt);
+}
+
+/** What will happen, in one phrase. */
+export function planState(p: PlanView): { label: string; tone: 'neutral' | 'info' | 'warn' } {
+  if (p.platform === 'unknown' || !p.link) return { label: 'No meeting link: no bot can join', tone: 'warn' };
+  if (!p.autoJoin) return { label: 'Skipped: no bot will join', tone: 'neutral' };
+  if (p.scheduledAt === null) return { label: 'No time: no bot will join', tone: 'warn' };
+  return { label: 'Bot joins by itself', tone: 'info' };
+}
+
+export const SERVER_TIMING =
+  'The server sends its bot about 2 minutes before the start, and the bot waits up to 15 minutes in the lobby. You are reminded 5 minutes before.';
