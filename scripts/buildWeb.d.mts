@@ -4,3 +4,4 @@ export const INPUTS: readonly string[];
 export const OUTPUTS: readonly string[];
 export function webCoreIsCurrent(base?: string): boolean;
 export function ensureWebCoreBuilt(options?: { force?: boolean; base?: string }): Promise<boolean>;
+export function webCoreArgs(base?: string): string[];

@@ -17,6 +17,17 @@ export const STAMP = '.sources-hash';
 export const INPUTS = ['electron', 'shared', 'package-lock.json', 'tsconfig.json', 'scripts/buildWeb.mjs', 'scripts/buildElectron.mjs'];
 export const OUTPUTS = ['cli.cjs', 'exportWorker.cjs'];
 
+/**
+ * The Node arguments `npm run web` starts the core with (its script's last step, after `node`),
+ * for the tests and benchmarks that start it exactly that way.
+ */
+export function webCoreArgs(base = root) {
+  const { scripts } = JSON.parse(readFileSync(join(base, 'package.json'), 'utf8'));
+  const last = scripts.web.split('&&').at(-1).trim().split(/\s+/);
+  if (last[0] !== 'node') throw new Error(`npm run web does not end by starting Node: ${scripts.web}`);
+  return last.slice(1);
+}
+
 /** Whether dist/web holds a build of the current sources. */
 export function webCoreIsCurrent(base = root) {
   const out = join(base, 'dist', 'web');

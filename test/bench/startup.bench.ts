@@ -9,7 +9,7 @@ import { openCache } from '../../electron/core/cache/database';
 import { Library } from '../../electron/core/cache/library';
 import { CACHE_FILE } from '../../electron/core/createCore';
 import type { Meeting, TranscriptSegment } from '../../shared/vexa/types';
-import { ensureWebCoreBuilt } from '../../scripts/buildWeb.mjs';
+import { ensureWebCoreBuilt, webCoreArgs } from '../../scripts/buildWeb.mjs';
 import e2eConfig from '../e2e/playwright.config';
 import { meeting } from '../integration/cache/helpers';
 import { initialScripts } from '../support/initialScripts';
@@ -19,7 +19,8 @@ import { emit } from './bench';
 
 /**
  * Start-up as the user meets it, on the browser version (`npm run web`: the core bundled into
- * dist/web/cli.cjs by scripts/buildWeb.mjs and run by Node, serving dist/renderer) with a
+ * dist/web/cli.cjs by scripts/buildWeb.mjs and run by Node with the arguments package.json gives
+ * it, serving dist/renderer) with a
  * 1 M-segment library in its data folder.
  *
  * - `startup.core_ready_ms`: from spawning the process to the core answering `app:getState` over
@@ -100,7 +101,7 @@ interface Started {
 }
 
 /** How `npm run web` runs the core (package.json), and how it ran it from the sources. */
-const BUNDLED = [join(ROOT, 'dist', 'web', 'cli.cjs')];
+const BUNDLED = webCoreArgs(ROOT);
 const FROM_SOURCE = ['--import', 'tsx', join(ROOT, 'electron', 'harness', 'cli.ts')];
 
 /** Starts the core on the data folder; resolves once it prints its address. */

@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../electron/core/cache/database';
 import { Library } from '../../../electron/core/cache/library';
 import { CACHE_FILE } from '../../../electron/core/createCore';
-import { ensureWebCoreBuilt } from '../../../scripts/buildWeb.mjs';
+import { ensureWebCoreBuilt, webCoreArgs } from '../../../scripts/buildWeb.mjs';
 import { meeting } from '../cache/helpers';
+import { fixtureBytes, fixturePath } from '../../support/fixtures';
 import { connectIpc, must } from '../../support/ipcClient';
 
 /**
@@ -39,7 +42,7 @@ describe('npm run web', () => {
     const web = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.web!;
     const steps = web.split('&&').map((s) => s.trim());
     expect(steps).toContain('node scripts/buildWeb.mjs');
-    expect(steps.at(-1)).toBe('node dist/web/cli.cjs');
+    expect(webCoreArgs()).toContain('dist/web/cli.cjs');
     expect(steps.indexOf('node scripts/buildWeb.mjs')).toBeLessThan(steps.length - 1);
     expect(web).not.toContain('tsx');
   });
@@ -71,14 +74,10 @@ describe('npm run web', () => {
     ]);
     cache.close();
 
-    child = spawn(
-      process.execPath,
-      [join(ROOT, 'dist', 'web', 'cli.cjs'), '--data-dir', data, '--renderer-dir', renderer, '--no-open', '--port', '0'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    child = spawn(process.execPath, [...webCoreArgs(), '--data-dir', data, '--renderer-dir', renderer, '--no-open', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     const url = await new Promise<string>((done, fail) => {
@@ -108,6 +107,58 @@ describe('npm run web', () => {
     const log = readFileSync(join(data, 'logs', 'companion.log'), 'utf8');
     expect(log).toContain('Core closed');
     expect(log).not.toContain('the export worker could not start');
+  }, 60_000);
+});
+
+describe('the browser version trusts the system store', () => {
+  it('connects to a server whose certificate authority is only in the system store', async () => {
+    // A company server: its certificate comes from a private CA that IT put in the OS store
+    // (SSL_CERT_FILE stands in for it: Node reads the store from there when it is set).
+    const server = createHttpsServer({ cert: fixtureBytes('tls/server.pem'), key: fixtureBytes('tls/server-key.pem') }, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+      res.end('{}');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const data = mkdtempSync(join(tmpdir(), 'vexa-web-ca-'));
+    dirs.push(data);
+    const renderer = join(data, 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    const env = { ...process.env, SSL_CERT_FILE: fixturePath('tls/ca.pem') };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const core = spawn(process.execPath, [...webCoreArgs(), '--data-dir', data, '--renderer-dir', renderer, '--no-open', '--port', '0'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    core.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const page = await new Promise<string>((done, fail) => {
+        core.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const found = /is running at (\S+)/.exec(out)?.[1];
+          if (found) done(found);
+        });
+        core.once('exit', () => fail(new Error(`the bundled core exited: ${out}`)));
+      });
+      const ipc = await connectIpc(page);
+      try {
+        const probe = await ipc.invoke('connection:probe', { url, apiKey: 'vxa_tx_privatecaprivatecaprivateca12' });
+        // The server is no Vexa server, so the check fails, but past the certificate.
+        if (!probe.ok) expect(probe.code).not.toBe('tls');
+        expect(probe.ok ? '' : probe.message).not.toMatch(/certificate/i);
+      } finally {
+        ipc.close();
+      }
+    } finally {
+      const gone = new Promise((done) => core.once('exit', done));
+      core.kill('SIGTERM');
+      await gone;
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   }, 60_000);
 });
 
