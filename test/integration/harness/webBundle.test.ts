@@ -125,7 +125,7 @@ describe('the browser version trusts the system store', () => {
     const renderer = join(data, 'renderer');
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
-    const env = { ...process.env, SSL_CERT_FILE: fixturePath('tls/ca.pem') };
+    const env: Record<string, string | undefined> = { ...process.env, SSL_CERT_FILE: fixturePath('tls/ca.pem') };
     delete env.NODE_EXTRA_CA_CERTS;
     const core = spawn(process.execPath, [...webCoreArgs(), '--data-dir', data, '--renderer-dir', renderer, '--no-open', '--port', '0'], {
       cwd: ROOT,
