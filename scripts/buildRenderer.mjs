@@ -20,9 +20,9 @@ function files(path) {
 }
 
 /** A hash of every source file's path and contents, in a stable order. */
-export function sourcesHash(base = root) {
+export function sourcesHash(base = root, inputs = INPUTS) {
   const hash = createHash('sha256');
-  const all = INPUTS.flatMap((input) => files(join(base, input))).sort();
+  const all = inputs.flatMap((input) => files(join(base, input))).sort();
   for (const file of all) {
     hash.update(relative(base, file).replaceAll('\\', '/'));
     hash.update('\0');

@@ -134,6 +134,19 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Whether Node itself already trusts the operating system's store: started with
+ * `--use-system-ca` (or NODE_USE_SYSTEM_CA=1), as `npm run web` starts the browser version. Plain
+ * Node then adds the OS store to its bundled list and reads NODE_EXTRA_CA_CERTS itself, the same
+ * authorities `configureTlsTrust` gathers, but only when the first secure connection needs them
+ * instead of ~100 ms of reading and parsing certificates before the app can answer.
+ * https://nodejs.org/api/cli.html#--use-system-ca (Linux: OpenSSL's default file and folder, or
+ * SSL_CERT_FILE / SSL_CERT_DIR). Electron ignores both, so the desktop app always configures.
+ */
+export function nodeTrustsSystemStore(execArgv: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+  return execArgv.includes('--use-system-ca') || env.NODE_USE_SYSTEM_CA === '1';
+}
+
 /** One info line with the counts, and a warning line for each problem. */
 export function logTlsTrust(logger: Pick<Logger, 'info' | 'warn'>, summary: TlsTrustSummary): void {
   const { warnings, ...fields } = summary;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/createCore';
 import { createFileLogger } from '../core/logger';
 import { createFileSecretStore, createMemorySecretStore } from '../core/secrets/fileSecretStore';
-import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
+import { configureTlsTrust, logTlsTrust, nodeTrustsSystemStore } from '../core/tlsTrust';
 import { createHarnessPorts } from './harnessPorts';
 import { openInBrowser, shouldOpenBrowser } from './openBrowser';
 import { folderInUseMessage, lockDataFolder, prepareDataFolder } from './dataFolder';
@@ -60,7 +60,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createFileLogger({ dir: paths.logs, echo: false });
-  logTlsTrust(logger, configureTlsTrust());
+  if (nodeTrustsSystemStore(process.execArgv, process.env)) {
+    logger.info(
+      'Trusted certificate authorities: Node’s own, the system store and NODE_EXTRA_CA_CERTS, read at the first secure connection',
+    );
+  } else logTlsTrust(logger, configureTlsTrust());
   // What the core copies goes to the browser's clipboard, where the person pastes from.
   const pageClipboard = createPageClipboard();
   const ports = createHarnessPorts({ logger, launchBrowser: true, clipboard: pageClipboard.port });

@@ -1,8 +1,13 @@
 /**
- * The export worker as the harness (and the end-to-end tests) run it: from source, through tsx,
- * like the rest of the core here. The packaged app runs the bundled `exportWorker.cjs` instead.
+ * The export worker as the harness runs it. From source (the end-to-end tests and other suites run
+ * cli.ts through tsx) it is the TypeScript file, run through tsx too; from the bundle `npm run web`
+ * runs (scripts/buildWeb.mjs, dist/web/cli.cjs) it is the bundled `exportWorker.cjs` beside it,
+ * like the packaged app's.
  */
-export const HARNESS_EXPORT_WORKER = {
-  file: new URL('../core/export/exportWorker.ts', import.meta.url),
-  execArgv: ['--import', 'tsx'],
-};
+export function harnessExportWorker(moduleUrl: string): { file: URL; execArgv: string[] } {
+  return moduleUrl.endsWith('.ts')
+    ? { file: new URL('../core/export/exportWorker.ts', moduleUrl), execArgv: ['--import', 'tsx'] }
+    : { file: new URL('./exportWorker.cjs', moduleUrl), execArgv: [] };
+}
+
+export const HARNESS_EXPORT_WORKER = harnessExportWorker(import.meta.url);

@@ -51,13 +51,14 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * The path and token of a socket request, or null when its target is not a plain origin-relative
- * path (`//host/…` and absolute forms included) or cannot be parsed at all.
+ * path (`//host/…` and absolute forms included) or cannot be parsed at all. `pushState`: the page
+ * asks for the app's state as the socket's first frame (`state=push`, renderer/platform/webToken.ts).
  */
-export function ipcTarget(raw: string | undefined): { pathname: string; token: string } | null {
+export function ipcTarget(raw: string | undefined): { pathname: string; token: string; pushState: boolean } | null {
   if (!raw?.startsWith('/') || raw.startsWith('//')) return null;
   try {
     const url = new URL(raw, `http://${HOST}`);
-    return { pathname: url.pathname, token: url.searchParams.get('token') ?? '' };
+    return { pathname: url.pathname, token: url.searchParams.get('token') ?? '', pushState: url.searchParams.get('state') === 'push' };
   } catch {
     return null;
   }
@@ -165,9 +166,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (ws.readyState === ws.OPEN) ws.send(text);
   };
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // The state is worked out while the page is still running its scripts (the socket opens
+    // before they finish), so the first screen paints from the first frame it reads instead of
+    // after a round trip it can only start once they have run.
+    if (ipcTarget(req.url)?.pushState) {
+      void dispatch(options.core.handlers, 'app:getState', {})
+        .then((state) => {
+          if (state.ok) send(ws, { event: 'app:state', payload: state.value });
+        })
+        .catch(() => undefined);
+    }
     // ws reports a client's protocol error (an oversized or malformed frame) as an 'error' event,
     // which ends the process when nobody listens: that client is dropped, the others stay.
     ws.on('error', (e: Error & { code?: string }) => {

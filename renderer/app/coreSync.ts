@@ -172,7 +172,9 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
       useAppStore.getState().setLink(status);
       if (status === 'lost') announce("Lost the connection to the app's core.");
       if (status === 'refused') announce("This tab's address is out of date. Paste the address the app printed.");
-      if (status === 'open') {
+      // The first open sends the requests made while connecting (below): asking again would
+      // only make the core answer twice while the first screen is being drawn.
+      if (status === 'open' && previous !== 'connecting') {
         if (previous === 'lost') announce("Reconnected to the app's core.");
         void fetchState(api);
         // Deltas pushed while the window's link was down are gone; the snapshots bring everything back.

@@ -38,7 +38,9 @@ export function takeHarnessToken(env: TokenEnvironment): string | null {
 }
 
 export function harnessSocketUrl(host: string, token: string, secure = false): string {
-  return `${secure ? 'wss' : 'ws'}://${host}/ipc?token=${encodeURIComponent(token)}`;
+  // `state=push`: the core sends its state as the first frame, so the first screen does not wait
+  // for a request the page can only send once its scripts have run (electron/harness/harnessServer.ts).
+  return `${secure ? 'wss' : 'ws'}://${host}/ipc?token=${encodeURIComponent(token)}&state=push`;
 }
 
 /** Whether a changed fragment carries a token other than the one this page runs with (it reloads to use it). */

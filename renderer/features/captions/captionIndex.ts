@@ -1,5 +1,6 @@
 import type { CaptionView } from '../../../shared/ipc/models';
-import { compareRendered, groupTurns, type SpeakerTurn } from '../../../shared/transcript';
+import { groupTurns, type SpeakerTurn } from '../../../shared/transcript/turns';
+import { compareRendered } from '../../../shared/transcript/types';
 
 /** A speaker turn of caption lines (`shared/transcript` groups them as Vexa's dashboard does). */
 export interface CaptionTurn extends Omit<SpeakerTurn, 'segments'> {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { SearchResultView } from '../../../shared/ipc/library';
-import { speakerColourIndex } from '../../../shared/transcript';
+import { speakerColourIndex } from '../../../shared/transcript/turns';
 import { formatDateTime } from '../../app/format';
 import { Banner, Bidi, Button, EmptyState, Spinner } from '../../app/theme';
 import { SearchIcon } from '../../app/theme/icons';

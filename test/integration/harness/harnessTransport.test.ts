@@ -172,6 +172,25 @@ describe('web harness transport', () => {
     ws.close();
   });
 
+  it('sends the app state as the first frame to a page that asks for it, before any request', async () => {
+    const core = fakeCore();
+    harness = await startHarness({ core, rendererDir: rendererDir() });
+    const token = new URL(harness.url).hash.slice('#token='.length);
+    const base = `ws://${new URL(harness.origin).host}/ipc?token=${token}`;
+    // As the page opens it (renderer/platform/webToken.ts): nothing sent, the state comes anyway.
+    // Listening from the start: the frame may come in the same packet as the handshake's answer.
+    const page = new WebSocket(`${base}&state=push`, { headers: { origin: harness.origin } });
+    expect(await nextMessage(page)).toEqual({ event: 'app:state', payload: { echoed: {} } });
+    expect(core.calls).toEqual(['app:getState']);
+    // A client that did not ask gets answers to its own requests only.
+    const other = await open(base, { origin: harness.origin });
+    other.send(JSON.stringify({ id: 1, channel: 'bots:tracked' }));
+    expect(await nextMessage(other)).toMatchObject({ id: 1, result: { ok: true } });
+    expect(core.calls).toEqual(['app:getState', 'bots:tracked']);
+    page.close();
+    other.close();
+  });
+
   it('survives malformed frames and keeps answering', async () => {
     harness = await startHarness({ core: fakeCore(), rendererDir: rendererDir() });
     const token = new URL(harness.url).hash.slice('#token='.length);

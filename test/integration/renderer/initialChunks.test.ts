@@ -42,4 +42,12 @@ describe('the first screen', () => {
     expect(initial).toContain('renderer/features/library/LibraryScreen.tsx');
     expect(initial.filter((m) => ON_DEMAND.includes(m))).toEqual([]);
   });
+
+  it('does not load the schema library or the Vexa wire schemas before it paints', () => {
+    // The first screen uses neither (a barrel import of shared/transcript pulled both in): ~25 KiB
+    // gzipped, and their evaluation, off the first paint.
+    const initial = initialScripts(readFileSync(join(out, 'index.html'), 'utf8')).flatMap(modulesIn);
+    expect(initial).toContain('renderer/features/captions/captionIndex.ts');
+    expect(initial.filter((m) => /node_modules\/zod\//.test(m) || m === 'shared/vexa/wire.ts')).toEqual([]);
+  });
 });

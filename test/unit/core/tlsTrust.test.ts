@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configureTlsTrust, logTlsTrust, type CaStore } from '../../../electron/core/tlsTrust';
+import { configureTlsTrust, logTlsTrust, nodeTrustsSystemStore, type CaStore } from '../../../electron/core/tlsTrust';
 import { fixtureText } from '../../support/fixtures';
 
 const CA = fixtureText('tls/ca.pem');
@@ -136,5 +136,14 @@ describe('logTlsTrust', () => {
       ],
       ['warn', 'NODE_EXTRA_CA_CERTS names /etc/company-ca.pem, which does not exist; continuing without it.', undefined],
     ]);
+  });
+});
+
+describe('nodeTrustsSystemStore', () => {
+  it('is true when Node was started with --use-system-ca or NODE_USE_SYSTEM_CA=1, as npm run web starts it', () => {
+    expect(nodeTrustsSystemStore(['--use-system-ca'], {})).toBe(true);
+    expect(nodeTrustsSystemStore([], { NODE_USE_SYSTEM_CA: '1' })).toBe(true);
+    expect(nodeTrustsSystemStore(['--import', 'tsx'], {})).toBe(false);
+    expect(nodeTrustsSystemStore([], { NODE_USE_SYSTEM_CA: '0' })).toBe(false);
   });
 });

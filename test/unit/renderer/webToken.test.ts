@@ -51,6 +51,6 @@ describe('harness token', () => {
   });
 
   it('builds the socket address on the page host, with the token encoded', () => {
-    expect(harnessSocketUrl('127.0.0.1:5000', 'a+b/c')).toBe('ws://127.0.0.1:5000/ipc?token=a%2Bb%2Fc');
+    expect(harnessSocketUrl('127.0.0.1:5000', 'a+b/c')).toBe('ws://127.0.0.1:5000/ipc?token=a%2Bb%2Fc&state=push');
   });
 });
