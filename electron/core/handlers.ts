@@ -17,6 +17,7 @@ import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
 import type { UpdateHandlers } from './updates/handlers';
 import type { ShortcutHandlerTable } from './shortcuts';
+import type { RecordingHandlerTable } from './recordingHandlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -41,6 +42,7 @@ export interface HandlerDeps {
   loginItems: LoginItems;
   updates: UpdateHandlers;
   shortcuts: ShortcutHandlerTable;
+  recordings: RecordingHandlerTable;
 }
 
 /**
@@ -181,6 +183,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...createAdminHandlers(d.admin),
     ...d.links,
     ...d.shortcuts,
+    ...d.recordings,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -6,6 +6,7 @@ import { linkChannels, linkEvents } from './links';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
+import { recordingChannels } from './recordings';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -216,6 +217,7 @@ export const channels = {
   ...desktopChannels,
   ...updateChannels,
   ...shortcutChannels,
+  ...recordingChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

@@ -27,6 +27,12 @@ export interface ServerCapabilities {
   chat: boolean;
   /** Planned meetings, deleted by row id (`DELETE /meetings/{id}`), even without a meeting link (G3). */
   plannedMeetings: boolean;
+  /**
+   * A meeting's audio: `/recordings` list and `/recordings/{id}/media/{media_id}/raw` with HTTP
+   * Range. Every generation has it (G1: the bot-manager era gateway's "Recording Routes" and the
+   * transcript's `recordings`; G2: meeting-api `recordings.py`; G3: docs/docs/api/meetings.mdx).
+   */
+  recordings: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -42,6 +48,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: false,
     chat: true,
     plannedMeetings: false,
+    recordings: true,
   },
   g2: {
     authMe: true,
@@ -55,6 +62,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: true,
     plannedMeetings: false,
+    recordings: true,
   },
   g3: {
     authMe: true,
@@ -68,6 +76,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: false,
     plannedMeetings: true,
+    recordings: true,
   },
 };
 

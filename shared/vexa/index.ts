@@ -10,3 +10,4 @@ export * from './normaliseMisc';
 export { parseWire, parseRows } from './wire';
 export * from './keyScope';
 export * from './account';
+export * from './recordings';

@@ -23,6 +23,7 @@ const none: CapabilitiesView = {
   botsList: false,
   chat: false,
   plannedMeetings: false,
+  recordings: false,
 };
 
 describe('server descriptions', () => {
