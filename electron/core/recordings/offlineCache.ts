@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { createWriteStream } from 'node:fs';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from '../privateFiles';
 import { planKeep, planShrink, type KeptFile } from './cachePlan';
@@ -154,11 +155,7 @@ export class OfflineRecordings {
       },
     });
     try {
-      await pipeline(
-        Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
-        counter,
-        createWriteStream(temp, { mode: PRIVATE_FILE_MODE }),
-      );
+      await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), counter, createWriteStream(temp, { mode: PRIVATE_FILE_MODE }));
     } catch (e) {
       await rm(temp, { force: true });
       throw e;

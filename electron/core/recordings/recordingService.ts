@@ -148,9 +148,7 @@ export class RecordingService {
   }
 
   /** The media file as the last list described it, else from the kept copy. */
-  private async describe(
-    input: Media,
-  ): Promise<{
+  private async describe(input: Media): Promise<{
     meeting: LibraryMeeting;
     ticket: MediaTicket;
     durationSeconds: number | null;
