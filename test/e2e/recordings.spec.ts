@@ -31,7 +31,11 @@ async function openPlanning(page: Page, profile: SimProfile): Promise<LaunchedAp
   await nav(page, /Library/);
   const list = page.getByRole('list', { name: 'Meetings' });
   await expect(list.getByText('Transcript on this computer')).toHaveCount(3);
-  await list.getByRole('listitem').filter({ hasText: PLANNING }).getByRole('button', { name: new RegExp(`^${PLANNING}`) }).click();
+  await list
+    .getByRole('listitem')
+    .filter({ hasText: PLANNING })
+    .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(PLANNING) })).toBeVisible();
   await expect(panel(page).getByRole('button', { name: 'Play' })).toBeVisible();
   return app;
