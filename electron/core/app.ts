@@ -100,6 +100,12 @@ export interface Core {
   openLink(raw: string): Promise<LinkRequest>;
   /** One-time explanations the desktop shell gives (the first close to the tray), remembered in settings. */
   readonly notices: { seen(id: string): boolean; markSeen(id: string): void };
+  /**
+   * Answers a media element's request for `/media/<ticket>` (a recording, from its server with the
+   * key in a header, or from the copy kept on this computer), for the app's own protocol and the
+   * web harness. Never rejects.
+   */
+  serveMedia?(request: Request): Promise<Response>;
 }
 
 export { createCore } from './createCore';

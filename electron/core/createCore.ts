@@ -32,6 +32,11 @@ import type { StorageFault } from './storageFault';
 import { storageNotice, type StorageSubject } from './storageNotice';
 import { TranscriptService } from './share/transcriptService';
 import { createUpdates } from './updates/createUpdates';
+import { createRecordingHandlers } from './recordingHandlers';
+import { serveMedia } from './recordings/mediaServer';
+import { MediaTickets } from './recordings/mediaTickets';
+import { OfflineRecordings } from './recordings/offlineCache';
+import { RecordingService } from './recordings/recordingService';
 
 export const CACHE_FILE = 'cache.sqlite';
 export const SETTINGS_FILE = 'settings.json';
@@ -251,6 +256,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         .catch(() => undefined),
   });
   planning.service.start();
+  // Recordings kept for offline listening live beside the cache, in the private data folder.
+  const offlineRecordings = new OfflineRecordings(join(options.paths.data, 'recordings'), clock.now);
+  const mediaTickets = new MediaTickets();
+  const connectedClient = (serverId: string) => {
+    const c = connections.get(serverId);
+    return c?.live ? c.client() : null;
+  };
+  const recordings = new RecordingService({
+    meeting: (id) => library.meeting(id),
+    server: (serverId) => {
+      const c = connections.get(serverId);
+      return c?.record ? { label: c.label, generation: c.record.generation, capabilities: c.record.capabilities } : null;
+    },
+    client: connectedClient,
+    cache: offlineRecordings,
+    tickets: mediaTickets,
+    dialogs: options.dialogs,
+    logger,
+  });
 
   const handlers = redactErrors(
     createHandlers({
@@ -276,6 +300,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       updates: updates.handlers,
       shortcuts: shortcuts.handlers,
       planning: planning.handlers,
+      recordings: createRecordingHandlers(recordings),
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),
@@ -308,6 +333,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     closeNow,
     openLink: (raw) => links.inbox.open(raw),
+    serveMedia: (request) =>
+      serveMedia(request, { tickets: mediaTickets, cache: offlineRecordings, client: connectedClient, logger }).catch((e: unknown) => {
+        logger.warn('A recording request failed', { error: String(e) });
+        return new Response('The recording could not be loaded.', { status: 500 });
+      }),
     close() {
       closing ??= (async () => {
         try {

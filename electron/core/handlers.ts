@@ -18,6 +18,7 @@ import type { SettingsStore } from './settings';
 import type { UpdateHandlers } from './updates/handlers';
 import type { ShortcutHandlerTable } from './shortcuts';
 import type { PlanningHandlerTable } from './planning/handlers';
+import type { RecordingHandlerTable } from './recordingHandlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -44,6 +45,7 @@ export interface HandlerDeps {
   shortcuts: ShortcutHandlerTable;
   /** Coming up and calendars (core/planning/handlers.ts). */
   planning: PlanningHandlerTable;
+  recordings: RecordingHandlerTable;
 }
 
 /**
@@ -185,6 +187,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...d.links,
     ...d.shortcuts,
     ...d.planning,
+    ...d.recordings,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

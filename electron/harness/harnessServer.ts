@@ -3,11 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
-import type { Duplex } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { err, IpcCodes } from '../../shared/ipc/result';
 import type { Core } from '../core/app';
+import { MEDIA_PREFIX } from '../core/recordings/mediaTickets';
 import { assetContentType, containedRealPath, resolveAppAsset } from '../main/shell/appProtocol';
 import { RENDERER_CSP } from '../main/shell/csp';
 import { clipboardAnswerIn, type PageAlert } from '../../shared/ipc/pageFrames';
@@ -96,6 +98,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    if ((req.url ?? '').startsWith(MEDIA_PREFIX)) {
+      await serveMediaRoute(req, res);
+      return;
+    }
     const file = resolveAppAsset(options.rendererDir, (req.url ?? '/').split('?')[0] ?? '/');
     if (!file) {
       res.writeHead(400).end();
@@ -119,6 +125,36 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
+  };
+
+  // A recording for the page's <audio>, guarded by the page's token like the socket: the element
+  // cannot send a header, so the token rides in the query (the page's own, never the API key).
+  const serveMediaRoute = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = ipcTarget(req.url);
+    if (!target || !sameSecret(target.token, token) || !options.core.serveMedia) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
+      return;
+    }
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const headers = new Headers();
+    if (typeof req.headers.range === 'string') headers.set('range', req.headers.range);
+    const answer = await options.core.serveMedia(
+      new Request(`http://${HOST}:${port}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, signal: abort.signal }),
+    );
+    const out: Record<string, string> = { 'referrer-policy': 'no-referrer', 'cross-origin-resource-policy': 'same-origin' };
+    answer.headers.forEach((value, name) => (out[name] = value));
+    res.writeHead(answer.status, out);
+    if (!answer.body || req.method === 'HEAD') {
+      await answer.body?.cancel().catch(() => undefined);
+      res.end();
+      return;
+    }
+    const body = Readable.fromWeb(answer.body as NodeWebStream<Uint8Array>);
+    // A seek cancels the element's request: the stream from the server is cancelled with it.
+    body.on('error', () => res.destroy());
+    res.on('close', () => body.destroy());
+    body.pipe(res);
   };
 
   const server = createServer((req, res) => {

@@ -71,7 +71,9 @@ const windowIconPath = (): string | null => (process.platform === 'linux' && exi
 // Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
 // sandbox switch applies to every renderer the app will create. No `supportFetchAPI` or
 // `corsEnabled`: the renderer fetches nothing, and same-origin module scripts need neither.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true } }]);
+// `stream`: recordings play from `/media/…` on this scheme, and Chromium's media player buffers a
+// non-http scheme whole (no seeking) unless it is registered as streaming (electron/electron#22955).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, codeCache: true, stream: true } }]);
 app.enableSandbox();
 
 // A development run (or VEXA_COMPANION_DATA_DIR) gets its own folders. Must precede the
@@ -251,7 +253,13 @@ async function start(): Promise<void> {
     appOrigin: APP_ORIGIN,
     onDenied: (what, detail) => log('warn', 'Blocked a renderer request', { what, detail: detail.slice(0, 200) }),
   });
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT }));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      root: RENDERER_ROOT,
+      media: (request) => core?.serveMedia?.(request) ?? Promise.resolve(new Response('The app is still starting.', { status: 503 })),
+    }),
+  );
 
   const notifier = createElectronNotifier({
     platform: process.platform,

@@ -14,6 +14,7 @@ import { defaultRateLimit } from './rateLimit';
 import { ScenarioRunner } from './scenarios';
 import { seedLibrary } from './seed';
 import { SimServer } from './server';
+import { registerRecordingRoutes } from './recordings';
 import { registerShareRoutes, ShareStore } from './share';
 import { registerTranscriptRoutes } from './transcriptRoutes';
 import { registerUserRoutes } from './userRoutes';
@@ -152,6 +153,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   registerUserRoutes(router, ctx);
   const stopCalendarSweep = registerCalendarRoutes(router, ctx);
   registerDeliveryRoute(router, ctx, webhooks);
+  registerRecordingRoutes(router, ctx);
   // G3's admin-api is its own service on its own address, opened only when there is a key to
   // administer with (the in-app demo has none); G1/G2 route /admin through the gateway.
   const separateAdmin = profile === 'g3';

@@ -1,4 +1,5 @@
 import { LANGUAGE_CODES } from './botRequest';
+import { eraseRecordings } from './recordings';
 import { checkPathPlatform } from './botRoutes';
 import type { SimContext } from './context';
 import { userStatusFrame } from './frames';
@@ -107,6 +108,7 @@ function deleteByNative(ctx: SimContext, req: SimRequest, caller: Caller): SimRe
   if (ctx.profile !== 'g3') {
     if (m.data.redacted === true) return json(200, { message: `Meeting ${platform}/${nativeId} already deleted and data anonymized` });
     if (!TERMINAL.has(m.status)) return detail(409, `Meeting not finalized; cannot delete transcripts. Current status: ${m.status}`);
+    eraseRecordings(m);
     m.segments.clear();
     m.chat = [];
     const kept: Record<string, unknown> = { redacted: true };
@@ -145,7 +147,7 @@ function deleteByRowId(ctx: SimContext, m: MeetingRecord): SimResponse {
 
 /** Returns how many stored objects went. A repeat finds nothing left and converges. */
 function eraseArtifacts(ctx: SimContext, m: MeetingRecord): number {
-  const objects = m.segments.size;
+  const objects = m.segments.size + eraseRecordings(m);
   m.segments.clear();
   m.data.artifact_deletion = {
     state: 'completed',

@@ -1,4 +1,5 @@
 import { jsIso, pyNaive, pyZulu, restTime } from './profiles';
+import { recordingBody, recordingsOf } from './recordings';
 import type { MeetingRecord, SegmentRecord, SimProfile, TransitionRecord } from './types';
 
 function trailEntry(profile: SimProfile, t: TransitionRecord): Record<string, unknown> {
@@ -163,7 +164,7 @@ export function transcriptResponse(profile: SimProfile, m: MeetingRecord): Recor
     status: m.status,
     start_time: restTime(profile, m.startTime),
     end_time: restTime(profile, m.endTime),
-    recordings: [],
+    recordings: recordingsOf(m).map((r) => recordingBody(profile, r)),
     notes: typeof m.data.notes === 'string' ? m.data.notes : null,
     segments,
   };

@@ -239,9 +239,12 @@ function rejectUpgrade(socket: Duplex, f: Pick<SimFault, 'status' | 'body' | 'co
 function write(res: ServerResponse, r: SimResponse): void {
   if (res.writableEnded || res.destroyed) return;
   const headers: Record<string, string> = { ...r.headers };
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (r.body !== undefined) {
-    if (typeof r.body === 'string') {
+    if (Buffer.isBuffer(r.body)) {
+      payload = r.body;
+      headers['Content-Type'] ??= 'application/octet-stream';
+    } else if (typeof r.body === 'string') {
       payload = r.body;
       headers['Content-Type'] ??= 'text/plain; charset=utf-8';
     } else {

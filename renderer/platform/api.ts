@@ -59,6 +59,9 @@ export function onPageAlert(listener: (alert: PageAlert) => void): () => void {
   return () => alertListeners.delete(listener);
 }
 
+/** The harness token this page runs with (the browser version); media addresses carry it like the socket. */
+let pageToken: string | null = null;
+
 function webTransport(): { bridge: VexaBridge; link: Link } {
   const token = takeHarnessToken({
     location: window.location,
@@ -71,6 +74,7 @@ function webTransport(): { bridge: VexaBridge; link: Link } {
     if (reloadForNewToken(window.location.hash, token)) window.location.reload();
   });
   if (!token) return missingTokenTransport();
+  pageToken = token;
   const bridge = createWebBridge({
     url: harnessSocketUrl(window.location.host, token, window.location.protocol === 'https:'),
     socket: browserSocket,
@@ -100,3 +104,16 @@ export const inBrowser = !window.vexa;
 
 export const api: TypedApi = typedApi(transport.bridge);
 export const link: Link = transport.link;
+
+/**
+ * The address an `<audio>` element plays for a media path the core handed out (`media/<ticket>`):
+ * on the window's own origin (the desktop app's protocol, or the harness, with this page's token,
+ * since a media element cannot send a header). Never a server's address, never a key.
+ */
+export function mediaUrl(path: string, download = false): string {
+  const params = new URLSearchParams();
+  if (pageToken) params.set('token', pageToken);
+  if (download) params.set('download', '1');
+  const query = params.toString();
+  return `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
+}

@@ -7,6 +7,7 @@ import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { planningChannels, planningEvents } from './planning';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
+import { recordingChannels } from './recordings';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -218,6 +219,7 @@ export const channels = {
   ...updateChannels,
   ...shortcutChannels,
   ...planningChannels,
+  ...recordingChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

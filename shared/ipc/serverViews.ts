@@ -21,6 +21,7 @@ export const CapabilitiesSchema = z.object({
   chat: z.boolean(),
   plannedMeetings: z.boolean(),
   calendars: z.boolean(),
+  recordings: z.boolean(),
 });
 export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
 

@@ -29,6 +29,12 @@ export interface ServerCapabilities {
   plannedMeetings: boolean;
   /** `/user/calendars`: up to ten ICS feeds, each with its own bot name and auto-join (G3). */
   calendars: boolean;
+  /**
+   * A meeting's audio: `/recordings` list and `/recordings/{id}/media/{media_id}/raw` with HTTP
+   * Range. Every generation has it (G1: the bot-manager era gateway's "Recording Routes" and the
+   * transcript's `recordings`; G2: meeting-api `recordings.py`; G3: docs/docs/api/meetings.mdx).
+   */
+  recordings: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -45,6 +51,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     chat: true,
     plannedMeetings: false,
     calendars: false,
+    recordings: true,
   },
   g2: {
     authMe: true,
@@ -59,6 +66,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     chat: true,
     plannedMeetings: false,
     calendars: false,
+    recordings: true,
   },
   g3: {
     authMe: true,
@@ -73,6 +81,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     chat: false,
     plannedMeetings: true,
     calendars: true,
+    recordings: true,
   },
 };
 

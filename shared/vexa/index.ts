@@ -11,3 +11,4 @@ export { parseWire, parseRows } from './wire';
 export * from './keyScope';
 export * from './account';
 export * from './planning';
+export * from './recordings';

@@ -30,6 +30,7 @@ import type {
   ShareLink,
   StopResult,
   Transcript,
+  Recording,
 } from '../../../shared/vexa';
 import { clearWebhook, fetchDeliveries, fetchMe, fetchWebhook, putWebhook } from './account';
 import { seg } from './http';
@@ -37,6 +38,7 @@ import type { QueryValue, VexaHttp } from './http';
 import { clientMessages } from './clientMessages';
 import { launchBody } from './launchBody';
 import { planningApi, type PlanningApi } from './planning';
+import { deleteRecording, listMeetingRecordings, openRecordingMedia } from './recordings';
 import { listAllMeetingPages, listBotsPage, listMeetingsPage, type ListAllMeetingsQuery, type ListMeetingsQuery } from './listQuery';
 
 export type { ListAllMeetingsQuery, ListMeetingsQuery } from './listQuery';
@@ -272,6 +274,20 @@ export class VexaClient {
     if (q.meetingId !== undefined && link.kind === 'capability-token' && link.token.split('.')[0] !== String(q.meetingId))
       throw new VexaError({ code: 'invalid_response', userMessage: clientMessages.shareForOtherMeeting() });
     return link;
+  }
+
+  /** The recordings of one meeting, by the server's meeting id (every generation). */
+  listRecordings(meetingId: number, o: CallOptions = {}): Promise<Recording[]> {
+    return listMeetingRecordings(this.target(o), meetingId);
+  }
+
+  deleteRecording(recordingId: number, o: CallOptions = {}): Promise<void> {
+    return deleteRecording(this.target(o), recordingId);
+  }
+
+  /** A recording's bytes as they stream (a `Range` gives a 206); the caller reads or cancels the body. */
+  openRecordingMedia(recordingId: number, mediaId: number, range: string | null, o: CallOptions = {}): Promise<Response> {
+    return openRecordingMedia(this.target(o), recordingId, mediaId, range);
   }
 
   async getChat(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<ChatMessage[]> {

@@ -67,10 +67,24 @@ export interface HttpResult {
   headers: Headers;
 }
 
+export interface StreamOptions {
+  /** Sent as they are (Range); the key header is the layer's own. */
+  headers?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** How long to wait for the answer's headers; the body then streams for as long as it takes. */
+  timeoutMs?: number;
+}
+
 export interface VexaHttp {
   readonly baseUrl: string;
   readonly host: string;
   request(path: string, options?: RequestOptions): Promise<HttpResult>;
+  /**
+   * A GET whose body is read by the caller as it arrives (media bytes). A 2xx answer, or a 416 a
+   * media element understands, comes back as the Response; any other answer throws a VexaError.
+   */
+  stream(path: string, options?: StreamOptions): Promise<Response>;
 }
 
 const RETRY_GET_STATUSES = new Set([502, 503, 504]);
@@ -203,6 +217,45 @@ export function createHttp(options: HttpOptions): VexaHttp {
         if (outcome.retryDelayMs === null || attempt >= retries) throw outcome.error;
         await sleep(outcome.retryDelayMs);
       }
+    },
+    async stream(path, o = {}) {
+      const url = buildUrl(baseUrl, path, o.query);
+      const controller = new AbortController();
+      const onCancel = () => controller.abort(CANCEL);
+      if (o.signal?.aborted) throw cancelled();
+      o.signal?.addEventListener('abort', onCancel, { once: true });
+      const timeoutMs = o.timeoutMs ?? defaultTimeout;
+      const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+      let res: Response;
+      try {
+        res = await doFetch(url, {
+          method: 'GET',
+          headers: { ...o.headers, ...headersFor(false), Accept: '*/*' },
+          signal: controller.signal,
+          redirect: 'manual',
+        });
+      } catch (e) {
+        o.signal?.removeEventListener('abort', onCancel);
+        if (controller.signal.reason === CANCEL) throw cancelled();
+        if (controller.signal.reason === TIMEOUT) throw new VexaError({ code: 'timeout', userMessage: messages.timeout(host, timeoutMs) });
+        throw classifyNetworkError(e, { host, timeoutMs });
+      } finally {
+        clearTimeout(timer);
+      }
+      if (res.ok || res.status === 416) return res;
+      o.signal?.removeEventListener('abort', onCancel);
+      const text = redactSecrets(await readCapped(res, 64 * 1024, host).catch(() => ''), secrets);
+      throw errorFromResponse({
+        status: res.status,
+        statusText: res.statusText,
+        bodyText: text,
+        contentType: res.headers.get('content-type'),
+        retryAfter: res.headers.get('retry-after'),
+        host,
+        path,
+        admin: false,
+        ...(keyScopes ? { keyScopes } : {}),
+      });
     },
   };
 }

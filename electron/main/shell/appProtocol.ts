@@ -91,13 +91,17 @@ export interface AppProtocolOptions {
   root: string;
   readFile?: (path: string) => Promise<Uint8Array>;
   realpath?: (path: string) => Promise<string>;
+  /** Answers `/media/<ticket>` (recordings, with Range): the core's `serveMedia`. */
+  media?: (request: Request) => Promise<Response>;
 }
+
+const MEDIA_PATH = '/media/';
 
 /**
  * The `protocol.handle` handler for app://companion/. Paths without an extension fall back to
  * index.html so a reload on a client-side route still shows the app.
  */
-export function createAppProtocolHandler({ root, readFile = fsReadFile, realpath = fsRealpath }: AppProtocolOptions) {
+export function createAppProtocolHandler({ root, readFile = fsReadFile, realpath = fsRealpath, media }: AppProtocolOptions) {
   const load = async (file: string): Promise<Uint8Array | null> => {
     const real = await containedRealPath(root, file, realpath);
     if (!real) return null;
@@ -117,6 +121,9 @@ export function createAppProtocolHandler({ root, readFile = fsReadFile, realpath
       return plain(400, 'Bad request');
     }
     if (url.host !== APP_HOST) return plain(404, 'Not found');
+    // Media answers carry their own status (206 with Content-Range, 416) and headers; Chromium
+    // seeks a custom scheme only when the handler answers Range itself (electron/electron#38749).
+    if (url.pathname.startsWith(MEDIA_PATH)) return media ? media(request) : plain(404, 'Not found');
     let file = resolveAppAsset(root, url.pathname);
     if (!file) return plain(404, 'Not found');
     let body = await load(file);

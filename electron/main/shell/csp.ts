@@ -7,6 +7,8 @@
  * - `style-src 'self'`: stylesheets come from the bundle; React `style={}` props set CSSOM
  *   properties, which CSP does not govern, so they keep working.
  * - `connect-src 'none'`: all networking (Vexa REST and WebSocket) happens in the main process.
+ * - `media-src 'self'`: recordings play from the app's own origin (`/media/<ticket>`, which the
+ *   core streams from the server with the key in a header), never from the server directly.
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
@@ -14,6 +16,7 @@ export const RENDERER_CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
+  "media-src 'self'",
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

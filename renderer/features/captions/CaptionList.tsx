@@ -22,6 +22,12 @@ export interface CaptionListProps {
   origin: number | null;
   marks: ReadonlyMap<string, MarkRange[]> | null;
   currentMatch: number;
+  /** The line the recording is playing (highlighted), in a finished meeting with a recording. */
+  playing?: string | null;
+  /** Lines can be clicked (or Enter) to play the recording from there. */
+  onLineActivate?: (key: string) => void;
+  /** The person scrolled the list themselves (wheel, touch, keys, the scrollbar). */
+  onUserScroll?: () => void;
   ref?: Ref<CaptionListHandle>;
 }
 
@@ -30,11 +36,31 @@ const AT_END_PX = 32;
 /** Scroll events this soon after a wheel, key or touch are the person's, not the list's own. */
 const INTENT_MS = 700;
 
-const Segment = memo(function Segment({ seg, ranges, current }: { seg: CaptionView; ranges: MarkRange[] | undefined; current: number }) {
+const Segment = memo(function Segment({
+  seg,
+  ranges,
+  current,
+  playing,
+  playable,
+}: {
+  seg: CaptionView;
+  ranges: MarkRange[] | undefined;
+  current: number;
+  playing: boolean;
+  playable: boolean;
+}) {
   const text = captionText(seg);
   const parts = highlightParts(text, ranges, current);
   return (
-    <span className="caption-seg" data-key={seg.key} data-draft={seg.draft ? 'true' : 'false'}>
+    <span
+      className="caption-seg"
+      data-key={seg.key}
+      data-draft={seg.draft ? 'true' : 'false'}
+      data-playing={playing || undefined}
+      data-playable={playable || undefined}
+      aria-current={playing || undefined}
+      {...(playable ? { role: 'button', tabIndex: 0, title: 'Play the recording from here' } : {})}
+    >
       {parts.length === 1 && parts[0]!.mark === 'none'
         ? text
         : parts.map((part, i) =>
@@ -56,12 +82,17 @@ const TurnContent = memo(function TurnContent({
   origin,
   marks,
   current,
+  playing,
+  playable,
 }: {
   turn: CaptionTurn;
   timeFormat: TimeFormat;
   origin: number | null;
   marks: ReadonlyMap<string, MarkRange[]> | null;
   current: number;
+  /** The playing line's key when it is in this turn (other turns do not re-render). */
+  playing: string | null;
+  playable: boolean;
 }) {
   return (
     <>
@@ -78,7 +109,7 @@ const TurnContent = memo(function TurnContent({
           return (
             <Fragment key={seg.key}>
               {i > 0 ? ' ' : null}
-              <Segment seg={seg} ranges={ranges} current={ranges ? current : -1} />
+              <Segment seg={seg} ranges={ranges} current={ranges ? current : -1} playing={playing === seg.key} playable={playable} />
             </Fragment>
           );
         })}
@@ -101,6 +132,9 @@ export function CaptionList({
   origin,
   marks,
   currentMatch,
+  playing = null,
+  onLineActivate,
+  onUserScroll,
   ref,
 }: CaptionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -190,6 +224,13 @@ export function CaptionList({
   const markIntent = () => {
     intentUntil.current = performance.now() + INTENT_MS;
   };
+  const activateFrom = (target: EventTarget | null): boolean => {
+    if (!onLineActivate || !(target instanceof Element)) return false;
+    const key = target.closest<HTMLElement>('.caption-seg[data-playable]')?.dataset.key;
+    if (!key) return false;
+    onLineActivate(key);
+    return true;
+  };
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -212,14 +253,30 @@ export function CaptionList({
       onScroll={onScroll}
       onWheel={(e) => {
         if (e.deltaY < 0) markIntent();
+        onUserScroll?.();
       }}
-      onTouchMove={markIntent}
-      onPointerDown={() => {
+      onTouchMove={() => {
+        markIntent();
+        onUserScroll?.();
+      }}
+      onPointerDown={(e) => {
         pointerHeld.current = true;
         markIntent();
+        // The scrollbar is the list itself; a line is a child of it.
+        if (e.target === e.currentTarget) onUserScroll?.();
       }}
       onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && activateFrom(e.target)) {
+          e.preventDefault();
+          return;
+        }
         if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
+        if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '].includes(e.key)) onUserScroll?.();
+      }}
+      onClick={(e) => {
+        // A click that ends a text selection selects; it does not play.
+        if (window.getSelection()?.isCollapsed === false) return;
+        activateFrom(e.target);
       }}
     >
       <ol className="caption-list" style={{ height: total }}>
@@ -242,7 +299,15 @@ export function CaptionList({
           }
           return (
             <li key={item.key} {...common} className="caption-turn" data-colour={row.turn.colour} data-draft={row.turn.draft || undefined}>
-              <TurnContent turn={row.turn} timeFormat={timeFormat} origin={origin} marks={marks} current={currentMatch} />
+              <TurnContent
+                turn={row.turn}
+                timeFormat={timeFormat}
+                origin={origin}
+                marks={marks}
+                current={currentMatch}
+                playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
+                playable={onLineActivate !== undefined}
+              />
             </li>
           );
         })}

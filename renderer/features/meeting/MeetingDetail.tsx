@@ -18,6 +18,7 @@ import { NameEditor } from './NameEditor';
 import { StatusTimeline } from './StatusTimeline';
 import { useMeetingStore } from './store';
 import { TranscriptPanel } from './TranscriptPanel';
+import { RecordingsPanel } from '../recordings/RecordingsPanel';
 import { useReachability, type Reachability } from './useReachability';
 import './meeting.css';
 import './editing.css';
@@ -138,6 +139,7 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
       <div className="meeting-detail-body">
         <TranscriptPanel detail={detail} focus={open?.focus ?? null} focusSeq={open?.seq ?? 0} reach={reach} />
         <aside className="meeting-side" aria-label="Details and status">
+          {detail.meeting.planned ? null : <RecordingsPanel meetingId={detail.meeting.id} changedAt={detail.meeting.status} />}
           <DetailsPanel detail={detail} reach={reach} />
           <StatusTimeline detail={detail} />
         </aside>

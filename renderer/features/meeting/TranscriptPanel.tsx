@@ -12,6 +12,7 @@ import { buildTimeline } from '../captions/timeline';
 import { useCaptionSearch } from '../captions/useCaptionSearch';
 import { transcriptProgressText } from '../library/describe';
 import { useLibraryStore } from '../library/store';
+import { usePlayback } from '../recordings/usePlayback';
 import { transcriptPlaceholder } from './describe';
 import { segmentsToCaptions, termMarks } from './highlight';
 import type { MeetingFocus } from './store';
@@ -115,6 +116,14 @@ export function TranscriptPanel({
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  // The recording's line: highlighted, and followed unless the person scrolled away.
+  const playback = usePlayback(meeting.id, index.segments);
+  useEffect(() => {
+    if (!playback.playing || !playback.follow) return;
+    const row = rowOfKey(playback.playing);
+    if (row !== null) listRef.current?.scrollToRow(row);
+  }, [playback.playing, playback.follow, rowOfKey]);
+
   const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
   const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
   const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
@@ -131,6 +140,11 @@ export function TranscriptPanel({
           </span>
         ) : null}
         <div className="spacer" />
+        {playback.playing && !playback.follow ? (
+          <Button size="sm" variant="ghost" className="follow-playback" onClick={playback.resumeFollowing}>
+            Follow playback
+          </Button>
+        ) : null}
         {captions.length > 0 ? (
           <Button
             size="sm"
@@ -166,6 +180,8 @@ export function TranscriptPanel({
             origin={origin}
             marks={marks}
             currentMatch={current}
+            playing={playback.playing}
+            {...(playback.playable ? { onLineActivate: playback.activate, onUserScroll: playback.stopFollowing } : {})}
           />
         </div>
       )}

@@ -15,6 +15,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { DesktopSection, showsDesktopSection } from './DesktopSection';
 import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from './InfoSections';
 import { LibrarySection } from './LibrarySection';
+import { OfflineRecordingsSection } from '../recordings/OfflineRecordingsSection';
 import { ServerSection } from './ServerSection';
 import './settings.css';
 
@@ -41,6 +42,7 @@ export function SettingsScreen() {
       <AiPromptsSection />
       <AppearanceSection />
       <LibrarySection />
+      <OfflineRecordingsSection />
       <UpdatesSection />
       {info ? (
         <>

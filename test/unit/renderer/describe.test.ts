@@ -24,6 +24,7 @@ const none: CapabilitiesView = {
   chat: false,
   plannedMeetings: false,
   calendars: false,
+  recordings: false,
 };
 
 describe('server descriptions', () => {

@@ -120,3 +120,32 @@ describe('app protocol handler', () => {
     expect((await viaLink(new Request('app://companion/assets/leak.txt'))).status).toBe(404);
   });
 });
+
+// Recordings play from app://companion/media/<ticket>. Chromium seeks a custom scheme's media only
+// when the handler answers Range itself with 206 and Content-Range (electron/electron#38749), and
+// the scheme is registered with `stream: true` (electron/electron#22955, electron/main/index.ts):
+// the handler hands those requests, Range header included, to the core and returns its answer as is.
+describe('app protocol: media', () => {
+  it('passes /media/ requests with their Range to the media server and returns its 206 untouched', async () => {
+    const seen: Array<{ url: string; range: string | null }> = [];
+    const handle = createAppProtocolHandler({
+      root: '/nonexistent',
+      media: async (request) => {
+        seen.push({ url: request.url, range: request.headers.get('range') });
+        return new Response(new Uint8Array(10), {
+          status: 206,
+          headers: { 'Content-Range': 'bytes 0-9/100', 'Content-Type': 'audio/wav' },
+        });
+      },
+    });
+    const res = await handle(new Request('app://companion/media/abc', { headers: { Range: 'bytes=0-9' } }));
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 0-9/100');
+    expect(seen).toEqual([{ url: 'app://companion/media/abc', range: 'bytes=0-9' }]);
+  });
+
+  it('answers 404 for /media/ when no media server is given, and never serves it from the renderer folder', async () => {
+    const res = await createAppProtocolHandler({ root: '/nonexistent' })(new Request('app://companion/media/abc'));
+    expect(res.status).toBe(404);
+  });
+});

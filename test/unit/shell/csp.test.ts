@@ -16,7 +16,7 @@ function directives(policy: string): Map<string, string[]> {
 describe('renderer content security policy', () => {
   it('is exactly the strict policy', () => {
     expect(RENDERER_CSP).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; media-src 'self'; " +
         "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
     );
   });
