@@ -34,12 +34,31 @@ async function load(kind: OpenKind): Promise<void> {
   // Counted before the request: the echo can arrive before the answer when nothing needs the network.
   if (coreRefreshes(serverId)) echoes.opened(kind, Date.now());
   useMeetingStore.getState().setLoad({ loading: true });
-  const result = await api.invoke('library:open', { id: open.id });
+  // Opened on a search hit, a long transcript comes as the lines around the hit first.
+  const around = kind === 'user' ? (open.focus?.segmentKey ?? undefined) : undefined;
+  const result = await api.invoke('library:open', { id: open.id, ...(around ? { around } : {}) });
   if (seq !== loadSeq || useMeetingStore.getState().open?.id !== open.id) return;
   if (result.ok) {
     useMeetingStore.getState().setDetail(result.value);
     releaseLiveCopy(result.value.meeting);
+    if (result.value.window) await loadWholeTranscript(open.id);
   } else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
+}
+
+/**
+ * The rest of a transcript opened at a search hit, asked for once the hit's lines are painted (or
+ * after a quarter of a second where no frame comes). Should it fail, the meeting is opened again,
+ * whole: no line may stay missing.
+ */
+async function loadWholeTranscript(id: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
+  if (useMeetingStore.getState().open?.id !== id) return;
+  const whole = await api.invoke('library:segments', { id });
+  if (whole.ok) useMeetingStore.getState().setWholeTranscript(id, whole.value.segments);
+  else requestLoad('reopen');
 }
 
 /** One open at a time; events arriving meanwhile fold into one more open afterwards. */
