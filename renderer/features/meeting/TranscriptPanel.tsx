@@ -82,8 +82,8 @@ export function TranscriptPanel({
     TERMINAL_STATUSES.has(meeting.status) ? 'first' : 'latest',
   );
 
-  // Scroll to the search hit once per open, as soon as its line is in the cache; and again, before
-  // that frame paints, when the whole transcript replaces the lines around it that came first.
+  // Scroll to the search hit once per open, as soon as its line is in the cache; and again when the
+  // whole transcript replaces the lines around it that came first.
   const whole = !detail.window;
   const scrolledFor = useRef<{ seq: number; whole: boolean } | null>(null);
   useLayoutEffect(() => {
@@ -92,10 +92,9 @@ export function TranscriptPanel({
     const row = rowOfKey(focus.segmentKey);
     if (row === null) return;
     scrolledFor.current = { seq: focusSeq, whole };
-    if (done?.seq === focusSeq) {
-      listRef.current?.scrollToRow(row);
-      return;
-    }
+    // The whole transcript's list is new: brought near the hit before its first frame paints, then
+    // onto it once its rows are measured, as on a first open.
+    if (done?.seq === focusSeq) listRef.current?.scrollToRow(row);
     const frame = requestAnimationFrame(() => listRef.current?.scrollToRow(row));
     return () => cancelAnimationFrame(frame);
   }, [focus, focusSeq, rowOfKey, whole]);
@@ -165,6 +164,9 @@ export function TranscriptPanel({
       ) : (
         <div className="transcript-body">
           <CaptionList
+            // A list of its own for the whole transcript: the one sized for the lines around a hit
+            // is not resized in place (its scroll area kept the window's height).
+            key={whole ? 'whole' : 'around'}
             ref={listRef}
             label={`Transcript of ${meeting.name ?? 'the meeting'}`}
             timeline={timeline}
