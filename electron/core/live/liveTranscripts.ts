@@ -1,8 +1,8 @@
 import { TranscriptModel } from '../../../shared/transcript';
-import { compareRendered } from '../../../shared/transcript';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
+import { newestOf, positionIn, type RenderedPosition } from './newestFirst';
 
 /** A stretch of an active meeting when the socket was down and REST could not fill it in. */
 export interface TranscriptGap {
@@ -35,11 +35,7 @@ export interface LiveEarlier {
   segments: RenderedSegment[];
 }
 
-/** A point in the rendered order (`compareRendered`): a line's start and key. */
-export interface RenderedPosition {
-  absoluteStart: number;
-  key: string;
-}
+export type { RenderedPosition };
 
 export interface LiveTranscriptsDeps {
   client: VexaClient;
@@ -378,22 +374,4 @@ export class LiveTranscripts {
     this.retryTimer?.cancel();
     this.retryTimer = null;
   }
-}
-
-/** Index of the first line of `list` (rendered order) that is not before `at`. */
-function positionIn(list: readonly RenderedSegment[], at: RenderedPosition): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareRendered(list[mid]!, at) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The last `newest` lines and how many come before them (all of them when `newest` is not given). */
-function newestOf(all: RenderedSegment[], newest: number | undefined): { segments: RenderedSegment[]; earlier: number } {
-  if (newest === undefined || all.length <= newest) return { segments: all, earlier: 0 };
-  return { segments: all.slice(all.length - newest), earlier: all.length - newest };
 }
