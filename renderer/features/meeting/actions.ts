@@ -46,14 +46,21 @@ async function load(kind: OpenKind): Promise<void> {
 }
 
 /**
+ * A person going through search results opens a hit, glances and goes back: the rest of a 20,000-line
+ * transcript (megabytes to read, send and lay out) is asked for only once they stayed this long
+ * after the hit's lines were painted, so it never holds up the next hit they open.
+ */
+const WHOLE_AFTER_MS = 300;
+
+/**
  * The rest of a transcript opened at a search hit, asked for once the hit's lines are painted (or
- * after a quarter of a second where no frame comes). Should it fail, the meeting is opened again,
- * whole: no line may stay missing.
+ * where no frame comes, a hidden window) and the meeting is still open. Should it fail, the meeting
+ * is opened again, whole: no line may stay missing.
  */
 async function loadWholeTranscript(id: number): Promise<void> {
   await new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 250);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, WHOLE_AFTER_MS));
+    setTimeout(resolve, WHOLE_AFTER_MS + 250);
   });
   if (useMeetingStore.getState().open?.id !== id) return;
   const whole = await api.invoke('library:segments', { id });
