@@ -19,6 +19,7 @@ type BotChannel =
   | 'live:state'
   | 'live:reconnectNow'
   | 'live:open'
+  | 'live:earlier'
   | 'live:painted'
   | 'overlay:open';
 
@@ -135,13 +136,24 @@ export function createBotHandlers({ connections, sessions, opener, overlays, log
       s.hub.reconnectNow();
       return s.liveState;
     },
-    'live:open': async ({ serverId, meetingId }) => {
+    'live:open': async ({ serverId, meetingId, newest }) => {
       const { s, m } = followed(serverId, meetingId, 'follow this meeting live');
       if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
-      const snapshot = await s.transcripts.open(meetingId, m.platform, m.nativeId);
+      const snapshot = await s.transcripts.open(meetingId, m.platform, m.nativeId, newest);
       if (!snapshot)
         throw new UserFacingError('unavailable', 'This meeting has ended and its server did not answer. Open it from the library instead.');
       return { ...snapshot, serverId: s.serverId };
+    },
+    'live:earlier': async ({ serverId, meetingId, before }) => {
+      const { s, m } = followed(serverId, meetingId, 'follow this meeting live');
+      if (!m) throw new UserFacingError('not_found', 'This meeting is not followed live. Open it from the library instead.');
+      const earlier = await s.transcripts.earlier(meetingId, m.platform, m.nativeId, before);
+      if (!earlier)
+        throw new UserFacingError(
+          'unavailable',
+          'The earlier captions could not be read: the server did not answer. Open the meeting from the library instead.',
+        );
+      return { ...earlier, serverId: s.serverId };
     },
     // A server that went away meanwhile has nothing left to push.
     'live:painted': async ({ serverId }) => {

@@ -100,7 +100,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),
     'handoff:open': async ({ ref, tool }) => d.transcripts().handoff(ref, tool, d.settings.settings.aiPrompts[tool] ?? ''),
     'library:list': async (filter) => d.library.list(filter),
-    'library:open': async ({ id }) => {
+    'library:open': async ({ id, around }) => {
       const meeting = await d.library.meeting(id);
       if (!meeting) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
       const s = sessions.get(meeting.serverId);
@@ -115,12 +115,20 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
           })
           .catch((e: unknown) => d.logger.debug('Refreshing a meeting failed', { error: String(e) }));
       }
+      const window = around === undefined ? null : await d.library.transcriptAround(id, around, AROUND_LINES);
       return {
         meeting,
-        segments: (await d.library.transcript(id))?.segments ?? [],
+        ...(window && window.before + window.after > 0
+          ? { segments: window.segments, window: { before: window.before, after: window.after } }
+          : { segments: window?.segments ?? (await d.library.transcript(id))?.segments ?? [] }),
         timeline: await d.library.timeline(id),
         edits: await d.outbox.list({ meetingId: id, finished: 'standing' }),
       };
+    },
+    'library:segments': async ({ id }) => {
+      const transcript = await d.library.transcript(id);
+      if (!transcript) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
+      return { segments: transcript.segments };
     },
     'library:search': async ({ query, filters, limit, offset }) => d.library.search(query, filters, { limit, offset }),
     'library:edit': async ({ id, patch }) => {
@@ -194,6 +202,12 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
   };
 }
+
+/**
+ * Segments either side of a search hit that `library:open` answers first: more than the tallest
+ * window shows around it, a small answer for a 20,000-line meeting; the rest follows when asked.
+ */
+const AROUND_LINES = 120;
 
 /** What the window shows of a meeting; the sync timestamps alone are not a change worth a reload. */
 function contentOf(m: LibraryMeeting): string {

@@ -17,6 +17,7 @@ import {
   SaveOutcomeSchema,
   ShareLinkSchema,
   LiveDeltaSchema,
+  LiveEarlierSchema,
   LiveSnapshotSchema,
   LiveStateSchema,
   RunningBotSchema,
@@ -165,8 +166,27 @@ export const channels = {
    * live connection is down when left out. Returns that server's state (the current one's).
    */
   'live:reconnectNow': { input: OnServerInput, output: LiveStateSchema },
-  /** The whole live transcript of a followed meeting; `live:segments` deltas follow. */
-  'live:open': { input: FollowedMeeting, output: LiveSnapshotSchema },
+  /**
+   * The live transcript of a followed meeting (its `newest` lines when asked, the rest through
+   * `live:earlier`); `live:segments` deltas follow.
+   */
+  'live:open': {
+    input: z
+      .object({ serverId: ServerIdInput.optional(), meetingId: z.number().int(), newest: z.number().int().min(1).max(100_000).optional() })
+      .strict(),
+    output: LiveSnapshotSchema,
+  },
+  /** The displayed lines of a followed meeting before a line (what `live:open` left out), as the core holds them now. */
+  'live:earlier': {
+    input: z
+      .object({
+        serverId: ServerIdInput.optional(),
+        meetingId: z.number().int(),
+        before: z.object({ absoluteStart: z.number(), key: z.string().max(1000) }).strict(),
+      })
+      .strict(),
+    output: LiveEarlierSchema,
+  },
   /**
    * The window painted the `live:segments` it was last sent from this server: the core pushes what
    * gathered since at once (until then changes merge into one next push).

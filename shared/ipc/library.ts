@@ -173,6 +173,8 @@ export const CacheStatsSchema = z.object({
 export const MeetingDetailSchema = z.object({
   meeting: LibraryMeetingSchema,
   segments: z.array(SegmentViewSchema),
+  /** Only a window of the transcript came (`library:open`'s `around`): how many segments come before and after it; `library:segments` reads them all. */
+  window: z.object({ before: z.number().int().nonnegative(), after: z.number().int().nonnegative() }).optional(),
   timeline: TimelineSchema,
   edits: z.array(OutboxEditSchema),
 });
@@ -211,7 +213,18 @@ export const libraryChannels = {
     output: z.array(LibraryMeetingSchema),
   },
   /** The cached meeting at once; its details and transcript are refreshed in the background (`library:changed`). */
-  'library:open': { input: Id, output: MeetingDetailSchema },
+  'library:open': {
+    input: z
+      .object({
+        id: z.number().int(),
+        /** Open a long transcript on this segment (a search hit): the segments around it come first. */
+        around: z.string().max(1000).optional(),
+      })
+      .strict(),
+    output: MeetingDetailSchema,
+  },
+  /** Every cached segment of a meeting (after `library:open` answered a window of them). */
+  'library:segments': { input: Id, output: z.object({ segments: z.array(SegmentViewSchema) }) },
   'library:search': {
     input: z
       .object({

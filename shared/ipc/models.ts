@@ -236,10 +236,20 @@ export const LiveSnapshotSchema = z.object({
   meetingId: z.number(),
   version: z.number(),
   segments: z.array(CaptionSchema),
+  /** Displayed lines before `segments[0]` left out of this answer; `live:earlier` reads them. */
+  earlier: z.number().int().nonnegative().optional(),
   gaps: z.array(GapSchema),
   rejectedFrames: z.number(),
 });
 export type LiveSnapshotView = z.infer<typeof LiveSnapshotSchema>;
+
+export const LiveEarlierSchema = z.object({
+  serverId: z.string(),
+  meetingId: z.number(),
+  version: z.number(),
+  segments: z.array(CaptionSchema),
+});
+export type LiveEarlierView = z.infer<typeof LiveEarlierSchema>;
 
 export const LiveDeltaSchema = z.object({
   serverId: z.string(),

@@ -19,6 +19,7 @@ import type {
   SearchFilters,
   SearchPage,
   SearchResult,
+  SegmentView,
   Timeline,
   TranscriptView,
 } from './types';
@@ -81,6 +82,18 @@ export class Library {
     return this.db.transaction(() => {
       const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
       return row ? { meeting: meetingView(row as MeetingListRow, this.names.snapshot()), segments: this.segments.list(id) } : null;
+    })();
+  }
+
+  /** A window of a meeting's transcript around one segment (see `SegmentStore.around`); null when either is gone. */
+  async transcriptAround(
+    id: number,
+    key: string,
+    lines: number,
+  ): Promise<{ segments: SegmentView[]; before: number; after: number } | null> {
+    return this.db.transaction(() => {
+      const shown = this.db.prepare('SELECT 1 FROM meetings WHERE id = ? AND hidden_at IS NULL').get(id);
+      return shown ? this.segments.around(id, key, lines) : null;
     })();
   }
 

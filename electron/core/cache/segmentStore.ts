@@ -145,6 +145,35 @@ export class SegmentStore {
     ).map(segmentView);
   }
 
+  /**
+   * The segment keyed `key` with up to `lines` segments either side, in transcript order, and how
+   * many segments of the meeting come before and after them; null when the meeting has no such
+   * segment. What a search hit opens on: the rest of a long meeting follows once it is painted.
+   */
+  around(meetingId: number, key: string, lines: number): { segments: SegmentView[]; before: number; after: number } | null {
+    const hit = this.db.prepare('SELECT id, start_s FROM segments WHERE meeting_id = ? AND key = ?').get(meetingId, key) as
+      { id: number; start_s: number } | undefined;
+    if (!hit) return null;
+    const columns = 'key, speaker, text, start_s, end_s, abs_start, abs_end, language, confirmed, source, segment_id';
+    // The order of `list`: (start_s, id).
+    const earlier = 'meeting_id = ? AND (start_s < ? OR (start_s = ? AND id < ?))';
+    const params = [meetingId, hit.start_s, hit.start_s, hit.id] as const;
+    const head = this.db
+      .prepare(`SELECT ${columns} FROM segments WHERE ${earlier} ORDER BY start_s DESC, id DESC LIMIT ?`)
+      .all(...params, lines) as SegmentRow[];
+    const tail = this.db
+      .prepare(
+        `SELECT ${columns} FROM segments WHERE meeting_id = ? AND NOT (start_s < ? OR (start_s = ? AND id < ?)) ORDER BY start_s, id LIMIT ?`,
+      )
+      .all(...params, lines + 1) as SegmentRow[];
+    const before = (this.db.prepare(`SELECT count(*) AS n FROM segments WHERE ${earlier}`).get(...params) as { n: number }).n;
+    return {
+      segments: [...head.reverse(), ...tail].map(segmentView),
+      before: before - head.length,
+      after: this.count(meetingId) - before - tail.length,
+    };
+  }
+
   count(meetingId: number): number {
     return (this.db.prepare('SELECT count(*) AS n FROM segments WHERE meeting_id = ?').get(meetingId) as { n: number }).n;
   }

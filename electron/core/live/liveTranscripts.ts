@@ -2,6 +2,7 @@ import { TranscriptModel } from '../../../shared/transcript';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
+import { newestOf, positionIn, type RenderedPosition } from './newestFirst';
 
 /** A stretch of an active meeting when the socket was down and REST could not fill it in. */
 export interface TranscriptGap {
@@ -20,10 +21,21 @@ export interface LiveSnapshot {
   meetingId: number;
   version: number;
   segments: RenderedSegment[];
+  /** Displayed lines before `segments[0]` left out of this answer (`open`'s `newest`); `earlier()` reads them. */
+  earlier: number;
   gaps: TranscriptGap[];
   /** Frames for this meeting that were malformed and dropped. */
   rejectedFrames: number;
 }
+
+/** The displayed lines before a point of the rendered order, as held when asked. */
+export interface LiveEarlier {
+  meetingId: number;
+  version: number;
+  segments: RenderedSegment[];
+}
+
+export type { RenderedPosition };
 
 export interface LiveTranscriptsDeps {
   client: VexaClient;
@@ -119,12 +131,17 @@ export class LiveTranscripts {
   }
 
   /**
-   * The whole current transcript of a meeting, seeded from REST the first time. A released
-   * meeting is read from the server again and not kept; null when the server does not answer.
+   * The current transcript of a meeting, seeded from REST the first time: its `newest` lines
+   * when asked (a long meeting's first paint needs only what fits the screen; `earlier()` gives
+   * the rest), else all of it. A released meeting is read from the server again and not kept;
+   * null when the server does not answer.
    */
-  async open(meetingId: number, platform: string, nativeId: string): Promise<LiveSnapshot | null> {
+  async open(meetingId: number, platform: string, nativeId: string, newest?: number): Promise<LiveSnapshot | null> {
     const released = this.released.get(meetingId);
-    if (released) return this.readReleased(meetingId, released);
+    if (released) {
+      const segments = await this.readReleased(meetingId, released);
+      return segments && { meetingId, version: 0, ...newestOf(segments, newest), gaps: [], rejectedFrames: 0 };
+    }
     this.follow(meetingId, platform, nativeId);
     const e = this.entries.get(meetingId)!;
     if (!e.seeded) await this.seed(meetingId, e, e.opened === 0);
@@ -134,7 +151,19 @@ export class LiveTranscripts {
     if (e.opened === 0) this.deferStore(meetingId, e);
     this.flush();
     e.opened++;
-    return { meetingId, version: e.model.version, segments: e.model.snapshot(), gaps: [...e.gaps], rejectedFrames: e.rejected };
+    return { meetingId, version: e.model.version, ...newestOf(e.model.snapshot(), newest), gaps: [...e.gaps], rejectedFrames: e.rejected };
+  }
+
+  /**
+   * The displayed lines before `before` in the rendered order, as held now: what `open` left out.
+   * Changes pushed after this answer apply on top of it; null when the server does not answer.
+   */
+  async earlier(meetingId: number, platform: string, nativeId: string, before: RenderedPosition): Promise<LiveEarlier | null> {
+    const released = this.released.get(meetingId);
+    const e = this.entries.get(meetingId);
+    const all = released || !e ? await this.readReleased(meetingId, released ?? { platform, nativeId }) : e.model.snapshot();
+    if (!all) return null;
+    return { meetingId, version: e && !released ? e.model.version : 0, segments: all.slice(0, positionIn(all, before)) };
   }
 
   private deferStore(meetingId: number, e: Entry): void {
@@ -225,13 +254,13 @@ export class LiveTranscripts {
     }
   }
 
-  private async readReleased(meetingId: number, r: Released): Promise<LiveSnapshot | null> {
+  private async readReleased(meetingId: number, r: Released): Promise<RenderedSegment[] | null> {
     try {
       const raw = await this.d.client.getTranscriptRaw(r.platform, r.nativeId, { meetingId });
       const segments = (raw as { segments?: unknown } | null)?.segments;
       const model = new TranscriptModel();
       model.applyRestSegments(Array.isArray(segments) ? segments : []);
-      return { meetingId, version: model.version, segments: model.snapshot(), gaps: [], rejectedFrames: 0 };
+      return model.snapshot();
     } catch (err) {
       this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
       return null;

@@ -2,6 +2,12 @@ import type { CaptionView } from '../../../shared/ipc/models';
 import { groupTurns, type SpeakerTurn } from '../../../shared/transcript/turns';
 import { compareRendered } from '../../../shared/transcript/types';
 
+/** A point in the rendered order: a line's start and key (`compareRendered`). */
+export interface CaptionPosition {
+  absoluteStart: number;
+  key: string;
+}
+
 /** A speaker turn of caption lines (`shared/transcript` groups them as Vexa's dashboard does). */
 export interface CaptionTurn extends Omit<SpeakerTurn, 'segments'> {
   segments: CaptionView[];
@@ -89,6 +95,22 @@ export class CaptionIndex {
     this.turns = [];
     this.turnStarts = [];
     this.regroup(0);
+  }
+
+  /**
+   * Replaces the lines of one stretch of the rendered order, from `from` (inclusive) up to `before`
+   * (exclusive), an open end when left out, with `segments`: a snapshot of a meeting's newest lines
+   * is the whole truth from its first line on, and the earlier lines that follow it the whole truth
+   * before that line. Lines outside the stretch stay.
+   */
+  replaceStretch(segments: readonly CaptionView[], stretch: { from?: CaptionPosition; before?: CaptionPosition }): void {
+    const { from, before } = stretch;
+    const inside = (s: CaptionView) => (!from || compareRendered(s, from) >= 0) && (!before || compareRendered(s, before) < 0);
+    // The stretch's copy of a line wins: it is newer than anything the index held for its key.
+    const keys = new Set(segments.map((s) => s.key));
+    const kept = this.order.filter((s) => !inside(s) && !keys.has(s.key));
+    // In rendered order when the stretch is the start or the end, so `reset` need not sort.
+    this.reset(from ? kept.concat(segments) : segments.concat(kept));
   }
 
   apply(upserted: readonly CaptionView[], removed: readonly string[]): ApplyOutcome {

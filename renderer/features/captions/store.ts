@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { CaptionView, LiveDeltaView, LiveSnapshotView } from '../../../shared/ipc/models';
+import type { CaptionView, LiveDeltaView, LiveEarlierView, LiveSnapshotView } from '../../../shared/ipc/models';
 import { meetingKey, type MeetingKey } from '../../app/meetingKey';
-import { CaptionIndex, type CaptionTurn } from './captionIndex';
+import { CaptionIndex, type CaptionPosition, type CaptionTurn } from './captionIndex';
 import type { GapView } from './timeline';
 
 /**
@@ -19,6 +19,8 @@ export interface MeetingCaptions {
   turns: readonly CaptionTurn[];
   revision: number;
   version: number;
+  /** Lines before the first one shown that are still on their way (a long meeting's first paint holds only its newest). */
+  earlier: number;
   gaps: GapView[];
   rejectedFrames: number;
   /** Lines confirmed by the latest update; `seq` grows with each batch so a listener sees it once. */
@@ -31,6 +33,8 @@ interface CaptionsStore {
   begin(meeting: MeetingKey): void;
   fail(meeting: MeetingKey, message: string): void;
   applySnapshot(snapshot: LiveSnapshotView): void;
+  /** The lines before `before` that a snapshot of the newest lines left out, as the core held them when it answered. */
+  applyEarlier(earlier: LiveEarlierView, before: CaptionPosition): void;
   applyDelta(delta: LiveDeltaView): void;
   /** Drops the captions of meetings that are no longer followed (by `meetingKey`). */
   retain(keys: ReadonlySet<string>): void;
@@ -46,6 +50,7 @@ function emptyEntry(): MeetingCaptions {
     turns: [],
     revision: 0,
     version: -1,
+    earlier: 0,
     gaps: [],
     rejectedFrames: 0,
     confirmed: { seq: 0, lines: [] },
@@ -78,7 +83,12 @@ export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
       const entry = get().meetings[id] ?? emptyEntry();
       const pending = buffers.get(id) ?? [];
       buffers.delete(id);
-      entry.index.reset(snapshot.segments);
+      const first = snapshot.segments[0];
+      const earlier = snapshot.earlier ?? 0;
+      // Only the newest lines came: they replace what is held from their first line on, and the
+      // lines before it stay (on a refresh) until the earlier lines replace them.
+      if (earlier > 0 && first) entry.index.replaceStretch(snapshot.segments, { from: first });
+      else entry.index.reset(snapshot.segments);
       let version = snapshot.version;
       // Deltas pushed after the snapshot was taken carry later versions; earlier ones are in it.
       for (const delta of pending) {
@@ -93,9 +103,18 @@ export const useCaptionsStore = create<CaptionsStore>()((set, get) => {
         turns: entry.index.turns,
         revision: entry.revision + 1,
         version,
+        earlier,
         gaps: snapshot.gaps,
         rejectedFrames: snapshot.rejectedFrames,
       });
+    },
+    applyEarlier: (earlier, before) => {
+      const id = meetingKey(earlier.serverId, earlier.meetingId);
+      const entry = get().meetings[id];
+      if (!entry) return;
+      // Deltas pushed before this answer are in it; later ones apply on top, as usual.
+      entry.index.replaceStretch(earlier.segments, { before });
+      put(id, { ...entry, earlier: 0, turns: entry.index.turns, revision: entry.revision + 1 });
     },
     applyDelta: (delta) => {
       const id = meetingKey(delta.serverId, delta.meetingId);

@@ -62,7 +62,7 @@ function CaptionDetails({ entry }: { entry: MeetingCaptions | undefined }) {
   const id = useId();
   const announce = useLiveStore((s) => s.announceCaptions);
   const setAnnounce = useLiveStore((s) => s.setAnnounceCaptions);
-  const lines = entry?.index.size ?? 0;
+  const lines = (entry?.index.size ?? 0) + (entry?.earlier ?? 0);
   const drafts = entry?.index.draftCount ?? 0;
   const rejected = entry?.rejectedFrames ?? 0;
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import { Button, Spinner } from '../../app/theme';
@@ -83,16 +83,22 @@ export function TranscriptPanel({
     TERMINAL_STATUSES.has(meeting.status) ? 'first' : 'latest',
   );
 
-  // Scroll to the search hit once per open, as soon as its line is in the cache.
-  const scrolledFor = useRef(-1);
-  useEffect(() => {
-    if (!focus?.segmentKey || scrolledFor.current === focusSeq) return;
+  // Scroll to the search hit once per open, as soon as its line is in the cache; and again when the
+  // whole transcript replaces the lines around it that came first.
+  const whole = !detail.window;
+  const scrolledFor = useRef<{ seq: number; whole: boolean } | null>(null);
+  useLayoutEffect(() => {
+    const done = scrolledFor.current;
+    if (!focus?.segmentKey || (done?.seq === focusSeq && done.whole === whole)) return;
     const row = rowOfKey(focus.segmentKey);
     if (row === null) return;
-    scrolledFor.current = focusSeq;
+    scrolledFor.current = { seq: focusSeq, whole };
+    // The whole transcript's list is new: brought near the hit before its first frame paints, then
+    // onto it once its rows are measured, as on a first open.
+    if (done?.seq === focusSeq) listRef.current?.scrollToRow(row);
     const frame = requestAnimationFrame(() => listRef.current?.scrollToRow(row));
     return () => cancelAnimationFrame(frame);
-  }, [focus, focusSeq, rowOfKey]);
+  }, [focus, focusSeq, rowOfKey, whole]);
 
   const openFind = useCallback(() => {
     find.show();
@@ -127,6 +133,7 @@ export function TranscriptPanel({
   const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
   const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
   const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
+  const lines = captions.length + (detail.window ? detail.window.before + detail.window.after : 0);
   const partial = meeting.transcript === 'partial' && meeting.status !== 'active';
 
   return (
@@ -135,8 +142,8 @@ export function TranscriptPanel({
         <h3>Transcript</h3>
         {captions.length > 0 ? (
           <span className="muted transcript-count">
-            {captions.length.toLocaleString()} {captions.length === 1 ? 'line' : 'lines'} · {speakers}{' '}
-            {speakers === 1 ? 'speaker' : 'speakers'}
+            {lines.toLocaleString()} {lines === 1 ? 'line' : 'lines'}
+            {whole ? ` · ${speakers} ${speakers === 1 ? 'speaker' : 'speakers'}` : null}
           </span>
         ) : null}
         <div className="spacer" />
@@ -171,6 +178,9 @@ export function TranscriptPanel({
       ) : (
         <div className="transcript-body">
           <CaptionList
+            // A list of its own for the whole transcript: the one sized for the lines around a hit
+            // is not resized in place (its scroll area kept the window's height).
+            key={whole ? 'whole' : 'around'}
             ref={listRef}
             label={`Transcript of ${meeting.name ?? 'the meeting'}`}
             timeline={timeline}

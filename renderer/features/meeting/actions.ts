@@ -34,12 +34,38 @@ async function load(kind: OpenKind): Promise<void> {
   // Counted before the request: the echo can arrive before the answer when nothing needs the network.
   if (coreRefreshes(serverId)) echoes.opened(kind, Date.now());
   useMeetingStore.getState().setLoad({ loading: true });
-  const result = await api.invoke('library:open', { id: open.id });
+  // Opened on a search hit, a long transcript comes as the lines around the hit first.
+  const around = kind === 'user' ? (open.focus?.segmentKey ?? undefined) : undefined;
+  const result = await api.invoke('library:open', { id: open.id, ...(around ? { around } : {}) });
   if (seq !== loadSeq || useMeetingStore.getState().open?.id !== open.id) return;
   if (result.ok) {
     useMeetingStore.getState().setDetail(result.value);
     releaseLiveCopy(result.value.meeting);
+    if (result.value.window) await loadWholeTranscript(open.id);
   } else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
+}
+
+/**
+ * A person going through search results opens a hit, glances and goes back: the rest of a 20,000-line
+ * transcript (megabytes to read, send and lay out) is asked for only once they stayed this long
+ * after the hit's lines were painted, so it never holds up the next hit they open.
+ */
+const WHOLE_AFTER_MS = 300;
+
+/**
+ * The rest of a transcript opened at a search hit, asked for once the hit's lines are painted (or
+ * where no frame comes, a hidden window) and the meeting is still open. Should it fail, the meeting
+ * is opened again, whole: no line may stay missing.
+ */
+async function loadWholeTranscript(id: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, WHOLE_AFTER_MS));
+    setTimeout(resolve, WHOLE_AFTER_MS + 250);
+  });
+  if (useMeetingStore.getState().open?.id !== id) return;
+  const whole = await api.invoke('library:segments', { id });
+  if (whole.ok) useMeetingStore.getState().setWholeTranscript(id, whole.value.segments);
+  else requestLoad('reopen');
 }
 
 /** One open at a time; events arriving meanwhile fold into one more open afterwards. */

@@ -38,6 +38,8 @@ interface MeetingStore {
   fieldErrors: Partial<Record<EditableField, string>>;
   setOpen(open: Omit<OpenMeeting, 'seq'> | null): void;
   setDetail(detail: MeetingDetailView): void;
+  /** The whole transcript of the meeting shown, after `library:open` answered a window of it. */
+  setWholeTranscript(id: number, segments: MeetingDetailView['segments']): void;
   setLoad(patch: { loading?: boolean; error?: string | null }): void;
   editSent(field: EditableField, edit: OutboxEditView, value: unknown): void;
   setFieldError(field: EditableField, message: string | null): void;
@@ -64,6 +66,13 @@ export const useMeetingStore = create<MeetingStore>()((set) => ({
       };
     }),
   setDetail: (detail) => set((s) => (s.open?.id === detail.meeting.id ? { detail, loading: false, error: null } : {})),
+  setWholeTranscript: (id, segments) =>
+    set((s) => {
+      // A later open may have brought the whole transcript already (and newer).
+      if (!s.detail?.window || s.detail.meeting.id !== id) return {};
+      const { window: _window, ...detail } = s.detail;
+      return { detail: { ...detail, segments } };
+    }),
   setLoad: (patch) => set(patch),
   editSent: (field, edit, value) =>
     set((s) => {
