@@ -20,6 +20,7 @@ export const CapabilitiesSchema = z.object({
   botsList: z.boolean(),
   chat: z.boolean(),
   plannedMeetings: z.boolean(),
+  participants: z.boolean(),
 });
 export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
 

@@ -27,6 +27,11 @@ export interface ServerCapabilities {
   chat: boolean;
   /** Planned meetings, deleted by row id (`DELETE /meetings/{id}`), even without a meeting link (G3). */
   plannedMeetings: boolean;
+  /**
+   * Who took part, as the server lists it: G2 `GET /bots/{p}/{n}/participants` (speakers with their
+   * talk time), G3 `GET /meetings/{p}/{n}/participants` (invitees and speakers). G1 has no such route.
+   */
+  participants: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -42,6 +47,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: false,
     chat: true,
     plannedMeetings: false,
+    participants: false,
   },
   g2: {
     authMe: true,
@@ -55,6 +61,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: true,
     plannedMeetings: false,
+    participants: true,
   },
   g3: {
     authMe: true,
@@ -68,6 +75,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     botsList: true,
     chat: false,
     plannedMeetings: true,
+    participants: true,
   },
 };
 

@@ -10,3 +10,5 @@ export * from './normaliseMisc';
 export { parseWire, parseRows } from './wire';
 export * from './keyScope';
 export * from './account';
+export * from './participants';
+export * from './chat';

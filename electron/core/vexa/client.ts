@@ -7,6 +7,7 @@ import {
   normaliseBotStatus,
   normaliseChat,
   normaliseMeeting,
+  normaliseParticipants,
   normaliseShare,
   normaliseStop,
   normaliseTranscript,
@@ -23,6 +24,7 @@ import type {
   LaunchBotRequest,
   Meeting,
   MeetingPage,
+  MeetingParticipants,
   MeetingPatch,
   ServerCapabilities,
   ServerGeneration,
@@ -272,5 +274,16 @@ export class VexaClient {
     // G3 always answers an empty list: chat arrives as transcript segments with source "chat".
     if (!this.capabilities.chat) return [];
     return normaliseChat(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
+  }
+
+  /**
+   * Who took part in the newest meeting on a link: G2 speakers with their talk time, G3 invitees and
+   * speakers (see `shared/vexa/participants.ts`). `meetingId` in the answer names the row that
+   * answered; a caller asking about an older meeting of a recurring link must compare it.
+   */
+  async getParticipants(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<MeetingParticipants> {
+    if (!this.capabilities.participants) throw unsupported(clientMessages.noParticipants());
+    const p = this.generation === 'g3' ? `${path.meeting(platform, nativeId)}/participants` : `${path.bot(platform, nativeId)}/participants`;
+    return normaliseParticipants(await this.get(p, undefined, o));
   }
 }
