@@ -187,6 +187,17 @@ export const TrackedMeetingSchema = z.object({
   completionReason: z.string().nullable(),
   failureStage: z.string().nullable(),
   outcome: z.string().nullable(),
+  /** What the server reports is wrong while the meeting runs (no audio, transcription down), with what to do. */
+  health: z
+    .object({
+      problem: z.enum(['no_audio', 'transcription_down']),
+      title: z.string(),
+      advice: z.string(),
+      detail: z.string().nullable(),
+      at: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TrackedMeetingView = z.infer<typeof TrackedMeetingSchema>;
 

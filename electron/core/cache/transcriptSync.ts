@@ -6,6 +6,8 @@ import type { Library } from './library';
 import { LINK_MESSAGES } from './recurringLinks';
 import type { SyncStore, TranscriptTarget } from './syncStore';
 import type { TranscriptProgress } from './types';
+import { chatToSegments } from '../../../shared/vexa/chat';
+import type { ChatMessage } from '../../../shared/vexa/types';
 
 const FINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed']);
 
@@ -106,6 +108,8 @@ export class TranscriptSync {
         this.d.logger.warn('The server answered with another meeting’s transcript', { meeting: target.remote_id, answered: t.meeting.id });
         return { ok: false, code: 'other_meeting', message: LINK_MESSAGES.otherTranscript };
       }
+      const chat = await this.chatOf(target, signal);
+      if (chat.length) t.segments.push(...chatToSegments(chat, t.meeting.startTime));
       const status = t.meeting.status === 'unknown' ? target.status : t.meeting.status;
       if (FINAL.has(status as MeetingStatus)) await library.replaceTranscript(target.id, t.segments, { complete: true });
       else await library.appendSegments(target.id, t.segments);
@@ -124,6 +128,18 @@ export class TranscriptSync {
       if (!unavailable && !(isVexaError(e) && isTransient(e)))
         this.d.logger.warn('Transcript fetch failed', { code, meeting: target.remote_id });
       return { ok: false, code, message };
+    }
+  }
+
+  /** G1/G2 chat, kept with the transcript as lines marked chat; none where it cannot be read. */
+  private async chatOf(target: TranscriptTarget, signal?: AbortSignal): Promise<ChatMessage[]> {
+    const { client } = this.d;
+    if (!client.capabilities.chat || target.native_id === null) return [];
+    try {
+      return (await client.getMeetingChat(target.platform, target.native_id, target.remote_id, { signal })) ?? [];
+    } catch (e) {
+      this.d.logger.debug('Could not read the meeting chat', { meeting: target.remote_id, error: String(e) });
+      return [];
     }
   }
 }

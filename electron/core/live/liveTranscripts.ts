@@ -1,4 +1,6 @@
 import { TranscriptModel } from '../../../shared/transcript';
+import { chatToWireSegments } from '../../../shared/vexa/chat';
+import { parseVexaTimestamp } from '../../../shared/vexa/time';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
@@ -264,6 +266,7 @@ export class LiveTranscripts {
       // Gap-fill, not replace: a segment confirmed on the socket while this request was in flight
       // may be missing from the REST body, and confirmed segments are never sent twice.
       const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      await this.seedChat(meetingId, e, applied, parseVexaTimestamp((raw as { start_time?: unknown } | null)?.start_time));
       e.seeded = true;
       e.owed = false;
       if (e.gaps.length) e.gaps = [];
@@ -272,6 +275,23 @@ export class LiveTranscripts {
     } catch (err) {
       this.d.logger.warn('Could not read the transcript from the server', { meetingId, error: String(err) });
       return false;
+    }
+  }
+
+  /**
+   * G1/G2 keep chat apart from the transcript: it is read with it and merged in as lines marked
+   * chat (shared/vexa/chat.ts). A chat that cannot be read leaves the transcript as it is.
+   */
+  private async seedChat(meetingId: number, e: Entry, into: Applied, origin: number | null): Promise<void> {
+    if (!this.d.client.capabilities.chat) return;
+    try {
+      const messages = await this.d.client.getMeetingChat(e.platform, e.nativeId, meetingId);
+      if (!messages?.length) return;
+      const chat = e.model.applyRestSegments(chatToWireSegments(messages, origin));
+      into.upserted.push(...chat.upserted);
+      into.removed.push(...chat.removed);
+    } catch (err) {
+      this.d.logger.debug('Could not read the meeting chat', { meetingId, error: String(err) });
     }
   }
 

@@ -6,6 +6,7 @@ import {
   normaliseAuthMe,
   normaliseBotStatus,
   normaliseChat,
+  normaliseChatAnswer,
   normaliseMeeting,
   normaliseParticipants,
   normaliseShare,
@@ -285,5 +286,16 @@ export class VexaClient {
     if (!this.capabilities.participants) throw unsupported(clientMessages.noParticipants());
     const p = this.generation === 'g3' ? `${path.meeting(platform, nativeId)}/participants` : `${path.bot(platform, nativeId)}/participants`;
     return normaliseParticipants(await this.get(p, undefined, o));
+  }
+
+  /**
+   * The chat of one meeting (G1/G2): the route answers for the newest meeting on the link, so an
+   * answer for another row is null rather than another meeting's messages. G3 has none here (its
+   * chat is in the transcript, `source: "chat"`).
+   */
+  async getMeetingChat(platform: ServerPlatform, nativeId: string, meetingId: number, o: CallOptions = {}): Promise<ChatMessage[] | null> {
+    if (!this.capabilities.chat) return [];
+    const answer = normaliseChatAnswer(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
+    return answer.meetingId !== null && answer.meetingId !== meetingId ? null : answer.messages;
   }
 }
