@@ -92,6 +92,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'export:preview': async ({ ref, format, options }) => d.transcripts().preview(ref, format, options),
     'export:speakers': async ({ ref }) => d.transcripts().speakers(ref),
+    'export:hasChat': async ({ ref }) => d.transcripts().hasChat(ref),
     'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),
     'export:copy': async ({ ref, as, options }) => d.transcripts().copy(ref, as, options),
     'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),

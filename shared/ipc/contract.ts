@@ -3,7 +3,7 @@ import { adminChannels } from './admin';
 import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
-import { participantChannels } from './participants';
+import { meetingInfoChannels } from './meetingInfo';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
@@ -217,7 +217,7 @@ export const channels = {
   ...desktopChannels,
   ...updateChannels,
   ...shortcutChannels,
-  ...participantChannels,
+  ...meetingInfoChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

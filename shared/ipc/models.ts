@@ -288,6 +288,7 @@ export const ExportOptionsSchema = z
     timeZone: z.string().max(64).optional(),
     speakers: z.boolean().optional(),
     includeDrafts: z.boolean().optional(),
+    includeChat: z.boolean().optional(),
     range: z.object({ from: z.number(), to: z.number() }).strict().optional(),
     speakerFilter: z.array(z.string().max(200)).max(100).optional(),
   })

@@ -1,6 +1,6 @@
 import { isVexaError } from '../../../shared/vexa/errors';
 import type { MeetingParticipants } from '../../../shared/vexa/participants';
-import type { ParticipantsView } from '../../../shared/ipc/participants';
+import type { ParticipantsView } from '../../../shared/ipc/meetingInfo';
 import type { LibraryMeeting } from '../cache/types';
 import type { Logger } from '../ports';
 import type { VexaClient } from '../vexa/client';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MeetingRefSchema } from './models';
 
 /**
- * Who took part in a meeting of the library, as its server listed it (shared/vexa/participants.ts):
+ * What a meeting's server says beyond its transcript. Who took part in a meeting of the library, as its server listed it (shared/vexa/participants.ts):
  * read from the server when it can be reached and kept on this computer for reading offline.
  */
 export const ParticipantRowSchema = z.object({
@@ -33,7 +34,9 @@ export const ParticipantsViewSchema = z.object({
 });
 export type ParticipantsView = z.infer<typeof ParticipantsViewSchema>;
 
-export const participantChannels = {
+export const meetingInfoChannels = {
   /** The participants of a library meeting (`id`: the library's id): the server's list where it can be read, else the cached one. */
   'meetings:participants': { input: z.object({ id: z.number().int() }).strict(), output: ParticipantsViewSchema },
+  /** Whether the transcript an export would read holds chat messages (the export offers to leave them out). */
+  'export:hasChat': { input: z.object({ ref: MeetingRefSchema }).strict(), output: z.boolean() },
 } as const;
