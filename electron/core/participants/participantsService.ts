@@ -16,7 +16,8 @@ export interface ParticipantsDeps {
 }
 
 export const PARTICIPANT_MESSAGES = {
-  noRoute: 'This server (Vexa 0.9 or earlier) does not list who took part in a meeting; only the names entered in the meeting’s details are known.',
+  noRoute:
+    'This server (Vexa 0.9 or earlier) does not list who took part in a meeting; only the names entered in the meeting’s details are known.',
   noLink: 'This meeting has no link on its server, so the server cannot list who took part.',
   olderOnLink:
     'The server lists participants only for the newest meeting on this link, so this earlier meeting’s list cannot be read from it.',
@@ -60,7 +61,9 @@ export class ParticipantsService {
       return cached ? view('cached', cached, message) : view('none', null, message);
     }
     if (answer.meetingId !== null && answer.meetingId !== m.remoteId) {
-      return cached ? view('cached', cached, PARTICIPANT_MESSAGES.olderOnLink) : view('unavailable', null, PARTICIPANT_MESSAGES.olderOnLink);
+      return cached
+        ? view('cached', cached, PARTICIPANT_MESSAGES.olderOnLink)
+        : view('unavailable', null, PARTICIPANT_MESSAGES.olderOnLink);
     }
     const at = this.d.now();
     this.d.store.put(id, answer, at);

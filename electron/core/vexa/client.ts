@@ -284,7 +284,8 @@ export class VexaClient {
    */
   async getParticipants(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<MeetingParticipants> {
     if (!this.capabilities.participants) throw unsupported(clientMessages.noParticipants());
-    const p = this.generation === 'g3' ? `${path.meeting(platform, nativeId)}/participants` : `${path.bot(platform, nativeId)}/participants`;
+    const p =
+      this.generation === 'g3' ? `${path.meeting(platform, nativeId)}/participants` : `${path.bot(platform, nativeId)}/participants`;
     return normaliseParticipants(await this.get(p, undefined, o));
   }
 
