@@ -2,7 +2,6 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { LaunchDefaults, LiveStateView } from '../../shared/ipc/models';
 import type { LiveTimings } from './app';
 import { parseHealthFrame } from '../../shared/meetings/health';
-import { chatFrameAsTranscript } from '../../shared/vexa/chat';
 import type { Library, OutboxService } from './cache';
 import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
@@ -139,8 +138,7 @@ export class ServerSession {
           bots?.tracker.applyHealth(health);
           return;
         }
-        // G1/G2 chat arrives apart from the transcript; it is merged in as lines marked chat.
-        transcripts.onFrame(chatFrameAsTranscript(frame) ?? frame);
+        transcripts.onFrame(frame);
       },
     });
     bots = new BotService({

@@ -56,12 +56,12 @@ export function chatToWireSegments(messages: readonly ChatMessage[], origin: num
  * A G1/G2 `chat.new_message` frame as a keyed transcript frame (`transcript.mutable`), which the
  * merge engine takes as it is; null for any other frame or a message without text or time.
  */
-export function chatFrameAsTranscript(frame: Record<string, unknown>): Record<string, unknown> | null {
+export function chatFrameAsTranscript(frame: Record<string, unknown>, origin: number | null = null): Record<string, unknown> | null {
   if (frame.type !== 'chat.new_message') return null;
   const p = frame.payload as Record<string, unknown> | null | undefined;
   if (!p || typeof p !== 'object' || typeof p.text !== 'string') return null;
   const timestamp = typeof p.timestamp === 'number' ? p.timestamp : null;
-  const seg = chatToWireSegment({ sender: typeof p.sender === 'string' ? p.sender : '', text: p.text, timestamp });
+  const seg = chatToWireSegment({ sender: typeof p.sender === 'string' ? p.sender : '', text: p.text, timestamp }, origin);
   return seg ? { type: 'transcript.mutable', meeting: frame.meeting, payload: { segments: [seg] } } : null;
 }
 

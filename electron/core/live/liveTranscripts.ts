@@ -1,5 +1,5 @@
 import { TranscriptModel } from '../../../shared/transcript';
-import { chatToWireSegments } from '../../../shared/vexa/chat';
+import { chatFrameAsTranscript, chatToWireSegments } from '../../../shared/vexa/chat';
 import { parseVexaTimestamp } from '../../../shared/vexa/time';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
@@ -65,6 +65,8 @@ interface Entry {
   opened: number;
   /** Some confirmed lines could not be written to the cache: this transcript is their only copy. */
   unstored: boolean;
+  /** The meeting's start (epoch ms) as its lines tell it, to place chat messages on their clock. */
+  origin: number | null;
 }
 
 /** A finished meeting whose transcript lives in the cache now; enough to read it again from the server. */
@@ -116,6 +118,7 @@ export class LiveTranscripts {
         ended: false,
         opened: 0,
         unstored: false,
+        origin: null,
       });
     }
   }
@@ -165,7 +168,8 @@ export class LiveTranscripts {
     const id = typeof meeting?.id === 'number' ? meeting.id : null;
     const e = id !== null ? this.entries.get(id) : undefined;
     if (!e || id === null) return;
-    const result = e.model.applyFrame(frame);
+    // G1/G2 chat arrives apart from the transcript; it is merged in as lines marked chat.
+    const result = e.model.applyFrame(chatFrameAsTranscript(frame, e.origin) ?? frame);
     if (!result.ok) {
       e.rejected++;
       this.d.logger.warn('Dropped a malformed transcript frame', { meetingId: id, reason: result.reason, detail: result.detail });
@@ -266,7 +270,8 @@ export class LiveTranscripts {
       // Gap-fill, not replace: a segment confirmed on the socket while this request was in flight
       // may be missing from the REST body, and confirmed segments are never sent twice.
       const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
-      await this.seedChat(meetingId, e, applied, parseVexaTimestamp((raw as { start_time?: unknown } | null)?.start_time));
+      e.origin = parseVexaTimestamp((raw as { start_time?: unknown } | null)?.start_time) ?? e.origin;
+      await this.seedChat(meetingId, e, applied, e.origin);
       e.seeded = true;
       e.owed = false;
       if (e.gaps.length) e.gaps = [];
@@ -297,6 +302,10 @@ export class LiveTranscripts {
 
   private collect(e: Entry, applied: Applied, quiet = false): void {
     if (applied.upserted.length === 0 && applied.removed.length === 0) return;
+    if (e.origin === null) {
+      const said = applied.upserted.find((s) => s.source !== 'chat' && s.start >= 0 && s.start < 1e9);
+      if (said) e.origin = said.absoluteStart - said.start * 1000;
+    }
     for (const key of applied.removed) {
       e.pendingUpserts.delete(key);
       e.pendingRemoved.add(key);
