@@ -288,8 +288,8 @@ export class LiveTranscripts {
    * chat (shared/vexa/chat.ts). A chat that cannot be read leaves the transcript as it is.
    */
   private async seedChat(meetingId: number, e: Entry, into: Applied, origin: number | null): Promise<void> {
-    if (!this.d.client.capabilities.chat) return;
     try {
+      if (!this.d.client.capabilities.chat) return;
       const messages = await this.d.client.getMeetingChat(e.platform, e.nativeId, meetingId);
       if (!messages?.length) return;
       const chat = e.model.applyRestSegments(chatToWireSegments(messages, origin));
