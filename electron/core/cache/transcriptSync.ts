@@ -113,8 +113,9 @@ export class TranscriptSync {
       if (chat.length) t.segments.push(...chatToSegments(chat, t.meeting.startTime));
       const status = t.meeting.status === 'unknown' ? target.status : t.meeting.status;
       if (FINAL.has(status as MeetingStatus)) {
-        await library.replaceTranscript(target.id, t.segments, { complete: true });
+        // Read first, so that a transcript marked complete has its participants kept with it.
         await this.keepParticipants(target, signal);
+        await library.replaceTranscript(target.id, t.segments, { complete: true });
       } else await library.appendSegments(target.id, t.segments);
       if (t.meeting.statusTransitions.length > 0) {
         library.db.transaction(() => library.meetings.replaceTransitions(target.id, 'server', t.meeting.statusTransitions))();
