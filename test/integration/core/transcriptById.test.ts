@@ -68,7 +68,9 @@ describe.each(['g1', 'g2', 'g3'] as const)('an older meeting of a recurring link
     if (profile !== 'g1') {
       const people = must(await ipc.invoke('meetings:participants', { id: row.id }));
       expect(people.message).toBe(PARTICIPANT_MESSAGES.olderOnLink);
-      expect(people.rows).toEqual([]);
+      // At most the list kept while it was still the newest meeting: its own speakers, never this week's.
+      expect(people.state === 'cached' || people.state === 'unavailable').toBe(true);
+      for (const r of people.rows) expect(['Maya Lindqvist', 'Daniel Okafor', 'Priya Raman']).toContain(r.name);
     }
   });
 });
