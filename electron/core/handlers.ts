@@ -12,6 +12,7 @@ import type { LoginItems } from './desktop/ports';
 import type { AppPaths, Clipboard, ExternalOpener, Logger, OverlayWindows } from './ports';
 import type { Library, LibraryMeeting, OutboxService } from './cache';
 import { createServerHandlers } from './serverHandlers';
+import { createParticipantHandlers } from './participants/handlers';
 import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import type { TranscriptService } from './share/transcriptService';
 import type { SettingsStore } from './settings';
@@ -76,6 +77,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...createDesktopHandlers({ loginItems: d.loginItems, settings: d.settings, logger: d.logger, emitState: d.emitState }),
     ...d.updates,
     ...createBotHandlers({ connections, sessions, opener: d.opener, overlays: d.overlays, logger: d.logger }),
+    ...createParticipantHandlers({ library: d.library, connections, logger: d.logger }),
     'clipboard:meetingLink': async () => {
       // Only a meeting link goes back to the window; the clipboard may hold anything else, a key included.
       const text = (await d.clipboard.readText().catch(() => '')).trim();
@@ -95,6 +97,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'export:preview': async ({ ref, format, options }) => d.transcripts().preview(ref, format, options),
     'export:speakers': async ({ ref }) => d.transcripts().speakers(ref),
+    'export:hasChat': async ({ ref }) => d.transcripts().hasChat(ref),
     'export:save': async ({ ref, format, options }) => d.transcripts().save(ref, format, options),
     'export:copy': async ({ ref, as, options }) => d.transcripts().copy(ref, as, options),
     'share:create': async ({ ref, ttlSeconds }) => d.transcripts().share(ref, ttlSeconds),

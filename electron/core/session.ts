@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { LaunchDefaults, LiveStateView } from '../../shared/ipc/models';
 import type { LiveTimings } from './app';
+import { parseHealthFrame } from '../../shared/meetings/health';
 import type { Library, OutboxService } from './cache';
 import { SyncService } from './cache/syncService';
 import { LiveHub } from './live/liveHub';
@@ -85,7 +86,11 @@ export class ServerSession {
       client: d.client,
       clock: d.clock,
       logger: d.logger,
-      onDelta: (delta) => d.emit('live:segments', { ...delta, serverId: server.id }),
+      onDelta: (delta) => {
+        d.emit('live:segments', { ...delta, serverId: server.id });
+        // Lines being transcribed again end an in-band health problem (no audio, engine down).
+        if (delta.upserted.some((s) => !s.draft && s.source !== 'chat')) bots?.tracker.clearHealth(delta.meetingId);
+      },
       // Every confirmed line said live goes into the offline library as it arrives, written before
       // this returns: close() flushes the last batch through here just before the cache closes.
       onConfirmed: (meetingId, segments) => {
@@ -127,7 +132,14 @@ export class ServerSession {
           void sync.run();
         }
       },
-      onOtherFrame: (frame) => transcripts.onFrame(frame),
+      onOtherFrame: (frame) => {
+        const health = parseHealthFrame(frame);
+        if (health) {
+          bots?.tracker.applyHealth(health);
+          return;
+        }
+        transcripts.onFrame(frame);
+      },
     });
     bots = new BotService({
       serverId: server.id,

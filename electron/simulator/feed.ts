@@ -132,7 +132,10 @@ export class TranscriptFeed {
       });
       return;
     }
-    const chat = { sender: line.speaker.name, text: line.text, timestamp: now, isFromBot: false };
+    // Stamped at its place in the script, not when the timer fired: at high time scales a late
+    // timer would otherwise date the message after the line that follows it.
+    const at = (this.m.startTime ?? now) + Math.round(start * 1000);
+    const chat = { sender: line.speaker.name, text: line.text, timestamp: Math.min(at, now), isFromBot: false };
     this.m.chat.push(chat);
     this.ctx.publisher.toMeeting(this.m.id, chatFrame(this.m, chat, now));
   }

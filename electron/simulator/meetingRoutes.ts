@@ -5,6 +5,7 @@ import type { SimContext } from './context';
 import { userStatusFrame } from './frames';
 import { detail, isRecord, json, parseJsonBody, type Caller, type Router, type SimRequest, type SimResponse } from './http';
 import { pageMeetings, visibleMeetings } from './listing';
+import { g3Participants } from './participants';
 import { constructUrl, parseMeetingLinkG3 } from './meetingLinks';
 import { pyZulu } from './profiles';
 import { intParsingError, jsonInvalidError, valueError } from './pydantic';
@@ -22,6 +23,7 @@ export function registerMeetingRoutes(router: Router, ctx: SimContext): void {
   router.add('PATCH', '/meetings/{platform}/{native_id}', TX, (req, caller) => patchByNative(ctx, req, caller!));
   router.add('DELETE', '/meetings/{platform}/{native_id}', TX, (req, caller) => deleteByNative(ctx, req, caller!));
   if (ctx.profile === 'g3') {
+    router.add('GET', '/meetings/{platform}/{native_id}/participants', TX, (req, caller) => g3Participants(ctx, req, caller!));
     router.add('POST', '/meetings', TX, (req, caller) => createPlan(ctx, req, caller!));
     // The row-id PATCH checks the body before it looks the row up (patch_planned_meeting).
     router.add('PATCH', '/meetings/{meeting_id}', TX, (req, caller) => {

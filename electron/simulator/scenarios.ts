@@ -1,6 +1,8 @@
 import type { Lifecycle, SimContext } from './context';
 import { TranscriptFeed } from './feed';
+import { HEALTH_EVERY_MS, NO_SIGNAL, PAYMENT_REQUIRED, publishHealth, sttFaultData, type HealthFault } from './health';
 import { transition } from './lifecycle';
+import { pyZulu } from './profiles';
 import { longScript, planningScript, type ScriptLine } from './script';
 import { SIM_SCENARIOS, TERMINAL, type MeetingRecord, type SimScenario } from './types';
 
@@ -170,6 +172,10 @@ export class ScenarioRunner implements Lifecycle {
       this.after(m.id, TIMINGS.silence, (mm) => this.complete(mm, 'left_alone'));
       return;
     }
+    if (m.scenario === 'no-audio' || m.scenario === 'stt-fault') {
+      this.faulty(m, m.scenario === 'no-audio' ? NO_SIGNAL : PAYMENT_REQUIRED);
+      return;
+    }
     if (m.scenario === 'crash') {
       this.speak(m, planningScript().slice(0, CRASH_AFTER_LINES), () =>
         this.after(m.id, TIMINGS.crashAfterScript, (mm) => this.fail(mm, 'join_failure', 'active', 'bot process exited unexpectedly')),
@@ -178,6 +184,30 @@ export class ScenarioRunner implements Lifecycle {
     }
     const lines = m.scenario === 'long' ? longScript(this.ctx.longLines) : planningScript();
     this.speak(m, lines, () => this.after(m.id, TIMINGS.leaveAfterScript, (mm) => this.complete(mm, 'left_alone')));
+  }
+
+  /**
+   * Admitted, but nothing reaches the transcript: no audio arrives (`no-audio`), or the
+   * speech-to-text backend refuses every chunk (`stt-fault`). G3 says so in-band with `health`
+   * frames (health.ts) and, for the refused chunks, in `data.stt_fault` at the end; G1/G2 only end
+   * with an empty transcript.
+   */
+  private faulty(m: MeetingRecord, fault: HealthFault): void {
+    const firstAt = this.ctx.clock.now();
+    let reported = 0;
+    const report = (mm: MeetingRecord): void => {
+      if (this.ctx.profile === 'g3') publishHealth(this.ctx, mm, fault);
+      reported++;
+      if (reported * HEALTH_EVERY_MS < TIMINGS.silence) this.after(mm.id, HEALTH_EVERY_MS, report);
+    };
+    report(m);
+    this.after(m.id, TIMINGS.silence, (mm) => {
+      if (fault === NO_SIGNAL) return this.complete(mm, 'left_alone');
+      // Every two-second chunk of the meeting was refused.
+      const chunks = Math.round(TIMINGS.silence / 2_000);
+      if (this.ctx.profile === 'g3') mm.data.stt_fault = sttFaultData(fault, chunks, pyZulu(firstAt));
+      transition(this.ctx, mm, 'completed', { completionReason: 'stopped', reason: `stt_degraded: ${fault.kind}×${chunks}` });
+    });
   }
 
   private speak(m: MeetingRecord, lines: ScriptLine[], onEnd: () => void): void {

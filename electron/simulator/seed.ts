@@ -1,7 +1,7 @@
 import type { SimContext } from './context';
 import { constructUrl } from './meetingLinks';
 import { lineStarts, longScript, planningScript, type ScriptLine } from './script';
-import type { MeetingRecord, MeetingStatus, UserRecord } from './types';
+import type { MeetingRecord, MeetingStatus, SimInvitee, UserRecord } from './types';
 
 interface SeedMeeting {
   name: string;
@@ -10,6 +10,8 @@ interface SeedMeeting {
   passcode?: string;
   daysAgo: number;
   lines: ScriptLine[];
+  /** G3: the calendar invitation it was planned from (participants `source: "invite"`). */
+  invitees?: SimInvitee[];
 }
 
 const HOUR = 3_600_000;
@@ -33,6 +35,12 @@ function seedMeetings(): SeedMeeting[] {
       nativeId: 'kqv-mzrp-tdx',
       daysAgo: 1,
       lines: planningScript().filter((l) => !l.chat),
+      invitees: [
+        { name: 'Maya Lindqvist', email: 'maya@example.com', responseStatus: 'accepted' },
+        { name: 'Daniel Okafor', email: 'daniel@example.com', responseStatus: 'accepted' },
+        { name: 'Priya Raman', email: 'priya@example.com', responseStatus: 'tentative' },
+        { name: 'Sam Whitfield', email: 'sam@example.com', responseStatus: 'declined' },
+      ],
     },
   ];
 }
@@ -56,6 +64,7 @@ export function seedLibrary(ctx: SimContext, users: readonly UserRecord[]): void
         createdAt: created,
         data: { name: seed.name },
       });
+      if (seed.invitees && ctx.profile === 'g3') m.invitees = seed.invitees;
       fillTranscript(m, seed.lines, created + 15_000);
       const end = (m.startTime ?? created) + lastEnd(seed.lines) * 1000 + 4_000;
       writeTrail(ctx, m, created, end);

@@ -1,7 +1,17 @@
 export type SimProfile = 'g1' | 'g2' | 'g3';
 
 export type SimScenario =
-  'normal' | 'lobby-wait' | 'lobby-timeout' | 'rejected' | 'join-failure' | 'crash' | 'silence' | 'long' | 'needs-help';
+  | 'normal'
+  | 'lobby-wait'
+  | 'lobby-timeout'
+  | 'rejected'
+  | 'join-failure'
+  | 'crash'
+  | 'silence'
+  | 'long'
+  | 'needs-help'
+  | 'no-audio'
+  | 'stt-fault';
 
 export const SIM_SCENARIOS: readonly SimScenario[] = [
   'normal',
@@ -13,6 +23,8 @@ export const SIM_SCENARIOS: readonly SimScenario[] = [
   'silence',
   'long',
   'needs-help',
+  'no-audio',
+  'stt-fault',
 ];
 
 export const SIM_PROFILES: readonly SimProfile[] = ['g1', 'g2', 'g3'];
@@ -126,6 +138,14 @@ export interface MeetingRecord {
   chat: ChatRecord[];
   /** Users who redeemed a G3 share token for this meeting. */
   viewers: Set<number>;
+  /** G3: the calendar invitation's attendees, for meetings planned from a calendar (participants `source: "invite"`). */
+  invitees?: SimInvitee[];
+}
+
+export interface SimInvitee {
+  name: string | null;
+  email: string;
+  responseStatus: string | null;
 }
 
 export interface UserRecord {

@@ -3,6 +3,7 @@ import { adminChannels } from './admin';
 import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
+import { meetingInfoChannels } from './meetingInfo';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { planningChannels, planningEvents } from './planning';
 import { updateChannels, updateEvents } from './updates';
@@ -240,6 +241,7 @@ export const channels = {
   ...shortcutChannels,
   ...planningChannels,
   ...recordingChannels,
+  ...meetingInfoChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

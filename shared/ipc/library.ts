@@ -36,6 +36,8 @@ export const LibraryMeetingSchema = z.object({
   transcriptSyncedAt: z.number().nullable(),
   localFields: z.array(EditableFieldSchema),
   conflictFields: z.array(EditableFieldSchema),
+  /** How much the server captured, in plain words (why a transcript is empty: `stt_fault`, `segments_captured`). */
+  captureNote: z.string().nullable().optional(),
 });
 export type LibraryMeetingView = z.infer<typeof LibraryMeetingSchema>;
 

@@ -187,6 +187,17 @@ export const TrackedMeetingSchema = z.object({
   completionReason: z.string().nullable(),
   failureStage: z.string().nullable(),
   outcome: z.string().nullable(),
+  /** What the server reports is wrong while the meeting runs (no audio, transcription down), with what to do. */
+  health: z
+    .object({
+      problem: z.enum(['no_audio', 'transcription_down']),
+      title: z.string(),
+      advice: z.string(),
+      detail: z.string().nullable(),
+      at: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TrackedMeetingView = z.infer<typeof TrackedMeetingSchema>;
 
@@ -287,6 +298,7 @@ export const ExportOptionsSchema = z
     timeZone: z.string().max(64).optional(),
     speakers: z.boolean().optional(),
     includeDrafts: z.boolean().optional(),
+    includeChat: z.boolean().optional(),
     range: z.object({ from: z.number(), to: z.number() }).strict().optional(),
     speakerFilter: z.array(z.string().max(200)).max(100).optional(),
   })

@@ -22,6 +22,7 @@ export const CapabilitiesSchema = z.object({
   plannedMeetings: z.boolean(),
   calendars: z.boolean(),
   recordings: z.boolean(),
+  participants: z.boolean(),
 });
 export type CapabilitiesView = z.infer<typeof CapabilitiesSchema>;
 

@@ -86,3 +86,32 @@ export function explainOutcome(status: MeetingStatus, completionReason: string |
   if (status === 'needs_help') return 'The bot is stuck and needs a person to help it into the meeting.';
   return STATUS_LABELS[status];
 }
+
+/**
+ * What the server says about how much it captured, from a meeting's `data` (G3): `stt_fault`
+ * `{kinds:[{kind, count, status, detail}], total}`, the speech-to-text failures the bot counted
+ * (it persists why a transcript is empty, Vexa-ai/vexa issues #53, #90, #343), and
+ * `segments_captured`, the lines it stored. Null when the server reported neither.
+ */
+export function explainCapture(data: { sttFault: unknown; segmentsCaptured: unknown }): string | null {
+  const parts: string[] = [];
+  const fault = describeSttFault(data.sttFault);
+  if (fault) parts.push(fault);
+  const n = typeof data.segmentsCaptured === 'number' && Number.isFinite(data.segmentsCaptured) ? data.segmentsCaptured : null;
+  if (n === 0) parts.push(fault ? 'No lines were transcribed.' : 'The bot heard nothing it could transcribe: no lines were captured.');
+  else if (n !== null) parts.push(`${n} ${n === 1 ? 'line was' : 'lines were'} transcribed.`);
+  return parts.length ? parts.join(' ') : null;
+}
+
+function describeSttFault(raw: unknown): string | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const f = raw as { kinds?: unknown; total?: unknown };
+  const kinds = Array.isArray(f.kinds) ? (f.kinds as Array<Record<string, unknown>>) : [];
+  const total = typeof f.total === 'number' ? f.total : kinds.reduce((n, k) => n + (typeof k.count === 'number' ? k.count : 0), 0);
+  if (total <= 0 && kinds.length === 0) return null;
+  const payment = kinds.some((k) => k.status === 402 || /payment|balance|quota/i.test(String(k.kind ?? '')));
+  const times = total === 1 ? 'once' : `${total} times`;
+  return payment
+    ? `The transcription service refused the audio ${times} because its account had no balance left.`
+    : `The transcription service failed ${times}, so parts of the meeting were not transcribed.`;
+}

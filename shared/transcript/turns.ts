@@ -27,7 +27,8 @@ export const DEFAULT_PALETTE_SIZE = 8;
 /**
  * Groups displayed segments into speaker turns the way `groupSegments` of
  * @vexaai/transcript-rendering does (same speaker key `speaker || "Unknown"`, empty texts skipped,
- * long turns split at `maxChars`), so a transcript reads the same here as in Vexa's dashboard.
+ * long turns split at `maxChars`), so a transcript reads the same here as in Vexa's dashboard;
+ * chat lines (`source: "chat"`) form turns of their own.
  * The input is already in display order (`TranscriptModel.snapshot()`).
  */
 export function groupTurns(segments: readonly RenderedSegment[], opts: TurnOptions = {}): SpeakerTurn[] {
@@ -39,7 +40,8 @@ export function groupTurns(segments: readonly RenderedSegment[], opts: TurnOptio
   for (const seg of segments) {
     const text = seg.text.trim();
     if (text === '') continue;
-    const groupKey = seg.speaker || 'Unknown';
+    // A chat message is its own turn (marked chat where it is drawn), never run into its sender's speech.
+    const groupKey = seg.source === 'chat' ? `chat\u0000${seg.speaker || 'Unknown'}` : seg.speaker || 'Unknown';
     if (current && groupKey === currentKey && current.text.length + 1 + text.length <= maxChars) {
       current.segments.push(seg);
       current.text = `${current.text} ${text}`;

@@ -35,6 +35,11 @@ export interface ServerCapabilities {
    * transcript's `recordings`; G2: meeting-api `recordings.py`; G3: docs/docs/api/meetings.mdx).
    */
   recordings: boolean;
+  /**
+   * Who took part, as the server lists it: G2 `GET /bots/{p}/{n}/participants` (speakers with their
+   * talk time), G3 `GET /meetings/{p}/{n}/participants` (invitees and speakers). G1 has no such route.
+   */
+  participants: boolean;
 }
 
 const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
@@ -52,6 +57,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     plannedMeetings: false,
     calendars: false,
     recordings: true,
+    participants: false,
   },
   g2: {
     authMe: true,
@@ -67,6 +73,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     plannedMeetings: false,
     calendars: false,
     recordings: true,
+    participants: true,
   },
   g3: {
     authMe: true,
@@ -82,6 +89,7 @@ const CAPABILITIES: Record<ServerGeneration, ServerCapabilities> = {
     plannedMeetings: true,
     calendars: true,
     recordings: true,
+    participants: true,
   },
 };
 

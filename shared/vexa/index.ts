@@ -12,3 +12,5 @@ export * from './keyScope';
 export * from './account';
 export * from './planning';
 export * from './recordings';
+export * from './participants';
+export * from './chat';

@@ -289,6 +289,8 @@ export class MeetingStore {
     this.reindex(id, before, { name: null, notes: null });
     this.db.prepare('DELETE FROM status_transitions WHERE meeting_id = ?').run(id);
     this.db.prepare('DELETE FROM outbox WHERE meeting_id = ?').run(id);
+    // Who took part goes too: a removed meeting must not be found by a person's name.
+    this.db.prepare('DELETE FROM meeting_participants WHERE meeting_id = ?').run(id);
     this.db
       .prepare(
         `UPDATE meetings SET hidden_at = ?, name = NULL, notes = NULL, participants = '[]', languages = '[]', data = '{}',

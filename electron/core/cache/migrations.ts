@@ -92,6 +92,25 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'who took part in each meeting as its server listed it (invitees, speakers), for reading offline and searching by name',
+    up(db) {
+      // One row per meeting: the server's answer as it was last read. `names` is the distinct
+      // names of every row, for the library search (search.ts), kept apart from the rows so that
+      // a search reads one short list per meeting.
+      db.exec(`
+        CREATE TABLE meeting_participants (
+          meeting_id       INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+          rows             TEXT NOT NULL,
+          names            TEXT NOT NULL,
+          sources          TEXT NOT NULL,
+          roster_recorded  INTEGER NOT NULL CHECK (roster_recorded IN (0, 1)),
+          fetched_at       INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

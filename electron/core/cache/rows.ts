@@ -1,3 +1,4 @@
+import { explainCapture } from '../../../shared/meetings/outcome';
 import { MEETING_STATUSES, type MeetingPatch, type MeetingStatus } from '../../../shared/vexa/types';
 import { EDITABLE_FIELDS, type EditableField, type LibraryMeeting, type SegmentView, type TranscriptState } from './types';
 
@@ -69,6 +70,8 @@ export const MEETING_COLUMNS = `m.id, m.server_id, m.remote_id, m.platform, m.na
   m.created_at, m.updated_at, m.name, m.notes, m.participants, m.languages, m.completion_reason, m.failure_stage,
   m.meeting_url, m.shared, m.transcript_deleted, m.local_fields, m.last_synced_at, m.status_seen_at, m.transcript_state,
   m.transcript_synced_at, m.segment_count,
+  CASE WHEN json_valid(m.data) THEN json_extract(m.data, '$.stt_fault') END AS stt_fault,
+  CASE WHEN json_valid(m.data) THEN json_extract(m.data, '$.segments_captured') END AS segments_captured,
   (SELECT json_group_array(o.fields) FROM outbox o WHERE o.meeting_id = m.id AND o.state = 'conflict') AS conflicts`;
 
 export type MeetingListRow = Pick<
@@ -99,7 +102,12 @@ export type MeetingListRow = Pick<
   | 'transcript_state'
   | 'transcript_synced_at'
   | 'segment_count'
-> & { conflicts: string | null };
+> & {
+  conflicts: string | null;
+  /** G3 `data.stt_fault` as JSON text, `data.segments_captured` (outcome.ts `explainCapture`); absent from rows read another way. */
+  stt_fault?: string | null;
+  segments_captured?: number | null;
+};
 
 /** `label` names the meeting's server (see serverNames.ts). */
 export function meetingView(r: MeetingListRow, label: (serverId: string) => string): LibraryMeeting {
@@ -134,6 +142,7 @@ export function meetingView(r: MeetingListRow, label: (serverId: string) => stri
     transcriptSyncedAt: r.transcript_synced_at,
     localFields: asFields(parseJson<unknown>(r.local_fields, [])),
     conflictFields,
+    captureNote: explainCapture({ sttFault: parseJson<unknown>(r.stt_fault ?? null, null), segmentsCaptured: r.segments_captured ?? null }),
   };
 }
 

@@ -199,14 +199,18 @@ export class SearchIndex {
   private withParticipants(hits: MeetingHit[], q: { terms: string[]; prefix: boolean }, f: SearchFilters): MeetingHit[] {
     const params: Record<string, unknown> = {};
     const rows = this.stmt(
-      `SELECT m.id, m.server_id, m.platform, m.native_id, m.remote_id, m.name, m.participants, ${MEETING_TIME} AS meeting_time
-       FROM meetings m WHERE m.participants <> '[]' AND ${meetingWhere(f, params)} ORDER BY meeting_time DESC`,
+      // The names typed into the meeting's details and those its server listed (meeting_participants).
+      `SELECT m.id, m.server_id, m.platform, m.native_id, m.remote_id, m.name, m.participants, p.names AS listed,
+         ${MEETING_TIME} AS meeting_time
+       FROM meetings m LEFT JOIN meeting_participants p ON p.meeting_id = m.id
+       WHERE (m.participants <> '[]' OR p.names IS NOT NULL) AND ${meetingWhere(f, params)} ORDER BY meeting_time DESC`,
     ).all(params) as ParticipantRow[];
     const label = this.names.snapshot();
     const byId = new Map(hits.map((h) => [h.meetingId, h]));
     const added: MeetingHit[] = [];
     for (const r of rows) {
-      const participant = matchParticipants(parseJsonList(r.participants), q.terms, q.prefix);
+      const names = [...new Set([...parseJsonList(r.participants), ...parseJsonList(r.listed ?? '[]')])];
+      const participant = matchParticipants(names, q.terms, q.prefix);
       if (!participant) continue;
       const known = byId.get(r.id);
       if (known) {
@@ -239,6 +243,7 @@ interface ParticipantRow {
   remote_id: number;
   name: string | null;
   participants: string;
+  listed: string | null;
   meeting_time: number | null;
 }
 

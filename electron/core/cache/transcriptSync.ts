@@ -6,6 +6,9 @@ import type { Library } from './library';
 import { LINK_MESSAGES } from './recurringLinks';
 import type { SyncStore, TranscriptTarget } from './syncStore';
 import type { TranscriptProgress } from './types';
+import { chatToSegments } from '../../../shared/vexa/chat';
+import { ParticipantStore } from '../participants/participantStore';
+import type { ChatMessage } from '../../../shared/vexa/types';
 
 const FINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed']);
 
@@ -106,9 +109,14 @@ export class TranscriptSync {
         this.d.logger.warn('The server answered with another meeting’s transcript', { meeting: target.remote_id, answered: t.meeting.id });
         return { ok: false, code: 'other_meeting', message: LINK_MESSAGES.otherTranscript };
       }
+      const chat = await this.chatOf(target, signal);
+      if (chat.length) t.segments.push(...chatToSegments(chat, t.meeting.startTime));
       const status = t.meeting.status === 'unknown' ? target.status : t.meeting.status;
-      if (FINAL.has(status as MeetingStatus)) await library.replaceTranscript(target.id, t.segments, { complete: true });
-      else await library.appendSegments(target.id, t.segments);
+      if (FINAL.has(status as MeetingStatus)) {
+        // Read first, so that a transcript marked complete has its participants kept with it.
+        await this.keepParticipants(target, signal);
+        await library.replaceTranscript(target.id, t.segments, { complete: true });
+      } else await library.appendSegments(target.id, t.segments);
       if (t.meeting.statusTransitions.length > 0) {
         library.db.transaction(() => library.meetings.replaceTransitions(target.id, 'server', t.meeting.statusTransitions))();
       }
@@ -124,6 +132,35 @@ export class TranscriptSync {
       if (!unavailable && !(isVexaError(e) && isTransient(e)))
         this.d.logger.warn('Transcript fetch failed', { code, meeting: target.remote_id });
       return { ok: false, code, message };
+    }
+  }
+
+  /** G1/G2 chat, kept with the transcript as lines marked chat; none where it cannot be read. */
+  private async chatOf(target: TranscriptTarget, signal?: AbortSignal): Promise<ChatMessage[]> {
+    const { client } = this.d;
+    if (!client.capabilities.chat || target.native_id === null) return [];
+    try {
+      return (await client.getMeetingChat(target.platform, target.native_id, target.remote_id, { signal })) ?? [];
+    } catch (e) {
+      this.d.logger.debug('Could not read the meeting chat', { meeting: target.remote_id, error: String(e) });
+      return [];
+    }
+  }
+
+  /**
+   * Who took part in a finished meeting, kept with its transcript so that the library finds the
+   * meeting by a person's name, invitees who never spoke included. The route answers for the
+   * newest meeting on the link: an answer for another row is not kept.
+   */
+  private async keepParticipants(target: TranscriptTarget, signal?: AbortSignal): Promise<void> {
+    const { client } = this.d;
+    if (!client.capabilities.participants || target.native_id === null) return;
+    try {
+      const p = await client.getParticipants(target.platform, target.native_id, { signal });
+      if (p.meetingId === null || p.meetingId === target.remote_id)
+        new ParticipantStore(this.d.library.db).put(target.id, p, this.d.clock.now());
+    } catch (e) {
+      this.d.logger.debug('Could not read who took part', { meeting: target.remote_id, error: String(e) });
     }
   }
 }

@@ -50,6 +50,8 @@ export interface LibraryMeeting extends MeetingFields {
   localFields: EditableField[];
   /** Fields with an edit the server changed too; the user's value is shown until they choose. */
   conflictFields: EditableField[];
+  /** What the server said about how much it captured (G3 `stt_fault`, `segments_captured`), in plain words. */
+  captureNote?: string | null;
 }
 
 /**

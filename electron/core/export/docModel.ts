@@ -4,6 +4,7 @@ import { isoUtc, relativeStamp } from './time';
 /** Consecutive segments of one speaker, shown as one paragraph in md, docx and pdf. */
 export interface SpeakerTurn {
   speaker: string | null;
+  chat?: true;
   start: number;
   absoluteStart: number | null;
   text: string;
@@ -17,7 +18,13 @@ export function speakerTurns(segments: readonly ExportSegment[]): SpeakerTurn[] 
       current.text += ` ${seg.text}`;
       continue;
     }
-    current = { speaker: seg.speaker, start: seg.start, absoluteStart: seg.absoluteStart, text: seg.text };
+    current = {
+      speaker: seg.speaker,
+      start: seg.start,
+      absoluteStart: seg.absoluteStart,
+      text: seg.text,
+      ...(seg.chat ? { chat: seg.chat } : {}),
+    };
     turns.push(current);
   }
   return turns;

@@ -26,6 +26,8 @@ export interface JsonExport {
     text: string;
     language: string | null;
     completed: boolean;
+    /** `"chat"` for a chat message; absent for speech. */
+    source?: 'chat';
   }>;
   exported_at: string;
 }
@@ -65,6 +67,7 @@ export function toJsonExport(doc: ExportDocument): JsonExport {
       text: s.text,
       language: s.language,
       completed: s.completed,
+      ...(s.chat ? { source: 'chat' as const } : {}),
     })),
     exported_at: isoUtc(doc.opts.now),
   };

@@ -1,4 +1,4 @@
-import { normaliseTranscript, VexaError } from '../../../shared/vexa';
+import { isChat, normaliseTranscript, VexaError } from '../../../shared/vexa';
 import type { Meeting, Transcript, TranscriptSegment } from '../../../shared/vexa';
 import { wallClock, type WallClock } from './time';
 import { ExportError, type ExportInput, type ExportOptions, type FontFileReader } from './types';
@@ -8,6 +8,8 @@ export interface ExportSegment extends Omit<TranscriptSegment, 'key' | 'source'>
   /** Seconds from the start of the meeting, never negative. */
   start: number;
   end: number;
+  /** A chat message, not speech (`source: "chat"`). */
+  chat?: true;
 }
 
 export interface ResolvedOptions {
@@ -15,6 +17,7 @@ export interface ResolvedOptions {
   clock: WallClock;
   speakers: boolean;
   includeDrafts: boolean;
+  includeChat: boolean;
   from: number;
   to: number;
   speakerFilter: ReadonlySet<string> | null;
@@ -65,8 +68,10 @@ export function cleanLines(value: string | null | undefined): string[] {
   return lines;
 }
 
-export function speakerName(seg: { speaker: string | null }): string {
-  return seg.speaker ?? UNKNOWN_SPEAKER;
+/** The name shown for a line: its speaker, `Unknown` without one, and `(chat)` after a chat message's sender. */
+export function speakerName(seg: { speaker: string | null; chat?: true }): string {
+  const name = seg.speaker ?? UNKNOWN_SPEAKER;
+  return seg.chat ? `${name} (chat)` : name;
 }
 
 function isNormalised(input: unknown): input is Transcript {
@@ -112,6 +117,7 @@ export function resolveOptions(options: ExportOptions = {}): ResolvedOptions {
     clock: wallClock(options.timeZone ?? 'UTC'),
     speakers: options.speakers ?? true,
     includeDrafts: options.includeDrafts === true || options.confirmedOnly === false,
+    includeChat: options.includeChat !== false,
     from,
     to,
     speakerFilter: filter && filter.length > 0 ? new Set(filter) : null,
@@ -180,8 +186,9 @@ function selectSegments(t: Transcript, opts: ResolvedOptions): ExportSegment[] {
 
 function keep(s: ExportSegment, opts: ResolvedOptions): boolean {
   if (!s.completed && !opts.includeDrafts) return false;
+  if (s.chat && !opts.includeChat) return false;
   if (!(s.start < opts.to && (s.end > opts.from || s.start >= opts.from))) return false;
-  if (opts.speakerFilter && !opts.speakerFilter.has(speakerName(s))) return false;
+  if (opts.speakerFilter && !opts.speakerFilter.has(s.speaker ?? UNKNOWN_SPEAKER)) return false;
   return true;
 }
 
@@ -216,5 +223,6 @@ function toExportSegment(s: TranscriptSegment, origin: number | null): ExportSeg
     completed: s.completed,
   };
   if (s.segmentId) seg.segmentId = s.segmentId;
+  if (isChat(s)) seg.chat = true;
   return seg;
 }

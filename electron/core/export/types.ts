@@ -56,6 +56,11 @@ export interface ExportOptions {
   includeDrafts?: boolean;
   /** Seconds from the start; a segment is kept when it overlaps the range. */
   range?: { from?: number; to?: number };
+  /**
+   * Keep the meeting's chat messages (lines with `source: "chat"`), marked `(chat)` after the
+   * sender in every format and `"source": "chat"` in JSON (default true).
+   */
+  includeChat?: boolean;
   /** Keep only these speakers (as shown: a segment without a speaker is `Unknown`). */
   speakerFilter?: readonly string[];
   /** The export time (JSON `exported_at`, document creation dates); default now. */

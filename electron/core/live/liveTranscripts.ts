@@ -1,4 +1,6 @@
 import { TranscriptModel } from '../../../shared/transcript';
+import { chatFrameAsTranscript, chatToWireSegments } from '../../../shared/vexa/chat';
+import { parseVexaTimestamp } from '../../../shared/vexa/time';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
@@ -75,6 +77,8 @@ interface Entry {
   opened: number;
   /** Some confirmed lines could not be written to the cache: this transcript is their only copy. */
   unstored: boolean;
+  /** The meeting's start (epoch ms) as its lines tell it, to place chat messages on their clock. */
+  origin: number | null;
 }
 
 /** A finished meeting whose transcript lives in the cache now; enough to read it again from the server. */
@@ -126,6 +130,7 @@ export class LiveTranscripts {
         ended: false,
         opened: 0,
         unstored: false,
+        origin: null,
       });
     }
   }
@@ -192,7 +197,8 @@ export class LiveTranscripts {
     const id = typeof meeting?.id === 'number' ? meeting.id : null;
     const e = id !== null ? this.entries.get(id) : undefined;
     if (!e || id === null) return;
-    const result = e.model.applyFrame(frame);
+    // G1/G2 chat arrives apart from the transcript; it is merged in as lines marked chat.
+    const result = e.model.applyFrame(chatFrameAsTranscript(frame, e.origin) ?? frame);
     if (!result.ok) {
       e.rejected++;
       this.d.logger.warn('Dropped a malformed transcript frame', { meetingId: id, reason: result.reason, detail: result.detail });
@@ -293,6 +299,8 @@ export class LiveTranscripts {
       // Gap-fill, not replace: a segment confirmed on the socket while this request was in flight
       // may be missing from the REST body, and confirmed segments are never sent twice.
       const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      e.origin = parseVexaTimestamp((raw as { start_time?: unknown } | null)?.start_time) ?? e.origin;
+      await this.seedChat(meetingId, e, applied, e.origin);
       e.seeded = true;
       e.owed = false;
       if (e.gaps.length) e.gaps = [];
@@ -304,8 +312,29 @@ export class LiveTranscripts {
     }
   }
 
+  /**
+   * G1/G2 keep chat apart from the transcript: it is read with it and merged in as lines marked
+   * chat (shared/vexa/chat.ts). A chat that cannot be read leaves the transcript as it is.
+   */
+  private async seedChat(meetingId: number, e: Entry, into: Applied, origin: number | null): Promise<void> {
+    try {
+      if (!this.d.client.capabilities.chat) return;
+      const messages = await this.d.client.getMeetingChat(e.platform, e.nativeId, meetingId);
+      if (!messages?.length) return;
+      const chat = e.model.applyRestSegments(chatToWireSegments(messages, origin));
+      into.upserted.push(...chat.upserted);
+      into.removed.push(...chat.removed);
+    } catch (err) {
+      this.d.logger.debug('Could not read the meeting chat', { meetingId, error: String(err) });
+    }
+  }
+
   private collect(e: Entry, applied: Applied, quiet = false): void {
     if (applied.upserted.length === 0 && applied.removed.length === 0) return;
+    if (e.origin === null) {
+      const said = applied.upserted.find((s) => s.source !== 'chat' && s.start >= 0 && s.start < 1e9);
+      if (said) e.origin = said.absoluteStart - said.start * 1000;
+    }
     for (const key of applied.removed) {
       e.pendingUpserts.delete(key);
       e.pendingRemoved.add(key);

@@ -126,7 +126,12 @@ export class BotService {
       },
       `${platformLabel(link.platform)} · ${meeting.nativeMeetingId ?? onServer.nativeMeetingId}`,
     );
-    this.d.hub.subscribe([{ platform: tracked.platform, nativeId: tracked.nativeId }]);
+    // A link already subscribed (an earlier meeting in the same room) was authorized for that
+    // meeting's row: G1/G2 gateways fan frames out by row id, so the new meeting's statuses and
+    // lines would never arrive. Subscribing again binds the link to its newest row, the new one.
+    const ref = { platform: tracked.platform, nativeId: tracked.nativeId };
+    this.d.hub.unsubscribe([ref]);
+    this.d.hub.subscribe([ref]);
     this.d.logger.info('Bot sent', { meetingId: tracked.id, platform: tracked.platform });
     return tracked;
   }

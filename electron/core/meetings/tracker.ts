@@ -1,4 +1,5 @@
 import { explainOutcome, STATUS_RANK as RANK, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
+import { healthAdvice, type HealthReport } from '../../../shared/meetings/health';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import type { Meeting, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import type { Clock } from '../ports';
@@ -17,6 +18,16 @@ export interface TrackedMeeting {
   failureStage: string | null;
   /** Plain words for a finished meeting; null while it runs. */
   outcome: string | null;
+  /** The last in-band health problem the server reported while the meeting runs (shared/meetings/health.ts). */
+  health?: TrackedHealth | null;
+}
+
+export interface TrackedHealth {
+  problem: HealthReport['problem'];
+  title: string;
+  advice: string;
+  detail: string | null;
+  at: number;
 }
 
 export interface TrackerEvents {
@@ -116,9 +127,31 @@ export class MeetingTracker {
       m.history.push({ status: update.status, at: now });
     }
     m.outcome = TERMINAL_STATUSES.has(m.status) ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
+    // A finished meeting's outcome says what happened; a health problem was about the meeting running.
+    if (TERMINAL_STATUSES.has(m.status)) m.health = null;
     if (moved) this.events.onStatus(m, previous);
     this.events.onChange();
     return true;
+  }
+
+  /** A `health` frame for a running meeting (named by its link); false when no followed meeting matches. */
+  applyHealth(report: HealthReport): boolean {
+    const m = this.find(report.platform, report.nativeId);
+    if (!m) return false;
+    const { title, advice } = healthAdvice(report);
+    const same = m.health?.problem === report.problem && m.health.title === title;
+    m.health = { problem: report.problem, title, advice, detail: report.detail, at: this.clock.now() };
+    // Repeats (the server sends one every 15 s while it lasts) refresh the time without a redraw.
+    if (!same) this.events.onChange();
+    return true;
+  }
+
+  /** Lines are being transcribed again: the problem is over. */
+  clearHealth(id: number): void {
+    const m = this.meetings.get(id);
+    if (!m?.health) return;
+    m.health = null;
+    this.events.onChange();
   }
 
   /** Whether going from one status to another passed over steps a meeting usually takes. */

@@ -1,3 +1,4 @@
+import { isChat } from '../../../shared/vexa/chat';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { MeetingRef } from '../../../shared/ipc/models';
 import type { ServerCapabilities } from '../../../shared/vexa/capabilities';
@@ -135,6 +136,13 @@ export class TranscriptService {
     const { input } = await this.transcript(ref);
     const t = isNormalised(input) ? input : normaliseTranscript(input);
     return [...new Set(t.segments.map((s) => s.speaker?.trim()).filter((s): s is string => !!s))];
+  }
+
+  /** Whether the transcript holds chat messages (lines with `source: "chat"`, shared/vexa/chat.ts). */
+  async hasChat(ref: MeetingRef): Promise<boolean> {
+    const { input } = await this.transcript(ref);
+    const t = isNormalised(input) ? input : normaliseTranscript(input);
+    return t.segments.some(isChat);
   }
 
   async preview(ref: MeetingRef, format: ExportFormat, options: ExportOptions): Promise<{ text: string; partial: boolean }> {

@@ -6,7 +6,9 @@ import {
   normaliseAuthMe,
   normaliseBotStatus,
   normaliseChat,
+  normaliseChatAnswer,
   normaliseMeeting,
+  normaliseParticipants,
   normaliseShare,
   normaliseStop,
   normaliseTranscript,
@@ -23,6 +25,7 @@ import type {
   LaunchBotRequest,
   Meeting,
   MeetingPage,
+  MeetingParticipants,
   MeetingPatch,
   ServerCapabilities,
   ServerGeneration,
@@ -294,5 +297,28 @@ export class VexaClient {
     // G3 always answers an empty list: chat arrives as transcript segments with source "chat".
     if (!this.capabilities.chat) return [];
     return normaliseChat(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
+  }
+
+  /**
+   * Who took part in the newest meeting on a link: G2 speakers with their talk time, G3 invitees and
+   * speakers (see `shared/vexa/participants.ts`). `meetingId` in the answer names the row that
+   * answered; a caller asking about an older meeting of a recurring link must compare it.
+   */
+  async getParticipants(platform: ServerPlatform, nativeId: string, o: CallOptions = {}): Promise<MeetingParticipants> {
+    if (!this.capabilities.participants) throw unsupported(clientMessages.noParticipants());
+    const p =
+      this.generation === 'g3' ? `${path.meeting(platform, nativeId)}/participants` : `${path.bot(platform, nativeId)}/participants`;
+    return normaliseParticipants(await this.get(p, undefined, o));
+  }
+
+  /**
+   * The chat of one meeting (G1/G2): the route answers for the newest meeting on the link, so an
+   * answer for another row is null rather than another meeting's messages. G3 has none here (its
+   * chat is in the transcript, `source: "chat"`).
+   */
+  async getMeetingChat(platform: ServerPlatform, nativeId: string, meetingId: number, o: CallOptions = {}): Promise<ChatMessage[] | null> {
+    if (!this.capabilities.chat) return [];
+    const answer = normaliseChatAnswer(await this.get(`${path.bot(platform, nativeId)}/chat`, undefined, o));
+    return answer.meetingId !== null && answer.meetingId !== meetingId ? null : answer.messages;
   }
 }

@@ -17,5 +17,7 @@ export const clientMessages = {
     `There is no admin API at ${host}. On Vexa 0.12 or later the admin API has its own address (port 8001 inside the server, often 18057 on the host); enter that address for admin tasks.`,
   noWebhookRead: () =>
     'This server (Vexa 0.10 or earlier) cannot show which webhook is set. Setting one again replaces it; clearing it turns it off.',
+  noParticipants: () =>
+    'This server (Vexa 0.9 or earlier) does not list who took part in a meeting; only the names entered in the meeting’s details are known.',
   noWebhookDeliveries: () => 'This server (Vexa 0.10 or earlier) keeps no log of webhook deliveries. Check your receiving service instead.',
 };

@@ -23,6 +23,7 @@ import {
 import { keyOfTracked, sameMeeting } from '../../app/meetingKey';
 import { ServerChip, useServerSuffix } from '../servers/ServerChip';
 import { useBotsStore } from './store';
+import { HealthNotice } from '../meetingInfo/HealthNotice';
 
 const HISTORY_SHOWN = 6;
 
@@ -141,6 +142,8 @@ export function MeetingCard({ meeting, now }: { meeting: TrackedMeetingView; now
             The bot is taking longer than usual to join ({formatElapsed(joiningFor(meeting, now) ?? 0)}). You can wait or cancel it.
           </Banner>
         ) : null}
+
+        <HealthNotice meeting={meeting} />
 
         {finished && meeting.outcome ? (
           <p className="meeting-outcome" data-tone={outcomeTone(meeting)}>

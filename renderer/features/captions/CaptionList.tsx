@@ -76,6 +76,15 @@ const Segment = memo(function Segment({
   );
 });
 
+/** Chat lines are told apart by a word, not by colour alone. */
+function ChatTag() {
+  return (
+    <span className="caption-chat-tag" data-testid="caption-chat">
+      <span aria-hidden="true">💬 </span>in chat
+    </span>
+  );
+}
+
 const TurnContent = memo(function TurnContent({
   turn,
   timeFormat,
@@ -98,6 +107,7 @@ const TurnContent = memo(function TurnContent({
     <>
       <div className="caption-turn-head">
         <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        {turn.segments[0]?.source === 'chat' ? <ChatTag /> : null}
         <time className="caption-time" dateTime={new Date(turn.absoluteStart).toISOString()}>
           {captionTime(turn.absoluteStart, timeFormat, origin)}
         </time>
@@ -298,7 +308,14 @@ export function CaptionList({
             );
           }
           return (
-            <li key={item.key} {...common} className="caption-turn" data-colour={row.turn.colour} data-draft={row.turn.draft || undefined}>
+            <li
+              key={item.key}
+              {...common}
+              className="caption-turn"
+              data-colour={row.turn.colour}
+              data-draft={row.turn.draft || undefined}
+              data-source={row.turn.segments[0]?.source === 'chat' ? 'chat' : undefined}
+            >
               <TurnContent
                 turn={row.turn}
                 timeFormat={timeFormat}

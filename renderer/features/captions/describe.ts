@@ -13,7 +13,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  */
 export function meetingOrigin(first: Pick<CaptionView, 'absoluteStart' | 'start'> | undefined): number | null {
   if (!first) return null;
-  const offset = Number.isFinite(first.start) && first.start > 0 ? first.start * 1000 : 0;
+  // One G3 producer (and chat read apart from the transcript) gives epoch seconds instead (>= 1e9).
+  const offset = Number.isFinite(first.start) && first.start > 0 && first.start < 1e9 ? first.start * 1000 : 0;
   return first.absoluteStart - offset;
 }
 

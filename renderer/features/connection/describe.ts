@@ -20,7 +20,9 @@ export function connectionBadgeText(server: Pick<ServerView, 'label' | 'generati
 // Ordered by what a person notices first; the wording names the feature, not the endpoint.
 const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
   ['botConfigUpdate', 'Live bot settings'],
-  ['chat', 'Meeting chat'],
+  // G3 captures chat only where the platform hands it to the bot (Jitsi), inside the transcript.
+  ['chat', 'Meeting chat on every platform'],
+  ['participants', 'Who took part in a meeting'],
   ['publicShareLinks', 'Public share links'],
   ['shareTokens', 'Sharing with another Vexa user'],
   ['meetingEdit', 'Renaming meetings and adding notes'],

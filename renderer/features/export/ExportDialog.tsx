@@ -33,10 +33,14 @@ export function ExportDialog({ meetingRef, title, onClose }: { meetingRef: Meeti
   // A speaker filter belongs to one meeting: each dialog starts with everyone.
   const [form, setForm] = useState<ExportForm>({ ...initial, speakerFilter: null });
   const [speakers, setSpeakers] = useState<string[]>([]);
+  const [hasChat, setHasChat] = useState(false);
   useEffect(() => {
     let live = true;
     void api.invoke('export:speakers', { ref: meetingRef }).then((r) => {
       if (live && r.ok) setSpeakers(r.value);
+    });
+    void api.invoke('export:hasChat', { ref: meetingRef }).then((r) => {
+      if (live && r.ok) setHasChat(r.value);
     });
     return () => {
       live = false;
@@ -116,6 +120,7 @@ export function ExportDialog({ meetingRef, title, onClose }: { meetingRef: Meeti
             onChange={change}
             rangeError={built.ok ? null : { field: built.field, message: built.message }}
             speakers={speakers}
+            hasChat={hasChat}
           />
           <ExportPreview meetingRef={meetingRef} format={form.format} options={built.ok ? built.options : null} />
         </div>

@@ -67,7 +67,7 @@ function TimesChoice({ form, onChange }: FieldProps) {
   );
 }
 
-function Switches({ form, onChange }: FieldProps) {
+function Switches({ form, onChange, hasChat }: FieldProps & { hasChat: boolean }) {
   const id = useId();
   return (
     <div className="export-switches">
@@ -89,6 +89,12 @@ function Switches({ form, onChange }: FieldProps) {
           </span>
         </span>
       </label>
+      {hasChat ? (
+        <label className="choice">
+          <input type="checkbox" checked={form.includeChat !== false} onChange={(e) => onChange({ includeChat: e.target.checked })} />
+          <span>Include chat messages</span>
+        </label>
+      ) : null}
     </div>
   );
 }
@@ -144,11 +150,13 @@ function SpeakerFilter({ form, onChange, speakers }: FieldProps & { speakers: st
   );
 }
 
-export function ExportOptionsFields(props: FieldProps & { rangeError: { field: RangeField; message: string } | null; speakers: string[] }) {
+export function ExportOptionsFields(
+  props: FieldProps & { rangeError: { field: RangeField; message: string } | null; speakers: string[]; hasChat?: boolean },
+) {
   return (
     <div className="export-options">
       <TimesChoice {...props} />
-      <Switches {...props} />
+      <Switches {...props} hasChat={props.hasChat === true} />
       <SpeakerFilter {...props} />
       <TimeRange {...props} error={props.rangeError} />
     </div>

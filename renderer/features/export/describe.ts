@@ -21,6 +21,8 @@ export interface ExportForm {
   timestamps: 'wall-clock' | 'relative';
   speakers: boolean;
   includeDrafts: boolean;
+  /** Keep the meeting's chat messages (offered where the transcript has some). */
+  includeChat: boolean;
   /** Time range bounds as typed: "" or minutes and seconds. */
   from: string;
   to: string;
@@ -33,6 +35,7 @@ export const DEFAULT_EXPORT_FORM: ExportForm = {
   timestamps: 'wall-clock',
   speakers: true,
   includeDrafts: false,
+  includeChat: true,
   from: '',
   to: '',
   speakerFilter: null,
@@ -72,6 +75,7 @@ export interface ExportOptionsInput {
   timeZone?: string;
   speakers?: boolean;
   includeDrafts?: boolean;
+  includeChat?: boolean;
   range?: { from: number; to: number };
   speakerFilter?: string[];
 }
@@ -86,7 +90,12 @@ const TIME_HINT = 'Use minutes and seconds, like 12:30 (or 1:05:00 past an hour)
 
 /** The form as export options; the time zone makes clock times read as on this computer. */
 export function buildExportOptions(form: ExportForm, timeZone: string | undefined): BuiltOptions {
-  const options: ExportOptionsInput = { speakers: form.speakers, includeDrafts: form.includeDrafts };
+  // A form remembered before the chat choice existed keeps chat, the default.
+  const options: ExportOptionsInput = {
+    speakers: form.speakers,
+    includeDrafts: form.includeDrafts,
+    includeChat: form.includeChat !== false,
+  };
   if (form.speakerFilter) options.speakerFilter = form.speakerFilter;
   if (!SUBTITLE_FORMATS.has(form.format)) options.timestamps = form.timestamps;
   if (timeZone) options.timeZone = timeZone;

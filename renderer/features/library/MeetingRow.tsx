@@ -3,7 +3,7 @@ import type { LibraryMeetingView } from '../../../shared/ipc/library';
 import { formatDateTime } from '../../app/format';
 import { Badge, Bidi, PlatformMark } from '../../app/theme';
 import { MeetingActions } from '../export/MeetingActions';
-import { exportRef, failureText, libraryStatus, libraryTitle, meetingTime, platformLabel, transcriptLabel } from './describe';
+import { endingNote, exportRef, libraryStatus, libraryTitle, meetingTime, platformLabel, transcriptLabel } from './describe';
 import { ServerChip } from './ServerChip';
 import { rowServerLabel } from './servers';
 
@@ -19,7 +19,7 @@ export const MeetingRow = memo(function MeetingRow({
   onOpen(meeting: LibraryMeetingView): void;
 }) {
   const status = libraryStatus(meeting, connectedServerId);
-  const failure = failureText(meeting);
+  const ending = endingNote(meeting);
   const transcript = transcriptLabel(meeting, connectedServerId);
   const time = meetingTime(meeting);
   const ref = exportRef(meeting, connectedServerId);
@@ -45,7 +45,11 @@ export const MeetingRow = memo(function MeetingRow({
             {lines ? ` · ${lines}` : null}
             {meeting.localFields.length > 0 ? ' · edited here' : null}
           </span>
-          {failure ? <span className="meeting-failure">{failure}</span> : null}
+          {ending ? (
+            <span className={ending.tone === 'danger' ? 'meeting-failure' : 'meeting-ending muted'} data-testid="meeting-ending">
+              {ending.text}
+            </span>
+          ) : null}
         </span>
         <span className="meeting-row-side">
           <span className="meeting-states">

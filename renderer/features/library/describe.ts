@@ -2,7 +2,7 @@ import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/libr
 import type { LiveStateView, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
 import { formatDateTime } from '../../app/format';
-import { explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
+import { explainCompletionReason, explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
 import type { MeetingRef } from '../export/describe';
 
 /** Pure wording of the library: rows, sync, offline (unit-tested). */
@@ -88,6 +88,25 @@ export function libraryStatus(
 
 // Short enough for a badge; the year would only matter for a meeting left running a year ago.
 const asOf = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/**
+ * How a finished meeting ended and what the server captured, in plain words, for its row: the
+ * completion reason (`left_alone`, `stopped`, `awaiting_admission_rejected`, …) and, where the
+ * server reports them, speech-to-text failures and the number of lines captured. Null otherwise.
+ */
+export function endingNote(
+  m: Pick<LibraryMeetingView, 'status' | 'completionReason' | 'failureStage' | 'captureNote'>,
+): { text: string; tone: 'danger' | 'muted' } | null {
+  const capture = m.captureNote ?? null;
+  if (m.status === 'failed') {
+    const why = explainOutcome(m.status, m.completionReason, m.failureStage);
+    return { text: capture ? `${why} ${capture}` : why, tone: 'danger' };
+  }
+  if (m.status !== 'completed') return null;
+  const why = explainCompletionReason(m.completionReason);
+  const text = [why, capture].filter(Boolean).join(' ');
+  return text ? { text, tone: 'muted' } : null;
+}
 
 /** Why a failed meeting failed, in plain words; null for any other meeting. */
 export function failureText(m: Pick<LibraryMeetingView, 'status' | 'completionReason' | 'failureStage'>): string | null {

@@ -13,6 +13,7 @@ import { buildTimeline } from '../captions/timeline';
 import { useCaptionAnnouncements } from '../captions/useCaptionAnnouncements';
 import { useCaptionSearch } from '../captions/useCaptionSearch';
 import { BotControls } from './BotControls';
+import { HealthNotice } from '../meetingInfo/HealthNotice';
 import { MeetingViewHeader } from './MeetingViewHeader';
 import { useLiveStore } from './store';
 import '../captions/captions.css';
@@ -139,6 +140,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
     <div className="captions-view screen-fill" data-meeting-id={meetingId} data-server-id={serverId}>
       <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
+      {meeting ? <HealthNotice meeting={meeting} /> : null}
       {zeroWarning ? (
         <Banner tone="warn" title="No captions">
           {zeroWarning}

@@ -19,6 +19,8 @@ import { StatusTimeline } from './StatusTimeline';
 import { useMeetingStore } from './store';
 import { TranscriptPanel } from './TranscriptPanel';
 import { RecordingsPanel } from '../recordings/RecordingsPanel';
+import { FollowedHealthNotice } from '../meetingInfo/HealthNotice';
+import { ParticipantsPanel } from '../meetingInfo/ParticipantsPanel';
 import { useReachability, type Reachability } from './useReachability';
 import './meeting.css';
 import './editing.css';
@@ -136,11 +138,13 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
           The server no longer has this transcript; this computer still keeps its copy.
         </Banner>
       ) : null}
+      <FollowedHealthNotice serverId={detail.meeting.serverId} meetingId={detail.meeting.remoteId} />
       <div className="meeting-detail-body">
         <TranscriptPanel detail={detail} focus={open?.focus ?? null} focusSeq={open?.seq ?? 0} reach={reach} />
         <aside className="meeting-side" aria-label="Details and status">
           {detail.meeting.planned ? null : <RecordingsPanel meetingId={detail.meeting.id} changedAt={detail.meeting.status} />}
           <DetailsPanel detail={detail} reach={reach} />
+          <ParticipantsPanel meetingId={detail.meeting.id} revision={detail.meeting.lastSyncedAt} />
           <StatusTimeline detail={detail} />
         </aside>
       </div>

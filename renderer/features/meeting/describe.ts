@@ -176,7 +176,7 @@ const TERMINAL: ReadonlySet<MeetingStatus> = new Set(['completed', 'failed', 'de
 
 export function timelineRows(
   timeline: TimelineView,
-  meeting: Pick<LibraryMeetingView, 'completionReason' | 'failureStage'>,
+  meeting: Pick<LibraryMeetingView, 'completionReason' | 'failureStage' | 'captureNote'>,
 ): TimelineRowView[] {
   const total = timeline.entries.reduce((sum, e) => sum + (e.durationMs ?? 0), 0);
   return timeline.entries.map((e, i) => {
@@ -192,7 +192,12 @@ export function timelineRows(
       duration: e.durationMs !== null && !terminal ? formatDuration(e.durationMs) : null,
       share: total > 0 && e.durationMs !== null && !terminal ? e.durationMs / total : 0,
       source: sourceWords(e.source),
-      note: terminal ? explainOutcome(e.to, reason, stage) : e.reason ? e.reason.replace(/_/g, ' ') : null,
+      // The end says how it ended and, where the server reports it, what it captured (stt_fault, segments_captured).
+      note: terminal
+        ? [explainOutcome(e.to, reason, stage), i === timeline.entries.length - 1 ? meeting.captureNote : null].filter(Boolean).join(' ')
+        : e.reason
+          ? e.reason.replace(/_/g, ' ')
+          : null,
     };
   });
 }

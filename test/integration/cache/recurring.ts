@@ -4,6 +4,14 @@ import type { ServerGeneration } from '../../../shared/vexa/capabilities';
 import type { LibraryMeeting } from '../../../electron/core/cache/types';
 import { simLibrary, type SimLibrary } from './helpers';
 import { waitFor } from '../../support/waitFor';
+import { planningScript } from '../../../electron/simulator/script';
+
+/** What the simulated colleagues write in the chat: G3 keeps it in its transcript (its truth), G1/G2 beside it. */
+const CHAT_TEXTS: ReadonlySet<string> = new Set(
+  planningScript()
+    .filter((l) => l.chat)
+    .map((l) => l.text),
+);
 
 /** A weekly Meet room: every occurrence of the meeting uses this one link. */
 export const LINK = { platform: 'google_meet', nativeId: 'wkl-ysyn-cmx' } as const;
@@ -66,11 +74,15 @@ export async function serverState(r: RecurringRig): Promise<ServerMeeting[]> {
 
 /** The transcript the simulator produced for a meeting, as absolute start times (ms) and words. */
 export function truthLines(r: RecurringRig, remoteId: number): Array<[number, string]> {
-  return r.sim.truth(remoteId).map((s) => [Date.parse(s.absolute_start_time), s.text]);
+  return r.sim
+    .truth(remoteId)
+    .filter((s) => !CHAT_TEXTS.has(s.text))
+    .map((s) => [Date.parse(s.absolute_start_time), s.text]);
 }
 
-/** The lines the library holds for a meeting, in the same shape. */
+/** The spoken lines the library holds for a meeting, in the same shape. */
 export async function storedLines(r: RecurringRig, localId: number): Promise<Array<[number | null, string]>> {
   const view = await r.lib.library.transcript(localId);
-  return (view?.segments ?? []).map((s) => [s.absoluteStart, s.text]);
+  // Speech only: the meeting's chat is kept with it too (source "chat"), and the simulator's truth is what was said.
+  return (view?.segments ?? []).filter((s) => s.source !== 'chat').map((s) => [s.absoluteStart, s.text]);
 }

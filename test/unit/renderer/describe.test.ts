@@ -25,6 +25,7 @@ const none: CapabilitiesView = {
   plannedMeetings: false,
   calendars: false,
   recordings: false,
+  participants: false,
 };
 
 describe('server descriptions', () => {
@@ -38,7 +39,7 @@ describe('server descriptions', () => {
   it('describes capabilities in plain words, missing ones as not on this server version', () => {
     const lines = describeCapabilities({ ...none, chat: true });
     expect(lines.find((l) => l.key === 'botConfigUpdate')?.text).toBe('Live bot settings: not on this server version');
-    expect(lines.find((l) => l.key === 'chat')?.text).toBe('Meeting chat: available');
+    expect(lines.find((l) => l.key === 'chat')?.text).toBe('Meeting chat on every platform: available');
     expect(lines).toHaveLength(Object.keys(none).length);
   });
 

@@ -64,11 +64,12 @@ describe('times typed for the part of the meeting to export', () => {
 });
 
 describe('export options from the dialog', () => {
-  it('sends clock times in this computer’s zone, speakers on and drafts off by default', () => {
+  it('sends clock times in this computer’s zone, speakers on, drafts off and chat kept by default', () => {
     expect(buildExportOptions(form(), 'Europe/Berlin')).toEqual({
       ok: true,
-      options: { timestamps: 'wall-clock', timeZone: 'Europe/Berlin', speakers: true, includeDrafts: false },
+      options: { timestamps: 'wall-clock', timeZone: 'Europe/Berlin', speakers: true, includeDrafts: false, includeChat: true },
     });
+    expect(buildExportOptions(form({ includeChat: false }), undefined)).toMatchObject({ options: { includeChat: false } });
   });
 
   it('leaves the time choice out for subtitles, which always count from the start', () => {
