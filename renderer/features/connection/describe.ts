@@ -23,6 +23,7 @@ const capabilityNames: Array<[keyof CapabilitiesView, string]> = [
   // G3 captures chat only where the platform hands it to the bot (Jitsi), inside the transcript.
   ['chat', 'Meeting chat on every platform'],
   ['participants', 'Who took part in a meeting'],
+  ['recordings', 'Recordings to play and download'],
   ['publicShareLinks', 'Public share links'],
   ['shareTokens', 'Sharing with another Vexa user'],
   ['meetingEdit', 'Renaming meetings and adding notes'],
