@@ -301,6 +301,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       shortcuts: shortcuts.handlers,
       planning: planning.handlers,
       recordings: createRecordingHandlers(recordings),
+      forgetKeptRecordings: (meeting) => offlineRecordings.forgetMeeting(meeting),
     }),
     logger,
     (serverId) => adminFor(serverId).keyScopes.current(),

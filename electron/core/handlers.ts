@@ -47,6 +47,8 @@ export interface HandlerDeps {
   /** Coming up and calendars (core/planning/handlers.ts). */
   planning: PlanningHandlerTable;
   recordings: RecordingHandlerTable;
+  /** Removes the offline copies of a deleted meeting's recordings. */
+  forgetKeptRecordings(meeting: { serverId: string; remoteId: number }): Promise<unknown>;
 }
 
 /**
@@ -151,8 +153,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     'library:delete': async ({ id, where }) => {
       let outcome = null;
+      const meeting = await d.library.meeting(id);
       if (where === 'server') {
-        const meeting = await d.library.meeting(id);
         if (!meeting) throw new UserFacingError('not_found', 'This meeting is no longer in the library.');
         const s = sessions.get(meeting.serverId);
         if (!s)
@@ -163,6 +165,8 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
         outcome = await s.sync.deleteFromServer(id);
       }
       if (where === 'local') await d.library.deleteLocal(id);
+      // Audio kept for offline listening is part of the meeting a person deleted.
+      if (meeting?.remoteId != null) await d.forgetKeptRecordings({ serverId: meeting.serverId, remoteId: meeting.remoteId });
       d.emitChanged({ serverId: null, meetingIds: [id] });
       return outcome?.serverKept ? outcome : null;
     },

@@ -186,6 +186,17 @@ export class OfflineRecordings {
     await this.save();
   }
 
+  /** Every kept copy of one meeting's recordings: the meeting was deleted, its audio goes with it. */
+  async forgetMeeting(m: { serverId: string; remoteId: number }): Promise<number> {
+    const index = await this.load();
+    const gone = index.entries.filter((e) => e.serverId === m.serverId && e.remoteId === m.remoteId);
+    for (const e of gone) await rm(join(this.dir, e.file), { force: true });
+    if (gone.length === 0) return 0;
+    index.entries = index.entries.filter((e) => !gone.includes(e));
+    await this.save();
+    return gone.length;
+  }
+
   /** A new limit; kept recordings beyond it go, the least recently played first. */
   async setLimit(limitBytes: number): Promise<KeptRecording[]> {
     const index = await this.load();

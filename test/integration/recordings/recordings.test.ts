@@ -117,6 +117,23 @@ describe.each(SIM_PROFILES)('%s: recordings', (profile) => {
   });
 });
 
+it('deleting a meeting from this computer deletes the audio kept of it, and only that', async () => {
+  const { app: a, ipc: c } = await start('g3');
+  const id = await meetingId(c, 'Support sync');
+  const other = must(await c.invoke('library:list', {})).find((m) => m.status === 'completed' && m.id !== id)!.id;
+  for (const meeting of [id, other]) {
+    const rec = must(await c.invoke('recordings:list', { id: meeting })).recordings[0]!;
+    must(await c.invoke('recordings:keep', { id: meeting, recordingId: rec.recordingId, mediaId: rec.media[0]!.mediaId }));
+  }
+  const dir = join(a.dataDir, 'recordings');
+  expect(readdirSync(dir).filter((f) => f.endsWith('.wav'))).toHaveLength(2);
+
+  must(await c.invoke('library:delete', { id, where: 'local' }));
+  expect(readdirSync(dir).filter((f) => f.endsWith('.wav'))).toHaveLength(1);
+  expect(must(await c.invoke('recordings:cache'))).toMatchObject({ count: 1 });
+  expect(must(await c.invoke('recordings:list', { id: other })).recordings[0]!.media[0]!.kept).toBeTruthy();
+});
+
 describe('the offline copies on disk', () => {
   const body = (n: number) =>
     new ReadableStream<Uint8Array>({
