@@ -68,7 +68,7 @@ export const recordingChannels = {
       z.object({ mode: z.literal('cancelled') }),
     ]),
   },
-  'recordings:cache': { input: z.undefined().or(z.null()), output: RecordingCacheViewSchema },
+  'recordings:cache': { input: z.undefined().or(z.null()).or(z.object({}).strict()), output: RecordingCacheViewSchema },
   'recordings:setCacheLimit': {
     input: z.object({ limitMb: z.number().int().min(50).max(1_000_000) }).strict(),
     output: RecordingCacheViewSchema.extend({ evicted: z.number() }),

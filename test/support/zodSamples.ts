@@ -68,7 +68,7 @@ export type FieldHints = Record<string, () => unknown>;
 
 /**
  * A valid value of `schema`: every optional field present (so each can be mutated), unions take
- * their object option when they have one. `hints` supply values by field name.
+ * their object option when they have one. `hints` supply values by field name where they fit the field.
  */
 export function validSample(schema: z.ZodType, rand: () => number, hints: FieldHints = {}, where = 'input'): unknown {
   const d = defOf(schema);
@@ -76,8 +76,10 @@ export function validSample(schema: z.ZodType, rand: () => number, hints: FieldH
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, field] of Object.entries(d.shape ?? {})) {
-        const hint = hints[key];
-        out[key] = hint ? hint() : validSample(field, rand, hints, `${where}.${key}`);
+        // A hint is by name; a field of that name with another type (a calendar's text id beside
+        // a meeting's number) gets a generated value instead.
+        const hinted = hints[key]?.();
+        out[key] = hinted !== undefined && field.safeParse(hinted).success ? hinted : validSample(field, rand, hints, `${where}.${key}`);
       }
       return out;
     }
