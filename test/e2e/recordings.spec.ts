@@ -140,7 +140,7 @@ test('g2: the recording downloads in the browser, and is deleted with a confirma
   await panel(page).getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toMatch(/recording-\d+\.wav$/);
 
-  await panel(page).getByRole('button', { name: 'Delete…' }).click();
+  await panel(page).getByRole('button', { name: 'Delete recording…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this recording?' });
   await expect(dialog).toContainText('deleted on the server for everyone');
   await expect(dialog).toContainText('The transcript stays');

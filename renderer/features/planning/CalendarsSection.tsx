@@ -170,11 +170,15 @@ function AddFeed({ serverId, full, limit }: { serverId: string; full: boolean; l
   );
 }
 
+const NO_PLANS: PlanView[] = [];
+
 /** Calendar feeds of the current server: each with its bot name, auto-join, next meetings, sync and removal. */
 export function CalendarsSection({ serverId }: { serverId: string }) {
   const view = usePlanningStore((s) => s.calendars);
   const error = usePlanningStore((s) => s.calendarsError);
-  const plans = usePlanningStore((s) => s.view?.servers.find((x) => x.serverId === serverId)?.plans ?? []);
+  // The same empty list every time: a new one per read would make the store look changed on every
+  // render, and React would re-render until it gives up (error #185).
+  const plans = usePlanningStore((s) => s.view?.servers.find((x) => x.serverId === serverId)?.plans ?? NO_PLANS);
   useEffect(() => {
     void loadCalendars(serverId);
     void loadPlans();

@@ -130,7 +130,7 @@ function MediaRow({
         )}
         {canDelete ? (
           <Button size="sm" variant="ghost" onClick={() => setDeleting(true)}>
-            Delete…
+            Delete recording…
           </Button>
         ) : null}
       </div>
