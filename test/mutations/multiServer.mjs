@@ -17,8 +17,8 @@ export const mutations = [
       },
       {
         file: 'electron/core/session.ts',
-        from: '      onOtherFrame: (frame) => transcripts.onFrame(frame),',
-        to: '      onOtherFrame: (frame) => (firstTranscripts ??= transcripts).onFrame(frame),',
+        from: '        transcripts.onFrame(frame);',
+        to: '        (firstTranscripts ??= transcripts).onFrame(frame);',
       },
     ],
     tests: multi,
