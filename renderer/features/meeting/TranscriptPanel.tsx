@@ -92,11 +92,15 @@ export function TranscriptPanel({
     if (!focus?.segmentKey || (done?.seq === focusSeq && done.whole === whole)) return;
     const row = rowOfKey(focus.segmentKey);
     if (row === null) return;
-    scrolledFor.current = { seq: focusSeq, whole };
     // The whole transcript's list is new: brought near the hit before its first frame paints, then
     // onto it once its rows are measured, as on a first open.
     if (done?.seq === focusSeq) listRef.current?.scrollToRow(row);
-    const frame = requestAnimationFrame(() => listRef.current?.scrollToRow(row));
+    // Counted as done only once the scroll ran: a render before the frame (the meeting refreshed)
+    // cancels it, and the next run schedules it again.
+    const frame = requestAnimationFrame(() => {
+      listRef.current?.scrollToRow(row);
+      scrolledFor.current = { seq: focusSeq, whole };
+    });
     return () => cancelAnimationFrame(frame);
   }, [focus, focusSeq, rowOfKey, whole]);
 
