@@ -20,6 +20,21 @@ export interface PlanningServers {
   api(serverId: string | undefined): { serverId: string; api: PlanningApi };
 }
 
+type PlanningServer = ReturnType<PlanningServers['list']>[number];
+
+/** A server's entry before its plans are read: what it can do, and why not where it cannot. */
+function emptyEntry(s: PlanningServer): PlanServer {
+  return {
+    serverId: s.id,
+    label: s.label,
+    available: s.capabilities.plannedMeetings,
+    calendars: s.capabilities.calendars,
+    reason: s.capabilities.plannedMeetings ? null : planningMessages.noPlans(),
+    error: null,
+    plans: [],
+  };
+}
+
 export interface PlanningDeps {
   servers: PlanningServers;
   /** The clock reminders count by (the server's own clock is the same on a real server). */
@@ -95,18 +110,7 @@ export class PlanningService {
   }
 
   view(): PlansView {
-    const servers = this.d.servers.list().map(
-      (s): PlanServer =>
-        this.plans.get(s.id) ?? {
-          serverId: s.id,
-          label: s.label,
-          available: s.capabilities.plannedMeetings,
-          calendars: s.capabilities.calendars,
-          reason: s.capabilities.plannedMeetings ? null : planningMessages.noPlans(),
-          error: null,
-          plans: [],
-        },
-    );
+    const servers = this.d.servers.list().map((s): PlanServer => this.plans.get(s.id) ?? emptyEntry(s));
     return { servers };
   }
 
@@ -124,15 +128,7 @@ export class PlanningService {
     this.timer?.cancel();
     const next = new Map<string, PlanServer>();
     for (const s of this.d.servers.list()) {
-      const entry: PlanServer = {
-        serverId: s.id,
-        label: s.label,
-        available: s.capabilities.plannedMeetings,
-        calendars: s.capabilities.calendars,
-        reason: s.capabilities.plannedMeetings ? null : planningMessages.noPlans(),
-        error: null,
-        plans: [],
-      };
+      const entry = emptyEntry(s);
       if (entry.available) {
         try {
           const plans = await this.d.servers.api(s.id).api.listPlans();
