@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { execSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +89,8 @@ interface ChildReport {
   likeMs: number;
   oursMs: number;
   rssMb: number;
+  /** Where the resident set is: after open and list, and after the searches (see `memoryBreakdown`). */
+  memory: { atStart: MemoryBreakdown; afterOpen: MemoryBreakdown; afterSearch: MemoryBreakdown };
   cpuP95: number;
   slowest: Array<[string, number]>;
 }
@@ -215,7 +217,17 @@ export async function runCacheBench(): Promise<void> {
       ratio: +(report.openListMs / report.openListNoCheckMs).toFixed(1),
       target: '< 50',
     });
-    emit({ name: 'cache.rss_mb_1m', value: +report.rssMb.toFixed(1), unit: 'MB', target: '< 200' });
+    const { atStart: z, afterOpen: o, afterSearch: a } = report.memory;
+    emit({
+      name: 'cache.rss_mb_1m',
+      value: +report.rssMb.toFixed(1),
+      unit: 'MB',
+      target: '< 200',
+      note:
+        `the process before opening (Node, its loader, the code) ${z.rss} MB (anonymous ${z.anon}, JS heap ${z.heapTotal}); ` +
+        `after open and list ${o.rss} MB (anonymous ${o.anon}, files ${o.file}; JS heap ${o.heapUsed} used of ${o.heapTotal}; C heap and other ${o.cHeapAndOther}); ` +
+        `after the searches anonymous ${a.anon}, files ${a.file}; JS heap ${a.heapUsed} used of ${a.heapTotal}; C heap and other ${a.cHeapAndOther}`,
+    });
 
     const servers = await child<ServersReport>(spread, queries, [SERVERS_FLAG, file]);
     // A filter that matched nothing would be fast for nothing.
@@ -381,6 +393,35 @@ function likeScan(db: Database.Database, query: string): unknown[] {
   return db.prepare(sql).all(`%${query.replace(/"/g, '')}%`);
 }
 
+interface MemoryBreakdown {
+  rss: number;
+  /** Anonymous memory (heaps) and file pages mapped in (the program, its libraries, the database if mapped). */
+  anon: number;
+  file: number;
+  /** The JS engine's own count: objects in use, and the pages it holds for them. */
+  heapUsed: number;
+  heapTotal: number;
+  /** Anonymous memory the JS engine does not hold: the C heap (SQLite's page cache and FTS5 buffers, Node's own). */
+  cHeapAndOther: number;
+}
+
+/** MB of the resident set by kind, from /proc/self/status and the JS engine. */
+function memoryBreakdown(): MemoryBreakdown {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  const m = process.memoryUsage();
+  const mb = (n: number): number => +(n / 1_048_576).toFixed(1);
+  const anon = kb('RssAnon');
+  return {
+    rss: +kb('VmRSS').toFixed(1),
+    anon: +anon.toFixed(1),
+    file: +kb('RssFile').toFixed(1),
+    heapUsed: mb(m.heapUsed),
+    heapTotal: mb(m.heapTotal),
+    cHeapAndOther: +(anon - m.heapTotal / 1_048_576).toFixed(1),
+  };
+}
+
 async function readQueries(): Promise<Queries> {
   let input = '';
   for await (const chunk of process.stdin) input += String(chunk);
@@ -404,12 +445,14 @@ async function coldMain(file: string): Promise<void> {
 
 async function childMain(file: string): Promise<void> {
   const { warmUp, timed: queries } = await readQueries();
+  const atStart = memoryBreakdown();
 
   const t0 = performance.now();
   const cache = openCache({ file });
   const library = new Library({ db: cache.db, file });
   const listed = (await library.list()).length;
   const openListMs = performance.now() - t0;
+  const afterOpen = memoryBreakdown();
 
   // The same open and list without the start-up integrity check, for the breakdown.
   const t1 = performance.now();
@@ -435,6 +478,7 @@ async function childMain(file: string): Promise<void> {
   // The app's memory after opening and searching, before the LIKE baseline (which the app never
   // runs) fills the process with its scans' rows.
   const rssMb = process.memoryUsage().rss / 1_048_576;
+  const afterSearch = memoryBreakdown();
 
   // The LIKE scans run after our searches: interleaved, each scan would flush SQLite's page
   // cache and charge the next search for reading its index pages back.
@@ -458,6 +502,7 @@ async function childMain(file: string): Promise<void> {
     likeMs: likeMs / LIKE_SAMPLE,
     oursMs: oursMs / LIKE_SAMPLE,
     rssMb,
+    memory: { atStart, afterOpen, afterSearch },
     cpuP95: percentile(
       [...cpu].sort((a, b) => a - b),
       95,
