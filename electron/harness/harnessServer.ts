@@ -14,6 +14,7 @@ import { assetContentType, containedRealPath, resolveAppAsset } from '../main/sh
 import { RENDERER_CSP } from '../main/shell/csp';
 import { clipboardAnswerIn, type PageAlert } from '../../shared/ipc/pageFrames';
 import type { PageClipboard } from './pageClipboard';
+import { withStartingScreen } from './startingScreen';
 
 /**
  * The web-harness transport: the same handler table as the Electron IPC, carried over a
@@ -112,7 +113,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!real) throw new Error('not inside the renderer folder');
       let body: Buffer | string = await readFile(real);
       const wsOrigin = `ws://${req.headers.host}`;
-      if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), wsOrigin);
+      if (extname(file) === '.html') body = withStartingScreen(harnessCsp(body.toString('utf8'), wsOrigin));
       res.writeHead(200, {
         'content-type': assetContentType(file),
         'content-security-policy': harnessCsp(RENDERER_CSP, wsOrigin),
