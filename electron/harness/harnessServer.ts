@@ -14,6 +14,7 @@ import { assetContentType, containedRealPath, resolveAppAsset } from '../main/sh
 import { RENDERER_CSP } from '../main/shell/csp';
 import { clipboardAnswerIn, type PageAlert } from '../../shared/ipc/pageFrames';
 import type { PageClipboard } from './pageClipboard';
+import { cacheControlFor } from './assetCaching';
 import { withStartingScreen } from './startingScreen';
 
 /**
@@ -103,7 +104,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await serveMediaRoute(req, res);
       return;
     }
-    const file = resolveAppAsset(options.rendererDir, (req.url ?? '/').split('?')[0] ?? '/');
+    const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const file = resolveAppAsset(options.rendererDir, urlPath);
     if (!file) {
       res.writeHead(400).end();
       return;
@@ -117,7 +119,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(200, {
         'content-type': assetContentType(file),
         'content-security-policy': harnessCsp(RENDERER_CSP, wsOrigin),
-        'cache-control': 'no-store',
+        'cache-control': cacheControlFor(urlPath),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cross-origin-opener-policy': 'same-origin',
