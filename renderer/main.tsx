@@ -64,8 +64,7 @@ const render = () => {
   );
 };
 // The overlay draws from its own route at once; the main window draws its first screen once the
-// core's state says which it is, with index.html's Starting markup on screen until then
-// (renderer/app/firstRender.ts).
+// core's state says which it is (renderer/app/firstRender.ts).
 if (overlayRoute(window.location.hash) !== null) render();
 else {
   renderWhenFirstScreenKnown(render, {
