@@ -4,10 +4,11 @@ import type { CoreLink } from '../features/app/store';
  * The window's first render waits for the core's first state, so the first thing React draws is
  * the first screen itself (the start screen, the library, or why the core cannot be reached).
  * Until then the browser version's page shows the Starting markup it was served with
- * (electron/harness/startingScreen.ts), exactly what React would draw there; the desktop window
- * is shown at its first paint (`ready-to-show`), which is now that first screen. Drawing Starting
- * with React first cost a render, a layout and a paint on the way to the first screen, and the
- * socket's first frame, already waiting, was read only after them.
+ * (electron/harness/startingScreen.ts), exactly what React would draw there; the desktop window,
+ * shown at `ready-to-show` (its first visually non-empty paint, or its load event if that comes
+ * first: electron/electron#25471), shows its background colour for the moment the state takes
+ * over IPC. Drawing Starting with React first cost a render, a layout and a paint on the way to
+ * the first screen, and the socket's first frame, already waiting, was read only after them.
  */
 
 export interface FirstScreenFacts {
