@@ -13,6 +13,9 @@ import { overlayRoute, pageFlags, searchWithoutRestartFlag, subscribeToRoute } f
 import './app/app.css';
 import { api, link, onPageAlert } from './platform/api';
 import { showBrowserAlert } from './app/browserAlerts';
+import { renderWhenFirstScreenKnown } from './app/firstRender';
+import { useAppStore } from './features/app/store';
+import { useConnectionStore } from './features/connection/store';
 
 installErrorReporting(api);
 startCoreSync(api, link);
@@ -52,10 +55,30 @@ function Root() {
 }
 
 const root = document.getElementById('root');
-if (root) {
+const render = () => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <Root />
     </StrictMode>,
   );
+};
+// The overlay draws from its own route at once; the main window draws its first screen once the
+// core's state says which it is (renderer/app/firstRender.ts).
+if (overlayRoute(window.location.hash) !== null) render();
+else {
+  renderWhenFirstScreenKnown(render, {
+    facts: () => ({
+      link: useAppStore.getState().link,
+      ready: useAppStore.getState().info !== null && useConnectionStore.getState().view !== null,
+    }),
+    subscribe: (onChange) => {
+      const offs = [useAppStore.subscribe(onChange), useConnectionStore.subscribe(onChange)];
+      return () => offs.forEach((off) => off());
+    },
+    schedule: (fn, ms) => {
+      const timer = window.setTimeout(fn, ms);
+      return () => window.clearTimeout(timer);
+    },
+  });
 }

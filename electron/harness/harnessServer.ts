@@ -14,6 +14,8 @@ import { assetContentType, containedRealPath, resolveAppAsset } from '../main/sh
 import { RENDERER_CSP } from '../main/shell/csp';
 import { clipboardAnswerIn, type PageAlert } from '../../shared/ipc/pageFrames';
 import type { PageClipboard } from './pageClipboard';
+import { cacheControlFor } from './assetCaching';
+import { withStartingScreen } from './startingScreen';
 
 /**
  * The web-harness transport: the same handler table as the Electron IPC, carried over a
@@ -102,7 +104,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await serveMediaRoute(req, res);
       return;
     }
-    const file = resolveAppAsset(options.rendererDir, (req.url ?? '/').split('?')[0] ?? '/');
+    const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const file = resolveAppAsset(options.rendererDir, urlPath);
     if (!file) {
       res.writeHead(400).end();
       return;
@@ -112,11 +115,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!real) throw new Error('not inside the renderer folder');
       let body: Buffer | string = await readFile(real);
       const wsOrigin = `ws://${req.headers.host}`;
-      if (extname(file) === '.html') body = harnessCsp(body.toString('utf8'), wsOrigin);
+      if (extname(file) === '.html') body = withStartingScreen(harnessCsp(body.toString('utf8'), wsOrigin));
       res.writeHead(200, {
         'content-type': assetContentType(file),
         'content-security-policy': harnessCsp(RENDERER_CSP, wsOrigin),
-        'cache-control': 'no-store',
+        'cache-control': cacheControlFor(urlPath),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cross-origin-opener-policy': 'same-origin',

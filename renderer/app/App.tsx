@@ -8,9 +8,10 @@ import { useSettingsStore } from '../features/settings/store';
 import { api } from '../platform/api';
 import { ErrorBoundary } from './ErrorBoundary';
 import { reportError } from './errorReporting';
-import { CoreLost, MissingToken, Starting, TokenRefused } from './FullWindowStates';
+import { CoreLost, MissingToken, TokenRefused } from './FullWindowStates';
 import { LiveRegion } from './LiveRegion';
 import { Shell } from './Shell';
+import { Starting } from './Starting';
 
 /** `data-theme` pins light or dark; `system` leaves it to prefers-color-scheme (see tokens.css). */
 function useThemeAttribute() {

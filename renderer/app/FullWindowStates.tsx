@@ -1,6 +1,6 @@
 import { link } from '../platform/api';
 import { Button, EmptyState, Spinner } from './theme';
-import { LogoMark, PlugOffIcon } from './theme/icons';
+import { PlugOffIcon } from './theme/icons';
 
 export function CoreLost() {
   return (
@@ -35,15 +35,6 @@ export function MissingToken() {
       <EmptyState icon={<PlugOffIcon size={22} />} title="This page needs its access link">
         Open the address printed by <code>npm run web</code>. It carries a one-time token that lets this page talk to the app's core.
       </EmptyState>
-    </main>
-  );
-}
-
-export function Starting() {
-  return (
-    <main className="full-window">
-      <LogoMark size={40} />
-      <Spinner label="Starting Vexa Companion…" />
     </main>
   );
 }

@@ -15,7 +15,7 @@ import { meetingChanged, refreshOpenMeeting } from '../features/meeting/actions'
 import { useLiveStore } from '../features/live/store';
 import { followShellNavigation } from '../features/navigation/shellEvents';
 import { useNavigationStore } from '../features/navigation/store';
-import { serverNameFor } from '../features/servers/describe';
+import { offlineNotice, opensApp, serverNameFor } from '../features/servers/describe';
 import { useServersStore } from '../features/servers/store';
 import { useSettingsStore } from '../features/settings/store';
 import { useUpdatesStore } from '../features/updates/store';
@@ -30,6 +30,7 @@ import { keyOfTracked, type MeetingKey } from './meetingKey';
  */
 
 let countingLibrary: TypedApi | null = null;
+let firstState = true;
 
 /**
  * How many meetings of the person's own servers the library holds, counted while no server is
@@ -57,6 +58,14 @@ export function applyAppState(state: AppState): void {
   useLiveStore.getState().keepStates(live);
   if (connection.server) useServersStore.getState().setLibraryMeetings(null);
   else if (countingLibrary) void countLibrary(countingLibrary);
+  // A window that opens on the shell without a connected server opens on the library (as the
+  // shell does when it appears later, renderer/app/Shell.tsx): decided before the first screen is
+  // drawn, so the start screen is not drawn first only to be replaced. The onboarding is left alone.
+  if (firstState) {
+    firstState = false;
+    const opensShell = opensApp(connection, servers, useServersStore.getState().libraryMeetings);
+    if (opensShell && offlineNotice(servers, currentServerId)) useNavigationStore.getState().go('library');
+  }
 }
 
 /** The name to say for a meeting's server, once the app knows more than one. */

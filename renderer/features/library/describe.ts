@@ -1,7 +1,7 @@
 import type { LibraryMeetingView, SyncStateView } from '../../../shared/ipc/library';
 import type { LiveStateView, ServerView } from '../../../shared/ipc/models';
 import type { BadgeTone } from '../../app/theme/Badge';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, lazyDateFormat } from '../../app/format';
 import { explainCompletionReason, explainOutcome, STATUS_LABELS } from '../../../shared/meetings/outcome';
 import type { MeetingRef } from '../export/describe';
 
@@ -77,7 +77,7 @@ export function libraryStatus(
   const at = m.statusSeenAt ?? m.lastSyncedAt;
   const word = STATUS_LABELS[m.status];
   return {
-    label: at === null ? `${word} when last seen` : `${word} as of ${asOf.format(at)}`,
+    label: at === null ? `${word} when last seen` : `${word} as of ${asOf().format(at)}`,
     tone: 'neutral',
     detail:
       m.serverId === 'demo'
@@ -87,7 +87,7 @@ export function libraryStatus(
 }
 
 // Short enough for a badge; the year would only matter for a meeting left running a year ago.
-const asOf = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const asOf = lazyDateFormat({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /**
  * How a finished meeting ended and what the server captured, in plain words, for its row: the

@@ -1,5 +1,6 @@
 import type { PlanView } from '../../../shared/ipc/planning';
 import { capabilitiesFor, generationLabel, type ServerGeneration } from '../../../shared/vexa/capabilities';
+import { lazyDateFormat } from '../../app/format';
 
 /** Why a server cannot schedule bots or follow calendars, in words; null when it can. */
 export function schedulingUnavailable(generation: ServerGeneration | null, what: 'plans' | 'calendars'): string | null {
@@ -12,7 +13,7 @@ export function schedulingUnavailable(generation: ServerGeneration | null, what:
   return null;
 }
 
-const dayTime = new Intl.DateTimeFormat(undefined, {
+const dayTime = lazyDateFormat({
   weekday: 'short',
   day: 'numeric',
   month: 'short',
@@ -21,7 +22,7 @@ const dayTime = new Intl.DateTimeFormat(undefined, {
 });
 
 export function planWhen(p: PlanView): string {
-  return p.scheduledAt === null ? 'No time set' : dayTime.format(p.scheduledAt);
+  return p.scheduledAt === null ? 'No time set' : dayTime().format(p.scheduledAt);
 }
 
 /** What will happen, in one phrase. */
