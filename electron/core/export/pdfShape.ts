@@ -29,7 +29,12 @@ export function shape(face: Shaper, text: string): ShapedRun {
     // A stamp is longer than a few characters; shorter runs (a space, a comma) are shaped as they are,
     // so that a font used only for other text is never checked for stamps.
     const parts = partsOf(text);
-    if (parts) return partwiseRun(face, text, parts);
+    if (parts) {
+      // Kept like any run: layout measures a line's right-to-left piece and drawing shapes it again.
+      run = partwiseRun(face, text, parts);
+      remember(face, text, run);
+      return run;
+    }
     const body = text.length > 1 && text.endsWith(' ') && !text.endsWith('  ') ? text.slice(0, -1) : null;
     if (body !== null && spaceApart(face, body.slice(-1))) {
       // Layout measures and draws a word with its trailing space and without: one shaping serves both.

@@ -44,8 +44,13 @@ const LINE_BREAKS = /[ \t]*[\n\r\v\f\u0085\u2028\u2029][\s]*/g;
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything `cleanText` changes besides the trimming: line breaks, tabs, controls, surrogates. */
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
 /** One line of printable text: line breaks become spaces, controls go, broken surrogates become U+FFFD. */
 export function cleanText(value: string): string {
+  // Most lines hold none of it (a line with an emoji, a surrogate pair, takes the long way).
+  if (!NEEDS_CLEANING.test(value)) return value.trim();
   return value.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD').trim();
 }
 

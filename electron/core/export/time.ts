@@ -52,11 +52,11 @@ export function wallClock(timeZone = 'UTC'): WallClock {
       timeZone: 'UTC',
       isUtc: true,
       parts(ms) {
-        const iso = new Date(ms).toISOString();
+        const iso = isoUtc(ms);
         return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
       },
       format(ms) {
-        return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+        return isoUtc(ms).slice(0, 19).replace('T', ' ');
       },
     };
   }
@@ -94,7 +94,33 @@ export function wallClock(timeZone = 'UTC'): WallClock {
   };
 }
 
-/** ISO 8601 in UTC with milliseconds, e.g. `2025-06-27T10:17:05.493Z`. */
+const DAY_MS = 86_400_000;
+/** The widest time a `Date` holds (ECMAScript TimeClip), in ms either side of the epoch. */
+const MAX_TIME = 8.64e15;
+/** `YYYY-MM-DDT` of a day (ms at its start), as `toISOString` writes it; a meeting spans a day or two. */
+const dayPrefixes = new Map<number, string>();
+
+function dayPrefix(dayStart: number): string {
+  let prefix = dayPrefixes.get(dayStart);
+  if (prefix === undefined) {
+    if (dayPrefixes.size >= 1000) dayPrefixes.clear();
+    dayPrefixes.set(dayStart, (prefix = new Date(dayStart).toISOString().slice(0, -13)));
+  }
+  return prefix;
+}
+
+/**
+ * ISO 8601 in UTC with milliseconds, e.g. `2025-06-27T10:17:05.493Z`: exactly `toISOString()`
+ * (which a long meeting would call for every line), the date written once per day.
+ */
 export function isoUtc(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME) return new Date(ms).toISOString();
+  // A Date drops the fraction of a millisecond (TimeClip truncates); -0 is 0.
+  const t = Math.trunc(ms) + 0;
+  const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
+  const inDay = t - dayStart;
+  const h = Math.floor(inDay / 3_600_000);
+  const m = Math.floor((inDay % 3_600_000) / 60_000);
+  const s = Math.floor((inDay % 60_000) / 1000);
+  return `${dayPrefix(dayStart)}${pad2(h)}:${pad2(m)}:${pad2(s)}.${pad3(inDay % 1000)}Z`;
 }

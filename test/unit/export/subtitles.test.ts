@@ -1,9 +1,11 @@
 import SrtParser from 'srt-parser-2';
 import { describe, expect, it } from 'vitest';
 import { exportTranscript } from '../../../electron/core/export';
-import { displayWidth, MAX_CUE_LINES, MAX_LINE_WIDTH } from '../../../electron/core/export/subtitles';
+import { OWN_GRAPHEMES } from '../../../electron/core/export/cueWrap';
+import { displayWidth, MAX_CUE_LINES, MAX_LINE_WIDTH, wrapLines } from '../../../electron/core/export/subtitles';
 import { HOSTILE_SPEAKER, hostileTranscript, LONG_TEXT, TEXTS } from '../../fixtures/export/hostile';
 import { fixtureJson } from '../../support/fixtures';
+import { mulberry32 } from '../../support/random';
 
 /** Cue texts of one speaker's segment put back together (prefix dropped, line breaks as spaces). */
 function rejoin(texts: string[], prefix: string): string {
@@ -99,5 +101,41 @@ describe('WebVTT export text', () => {
       expect(text.length).toBeGreaterThan(0);
     }
     expect(await exportTranscript(hostileTranscript(), 'vtt', { speakers: false })).not.toContain('<v ');
+  });
+});
+
+describe('subtitle wrapping shortcuts', () => {
+  it('splits only characters that are graphemes of their own by code unit, as Intl.Segmenter would', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    const own: string[] = [];
+    for (let c = 0; c < 0xd800; c++) if (OWN_GRAPHEMES.test(String.fromCharCode(c))) own.push(String.fromCharCode(c));
+    for (let c = 0xe000; c < 0x10000; c++) if (OWN_GRAPHEMES.test(String.fromCharCode(c))) own.push(String.fromCharCode(c));
+    expect(own.length).toBeGreaterThan(40_000);
+    // Each character once in a row, then random neighbours: every one stays a grapheme alone.
+    const row = own.join('');
+    expect([...segmenter.segment(row)].length).toBe(row.length);
+    const random = mulberry32(17);
+    const pairs = Array.from(
+      { length: 20_000 },
+      () => own[Math.floor(random() * own.length)]! + own[Math.floor(random() * own.length)]!,
+    ).join('');
+    expect([...segmenter.segment(pairs)].length).toBe(pairs.length);
+    // Marks, joiners, jamo and variation selectors must take the general path.
+    for (const ch of ['\u0301', '\u3099', '\u302A', '\u200D', '\uFE0F', '\u1100', '\u11A8', '\u0E31', '\u00AD', '\uD83D'])
+      expect(OWN_GRAPHEMES.test(`a${ch}`)).toBe(false);
+  });
+
+  it('wraps plain text into the same lines as the general rule (words one space apart)', () => {
+    const random = mulberry32(5);
+    const words = 'a an the budget roadmap quarterly-numbers Supercalifragilisticexpialidocious x'.split(' ');
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]!).join(' ');
+      const first = 10 + Math.floor(random() * 32);
+      const maxFor = (i: number): number => (i % 2 === 0 ? first : 42);
+      // A doubled space sends the same words through the general rule.
+      const general = wrapLines(text.replace(' ', '  '), maxFor);
+      expect(wrapLines(text, maxFor)).toEqual(general);
+      for (const [i, line] of general.lines.entries()) expect(general.widths[i]).toBe(displayWidth(line));
+    }
   });
 });
