@@ -41,7 +41,9 @@ async function load(kind: OpenKind): Promise<void> {
   if (result.ok) {
     useMeetingStore.getState().setDetail(result.value);
     releaseLiveCopy(result.value.meeting);
-    if (result.value.window) await loadWholeTranscript(open.id);
+    // Not awaited: the open is done once its lines are shown. Awaiting the rest (megabytes for a
+    // long meeting) held every later open, the next search hit's included, behind it.
+    if (result.value.window) void loadWholeTranscript(open.id);
   } else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
 }
 
