@@ -216,9 +216,13 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
  */
 const AROUND_LINES = 120;
 
-/** What the window shows of a meeting; the sync timestamps alone are not a change worth a reload. */
+/**
+ * What the window shows of a meeting; the sync timestamps alone are not a change worth a reload.
+ * `statusSeenAt` is one of them: every read from the server stamps it, and the window words it
+ * ("as of …") only for a server that is not connected, never the one this refresh just read.
+ */
 function contentOf(m: LibraryMeeting): string {
-  const { lastSyncedAt: _a, transcriptSyncedAt: _b, ...shown } = m;
+  const { lastSyncedAt: _a, transcriptSyncedAt: _b, statusSeenAt: _c, ...shown } = m;
   return JSON.stringify(shown);
 }
 

@@ -1,5 +1,19 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import type { MeetingDetail as MeetingDetailScreen } from '../features/meeting/MeetingDetail';
 import { Spinner } from './theme';
+
+/** The meeting screen's module once loaded (see `settled`). */
+let meetingModule: { MeetingDetail: typeof MeetingDetailScreen } | null = null;
+
+/**
+ * A module already loaded, as a thenable that answers at once: React's `lazy` then renders the
+ * screen in the same pass. A promise, even a resolved one, answers a microtask later, so the
+ * screen suspends, its fallback shows, and React holds the reveal back for 300 ms after it.
+ */
+function settled<T>(value: T): Promise<{ default: T }> {
+  const thenable = { then: (done: (v: { default: T }) => void) => done({ default: value }) };
+  return thenable as unknown as Promise<{ default: T }>;
+}
 
 /**
  * The parts of the app the first screen does not show load on demand, each from its own file in
@@ -10,13 +24,20 @@ import { Spinner } from './theme';
 const loaders = {
   settings: () => import('../features/settings/SettingsScreen'),
   admin: () => import('../features/admin/AdminScreen'),
-  meeting: () => import('../features/meeting/MeetingDetail'),
+  meeting: () =>
+    import('../features/meeting/MeetingDetail').then((m) => {
+      meetingModule = m;
+      return m;
+    }),
   exportLayer: () => import('../features/export/ExportLayer'),
 };
 
 export const SettingsScreen = lazy(() => loaders.settings().then((m) => ({ default: m.SettingsScreen })));
 export const AdminScreen = lazy(() => loaders.admin().then((m) => ({ default: m.AdminScreen })));
-export const MeetingDetail = lazy(() => loaders.meeting().then((m) => ({ default: m.MeetingDetail })));
+// A meeting opens from a search hit, the list or a link, after the idle preload as a rule.
+export const MeetingDetail = lazy(() =>
+  meetingModule ? settled(meetingModule.MeetingDetail) : loaders.meeting().then((m) => ({ default: m.MeetingDetail })),
+);
 export const loadExportLayer = loaders.exportLayer;
 
 /** What a person sees while a part of the app loads: what is opening, not a blank area. */

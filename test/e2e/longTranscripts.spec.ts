@@ -105,11 +105,28 @@ test('a search hit opens a long meeting on its line, which stays in view once th
   await expect(page.getByText('Transcript on this computer')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('combobox', { name: 'Search all meetings' }).fill('"Point 500 of"');
   const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: 'Point 500 of' });
+  await hit.first().waitFor();
+  // What the page draws first once the hit is clicked: the meeting at once (its screen was loaded
+  // in the background, so no "Opening the meeting…" stands in for it) and, as its first lines,
+  // those around the hit, not the top of the transcript scrolled away a frame later.
+  await page.evaluate(() => {
+    const seen = window as unknown as { firstLines?: { hasHit: boolean }; screenLoading?: boolean };
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.lazy-loading')) seen.screenLoading = true;
+      const body = document.querySelector('.transcript-body');
+      if (!seen.firstLines && body?.querySelector('.caption-turn'))
+        seen.firstLines = { hasHit: body.textContent?.includes('Point 500 of the long plan.') ?? false };
+      if (seen.firstLines) observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
   await hit.first().click();
 
   const line = transcript(page).getByText('Point 500 of the long plan.');
   await expect(transcript(page).locator('mark[data-current]').first()).toBeVisible();
   await expect(line).toBeInViewport();
+  expect(await page.evaluate(() => (window as unknown as { firstLines?: unknown }).firstLines)).toEqual({ hasHit: true });
+  expect(await page.evaluate(() => (window as unknown as { screenLoading?: boolean }).screenLoading ?? false)).toBe(false);
   // The whole transcript replaces the lines around the hit (the speakers are counted then; the
   // meeting's own script spoke a few more lines): the hit stays in view.
   await expect(page.locator('.transcript-count')).toHaveText(/^1,\d{3} lines · \d+ speakers$/);

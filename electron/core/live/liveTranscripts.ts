@@ -1,10 +1,10 @@
-import { TranscriptModel } from '../../../shared/transcript';
+import { compareRendered, TranscriptModel } from '../../../shared/transcript';
 import { chatFrameAsTranscript, chatToWireSegments } from '../../../shared/vexa/chat';
 import { parseVexaTimestamp } from '../../../shared/vexa/time';
 import type { Applied, RenderedSegment } from '../../../shared/transcript';
 import type { Clock, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
-import { newestOf, positionIn, type RenderedPosition } from './newestFirst';
+import { newestOf, positionIn, splitNewestRaw, type RenderedPosition } from './newestFirst';
 
 /** A stretch of an active meeting when the socket was down and REST could not fill it in. */
 export interface TranscriptGap {
@@ -79,6 +79,11 @@ interface Entry {
   unstored: boolean;
   /** The meeting's start (epoch ms) as its lines tell it, to place chat messages on their clock. */
   origin: number | null;
+  /**
+   * The older part of a first read answered on its newest lines, merged just after the answer
+   * (`mergeRest`); `from` is the first line the window was given.
+   */
+  rest: { segments: unknown[]; from: RenderedPosition | null } | null;
 }
 
 /** A finished meeting whose transcript lives in the cache now; enough to read it again from the server. */
@@ -131,6 +136,7 @@ export class LiveTranscripts {
         opened: 0,
         unstored: false,
         origin: null,
+        rest: null,
       });
     }
   }
@@ -149,14 +155,44 @@ export class LiveTranscripts {
     }
     this.follow(meetingId, platform, nativeId);
     const e = this.entries.get(meetingId)!;
-    if (!e.seeded) await this.seed(meetingId, e, e.opened === 0);
+    this.mergeRest(meetingId, e);
+    if (!e.seeded) await this.seed(meetingId, e, e.opened === 0, newest);
     // Before the first snapshot no window holds any of this transcript: what gathered (the whole
     // first read, for a long meeting) reaches the window in the snapshot, not also as a delta, and
     // its confirmed lines go to the cache just after the window has its answer.
     if (e.opened === 0) this.deferStore(meetingId, e);
     this.flush();
     e.opened++;
-    return { meetingId, version: e.model.version, ...newestOf(e.model.snapshot(), newest), gaps: [...e.gaps], rejectedFrames: e.rejected };
+    const answer = newestOf(e.model.snapshot(), newest);
+    if (e.rest) {
+      // The rest of the first read: before these lines (the count is the server's segments, as
+      // merged they are the same lines), merged once this answer is on its way.
+      const first = answer.segments[0];
+      e.rest.from = first ? { absoluteStart: first.absoluteStart, key: first.key } : null;
+      answer.earlier += e.rest.segments.length;
+      this.d.clock.setTimeout(() => this.mergeRest(meetingId, e), 0);
+    }
+    return { meetingId, version: e.model.version, ...answer, gaps: [...e.gaps], rejectedFrames: e.rejected };
+  }
+
+  /**
+   * Merges the older part of a first read answered on its newest lines. What it changes from the
+   * window's first line on goes out as a push; the lines before it, which the window reads with
+   * `earlier()`, only go to the cache.
+   */
+  private mergeRest(meetingId: number, e: Entry): void {
+    const rest = e.rest;
+    if (!rest) return;
+    e.rest = null;
+    const applied = e.model.applyRestSegments(rest.segments);
+    const from = rest.from;
+    const shown = from ? applied.upserted.filter((s) => compareRendered(s, from) >= 0) : applied.upserted;
+    const before = from ? applied.upserted.filter((s) => compareRendered(s, from) < 0 && !s.draft) : [];
+    if (before.length) {
+      this.toStore.push({ meetingId, segments: before });
+      this.storeTimer ??= this.d.clock.setTimeout(() => this.storeDeferred(), 0);
+    }
+    this.collect(e, { ...applied, upserted: shown });
   }
 
   /**
@@ -166,6 +202,7 @@ export class LiveTranscripts {
   async earlier(meetingId: number, platform: string, nativeId: string, before: RenderedPosition): Promise<LiveEarlier | null> {
     const released = this.released.get(meetingId);
     const e = this.entries.get(meetingId);
+    if (e) this.mergeRest(meetingId, e);
     const all = released || !e ? await this.readReleased(meetingId, released ?? { platform, nativeId }) : e.model.snapshot();
     if (!all) return null;
     return { meetingId, version: e && !released ? e.model.version : 0, segments: all.slice(0, positionIn(all, before)) };
@@ -291,14 +328,24 @@ export class LiveTranscripts {
     );
   }
 
-  /** `quiet`: what the read changed waits for the caller (a first open), instead of a push. */
-  private async seed(meetingId: number, e: Entry, quiet = false): Promise<boolean> {
+  /**
+   * `quiet`: what the read changed waits for the caller (a first open), instead of a push. A first
+   * open asking for its `newest` lines of a transcript held empty merges the newest part of a long
+   * read now and the rest once answered (`mergeRest`).
+   */
+  private async seed(meetingId: number, e: Entry, quiet = false, newest?: number): Promise<boolean> {
     try {
       const raw = await this.d.client.getTranscriptRaw(e.platform, e.nativeId, { meetingId });
-      const segments = (raw as { segments?: unknown } | null)?.segments;
+      const body = (raw as { segments?: unknown } | null)?.segments;
+      const segments = Array.isArray(body) ? (body as unknown[]) : [];
+      // A margin over `newest`: merged, a few of the newest segments may fold into one line.
+      const split = quiet && newest !== undefined && e.model.size === 0 ? splitNewestRaw(segments, newest * 2) : null;
+      // A full read covers whatever an earlier split left to merge.
+      if (!split) e.rest = null;
       // Gap-fill, not replace: a segment confirmed on the socket while this request was in flight
       // may be missing from the REST body, and confirmed segments are never sent twice.
-      const applied = e.model.applyRestSegments(Array.isArray(segments) ? segments : []);
+      const applied = e.model.applyRestSegments(split ? split.newest : segments);
+      if (split) e.rest = { segments: split.rest, from: null };
       e.origin = parseVexaTimestamp((raw as { start_time?: unknown } | null)?.start_time) ?? e.origin;
       await this.seedChat(meetingId, e, applied, e.origin);
       e.seeded = true;
@@ -392,7 +439,9 @@ export class LiveTranscripts {
 
   /** The confirmed transcript as held now (the fault tests compare it with the server's truth); empty once released. */
   confirmed(meetingId: number): RenderedSegment[] {
-    return this.entries.get(meetingId)?.model.confirmed() ?? [];
+    const e = this.entries.get(meetingId);
+    if (e) this.mergeRest(meetingId, e);
+    return e?.model.confirmed() ?? [];
   }
 
   close(): void {

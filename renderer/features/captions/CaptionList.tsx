@@ -28,8 +28,19 @@ export interface CaptionListProps {
   onLineActivate?: (key: string) => void;
   /** The person scrolled the list themselves (wheel, touch, keys, the scrollbar). */
   onUserScroll?: () => void;
+  /**
+   * The row the list first shows (a search hit), about centred: drawn there in its first frame
+   * instead of at the top and scrolled after. `scrollToRow` centres it exactly once rows are measured.
+   */
+  initialRow?: number | null;
   ref?: Ref<CaptionListHandle>;
 }
+
+/** Rows are this tall until measured (a turn of one or two lines). */
+const ESTIMATED_ROW_PX = 72;
+const PADDING_START_PX = 8;
+/** The list's height before it is laid out, to centre `initialRow` in its first frame. */
+const FIRST_VIEWPORT_PX = 600;
 
 /** Within this many pixels of the bottom the list counts as following the newest caption. */
 const AT_END_PX = 32;
@@ -128,6 +139,12 @@ const TurnContent = memo(function TurnContent({
   );
 });
 
+/** The scroll offset that shows `row` about centred while every row has its estimated height. */
+export function initialOffsetFor(row: number | null, viewport: number): number {
+  if (row === null || row <= 0) return 0;
+  return Math.max(0, Math.round(PADDING_START_PX + row * ESTIMATED_ROW_PX + ESTIMATED_ROW_PX / 2 - viewport / 2));
+}
+
 /**
  * The captions of one meeting as a virtualized list: only the turns in view are in the DOM and
  * each is measured after render (turns wrap to any height). While following, the list stays at
@@ -145,6 +162,7 @@ export function CaptionList({
   playing = null,
   onLineActivate,
   onUserScroll,
+  initialRow = null,
   ref,
 }: CaptionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -159,9 +177,11 @@ export function CaptionList({
   const virtualizer = useVirtualizer({
     count: timeline.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 72,
+    estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 4,
-    paddingStart: 8,
+    paddingStart: PADDING_START_PX,
+    // Read once, by the first render: rows above it are all estimated then.
+    initialOffset: () => initialOffsetFor(initialRow, scrollRef.current?.clientHeight || FIRST_VIEWPORT_PX),
     paddingEnd: 12,
     getItemKey,
   });

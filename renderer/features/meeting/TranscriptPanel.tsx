@@ -195,6 +195,7 @@ export function TranscriptPanel({
             marks={marks}
             currentMatch={current}
             playing={playback.playing}
+            initialRow={focus?.segmentKey ? rowOfKey(focus.segmentKey) : null}
             {...(playback.playable ? { onLineActivate: playback.activate, onUserScroll: playback.stopFollowing } : {})}
           />
         </div>

@@ -5,7 +5,7 @@ import { releaseLiveCopy } from '../captions/release';
 import { useConnectionStore } from '../connection/store';
 import type { EditableField } from './describe';
 import { EchoGuard, type OpenKind } from './echoGuard';
-import { useMeetingStore, type MeetingFocus } from './store';
+import { useMeetingStore, type MeetingFocus, type OpenMeeting } from './store';
 
 /**
  * A meeting being transcribed changes with every batch of captions stored; each re-open also asks
@@ -41,7 +41,9 @@ async function load(kind: OpenKind): Promise<void> {
   if (result.ok) {
     useMeetingStore.getState().setDetail(result.value);
     releaseLiveCopy(result.value.meeting);
-    if (result.value.window) await loadWholeTranscript(open.id);
+    // Not awaited: the open is done once its lines are shown. Awaiting the rest (megabytes for a
+    // long meeting) held every later open, the next search hit's included, behind it.
+    if (result.value.window) void loadWholeTranscript(open);
   } else useMeetingStore.getState().setLoad({ loading: false, error: result.message });
 }
 
@@ -54,16 +56,21 @@ const WHOLE_AFTER_MS = 300;
 
 /**
  * The rest of a transcript opened at a search hit, asked for once the hit's lines are painted (or
- * where no frame comes, a hidden window) and the meeting is still open. Should it fail, the meeting
- * is opened again, whole: no line may stay missing.
+ * where no frame comes, a hidden window) while that open (`open`, not a later one of the same
+ * meeting) is still on screen. Should it fail, the meeting is opened again, whole: no line may
+ * stay missing.
  */
-async function loadWholeTranscript(id: number): Promise<void> {
+async function loadWholeTranscript(open: OpenMeeting): Promise<void> {
+  const { id } = open;
   await new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, WHOLE_AFTER_MS));
     setTimeout(resolve, WHOLE_AFTER_MS + 250);
   });
-  if (useMeetingStore.getState().open?.id !== id) return;
+  if (useMeetingStore.getState().open !== open) return;
   const whole = await api.invoke('library:segments', { id });
+  // Only for the open that asked: the meeting opened again since (the next search hit) asks once
+  // its own lines are painted, and laying out 20,000 lines before that would delay them.
+  if (useMeetingStore.getState().open !== open) return;
   if (whole.ok) useMeetingStore.getState().setWholeTranscript(id, whole.value.segments);
   else requestLoad('reopen');
 }

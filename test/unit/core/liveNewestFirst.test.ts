@@ -53,4 +53,49 @@ describe('opening a long live meeting on its newest lines', () => {
     expect(short!.segments).toHaveLength(LINES);
     expect(short!.earlier).toBe(0);
   });
+
+  it('answers before merging the rest of a long first read; the rest reaches the cache, and the window only through `earlier`', async () => {
+    const timers: Array<() => void> = [];
+    const manual: Clock = { now: () => 0, setTimeout: (fn) => (timers.push(fn), { cancel() {} }) };
+    const server = Array.from({ length: LINES }, (_, i) => seg({ id: `s${i}`, start: i * 3, end: i * 3 + 2, text: `Line ${i}.` }));
+    const client = { getTranscriptRaw: async () => ({ segments: server }) } as unknown as VexaClient;
+    const pushed: string[] = [];
+    const stored: string[] = [];
+    const live = new LiveTranscripts({
+      client,
+      clock: manual,
+      logger: quietLogger,
+      onDelta: (d) => pushed.push(...d.upserted.map((s) => s.text)),
+      onConfirmed: (_id, segments) => void stored.push(...segments.map((s) => s.text)),
+    });
+    const first = await live.open(7, 'google_meet', 'abc-defg-hij', 10);
+    expect(texts(first!.segments)).toEqual(Array.from({ length: 10 }, (_, i) => `Line ${LINES - 10 + i}.`));
+    expect(first!.earlier).toBe(LINES - 10);
+    while (timers.length) timers.shift()!();
+
+    // Every confirmed line is kept on this computer once, and none is pushed: the window has the
+    // newest in the answer and asks for the others.
+    expect([...stored].sort()).toEqual(server.map((s) => s.text).sort());
+    const head = first!.segments[0]!;
+    const earlier = await live.earlier(7, 'google_meet', 'abc-defg-hij', { absoluteStart: head.absoluteStart, key: head.key });
+    expect(texts(earlier!.segments)).toEqual(Array.from({ length: LINES - 10 }, (_, i) => `Line ${i}.`));
+    expect(pushed).toEqual([]);
+  });
+
+  it('reads the same transcript, newest first or whole, when lines come out of order and repeat', async () => {
+    const shuffled = Array.from({ length: LINES }, (_, i) => seg({ id: `s${i}`, start: i * 3, end: i * 3 + 2, text: `Line ${i}.` }))
+      .map((s, i) => ({ s, k: (i * 37) % LINES }))
+      .sort((a, b) => a.k - b.k)
+      .map(({ s }) => s);
+    const server = [...shuffled, ...shuffled.slice(0, 5)];
+    const client = { getTranscriptRaw: async () => ({ segments: server }) } as unknown as VexaClient;
+    const split = new LiveTranscripts({ client, clock, logger: quietLogger, onDelta: () => undefined });
+    const whole = new LiveTranscripts({ client, clock, logger: quietLogger, onDelta: () => undefined });
+    const first = await split.open(7, 'google_meet', 'abc-defg-hij', 10);
+    const head = first!.segments[0]!;
+    const earlier = await split.earlier(7, 'google_meet', 'abc-defg-hij', { absoluteStart: head.absoluteStart, key: head.key });
+    const all = await whole.open(7, 'google_meet', 'abc-defg-hij');
+    expect(texts([...earlier!.segments, ...first!.segments])).toEqual(texts(all!.segments));
+    expect(texts(first!.segments)).toEqual(texts(all!.segments.slice(-10)));
+  });
 });

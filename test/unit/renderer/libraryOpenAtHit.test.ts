@@ -102,6 +102,41 @@ describe('opening a long meeting at a search hit', () => {
     expect(useMeetingStore.getState().detail?.window).toBeUndefined();
   });
 
+  it('opens the next hit at once while the rest of the last one is still being read', async () => {
+    let release = () => {};
+    core.gate = new Promise<void>((r) => (release = r));
+    const focus = { segmentKey: 'k1000', terms: ['point'], prefix: false };
+    openMeeting(LOCAL_ID, { focus });
+    await waitFor('the rest asked for', () => core.calls.includes('library:segments'));
+    closeMeeting();
+    openMeeting(LOCAL_ID, { focus: { ...focus, segmentKey: 'k1500' } });
+    await waitFor('the second hit shown', () => keys().includes('k1500') || null);
+    expect(core.calls).toEqual(['library:open around k1000', 'library:segments', 'library:open around k1500']);
+    expect(useMeetingStore.getState().detail?.window).toBeDefined();
+
+    release();
+    await waitFor('the whole transcript', () => useMeetingStore.getState().detail?.window === undefined);
+    expect(keys()).toEqual(core.segments.map((s) => s.key));
+  });
+
+  it('lays out the rest of the last open only for that open: the next hit gets its lines first, then its own', async () => {
+    let release = () => {};
+    core.gate = new Promise<void>((r) => (release = r));
+    const focus = { segmentKey: 'k1000', terms: ['point'], prefix: false };
+    openMeeting(LOCAL_ID, { focus });
+    await waitFor('the rest asked for', () => core.calls.includes('library:segments'));
+    closeMeeting();
+    openMeeting(LOCAL_ID, { focus: { ...focus, segmentKey: 'k1500' } });
+    await waitFor('the second hit shown', () => keys().includes('k1500') || null);
+    release();
+    // The answer to the first open's request has been read and set aside.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(useMeetingStore.getState().detail?.window).toBeDefined();
+    await waitFor('the whole transcript', () => useMeetingStore.getState().detail?.window === undefined);
+    expect(core.calls.filter((c) => c === 'library:segments')).toHaveLength(2);
+    expect(keys()).toEqual(core.segments.map((s) => s.key));
+  });
+
   it('opens a meeting from the list whole, in one answer', async () => {
     openMeeting(LOCAL_ID);
     await waitFor('the transcript', () => useMeetingStore.getState().detail);
