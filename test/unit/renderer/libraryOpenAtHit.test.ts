@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
-import { waitFor } from '../../support/waitFor';
+import { pause, waitFor } from '../../support/waitFor';
 
 // A search hit opens a long meeting on the lines around the hit (a small answer, painted at once);
 // the whole transcript follows, so find and the list end up with every line.
@@ -130,7 +130,7 @@ describe('opening a long meeting at a search hit', () => {
     await waitFor('the second hit shown', () => keys().includes('k1500') || null);
     release();
     // The answer to the first open's request has been read and set aside.
-    await new Promise((r) => setTimeout(r, 50));
+    await pause(50);
     expect(useMeetingStore.getState().detail?.window).toBeDefined();
     await waitFor('the whole transcript', () => useMeetingStore.getState().detail?.window === undefined);
     expect(core.calls.filter((c) => c === 'library:segments')).toHaveLength(2);
