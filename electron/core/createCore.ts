@@ -274,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tickets: mediaTickets,
     dialogs: options.dialogs,
     logger,
+    keyScopes: (serverId) => adminFor(serverId).keyScopes.current(),
   });
 
   const handlers = redactErrors(
