@@ -84,6 +84,20 @@ test('g2: a bot that needs a person to get in says so with what to do', async ({
   await expect(card).toHaveAttribute('data-status', 'needs_help');
   await expect(card.getByTestId('health-notice')).toContainText('The bot needs help to get in');
   await expect(card.getByTestId('health-notice')).toContainText('let it in from the lobby');
+  // What the server gives: its reason, and the bot's screen on that server, opened without the key.
+  await expect(card.getByTestId('health-notice')).toContainText('The server says: admission needs a person');
+  const id = await meetingIdOf(card);
+  await card.getByTestId('health-notice').getByRole('button', { name: 'Open the bot’s screen' }).click();
+  await expect.poll(() => app!.ports.opener.opened).toEqual([`${app!.simulatorUrl}/b/${id}`]);
+  expect(app!.ports.opener.opened.join('')).not.toContain(app!.apiKey);
+
+  // The meeting's page says it too.
+  await nav(page, /Library/);
+  await row(page, 'nhp-help-mtg')
+    .getByRole('button', { name: /nhp-help-mtg/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('health-notice')).toContainText('The bot needs help to get in');
 });
 
 test('g2: chat is shown among the captions, marked as chat, and exported unless left out', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { explainOutcome, STATUS_RANK as RANK, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
-import { healthAdvice, type HealthReport } from '../../../shared/meetings/health';
+import { healthAdvice, type HealthReport, type HelpRequest } from '../../../shared/meetings/health';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import type { Meeting, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import type { Clock } from '../ports';
@@ -20,6 +20,8 @@ export interface TrackedMeeting {
   outcome: string | null;
   /** The last in-band health problem the server reported while the meeting runs (shared/meetings/health.ts). */
   health?: TrackedHealth | null;
+  /** While the bot needs a person: what the server said about it (G2), else null. */
+  help?: HelpRequest | null;
 }
 
 export interface TrackedHealth {
@@ -116,7 +118,9 @@ export class MeetingTracker {
     const details =
       (update.completionReason && update.completionReason !== m.completionReason) ||
       (update.failureStage && update.failureStage !== m.failureStage);
-    if (!moved && !details) return false;
+    const help = update.status === 'needs_help' && update.help && (moved || m.status === 'needs_help') ? update.help : null;
+    if (!moved && !details && !help) return false;
+    if (help) m.help = help;
     const previous = m.status;
     if (update.completionReason) m.completionReason = update.completionReason;
     if (update.failureStage) m.failureStage = update.failureStage;
@@ -125,6 +129,7 @@ export class MeetingTracker {
       m.status = update.status;
       m.since = now;
       m.history.push({ status: update.status, at: now });
+      if (update.status !== 'needs_help') m.help = null;
     }
     m.outcome = TERMINAL_STATUSES.has(m.status) ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
     // A finished meeting's outcome says what happened; a health problem was about the meeting running.

@@ -142,7 +142,7 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
           The server no longer has this transcript; this computer still keeps its copy.
         </Banner>
       ) : null}
-      <FollowedHealthNotice serverId={detail.meeting.serverId} meetingId={detail.meeting.remoteId} />
+      <FollowedHealthNotice serverId={detail.meeting.serverId} meetingId={detail.meeting.remoteId} status={detail.meeting.status} />
       <div className="meeting-detail-body">
         <TranscriptPanel detail={detail} focus={open?.focus ?? null} focusSeq={open?.seq ?? 0} reach={reach} />
         <aside className="meeting-side" aria-label="Details and status">

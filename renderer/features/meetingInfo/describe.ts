@@ -7,9 +7,11 @@ export interface HealthView {
   advice: string;
   /** The server's own words, shown small under the advice. */
   detail: string | null;
+  /** The server offers a view of the bot's screen (G2 `vnc_url`), opened in the browser. */
+  screen: boolean;
 }
 
-const NEEDS_HELP: Omit<HealthView, 'detail'> = {
+const NEEDS_HELP: Omit<HealthView, 'detail' | 'screen'> = {
   kind: 'needs_help',
   title: 'The bot needs help to get in',
   advice:
@@ -17,10 +19,20 @@ const NEEDS_HELP: Omit<HealthView, 'detail'> = {
 };
 
 /** What is wrong with a running meeting and what the person can do, or null when nothing is. */
-export function healthView(m: Pick<TrackedMeetingView, 'status' | 'health'>): HealthView | null {
-  if (m.status === 'needs_help') return { ...NEEDS_HELP, detail: null };
+export function healthView(m: Pick<TrackedMeetingView, 'status' | 'health' | 'help'>): HealthView | null {
+  if (m.status === 'needs_help') {
+    const screen = Boolean(m.help?.screen);
+    return {
+      ...NEEDS_HELP,
+      advice: screen
+        ? 'It cannot get into the meeting by itself. Open the bot’s screen to see where it is stuck, or let it in from the lobby (or ask the host to); if nobody can, stop the bot.'
+        : NEEDS_HELP.advice,
+      detail: m.help?.reason ?? null,
+      screen,
+    };
+  }
   if (!m.health || m.status === 'completed' || m.status === 'failed') return null;
-  return { kind: m.health.problem, title: m.health.title, advice: m.health.advice, detail: m.health.detail };
+  return { kind: m.health.problem, title: m.health.title, advice: m.health.advice, detail: m.health.detail, screen: false };
 }
 
 /** "4 min 12 s" of speaking, or "38 s". */
