@@ -32,6 +32,12 @@ export interface TrackedHealth {
   at: number;
 }
 
+/** The tracker's part of the health memory (meetings/healthMemory.ts), bound to its server. */
+export interface TrackerHealthMemory {
+  recall(meetingId: number): TrackedHealth | null;
+  remember(meetingId: number, health: TrackedHealth | null): void;
+}
+
 export interface TrackerEvents {
   /** A meeting's status changed (also called for the first status of a newly tracked meeting). */
   onStatus(meeting: TrackedMeeting, previous: MeetingStatus | null): void;
@@ -45,6 +51,7 @@ export class MeetingTracker {
   constructor(
     private readonly clock: Clock,
     private readonly events: TrackerEvents,
+    private readonly memory?: TrackerHealthMemory,
   ) {}
 
   list(): TrackedMeeting[] {
@@ -85,6 +92,8 @@ export class MeetingTracker {
       outcome: TERMINAL_STATUSES.has(meeting.status)
         ? explainOutcome(meeting.status, meeting.completionReason, meeting.failureStage)
         : null,
+      // A problem reported before a restart shows again until lines or a new frame say otherwise.
+      health: TERMINAL_STATUSES.has(meeting.status) ? null : (this.memory?.recall(meeting.id) ?? null),
     };
     this.meetings.set(meeting.id, tracked);
     this.events.onStatus(tracked, null);
@@ -133,7 +142,10 @@ export class MeetingTracker {
     }
     m.outcome = TERMINAL_STATUSES.has(m.status) ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
     // A finished meeting's outcome says what happened; a health problem was about the meeting running.
-    if (TERMINAL_STATUSES.has(m.status)) m.health = null;
+    if (TERMINAL_STATUSES.has(m.status) && m.health) {
+      m.health = null;
+      this.memory?.remember(m.id, null);
+    }
     if (moved) this.events.onStatus(m, previous);
     this.events.onChange();
     return true;
@@ -146,6 +158,7 @@ export class MeetingTracker {
     const { title, advice } = healthAdvice(report);
     const same = m.health?.problem === report.problem && m.health.title === title;
     m.health = { problem: report.problem, title, advice, detail: report.detail, at: this.clock.now() };
+    this.memory?.remember(m.id, m.health);
     // Repeats (the server sends one every 15 s while it lasts) refresh the time without a redraw.
     if (!same) this.events.onChange();
     return true;
@@ -156,6 +169,7 @@ export class MeetingTracker {
     const m = this.meetings.get(id);
     if (!m?.health) return;
     m.health = null;
+    this.memory?.remember(id, null);
     this.events.onChange();
   }
 

@@ -5,7 +5,9 @@ import { Banner, Button, InlineError } from '../../app/theme';
 import { ExternalIcon } from '../../app/theme/icons';
 import { api } from '../../platform/api';
 import { useBotsStore } from '../bots/store';
-import { healthView } from './describe';
+import { useNow } from '../../app/clock';
+import { relativeTime } from '../library/describe';
+import { healthView, reportAge } from './describe';
 
 /** Opens the server's view of the bot's screen in the browser (the core checks it is on that server). */
 function ScreenButton({ serverId, meetingId }: { serverId: string; meetingId: number }) {
@@ -35,12 +37,15 @@ export function HealthNotice({
   meeting: Pick<TrackedMeetingView, 'status' | 'health' | 'help'> & Partial<Pick<TrackedMeetingView, 'serverId' | 'id'>>;
 }) {
   const view = healthView(meeting);
+  const now = useNow(view?.reportedAt != null);
   if (!view) return null;
+  const age = reportAge(view.reportedAt, now, (at) => relativeTime(at, now));
   return (
     <div className="health-notice" data-testid="health-notice" data-kind={view.kind}>
       <Banner tone="warn" title={view.title}>
         <p>{view.advice}</p>
         {view.detail ? <p className="muted">The server says: {view.detail}</p> : null}
+        {age ? <p className="muted">{age}</p> : null}
         {view.screen && meeting.serverId !== undefined && meeting.id !== undefined ? (
           <div className="health-actions">
             <ScreenButton serverId={meeting.serverId} meetingId={meeting.id} />

@@ -9,9 +9,16 @@ export interface HealthView {
   detail: string | null;
   /** The server offers a view of the bot's screen (G2 `vnc_url`), opened in the browser. */
   screen: boolean;
+  /** When the server last reported the problem (a problem kept across a restart may be older). */
+  reportedAt: number | null;
 }
 
-const NEEDS_HELP: Omit<HealthView, 'detail' | 'screen'> = {
+/** "Last reported 3 min ago" once a report is old enough that the person should know its age. */
+export function reportAge(reportedAt: number | null, now: number, ago: (at: number) => string): string | null {
+  return reportedAt !== null && now - reportedAt >= 60_000 ? `Last reported ${ago(reportedAt)}.` : null;
+}
+
+const NEEDS_HELP: Omit<HealthView, 'detail' | 'screen' | 'reportedAt'> = {
   kind: 'needs_help',
   title: 'The bot needs help to get in',
   advice:
@@ -29,10 +36,18 @@ export function healthView(m: Pick<TrackedMeetingView, 'status' | 'health' | 'he
         : NEEDS_HELP.advice,
       detail: m.help?.reason ?? null,
       screen,
+      reportedAt: null,
     };
   }
   if (!m.health || m.status === 'completed' || m.status === 'failed') return null;
-  return { kind: m.health.problem, title: m.health.title, advice: m.health.advice, detail: m.health.detail, screen: false };
+  return {
+    kind: m.health.problem,
+    title: m.health.title,
+    advice: m.health.advice,
+    detail: m.health.detail,
+    screen: false,
+    reportedAt: m.health.at,
+  };
 }
 
 /** "4 min 12 s" of speaking, or "38 s". */

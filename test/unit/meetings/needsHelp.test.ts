@@ -3,7 +3,7 @@ import { MeetingTracker } from '../../../electron/core/meetings/tracker';
 import { helpReasonText, helpScreenUrl } from '../../../shared/meetings/health';
 import { parseStatusFrame } from '../../../shared/meetings/statusFrame';
 import type { Meeting } from '../../../shared/vexa/types';
-import { healthView } from '../../../renderer/features/meetingInfo/describe';
+import { healthView, reportAge } from '../../../renderer/features/meetingInfo/describe';
 
 // G2 (v0.10) publishes needs_human_help with payload.data {escalation_reason, vnc_url: "/b/{id}",
 // escalated_at} (meeting_api/callbacks.py bot_status_change_callback).
@@ -53,5 +53,13 @@ describe('a bot that needs a person, as the server says it', () => {
     tracker.apply({ meetingId: 7, platform: null, nativeId: null, status: 'active', at: null, completionReason: null, failureStage: null });
     expect(tracker.get(7)!.help).toBeNull();
     expect(healthView(tracker.get(7)!)).toBeNull();
+  });
+});
+
+describe('a health problem’s age', () => {
+  it('is said once the report is a minute old (a problem brought back after a restart), not before', () => {
+    expect(reportAge(1_000_000, 1_030_000, () => 'x')).toBeNull();
+    expect(reportAge(1_000_000, 1_180_000, () => '3 min ago')).toBe('Last reported 3 min ago.');
+    expect(reportAge(null, 5_000_000, () => 'x')).toBeNull();
   });
 });
