@@ -27,7 +27,8 @@ export function recordingDeletion(
  * bar and the library say it, never the connection error itself; and whether a kept copy plays.
  */
 export function offlineListReason(label: string, connected: boolean, keptFiles: number): string {
-  const lead = connected ? `Offline: ${label} cannot be reached right now.` : `${label} is not connected.`;
+  // The panel shows an "Offline" badge beside this; the sentence says who cannot be reached.
+  const lead = connected ? `${label} cannot be reached right now.` : `${label} is not connected.`;
   return keptFiles > 0
     ? `${lead} The copy kept on this computer plays without it.`
     : `${lead} The recording plays once it is back; no copy is kept on this computer. Next time, choose “Keep for offline” to listen without the server.`;

@@ -27,7 +27,7 @@ describe('deleting a recording is offered only where this key can', () => {
 describe('the recordings panel offline', () => {
   it('says offline plainly, never the connection error, and offers the kept copy', () => {
     const kept = offlineListReason('Vexa Cloud', true, 1);
-    expect(kept).toMatch(/^Offline: Vexa Cloud cannot be reached/);
+    expect(kept).toMatch(/^Vexa Cloud cannot be reached right now\./);
     expect(kept).toContain('The copy kept on this computer plays without it.');
     const none = offlineListReason('Vexa Cloud', true, 0);
     expect(none).toContain('no copy is kept on this computer');
