@@ -91,6 +91,12 @@ test('g2: a bot that needs a person to get in says so with what to do', async ({
   await expect.poll(() => app!.ports.opener.opened).toEqual([`${app!.simulatorUrl}/b/${id}`]);
   expect(app!.ports.opener.opened.join('')).not.toContain(app!.apiKey);
 
+  // The Live screen's tile says it too.
+  await nav(page, /Live/);
+  await expect(page.locator('.live-tile[data-status="needs_help"]').getByTestId('health-notice')).toContainText(
+    'The bot needs help to get in',
+  );
+
   // The meeting's page says it too.
   await nav(page, /Library/);
   await row(page, 'nhp-help-mtg')
