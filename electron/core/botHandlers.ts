@@ -1,6 +1,7 @@
 import { UserFacingError, type Handler } from '../../shared/ipc/dispatch';
 import type { ChannelName } from '../../shared/ipc/contract';
 import type { LiveStateView, RunningBotView } from '../../shared/ipc/models';
+import { helpScreenUrl } from '../../shared/meetings/health';
 import type { Connections } from './connections/connections';
 import { withServer, type Sessions } from './connections/sessions';
 import type { ExternalOpener, Logger, OverlayWindows } from './ports';
@@ -16,6 +17,7 @@ type BotChannel =
   | 'bots:running'
   | 'bots:slots'
   | 'meetings:openLink'
+  | 'meetings:openHelp'
   | 'live:state'
   | 'live:reconnectNow'
   | 'live:open'
@@ -119,6 +121,13 @@ export function createBotHandlers({ connections, sessions, opener, overlays, log
           'The app does not know the address of this meeting. Open it from your calendar or the invitation.',
         );
       await opener.openUrl(m.meetingUrl);
+      return null;
+    },
+    'meetings:openHelp': async ({ serverId, meetingId }) => {
+      const { s, m } = followed(serverId, meetingId, 'open the bot’s screen');
+      const url = helpScreenUrl(connections.get(s.serverId)?.record?.url ?? '', m?.help?.screen ?? null);
+      if (!url) throw new UserFacingError('no_link', 'The server offers no view of the bot’s screen for this meeting.');
+      await opener.openUrl(url);
       return null;
     },
     'live:state': async (input: OnServer) => {

@@ -20,6 +20,7 @@ import { followOverlay } from './desktop/overlayFollower';
 import { unavailableLoginItems } from './desktop/ports';
 import { createHandlers } from './handlers';
 import { createPlanning, type PlanningParts } from './planning/createPlanning';
+import { fileHealthMemory } from './meetings/healthMemory';
 import { createLinkInbox } from './links/coreLinks';
 import { createFileLogger } from './logger';
 import { noSystemEvents, systemClock } from './ports';
@@ -159,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     resolveHost: options.resolveHost,
     library,
     outbox,
+    healthMemory: fileHealthMemory(join(options.paths.data, 'meeting-health.json'), () => clock.now()),
     onListChanged: emitState,
     upcoming: () => planning?.trayLines() ?? [],
   });
@@ -274,6 +276,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tickets: mediaTickets,
     dialogs: options.dialogs,
     logger,
+    keyScopes: (serverId) => adminFor(serverId).keyScopes.current(),
   });
 
   const handlers = redactErrors(

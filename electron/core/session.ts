@@ -8,6 +8,7 @@ import { LiveHub } from './live/liveHub';
 import type { Resolver } from './net/guardedLookup';
 import { LiveTranscripts } from './live/liveTranscripts';
 import { BotService } from './meetings/botService';
+import type { HealthMemory } from './meetings/healthMemory';
 import { LibraryFollower, trackedToMeeting } from './meetings/libraryFollower';
 import type { Clock, Logger, Notifier } from './ports';
 import type { ServerRecord } from './servers';
@@ -25,6 +26,8 @@ export interface SessionShared {
   resolveHost?: Resolver;
   library: Library;
   outbox: OutboxService;
+  /** Health problems kept across a restart (meetings/healthMemory.ts). */
+  healthMemory?: HealthMemory;
 }
 
 /** One server's part: its record, its key (for the live socket only) and its client. */
@@ -164,6 +167,7 @@ export class ServerSession {
       onFocusMeeting: (meetingId) => d.emit('ui:focusMeeting', { serverId: server.id, meetingId }),
       onLimit: d.onLimit,
       pollMs: d.timings?.pollMs,
+      ...(d.healthMemory ? { healthMemory: d.healthMemory } : {}),
     });
     hub.start();
     void sync.run();

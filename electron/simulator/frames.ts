@@ -17,11 +17,12 @@ export function statusFrames(profile: SimProfile, m: MeetingRecord, status: Meet
     return { meeting: { type: 'meeting.status', meeting, payload: { status }, ts: pyNaive(at) }, user: null };
   }
   if (profile === 'g2') {
-    // G2 adds what a person needs to help a stuck bot (meetings.py, callbacks.py); the simulator has
-    // no remote browser to offer, so there is no VNC link.
+    // G2 adds what a person needs to help a stuck bot: the bot's reason and `vnc_url`, always the
+    // gateway path `/b/{meeting_id}` of the bot's browser (v0.10 meeting_api/callbacks.py
+    // `bot_status_change_callback`). The simulator has no browser behind that path.
     const payload =
       status === 'needs_human_help'
-        ? { status, data: { escalation_reason: 'admission needs a person', vnc_url: null, escalated_at: pyNaive(at) } }
+        ? { status, data: { escalation_reason: 'admission needs a person', vnc_url: `/b/${m.id}`, escalated_at: pyNaive(at) } }
         : { status };
     return { meeting: { type: 'meeting.status', meeting, payload, user_id: m.userId, ts: pyNaive(at) }, user: null };
   }

@@ -160,6 +160,8 @@ export const channels = {
   /** Puts text the window shows (a share link, a token) on the clipboard; the window itself has no clipboard access. */
   'clipboard:writeText': { input: z.object({ text: z.string().max(100_000) }).strict(), output: z.null() },
   'meetings:openLink': { input: FollowedMeeting, output: z.null() },
+  /** Opens, in the browser, the screen a server offers of a bot that needs help (G2 `vnc_url`), on that server only, never with a key. */
+  'meetings:openHelp': { input: FollowedMeeting, output: z.null() },
   /** One server's live connection (the current server when left out). */
   'live:state': { input: OnServerInput, output: LiveStateSchema },
   /**

@@ -198,6 +198,8 @@ export const TrackedMeetingSchema = z.object({
     })
     .nullable()
     .optional(),
+  /** While the bot needs a person (G2): the server's reason and whether it offers the bot's screen (opened by `meetings:openHelp`). */
+  help: z.object({ reason: z.string().nullable(), screen: z.string().nullable(), at: z.number().nullable() }).nullable().optional(),
 });
 export type TrackedMeetingView = z.infer<typeof TrackedMeetingSchema>;
 

@@ -37,6 +37,8 @@ export const RecordingListViewSchema = z.object({
   reason: z.string().nullable(),
   /** G3 deletes a recording only with a `bot`-scoped key once the meeting has ended. */
   canDelete: z.boolean(),
+  /** Why deleting is not offered (a key without the `bot` scope, a meeting still running); null when it is, or nothing to say. */
+  deleteNote: z.string().nullable().optional(),
   recordings: z.array(RecordingViewSchema),
 });
 export type RecordingListView = z.infer<typeof RecordingListViewSchema>;

@@ -63,3 +63,42 @@ export function healthAdvice(h: Pick<HealthReport, 'problem' | 'status' | 'kind'
       'The server’s transcription engine is failing, so new lines are not being transcribed. Tell whoever runs the server; the bot stays in the meeting and transcription resumes once the engine is back.',
   };
 }
+
+/**
+ * What a server says when its bot needs a person (`needs_help`): G2 (v0.10) publishes
+ * `payload.data = {escalation_reason, vnc_url, escalated_at}` with the status frame and keeps the
+ * same in `meeting.data.escalation`; `vnc_url` is `/b/{meeting_id}`, a path on the gateway that
+ * shows the bot's browser (Vexa-ai/vexa v0.10 services/meeting-api/meeting_api/callbacks.py
+ * `bot_status_change_callback`). G3 frames carry only the status.
+ */
+export interface HelpRequest {
+  /** The server's reason, in its words; null when it gave none (or only "unknown"). */
+  reason: string | null;
+  /** The server's address of the bot's screen (`vnc_url`), as given; opened only through `helpScreenUrl`. */
+  screen: string | null;
+  at: number | null;
+}
+
+/** The reason as a person reads it: `admission_needs_a_person` → "admission needs a person". */
+export function helpReasonText(reason: unknown): string | null {
+  if (typeof reason !== 'string') return null;
+  const text = reason.replace(/_/g, ' ').trim().slice(0, 300);
+  return text && text.toLowerCase() !== 'unknown' ? text : null;
+}
+
+/**
+ * The bot's screen as a web address on the meeting's own server, or null. The server gives a path
+ * (`/b/7`); an absolute address is accepted only on the same origin, so a frame cannot send the
+ * person elsewhere. No key is ever added: the server's page asks for its own sign-in.
+ */
+export function helpScreenUrl(serverUrl: string, screen: string | null): string | null {
+  if (!screen) return null;
+  try {
+    const base = new URL(serverUrl);
+    const url = new URL(screen, base);
+    if (url.origin !== base.origin || !/^https?:$/.test(url.protocol)) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}

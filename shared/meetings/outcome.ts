@@ -91,15 +91,17 @@ export function explainOutcome(status: MeetingStatus, completionReason: string |
  * What the server says about how much it captured, from a meeting's `data` (G3): `stt_fault`
  * `{kinds:[{kind, count, status, detail}], total}`, the speech-to-text failures the bot counted
  * (it persists why a transcript is empty, Vexa-ai/vexa issues #53, #90, #343), and
- * `segments_captured`, the lines it stored. Null when the server reported neither.
+ * `segments_captured`, the lines it stored (said only while this computer holds none of them,
+ * `linesHeld`: where it holds some, the row counts them). Null when there is nothing to say.
  */
-export function explainCapture(data: { sttFault: unknown; segmentsCaptured: unknown }): string | null {
+export function explainCapture(data: { sttFault: unknown; segmentsCaptured: unknown }, linesHeld = 0): string | null {
   const parts: string[] = [];
   const fault = describeSttFault(data.sttFault);
   if (fault) parts.push(fault);
   const n = typeof data.segmentsCaptured === 'number' && Number.isFinite(data.segmentsCaptured) ? data.segmentsCaptured : null;
   if (n === 0) parts.push(fault ? 'No lines were transcribed.' : 'The bot heard nothing it could transcribe: no lines were captured.');
-  else if (n !== null) parts.push(`${n} ${n === 1 ? 'line was' : 'lines were'} transcribed.`);
+  // A row already counts the lines this computer holds ("32 lines"): the server's count would say it twice.
+  else if (n !== null && linesHeld === 0) parts.push(`${n} ${n === 1 ? 'line was' : 'lines were'} transcribed.`);
   return parts.length ? parts.join(' ') : null;
 }
 

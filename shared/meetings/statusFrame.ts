@@ -1,4 +1,5 @@
 import { normaliseStatus } from '../vexa/normalise';
+import { helpReasonText, type HelpRequest } from './health';
 import { parseVexaTimestamp } from '../vexa/time';
 import type { MeetingStatus } from '../vexa/types';
 
@@ -12,6 +13,8 @@ export interface StatusUpdate {
   at: number | null;
   completionReason: string | null;
   failureStage: string | null;
+  /** `needs_help` on G2: what the server says about it (health.ts `HelpRequest`). */
+  help?: HelpRequest | null;
 }
 
 const rec = (v: unknown): Record<string, unknown> | null =>
@@ -19,6 +22,12 @@ const rec = (v: unknown): Record<string, unknown> | null =>
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null =>
   typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null;
+
+function helpOf(d: Record<string, unknown>): HelpRequest | null {
+  const reason = helpReasonText(d.escalation_reason ?? d.reason);
+  const screen = str(d.vnc_url);
+  return reason || screen ? { reason, screen, at: parseVexaTimestamp(d.escalated_at) } : null;
+}
 
 /**
  * Reads `meeting.status` frames of every generation, or returns null for anything else:
@@ -34,6 +43,7 @@ export function parseStatusFrame(frame: Record<string, unknown>): StatusUpdate |
     if (status === 'unknown') return null;
     const data = rec(payload.data);
     return {
+      ...(status === 'needs_help' ? { help: helpOf(data ?? payload) } : {}),
       meetingId: int(meeting.id),
       platform: str(meeting.platform),
       nativeId: str(meeting.native_id),

@@ -61,6 +61,9 @@ test('a feed with auto-join brings a bot into its meeting and a transcript; a sk
   await expect(next).toContainText('Vendor call');
   await next.getByRole('button', { name: 'Skip Vendor call' }).click();
   await expect(next.getByRole('button', { name: 'Send the bot to Vendor call again' })).toBeVisible();
+  // Said in the words Coming up uses.
+  await expect(next.getByRole('listitem').filter({ hasText: 'Vendor call' })).toContainText('Skipped: no bot will join');
+  await expect(next.getByRole('listitem').filter({ hasText: 'Roadmap sync' })).toContainText('Bot joins by itself');
 
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -31,9 +31,11 @@ test('g3: who took part is listed, invited apart from heard, and a silent invite
   await nav(page, /Library/);
   await expect(meetingList(page).getByText('Transcript on this computer')).toHaveCount(3);
   // How each meeting ended, in words, on its row.
-  await expect(row(page, 'June release planning').getByTestId('meeting-ending')).toHaveText(
-    'Everyone else left, so the bot left too. 32 lines were transcribed.',
-  );
+  // The line count is said once, beside the platform, not again in the ending.
+  const june = row(page, 'June release planning');
+  await expect(june.getByTestId('meeting-ending')).toHaveText('Everyone else left, so the bot left too.');
+  await expect(june).toContainText('32\u00a0lines');
+  await expect(june).not.toContainText('lines were transcribed');
 
   await search(page).fill('Whitfield');
   const hit = results(page).getByRole('option').filter({ hasText: 'June release planning' });
@@ -82,6 +84,26 @@ test('g2: a bot that needs a person to get in says so with what to do', async ({
   await expect(card).toHaveAttribute('data-status', 'needs_help');
   await expect(card.getByTestId('health-notice')).toContainText('The bot needs help to get in');
   await expect(card.getByTestId('health-notice')).toContainText('let it in from the lobby');
+  // What the server gives: its reason, and the bot's screen on that server, opened without the key.
+  await expect(card.getByTestId('health-notice')).toContainText('The server says: admission needs a person');
+  const id = await meetingIdOf(card);
+  await card.getByTestId('health-notice').getByRole('button', { name: 'Open the bot’s screen' }).click();
+  await expect.poll(() => app!.ports.opener.opened).toEqual([`${app!.simulatorUrl}/b/${id}`]);
+  expect(app!.ports.opener.opened.join('')).not.toContain(app!.apiKey);
+
+  // The Live screen's tile says it too.
+  await nav(page, /Live/);
+  await expect(page.locator('.live-tile[data-status="needs_help"]').getByTestId('health-notice')).toContainText(
+    'The bot needs help to get in',
+  );
+
+  // The meeting's page says it too.
+  await nav(page, /Library/);
+  await row(page, 'nhp-help-mtg')
+    .getByRole('button', { name: /nhp-help-mtg/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('health-notice')).toContainText('The bot needs help to get in');
 });
 
 test('g2: chat is shown among the captions, marked as chat, and exported unless left out', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Locator, Page, Response } from '@playwright/test';
 import { expect, test } from './support/test';
 import type { SimProfile } from '../../electron/simulator';
+import { startSimulator } from '../../electron/simulator';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, snap } from './support/launch';
 
@@ -107,6 +108,13 @@ test('g3: play, seek, the heard line highlighted, a line plays from its moment, 
   // Kept for offline: its size shows here and in Settings.
   await panel(page).getByRole('button', { name: 'Keep for offline' }).click();
   await expect(panel(page).getByText(/^Kept offline · \d/)).toBeVisible();
+  // Deleting the meeting would take that audio too: its dialog says so before anything goes.
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const deleting = page.getByRole('dialog', { name: /^Delete / });
+  await expect(deleting.getByText('From this computer only').locator('..')).toContainText(
+    /The audio kept on this computer for offline listening \(\d[\d.]* [KM]B\) is deleted too\./,
+  );
+  await deleting.getByRole('button', { name: 'Cancel' }).click();
   await nav(page, /Settings/);
   await expect(page.getByTestId('offline-recordings-usage')).toContainText('1 recording uses');
 
@@ -121,7 +129,10 @@ test('g3: play, seek, the heard line highlighted, a line plays from its moment, 
     .filter({ hasText: PLANNING })
     .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
     .click();
-  await expect(page.getByTestId('recordings-reason')).toContainText('kept on this computer play without it');
+  // Offline, said as the library says it, never the connection error; the kept copy is offered.
+  await expect(panel(page).getByText('Offline', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('recordings-reason')).toContainText('The copy kept on this computer plays without it');
+  await expect(panel(page)).not.toContainText('Nothing is answering');
   await panel(page).getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => (await mediaState(page)).duration).toBeGreaterThan(lines.at(-1)!.end);
   // A line in view of the reopened transcript (the list draws only what is in view).
@@ -150,4 +161,36 @@ test('g2: the recording downloads in the browser, and is deleted with a confirma
   await expect(page.getByTestId('recordings-reason')).toContainText('The server kept no recording of this meeting');
   // The transcript lines no longer offer to play.
   await expect(page.locator('.caption-seg[data-playable]')).toHaveCount(0);
+});
+
+test('g3: a transcription-only key plays the recording but is not offered to delete it, and is told why', async ({ page }) => {
+  // The gateway asks for the `bot` scope to delete a recording; reading takes `tx` (shared/vexa/keyScope.ts).
+  const apiKey = `vxa_tx_${'t'.repeat(32)}`;
+  const sim = await startSimulator({
+    profile: 'g3',
+    port: 0,
+    apiKeys: [{ key: apiKey, scopes: ['tx'] }],
+    seed: true,
+    rateLimitPerMinute: 0,
+  });
+  try {
+    app = await launchApp({ profile: 'g3', simulator: sim, apiKey });
+    await connect(page, app);
+    await nav(page, /Library/);
+    await page
+      .getByRole('list', { name: 'Meetings' })
+      .getByRole('listitem')
+      .filter({ hasText: PLANNING })
+      .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
+      .click();
+    await expect(panel(page).getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByTestId('recordings-delete-note')).toHaveText(
+      'This key can play and download recordings but not delete them: deleting needs a key with the “bot” scope.',
+    );
+    await expect(panel(page).getByRole('button', { name: 'Delete recording…' })).toHaveCount(0);
+  } finally {
+    await app?.close();
+    app = null;
+    await sim.close();
+  }
 });

@@ -92,6 +92,18 @@ test('a plan is changed (time, title, link) and cancelled; once the bot owns it,
   const moved = comingUp(page).getByRole('listitem').filter({ hasText: 'Design review (moved)' });
   await expect(moved).toContainText(shownTime(ZONE, laterAt));
 
+  // The library's Planned group says it as Coming up does (words, time) and leads back here to change it.
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Library/ })
+    .click();
+  const planned = page.getByRole('list', { name: 'Planned meetings' }).getByRole('listitem').filter({ hasText: 'Design review (moved)' });
+  await expect(planned).toContainText(shownTime(ZONE, laterAt));
+  await expect(planned).toContainText('Bot joins by itself');
+  await planned.getByRole('button').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Launch' })).toBeVisible();
+  await expect(moved.getByRole('button', { name: 'Change Design review (moved)' })).toBeFocused();
+
   // A bot sent now to the same link takes the plan; changing it is then refused in words.
   await linkField(page).fill('https://meet.google.com/xyz-abcd-efg');
   await page.getByRole('radio', { name: 'Now' }).check();
@@ -117,8 +129,10 @@ test('a plan is changed (time, title, link) and cancelled; once the bot owns it,
 test('a Vexa 0.10 server shows scheduling as unavailable, with the reason', async ({ page }) => {
   app = await launchApp({ profile: 'g2', timeScale: 1, seed: false });
   await connect(page, app);
+  // No card shouts that scheduling is missing: the "Later" choice says why, once chosen.
+  await expect(page.getByRole('region', { name: 'Coming up' })).toHaveCount(0);
+  await expect(page.getByText('scheduled bots need Vexa 0.12 or later')).toHaveCount(0);
   await page.getByRole('radio', { name: 'Later' }).check();
   await expect(page.getByText('scheduled bots need Vexa 0.12 or later').first()).toBeVisible();
   await expect(page.getByLabel('Date', { exact: true })).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Coming up' })).toContainText('scheduled bots need Vexa 0.12 or later');
 });

@@ -142,7 +142,10 @@ export function meetingView(r: MeetingListRow, label: (serverId: string) => stri
     transcriptSyncedAt: r.transcript_synced_at,
     localFields: asFields(parseJson<unknown>(r.local_fields, [])),
     conflictFields,
-    captureNote: explainCapture({ sttFault: parseJson<unknown>(r.stt_fault ?? null, null), segmentsCaptured: r.segments_captured ?? null }),
+    captureNote: explainCapture(
+      { sttFault: parseJson<unknown>(r.stt_fault ?? null, null), segmentsCaptured: r.segments_captured ?? null },
+      r.segment_count,
+    ),
   };
 }
 

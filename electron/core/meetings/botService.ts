@@ -12,6 +12,7 @@ import { limitFromRefusal } from '../connections/botSlots';
 import type { Clock, Logger, Notifier } from '../ports';
 import type { VexaClient } from '../vexa';
 import { joinUrlFor } from './joinUrl';
+import type { HealthMemory } from './healthMemory';
 import { MeetingTracker, type TrackedMeeting } from './tracker';
 import { titled } from './serverNaming';
 
@@ -45,6 +46,8 @@ export interface BotServiceDeps {
   /** The server refused a launch for its concurrent bot limit and said what the limit is. */
   onLimit?(limit: number): void;
   pollMs?: number;
+  /** Health problems kept across a restart (healthMemory.ts). */
+  healthMemory?: HealthMemory;
 }
 
 /**
@@ -62,10 +65,18 @@ export class BotService {
   private closed = false;
 
   constructor(private readonly d: BotServiceDeps) {
-    this.tracker = new MeetingTracker(d.clock, {
-      onStatus: (m) => this.alert(m),
-      onChange: () => d.onChange(this.tracker.list()),
-    });
+    const memory = d.healthMemory;
+    this.tracker = new MeetingTracker(
+      d.clock,
+      {
+        onStatus: (m) => this.alert(m),
+        onChange: () => d.onChange(this.tracker.list()),
+      },
+      memory && {
+        recall: (id) => memory.recall(d.serverId, id),
+        remember: (id, h) => memory.remember(d.serverId, id, h),
+      },
+    );
   }
 
   async launch(input: LaunchInput): Promise<TrackedMeeting> {

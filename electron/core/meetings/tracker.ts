@@ -1,5 +1,5 @@
 import { explainOutcome, STATUS_RANK as RANK, TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
-import { healthAdvice, type HealthReport } from '../../../shared/meetings/health';
+import { healthAdvice, type HealthReport, type HelpRequest } from '../../../shared/meetings/health';
 import type { StatusUpdate } from '../../../shared/meetings/statusFrame';
 import type { Meeting, MeetingStatus, StatusTransition } from '../../../shared/vexa/types';
 import type { Clock } from '../ports';
@@ -20,6 +20,8 @@ export interface TrackedMeeting {
   outcome: string | null;
   /** The last in-band health problem the server reported while the meeting runs (shared/meetings/health.ts). */
   health?: TrackedHealth | null;
+  /** While the bot needs a person: what the server said about it (G2), else null. */
+  help?: HelpRequest | null;
 }
 
 export interface TrackedHealth {
@@ -28,6 +30,12 @@ export interface TrackedHealth {
   advice: string;
   detail: string | null;
   at: number;
+}
+
+/** The tracker's part of the health memory (meetings/healthMemory.ts), bound to its server. */
+export interface TrackerHealthMemory {
+  recall(meetingId: number): TrackedHealth | null;
+  remember(meetingId: number, health: TrackedHealth | null): void;
 }
 
 export interface TrackerEvents {
@@ -43,6 +51,7 @@ export class MeetingTracker {
   constructor(
     private readonly clock: Clock,
     private readonly events: TrackerEvents,
+    private readonly memory?: TrackerHealthMemory,
   ) {}
 
   list(): TrackedMeeting[] {
@@ -83,6 +92,8 @@ export class MeetingTracker {
       outcome: TERMINAL_STATUSES.has(meeting.status)
         ? explainOutcome(meeting.status, meeting.completionReason, meeting.failureStage)
         : null,
+      // A problem reported before a restart shows again until lines or a new frame say otherwise.
+      health: TERMINAL_STATUSES.has(meeting.status) ? null : (this.memory?.recall(meeting.id) ?? null),
     };
     this.meetings.set(meeting.id, tracked);
     this.events.onStatus(tracked, null);
@@ -116,7 +127,9 @@ export class MeetingTracker {
     const details =
       (update.completionReason && update.completionReason !== m.completionReason) ||
       (update.failureStage && update.failureStage !== m.failureStage);
-    if (!moved && !details) return false;
+    const help = update.status === 'needs_help' && update.help && (moved || m.status === 'needs_help') ? update.help : null;
+    if (!moved && !details && !help) return false;
+    if (help) m.help = help;
     const previous = m.status;
     if (update.completionReason) m.completionReason = update.completionReason;
     if (update.failureStage) m.failureStage = update.failureStage;
@@ -125,10 +138,14 @@ export class MeetingTracker {
       m.status = update.status;
       m.since = now;
       m.history.push({ status: update.status, at: now });
+      if (update.status !== 'needs_help') m.help = null;
     }
     m.outcome = TERMINAL_STATUSES.has(m.status) ? explainOutcome(m.status, m.completionReason, m.failureStage) : null;
     // A finished meeting's outcome says what happened; a health problem was about the meeting running.
-    if (TERMINAL_STATUSES.has(m.status)) m.health = null;
+    if (TERMINAL_STATUSES.has(m.status) && m.health) {
+      m.health = null;
+      this.memory?.remember(m.id, null);
+    }
     if (moved) this.events.onStatus(m, previous);
     this.events.onChange();
     return true;
@@ -141,6 +158,7 @@ export class MeetingTracker {
     const { title, advice } = healthAdvice(report);
     const same = m.health?.problem === report.problem && m.health.title === title;
     m.health = { problem: report.problem, title, advice, detail: report.detail, at: this.clock.now() };
+    this.memory?.remember(m.id, m.health);
     // Repeats (the server sends one every 15 s while it lasts) refresh the time without a redraw.
     if (!same) this.events.onChange();
     return true;
@@ -151,6 +169,7 @@ export class MeetingTracker {
     const m = this.meetings.get(id);
     if (!m?.health) return;
     m.health = null;
+    this.memory?.remember(id, null);
     this.events.onChange();
   }
 

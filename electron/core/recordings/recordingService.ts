@@ -11,6 +11,7 @@ import type { LibraryMeeting } from '../cache';
 import type { Dialogs, Logger } from '../ports';
 import type { VexaClient } from '../vexa';
 import { MEDIA_PREFIX, type MediaTicket, type MediaTickets } from './mediaTickets';
+import { offlineListReason, recordingDeletion } from './listReason';
 import { CacheRefusal, type KeptRecording, type OfflineRecordings } from './offlineCache';
 
 export interface RecordingServiceDeps {
@@ -23,6 +24,8 @@ export interface RecordingServiceDeps {
   tickets: MediaTickets;
   dialogs: Dialogs;
   logger: Logger;
+  /** The scopes of the key this app holds for a server (null: not known); decides whether deleting is offered. */
+  keyScopes?(serverId: string): Promise<string[] | null>;
 }
 
 type Media = { id: number; recordingId: number; mediaId: number };
@@ -105,14 +108,13 @@ export class RecordingService {
         source: 'server',
         reason: `${server.label} (${generationLabel(server.generation)}) does not keep recordings of meetings, so there is no audio to play here.`,
         canDelete: false,
+        deleteNote: null,
         recordings: keptViews(kept),
       };
     }
     const finished = TERMINAL_STATUSES.has(meeting.status);
-    // G3 refuses to delete a recording while the meeting runs (409); G1/G2 accept it.
-    const canDelete = !(server?.generation === 'g3' && !finished);
     const client = this.d.client(meeting.serverId);
-    let problem: string | null = null;
+    let unreachable = false;
     if (client) {
       try {
         const recordings = await client.listRecordings(meeting.remoteId);
@@ -124,25 +126,30 @@ export class RecordingService {
             : finished
               ? 'The server kept no recording of this meeting: the bot may have been sent with recording turned off, or it never got in.'
               : 'The recording appears here once the meeting has ended.';
-        return { available: true, source: 'server', reason, canDelete, recordings: recordings.map((r) => viewOf(r, kept)) };
+        const scopes = (await this.d.keyScopes?.(meeting.serverId).catch(() => null)) ?? null;
+        const deletion = recordingDeletion(server?.generation ?? null, finished, scopes);
+        return {
+          available: true,
+          source: 'server',
+          reason,
+          canDelete: deletion.canDelete,
+          deleteNote: recordings.length > 0 ? deletion.note : null,
+          recordings: recordings.map((r) => viewOf(r, kept)),
+        };
       } catch (e) {
         if (!isVexaError(e)) throw e;
         // Refusals (a key without the scope, a server without the route) are for the person to read.
         if (!['unreachable', 'timeout', 'server_error', 'upstream_down', 'tls'].includes(e.code))
           throw new UserFacingError(e.code, e.userMessage);
-        problem = e.userMessage;
+        unreachable = true;
       }
     }
-    const label = server?.label ?? 'The meeting’s server';
-    const lead = problem ?? `${label} is not connected.`;
     return {
       available: true,
       source: 'offline',
-      reason:
-        kept.length > 0
-          ? `${lead} The recordings kept on this computer play without it.`
-          : `${lead} No recording of this meeting is kept on this computer; choose “Keep for offline” next time to listen without the server.`,
+      reason: offlineListReason(server?.label ?? 'The meeting’s server', unreachable, kept.length),
       canDelete: false,
+      deleteNote: null,
       recordings: keptViews(kept),
     };
   }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { CaptionView } from '../../../shared/ipc/models';
+import { icon } from '../../app/theme/icons';
 import type { CaptionTurn } from './captionIndex';
 import { captionTime, gapText, speakerName, type TimeFormat } from './describe';
 import { captionText, highlightParts, type MarkRange } from './search';
@@ -87,11 +88,15 @@ const Segment = memo(function Segment({
   );
 });
 
+// Drawn, not an emoji: a system without a colour-emoji font showed an empty box in its place.
+const ChatIcon = icon(<path d="M7.9 20A9 9 0 1 0 4 16.1L2 22Z" />);
+
 /** Chat lines are told apart by a word, not by colour alone. */
 function ChatTag() {
   return (
     <span className="caption-chat-tag" data-testid="caption-chat">
-      <span aria-hidden="true">💬 </span>in chat
+      <ChatIcon size={12} />
+      in chat
     </span>
   );
 }

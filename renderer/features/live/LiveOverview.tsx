@@ -10,6 +10,7 @@ import { ensureCaptions } from '../captions/actions';
 import { emptyCaptionsText, hasBeenLive, speakerName } from '../captions/describe';
 import { useCaptionsStore } from '../captions/store';
 import { ServerChip, useServerSuffix } from '../servers/ServerChip';
+import { HealthNotice } from '../meetingInfo/HealthNotice';
 import { showLiveCaptions } from './actions';
 import { tailText } from './overlayText';
 
@@ -59,6 +60,8 @@ function LiveTile({ meeting, now }: { meeting: TrackedMeetingView; now: number }
         </Badge>
         {finished ? null : <span className="live-tile-elapsed muted">{formatElapsed(timeInStatus(meeting, now))}</span>}
       </header>
+      {/* What is wrong (needs help, no audio, engine down) shows on the tile as on Launch's card. */}
+      <HealthNotice meeting={meeting} />
       <TileLines meeting={meeting} />
       <footer className="live-tile-foot">
         <Button

@@ -14,6 +14,7 @@ export function DeleteDialog({
   title,
   planned,
   server: serverOption,
+  keptAudio = null,
   onClose,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function DeleteDialog({
   planned: boolean;
   /** Whether "From the server too" can be chosen (see `serverDeleteOption`), and its sentence. */
   server: ServerDeleteOption;
+  /** Says that the audio kept on this computer goes with the meeting (recordings/kept.ts); null when none is kept. */
+  keptAudio?: string | null;
   onClose(): void;
 }) {
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
@@ -104,6 +107,7 @@ export function DeleteDialog({
               <span className="delete-choice-title">From this computer only</span>
               <span className="delete-choice-text">
                 The server keeps the meeting and its transcript; this computer forgets them and does not download them again.
+                {keptAudio ? ` ${keptAudio}` : null}
               </span>
             </span>
           </label>
@@ -134,10 +138,11 @@ export function DeleteDialog({
       title={server ? 'Delete for everyone?' : 'Remove from this computer?'}
       description={
         server ? (
-          serverDeleteConfirmText(isolate(title), planned)
+          [serverDeleteConfirmText(isolate(title), planned), keptAudio].filter(Boolean).join(' ')
         ) : (
           <>
             “<Bidi>{title}</Bidi>” and its transcript are removed from this computer. The server keeps them.
+            {keptAudio ? ` ${keptAudio}` : null}
           </>
         )
       }

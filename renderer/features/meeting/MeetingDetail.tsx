@@ -18,7 +18,9 @@ import { NameEditor } from './NameEditor';
 import { StatusTimeline } from './StatusTimeline';
 import { useMeetingStore } from './store';
 import { TranscriptPanel } from './TranscriptPanel';
+import { keptAudioNote, keptBytesOf } from '../recordings/kept';
 import { RecordingsPanel } from '../recordings/RecordingsPanel';
+import { useRecordingsStore } from '../recordings/store';
 import { FollowedHealthNotice } from '../meetingInfo/HealthNotice';
 import { ParticipantsPanel } from '../meetingInfo/ParticipantsPanel';
 import { useReachability, type Reachability } from './useReachability';
@@ -67,6 +69,7 @@ function Header({
   const { meeting } = detail;
   const [deleting, setDeleting] = useState(false);
   const deletesPlans = useConnectionStore((s) => s.view?.server?.capabilities.plannedMeetings ?? false);
+  const keptBytes = useRecordingsStore((s) => (s.meetingId === meeting.id ? keptBytesOf(s.list) : 0));
   const status = libraryStatus(meeting, reach.connectedServerId);
   const title = libraryTitle(meeting);
   const ref = exportRef(meeting, reach.connectedServerId);
@@ -107,6 +110,7 @@ function Header({
             deletesPlans,
             serverName: rowServerLabel(meeting),
           })}
+          keptAudio={keptAudioNote(keptBytes)}
           onClose={() => setDeleting(false)}
         />
       ) : null}
@@ -138,7 +142,7 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
           The server no longer has this transcript; this computer still keeps its copy.
         </Banner>
       ) : null}
-      <FollowedHealthNotice serverId={detail.meeting.serverId} meetingId={detail.meeting.remoteId} />
+      <FollowedHealthNotice serverId={detail.meeting.serverId} meetingId={detail.meeting.remoteId} status={detail.meeting.status} />
       <div className="meeting-detail-body">
         <TranscriptPanel detail={detail} focus={open?.focus ?? null} focusSeq={open?.seq ?? 0} reach={reach} />
         <aside className="meeting-side" aria-label="Details and status">

@@ -7,9 +7,18 @@ export interface HealthView {
   advice: string;
   /** The server's own words, shown small under the advice. */
   detail: string | null;
+  /** The server offers a view of the bot's screen (G2 `vnc_url`), opened in the browser. */
+  screen: boolean;
+  /** When the server last reported the problem (a problem kept across a restart may be older). */
+  reportedAt: number | null;
 }
 
-const NEEDS_HELP: Omit<HealthView, 'detail'> = {
+/** "Last reported 3 min ago" once a report is old enough that the person should know its age. */
+export function reportAge(reportedAt: number | null, now: number, ago: (at: number) => string): string | null {
+  return reportedAt !== null && now - reportedAt >= 60_000 ? `Last reported ${ago(reportedAt)}.` : null;
+}
+
+const NEEDS_HELP: Omit<HealthView, 'detail' | 'screen' | 'reportedAt'> = {
   kind: 'needs_help',
   title: 'The bot needs help to get in',
   advice:
@@ -17,10 +26,28 @@ const NEEDS_HELP: Omit<HealthView, 'detail'> = {
 };
 
 /** What is wrong with a running meeting and what the person can do, or null when nothing is. */
-export function healthView(m: Pick<TrackedMeetingView, 'status' | 'health'>): HealthView | null {
-  if (m.status === 'needs_help') return { ...NEEDS_HELP, detail: null };
+export function healthView(m: Pick<TrackedMeetingView, 'status' | 'health' | 'help'>): HealthView | null {
+  if (m.status === 'needs_help') {
+    const screen = Boolean(m.help?.screen);
+    return {
+      ...NEEDS_HELP,
+      advice: screen
+        ? 'It cannot get into the meeting by itself. Open the bot’s screen to see where it is stuck, or let it in from the lobby (or ask the host to); if nobody can, stop the bot.'
+        : NEEDS_HELP.advice,
+      detail: m.help?.reason ?? null,
+      screen,
+      reportedAt: null,
+    };
+  }
   if (!m.health || m.status === 'completed' || m.status === 'failed') return null;
-  return { kind: m.health.problem, title: m.health.title, advice: m.health.advice, detail: m.health.detail };
+  return {
+    kind: m.health.problem,
+    title: m.health.title,
+    advice: m.health.advice,
+    detail: m.health.detail,
+    screen: false,
+    reportedAt: m.health.at,
+  };
 }
 
 /** "4 min 12 s" of speaking, or "38 s". */

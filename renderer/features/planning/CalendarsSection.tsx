@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CalendarView, PlanView } from '../../../shared/ipc/planning';
-import { Banner, Bidi, Button, Card, InlineError, TextField } from '../../app/theme';
+import { Badge, Banner, Bidi, Button, Card, InlineError, TextField } from '../../app/theme';
 import { formatDateTime } from '../../app/format';
 import { announce } from '../announcer/store';
 import { addCalendar, loadCalendars, loadPlans, removeCalendar, setAutoJoin, syncCalendar, updateCalendar } from './actions';
-import { planWhen } from './describe';
+import { planState, planWhen } from './describe';
 import { usePlanningStore } from './store';
 import './planning.css';
 
@@ -48,7 +48,7 @@ function Feed({ feed, serverId, next }: { feed: CalendarView; serverId: string; 
         />
       </label>
       <form
-        className="when-row"
+        className="calendar-botname"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void run('name', updateCalendar({ serverId, id: feed.id, botName })).then(
@@ -67,7 +67,8 @@ function Feed({ feed, serverId, next }: { feed: CalendarView; serverId: string; 
             <li key={p.id} className="coming-up-head">
               <Bidi className="break">{p.name}</Bidi>
               <span className="muted">{planWhen(p)}</span>
-              <span className="muted">{p.autoJoin ? (feed.autoJoin ? 'bot joins' : '') : 'skipped'}</span>
+              {/* Said as Coming up says it; nothing while the whole calendar's auto-join is off. */}
+              {!p.autoJoin || feed.autoJoin ? <Badge tone={planState(p).tone}>{planState(p).label}</Badge> : null}
               <Button
                 size="sm"
                 onClick={() => void run('skip', setAutoJoin(p, !p.autoJoin))}
@@ -138,7 +139,8 @@ function AddFeed({ serverId, full, limit }: { serverId: string; full: boolean; l
   };
   if (full) return <p className="muted">You follow {limit} calendars, the most one Vexa account can have. Remove one to add another.</p>;
   return (
-    <form className="when-later" aria-label="Add a calendar" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="when-later calendar-add" aria-label="Add a calendar" onSubmit={(e) => void submit(e)} noValidate>
+      <h3 className="calendar-add-title">Add a calendar</h3>
       <TextField label="Name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="Work" />
       <TextField
         label="Secret address in iCal format"

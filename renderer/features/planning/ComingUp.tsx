@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlanView } from '../../../shared/ipc/planning';
 import { localFields, zoneLabel } from '../../../shared/planning/when';
 import { Badge, Banner, Bidi, Button, Card, InlineError, TextField } from '../../app/theme';
 import { useNavigationStore } from '../navigation/store';
 import { cancelPlan, editPlan, loadPlans, setAutoJoin } from './actions';
-import { planState, planWhen, SERVER_TIMING } from './describe';
+import { planKey, planState, planWhen, SERVER_TIMING, unavailableLine } from './describe';
 import { usePlanningStore } from './store';
 import './planning.css';
 
@@ -57,13 +57,22 @@ function PlanItem({ plan, several }: { plan: PlanView; several: string | null })
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const state = planState(plan);
+  const change = useRef<HTMLButtonElement>(null);
+  // The library's Planned group sent the person here to change this plan: bring it into view.
+  const focused = usePlanningStore((s) => s.focusPlan === planKey(plan));
+  useEffect(() => {
+    if (!focused) return;
+    change.current?.scrollIntoView({ block: 'center' });
+    change.current?.focus({ preventScroll: true });
+    usePlanningStore.setState({ focusPlan: null });
+  }, [focused]);
   const run = async (p: Promise<{ ok: boolean; message?: string }>) => {
     setError(null);
     const r = await p;
     if (!r.ok) setError(r.message ?? 'That did not work.');
   };
   return (
-    <li className="coming-up-item">
+    <li className="coming-up-item" data-plan={planKey(plan)}>
       <div className="coming-up-head">
         <Bidi className="meeting-title break">{plan.name}</Bidi>
         <span className="muted">{planWhen(plan)}</span>
@@ -75,7 +84,7 @@ function PlanItem({ plan, several }: { plan: PlanView; several: string | null })
         <EditForm plan={plan} onDone={() => setEditing(false)} />
       ) : (
         <div className="coming-up-actions">
-          <Button size="sm" onClick={() => setEditing(true)} aria-label={`Change ${plan.name}`}>
+          <Button ref={change} size="sm" onClick={() => setEditing(true)} aria-label={`Change ${plan.name}`}>
             Change
           </Button>
           <Button
@@ -98,23 +107,29 @@ function PlanItem({ plan, several }: { plan: PlanView; several: string | null })
   );
 }
 
-/** The bots the servers will send by themselves, soonest first, with what the person can change. */
+/**
+ * The bots the servers will send by themselves, soonest first, with what the person can change.
+ * Nothing shows for servers that cannot schedule: Launch's "Later" choice says why.
+ */
 export function ComingUp() {
   const view = usePlanningStore((s) => s.view);
+  const later = usePlanningStore((s) => s.when === 'later');
+  const [zone] = useState(() => zoneLabel(Date.now()));
   useEffect(() => {
     void loadPlans();
   }, []);
-  if (!view || view.servers.length === 0) return null;
+  const anyAvailable = view?.servers.some((s) => s.available) ?? false;
+  if (!view || !anyAvailable) return null;
   const several = view.servers.length > 1;
   const plans = view.servers.flatMap((s) => s.plans.map((p) => ({ p, label: several ? s.label : null })));
   plans.sort((a, b) => (a.p.scheduledAt ?? Infinity) - (b.p.scheduledAt ?? Infinity));
   const unavailable = view.servers.filter((s) => !s.available);
-  const anyAvailable = view.servers.some((s) => s.available);
   return (
     <Card
       className="coming-up"
       title="Coming up"
-      description={anyAvailable ? SERVER_TIMING : undefined}
+      // The "Later" form says the same just above.
+      description={later ? undefined : SERVER_TIMING}
       actions={
         view.servers.some((s) => s.calendars) ? (
           <Button size="sm" onClick={() => useNavigationStore.getState().go('settings')}>
@@ -123,11 +138,6 @@ export function ComingUp() {
         ) : undefined
       }
     >
-      {unavailable.map((s) => (
-        <Banner key={s.serverId} tone="info" title={several ? `Not on ${s.label}` : 'Scheduled bots are not available'}>
-          {s.reason}
-        </Banner>
-      ))}
       {view.servers
         .filter((s) => s.error)
         .map((s) => (
@@ -135,16 +145,20 @@ export function ComingUp() {
             {s.error}
           </Banner>
         ))}
-      {anyAvailable && plans.length === 0 ? (
-        <p className="muted">Nothing scheduled. Choose “Later” above to send a bot at a set time.</p>
-      ) : null}
+      {plans.length === 0 ? <p className="muted">Nothing scheduled. Choose “Later” above to send a bot at a set time.</p> : null}
       {plans.length > 0 ? (
         <ul className="coming-up-list" aria-label="Coming up">
           {plans.map(({ p, label }) => (
-            <PlanItem key={`${p.serverId}:${p.id}`} plan={p} several={label} />
+            <PlanItem key={planKey(p)} plan={p} several={label} />
           ))}
         </ul>
       ) : null}
+      {plans.length > 0 ? <p className="muted when-zone">Times are in your time zone: {zone}.</p> : null}
+      {unavailable.map((s) => (
+        <p key={s.serverId} className="muted coming-up-unavailable">
+          {unavailableLine(s.label)}
+        </p>
+      ))}
     </Card>
   );
 }

@@ -17,12 +17,23 @@ const dayTime = lazyDateFormat({
   weekday: 'short',
   day: 'numeric',
   month: 'short',
-  hour: '2-digit',
+  hour: 'numeric',
   minute: '2-digit',
 });
 
-export function planWhen(p: PlanView): string {
+/** When a plan is, as Coming up, the library's Planned group and the tray say it: in the person's own zone. */
+export function planWhen(p: Pick<PlanView, 'scheduledAt'>): string {
   return p.scheduledAt === null ? 'No time set' : dayTime().format(p.scheduledAt);
+}
+
+/** Where a plan is changed: its key in Coming up (server and the server's meeting id). */
+export function planKey(p: { serverId: string; id: number }): string {
+  return `${p.serverId}:${p.id}`;
+}
+
+/** One quiet line for a server that cannot schedule, among servers that can. */
+export function unavailableLine(label: string): string {
+  return `${label} cannot send bots later (it needs Vexa 0.12 or later).`;
 }
 
 /** What will happen, in one phrase. */

@@ -14,6 +14,8 @@ interface PlanningState {
   title: string;
   /** A problem with the date or time the person typed (shown under its field). */
   whenError: { field: 'date' | 'time'; message: string } | null;
+  /** A plan to bring into view in Coming up (`planKey`), asked for from the library's Planned group. */
+  focusPlan: string | null;
   setView(view: PlansView): void;
   setCalendars(view: CalendarsView | null, error?: string | null): void;
   setWhen(when: When): void;
@@ -31,6 +33,7 @@ export const usePlanningStore = create<PlanningState>((set) => ({
   time: '',
   title: '',
   whenError: null,
+  focusPlan: null,
   setView: (view) => set({ view }),
   setCalendars: (calendars, calendarsError = null) => set({ calendars, calendarsError }),
   setWhen: (when) => set({ when, whenError: null }),

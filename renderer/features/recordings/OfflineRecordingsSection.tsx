@@ -59,10 +59,10 @@ export function OfflineRecordingsSection() {
         <div className="stack">
           <p data-testid="offline-recordings-usage">
             {state.count === 0
-              ? 'No recording is kept on this computer.'
+              ? 'No recording is kept on this computer. Choose “Keep for offline” beside a meeting’s recording to listen to it without the server.'
               : `${state.count} ${state.count === 1 ? 'recording uses' : 'recordings use'} ${formatBytes(state.usedBytes)} of ${formatBytes(state.limitBytes)}.`}
           </p>
-          <div className="row">
+          <div className="row recordings-limit">
             <TextField
               label="Space for offline recordings (MB)"
               inputMode="numeric"

@@ -156,10 +156,16 @@ export function RecordingsPanel({ meetingId, changedAt }: { meetingId: number; c
   }, [meetingId, changedAt]);
 
   const rows = list?.recordings.flatMap((r) => r.media.map((m) => ({ r, m }))) ?? [];
+  const offline = list?.source === 'offline';
   return (
-    <section className="recordings-panel" aria-label="Recordings" data-testid="recordings-panel">
+    <section className="detail-card recordings-panel" aria-label="Recordings" data-testid="recordings-panel">
       <div className="recordings-head">
-        <h3>Recording</h3>
+        <h3>{rows.length > 1 ? 'Recordings' : 'Recording'}</h3>
+        {offline ? (
+          <Badge tone="warn" dot>
+            Offline
+          </Badge>
+        ) : null}
         {loading && !list ? <Spinner label="Looking for recordings…" /> : null}
       </div>
       {error ? <Banner tone="error">{error}</Banner> : null}
@@ -180,6 +186,11 @@ export function RecordingsPanel({ meetingId, changedAt }: { meetingId: number; c
             />
           ))}
         </ul>
+      ) : null}
+      {list?.deleteNote ? (
+        <p className="muted recordings-note" data-testid="recordings-delete-note">
+          {list.deleteNote}
+        </p>
       ) : null}
       {playing ? <Player key={playing.src} playing={playing} /> : null}
     </section>

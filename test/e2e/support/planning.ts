@@ -25,7 +25,7 @@ export const trayLabels = (app: LaunchedApp): string[] => app.ports.tray.last?.i
 
 export const comingUp = (page: Page) => page.getByRole('list', { name: 'Coming up' });
 
-/** The clock time as Coming up shows it (the page's locale, en-US in these tests). */
+/** The clock time as Coming up and the library's Planned group show it (the page's locale, en-US in these tests). */
 export function shownTime(zone: string, at: number): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(at);
 }

@@ -90,6 +90,15 @@ describe('what the server captured, in words', () => {
     expect(explainCapture({ sttFault: null, segmentsCaptured: 1 })).toBe('1 line was transcribed.');
     expect(explainCapture({ sttFault: null, segmentsCaptured: null })).toBeNull();
   });
+
+  it('leaves the count of lines to the row once this computer holds them (said once, not twice)', () => {
+    expect(explainCapture({ sttFault: null, segmentsCaptured: 32 }, 32)).toBeNull();
+    expect(explainCapture({ sttFault: null, segmentsCaptured: 32 }, 0)).toBe('32 lines were transcribed.');
+    const stt = { kinds: [{ kind: 'http', count: 2 }], total: 2 };
+    expect(explainCapture({ sttFault: stt, segmentsCaptured: 40 }, 40)).toBe(
+      'The transcription service failed 2 times, so parts of the meeting were not transcribed.',
+    );
+  });
 });
 
 describe('chat among the captions', () => {
