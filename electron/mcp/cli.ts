@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { harnessAppPaths } from '../harness/paths';
-import { serveStdio } from './stdio';
+import { keepStdoutForProtocol, serveStdio } from './stdio';
 
 const USAGE = `Usage: npm run --silent mcp -- [--data-dir DIR]
 
@@ -13,6 +13,7 @@ An AI client starts this command itself; Settings → AI tools (MCP) shows the e
 
 /** The browser/development version of `Vexa Companion --mcp`: the same server, run by tsx. */
 async function main(): Promise<void> {
+  keepStdoutForProtocol();
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } },
   });

@@ -12,6 +12,16 @@ export interface StdioOptions {
 }
 
 /**
+ * stdout carries the protocol only: a stray `console.log` (ours or a dependency's) would be read by
+ * the AI client as a broken message. Called first thing by both entry points.
+ */
+export function keepStdoutForProtocol(): void {
+  console.log = console.error;
+  console.info = console.error;
+  console.debug = console.error;
+}
+
+/**
  * Serves the library on stdin/stdout until the AI client closes stdin (it ends its servers that
  * way, MCP spec "Transports: stdio"), then resolves. Nothing else may write to stdout.
  */
