@@ -21,11 +21,11 @@ export function desktopLaunch(input: DesktopLaunchInput): McpLaunch {
 
 /**
  * The browser-served app's command: the same server from the source tree. `--silent` keeps npm's
- * banner off stdout, which belongs to the protocol; Windows starts npm through its `.cmd` file.
+ * banner off stdout, which belongs to the protocol. On Windows npm is a `.cmd` script, which Node
+ * no longer starts without a shell (CVE-2024-27980: `spawn` refuses `.cmd` and `.bat` files with
+ * EINVAL), so the command goes through `cmd /c`, as MCP clients' own Windows instructions do.
  */
 export function sourceLaunch(input: { root: string; dataDir: string; platform: NodeJS.Platform }): McpLaunch {
-  return {
-    command: input.platform === 'win32' ? 'npm.cmd' : 'npm',
-    args: ['--prefix', input.root, 'run', '--silent', 'mcp', '--', DATA_DIR_SWITCH, input.dataDir],
-  };
+  const npm = ['npm', '--prefix', input.root, 'run', '--silent', 'mcp', '--', DATA_DIR_SWITCH, input.dataDir];
+  return input.platform === 'win32' ? { command: 'cmd', args: ['/c', ...npm] } : { command: npm[0]!, args: npm.slice(1) };
 }

@@ -23,7 +23,10 @@ describe('starting the library for an AI client', () => {
       command: '/tmp/.mount_Vexa12/vexa-companion',
       args: ['/src', '--mcp', '--data-dir', '/home/p/.config/Vexa Companion'],
     });
-    expect(sourceLaunch({ root: '/src', dataDir: '/d', platform: 'win32' }).command).toBe('npm.cmd');
+    expect(sourceLaunch({ root: 'C:\\src', dataDir: 'C:\\d', platform: 'win32' })).toEqual({
+      command: 'cmd',
+      args: ['/c', 'npm', '--prefix', 'C:\\src', 'run', '--silent', 'mcp', '--', '--data-dir', 'C:\\d'],
+    });
     expect(sourceLaunch({ root: '/src', dataDir: '/d', platform: 'linux' }).args).toEqual([
       '--prefix',
       '/src',
