@@ -4,6 +4,7 @@ import { Banner, Button, Card } from '../../app/theme';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { copyText } from '../export/clipboard';
+import { useServersStore } from '../servers/store';
 import './aiTools.css';
 
 const DESCRIPTION =
@@ -19,10 +20,12 @@ export function AiToolsSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  // Read again when a server is added or removed while Settings is open.
+  const knownServers = useServersStore((s) => s.servers.map((server) => server.id).join('\n'));
 
   useEffect(() => {
     void api.invoke('mcp:get', undefined).then((r) => (r.ok ? setView(r.value) : setError(r.message)));
-  }, []);
+  }, [knownServers]);
 
   const share = async (serverId: string, on: boolean) => {
     if (!view) return;
