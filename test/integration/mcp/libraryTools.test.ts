@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTHING_SHARED } from '../../../electron/mcp/scope';
+import { MAX_TEXT_CHARS } from '../../../electron/mcp/transcriptTool';
 import { ACME, buildDataFolder, connect, HIDDEN, KEY_LABEL, SECRET_KEY, textOf, writeSettings, type Connected } from './libraryFixture';
-import type { TestLibrary } from '../cache/helpers';
+import { segment, type TestLibrary } from '../cache/helpers';
 
 type Hit = { meetingId: number; speaker: string | null; snippet: string; secondsFromStart: number };
 
@@ -187,6 +188,30 @@ describe('the library as an MCP server (SDK client, real library file)', () => {
       lines: Array<{ secondsFromStart: number }>;
     };
     expect(next.lines.map((l) => l.secondsFromStart)).toEqual([130, 190]);
+  });
+
+  it('caps a long transcript by its size and says where to continue, until every line was read', async () => {
+    const long = Array.from({ length: 300 }, (_, i) =>
+      segment(`l${i}`, `Line ${i}: ${'we walked through the quarterly numbers once more '.repeat(8)}`, {
+        speaker: 'Alice Martin',
+        start: i * 10,
+      }),
+    );
+    await lib.library.replaceTranscript(ids.retro!, long, { complete: true });
+    const seen: number[] = [];
+    let offset: number | null = 0;
+    let pages = 0;
+    while (offset !== null) {
+      const r = await mcp.call('get_transcript', { meetingId: ids.retro, offset, limit: 2000 });
+      const data = r.structuredContent as { lines: Array<{ secondsFromStart: number }>; nextOffset: number | null; matchingLines: number };
+      expect(textOf(r).length).toBeLessThan(MAX_TEXT_CHARS + 2_000);
+      if (data.nextOffset !== null) expect(textOf(r)).toContain(`call get_transcript again with offset ${data.nextOffset}`);
+      seen.push(...data.lines.map((l) => l.secondsFromStart));
+      offset = data.nextOffset;
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(seen).toEqual(long.map((l) => l.start ?? -1));
   });
 
   it('answers bad input with a tool error a model can act on', async () => {
