@@ -4,7 +4,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryAccess } from '../../../electron/mcp/libraryAccess';
 import { sourceLaunch } from '../../../electron/mcp/launch';
 import { serveStdio } from '../../../electron/mcp/stdio';
@@ -65,8 +66,17 @@ describe('the MCP server beside the running app', () => {
     // SQLite leaves the reader's empty log behind (only a writer checkpoints and removes it);
     // the app treats only a log with content as the sign of a crash (cache/database.ts).
     expect(statSync(join(dir, 'cache.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0).toBe(0);
+    // The next start skips the seconds-long integrity check of a crashed run…
+    const pragmas = vi.spyOn(Database.prototype, 'pragma');
     const reopened = track(openLibrary(join(dir, 'cache.sqlite')));
+    expect(pragmas.mock.calls.map((c) => c[0])).not.toContain('quick_check');
     expect(await reopened.library.list({})).toHaveLength(4);
+    // …which a log with content, as a run that did not close leaves, still gets.
+    await reopened.library.deleteLocal(1);
+    pragmas.mockClear();
+    track(openLibrary(join(dir, 'cache.sqlite')));
+    expect(pragmas.mock.calls.map((c) => c[0])).toContain('quick_check');
+    pragmas.mockRestore();
   });
 
   it('ends when the AI client closes its input', async () => {
