@@ -72,6 +72,16 @@ export default tseslint.config(
               message: 'The core is plain Node; Electron adapters are injected through ports.',
             },
             { target: './electron/core', from: './electron/harness', message: 'The core does not know its transports.' },
+            {
+              target: './electron/mcp',
+              from: './electron/main',
+              message: 'The library’s MCP server is plain Node; only electron/main/index.ts wires --mcp.',
+            },
+            ...['secrets', 'connections', 'admin'].map((part) => ({
+              target: './electron/mcp',
+              from: `./electron/core/${part}`,
+              message: 'The library’s MCP server reads the cache and the settings file only: keys never pass through it.',
+            })),
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { HandlerTable } from '../../shared/ipc/dispatch';
 import type { LinkRequest } from '../../shared/ipc/links';
+import type { McpLaunch } from '../../shared/ipc/mcp';
 import type { Attention, LoginItems } from './desktop/ports';
 import type { Resolver } from './net/guardedLookup';
 import type { ShortcutShell } from './shortcuts';
@@ -66,6 +67,8 @@ export interface CoreOptions {
   exportWorker?: { file: string | URL; execArgv?: string[] };
   /** The installed app's updater (electron-updater behind a port); without it the app never updates itself. */
   updates?: { updater: Updater; firstCheckMs?: number; everyMs?: number };
+  /** How an AI client starts this app's library as an MCP server (Settings → AI tools); none when left out. */
+  mcp?: McpLaunch;
 }
 
 export interface LiveTimings {

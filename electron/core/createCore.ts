@@ -34,6 +34,7 @@ import { storageNotice, type StorageSubject } from './storageNotice';
 import { TranscriptService } from './share/transcriptService';
 import { createUpdates } from './updates/createUpdates';
 import { createRecordingHandlers } from './recordingHandlers';
+import { createMcpHandlers } from './mcpSettings';
 import { serveMedia } from './recordings/mediaServer';
 import { MediaTickets } from './recordings/mediaTickets';
 import { OfflineRecordings } from './recordings/offlineCache';
@@ -304,6 +305,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       shortcuts: shortcuts.handlers,
       planning: planning.handlers,
       recordings: createRecordingHandlers(recordings),
+      mcp: createMcpHandlers({ settings, library, launch: options.mcp ?? null, os: options.os }),
       forgetKeptRecordings: (meeting) => offlineRecordings.forgetMeeting(meeting),
     }),
     logger,

@@ -20,6 +20,7 @@ import type { UpdateHandlers } from './updates/handlers';
 import type { ShortcutHandlerTable } from './shortcuts';
 import type { PlanningHandlerTable } from './planning/handlers';
 import type { RecordingHandlerTable } from './recordingHandlers';
+import type { createMcpHandlers } from './mcpSettings';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -47,6 +48,8 @@ export interface HandlerDeps {
   /** Coming up and calendars (core/planning/handlers.ts). */
   planning: PlanningHandlerTable;
   recordings: RecordingHandlerTable;
+  /** Settings → AI tools (mcpSettings.ts). */
+  mcp: ReturnType<typeof createMcpHandlers>;
   /** Removes the offline copies of a deleted meeting's recordings. */
   forgetKeptRecordings(meeting: { serverId: string; remoteId: number }): Promise<unknown>;
 }
@@ -203,6 +206,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...d.shortcuts,
     ...d.planning,
     ...d.recordings,
+    ...d.mcp,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

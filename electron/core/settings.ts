@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../shared/ipc/desktop';
+import { McpSettingsSchema, type McpSettings } from '../../shared/ipc/mcp';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
 import { DEFAULT_UPDATE_SETTINGS } from '../../shared/ipc/updates';
 import { DEFAULT_SHORTCUTS } from '../../shared/ipc/shortcutSettings';
@@ -30,6 +31,8 @@ const StoredSchema = z.object({
   launch: LaunchMemorySchema.default({ lastServerByPlatform: {}, lastServerByDomain: {} }),
   /** One-time explanations already given (the first close to the tray); not user settings. */
   noticesSeen: z.array(z.string()).default([]),
+  /** What AI tools may read (electron/mcp reads this key itself, on every call): nothing until the person chooses. */
+  mcp: McpSettingsSchema.catch({ exposedServers: [] }).default({ exposedServers: [] }),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
@@ -118,6 +121,14 @@ export class SettingsStore {
 
   setLaunchMemory(memory: LaunchMemory): void {
     this.save({ ...this.stored, launch: memory }, 'remember the server used for this meeting');
+  }
+
+  get mcp(): McpSettings {
+    return this.stored.mcp;
+  }
+
+  setMcp(next: McpSettings): void {
+    this.save({ ...this.stored, mcp: next }, 'save which servers AI tools may read');
   }
 
   noticeSeen(id: string): boolean {

@@ -13,6 +13,7 @@ import { linksInArgv } from '../main/shell/deepLinks';
 import { startHarness } from './harnessServer';
 import { harnessAppPaths } from './paths';
 import { createPageClipboard } from './pageClipboard';
+import { sourceLaunch } from '../mcp/launch';
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--persist-keys] [--no-open] [--renderer-dir DIR] [vexa://LINK]
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     secrets,
     logger,
     exportWorker: HARNESS_EXPORT_WORKER,
+    mcp: sourceLaunch({ root, dataDir: paths.data, platform: process.platform }),
     ...ports,
   });
   const harness = await startHarness({

@@ -26,6 +26,10 @@ import type { AppState } from '../../shared/ipc/models';
 import { createCore, type Core } from '../core/app';
 import type { AppPaths, TrayState } from '../core/ports';
 import { PRIVATE_DIR_MODE } from '../core/privateFiles';
+import { mcpLaunchArgs } from '../mcp/args';
+import { electronStdin } from '../mcp/electronStdio';
+import { desktopLaunch } from '../mcp/launch';
+import { keepStdoutForProtocol, serveStdio } from '../mcp/stdio';
 import { createFileSecretStore } from '../core/secrets/fileSecretStore';
 import { configureTlsTrust, logTlsTrust } from '../core/tlsTrust';
 import { bindElectronIpc } from './ipc/electronIpc';
@@ -68,6 +72,12 @@ const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 const ICON_PATH = join(__dirname, 'icon.png');
 const windowIconPath = (): string | null => (process.platform === 'linux' && existsSync(ICON_PATH) ? ICON_PATH : null);
 
+// `--mcp`: an AI client started this executable to read the library (electron/mcp), beside a
+// running app. Decided first: that run takes no single-instance lock and opens no window or tray
+// (the branch at the end of this file), and stdout carries the protocol only.
+const mcpLaunch = mcpLaunchArgs(process.argv);
+if (mcpLaunch) keepStdoutForProtocol();
+
 // Both must happen before `ready`: the scheme's privileges are fixed at startup, and the
 // sandbox switch applies to every renderer the app will create. No `supportFetchAPI` or
 // `corsEnabled`: the renderer fetches nothing, and same-origin module scripts need neither.
@@ -91,6 +101,16 @@ if (profile) {
   mkdirSync(profile.userData, { recursive: true, mode: PRIVATE_DIR_MODE });
   app.setPath('userData', profile.userData);
   app.setAppLogsPath(profile.logs);
+}
+// The library an AI client reads: the folder the command names, else this profile's. Chromium's
+// own files of that run (Local State, GPU cache) go to a folder of their own: the running app holds
+// its userData, and two Chromium runs must not share one.
+const mcpDataDir = mcpLaunch ? resolve(mcpLaunch.dataDir ?? app.getPath('userData')) : null;
+if (mcpDataDir) {
+  const runtime = join(mcpDataDir, 'mcp-runtime');
+  mkdirSync(runtime, { recursive: true, mode: PRIVATE_DIR_MODE });
+  app.setPath('userData', runtime);
+  app.setPath('sessionData', runtime);
 }
 
 let core: Core | null = null;
@@ -343,6 +363,13 @@ async function start(): Promise<void> {
       }),
     },
     shortcuts: { port: shortcutKeys, showApp: showWindow },
+    mcp: desktopLaunch({
+      execPath: process.execPath,
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      appImage: process.env.APPIMAGE,
+      dataDir: paths.data,
+    }),
   });
   // `vexa://` links that started the app (or came meanwhile) go to the core now; the window takes them when it loads.
   const linkCore = core;
@@ -377,6 +404,20 @@ async function start(): Promise<void> {
   else showWindow();
 }
 
+/** `--mcp`: the library's MCP server on stdio until the AI client closes it; then this process ends. */
+function serveLibraryToAiClient(dataDir: string): void {
+  // No Dock icon or menu bar for a process no one sees (macOS).
+  app.dock?.hide();
+  if (isMac) void app.whenReady().then(() => app.setActivationPolicy('prohibited'));
+  const stderr = (message: string): void => void process.stderr.write(`${message}\n`);
+  serveStdio({ dataDir, version: app.getVersion(), stdin: electronStdin(process.platform), stdout: process.stdout, log: stderr })
+    .then(() => app.exit(0))
+    .catch((e: unknown) => {
+      stderr(`The Vexa Companion library server stopped: ${e instanceof Error ? e.message : String(e)}`);
+      app.exit(1);
+    });
+}
+
 function fail(error: unknown): void {
   const coded = error as { userMessage?: unknown };
   const detail = typeof coded?.userMessage === 'string' ? coded.userMessage : error instanceof Error ? error.message : String(error);
@@ -385,7 +426,9 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (mcpDataDir) {
+  serveLibraryToAiClient(mcpDataDir);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);

@@ -3,6 +3,7 @@ import { adminChannels } from './admin';
 import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
+import { mcpChannels } from './mcp';
 import { meetingInfoChannels } from './meetingInfo';
 import { OnServerInput, ServerIdInput, serverChannels } from './servers';
 import { planningChannels, planningEvents } from './planning';
@@ -244,6 +245,7 @@ export const channels = {
   ...planningChannels,
   ...recordingChannels,
   ...meetingInfoChannels,
+  ...mcpChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 

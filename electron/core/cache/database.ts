@@ -186,8 +186,10 @@ export function openCache(options: OpenCacheOptions): CacheDatabase {
 
   const attempt = (): Database.Database => {
     // A clean close leaves no WAL behind, so a WAL at open means the last run ended abruptly: only
-    // then is the full (seconds-long on a large cache) quick_check worth its cost at start-up.
-    const unclean = existsSync(`${file}-wal`);
+    // then is the full (seconds-long on a large cache) quick_check worth its cost at start-up. An
+    // empty one holds no transaction: a read-only reader (an AI client's library server, electron/mcp)
+    // creates it and cannot remove it, since only a connection that can write checkpoints.
+    const unclean = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
     // Owner-only before SQLite creates it 0644: its -wal and -shm files copy the database's mode.
     createPrivateFile(file);
     const db = new Database(file);

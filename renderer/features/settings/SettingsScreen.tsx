@@ -10,6 +10,7 @@ import { UpdatesSection } from '../updates/UpdatesSection';
 import { ShortcutsSection } from '../shortcuts/ShortcutsSection';
 import { CalendarsSection } from '../planning/CalendarsSection';
 import { AiPromptsSection } from './AiPromptsSection';
+import { AiToolsSection } from './AiToolsSection';
 import { AlertsSection, LaunchDefaultsSection } from './AlertsSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DesktopSection, showsDesktopSection } from './DesktopSection';
@@ -40,6 +41,7 @@ export function SettingsScreen() {
       <ShortcutsSection />
       <LaunchDefaultsSection />
       <AiPromptsSection />
+      <AiToolsSection />
       <AppearanceSection />
       <LibrarySection />
       <OfflineRecordingsSection />

@@ -14,6 +14,7 @@ import { startHarness } from '../../../electron/harness/harnessServer';
 import { createPageClipboard } from '../../../electron/harness/pageClipboard';
 import { startSimulator, type SimProfile, type SimScenario, type Simulator } from '../../../electron/simulator';
 import { HARNESS_EXPORT_WORKER } from '../../../electron/harness/exportWorker';
+import { sourceLaunch } from '../../../electron/mcp/launch';
 import { noteAppClosed } from './appClosing';
 
 export interface LaunchOptions {
@@ -139,6 +140,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     // Statuses while the socket is down and reconnects come quickly in tests.
     live: { pollMs: 200, backoffBaseMs: 50, backoffMaxMs: 500, ...options.live },
     exportWorker: HARNESS_EXPORT_WORKER,
+    mcp: sourceLaunch({ root: resolve(import.meta.dirname, '..', '..', '..'), dataDir, platform: process.platform }),
     ...(options.simulatorClock
       ? {
           planningClock: {
