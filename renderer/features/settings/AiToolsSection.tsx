@@ -82,7 +82,7 @@ export function AiToolsSection() {
               <p className="muted">
                 In the AI app’s settings, add an MCP server (stdio) that runs this command. It starts by itself when the AI app needs it.
               </p>
-              <code className="ai-tools-code mono" aria-labelledby={`${id}-command`}>
+              <code className="ai-tools-code mono" aria-labelledby={`${id}-command`} tabIndex={0}>
                 {view.commandLine}
               </code>
               <div>
@@ -99,7 +99,7 @@ export function AiToolsSection() {
                 Open Claude’s Settings → Developer → Edit Config, add this to claude_desktop_config.json (merge it into an existing
                 “mcpServers” block), save, then restart Claude.
               </p>
-              <pre className="ai-tools-code mono" aria-labelledby={`${id}-config`}>
+              <pre className="ai-tools-code mono" aria-labelledby={`${id}-config`} tabIndex={0}>
                 {view.clientConfig}
               </pre>
               <div>
