@@ -29,6 +29,9 @@ const SEND = 'Send a bot to the meeting link on the clipboard';
 const FRONT = 'Bring Vexa Companion to the front';
 
 async function openShortcuts(page: Page): Promise<Locator> {
+  // As a person does, keys are pressed once the app's screens are there (after a reload too): a
+  // key pressed while the window still shows Starting reaches no screen yet.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
   await page.keyboard.press('Control+4');
   const card = page.getByRole('region', { name: 'Global shortcuts' });
   await expect(card).toBeVisible();
