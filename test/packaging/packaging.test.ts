@@ -21,8 +21,12 @@ const TARGETS: Target[] = [
   { os: 'mac', arch: 'universal' },
 ];
 
-/** app.asar may not grow past this: the fonts the PDF exporter reads are most of it. */
-const ASAR_BUDGET_BYTES = 30_000_000;
+/**
+ * app.asar may not grow past this: the fonts the PDF exporter reads are most of it. The library's
+ * MCP server (the official SDK with the JSON Schema validator it checks tool input with, bundled
+ * into main.cjs) brought it from ~29.5 to ~30.4 MB.
+ */
+const ASAR_BUDGET_BYTES = 31_000_000;
 
 const SQLITE_BINARIES: Record<Target['os'], Record<string, BinaryKind>> = {
   linux: { 'linux-x64.node': { format: 'ELF', arch: 'x64' } },
