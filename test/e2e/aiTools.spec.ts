@@ -4,7 +4,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { goTo } from './support/admin';
 import { launchApp, type LaunchedApp } from './support/app';
 import { connect, snap } from './support/launch';
 import { expect, test } from './support/test';
@@ -21,12 +21,6 @@ test.afterEach(async () => {
   app = null;
 });
 
-const openSettings = (page: Page) =>
-  page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: /Settings/ })
-    .click();
-
 const text = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 
 test('shares nothing until a server is ticked; then an AI client started with the shown configuration reads its meetings', async ({
@@ -41,7 +35,7 @@ test('shares nothing until a server is ticked; then an AI client started with th
     .getByRole('button', { name: /Library/ })
     .click();
   await expect(page.getByRole('list', { name: 'Meetings' }).getByRole('listitem')).toHaveCount(3);
-  await openSettings(page);
+  await goTo(page, 'Settings');
   const card = page.getByRole('region', { name: 'AI tools (MCP)' });
   await expect(card).toContainText('never sees your API keys');
   const box = card.getByRole('checkbox');

@@ -26,17 +26,22 @@ const panel = (page: Page): Locator => page.getByTestId('recordings-panel');
 const audio = (page: Page): Locator => page.getByTestId('recording-audio');
 const playingLine = (page: Page): Locator => page.locator('.caption-seg[data-playing]');
 
+/** Opens the planning meeting from the library's list. */
+const openPlanningRow = (page: Page): Promise<void> =>
+  page
+    .getByRole('list', { name: 'Meetings' })
+    .getByRole('listitem')
+    .filter({ hasText: PLANNING })
+    .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
+    .click();
+
 async function openPlanning(page: Page, profile: SimProfile): Promise<LaunchedApp> {
   app = await launchApp({ profile });
   await connect(page, app);
   await nav(page, /Library/);
   const list = page.getByRole('list', { name: 'Meetings' });
   await expect(list.getByText('Transcript on this computer')).toHaveCount(3);
-  await list
-    .getByRole('listitem')
-    .filter({ hasText: PLANNING })
-    .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
-    .click();
+  await openPlanningRow(page);
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(PLANNING) })).toBeVisible();
   await expect(panel(page).getByRole('button', { name: 'Play' })).toBeVisible();
   return app;
@@ -123,12 +128,7 @@ test('g3: play, seek, the heard line highlighted, a line plays from its moment, 
   seen.media.length = 0;
   await page.reload();
   await nav(page, /Library/);
-  await page
-    .getByRole('list', { name: 'Meetings' })
-    .getByRole('listitem')
-    .filter({ hasText: PLANNING })
-    .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
-    .click();
+  await openPlanningRow(page);
   // Offline, said as the library says it, never the connection error; the kept copy is offered.
   await expect(panel(page).getByText('Offline', { exact: true })).toBeVisible();
   await expect(page.getByTestId('recordings-reason')).toContainText('The copy kept on this computer plays without it');
@@ -177,12 +177,7 @@ test('g3: a transcription-only key plays the recording but is not offered to del
     app = await launchApp({ profile: 'g3', simulator: sim, apiKey });
     await connect(page, app);
     await nav(page, /Library/);
-    await page
-      .getByRole('list', { name: 'Meetings' })
-      .getByRole('listitem')
-      .filter({ hasText: PLANNING })
-      .getByRole('button', { name: new RegExp(`^${PLANNING}`) })
-      .click();
+    await openPlanningRow(page);
     await expect(panel(page).getByRole('button', { name: 'Play' })).toBeVisible();
     await expect(page.getByTestId('recordings-delete-note')).toHaveText(
       'This key can play and download recordings but not delete them: deleting needs a key with the “bot” scope.',

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { mainNav } from './support/admin';
 import { launchApp, type LaunchedApp, type LaunchOptions } from './support/app';
 import { connect, meetingCard, meetingIdOf, sendLink, simulatorMeetingCount, snap } from './support/launch';
 import { displayAcceleratorText, type ShortcutPlatform } from '../../shared/shortcuts/accelerator';
@@ -31,7 +32,7 @@ const FRONT = 'Bring Vexa Companion to the front';
 async function openShortcuts(page: Page): Promise<Locator> {
   // As a person does, keys are pressed once the app's screens are there (after a reload too): a
   // key pressed while the window still shows Starting reaches no screen yet.
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(mainNav(page).getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
   await page.keyboard.press('Control+4');
   const card = page.getByRole('region', { name: 'Global shortcuts' });
   await expect(card).toBeVisible();
