@@ -31,10 +31,16 @@ export function AiToolsSection() {
     if (!view) return;
     const current = view.servers.filter((s) => s.exposed).map((s) => s.serverId);
     const serverIds = on ? [...current, serverId] : current.filter((s) => s !== serverId);
+    // The box shows the choice at once; the core's answer then confirms it or puts it back.
+    const previous = view;
+    setView({ ...view, servers: view.servers.map((s) => (s.serverId === serverId ? { ...s, exposed: on } : s)) });
     setBusy(true);
     const r = await api.invoke('mcp:setExposed', { serverIds });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (!r.ok) {
+      setView(previous);
+      return setError(r.message);
+    }
     setError(null);
     setView(r.value);
     const label = r.value.servers.find((s) => s.serverId === serverId)?.label ?? 'This server';
