@@ -117,7 +117,8 @@ describe('the library over HTTP on this computer (SDK client, real library file)
   it('answers 401 with no detail without a token, with a wrong one, and with the old one after "New token"', async () => {
     const view = await service.setEnabled(true);
     const url = view.url!;
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: `Basic ${view.token}` }]) {
+    const wrong: Array<Record<string, string>> = [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: `Basic ${view.token}` }];
+    for (const headers of wrong) {
       const r = await raw(url, headers);
       expect(r.status).toBe(401);
       expect(r.body).toBe('Unauthorized');
