@@ -134,6 +134,8 @@ export class McpHttpService {
         log: (message) => this.d.logger.warn(message),
       });
       this.problem = null;
+      // The app began to quit while the port was being taken.
+      if (this.closed) return await this.stop();
       this.d.logger.info('Serving the library to AI tools over HTTP', { port: this.running.port });
     } catch (e) {
       this.problem = `The library could not be served over HTTP on this computer (${(e as NodeJS.ErrnoException).code ?? 'error'}). Turn it off and on again, or restart the app.`;

@@ -31,7 +31,9 @@ export function AiToolsSection() {
   // The meeting counts follow the library: read again (at most twice a second) after a sync or a
   // change, unless a tick is on its way to the core.
   const busyRef = useRef(false);
-  busyRef.current = busy;
+  useEffect(() => {
+    busyRef.current = busy;
+  }, [busy]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = api.on('library:changed', () => {
