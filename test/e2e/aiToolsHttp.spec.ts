@@ -50,7 +50,10 @@ test('serves the shared meetings over HTTP with the shown address and token, and
 
   await card.getByRole('checkbox').check();
   await expect(http).toBeEnabled();
-  await http.check();
+  // The keyboard path: the switch takes focus and Space turns it on.
+  await http.focus();
+  await page.keyboard.press('Space');
+  await expect(http).toBeChecked();
   await expect(page.getByTestId('announcer')).toHaveText(/AI apps on this computer can now connect at http:\/\/127\.0\.0\.1:/);
   const url = (await card.getByTestId('ai-tools-http-url').textContent())!;
   const token = (await card.getByTestId('ai-tools-http-token').textContent())!;
@@ -66,9 +69,12 @@ test('serves the shared meetings over HTTP with the shown address and token, and
   expect((listed.structuredContent as { meetings: unknown[] }).meetings.length).toBe(4);
 
   await card.getByTestId('ai-tools-http').scrollIntoViewIfNeeded();
-  await snap(page, test.info(), 'settings-ai-tools-http');
-  const audit = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await snap(page, test.info(), `settings-ai-tools-http-${theme}`);
+    const audit = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  }
 
   // A new token: the client holding the old one is refused at its next call.
   await card.getByRole('button', { name: 'New token' }).click();

@@ -141,7 +141,7 @@ export function AiToolsSection() {
           </>
         ) : null}
         {error ? <Banner tone="error">{error}</Banner> : null}
-        {view && !view.unavailable ? <AiToolsHttp anyShared={view.servers.some((s) => s.exposed)} /> : null}
+        {view ? <AiToolsHttp anyShared={view.servers.some((s) => s.exposed)} /> : null}
       </div>
     </Card>
   );

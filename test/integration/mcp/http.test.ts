@@ -29,8 +29,14 @@ const quietLogger = (): Logger & { secrets: string[]; lines: string[] } => {
   };
 };
 
-/** A port far from the app's default, different per test file run. */
-const basePort = 47_000 + Math.floor(Math.random() * 2_000);
+/** A port free a moment ago (the OS's pick), not the app's default: other runs may hold that one. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((r) => probe.close(() => r()));
+  return port;
+}
 
 async function sdkClient(url: string, token: string | null): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
@@ -68,6 +74,7 @@ describe('the library over HTTP on this computer (SDK client, real library file)
   let exposed: string[];
   let service: McpHttpService;
   let logger: ReturnType<typeof quietLogger>;
+  let basePort: number;
   const open: Array<Client | Server> = [];
 
   const make = (ports = [basePort]) => new McpHttpService({ dataDir: dir, version: '0.0.0-test', logger, exposed: () => exposed, ports });
@@ -76,6 +83,7 @@ describe('the library over HTTP on this computer (SDK client, real library file)
     ({ dir, lib, ids } = await buildDataFolder([ACME]));
     exposed = [ACME];
     logger = quietLogger();
+    basePort = await freePort();
     service = make();
   });
   afterEach(async () => {
@@ -201,10 +209,11 @@ describe('the library over HTTP on this computer (SDK client, real library file)
   it('uses the next port when the first is taken, and says which', async () => {
     const squatter = createServer();
     open.push(squatter);
-    await new Promise<void>((r) => squatter.listen(basePort + 100, '127.0.0.1', r));
-    service = make([basePort + 100, basePort + 101]);
+    await new Promise<void>((r) => squatter.listen(basePort, '127.0.0.1', r));
+    const next = await freePort();
+    service = make([basePort, next]);
     const view = await service.setEnabled(true);
-    expect(view).toMatchObject({ state: 'on', port: basePort + 101, defaultPort: basePort + 100 });
+    expect(view).toMatchObject({ state: 'on', port: next, defaultPort: basePort });
     const client = await sdkClient(view.url!, view.token);
     open.push(client);
     expect(textOf(await call(client, 'list_meetings'))).toContain('Budget planning');
