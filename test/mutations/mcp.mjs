@@ -103,4 +103,13 @@ export const mutations = [
     edits: [{ file: 'electron/core/mcpHttp.ts', from: '      else await this.stop();', to: '      else await Promise.resolve();' }],
     tests: ['test/integration/mcp/http.test.ts'],
   },
+  {
+    name: 'mcp-http-left-open-at-quit',
+    what: 'the HTTP server keeps listening after the app closes its core (quit, or the OS ending the session)',
+    edits: [
+      { file: 'electron/core/createCore.ts', from: '    void mcpHttp.service.close();\n', to: '' },
+      { file: 'electron/core/createCore.ts', from: '          await mcpHttp.service.close();\n', to: '' },
+    ],
+    tests: ['test/integration/mcp/httpInCore.test.ts'],
+  },
 ];
