@@ -69,6 +69,8 @@ export interface CoreOptions {
   updates?: { updater: Updater; firstCheckMs?: number; everyMs?: number };
   /** How an AI client starts this app's library as an MCP server (Settings → AI tools); none when left out. */
   mcp?: McpLaunch;
+  /** Ports the library's HTTP server tries (Settings → AI tools); tests pick their own. Defaults to core/mcpHttp.ts's. */
+  mcpHttpPorts?: number[];
 }
 
 export interface LiveTimings {

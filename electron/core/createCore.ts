@@ -35,6 +35,7 @@ import { TranscriptService } from './share/transcriptService';
 import { createUpdates } from './updates/createUpdates';
 import { createRecordingHandlers } from './recordingHandlers';
 import { createMcpHandlers } from './mcpSettings';
+import { startMcpHttp } from './mcpHttpHook';
 import { serveMedia } from './recordings/mediaServer';
 import { MediaTickets } from './recordings/mediaTickets';
 import { OfflineRecordings } from './recordings/offlineCache';
@@ -280,6 +281,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     keyScopes: (serverId) => adminFor(serverId).keyScopes.current(),
   });
 
+  const mcpHttp = startMcpHttp({ options, logger, exposed: () => settings.mcp.exposedServers });
   const handlers = redactErrors(
     createHandlers({
       state,
@@ -305,7 +307,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       shortcuts: shortcuts.handlers,
       planning: planning.handlers,
       recordings: createRecordingHandlers(recordings),
-      mcp: createMcpHandlers({ settings, library, launch: options.mcp ?? null, os: options.os }),
+      mcp: { ...createMcpHandlers({ settings, library, launch: options.mcp ?? null, os: options.os }), ...mcpHttp.handlers },
       forgetKeptRecordings: (meeting) => offlineRecordings.forgetMeeting(meeting),
     }),
     logger,
@@ -325,6 +327,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shortcuts.stop();
     planning?.service.close();
     minted.clear();
+    void mcpHttp.service.close();
     live.close();
     cache.close();
     logger.info('Core closed');
@@ -350,6 +353,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           closeNow();
         } finally {
           await demo.stop();
+          await mcpHttp.service.close();
           await exports.close();
           await logger.close();
         }

@@ -21,6 +21,7 @@ import type { ShortcutHandlerTable } from './shortcuts';
 import type { PlanningHandlerTable } from './planning/handlers';
 import type { RecordingHandlerTable } from './recordingHandlers';
 import type { createMcpHandlers } from './mcpSettings';
+import type { McpHttpHandlers } from './mcpHttp';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -49,7 +50,7 @@ export interface HandlerDeps {
   planning: PlanningHandlerTable;
   recordings: RecordingHandlerTable;
   /** Settings → AI tools (mcpSettings.ts). */
-  mcp: ReturnType<typeof createMcpHandlers>;
+  mcp: ReturnType<typeof createMcpHandlers> & McpHttpHandlers;
   /** Removes the offline copies of a deleted meeting's recordings. */
   forgetKeptRecordings(meeting: { serverId: string; remoteId: number }): Promise<unknown>;
 }

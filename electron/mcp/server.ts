@@ -11,6 +11,8 @@ export interface LibraryServerOptions {
   version: string;
   /** Which servers are shared, read on every call; defaults to the data folder's settings file. */
   exposed?: () => string[];
+  /** An open library shared by several servers (HTTP: one server per request); its owner closes it, not `close()`. */
+  access?: LibraryAccess;
 }
 
 export interface LibraryMcp {
@@ -26,7 +28,7 @@ const INSTRUCTIONS = [
 
 /** The library as an MCP server: four read-only tools over the app's cache. */
 export function createLibraryMcpServer(options: LibraryServerOptions): LibraryMcp {
-  const access = new LibraryAccess(options.dataDir);
+  const access = options.access ?? new LibraryAccess(options.dataDir);
   const deps = { access, exposed: options.exposed ?? (() => readExposedServers(options.dataDir)) };
   const server = new McpServer(
     { name: 'vexa-companion-library', title: 'Vexa Companion library', version: options.version },
@@ -39,7 +41,7 @@ export function createLibraryMcpServer(options: LibraryServerOptions): LibraryMc
     server,
     async close() {
       await server.close();
-      access.close();
+      if (!options.access) access.close();
     },
   };
 }

@@ -43,6 +43,27 @@ export const McpViewSchema = z.object({
 });
 export type McpView = z.infer<typeof McpViewSchema>;
 
+/**
+ * The library over HTTP on this computer (`electron/mcp/http.ts`, run by the app itself while it
+ * is open), for AI clients that connect by URL. Off until the person turns it on; the token is a
+ * capability for this computer's library only, kept in the app's private files, never a Vexa key.
+ */
+export const McpHttpViewSchema = z.object({
+  enabled: z.boolean(),
+  /** `on`: listening at `url`; `failed`: turned on but could not start (`problem` says why). */
+  state: z.enum(['off', 'on', 'failed']),
+  url: z.string().nullable(),
+  port: z.number().nullable(),
+  /** The port it tries first; another is used when that one is taken (the card says so). */
+  defaultPort: z.number(),
+  /** The bearer token AI clients send; shown so that the person can paste it into their client. */
+  token: z.string().nullable(),
+  /** An `mcpServers` entry with the URL and the token, for clients that connect by URL. */
+  clientConfig: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type McpHttpView = z.infer<typeof McpHttpViewSchema>;
+
 const Empty = z.undefined().or(z.null()).or(z.object({}).strict());
 
 export const mcpChannels = {
@@ -53,4 +74,10 @@ export const mcpChannels = {
     input: z.object({ serverIds: z.array(ServerIdInput).max(MAX_EXPOSED_SERVERS) }).strict(),
     output: McpViewSchema,
   },
+  /** Whether the library is also served over HTTP on this computer, where, and with which token. */
+  'mcp:http:get': { input: Empty, output: McpHttpViewSchema },
+  /** Turns the HTTP server on (at least one server must be shared) or off (it stops at once). */
+  'mcp:http:set': { input: z.object({ enabled: z.boolean() }).strict(), output: McpHttpViewSchema },
+  /** A new token; the old one is refused from the next request on. */
+  'mcp:http:newToken': { input: Empty, output: McpHttpViewSchema },
 } as const;

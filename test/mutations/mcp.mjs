@@ -49,4 +49,67 @@ export const mutations = [
     ],
     tests: ['test/integration/mcp/sideBySide.test.ts'],
   },
+  {
+    name: 'mcp-http-token-unchecked',
+    what: 'the HTTP server answers without checking the bearer token',
+    edits: [
+      {
+        file: 'electron/mcp/http.ts',
+        from: "    if (!tokenMatches(req.headers.authorization, options.token())) return refuse(res, 401, { 'www-authenticate': 'Bearer' });\n",
+        to: '',
+      },
+    ],
+    tests: ['test/integration/mcp/http.test.ts'],
+  },
+  {
+    name: 'mcp-http-all-interfaces',
+    what: 'the HTTP server listens on every interface, reachable from the network, not only on 127.0.0.1',
+    edits: [
+      {
+        file: 'electron/mcp/http.ts',
+        from: 'server.listen({ host: LOOPBACK, port, exclusive: true });',
+        to: "server.listen({ host: '0.0.0.0', port, exclusive: true });",
+      },
+    ],
+    tests: ['test/integration/mcp/http.test.ts'],
+  },
+  {
+    name: 'mcp-http-old-token-kept',
+    what: 'after "New token" the HTTP server still accepts the token it started with',
+    edits: [
+      {
+        file: 'electron/core/mcpHttp.ts',
+        from: "        token: () => this.stored?.token ?? '',",
+        to: "        token: ((atStart: string) => () => atStart)(this.stored?.token ?? ''),",
+      },
+    ],
+    tests: ['test/integration/mcp/http.test.ts'],
+  },
+  {
+    name: 'mcp-http-any-host',
+    what: 'a request naming another host or sent from another site (DNS rebinding) is served',
+    edits: [
+      {
+        file: 'electron/mcp/http.ts',
+        from: '    if (!hostIsLoopback(req.headers.host) || !originIsLoopback(req.headers.origin)) return refuse(res, 403);\n',
+        to: '',
+      },
+    ],
+    tests: ['test/integration/mcp/http.test.ts'],
+  },
+  {
+    name: 'mcp-http-not-stopped',
+    what: 'turning HTTP off in Settings leaves the server listening',
+    edits: [{ file: 'electron/core/mcpHttp.ts', from: '      else await this.stop();', to: '      else await Promise.resolve();' }],
+    tests: ['test/integration/mcp/http.test.ts'],
+  },
+  {
+    name: 'mcp-http-left-open-at-quit',
+    what: 'the HTTP server keeps listening after the app closes its core (quit, or the OS ending the session)',
+    edits: [
+      { file: 'electron/core/createCore.ts', from: '    void mcpHttp.service.close();\n', to: '' },
+      { file: 'electron/core/createCore.ts', from: '          await mcpHttp.service.close();\n', to: '' },
+    ],
+    tests: ['test/integration/mcp/httpInCore.test.ts'],
+  },
 ];

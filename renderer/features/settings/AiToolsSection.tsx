@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { McpView } from '../../../shared/ipc/mcp';
 import { Banner, Button, Card } from '../../app/theme';
 import { api } from '../../platform/api';
 import { announce } from '../announcer/store';
 import { copyText } from '../export/clipboard';
 import { useServersStore } from '../servers/store';
+import { AiToolsHttp } from './AiToolsHttp';
 import './aiTools.css';
 
 const DESCRIPTION =
@@ -26,6 +27,29 @@ export function AiToolsSection() {
   useEffect(() => {
     void api.invoke('mcp:get', undefined).then((r) => (r.ok ? setView(r.value) : setError(r.message)));
   }, [knownServers]);
+
+  // The meeting counts follow the library: read again (at most twice a second) after a sync or a
+  // change, unless a tick is on its way to the core.
+  const busyRef = useRef(false);
+  useEffect(() => {
+    busyRef.current = busy;
+  }, [busy]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('library:changed', () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (busyRef.current) return;
+        void api.invoke('mcp:get', undefined).then((r) => {
+          if (r.ok && !busyRef.current) setView(r.value);
+        });
+      }, 500);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
 
   const share = async (serverId: string, on: boolean) => {
     if (!view) return;
@@ -117,6 +141,7 @@ export function AiToolsSection() {
           </>
         ) : null}
         {error ? <Banner tone="error">{error}</Banner> : null}
+        {view ? <AiToolsHttp anyShared={view.servers.some((s) => s.exposed)} /> : null}
       </div>
     </Card>
   );
