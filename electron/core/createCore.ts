@@ -147,7 +147,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState();
     },
   });
-  const captionDelays = new CaptionDelays({ clock, logger, store: new CaptionDelayStore(library.db), emit: (e) => emit('live:captionDelay', e) });
+  const captionDelays = new CaptionDelays({
+    clock,
+    logger,
+    store: new CaptionDelayStore(library.db),
+    emit: (e) => emit('live:captionDelay', e),
+  });
   sessions = new Sessions({
     connections,
     settings,

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     fail(`--rate-limit must be 0 or more, got ${values['rate-limit']}`);
 
   const captionDelayMs = Number(values['caption-delay-ms']);
-  if (!(Number.isFinite(captionDelayMs) && captionDelayMs >= 0)) fail(`--caption-delay-ms must be 0 or more, got ${values['caption-delay-ms']}`);
+  if (!(Number.isFinite(captionDelayMs) && captionDelayMs >= 0))
+    fail(`--caption-delay-ms must be 0 or more, got ${values['caption-delay-ms']}`);
   const clockSkewMs = Number(values['clock-skew-ms']);
   if (!Number.isFinite(clockSkewMs)) fail(`--clock-skew-ms must be a number, got ${values['clock-skew-ms']}`);
   const scriptLines = values['script-lines'] === undefined ? undefined : Number(values['script-lines']);

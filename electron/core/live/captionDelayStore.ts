@@ -30,8 +30,7 @@ export class CaptionDelayStore {
   /** Stores a meeting's figures; false while the library has no row for it yet (the next save tries again). */
   put(serverId: string, remoteId: number, v: CaptionDelayView): boolean {
     const row = this.db.prepare('SELECT id FROM meetings WHERE server_id = ? AND remote_id = ?').get(serverId, remoteId) as
-      | { id: number }
-      | undefined;
+      { id: number } | undefined;
     if (!row) return false;
     this.db
       .prepare(
@@ -39,7 +38,15 @@ export class CaptionDelayStore {
          ON CONFLICT (meeting_id) DO UPDATE SET median_ms = excluded.median_ms, p95_ms = excluded.p95_ms, lines = excluded.lines,
            usual_ms = excluded.usual_ms, late = excluded.late, measured_at = excluded.measured_at`,
       )
-      .run(row.id, Math.round(v.medianMs), Math.round(v.p95Ms), v.lines, v.usualMs === null ? null : Math.round(v.usualMs), v.late ? 1 : 0, v.measuredAt);
+      .run(
+        row.id,
+        Math.round(v.medianMs),
+        Math.round(v.p95Ms),
+        v.lines,
+        v.usualMs === null ? null : Math.round(v.usualMs),
+        v.late ? 1 : 0,
+        v.measuredAt,
+      );
     return true;
   }
 

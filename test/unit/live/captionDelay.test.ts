@@ -27,7 +27,17 @@ function manualClock(start = 1_700_000_000_000) {
 }
 
 const line = (key: string, absoluteStart: number, extra: Partial<RenderedSegment> = {}): RenderedSegment =>
-  ({ key, absoluteStart, absoluteEnd: absoluteStart + 2000, start: 0, end: 2, text: 'words', speaker: 'Maya', draft: true, ...extra }) as RenderedSegment;
+  ({
+    key,
+    absoluteStart,
+    absoluteEnd: absoluteStart + 2000,
+    start: 0,
+    end: 2,
+    text: 'words',
+    speaker: 'Maya',
+    draft: true,
+    ...extra,
+  }) as RenderedSegment;
 
 describe('caption delay statistics', () => {
   it('takes the median and the nearest-rank 95th percentile, not the maximum', () => {
