@@ -35,7 +35,15 @@ export const mutations = [
   {
     name: 'caption-delay-every-frame-counts',
     what: "each frame of a line (its growing drafts, its confirmation) counts as the line's appearance, not only the first",
-    edits: [{ file: 'electron/core/live/captionDelay.ts', from: '      if (m.seen.has(s.key)) continue;\n', to: '' }],
+    edits: [
+      { file: 'electron/core/live/captionDelay.ts', from: '      if (m.seen.has(s.key)) continue;\n', to: '' },
+      {
+        file: 'electron/core/live/captionDelay.ts',
+        from: "if (s.source === 'chat' || m.recentStarts.some(",
+        to: "if (s.source === 'chat' || (m.seen.size < 0 && m.recentStarts.some(",
+      },
+      { file: 'electron/core/live/captionDelay.ts', from: ' < SAME_LINE_MS)) continue;', to: ' < SAME_LINE_MS))) continue;' },
+    ],
     tests: ['test/unit/live/captionDelay.test.ts', 'test/integration/live/captionDelay.test.ts'],
   },
   {

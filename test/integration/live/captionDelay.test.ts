@@ -9,11 +9,11 @@
  * server's truth. A run without injected delay beside the delayed one checks the difference too.
  */
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptionDelayEvent, CaptionDelayView } from '../../../shared/ipc/captionDelay';
 import { median, percentile } from '../../../shared/captionDelay/stats';
 import { startSimulator, type SimProfile } from '../../../electron/simulator';
-import { launchApp, type LaunchedApp } from '../../e2e/support/app';
+import { launchApp } from '../../e2e/support/app';
 import { connectIpc, must } from '../../support/ipcClient';
 import { waitFor } from '../../support/waitFor';
 
@@ -21,15 +21,6 @@ const INJECTED_MS = 1500;
 const SKEW_MS = 90_000;
 const LINES = 6;
 const FIRST_DRAFT_AT = 0.45;
-
-const apps: LaunchedApp[] = [];
-afterEach(async () => {
-  while (apps.length) {
-    const app = apps.pop()!;
-    await app.close();
-    await app.simulator.close();
-  }
-});
 
 interface Measured {
   live: CaptionDelayView;
@@ -50,9 +41,13 @@ async function measure(profile: SimProfile, captionDelayMs: number): Promise<Mea
     clockSkewMs: SKEW_MS,
     rateLimitPerMinute: 0,
   });
+  // Each run closes its own app: the runs of the three generations overlap.
   const app = await launchApp({ simulator, apiKey, timeScale: 1, seed: false });
-  apps.push(app);
-  const ipc = await connectIpc(app.url);
+  const ipc = await connectIpc(app.url).catch(async (e: unknown) => {
+    await app.close();
+    await simulator.close();
+    throw e;
+  });
   try {
     must(await ipc.invoke('connection:connect', { url: simulator.url, apiKey }));
     const launched = must(await ipc.invoke('bots:launch', { link: 'https://meet.google.com/abc-defg-hij' }));
@@ -75,6 +70,8 @@ async function measure(profile: SimProfile, captionDelayMs: number): Promise<Mea
     return { live: live!, kept, events, baseline };
   } finally {
     ipc.close();
+    await app.close();
+    await simulator.close();
   }
 }
 
