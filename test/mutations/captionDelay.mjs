@@ -64,7 +64,7 @@ export const mutations = [
     edits: [
       { file: 'electron/core/live/captionDelay.ts', from: '    this.save(meetingId, m);\n    m.ended = true;', to: '    m.ended = true;' },
     ],
-    tests: ['test/integration/live/captionDelay.test.ts'],
+    tests: ['test/unit/live/captionDelay.test.ts', 'test/integration/live/captionDelay.test.ts'],
   },
   {
     name: 'caption-delay-never-late',

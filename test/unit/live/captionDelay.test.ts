@@ -3,6 +3,8 @@ import type { CaptionDelayEvent } from '../../../shared/ipc/captionDelay';
 import { isLate, median, percentile, summarize, usualDelay } from '../../../shared/captionDelay/stats';
 import type { RenderedSegment } from '../../../shared/transcript';
 import { CaptionDelayTracker, EMIT_EVERY_MS } from '../../../electron/core/live/captionDelay';
+import type { CaptionDelayStore } from '../../../electron/core/live/captionDelayStore';
+import type { CaptionDelayView } from '../../../shared/ipc/captionDelay';
 import { ServerClock } from '../../../electron/core/live/serverClock';
 import { quietLogger } from '../../support/logger';
 
@@ -134,5 +136,25 @@ describe('the caption delay tracker', () => {
     clock.advance(EMIT_EVERY_MS);
     expect(events.length).toBeLessThanOrEqual(Math.ceil((20 * 50) / EMIT_EVERY_MS) + 1);
     expect(events.at(-1)!.lines).toBe(20);
+  });
+
+  it('keeps the figures with the meeting as it ends, and reads the server’s usual delay from past meetings', () => {
+    const clock = manualClock();
+    const saved: CaptionDelayView[] = [];
+    const store = {
+      put: (_s: string, _m: number, v: CaptionDelayView) => saved.push(v) > 0,
+      pastMedians: () => [800, 1000, 1200],
+    } as unknown as CaptionDelayStore;
+    const t = new CaptionDelayTracker({ serverId: 's', clock, logger: quietLogger, store, emit: () => undefined });
+    t.connected();
+    t.follow(3);
+    clock.advance(10_000);
+    for (let i = 0; i < 6; i++) {
+      const now = clock.now();
+      t.linesSeen(3, [line(`k${i}`, now - 2_500)], { ts: new Date(now).toISOString() }, now);
+      clock.advance(600);
+    }
+    t.ended(3);
+    expect(saved.at(-1)).toMatchObject({ medianMs: 2_500, lines: 6, usualMs: 1_000, late: true });
   });
 });
