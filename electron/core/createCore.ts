@@ -19,6 +19,8 @@ import { createAttentionFeed } from './desktop/attention';
 import { followOverlay } from './desktop/overlayFollower';
 import { unavailableLoginItems } from './desktop/ports';
 import { createHandlers } from './handlers';
+import { CaptionDelays } from './live/captionDelay';
+import { CaptionDelayStore } from './live/captionDelayStore';
 import { createPlanning, type PlanningParts } from './planning/createPlanning';
 import { fileHealthMemory } from './meetings/healthMemory';
 import { createLinkInbox } from './links/coreLinks';
@@ -146,6 +148,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitState();
     },
   });
+  const captionDelays = new CaptionDelays({
+    clock,
+    logger,
+    store: new CaptionDelayStore(library.db),
+    emit: (e) => emit('live:captionDelay', e),
+  });
   sessions = new Sessions({
     connections,
     settings,
@@ -162,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     resolveHost: options.resolveHost,
     library,
     outbox,
+    captionDelays,
     healthMemory: fileHealthMemory(join(options.paths.data, 'meeting-health.json'), () => clock.now()),
     onListChanged: emitState,
     upcoming: () => planning?.trayLines() ?? [],
@@ -302,6 +311,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emitChanged: (change) => emit('library:changed', change),
       admin: { forServer: adminFor },
       links: links.handlers,
+      captionDelay: captionDelays.handlers,
       loginItems: options.loginItems ?? unavailableLoginItems('This version of the app cannot start at login.'),
       updates: updates.handlers,
       shortcuts: shortcuts.handlers,

@@ -41,6 +41,8 @@ export interface HandlerDeps {
   emitState(): void;
   emitChanged(change: { serverId: string | null; meetingIds: number[] | null }): void;
   admin: AdminHandlerDeps;
+  /** How late live captions are and were (core/live/captionDelay.ts). */
+  captionDelay?: Pick<HandlerTable, 'live:captionDelay' | 'meetings:captionDelay'>;
   /** `links:take` (core/links/coreLinks.ts). */
   links: Pick<HandlerTable, 'links:take'>;
   loginItems: LoginItems;
@@ -204,6 +206,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     },
     ...createAdminHandlers(d.admin),
     ...d.links,
+    ...(d.captionDelay ?? noCaptionDelay),
     ...d.shortcuts,
     ...d.planning,
     ...d.recordings,
@@ -250,3 +253,9 @@ async function playDemoSample(d: Pick<HandlerDeps, 'sessions' | 'settings' | 'lo
     d.logger.warn('The demo could not play its sample meeting', { error: e });
   }
 }
+
+/** Cores built without caption delays (some tests) answer that nothing was measured. */
+const noCaptionDelay: Pick<HandlerTable, 'live:captionDelay' | 'meetings:captionDelay'> = {
+  'live:captionDelay': async () => null,
+  'meetings:captionDelay': async () => null,
+};

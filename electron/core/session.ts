@@ -4,6 +4,7 @@ import type { LiveTimings } from './app';
 import { parseHealthFrame } from '../../shared/meetings/health';
 import type { Library, OutboxService } from './cache';
 import { SyncService } from './cache/syncService';
+import type { CaptionDelays, CaptionDelayTracker } from './live/captionDelay';
 import { LiveHub } from './live/liveHub';
 import type { Resolver } from './net/guardedLookup';
 import { LiveTranscripts } from './live/liveTranscripts';
@@ -28,6 +29,8 @@ export interface SessionShared {
   outbox: OutboxService;
   /** Health problems kept across a restart (meetings/healthMemory.ts). */
   healthMemory?: HealthMemory;
+  /** How late each live meeting's captions are (live/captionDelay.ts). */
+  captionDelays?: CaptionDelays;
 }
 
 /** One server's part: its record, its key (for the live socket only) and its client. */
@@ -59,6 +62,7 @@ export class ServerSession {
     readonly bots: BotService,
     readonly transcripts: LiveTranscripts,
     readonly sync: SyncService,
+    private readonly delays: CaptionDelayTracker | null = null,
   ) {}
 
   static open(d: SessionDeps): ServerSession {
@@ -85,6 +89,7 @@ export class ServerSession {
         changed: (change) => d.emit('library:changed', change),
       },
     });
+    const delays = d.captionDelays?.forServer(server.id) ?? null;
     const transcripts = new LiveTranscripts({
       client: d.client,
       clock: d.clock,
@@ -108,6 +113,7 @@ export class ServerSession {
           return false;
         }
       },
+      onLinesSeen: (meetingId, lines, frame, at) => delays?.linesSeen(meetingId, lines, frame, at),
       ackTimeoutMs: d.timings?.ackTimeoutMs,
       // The meeting's last lines are written: give the cache's free pages back to the disk now
       // rather than keep the file at its peak size.
@@ -129,6 +135,7 @@ export class ServerSession {
       },
       onOpen: (reconnect) => {
         d.onReachable();
+        delays?.connected();
         void bots?.refresh().catch((e: unknown) => d.logger.debug('Status refresh failed', { error: String(e) }));
         if (reconnect) {
           void transcripts.onReconnected();
@@ -160,7 +167,11 @@ export class ServerSession {
         follower.follow(meetings);
         for (const m of meetings) {
           transcripts.follow(m.id, m.platform, m.nativeId);
-          if (m.status === 'completed' || m.status === 'failed') void transcripts.onMeetingEnded(m.id);
+          delays?.follow(m.id);
+          if (m.status === 'completed' || m.status === 'failed') {
+            void transcripts.onMeetingEnded(m.id);
+            delays?.ended(m.id);
+          }
         }
         d.onTracked();
       },
@@ -171,7 +182,7 @@ export class ServerSession {
     });
     hub.start();
     void sync.run();
-    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync);
+    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync, delays);
   }
 
   get liveState(): LiveStateView {
@@ -183,6 +194,7 @@ export class ServerSession {
     this.transcripts.flush();
     this.sync.close();
     this.transcripts.close();
+    this.delays?.close();
     this.bots.close();
     this.hub.close();
   }

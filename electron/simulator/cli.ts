@@ -4,6 +4,11 @@ import { startSimulator, SIM_PROFILES, SIM_SCENARIOS, type SimProfile, type SimS
 
 const USAGE = `Usage: npm run simulator -- [--profile g1|g2|g3] [--host 127.0.0.1] [--port 0] [--scenario normal]
   [--time-scale 1] [--api-key KEY]... [--admin-key KEY] [--seed] [--rate-limit N]
+  [--caption-delay-ms N] [--clock-skew-ms N] [--script-lines N]
+
+--caption-delay-ms N: every transcript change goes out N simulated ms late (a known caption delay).
+--clock-skew-ms N: the server's clock runs N ms ahead of this computer's (negative: behind).
+--script-lines N: the normal meeting speaks only the first N lines of its script.
 
 --rate-limit N: requests a minute per key before 429; 0 turns it off. Default: the generation's
 own (G2 120, G1 and G3 none).
@@ -29,6 +34,9 @@ async function main(): Promise<void> {
       'admin-key': { type: 'string' },
       seed: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
+      'caption-delay-ms': { type: 'string', default: '0' },
+      'clock-skew-ms': { type: 'string', default: '0' },
+      'script-lines': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -48,6 +56,15 @@ async function main(): Promise<void> {
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 0))
     fail(`--rate-limit must be 0 or more, got ${values['rate-limit']}`);
 
+  const captionDelayMs = Number(values['caption-delay-ms']);
+  if (!(Number.isFinite(captionDelayMs) && captionDelayMs >= 0))
+    fail(`--caption-delay-ms must be 0 or more, got ${values['caption-delay-ms']}`);
+  const clockSkewMs = Number(values['clock-skew-ms']);
+  if (!Number.isFinite(clockSkewMs)) fail(`--clock-skew-ms must be a number, got ${values['clock-skew-ms']}`);
+  const scriptLines = values['script-lines'] === undefined ? undefined : Number(values['script-lines']);
+  if (scriptLines !== undefined && !(Number.isInteger(scriptLines) && scriptLines > 0))
+    fail(`--script-lines must be 1 or more, got ${values['script-lines']}`);
+
   let apiKeys = values['api-key'];
   if (!apiKeys || apiKeys.length === 0) {
     apiKeys = [`sim_${randomBytes(12).toString('hex')}`];
@@ -64,6 +81,9 @@ async function main(): Promise<void> {
     ...(values['admin-key'] ? { adminKey: values['admin-key'] } : {}),
     seed: values.seed,
     ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
+    captionDelayMs,
+    clockSkewMs,
+    ...(scriptLines !== undefined ? { scriptLines } : {}),
     log: (line) => process.stderr.write(`[simulator] ${line}\n`),
   });
 

@@ -14,7 +14,11 @@ export interface SimClock {
   clearAll(): void;
 }
 
-export function createClock(timeScale = 1, wallNow: () => number = Date.now): SimClock {
+/**
+ * `skewMs` sets the server's clock that far from this computer's (a server whose clock is off): every
+ * timestamp it writes, and its HTTP `Date` header, carry the skew; delays do not.
+ */
+export function createClock(timeScale = 1, wallNow: () => number = Date.now, skewMs = 0): SimClock {
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   const anchor = wallNow();
   const timers = new Set<NodeJS.Timeout>();
@@ -36,7 +40,7 @@ export function createClock(timeScale = 1, wallNow: () => number = Date.now): Si
 
   return {
     timeScale,
-    now: () => anchor + (wallNow() - anchor) * timeScale,
+    now: () => anchor + skewMs + (wallNow() - anchor) * timeScale,
     after: (virtualMs, fn) => schedule(virtualMs / timeScale, fn),
     afterReal: schedule,
     clearAll: () => {

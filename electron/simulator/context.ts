@@ -38,5 +38,12 @@ export interface SimContext {
   readonly allowPrivateWebhooks: boolean;
   /** Generated lines after the planning script in the `long` scenario. */
   readonly longLines: number;
+  /** Spoken lines of the planning script in `normal` (null: all of them); short meetings for timing tests. */
+  readonly scriptLines: number | null;
+  /**
+   * Simulated milliseconds every transcript change is published late (an overloaded transcription
+   * pipeline): frames carry the time they go out, segments the time the words were said.
+   */
+  readonly captionDelay: { ms: number };
   log(message: string): void;
 }

@@ -71,11 +71,18 @@ export function registerControlRoutes(router: Router, ctx: SimContext, hooks: Co
     hooks.setFault(fault);
     return json(200, { fault });
   });
+  router.add('POST', '/_sim/caption-delay', CONTROL, (req) => {
+    const ms = Number(req.query.get('ms'));
+    if (!Number.isFinite(ms) || ms < 0 || ms > 600_000) return detail(422, "'ms' must be 0..600000");
+    ctx.captionDelay.ms = ms;
+    return json(200, { caption_delay_ms: ms });
+  });
   router.add('GET', '/_sim/state', CONTROL, () =>
     json(200, {
       url: hooks.url(),
       profile: ctx.profile,
       time_scale: ctx.clock.timeScale,
+      caption_delay_ms: ctx.captionDelay.ms,
       default_scenario: ctx.defaultScenario,
       sockets: hooks.socketCount(),
       fault: hooks.fault(),

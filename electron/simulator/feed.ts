@@ -180,7 +180,8 @@ export class TranscriptFeed {
       return;
     }
     const sessionStart = this.m.startTime ?? this.ctx.clock.now();
-    const delay = sessionStart + step.at * 1000 - this.ctx.clock.now();
+    // An injected caption delay shifts when each change goes out, not when its words were said.
+    const delay = sessionStart + step.at * 1000 + this.ctx.captionDelay.ms - this.ctx.clock.now();
     this.cancel = this.ctx.clock.after(delay, () => {
       this.cancel = null;
       this.next++;

@@ -67,6 +67,16 @@ export interface SimulatorOptions {
    * benchmark streams 20,000.
    */
   longLines?: number;
+  /**
+   * Publishes every transcript change this many simulated milliseconds late (the lines' spoken
+   * times stay): a known caption delay for latency tests. Changed later with `setCaptionDelay` or
+   * `POST /_sim/caption-delay?ms=N`.
+   */
+  captionDelayMs?: number;
+  /** The server's clock runs this many milliseconds ahead of this computer's (negative: behind). */
+  clockSkewMs?: number;
+  /** Only the first N lines of the planning script in `normal` (short meetings for timing tests). */
+  scriptLines?: number;
   /** Receives one human-readable line per notable event. */
   log?: (line: string) => void;
 }
@@ -95,6 +105,8 @@ export interface Simulator {
    */
   addConfirmed(meetingId: number, lines: ReadonlyArray<{ speaker: string; text: string; start: number; end: number }>): number;
   setFault(f: SimFault | null): void;
+  /** Publishes transcript changes this many simulated milliseconds late from now on. */
+  setCaptionDelay(ms: number): void;
   /** The simulated clock (epoch ms), which runs `timeScale` times faster than the wall clock. */
   now(): number;
 }
@@ -106,7 +118,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   if (!SIM_SCENARIOS.includes(defaultScenario))
     throw new Error(`Unknown scenario '${String(defaultScenario)}'; use one of ${SIM_SCENARIOS.join(', ')}`);
 
-  const clock = createClock(opts.timeScale ?? 1);
+  const clock = createClock(opts.timeScale ?? 1, Date.now, opts.clockSkewMs ?? 0);
+  const captionDelay = { ms: Math.max(0, opts.captionDelayMs ?? 0) };
   const users = new UserStore(clock);
   const meetings = new MeetingStore();
   const hub = new WsHub();
@@ -125,6 +138,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     adminKey: opts.adminKey || null,
     allowPrivateWebhooks: opts.allowPrivateWebhooks ?? false,
     longLines: opts.longLines ?? 200,
+    scriptLines: opts.scriptLines ?? null,
+    captionDelay,
     log,
   };
   hub.attach(ctx);
@@ -245,6 +260,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return m.startTime;
     },
     setFault: (f) => server.setFault(f),
+    setCaptionDelay: (ms) => {
+      captionDelay.ms = Math.max(0, ms);
+    },
     now: () => clock.now(),
   };
 }

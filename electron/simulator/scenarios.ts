@@ -182,7 +182,7 @@ export class ScenarioRunner implements Lifecycle {
       );
       return;
     }
-    const lines = m.scenario === 'long' ? longScript(this.ctx.longLines) : planningScript();
+    const lines = m.scenario === 'long' ? longScript(this.ctx.longLines) : planningScript().slice(0, this.ctx.scriptLines ?? undefined);
     this.speak(m, lines, () => this.after(m.id, TIMINGS.leaveAfterScript, (mm) => this.complete(mm, 'left_alone')));
   }
 

@@ -124,6 +124,8 @@ export class SimServer {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The server's own clock (skewed, when a test sets one), as a real server's Date header is.
+    res.setHeader('Date', new Date(this.ctx.clock.now()).toUTCString());
     const url = new URL(req.url ?? '/', 'http://localhost');
     let body: Buffer;
     try {

@@ -6,6 +6,7 @@ import { useAppStore } from '../features/app/store';
 import { statusChanges } from '../features/bots/describe';
 import { useBotsStore } from '../features/bots/store';
 import { createThrottledAnnouncer } from '../features/bots/throttle';
+import { useCaptionDelayStore } from '../features/captionDelay/store';
 import { refreshCaptions } from '../features/captions/actions';
 import { createPaintAck } from '../features/captions/paintAck';
 import { useCaptionsStore } from '../features/captions/store';
@@ -167,6 +168,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
       useCaptionsStore.getState().applyDelta(delta);
       painted(delta.serverId);
     }),
+    api.on('live:captionDelay', (e) => useCaptionDelayStore.getState().apply(e)),
     api.on('ui:focusMeeting', ({ serverId, meetingId }) => focusMeeting({ serverId, meetingId })),
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminChannels } from './admin';
+import { captionDelayChannels, captionDelayEvents } from './captionDelay';
 import { desktopChannels } from './desktop';
 import { libraryChannels, libraryEvents } from './library';
 import { linkChannels, linkEvents } from './links';
@@ -246,6 +247,7 @@ export const channels = {
   ...recordingChannels,
   ...meetingInfoChannels,
   ...mcpChannels,
+  ...captionDelayChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -267,6 +269,7 @@ export const events = {
   ...updateEvents,
   ...shortcutEvents,
   ...planningEvents,
+  ...captionDelayEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -111,6 +111,23 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'how late each meeting followed live had its captions (median, 95th percentile), kept with the meeting',
+    up(db) {
+      db.exec(`
+        CREATE TABLE caption_delays (
+          meeting_id   INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+          median_ms    INTEGER NOT NULL,
+          p95_ms       INTEGER NOT NULL,
+          lines        INTEGER NOT NULL,
+          usual_ms     INTEGER,
+          late         INTEGER NOT NULL CHECK (late IN (0, 1)),
+          measured_at  INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

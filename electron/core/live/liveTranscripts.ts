@@ -49,6 +49,8 @@ export interface LiveTranscriptsDeps {
    * be stored: the meeting's live transcript is then kept in memory after it ends, so nothing is lost.
    */
   onConfirmed?(meetingId: number, segments: RenderedSegment[]): boolean | void;
+  /** A frame of a followed meeting was merged: the lines it showed or changed, as it arrived (live/captionDelay.ts). */
+  onLinesSeen?(meetingId: number, lines: RenderedSegment[], frame: Record<string, unknown>, receivedAt: number): void;
   /** A finished meeting's transcript is whole in the cache and no longer held here. */
   onReleased?(meetingId: number): void;
   /**
@@ -241,6 +243,7 @@ export class LiveTranscripts {
       this.d.logger.warn('Dropped a malformed transcript frame', { meetingId: id, reason: result.reason, detail: result.detail });
       return;
     }
+    this.d.onLinesSeen?.(id, result.upserted, frame, this.d.clock.now());
     this.collect(e, result);
   }
 

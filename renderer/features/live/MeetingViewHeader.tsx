@@ -10,6 +10,7 @@ import { refFromTracked } from '../export/describe';
 import { MeetingActions } from '../export/MeetingActions';
 import { rejectedFramesText, type TimeFormat } from '../captions/describe';
 import type { MeetingCaptions } from '../captions/store';
+import { CaptionDelayIndicator } from '../captionDelay/CaptionDelayIndicator';
 import { ServerChip } from '../servers/ServerChip';
 import { openOverlay, reconnectLive, showAllLiveMeetings } from './actions';
 import { liveIndicator } from './describe';
@@ -131,6 +132,7 @@ export function MeetingViewHeader({ which, meeting, entry, onFind }: MeetingView
             {chip.label}
           </Badge>
         ) : null}
+        <CaptionDelayIndicator serverId={serverId} meetingId={meetingId} active={meeting?.status === 'active'} />
         <div className="spacer" />
         <div className="captions-actions">
           <Button

@@ -3,6 +3,7 @@ import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { Button } from '../../app/theme';
 import { shortcutModifier } from '../../app/Sidebar';
 import { saveEdit } from './actions';
+import { CaptionDelayDetails } from '../captionDelay/CaptionDelayDetails';
 import { ChipsEditor } from './ChipsEditor';
 import { checkLanguage, DETAILS_KEPT_HERE, detailsKeptHere, FIELD_LABELS, type EditableField } from './describe';
 import { EditState } from './EditState';
@@ -120,6 +121,7 @@ export function DetailsPanel({ detail, reach }: { detail: MeetingDetailView; rea
           onChange={(languages) => void saveEdit('languages', languages)}
         />
       </Field>
+      <CaptionDelayDetails meetingId={meeting.id} revision={meeting.lastSyncedAt} />
     </section>
   );
 }
