@@ -13,6 +13,8 @@ import { LibraryFollower, trackedToMeeting } from './meetings/libraryFollower';
 import type { Clock, Logger, Notifier } from './ports';
 import type { ServerRecord } from './servers';
 import type { VexaClient } from './vexa';
+import type { WatchWordSettings } from '../../shared/watchWords/settings';
+import { WatchWordAlerts } from './watchWords/watchWordAlerts';
 
 /** What every session shares: the app's ports, settings and library. */
 export interface SessionShared {
@@ -20,6 +22,8 @@ export interface SessionShared {
   logger: Logger;
   notifier: Notifier;
   doNotDisturb(): boolean;
+  /** Settings → Watch words, read on every confirmed batch so a change applies to running meetings at once. */
+  watchWords(): WatchWordSettings;
   launchDefaults(): LaunchDefaults;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   timings?: LiveTimings;
@@ -59,11 +63,23 @@ export class ServerSession {
     readonly bots: BotService,
     readonly transcripts: LiveTranscripts,
     readonly sync: SyncService,
+    readonly watch: WatchWordAlerts,
   ) {}
 
   static open(d: SessionDeps): ServerSession {
     const server = d.server;
     let bots: BotService | null = null;
+    const watch = new WatchWordAlerts({
+      serverId: server.id,
+      clock: d.clock,
+      logger: d.logger,
+      notifier: d.notifier,
+      doNotDisturb: d.doNotDisturb,
+      settings: d.watchWords,
+      meetingName: (meetingId) => bots?.tracker.get(meetingId)?.name ?? null,
+      serverName: d.serverName,
+      openLine: (meetingId, lineKey) => d.emit('ui:focusMeeting', { serverId: server.id, meetingId, lineKey }),
+    });
     // Declared before the bots: a bot's status reaches the library as it changes.
     const follower: LibraryFollower = new LibraryFollower({
       library: d.library,
@@ -97,6 +113,7 @@ export class ServerSession {
       // Every confirmed line said live goes into the offline library as it arrives, written before
       // this returns: close() flushes the last batch through here just before the cache closes.
       onConfirmed: (meetingId, segments) => {
+        watch.onConfirmed(meetingId, segments);
         const m = bots?.tracker.get(meetingId);
         if (!m) return false;
         try {
@@ -171,7 +188,7 @@ export class ServerSession {
     });
     hub.start();
     void sync.run();
-    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync);
+    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync, watch);
   }
 
   get liveState(): LiveStateView {
@@ -180,6 +197,7 @@ export class ServerSession {
 
   /** Confirmed captions still gathered for the next push are stored first, so a quit loses none. */
   close(): void {
+    this.watch.close();
     this.transcripts.flush();
     this.sync.close();
     this.transcripts.close();

@@ -9,16 +9,33 @@ export interface NotificationHandle {
   show(): void;
   close(): void;
   onClick(listener: () => void): void;
+  /** A press of one of its `actions` buttons (macOS). */
+  onAction(listener: () => void): void;
   /** `reason` is undefined outside Windows. */
   onClose(listener: (reason: NotificationCloseReason | undefined) => void): void;
   /** macOS and Windows: the OS refused to show it (an unsigned macOS build, for one). */
   onFailed(listener: (error: string) => void): void;
 }
 
+/** Electron's `NotificationAction` of type button. */
+export interface NotificationButton {
+  type: 'button';
+  text: string;
+}
+
+/**
+ * The buttons a notification shows: Electron documents `actions` for macOS (Windows toasts take
+ * them only through a custom `toastXml`, Linux not at all), so only macOS gets the button, and on
+ * every OS a click on the notification does the same.
+ */
+export function notificationButtons(platform: NodeJS.Platform, action: string | undefined): NotificationButton[] | undefined {
+  return platform === 'darwin' && action ? [{ type: 'button', text: action }] : undefined;
+}
+
 export interface NotifierDeps {
   platform: NodeJS.Platform;
   isSupported(): boolean;
-  create(options: { title: string; body: string }): NotificationHandle;
+  create(options: { title: string; body: string; actions?: NotificationButton[] }): NotificationHandle;
   /** Brings the main window to the front (restoring or re-creating it). */
   focusWindow(): void;
   /**
@@ -97,7 +114,8 @@ export function createElectronNotifier({
         live.delete(request.id);
         previous.close();
       }
-      const handle = create({ title: request.title, body: request.body });
+      const actions = notificationButtons(platform, request.action);
+      const handle = create({ title: request.title, body: request.body, ...(actions ? { actions } : {}) });
       live.set(request.id, handle);
       const onClick = (): void => {
         forget(request.id, handle);
@@ -106,6 +124,7 @@ export function createElectronNotifier({
       };
       clicks.set(request.id, onClick);
       handle.onClick(onClick);
+      if (actions) handle.onAction(onClick);
       handle.onClose((reason) => {
         if (closeEndsNotification(platform, reason)) forget(request.id, handle);
       });
@@ -140,6 +159,7 @@ export function electronNotifications(NotificationClass: typeof Notification): N
       show: () => n.show(),
       close: () => n.close(),
       onClick: (listener) => void n.on('click', listener),
+      onAction: (listener) => void n.on('action', () => listener()),
       onClose: (listener) => void n.on('close', (details) => listener(details.reason)),
       onFailed: (listener) => void n.on('failed', (_event, error) => listener(error)),
     };
