@@ -1,0 +1,56 @@
+import { useId, useMemo, useState } from 'react';
+import type { CaptionView } from '../../../shared/ipc/models';
+import { Bidi, Button } from '../../app/theme';
+import { speakerName } from '../captions/describe';
+import { useSettingsStore } from '../settings/store';
+import { createHitFinder } from './hits';
+import './watchWords.css';
+
+export interface WatchHitsProps {
+  /** The transcript's lines in rendered order (read on every `revision`). */
+  segments: readonly CaptionView[];
+  revision: number;
+  /** Brings the line into view and marks it. */
+  onJump(key: string): void;
+}
+
+/**
+ * "Watch words: 3": the lines of this meeting that said a watched word, each a button that jumps
+ * to its line. Nothing shows while no word is watched.
+ */
+export function WatchHits({ segments, revision, onJump }: WatchHitsProps) {
+  const settings = useSettingsStore((s) => s.watchWords);
+  const find = useMemo(() => createHitFinder(), []);
+  const hits = useMemo(() => find(segments, settings), [find, segments, settings, revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  if (!settings.enabled || settings.words.length === 0) return null;
+  if (hits.length === 0) {
+    return (
+      <p className="watch-hits muted" data-testid="watch-hits">
+        Watch words: none heard yet
+      </p>
+    );
+  }
+  return (
+    <div className="watch-hits" data-testid="watch-hits">
+      <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        Watch words: {hits.length}
+      </Button>
+      {open ? (
+        <ul id={listId} className="watch-hit-list" aria-label="Lines that said a watch word">
+          {hits.map((h) => (
+            <li key={h.key}>
+              <button type="button" className="watch-hit" onClick={() => onJump(h.key)}>
+                <span className="watch-hit-words">{h.words.join(', ')}</span>
+                <span className="watch-hit-line">
+                  <Bidi className="watch-hit-speaker">{speakerName(h.speaker)}</Bidi>: <Bidi>{h.text}</Bidi>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
