@@ -72,6 +72,7 @@ test('a word added in Settings alerts once it is said; the alert opens the live 
   await hitsButton.click();
   const hits = page.getByRole('list', { name: 'Lines that said a watch word' }).getByRole('button');
   await expect.poll(() => hits.count()).toBeGreaterThanOrEqual(2);
+  await expect(hits.filter({ hasText: alert.body.replace(/^.*?: /, '').replace(/ \(and \d+ more lines?\)$/, '') })).toContainText('notified');
   await snap(page, test.info(), 'live-watch-words');
   await audit(page);
   const last = hits.last();

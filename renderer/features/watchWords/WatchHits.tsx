@@ -1,8 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { MeetingKey } from '../../app/meetingKey';
 import type { CaptionView } from '../../../shared/ipc/models';
 import { Bidi, Button } from '../../app/theme';
 import { speakerName } from '../captions/describe';
 import { useSettingsStore } from '../settings/store';
+import { hitStateText, readHitStates, type HitState } from './actions';
 import { createHitFinder } from './hits';
 import './watchWords.css';
 
@@ -12,18 +14,31 @@ export interface WatchHitsProps {
   revision: number;
   /** Brings the line into view and marks it. */
   onJump(key: string): void;
+  /** A live meeting: each hit says whether it was notified (the core's record of this run). */
+  live?: MeetingKey;
 }
 
 /**
  * "Watch words: 3": the lines of this meeting that said a watched word, each a button that jumps
  * to its line. Nothing shows while no word is watched.
  */
-export function WatchHits({ segments, revision, onJump }: WatchHitsProps) {
+export function WatchHits({ segments, revision, onJump, live }: WatchHitsProps) {
   const settings = useSettingsStore((s) => s.watchWords);
   const find = useMemo(() => createHitFinder(), []);
   const hits = useMemo(() => find(segments, settings), [find, segments, settings, revision]); // eslint-disable-line react-hooks/exhaustive-deps
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const [states, setStates] = useState<Record<string, HitState>>({});
+  const serverId = live?.serverId;
+  const meetingId = live?.meetingId;
+  useEffect(() => {
+    if (!open || serverId === undefined || meetingId === undefined) return;
+    let current = true;
+    void readHitStates({ serverId, meetingId }).then((next) => current && setStates(next));
+    return () => {
+      current = false;
+    };
+  }, [open, serverId, meetingId, hits.length]);
   if (!settings.enabled || settings.words.length === 0) return null;
   if (hits.length === 0) {
     return (
@@ -46,6 +61,7 @@ export function WatchHits({ segments, revision, onJump }: WatchHitsProps) {
                 <span className="watch-hit-line">
                   <Bidi className="watch-hit-speaker">{speakerName(h.speaker)}</Bidi>: <Bidi>{h.text}</Bidi>
                 </span>
+                {hitStateText(states[h.key]) ? <span className="watch-hit-state muted">{hitStateText(states[h.key])}</span> : null}
               </button>
             </li>
           ))}
