@@ -4,9 +4,12 @@ import type { CaptionView } from '../../../shared/ipc/models';
 import { Bidi, Button } from '../../app/theme';
 import { speakerName } from '../captions/describe';
 import { useSettingsStore } from '../settings/store';
-import { hitStateText, readHitStates, type HitState } from './actions';
+import { readHitStates } from './actions';
+import { hitStateText, type HitState } from './describe';
 import { createHitFinder } from './hits';
 import './watchWords.css';
+
+const WAITING_RECHECK_MS = 2000;
 
 export interface WatchHitsProps {
   /** The transcript's lines in rendered order (read on every `revision`). */
@@ -34,9 +37,18 @@ export function WatchHits({ segments, revision, onJump, live }: WatchHitsProps) 
   useEffect(() => {
     if (!open || serverId === undefined || meetingId === undefined) return;
     let current = true;
-    void readHitStates({ serverId, meetingId }).then((next) => current && setStates(next));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      void readHitStates({ serverId, meetingId }).then((next) => {
+        if (!current) return;
+        setStates(next);
+        // Held back by the alerts' pace for a few seconds: read again once it has gone out.
+        if (Object.values(next).includes('waiting')) timer = setTimeout(read, WAITING_RECHECK_MS);
+      });
+    read();
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [open, serverId, meetingId, hits.length]);
   if (!settings.enabled || settings.words.length === 0) return null;

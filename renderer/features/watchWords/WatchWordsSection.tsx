@@ -5,7 +5,8 @@ import { Banner, Button, Card } from '../../app/theme';
 import { announce } from '../announcer/store';
 import { ChipsEditor } from '../meeting/ChipsEditor';
 import { useSettingsStore } from '../settings/store';
-import { checkWatchWord, saveWatchWords } from './actions';
+import { saveWatchWords } from './actions';
+import { checkWatchWord } from './describe';
 import '../meeting/editing.css';
 import './watchWords.css';
 
