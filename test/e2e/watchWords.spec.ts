@@ -72,7 +72,9 @@ test('a word added in Settings alerts once it is said; the alert opens the live 
   await hitsButton.click();
   const hits = page.getByRole('list', { name: 'Lines that said a watch word' }).getByRole('button');
   await expect.poll(() => hits.count()).toBeGreaterThanOrEqual(2);
-  await expect(hits.filter({ hasText: alert.body.replace(/^.*?: /, '').replace(/ \(and \d+ more lines?\)$/, '') })).toContainText('notified');
+  await expect(hits.filter({ hasText: alert.body.replace(/^.*?: /, '').replace(/ \(and \d+ more lines?\)$/, '') })).toContainText(
+    'notified',
+  );
   await snap(page, test.info(), 'live-watch-words');
   await audit(page);
   const last = hits.last();
@@ -82,4 +84,20 @@ test('a word added in Settings alerts once it is said; the alert opens the live 
   await expect(marked).toHaveCount(1);
   await expect(marked).toBeInViewport();
   expect(lastText).toContain((await marked.textContent()) ?? '-');
+
+  // Afterwards, the meeting's page keeps the list, read from its stored transcript.
+  await page.getByRole('button', { name: 'Stop bot' }).click();
+  await goTo(page, 'Library');
+  const row = page.getByRole('list', { name: 'Meetings' }).getByRole('listitem').filter({ hasText: 'wat-chwo-rds' });
+  await expect(row.locator('.badge')).toHaveText('Completed', { timeout: 30_000 });
+  await row.locator('.meeting-open').click();
+  const pageHits = page.getByRole('region', { name: 'Transcript' }).getByRole('button', { name: /^Watch words: \d+$/ });
+  await expect(pageHits).toBeVisible();
+  await pageHits.click();
+  const stored = page.getByRole('list', { name: 'Lines that said a watch word' }).getByRole('button');
+  await expect.poll(() => stored.count()).toBeGreaterThanOrEqual(2);
+  await stored.first().click();
+  await expect(page.locator('.caption-seg[data-marked]')).toBeInViewport();
+  await expect(page.locator('.caption-seg[data-marked]')).toContainText(/picker/i);
+  await snap(page, test.info(), 'meeting-watch-words');
 });

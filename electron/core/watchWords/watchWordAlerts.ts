@@ -95,9 +95,11 @@ export class WatchWordAlerts {
     if (!list) return;
     const m = this.entry(meetingId);
     const firstRead = m.newestEnd === null;
-    const ends = segments.filter((s) => !s.draft).map((s) => s.absoluteEnd);
-    if (ends.length === 0) return;
-    m.newestEnd = Math.max(m.newestEnd ?? Number.NEGATIVE_INFINITY, ...ends);
+    // A loop, not Math.max(...): a first read can hold tens of thousands of lines.
+    let newest = m.newestEnd ?? Number.NEGATIVE_INFINITY;
+    for (const s of segments) if (!s.draft && s.absoluteEnd > newest) newest = s.absoluteEnd;
+    if (newest === Number.NEGATIVE_INFINITY) return;
+    m.newestEnd = newest;
     const now = this.d.clock.now();
     const fresh: WatchHit[] = [];
     for (const s of segments) {
