@@ -74,7 +74,7 @@ export const mutations = [
   },
   {
     name: 'watch-button-everywhere',
-    what: 'the notification asks for a button on Windows and Linux too, where Electron documents none',
+    what: 'the notification asks for its button on every OS, not on macOS only where the app relies on it',
     edits: [{ file: 'electron/main/shell/notifier.ts', from: "  return platform === 'darwin' && action ?", to: '  return action ?' }],
     tests: ['test/unit/shell/notifier.test.ts'],
   },

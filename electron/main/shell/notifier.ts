@@ -24,9 +24,10 @@ export interface NotificationButton {
 }
 
 /**
- * The buttons a notification shows: Electron documents `actions` for macOS (Windows toasts take
- * them only through a custom `toastXml`, Linux not at all), so only macOS gets the button, and on
- * every OS a click on the notification does the same.
+ * The buttons a notification shows. Electron documents `actions` buttons for macOS (and only for a
+ * signed app with the alert style: an unsigned build shows none) and, in its newer releases, for
+ * Windows; Linux has none. The button is asked for on macOS only, and on every OS a click on the
+ * notification itself does the same, so nothing depends on a button that may not appear.
  */
 export function notificationButtons(platform: NodeJS.Platform, action: string | undefined): NotificationButton[] | undefined {
   return platform === 'darwin' && action ? [{ type: 'button', text: action }] : undefined;
