@@ -37,7 +37,9 @@ export function WatchWordsSection() {
       <div className="stack">
         <label className="switch-row" htmlFor={id}>
           <span className="switch-text">
-            <span className="switch-label">Alert me when a watch word is said</span>
+            <span className="switch-label" id={`${id}-label`}>
+              Alert me when a watch word is said
+            </span>
             <span className="muted" id={`${id}-help`}>
               Only lines the server has confirmed count. Do not disturb keeps the notifications back; the meeting still lists the lines.
             </span>
@@ -48,6 +50,8 @@ export function WatchWordsSection() {
             role="switch"
             className="switch"
             checked={settings.enabled}
+            // Named by its label alone: the help below mentions Do not disturb, whose own switch is named so.
+            aria-labelledby={`${id}-label`}
             aria-describedby={`${id}-help`}
             onChange={(e) =>
               void save({ ...settings, enabled: e.target.checked }, e.target.checked ? 'Watch words are on.' : 'Watch words are off.')
