@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AiToolId, LaunchDefaults, Settings, Theme } from '../../../shared/ipc/models';
-import { DEFAULT_WATCH_WORD_SETTINGS, type WatchWordSettings } from '../../../shared/watchWords/settings';
+import { DEFAULT_WATCH_WORD_SETTINGS, type WatchWordSettings } from '../../../shared/watchWords/defaults';
 
 export const FALLBACK_LAUNCH_DEFAULTS: LaunchDefaults = { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' };
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { sameWatchWord, SUGGESTED_WATCH_WORDS } from '../../../shared/watchWords/match';
-import type { WatchWordSettings } from '../../../shared/watchWords/settings';
+import type { WatchWordSettings } from '../../../shared/watchWords/defaults';
 import { Banner, Button, Card } from '../../app/theme';
 import { announce } from '../announcer/store';
 import { ChipsEditor } from '../meeting/ChipsEditor';

@@ -1,4 +1,4 @@
-import type { WatchWordSettings } from '../../../shared/watchWords/settings';
+import type { WatchWordSettings } from '../../../shared/watchWords/defaults';
 import type { MeetingKey } from '../../app/meetingKey';
 import { api } from '../../platform/api';
 import { useSettingsStore } from '../settings/store';

@@ -1,6 +1,6 @@
 import type { CaptionView } from '../../../shared/ipc/models';
 import { compileWatchList, matchWatchWords, type WatchList } from '../../../shared/watchWords/match';
-import type { WatchWordSettings } from '../../../shared/watchWords/settings';
+import type { WatchWordSettings } from '../../../shared/watchWords/defaults';
 
 /** One confirmed line that says watched words. */
 export interface LineHit {
