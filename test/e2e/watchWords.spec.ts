@@ -56,8 +56,11 @@ test('a word added in Settings alerts once it is said; the alert opens the live 
   expect(alert.title).toMatch(/^“Picker” in /);
   expect(alert.body).toMatch(/^(Maya Lindqvist|Daniel Okafor|Priya Raman): .*picker/i);
 
-  // Somewhere else in the app when the person clicks the alert.
+  // Somewhere else in the app when the person clicks the alert, a dozen lines later: the line is
+  // no longer the newest, so only a scroll to it brings it into view.
   await goTo(page, 'Library');
+  const heard = app.simulator.truth(id).length;
+  await expect.poll(() => app!.simulator.truth(id).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(heard + 12);
   alert.onClick!();
   await expect(page.getByRole('heading', { level: 1, name: 'Live' })).toBeVisible();
   const line = page.locator(`.caption-seg[data-key="${alert.lineKey}"]`);
