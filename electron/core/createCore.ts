@@ -164,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     notifier: options.notifier,
     doNotDisturb: () => settings.settings.doNotDisturb,
+    watchWords: () => settings.settings.watchWords,
     launchDefaults: () => settings.settings.launch,
     emit,
     timings: options.live,

@@ -3,6 +3,7 @@ import type { AppState, ServerConnectionView } from '../../shared/ipc/models';
 import { looksLikeMeetingLink } from '../../shared/meeting-link';
 import { createAdminHandlers, type AdminHandlerDeps } from './admin/handlers';
 import { createBotHandlers } from './botHandlers';
+import { createWatchWordHandlers } from './watchWords/watchHandlers';
 import type { Connections } from './connections/connections';
 import { notConnected } from './connections/serverConnection';
 import type { Sessions } from './connections/sessions';
@@ -211,6 +212,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...d.planning,
     ...d.recordings,
     ...d.mcp,
+    ...createWatchWordHandlers(sessions),
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

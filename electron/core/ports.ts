@@ -35,7 +35,14 @@ export interface NotificationRequest {
   meetingId?: number;
   title: string;
   body: string;
-  /** Called when the user clicks the notification. */
+  /** The caption line a click opens (a watch word's alert), for notifiers that cannot call `onClick` (the browser's). */
+  lineKey?: string;
+  /**
+   * A button doing what a click does, where the OS shows buttons (macOS). Elsewhere the click
+   * alone does it, so a notification never offers anything a click does not.
+   */
+  action?: string;
+  /** Called when the user clicks the notification (or its `action` button). */
   onClick?: () => void;
 }
 

@@ -14,6 +14,8 @@ import { LibraryFollower, trackedToMeeting } from './meetings/libraryFollower';
 import type { Clock, Logger, Notifier } from './ports';
 import type { ServerRecord } from './servers';
 import type { VexaClient } from './vexa';
+import type { WatchWordSettings } from '../../shared/watchWords/settings';
+import { WatchWordAlerts } from './watchWords/watchWordAlerts';
 
 /** What every session shares: the app's ports, settings and library. */
 export interface SessionShared {
@@ -21,6 +23,8 @@ export interface SessionShared {
   logger: Logger;
   notifier: Notifier;
   doNotDisturb(): boolean;
+  /** Settings → Watch words, read on every confirmed batch so a change applies to running meetings at once. */
+  watchWords(): WatchWordSettings;
   launchDefaults(): LaunchDefaults;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   timings?: LiveTimings;
@@ -62,12 +66,24 @@ export class ServerSession {
     readonly bots: BotService,
     readonly transcripts: LiveTranscripts,
     readonly sync: SyncService,
+    readonly watch: WatchWordAlerts,
     private readonly delays: CaptionDelayTracker | null = null,
   ) {}
 
   static open(d: SessionDeps): ServerSession {
     const server = d.server;
     let bots: BotService | null = null;
+    const watch = new WatchWordAlerts({
+      serverId: server.id,
+      clock: d.clock,
+      logger: d.logger,
+      notifier: d.notifier,
+      doNotDisturb: d.doNotDisturb,
+      settings: d.watchWords,
+      meetingName: (meetingId) => bots?.tracker.get(meetingId)?.name ?? null,
+      serverName: d.serverName,
+      openLine: (meetingId, lineKey) => d.emit('ui:focusMeeting', { serverId: server.id, meetingId, lineKey }),
+    });
     // Declared before the bots: a bot's status reaches the library as it changes.
     const follower: LibraryFollower = new LibraryFollower({
       library: d.library,
@@ -102,6 +118,7 @@ export class ServerSession {
       // Every confirmed line said live goes into the offline library as it arrives, written before
       // this returns: close() flushes the last batch through here just before the cache closes.
       onConfirmed: (meetingId, segments) => {
+        watch.onConfirmed(meetingId, segments);
         const m = bots?.tracker.get(meetingId);
         if (!m) return false;
         try {
@@ -182,7 +199,7 @@ export class ServerSession {
     });
     hub.start();
     void sync.run();
-    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync, delays);
+    return new ServerSession(d.identity, server.id, hub, bots, transcripts, sync, watch, delays);
   }
 
   get liveState(): LiveStateView {
@@ -191,6 +208,7 @@ export class ServerSession {
 
   /** Confirmed captions still gathered for the next push are stored first, so a quit loses none. */
   close(): void {
+    this.watch.close();
     this.transcripts.flush();
     this.sync.close();
     this.transcripts.close();

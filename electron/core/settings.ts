@@ -6,6 +6,7 @@ import { McpSettingsSchema, type McpSettings } from '../../shared/ipc/mcp';
 import { SettingsSchema, type Settings } from '../../shared/ipc/models';
 import { DEFAULT_UPDATE_SETTINGS } from '../../shared/ipc/updates';
 import { DEFAULT_SHORTCUTS } from '../../shared/ipc/shortcutSettings';
+import { DEFAULT_WATCH_WORD_SETTINGS } from '../../shared/watchWords/settings';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tempName } from './privateFiles';
 import { DEFAULT_LINK_PROMPT } from './share/handoff';
 import { isStorageFailure } from './storageFault';
@@ -56,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updates: DEFAULT_UPDATE_SETTINGS,
   shortcuts: { ...DEFAULT_SHORTCUTS },
   aiPrompts: { chatgpt: DEFAULT_LINK_PROMPT, perplexity: DEFAULT_LINK_PROMPT, claude: DEFAULT_LINK_PROMPT },
+  watchWords: DEFAULT_WATCH_WORD_SETTINGS,
 };
 
 /**

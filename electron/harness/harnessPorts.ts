@@ -103,7 +103,7 @@ export function createHarnessPorts({
       notify(request) {
         sent.push(request);
         logger.info('Notification', { title: request.title, body: request.body });
-        const { id: tag, title, body, serverId, meetingId } = request;
+        const { id: tag, title, body, serverId, meetingId, lineKey } = request;
         toPages({
           kind: 'notification',
           tag,
@@ -111,6 +111,7 @@ export function createHarnessPorts({
           body,
           ...(serverId ? { serverId } : {}),
           ...(meetingId !== undefined ? { meetingId } : {}),
+          ...(lineKey !== undefined ? { lineKey } : {}),
         });
       },
     },

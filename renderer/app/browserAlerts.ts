@@ -69,7 +69,8 @@ function notification(alert: Extract<PageAlert, { kind: 'notification' }>): void
   const shown = new Notification(alert.title, { body: alert.body, tag: alert.tag });
   shown.onclick = () => {
     window.focus();
-    if (alert.serverId && alert.meetingId !== undefined) focusMeeting({ serverId: alert.serverId, meetingId: alert.meetingId });
+    if (alert.serverId && alert.meetingId !== undefined)
+      focusMeeting({ serverId: alert.serverId, meetingId: alert.meetingId, ...(alert.lineKey ? { lineKey: alert.lineKey } : {}) });
     shown.close();
   };
 }

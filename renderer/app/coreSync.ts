@@ -22,6 +22,7 @@ import { useSettingsStore } from '../features/settings/store';
 import { useUpdatesStore } from '../features/updates/store';
 import { useShortcutsStore } from '../features/shortcuts/store';
 import { usePlanningStore } from '../features/planning/store';
+import { useWatchWordsStore } from '../features/watchWords/store';
 import type { Link } from '../platform/api';
 import { keyOfTracked, type MeetingKey } from './meetingKey';
 
@@ -120,8 +121,15 @@ export function applyLiveState(state: LiveStateView): void {
  * A notification or the tray asked for a meeting of one server: show the screen with its card and
  * bring the card into view (two servers may both have meeting 7, so the server decides which).
  */
-export function focusMeeting(meeting: MeetingKey): void {
+export function focusMeeting(meeting: MeetingKey & { lineKey?: string }): void {
   const navigation = useNavigationStore.getState();
+  if (meeting.lineKey) {
+    // A watch word's alert: the meeting's live captions, at that line.
+    navigation.go('live');
+    useLiveStore.getState().select({ serverId: meeting.serverId, meetingId: meeting.meetingId });
+    useWatchWordsStore.getState().showLine({ serverId: meeting.serverId, meetingId: meeting.meetingId, lineKey: meeting.lineKey });
+    return;
+  }
   if (navigation.screen !== 'launch' && navigation.screen !== 'live') navigation.go('launch');
   useBotsStore.getState().requestFocus(meeting);
 }
@@ -169,7 +177,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
       painted(delta.serverId);
     }),
     api.on('live:captionDelay', (e) => useCaptionDelayStore.getState().apply(e)),
-    api.on('ui:focusMeeting', ({ serverId, meetingId }) => focusMeeting({ serverId, meetingId })),
+    api.on('ui:focusMeeting', (meeting) => focusMeeting(meeting)),
     followShellNavigation(api),
     api.on('library:changed', applyLibraryChanged),
     api.on('library:sync', applyLibrarySync),

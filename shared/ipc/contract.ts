@@ -11,6 +11,8 @@ import { planningChannels, planningEvents } from './planning';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
 import { recordingChannels } from './recordings';
+import { WatchWordSettingsSchema } from '../watchWords/settings';
+import { watchWordChannels } from './watchWords';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -67,6 +69,7 @@ export const channels = {
         doNotDisturb: z.boolean().optional(),
         closeToTray: z.boolean().optional(),
         aiPrompts: z.partialRecord(AiToolSchema, z.string().max(2000)).optional(),
+        watchWords: WatchWordSettingsSchema.strict().optional(),
       })
       .strict(),
     output: SettingsSchema,
@@ -248,6 +251,7 @@ export const channels = {
   ...meetingInfoChannels,
   ...mcpChannels,
   ...captionDelayChannels,
+  ...watchWordChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -261,7 +265,8 @@ export const events = {
   /** What changed in a live transcript since the last push; the window answers `live:painted` once it shows it. */
   'live:segments': LiveDeltaSchema,
   /** Bring this meeting into view (a notification or a tray item was clicked). */
-  'ui:focusMeeting': z.object({ serverId: z.string(), meetingId: z.number() }),
+  /** With `lineKey` (a watch word's alert): the meeting's live captions open at that line, marked. */
+  'ui:focusMeeting': z.object({ serverId: z.string(), meetingId: z.number(), lineKey: z.string().optional() }),
   /** Show a screen of the main window (the app menu's Settings…, sent by the desktop shell). */
   'ui:navigate': z.object({ screen: z.enum(['settings']) }),
   ...libraryEvents,

@@ -4,6 +4,7 @@ import { DesktopSettingsSchema } from './desktop';
 import { CapabilitiesSchema, GenerationSchema, KeyStorageSchema, ServerConnectionViewSchema } from './serverViews';
 import { DEFAULT_UPDATE_SETTINGS, UpdateSettingsSchema } from './updates';
 import { ShortcutSettingsSchema } from './shortcutSettings';
+import { DEFAULT_WATCH_WORD_SETTINGS, WatchWordSettingsSchema } from '../watchWords/settings';
 
 /** View models the core pushes to the renderer. None of them may carry an API key. */
 
@@ -88,6 +89,8 @@ export const SettingsSchema = z.object({
   /** Absent from a settings file written before updates existed: the defaults then. */
   updates: UpdateSettingsSchema.default(DEFAULT_UPDATE_SETTINGS),
   shortcuts: ShortcutSettingsSchema,
+  /** Words and phrases that raise an alert when said in a live meeting (shared/watchWords). */
+  watchWords: WatchWordSettingsSchema.default(DEFAULT_WATCH_WORD_SETTINGS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -20,7 +20,8 @@ export interface ClipboardAnswer {
 }
 
 export type PageAlert =
-  { kind: 'notification'; tag: string; title: string; body: string; serverId?: string; meetingId?: number } | { kind: 'attention' };
+  | { kind: 'notification'; tag: string; title: string; body: string; serverId?: string; meetingId?: number; lineKey?: string }
+  | { kind: 'attention' };
 
 function record(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -51,5 +52,6 @@ export function pageAlertIn(value: unknown): PageAlert | null {
     body: a.body,
     ...(typeof a.serverId === 'string' ? { serverId: a.serverId } : {}),
     ...(typeof a.meetingId === 'number' ? { meetingId: a.meetingId } : {}),
+    ...(typeof a.lineKey === 'string' ? { lineKey: a.lineKey.slice(0, 512) } : {}),
   };
 }

@@ -9,16 +9,34 @@ export interface NotificationHandle {
   show(): void;
   close(): void;
   onClick(listener: () => void): void;
+  /** A press of one of its `actions` buttons (macOS). */
+  onAction(listener: () => void): void;
   /** `reason` is undefined outside Windows. */
   onClose(listener: (reason: NotificationCloseReason | undefined) => void): void;
   /** macOS and Windows: the OS refused to show it (an unsigned macOS build, for one). */
   onFailed(listener: (error: string) => void): void;
 }
 
+/** Electron's `NotificationAction` of type button. */
+export interface NotificationButton {
+  type: 'button';
+  text: string;
+}
+
+/**
+ * The buttons a notification shows. Electron documents `actions` buttons for macOS (and only for a
+ * signed app with the alert style: an unsigned build shows none) and, in its newer releases, for
+ * Windows; Linux has none. The button is asked for on macOS only, and on every OS a click on the
+ * notification itself does the same, so nothing depends on a button that may not appear.
+ */
+export function notificationButtons(platform: NodeJS.Platform, action: string | undefined): NotificationButton[] | undefined {
+  return platform === 'darwin' && action ? [{ type: 'button', text: action }] : undefined;
+}
+
 export interface NotifierDeps {
   platform: NodeJS.Platform;
   isSupported(): boolean;
-  create(options: { title: string; body: string }): NotificationHandle;
+  create(options: { title: string; body: string; actions?: NotificationButton[] }): NotificationHandle;
   /** Brings the main window to the front (restoring or re-creating it). */
   focusWindow(): void;
   /**
@@ -97,7 +115,8 @@ export function createElectronNotifier({
         live.delete(request.id);
         previous.close();
       }
-      const handle = create({ title: request.title, body: request.body });
+      const actions = notificationButtons(platform, request.action);
+      const handle = create({ title: request.title, body: request.body, ...(actions ? { actions } : {}) });
       live.set(request.id, handle);
       const onClick = (): void => {
         forget(request.id, handle);
@@ -106,6 +125,7 @@ export function createElectronNotifier({
       };
       clicks.set(request.id, onClick);
       handle.onClick(onClick);
+      if (actions) handle.onAction(onClick);
       handle.onClose((reason) => {
         if (closeEndsNotification(platform, reason)) forget(request.id, handle);
       });
@@ -140,6 +160,7 @@ export function electronNotifications(NotificationClass: typeof Notification): N
       show: () => n.show(),
       close: () => n.close(),
       onClick: (listener) => void n.on('click', listener),
+      onAction: (listener) => void n.on('action', () => listener()),
       onClose: (listener) => void n.on('close', (details) => listener(details.reason)),
       onFailed: (listener) => void n.on('failed', (_event, error) => listener(error)),
     };

@@ -25,6 +25,8 @@ export interface CaptionListProps {
   currentMatch: number;
   /** The line the recording is playing (highlighted), in a finished meeting with a recording. */
   playing?: string | null;
+  /** A line marked for the person (the one a watch word's alert opened). */
+  marked?: string | null;
   /** Lines can be clicked (or Enter) to play the recording from there. */
   onLineActivate?: (key: string) => void;
   /** The person scrolled the list themselves (wheel, touch, keys, the scrollbar). */
@@ -54,12 +56,14 @@ const Segment = memo(function Segment({
   current,
   playing,
   playable,
+  marked,
 }: {
   seg: CaptionView;
   ranges: MarkRange[] | undefined;
   current: number;
   playing: boolean;
   playable: boolean;
+  marked: boolean;
 }) {
   const text = captionText(seg);
   const parts = highlightParts(text, ranges, current);
@@ -69,6 +73,7 @@ const Segment = memo(function Segment({
       data-key={seg.key}
       data-draft={seg.draft ? 'true' : 'false'}
       data-playing={playing || undefined}
+      data-marked={marked || undefined}
       data-playable={playable || undefined}
       aria-current={playing || undefined}
       {...(playable ? { role: 'button', tabIndex: 0, title: 'Play the recording from here' } : {})}
@@ -109,6 +114,7 @@ const TurnContent = memo(function TurnContent({
   current,
   playing,
   playable,
+  marked,
 }: {
   turn: CaptionTurn;
   timeFormat: TimeFormat;
@@ -118,6 +124,8 @@ const TurnContent = memo(function TurnContent({
   /** The playing line's key when it is in this turn (other turns do not re-render). */
   playing: string | null;
   playable: boolean;
+  /** The marked line's key when it is in this turn. */
+  marked: string | null;
 }) {
   return (
     <>
@@ -135,7 +143,14 @@ const TurnContent = memo(function TurnContent({
           return (
             <Fragment key={seg.key}>
               {i > 0 ? ' ' : null}
-              <Segment seg={seg} ranges={ranges} current={ranges ? current : -1} playing={playing === seg.key} playable={playable} />
+              <Segment
+                seg={seg}
+                ranges={ranges}
+                current={ranges ? current : -1}
+                playing={playing === seg.key}
+                playable={playable}
+                marked={marked === seg.key}
+              />
             </Fragment>
           );
         })}
@@ -165,6 +180,7 @@ export function CaptionList({
   marks,
   currentMatch,
   playing = null,
+  marked = null,
   onLineActivate,
   onUserScroll,
   initialRow = null,
@@ -349,6 +365,7 @@ export function CaptionList({
                 current={currentMatch}
                 playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
                 playable={onLineActivate !== undefined}
+                marked={marked !== null && row.turn.segments.some((seg) => seg.key === marked) ? marked : null}
               />
             </li>
           );

@@ -16,6 +16,8 @@ import { BotControls } from './BotControls';
 import { HealthNotice } from '../meetingInfo/HealthNotice';
 import { MeetingViewHeader } from './MeetingViewHeader';
 import { useLiveStore } from './store';
+import { useMarkedLine } from '../watchWords/useMarkedLine';
+import { WatchHits } from '../watchWords/WatchHits';
 import '../captions/captions.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -64,6 +66,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
     meeting && isFinished(meeting.status) ? 'first' : 'latest',
   );
   const announcement = useCaptionAnnouncements(serverId, meetingId, announceOn);
+  const watched = useMarkedLine(which, entry?.index, timeline, listRef);
 
   const find = useCallback(() => {
     search.show();
@@ -132,6 +135,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
         origin={origin}
         marks={search.marks}
         currentMatch={search.current}
+        marked={watched.marked}
       />
     );
   }
@@ -141,6 +145,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
       <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {meeting ? <HealthNotice meeting={meeting} /> : null}
+      {entry ? <WatchHits segments={entry.index.segments} revision={revision} onJump={watched.jump} live={which} /> : null}
       {zeroWarning ? (
         <Banner tone="warn" title="No captions">
           {zeroWarning}

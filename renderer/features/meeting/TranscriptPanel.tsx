@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingDetailView } from '../../../shared/ipc/library';
 import { TERMINAL_STATUSES } from '../../../shared/meetings/outcome';
 import { Button, Spinner } from '../../app/theme';
@@ -17,6 +17,7 @@ import { transcriptPlaceholder } from './describe';
 import { segmentsToCaptions, termMarks } from './highlight';
 import type { MeetingFocus } from './store';
 import type { Reachability } from './useReachability';
+import { WatchHits } from '../watchWords/WatchHits';
 import '../captions/captions.css';
 
 const noop = () => undefined;
@@ -134,6 +135,14 @@ export function TranscriptPanel({
     if (row !== null) listRef.current?.scrollToRow(row);
   }, [playback.playing, playback.follow, rowOfKey]);
 
+  // A watch-word line picked from the list: brought into view and marked.
+  const [marked, setMarked] = useState<string | null>(null);
+  const showLine = (key: string) => {
+    setMarked(key);
+    const row = rowOfKey(key);
+    if (row !== null) listRef.current?.scrollToRow(row);
+  };
+
   const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
   const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
   const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
@@ -177,6 +186,7 @@ export function TranscriptPanel({
         </p>
       ) : null}
       {find.open ? <SearchBar search={find} inputRef={findInput} /> : null}
+      {captions.length > 0 ? <WatchHits segments={index.segments} revision={captions.length} onJump={showLine} /> : null}
       {captions.length === 0 ? (
         <Placeholder detail={detail} reach={reach} />
       ) : (
@@ -195,6 +205,7 @@ export function TranscriptPanel({
             marks={marks}
             currentMatch={current}
             playing={playback.playing}
+            marked={marked}
             initialRow={focus?.segmentKey ? rowOfKey(focus.segmentKey) : null}
             {...(playback.playable ? { onLineActivate: playback.activate, onUserScroll: playback.stopFollowing } : {})}
           />

@@ -18,6 +18,7 @@ import { AboutSection, ApiKeySection, DataSection, SecureStorageSection } from '
 import { LibrarySection } from './LibrarySection';
 import { OfflineRecordingsSection } from '../recordings/OfflineRecordingsSection';
 import { ServerSection } from './ServerSection';
+import { WatchWordsSection } from '../watchWords/WatchWordsSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -36,6 +37,7 @@ export function SettingsScreen() {
       {connection?.server ? <CalendarsSection serverId={connection.server.id} /> : null}
       {connection?.server && !connection.server.demo ? <AdminKeySection /> : null}
       <AlertsSection />
+      <WatchWordsSection />
       {info && showsDesktopSection(info) ? <DesktopSection /> : null}
       <StartAtLoginSection />
       <ShortcutsSection />

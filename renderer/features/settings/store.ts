@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AiToolId, LaunchDefaults, Settings, Theme } from '../../../shared/ipc/models';
+import { DEFAULT_WATCH_WORD_SETTINGS, type WatchWordSettings } from '../../../shared/watchWords/defaults';
 
 export const FALLBACK_LAUNCH_DEFAULTS: LaunchDefaults = { botName: 'Vexa Companion', language: 'auto', task: 'transcribe' };
 
@@ -11,6 +12,7 @@ interface SettingsStore {
   closeToTray: boolean;
   /** Prompt templates for "Open in …", as the core keeps them (empty until the first state). */
   aiPrompts: Partial<Record<AiToolId, string>>;
+  watchWords: WatchWordSettings;
   setTheme(theme: Theme): void;
   setSettings(settings: Partial<Settings>): void;
 }
@@ -21,6 +23,7 @@ export const useSettingsStore = create<SettingsStore>()((set) => ({
   doNotDisturb: false,
   closeToTray: true,
   aiPrompts: {},
+  watchWords: DEFAULT_WATCH_WORD_SETTINGS,
   setTheme: (theme) => set({ theme }),
   setSettings: (settings) => set(settings),
 }));

@@ -16,7 +16,7 @@ function sources() {
   const notifier = createElectronNotifier({
     platform: 'linux',
     isSupported: () => true,
-    create: (): NotificationHandle => ({ show() {}, close() {}, onClick() {}, onClose() {}, onFailed() {} }),
+    create: (): NotificationHandle => ({ show() {}, close() {}, onClick() {}, onAction() {}, onClose() {}, onFailed() {} }),
     focusWindow: () => events.push('focus window'),
   });
   return { events, tray, notifier };

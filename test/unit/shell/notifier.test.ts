@@ -12,9 +12,10 @@ class FakeNotification implements NotificationHandle {
   shown = false;
   closed = false;
   private click: (() => void) | null = null;
+  private action: (() => void) | null = null;
   private close_: ((reason: NotificationCloseReason | undefined) => void) | null = null;
   private failed: ((error: string) => void) | null = null;
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: { title: string; body: string; actions?: Array<{ type: 'button'; text: string }> }) {}
   show() {
     this.shown = true;
   }
@@ -24,6 +25,12 @@ class FakeNotification implements NotificationHandle {
   }
   onClick(l: () => void) {
     this.click = l;
+  }
+  onAction(l: () => void) {
+    this.action = l;
+  }
+  pressesButton() {
+    this.action?.();
   }
   onClose(l: (reason: NotificationCloseReason | undefined) => void) {
     this.close_ = l;
@@ -87,6 +94,21 @@ describe('Electron notifier', () => {
     expect(focused()).toBe(1);
     expect(clicks).toEqual(['lobby-1']);
     expect(notifier.kept()).toEqual([]);
+  });
+
+  it('a notification with an action shows its button on macOS only; elsewhere the click alone opens the line', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const { notifier, created, focused } = setup({ platform });
+      const opened: string[] = [];
+      const request = { title: '“deadline” in Standup', body: 'Ana: the deadline moved', action: 'Show the line' };
+      notifier.notify({ id: 'w-1', ...request, onClick: () => opened.push('button') });
+      notifier.notify({ id: 'w-2', ...request, onClick: () => opened.push('click') });
+      expect(created[0]?.options.actions).toEqual(platform === 'darwin' ? [{ type: 'button', text: 'Show the line' }] : undefined);
+      created[0]?.pressesButton();
+      created[1]?.userClicks();
+      expect(opened).toEqual(platform === 'darwin' ? ['button', 'click'] : ['click']);
+      expect(focused()).toBe(platform === 'darwin' ? 2 : 1);
+    }
   });
 
   it('replaces an earlier notification with the same id', () => {
