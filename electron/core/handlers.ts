@@ -21,6 +21,7 @@ import type { ShortcutHandlerTable } from './shortcuts';
 import type { PlanningHandlerTable } from './planning/handlers';
 import type { RecordingHandlerTable } from './recordingHandlers';
 import type { createMcpHandlers } from './mcpSettings';
+import type { createSpeakerHandlers } from './speakers/handlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -50,6 +51,8 @@ export interface HandlerDeps {
   recordings: RecordingHandlerTable;
   /** Settings → AI tools (mcpSettings.ts). */
   mcp: ReturnType<typeof createMcpHandlers>;
+  /** Speaker corrections (speakers/handlers.ts). */
+  speakers: ReturnType<typeof createSpeakerHandlers>;
   /** Removes the offline copies of a deleted meeting's recordings. */
   forgetKeptRecordings(meeting: { serverId: string; remoteId: number }): Promise<unknown>;
 }
@@ -207,6 +210,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...d.planning,
     ...d.recordings,
     ...d.mcp,
+    ...d.speakers,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -10,6 +10,7 @@ import { planningChannels, planningEvents } from './planning';
 import { updateChannels, updateEvents } from './updates';
 import { shortcutChannels, shortcutEvents } from './shortcuts';
 import { recordingChannels } from './recordings';
+import { speakerChannels, speakerEvents } from './speakers';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -246,6 +247,7 @@ export const channels = {
   ...recordingChannels,
   ...meetingInfoChannels,
   ...mcpChannels,
+  ...speakerChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -267,6 +269,7 @@ export const events = {
   ...updateEvents,
   ...shortcutEvents,
   ...planningEvents,
+  ...speakerEvents,
 } as const;
 
 export type Channels = typeof channels;

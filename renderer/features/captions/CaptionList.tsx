@@ -6,6 +6,8 @@ import type { CaptionTurn } from './captionIndex';
 import { captionTime, gapText, speakerName, type TimeFormat } from './describe';
 import { captionText, highlightParts, type MarkRange } from './search';
 import type { Timeline } from './timeline';
+import { SpeakerName, type SpeakerContext } from '../speakers/SpeakerName';
+import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 
 export interface CaptionListHandle {
   /** Brings a row into view (search results); pauses auto-follow. */
@@ -34,6 +36,8 @@ export interface CaptionListProps {
    * instead of at the top and scrolled after. `scrollToRow` centres it exactly once rows are measured.
    */
   initialRow?: number | null;
+  /** Corrected speaker names, and the speaker menu where the meeting is known (features/speakers). */
+  speakers?: SpeakerContext | null;
   ref?: Ref<CaptionListHandle>;
 }
 
@@ -109,6 +113,7 @@ const TurnContent = memo(function TurnContent({
   current,
   playing,
   playable,
+  speakers,
 }: {
   turn: CaptionTurn;
   timeFormat: TimeFormat;
@@ -118,14 +123,20 @@ const TurnContent = memo(function TurnContent({
   /** The playing line's key when it is in this turn (other turns do not re-render). */
   playing: string | null;
   playable: boolean;
+  speakers: SpeakerContext | null;
 }) {
+  const when = captionTime(turn.absoluteStart, timeFormat, origin);
   return (
     <>
       <div className="caption-turn-head">
-        <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        {speakers ? (
+          <SpeakerName context={speakers} first={turn.segments[0]} speaker={turn.speaker} when={when} />
+        ) : (
+          <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        )}
         {turn.segments[0]?.source === 'chat' ? <ChatTag /> : null}
         <time className="caption-time" dateTime={new Date(turn.absoluteStart).toISOString()}>
-          {captionTime(turn.absoluteStart, timeFormat, origin)}
+          {when}
         </time>
         {turn.draft ? <span className="sr-only">, still being transcribed</span> : null}
       </div>
@@ -168,6 +179,7 @@ export function CaptionList({
   onLineActivate,
   onUserScroll,
   initialRow = null,
+  speakers = null,
   ref,
 }: CaptionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -279,81 +291,85 @@ export function CaptionList({
   };
 
   return (
-    <div
-      ref={scrollRef}
-      className="caption-scroll"
-      role="region"
-      aria-label={label}
-      tabIndex={0}
-      onScroll={onScroll}
-      onWheel={(e) => {
-        if (e.deltaY < 0) markIntent();
-        onUserScroll?.();
-      }}
-      onTouchMove={() => {
-        markIntent();
-        onUserScroll?.();
-      }}
-      onPointerDown={(e) => {
-        pointerHeld.current = true;
-        markIntent();
-        // The scrollbar is the list itself; a line is a child of it.
-        if (e.target === e.currentTarget) onUserScroll?.();
-      }}
-      onKeyDown={(e) => {
-        if ((e.key === 'Enter' || e.key === ' ') && activateFrom(e.target)) {
-          e.preventDefault();
-          return;
-        }
-        if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
-        if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '].includes(e.key)) onUserScroll?.();
-      }}
-      onClick={(e) => {
-        // A click that ends a text selection selects; it does not play.
-        if (window.getSelection()?.isCollapsed === false) return;
-        activateFrom(e.target);
-      }}
-    >
-      <ol className="caption-list" style={{ height: total }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = timeline.at(item.index);
-          if (!row) return null;
-          const common = {
-            ref: virtualizer.measureElement,
-            'data-index': item.index,
-            'aria-setsize': timeline.count,
-            'aria-posinset': item.index + 1,
-            style: { transform: `translateY(${item.start}px)` },
-          };
-          if (row.kind === 'gap') {
+    <>
+      {speakers?.scope ? <SpeakerDialogHost serverId={speakers.scope.serverId} meetingId={speakers.scope.meetingId} /> : null}
+      <div
+        ref={scrollRef}
+        className="caption-scroll"
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+        onScroll={onScroll}
+        onWheel={(e) => {
+          if (e.deltaY < 0) markIntent();
+          onUserScroll?.();
+        }}
+        onTouchMove={() => {
+          markIntent();
+          onUserScroll?.();
+        }}
+        onPointerDown={(e) => {
+          pointerHeld.current = true;
+          markIntent();
+          // The scrollbar is the list itself; a line is a child of it.
+          if (e.target === e.currentTarget) onUserScroll?.();
+        }}
+        onKeyDown={(e) => {
+          if ((e.key === 'Enter' || e.key === ' ') && activateFrom(e.target)) {
+            e.preventDefault();
+            return;
+          }
+          if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
+          if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '].includes(e.key)) onUserScroll?.();
+        }}
+        onClick={(e) => {
+          // A click that ends a text selection selects; it does not play.
+          if (window.getSelection()?.isCollapsed === false) return;
+          activateFrom(e.target);
+        }}
+      >
+        <ol className="caption-list" style={{ height: total }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = timeline.at(item.index);
+            if (!row) return null;
+            const common = {
+              ref: virtualizer.measureElement,
+              'data-index': item.index,
+              'aria-setsize': timeline.count,
+              'aria-posinset': item.index + 1,
+              style: { transform: `translateY(${item.start}px)` },
+            };
+            if (row.kind === 'gap') {
+              return (
+                <li key={item.key} {...common} className="caption-gap">
+                  <span>{gapText(row.gap)}</span>
+                </li>
+              );
+            }
             return (
-              <li key={item.key} {...common} className="caption-gap">
-                <span>{gapText(row.gap)}</span>
+              <li
+                key={item.key}
+                {...common}
+                className="caption-turn"
+                data-colour={row.turn.colour}
+                data-draft={row.turn.draft || undefined}
+                data-source={row.turn.segments[0]?.source === 'chat' ? 'chat' : undefined}
+              >
+                <TurnContent
+                  turn={row.turn}
+                  timeFormat={timeFormat}
+                  origin={origin}
+                  marks={marks}
+                  current={currentMatch}
+                  playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
+                  playable={onLineActivate !== undefined}
+                  speakers={speakers}
+                />
               </li>
             );
-          }
-          return (
-            <li
-              key={item.key}
-              {...common}
-              className="caption-turn"
-              data-colour={row.turn.colour}
-              data-draft={row.turn.draft || undefined}
-              data-source={row.turn.segments[0]?.source === 'chat' ? 'chat' : undefined}
-            >
-              <TurnContent
-                turn={row.turn}
-                timeFormat={timeFormat}
-                origin={origin}
-                marks={marks}
-                current={currentMatch}
-                playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
-                playable={onLineActivate !== undefined}
-              />
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+          })}
+        </ol>
+      </div>
+    </>
   );
 }

@@ -16,6 +16,7 @@ import { BotControls } from './BotControls';
 import { HealthNotice } from '../meetingInfo/HealthNotice';
 import { MeetingViewHeader } from './MeetingViewHeader';
 import { useLiveStore } from './store';
+import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
 import '../captions/captions.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -92,6 +93,8 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  const speakerLabels = useSpeakerLabels(entry?.turns);
+  const speakers = useSpeakerContext(serverId, meetingId, speakerLabels);
   const zeroWarning = entry?.status === 'ready' ? zeroCaptionsWarning(meeting?.status ?? null, entry.index.size) : null;
   const name = meeting?.name ?? `Meeting ${meetingId}`;
 
@@ -132,6 +135,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
         origin={origin}
         marks={search.marks}
         currentMatch={search.current}
+        speakers={speakers}
       />
     );
   }

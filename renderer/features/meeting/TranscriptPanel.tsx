@@ -17,6 +17,7 @@ import { transcriptPlaceholder } from './describe';
 import { segmentsToCaptions, termMarks } from './highlight';
 import type { MeetingFocus } from './store';
 import type { Reachability } from './useReachability';
+import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
 import '../captions/captions.css';
 
 const noop = () => undefined;
@@ -63,6 +64,8 @@ export function TranscriptPanel({
     return i;
   }, [captions]);
   const timeline = useMemo(() => buildTimeline(index.turns, []), [index]);
+  const speakerLabels = useSpeakerLabels(index.turns);
+  const speakerContext = useSpeakerContext(meeting.serverId, meeting.remoteId, speakerLabels);
   const origin = meetingOrigin(index.segments[0]);
   const terms = useMemo(() => termMarks(index.segments, focus?.terms ?? [], focus?.prefix ?? false), [index, focus]);
 
@@ -136,7 +139,14 @@ export function TranscriptPanel({
 
   const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
   const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
-  const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
+  const names = speakerContext?.names;
+  const speakers = useMemo(
+    () =>
+      new Set(
+        index.turns.map((t) => (names ? names.resolve({ speaker: t.speaker, absoluteStart: t.absoluteStart }).name : t.speaker) ?? ''),
+      ).size,
+    [index, names],
+  );
   const lines = captions.length + (detail.window ? detail.window.before + detail.window.after : 0);
   const partial = meeting.transcript === 'partial' && meeting.status !== 'active';
 
@@ -197,6 +207,7 @@ export function TranscriptPanel({
             playing={playback.playing}
             initialRow={focus?.segmentKey ? rowOfKey(focus.segmentKey) : null}
             {...(playback.playable ? { onLineActivate: playback.activate, onUserScroll: playback.stopFollowing } : {})}
+            speakers={speakerContext}
           />
         </div>
       )}
