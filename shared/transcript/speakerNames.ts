@@ -63,10 +63,12 @@ function splitApplies(fix: SpeakerFix, line: SpeakerLine): boolean {
   return false;
 }
 
-/** The later of two splits that apply to a line: the one that starts later, then the newer. */
+/** The later of two splits that apply to a line: the one that starts later (by the time both carry), then the newer. */
 function laterSplit(a: SpeakerFix, b: SpeakerFix): SpeakerFix {
-  const at = (f: SpeakerFix) => f.fromAbsolute ?? (f.fromStart ?? 0) * 1000;
-  return at(b) > at(a) || (at(b) === at(a) && b.id > a.id) ? b : a;
+  if (a.fromAbsolute !== null && b.fromAbsolute !== null && a.fromAbsolute !== b.fromAbsolute)
+    return b.fromAbsolute > a.fromAbsolute ? b : a;
+  if (a.fromStart !== null && b.fromStart !== null && a.fromStart !== b.fromStart) return b.fromStart > a.fromStart ? b : a;
+  return b.id > a.id ? b : a;
 }
 
 /**

@@ -63,7 +63,8 @@ export class SpeakerFixStore {
   registerFunction(): void {
     this.db.function(SHOWN_SPEAKER_SQL, { deterministic: false, varargs: false }, (serverId, remoteId, speaker, start, absolute) => {
       const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
-      return this.names()(String(serverId), num(remoteId)).resolve({
+      // No query may run inside a query: the resolver is the one `runWithFunction` read before.
+      return (this.memo ?? namesFor([]))(String(serverId), num(remoteId)).resolve({
         speaker: typeof speaker === 'string' ? speaker : null,
         start: num(start),
         absoluteStart: num(absolute),
@@ -72,6 +73,7 @@ export class SpeakerFixStore {
   }
 
   runWithFunction<T>(run: () => T): T {
+    this.names();
     try {
       return run();
     } catch (e) {
