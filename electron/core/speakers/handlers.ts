@@ -40,10 +40,10 @@ export function speakerSync(d: Pick<SpeakerHandlerDeps, 'library' | 'serverLabel
   if (!d.isConnected(serverId)) {
     return {
       state: 'queued',
-      message: `Saved here, and sent to ${label} as the meeting’s participants when it is connected again.`,
+      message: `Kept here, and sent to ${label} as the meeting’s participants when it is connected again.`,
     };
   }
-  return { state: 'server', message: `Saved, and sent to ${label} as the meeting’s participants, so other apps show the corrected names.` };
+  return { state: 'server', message: `Sent to ${label} as the meeting’s participants, so other apps show the corrected names too.` };
 }
 
 /** `speakers:*`: speaker corrections (shared/ipc/speakers.ts). */

@@ -13,33 +13,13 @@ import type { SpeakerScope } from './SpeakerMenu';
 
 export type SpeakerAction = { kind: 'rename'; everywhere: boolean } | { kind: 'merge' } | { kind: 'split' } | { kind: 'restore' };
 
-/** What happened, said plainly, with a way back. */
-function Done({
-  change,
-  onUndo,
-  onClose,
-  busy,
-}: {
-  change: SpeakerChangeView;
-  onUndo: (() => void) | null;
-  onClose(): void;
-  busy: boolean;
-}) {
+/** What happened, said plainly. */
+function Done({ change }: { change: SpeakerChangeView }) {
   return (
     <div className="speaker-done" data-testid="speaker-done" data-sync={change.sync.state}>
       <Banner tone="info" title={change.sync.state === 'local' ? 'Kept on this computer' : 'Saved'}>
         {change.sync.message}
       </Banner>
-      <div className="speaker-done-actions">
-        {onUndo ? (
-          <Button variant="ghost" onClick={onUndo} disabled={busy}>
-            Undo
-          </Button>
-        ) : null}
-        <Button variant="primary" data-autofocus onClick={onClose}>
-          Close
-        </Button>
-      </div>
     </div>
   );
 }
@@ -110,7 +90,16 @@ export function SpeakerDialog({
     void run(() => fixSpeaker(request));
   };
 
-  const undo = done?.fix && action.kind !== 'restore' ? () => void run(async () => restoreSpeakerFix(scope.serverId, done.fix!.id)) : null;
+  const made = done?.fix && action.kind !== 'restore' ? done.fix : null;
+  const undo = made
+    ? async () => {
+        setBusy(true);
+        const outcome = await restoreSpeakerFix(scope.serverId, made.id);
+        setBusy(false);
+        if (outcome.ok) onClose();
+        else setError(outcome.message);
+      }
+    : null;
   const title =
     action.kind === 'rename'
       ? action.everywhere
@@ -142,8 +131,25 @@ export function SpeakerDialog({
 
   if (done) {
     return (
-      <Dialog key="done" open title={title} onClose={onClose} actions={null}>
-        <Done change={done} onUndo={undo} onClose={onClose} busy={busy} />
+      <Dialog
+        key="done"
+        open
+        title={title}
+        onClose={onClose}
+        actions={
+          <>
+            {undo ? (
+              <Button variant="ghost" onClick={() => void undo()} disabled={busy}>
+                Undo
+              </Button>
+            ) : null}
+            <Button variant="primary" data-autofocus onClick={onClose}>
+              Close
+            </Button>
+          </>
+        }
+      >
+        <Done change={done} />
         {error ? <InlineError>{error}</InlineError> : null}
       </Dialog>
     );
@@ -213,7 +219,10 @@ export function SpeakerDialog({
           <TextField
             label={action.kind === 'split' ? 'Name of the other speaker' : 'Name to show'}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
             autoComplete="off"
             maxLength={400}
             error={error}
