@@ -24,6 +24,9 @@ describe('speaker names', () => {
     // Another meeting keeps the server-wide name; another server keeps the label.
     expect(new SpeakerNames([everywhere, here], 's1', 8).resolve(line('Speaker 2')).name).toBe('Alice');
     expect(new SpeakerNames([everywhere, here], 's2', 7).resolve(line('Speaker 2')).name).toBe('Speaker 2');
+    // Made later, a server-wide rename still leaves the one-meeting name in its meeting.
+    const laterEverywhere = fix({ kind: 'rename', label: 'Speaker 2', name: 'Alex', meetingId: null });
+    expect(new SpeakerNames([here, laterEverywhere], 's1', 7).resolve(line('Speaker 2')).name).toBe('Alicia');
   });
 
   it('merges a label into another and takes its rename; merges never loop', () => {
