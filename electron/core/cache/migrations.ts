@@ -126,7 +126,7 @@ export const migrations: Migration[] = [
           kind           TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split')),
           label          TEXT NOT NULL,
           name           TEXT NOT NULL,
-          from_absolute  INTEGER,
+          from_absolute  REAL,
           from_start     REAL,
           created_at     INTEGER NOT NULL
         ) STRICT;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SpeakerNames} from '../../../shared/transcript/speakerNames';
+import type { SpeakerNames } from '../../../shared/transcript/speakerNames';
 import { namesFor, type SpeakerFix, type SpeakerFixKind } from '../../../shared/transcript/speakerNames';
 import type { SegmentView } from './types';
 
