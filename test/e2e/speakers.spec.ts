@@ -28,8 +28,8 @@ async function axe(page: Page, selector: string): Promise<void> {
 }
 
 test('g2: rename a speaker during a live meeting; captions, library search and export use the new name', async ({ page }) => {
-  test.setTimeout(90_000);
-  app = await launchApp({ profile: 'g2', timeScale: 3 });
+  test.setTimeout(150_000);
+  app = await launchApp({ profile: 'g2', timeScale: 1 });
   await connect(page, app);
   await expect(page.getByRole('button', { name: /^Live updates:/ })).toBeVisible();
   const nativeId = 'spk-live-abc';
@@ -103,6 +103,23 @@ test('g2: rename a speaker during a live meeting; captions, library search and e
   const transcript = page.getByRole('region', { name: /^Transcript of / });
   await expect(transcript.getByRole('button', { name: 'Dana Okoro (corrected name)' }).first()).toBeVisible();
   await expect(transcript.getByRole('button', { name: /^Daniel Okafor/ })).toHaveCount(0);
+  // The server lists who spoke under its labels; the page names the speaker as corrected.
+  await expect(page.getByTestId('participants')).toContainText('Dana Okoro');
+  await expect(page.getByTestId('participants')).toContainText('the server calls them Daniel Okafor');
+
+  // From the meeting page: merge Priya into Maya, then undo it from the same dialog.
+  const priya = transcript.getByRole('button', { name: 'Priya Raman', exact: true });
+  await expect(priya.first()).toBeVisible();
+  await priya.first().click();
+  await page.getByRole('menu', { name: 'Correct the speaker Priya Raman' }).getByRole('menuitem', { name: 'Merge into…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge into another speaker' });
+  await merge.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Maya Lindqvist' });
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(merge.getByTestId('speaker-done')).toBeVisible();
+  await expect(priya).toHaveCount(0);
+  await merge.getByRole('button', { name: 'Undo' }).click();
+  await expect(merge).toBeHidden();
+  await expect(priya.first()).toBeVisible();
 
   // The export's preview (read from the server while the meeting runs) names the new name only.
   await page.getByRole('button', { name: /^Export & share / }).click();

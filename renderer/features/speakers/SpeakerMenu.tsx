@@ -77,7 +77,7 @@ export function SpeakerMenu({
         popover="auto"
         role="menu"
         aria-label={`Correct the speaker ${shown}`}
-        className="action-menu"
+        className="action-menu speaker-menu"
         onToggle={(e: ToggleEvent<HTMLDivElement>) => {
           if (e.newState === 'open') items()[0]?.focus();
         }}
