@@ -129,3 +129,40 @@ test('g2: rename a speaker during a live meeting; captions, library search and e
   await expect(preview).not.toContainText('Daniel Okafor');
   await snap(page, test.info(), 'speakers-export-preview');
 });
+
+test('g3: a rename everywhere on the server is kept on this computer, and the dialog says so', async ({ page }) => {
+  test.setTimeout(90_000);
+  app = await launchApp({ profile: 'g3' });
+  await connect(page, app);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /Library/ })
+    .click();
+  await page
+    .getByRole('list', { name: 'Meetings' })
+    .getByRole('button', { name: /^June release planning/ })
+    .click();
+  const transcript = page.getByRole('region', { name: /^Transcript of / });
+  const daniel = transcript.getByRole('button', { name: 'Daniel Okafor', exact: true });
+  await expect(daniel.first()).toBeVisible({ timeout: 20_000 });
+  await daniel.first().click();
+  await page
+    .getByRole('menu', { name: 'Correct the speaker Daniel Okafor' })
+    .getByRole('menuitem', { name: /^Rename everywhere on / })
+    .click();
+  const dialog = page.getByRole('dialog', { name: /^Rename everywhere on / });
+  // Said before anything is saved: this server keeps past meetings as they were.
+  await expect(dialog).toContainText(/kept on this computer/);
+  await dialog.getByRole('textbox', { name: 'Name to show' }).fill('Dan Okafor-Reyes');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  const done = dialog.getByTestId('speaker-done');
+  await expect(done).toHaveAttribute('data-sync', 'local');
+  await expect(done).toContainText('Kept on this computer');
+  await expect(done).toContainText(/cannot store speaker names with its meetings, so the corrected names are kept on this computer/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, test.info(), 'speakers-g3-kept-here-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(transcript.getByRole('button', { name: 'Dan Okafor-Reyes (corrected name)' }).first()).toBeVisible();
+  await expect(daniel).toHaveCount(0);
+});

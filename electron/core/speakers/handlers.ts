@@ -34,7 +34,7 @@ export function speakerSync(d: Pick<SpeakerHandlerDeps, 'library' | 'serverLabel
   if (!takesMeetingData(d.library, serverId)) {
     return {
       state: 'local',
-      message: `Kept on this computer: ${label} cannot store speaker names with its meetings, so the corrected names show in this app only (live captions, library, search, exports and AI tools).`,
+      message: `${label} cannot store speaker names with its meetings, so the corrected names are kept on this computer and show in this app only (live captions, library, search, exports and AI tools).`,
     };
   }
   if (!d.isConnected(serverId)) {
