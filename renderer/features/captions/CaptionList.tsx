@@ -7,7 +7,6 @@ import { captionTime, gapText, speakerName, type TimeFormat } from './describe';
 import { captionText, highlightParts, type MarkRange } from './search';
 import type { Timeline } from './timeline';
 import { SpeakerName, type SpeakerContext } from '../speakers/SpeakerName';
-import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 
 export interface CaptionListHandle {
   /** Brings a row into view (search results); pauses auto-follow. */
@@ -291,85 +290,82 @@ export function CaptionList({
   };
 
   return (
-    <>
-      {speakers?.scope ? <SpeakerDialogHost serverId={speakers.scope.serverId} meetingId={speakers.scope.meetingId} /> : null}
-      <div
-        ref={scrollRef}
-        className="caption-scroll"
-        role="region"
-        aria-label={label}
-        tabIndex={0}
-        onScroll={onScroll}
-        onWheel={(e) => {
-          if (e.deltaY < 0) markIntent();
-          onUserScroll?.();
-        }}
-        onTouchMove={() => {
-          markIntent();
-          onUserScroll?.();
-        }}
-        onPointerDown={(e) => {
-          pointerHeld.current = true;
-          markIntent();
-          // The scrollbar is the list itself; a line is a child of it.
-          if (e.target === e.currentTarget) onUserScroll?.();
-        }}
-        onKeyDown={(e) => {
-          if ((e.key === 'Enter' || e.key === ' ') && activateFrom(e.target)) {
-            e.preventDefault();
-            return;
-          }
-          if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
-          if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '].includes(e.key)) onUserScroll?.();
-        }}
-        onClick={(e) => {
-          // A click that ends a text selection selects; it does not play.
-          if (window.getSelection()?.isCollapsed === false) return;
-          activateFrom(e.target);
-        }}
-      >
-        <ol className="caption-list" style={{ height: total }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = timeline.at(item.index);
-            if (!row) return null;
-            const common = {
-              ref: virtualizer.measureElement,
-              'data-index': item.index,
-              'aria-setsize': timeline.count,
-              'aria-posinset': item.index + 1,
-              style: { transform: `translateY(${item.start}px)` },
-            };
-            if (row.kind === 'gap') {
-              return (
-                <li key={item.key} {...common} className="caption-gap">
-                  <span>{gapText(row.gap)}</span>
-                </li>
-              );
-            }
+    <div
+      ref={scrollRef}
+      className="caption-scroll"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onScroll={onScroll}
+      onWheel={(e) => {
+        if (e.deltaY < 0) markIntent();
+        onUserScroll?.();
+      }}
+      onTouchMove={() => {
+        markIntent();
+        onUserScroll?.();
+      }}
+      onPointerDown={(e) => {
+        pointerHeld.current = true;
+        markIntent();
+        // The scrollbar is the list itself; a line is a child of it.
+        if (e.target === e.currentTarget) onUserScroll?.();
+      }}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && activateFrom(e.target)) {
+          e.preventDefault();
+          return;
+        }
+        if (['ArrowUp', 'PageUp', 'Home', ' '].includes(e.key)) markIntent();
+        if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '].includes(e.key)) onUserScroll?.();
+      }}
+      onClick={(e) => {
+        // A click that ends a text selection selects; it does not play.
+        if (window.getSelection()?.isCollapsed === false) return;
+        activateFrom(e.target);
+      }}
+    >
+      <ol className="caption-list" style={{ height: total }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = timeline.at(item.index);
+          if (!row) return null;
+          const common = {
+            ref: virtualizer.measureElement,
+            'data-index': item.index,
+            'aria-setsize': timeline.count,
+            'aria-posinset': item.index + 1,
+            style: { transform: `translateY(${item.start}px)` },
+          };
+          if (row.kind === 'gap') {
             return (
-              <li
-                key={item.key}
-                {...common}
-                className="caption-turn"
-                data-colour={row.turn.colour}
-                data-draft={row.turn.draft || undefined}
-                data-source={row.turn.segments[0]?.source === 'chat' ? 'chat' : undefined}
-              >
-                <TurnContent
-                  turn={row.turn}
-                  timeFormat={timeFormat}
-                  origin={origin}
-                  marks={marks}
-                  current={currentMatch}
-                  playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
-                  playable={onLineActivate !== undefined}
-                  speakers={speakers}
-                />
+              <li key={item.key} {...common} className="caption-gap">
+                <span>{gapText(row.gap)}</span>
               </li>
             );
-          })}
-        </ol>
-      </div>
-    </>
+          }
+          return (
+            <li
+              key={item.key}
+              {...common}
+              className="caption-turn"
+              data-colour={row.turn.colour}
+              data-draft={row.turn.draft || undefined}
+              data-source={row.turn.segments[0]?.source === 'chat' ? 'chat' : undefined}
+            >
+              <TurnContent
+                turn={row.turn}
+                timeFormat={timeFormat}
+                origin={origin}
+                marks={marks}
+                current={currentMatch}
+                playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
+                playable={onLineActivate !== undefined}
+                speakers={speakers}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

@@ -17,6 +17,7 @@ import { HealthNotice } from '../meetingInfo/HealthNotice';
 import { MeetingViewHeader } from './MeetingViewHeader';
 import { useLiveStore } from './store';
 import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
+import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 import '../captions/captions.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -142,6 +143,7 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
 
   return (
     <div className="captions-view screen-fill" data-meeting-id={meetingId} data-server-id={serverId}>
+      <SpeakerDialogHost serverId={serverId} meetingId={meetingId} />
       <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {meeting ? <HealthNotice meeting={meeting} /> : null}

@@ -18,6 +18,7 @@ import { segmentsToCaptions, termMarks } from './highlight';
 import type { MeetingFocus } from './store';
 import type { Reachability } from './useReachability';
 import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
+import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 import '../captions/captions.css';
 
 const noop = () => undefined;
@@ -191,6 +192,7 @@ export function TranscriptPanel({
         <Placeholder detail={detail} reach={reach} />
       ) : (
         <div className="transcript-body">
+          <SpeakerDialogHost serverId={meeting.serverId} meetingId={meeting.remoteId} />
           <CaptionList
             // A list of its own for the whole transcript: the one sized for the lines around a hit
             // is not resized in place (its scroll area kept the window's height).
