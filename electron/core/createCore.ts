@@ -10,6 +10,8 @@ import { Library, OutboxService } from './cache';
 import { CACHE_TOO_NEW, openCache, openMemoryCache } from './cache/database';
 import { inProcessExports, workerExports } from './export/exportRunner';
 import { cachedTranscript } from './cache/exportSource';
+import { createSpeakerHandlers } from './speakers/handlers';
+import { correctTranscriptSpeakers } from './speakers/correctTranscript';
 import { Connections } from './connections/connections';
 import { DEMO_SERVER_ID } from '../../shared/serverLabel';
 import { Sessions } from './connections/sessions';
@@ -217,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     activeServerId: () => connections.current?.id ?? null,
     cached: (ref, accept) => cachedTranscript(library, ref.serverId, ref.meetingId, accept),
+    correctSpeakers: (ref, t) => correctTranscriptSpeakers(library.speakers, ref.serverId, ref.meetingId, t),
     meetingName: (ref) =>
       knownMeetingName(ref, {
         library,
@@ -319,6 +322,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       planning: planning.handlers,
       recordings: createRecordingHandlers(recordings),
       mcp: { ...createMcpHandlers({ settings, library, launch: options.mcp ?? null, os: options.os }), ...mcpHttp.handlers },
+      speakers: createSpeakerHandlers({
+        library,
+        outbox,
+        logger,
+        serverLabel: (serverId) => connections.get(serverId)?.label ?? 'this server',
+        isConnected: (serverId) => connections.get(serverId)?.live === true,
+        replay: (serverId, meetingIds) => {
+          const s = live.get(serverId);
+          if (s) void s.sync.replayOutbox().then(() => emit('library:changed', { serverId, meetingIds }));
+        },
+        emitChanged: (change) => emit('library:changed', change),
+        emitSpeakers: (serverId) => emit('speakers:changed', { serverId }),
+      }),
       forgetKeptRecordings: (meeting) => offlineRecordings.forgetMeeting(meeting),
     }),
     logger,

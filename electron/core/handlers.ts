@@ -23,6 +23,7 @@ import type { PlanningHandlerTable } from './planning/handlers';
 import type { RecordingHandlerTable } from './recordingHandlers';
 import type { createMcpHandlers } from './mcpSettings';
 import type { McpHttpHandlers } from './mcpHttp';
+import type { createSpeakerHandlers } from './speakers/handlers';
 
 export interface HandlerDeps {
   state(): AppState;
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   recordings: RecordingHandlerTable;
   /** Settings → AI tools (mcpSettings.ts). */
   mcp: ReturnType<typeof createMcpHandlers> & McpHttpHandlers;
+  /** Speaker corrections (speakers/handlers.ts). */
+  speakers: ReturnType<typeof createSpeakerHandlers>;
   /** Removes the offline copies of a deleted meeting's recordings. */
   forgetKeptRecordings(meeting: { serverId: string; remoteId: number }): Promise<unknown>;
 }
@@ -213,6 +216,7 @@ export function createHandlers(d: HandlerDeps): HandlerTable {
     ...d.recordings,
     ...d.mcp,
     ...createWatchWordHandlers(sessions),
+    ...d.speakers,
     'shell:openFolder': async ({ which }) => {
       await d.opener.openFolder(which === 'data' ? d.paths.data : d.paths.logs);
       return null;

@@ -23,6 +23,7 @@ import { useUpdatesStore } from '../features/updates/store';
 import { useShortcutsStore } from '../features/shortcuts/store';
 import { usePlanningStore } from '../features/planning/store';
 import { useWatchWordsStore } from '../features/watchWords/store';
+import { refreshSpeakerFixes } from '../features/speakers/actions';
 import type { Link } from '../platform/api';
 import { keyOfTracked, type MeetingKey } from './meetingKey';
 
@@ -184,6 +185,7 @@ export function startCoreSync(api: TypedApi, link: Link): () => void {
     api.on('updates:state', (view) => useUpdatesStore.getState().setView(view)),
     api.on('shortcuts:changed', (view) => useShortcutsStore.getState().setView(view)),
     api.on('plans:changed', (view) => usePlanningStore.getState().setView(view)),
+    api.on('speakers:changed', ({ serverId }) => void refreshSpeakerFixes(serverId)),
     // The overlay shortcut opened or closed the overlay; in the browser the page shows it as a panel.
     api.on('overlay:changed', ({ overlay }) => useLiveStore.getState().setOverlay(overlay)),
     link.onStatus((status) => {

@@ -13,6 +13,7 @@ import { shortcutChannels, shortcutEvents } from './shortcuts';
 import { recordingChannels } from './recordings';
 import { WatchWordSettingsSchema } from '../watchWords/settings';
 import { watchWordChannels } from './watchWords';
+import { speakerChannels, speakerEvents } from './speakers';
 import {
   AiToolSchema,
   AppStateSchema,
@@ -252,6 +253,7 @@ export const channels = {
   ...mcpChannels,
   ...captionDelayChannels,
   ...watchWordChannels,
+  ...speakerChannels,
   'shell:openFolder': { input: z.object({ which: z.enum(['data', 'logs']) }).strict(), output: z.null() },
 } as const;
 
@@ -275,6 +277,7 @@ export const events = {
   ...shortcutEvents,
   ...planningEvents,
   ...captionDelayEvents,
+  ...speakerEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -44,6 +44,8 @@ export type LibraryMeetingView = z.infer<typeof LibraryMeetingSchema>;
 export const SegmentViewSchema = z.object({
   key: z.string(),
   speaker: z.string().nullable(),
+  /** The server's label where a speaker correction shows another name in `speaker`. */
+  originalSpeaker: z.string().nullable().optional(),
   text: z.string(),
   start: z.number(),
   end: z.number(),

@@ -7,6 +7,7 @@ import { meetingWhere } from './libraryFilter';
 import { removeServerMeetings } from './removeServer';
 import { SearchIndex } from './search';
 import { SegmentStore } from './segmentStore';
+import { SpeakerFixStore } from './speakerFixes';
 import { libraryServers, ServerNames, statsServers } from './serverNames';
 import { readTimeline } from './timeline';
 import type {
@@ -40,6 +41,8 @@ export class Library {
   readonly db: Database.Database;
   readonly meetings: MeetingStore;
   readonly segments: SegmentStore;
+  /** Speaker corrections: transcripts and search show the corrected names. */
+  readonly speakers: SpeakerFixStore;
   private readonly index: SearchIndex;
   private readonly names: ServerNames;
   private readonly file: string;
@@ -52,7 +55,8 @@ export class Library {
     this.segments = new SegmentStore(this.db);
     this.meetings = new MeetingStore(this.db, this.segments);
     this.names = new ServerNames(this.db);
-    this.index = new SearchIndex(this.db, this.names, (prefix) => this.segments.terms.expand(prefix));
+    this.speakers = new SpeakerFixStore(this.db);
+    this.index = new SearchIndex(this.db, this.names, (prefix) => this.segments.terms.expand(prefix), this.speakers);
   }
 
   async list(filter: LibraryFilter = {}): Promise<LibraryMeeting[]> {
@@ -81,7 +85,9 @@ export class Library {
   async transcript(id: number): Promise<TranscriptView | null> {
     return this.db.transaction(() => {
       const row = this.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ? AND m.hidden_at IS NULL`).get(id);
-      return row ? { meeting: meetingView(row as MeetingListRow, this.names.snapshot()), segments: this.segments.list(id) } : null;
+      if (!row) return null;
+      const meeting = meetingView(row as MeetingListRow, this.names.snapshot());
+      return { meeting, segments: this.speakers.apply(meeting.serverId, meeting.remoteId, this.segments.list(id)) };
     })();
   }
 
@@ -92,8 +98,10 @@ export class Library {
     lines: number,
   ): Promise<{ segments: SegmentView[]; before: number; after: number } | null> {
     return this.db.transaction(() => {
-      const shown = this.db.prepare('SELECT 1 FROM meetings WHERE id = ? AND hidden_at IS NULL').get(id);
-      return shown ? this.segments.around(id, key, lines) : null;
+      const shown = this.db.prepare('SELECT server_id, remote_id FROM meetings WHERE id = ? AND hidden_at IS NULL').get(id) as
+        { server_id: string; remote_id: number } | undefined;
+      const around = shown ? this.segments.around(id, key, lines) : null;
+      return shown && around ? { ...around, segments: this.speakers.apply(shown.server_id, shown.remote_id, around.segments) } : null;
     })();
   }
 

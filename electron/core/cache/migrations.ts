@@ -128,6 +128,29 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    description: 'speaker corrections: names given to the speaker labels of one meeting or of every meeting of a server',
+    up(db) {
+      // The server's labels stay on the segments; the names shown are derived from these rows
+      // (shared/transcript/speakerNames.ts). Keyed by the server's meeting id, not the local row,
+      // so a correction holds through a re-sync, a cleared library and a live meeting.
+      db.exec(`
+        CREATE TABLE speaker_fixes (
+          id             INTEGER PRIMARY KEY,
+          server_id      TEXT NOT NULL,
+          remote_id      INTEGER,
+          kind           TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split')),
+          label          TEXT NOT NULL,
+          name           TEXT NOT NULL,
+          from_absolute  REAL,
+          from_start     REAL,
+          created_at     INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX speaker_fixes_by_server ON speaker_fixes (server_id, remote_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

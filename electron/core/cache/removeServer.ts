@@ -36,6 +36,7 @@ export function removeServerMeetings(db: Database.Database, serverId: string): R
     }
     db.prepare('DELETE FROM meetings WHERE server_id = @serverId').run({ serverId });
     db.prepare('DELETE FROM sync_state WHERE server_id = @serverId').run({ serverId });
+    db.prepare('DELETE FROM speaker_fixes WHERE server_id = @serverId').run({ serverId });
     return removed;
   })();
 }

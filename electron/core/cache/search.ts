@@ -4,6 +4,8 @@ import { meetingWhere } from './libraryFilter';
 import { matchParticipants } from './participantMatch';
 import { MARK_CLOSE, MARK_OPEN } from './rows';
 import type { ServerNames } from './serverNames';
+import { SHOWN_SPEAKER_SQL, type SpeakerFixStore } from './speakerFixes';
+import { aliasLabels, aliasMatch, shownHit } from './speakerSearch';
 import type { MeetingHit, SearchFilters, SearchPage, SearchResult, SegmentHit } from './types';
 
 const MAX_LIMIT = 200;
@@ -55,7 +57,13 @@ export interface SearchQuery {
  * transcripts that path would read every line of the server. A test pins the plans
  * (test/integration/cache/servers.test.ts); `npm run bench -- cache` measures them.
  */
-export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit: number; offset: number; ranked: boolean }): SearchQuery {
+export function segmentHitsQuery(
+  match: string,
+  f: SearchFilters,
+  page: { limit: number; offset: number; ranked: boolean },
+  /** Speaker corrections exist: the speaker filter compares the name shown (speakerFixes.ts). */
+  shownSpeaker = false,
+): SearchQuery {
   const params: Record<string, unknown> = {
     match,
     limit: page.limit,
@@ -66,7 +74,9 @@ export function segmentHitsQuery(match: string, f: SearchFilters, page: { limit:
   };
   let where = meetingWhere(f, params);
   if (f.speaker !== undefined) {
-    where += ' AND s.speaker = @speaker COLLATE NOCASE';
+    where += shownSpeaker
+      ? ` AND ${SHOWN_SPEAKER_SQL}(m.server_id, m.remote_id, s.speaker, s.start_s, s.abs_start) = @speaker COLLATE NOCASE`
+      : ' AND s.speaker = @speaker COLLATE NOCASE';
     params.speaker = f.speaker;
   }
   const sql = `SELECT s.meeting_id, m.server_id, m.name, m.platform, m.native_id, m.remote_id, ${MEETING_TIME} AS meeting_time, s.key, s.start_s, s.abs_start, s.speaker,
@@ -108,6 +118,7 @@ export class SearchIndex {
     private readonly db: Database.Database,
     private readonly names: ServerNames,
     private readonly wholeWords: (prefix: string) => string[] | null = () => null,
+    private readonly fixes: SpeakerFixStore | null = null,
   ) {}
 
   private stmt(sql: string): Database.Statement {
@@ -126,9 +137,12 @@ export class SearchIndex {
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     // Transcripts only: meeting names and notes are not in the word list, and their index is small.
     const words = q.typing ? this.wholeWords(q.typing.word) : null;
-    const segmentMatch = (words && withWholeWords(q, words)) ?? q.match;
+    const fixes = this.fixes?.any() ? this.fixes : null;
+    const plain = (words && withWholeWords(q, words)) ?? q.match;
+    const widened = fixes ? aliasMatch(plain, aliasLabels(fixes.all(), q.terms, q.prefix)) : null;
+    const segmentMatch = widened ?? plain;
     const ranked = !this.tooManyToRank(segmentMatch);
-    const segments = this.segmentHits(segmentMatch, filters, limit + 1, offset, ranked);
+    const segments = this.segmentHits(segmentMatch, filters, limit + 1, offset, ranked, { q, aliased: widened !== null });
     const hasMore = segments.length > limit;
     const meetings =
       offset === 0 && filters.speaker === undefined ? this.withParticipants(this.meetingHits(q.match, filters), q, filters) : [];
@@ -145,12 +159,29 @@ export class SearchIndex {
     return this.stmt(`SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? LIMIT 1 OFFSET ${RANK_LIMIT}`).get(match) !== undefined;
   }
 
-  private segmentHits(match: string, f: SearchFilters, limit: number, offset: number, ranked: boolean): SegmentHit[] {
-    const q = segmentHitsQuery(match, f, { limit, offset, ranked });
-    const rows = this.stmt(q.sql).all(q.params) as SegmentHitRow[];
+  private segmentHits(
+    match: string,
+    f: SearchFilters,
+    limit: number,
+    offset: number,
+    ranked: boolean,
+    typed: { q: { terms: string[]; prefix: boolean }; aliased: boolean },
+  ): SegmentHit[] {
+    const fixes = this.fixes?.any() ? this.fixes : null;
+    const q = segmentHitsQuery(match, f, { limit, offset, ranked }, fixes !== null);
+    const run = () => this.stmt(q.sql).all(q.params) as SegmentHitRow[];
+    const rows = fixes ? fixes.runWithFunction(run) : run();
     const label = this.names.snapshot();
-    return rows.map((r) => {
-      const speakerParts = parseMarked(r.speaker_marked);
+    return rows.flatMap((r) => {
+      const textParts = parseMarked(r.snip);
+      let speakerParts = parseMarked(r.speaker_marked);
+      let speaker = r.speaker;
+      if (fixes) {
+        const shown = shownHit(fixes, r, typed.q, { text: textParts, speaker: speakerParts }, typed.aliased);
+        if (!shown.keep) return [];
+        speaker = shown.speaker;
+        speakerParts = shown.speakerMatch ?? [];
+      }
       return {
         meetingId: r.meeting_id,
         serverId: r.server_id,
@@ -163,8 +194,8 @@ export class SearchIndex {
         segmentKey: r.key,
         start: r.start_s,
         absoluteStart: r.abs_start,
-        speaker: r.speaker,
-        snippet: parseMarked(r.snip),
+        speaker,
+        snippet: textParts,
         speakerMatch: speakerParts.some((p) => p.match) ? speakerParts : null,
       };
     });

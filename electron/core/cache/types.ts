@@ -83,7 +83,10 @@ export interface LibraryFilter extends ServerFilter {
 
 export interface SegmentView {
   key: string;
+  /** The name shown: the server's label with the person's corrections (speakerFixes.ts). */
   speaker: string | null;
+  /** The server's label, where a correction shows another name. */
+  originalSpeaker?: string | null;
   text: string;
   start: number;
   end: number;

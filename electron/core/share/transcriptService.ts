@@ -43,6 +43,8 @@ export interface TranscriptServiceDeps {
    * `complete` only a whole one; `partial` whatever lines are here (when the server is out of reach).
    */
   cached?(ref: ServerMeetingRef, accept: 'complete' | 'partial'): Promise<ExportInput | null>;
+  /** The transcript with the person's speaker corrections (core/speakers); the server sends its own labels. */
+  correctSpeakers?(ref: ServerMeetingRef, transcript: () => Transcript): Transcript | null;
   /** The meeting's name as this computer knows it (the library, a followed meeting), or null. */
   meetingName?(ref: ServerMeetingRef): Promise<string | null>;
   dialogs: Dialogs;
@@ -118,7 +120,8 @@ export class TranscriptService {
       // newest meeting on the link, which must not be exported under this meeting's name.
       const answered = (raw as { id?: unknown }).id;
       if (typeof answered === 'number' && answered !== on.meetingId) throw new UserFacingError('other_meeting', OTHER_TRANSCRIPT);
-      return { input: raw as Record<string, unknown>, partial: false, ref: on };
+      const fixed = this.d.correctSpeakers?.(on, () => normaliseTranscript(raw));
+      return { input: fixed ?? (raw as Record<string, unknown>), partial: false, ref: on };
     } catch (e) {
       // Out of reach (offline, the server down, not connected): the lines this computer holds are
       // better than nothing, and the person is told the export is partial.

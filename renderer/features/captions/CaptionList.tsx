@@ -6,6 +6,7 @@ import type { CaptionTurn } from './captionIndex';
 import { captionTime, gapText, speakerName, type TimeFormat } from './describe';
 import { captionText, highlightParts, type MarkRange } from './search';
 import type { Timeline } from './timeline';
+import { SpeakerName, type SpeakerContext } from '../speakers/SpeakerName';
 
 export interface CaptionListHandle {
   /** Brings a row into view (search results); pauses auto-follow. */
@@ -36,6 +37,8 @@ export interface CaptionListProps {
    * instead of at the top and scrolled after. `scrollToRow` centres it exactly once rows are measured.
    */
   initialRow?: number | null;
+  /** Corrected speaker names, and the speaker menu where the meeting is known (features/speakers). */
+  speakers?: SpeakerContext | null;
   ref?: Ref<CaptionListHandle>;
 }
 
@@ -115,6 +118,7 @@ const TurnContent = memo(function TurnContent({
   playing,
   playable,
   marked,
+  speakers,
 }: {
   turn: CaptionTurn;
   timeFormat: TimeFormat;
@@ -126,14 +130,20 @@ const TurnContent = memo(function TurnContent({
   playable: boolean;
   /** The marked line's key when it is in this turn. */
   marked: string | null;
+  speakers: SpeakerContext | null;
 }) {
+  const when = captionTime(turn.absoluteStart, timeFormat, origin);
   return (
     <>
       <div className="caption-turn-head">
-        <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        {speakers ? (
+          <SpeakerName context={speakers} first={turn.segments[0]} speaker={turn.speaker} when={when} />
+        ) : (
+          <span className="caption-speaker">{speakerName(turn.speaker)}</span>
+        )}
         {turn.segments[0]?.source === 'chat' ? <ChatTag /> : null}
         <time className="caption-time" dateTime={new Date(turn.absoluteStart).toISOString()}>
-          {captionTime(turn.absoluteStart, timeFormat, origin)}
+          {when}
         </time>
         {turn.draft ? <span className="sr-only">, still being transcribed</span> : null}
       </div>
@@ -184,6 +194,7 @@ export function CaptionList({
   onLineActivate,
   onUserScroll,
   initialRow = null,
+  speakers = null,
   ref,
 }: CaptionListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -366,6 +377,7 @@ export function CaptionList({
                 playing={playing !== null && row.turn.segments.some((seg) => seg.key === playing) ? playing : null}
                 playable={onLineActivate !== undefined}
                 marked={marked !== null && row.turn.segments.some((seg) => seg.key === marked) ? marked : null}
+                speakers={speakers}
               />
             </li>
           );

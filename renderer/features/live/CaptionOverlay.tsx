@@ -14,6 +14,7 @@ import { CrossIcon, MoveIcon } from '../../app/theme/icons';
 import { isFinished } from '../bots/describe';
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
+import { useSpeakerNames } from '../speakers/useSpeakerNames';
 import { speakerName } from '../captions/describe';
 import { useCaptionsStore } from '../captions/store';
 import { closeOverlay, requestOverlaySize } from './actions';
@@ -27,6 +28,7 @@ function OverlayLines({ serverId, meetingId }: MeetingKey) {
   const key = meetingKey(serverId, meetingId);
   const turns = useCaptionsStore((s) => s.meetings[key]?.turns);
   const loading = useCaptionsStore((s) => s.meetings[key]?.status !== 'ready');
+  const { names } = useSpeakerNames(serverId, meetingId);
   useEffect(() => ensureCaptions({ serverId, meetingId }), [serverId, meetingId]);
   const last = turns ? turns.slice(Math.max(0, turns.length - OVERLAY_TURNS)) : [];
   if (last.length === 0) return <p className="caption-overlay-empty">{loading ? 'Loading captions…' : 'Waiting for someone to speak…'}</p>;
@@ -34,7 +36,7 @@ function OverlayLines({ serverId, meetingId }: MeetingKey) {
     <ol className="caption-overlay-lines">
       {last.map((turn) => (
         <li key={turn.key} data-colour={turn.colour} data-draft={turn.draft || undefined}>
-          <span className="caption-overlay-speaker">{speakerName(turn.speaker)}</span>
+          <span className="caption-overlay-speaker">{speakerName(names.resolve(turn).name)}</span>
           <span className="caption-overlay-text">{tailText(turn.text, 240)}</span>
         </li>
       ))}

@@ -18,6 +18,8 @@ import { MeetingViewHeader } from './MeetingViewHeader';
 import { useLiveStore } from './store';
 import { useMarkedLine } from '../watchWords/useMarkedLine';
 import { WatchHits } from '../watchWords/WatchHits';
+import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
+import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 import '../captions/captions.css';
 
 const isEditable = (target: EventTarget | null): boolean =>
@@ -95,6 +97,8 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  const speakerLabels = useSpeakerLabels(entry?.turns);
+  const speakers = useSpeakerContext(serverId, meetingId, speakerLabels);
   const zeroWarning = entry?.status === 'ready' ? zeroCaptionsWarning(meeting?.status ?? null, entry.index.size) : null;
   const name = meeting?.name ?? `Meeting ${meetingId}`;
 
@@ -136,12 +140,14 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
         marks={search.marks}
         currentMatch={search.current}
         marked={watched.marked}
+        speakers={speakers}
       />
     );
   }
 
   return (
     <div className="captions-view screen-fill" data-meeting-id={meetingId} data-server-id={serverId}>
+      <SpeakerDialogHost serverId={serverId} meetingId={meetingId} />
       <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {meeting ? <HealthNotice meeting={meeting} /> : null}

@@ -8,6 +8,7 @@ import { formatElapsed, isFinished, meetingChip, orderForDisplay, timeInStatus }
 import { useBotsStore } from '../bots/store';
 import { ensureCaptions } from '../captions/actions';
 import { emptyCaptionsText, hasBeenLive, speakerName } from '../captions/describe';
+import { useSpeakerNames } from '../speakers/useSpeakerNames';
 import { useCaptionsStore } from '../captions/store';
 import { ServerChip, useServerSuffix } from '../servers/ServerChip';
 import { HealthNotice } from '../meetingInfo/HealthNotice';
@@ -19,6 +20,7 @@ const TILE_TURNS = 3;
 function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
   const live = hasBeenLive(meeting);
   const turns = useCaptionsStore((s) => s.meetings[keyOfTracked(meeting)]?.turns);
+  const { names } = useSpeakerNames(meeting.serverId, meeting.id);
   useEffect(() => {
     if (live) ensureCaptions({ serverId: meeting.serverId, meetingId: meeting.id });
   }, [live, meeting.serverId, meeting.id]);
@@ -28,7 +30,7 @@ function TileLines({ meeting }: { meeting: TrackedMeetingView }) {
     <ol className="live-tile-lines" aria-label="Latest captions">
       {last.map((turn) => (
         <li key={turn.key} data-colour={turn.colour} data-draft={turn.draft || undefined}>
-          <span className="live-tile-speaker">{speakerName(turn.speaker)}</span>{' '}
+          <span className="live-tile-speaker">{speakerName(names.resolve(turn).name)}</span>{' '}
           <span className="live-tile-text">{tailText(turn.text, 160)}</span>
         </li>
       ))}

@@ -148,7 +148,11 @@ function Loaded({ detail, onBack, backLabel }: { detail: MeetingDetailView; onBa
         <aside className="meeting-side" aria-label="Details and status">
           {detail.meeting.planned ? null : <RecordingsPanel meetingId={detail.meeting.id} changedAt={detail.meeting.status} />}
           <DetailsPanel detail={detail} reach={reach} />
-          <ParticipantsPanel meetingId={detail.meeting.id} revision={detail.meeting.lastSyncedAt} />
+          <ParticipantsPanel
+            meetingId={detail.meeting.id}
+            revision={detail.meeting.lastSyncedAt}
+            server={{ serverId: detail.meeting.serverId, remoteId: detail.meeting.remoteId }}
+          />
           <StatusTimeline detail={detail} />
         </aside>
       </div>

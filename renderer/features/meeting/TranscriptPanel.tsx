@@ -18,6 +18,8 @@ import { segmentsToCaptions, termMarks } from './highlight';
 import type { MeetingFocus } from './store';
 import type { Reachability } from './useReachability';
 import { WatchHits } from '../watchWords/WatchHits';
+import { useSpeakerContext, useSpeakerLabels } from '../speakers/useSpeakerNames';
+import { SpeakerDialogHost } from '../speakers/SpeakerDialogHost';
 import '../captions/captions.css';
 
 const noop = () => undefined;
@@ -64,6 +66,8 @@ export function TranscriptPanel({
     return i;
   }, [captions]);
   const timeline = useMemo(() => buildTimeline(index.turns, []), [index]);
+  const speakerLabels = useSpeakerLabels(index.turns);
+  const speakerContext = useSpeakerContext(meeting.serverId, meeting.remoteId, speakerLabels);
   const origin = meetingOrigin(index.segments[0]);
   const terms = useMemo(() => termMarks(index.segments, focus?.terms ?? [], focus?.prefix ?? false), [index, focus]);
 
@@ -145,7 +149,14 @@ export function TranscriptPanel({
 
   const marks = find.open ? find.marks : terms.marks.size > 0 ? terms.marks : null;
   const current = find.open ? find.current : focus?.segmentKey ? (terms.firstOfKey.get(focus.segmentKey) ?? -1) : -1;
-  const speakers = useMemo(() => new Set(index.turns.map((t) => t.speaker ?? '')).size, [index]);
+  const names = speakerContext?.names;
+  const speakers = useMemo(
+    () =>
+      new Set(
+        index.turns.map((t) => (names ? names.resolve({ speaker: t.speaker, absoluteStart: t.absoluteStart }).name : t.speaker) ?? ''),
+      ).size,
+    [index, names],
+  );
   const lines = captions.length + (detail.window ? detail.window.before + detail.window.after : 0);
   const partial = meeting.transcript === 'partial' && meeting.status !== 'active';
 
@@ -191,6 +202,7 @@ export function TranscriptPanel({
         <Placeholder detail={detail} reach={reach} />
       ) : (
         <div className="transcript-body">
+          <SpeakerDialogHost serverId={meeting.serverId} meetingId={meeting.remoteId} />
           <CaptionList
             // A list of its own for the whole transcript: the one sized for the lines around a hit
             // is not resized in place (its scroll area kept the window's height).
@@ -208,6 +220,7 @@ export function TranscriptPanel({
             marked={marked}
             initialRow={focus?.segmentKey ? rowOfKey(focus.segmentKey) : null}
             {...(playback.playable ? { onLineActivate: playback.activate, onUserScroll: playback.stopFollowing } : {})}
+            speakers={speakerContext}
           />
         </div>
       )}

@@ -82,7 +82,8 @@ export function segmentsToCaptions(
     const absoluteStart = s.absoluteStart ?? base + s.start * 1000;
     return {
       key: s.key,
-      speaker: s.speaker,
+      // The server's label: the list shows the corrected name itself (features/speakers).
+      speaker: s.originalSpeaker !== undefined ? s.originalSpeaker : s.speaker,
       text: s.text,
       start: s.start,
       end: s.end,
