@@ -83,6 +83,7 @@ export class ServerSession {
       meetingName: (meetingId) => bots?.tracker.get(meetingId)?.name ?? null,
       serverName: d.serverName,
       openLine: (meetingId, lineKey) => d.emit('ui:focusMeeting', { serverId: server.id, meetingId, lineKey }),
+      speakerName: (meetingId, line) => d.library.speakers.names()(server.id, meetingId).resolve(line).name,
     });
     // Declared before the bots: a bot's status reaches the library as it changes.
     const follower: LibraryFollower = new LibraryFollower({

@@ -79,6 +79,18 @@ export const mutations = [
     tests: ['test/unit/shell/notifier.test.ts'],
   },
   {
+    name: 'watch-alert-server-speaker',
+    what: "an alert names the speaker by the server's label, not the name the person corrected it to",
+    edits: [
+      {
+        file: 'electron/core/session.ts',
+        from: '      speakerName: (meetingId, line) => d.library.speakers.names()(server.id, meetingId).resolve(line).name,\n',
+        to: '',
+      },
+    ],
+    tests: [INTEGRATION],
+  },
+  {
     name: 'watch-hits-count-drafts',
     what: "a meeting's hits list counts a draft line that may still change",
     edits: [{ file: 'renderer/features/watchWords/hits.ts', from: '      if (s.draft) continue;\n', to: '' }],

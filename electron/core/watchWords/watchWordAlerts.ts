@@ -39,6 +39,8 @@ export interface WatchWordAlertsDeps {
   serverName(): string | null;
   /** The alert was clicked (or its button pressed): show this line of the meeting's live captions. */
   openLine(meetingId: number, lineKey: string): void;
+  /** The name the app shows for a line's speaker (the person's speaker corrections); the server's label without it. */
+  speakerName?(meetingId: number, line: RenderedSegment): string | null;
   gapMs?: number;
 }
 
@@ -121,7 +123,7 @@ export class WatchWordAlerts {
         meetingId,
         lineKey: s.key,
         words,
-        speaker: s.speaker,
+        speaker: this.d.speakerName ? this.d.speakerName(meetingId, s) : s.speaker,
         text: s.text,
         at: s.absoluteStart,
         state: history ? 'history' : 'waiting',

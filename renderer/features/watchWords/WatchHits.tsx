@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MeetingKey } from '../../app/meetingKey';
 import type { CaptionView } from '../../../shared/ipc/models';
+import type { SpeakerNames } from '../../../shared/transcript/speakerNames';
 import { Bidi, Button } from '../../app/theme';
 import { speakerName } from '../captions/describe';
 import { useSettingsStore } from '../settings/store';
@@ -19,13 +20,15 @@ export interface WatchHitsProps {
   onJump(key: string): void;
   /** A live meeting: each hit says whether it was notified (the core's record of this run). */
   live?: MeetingKey;
+  /** The meeting's speaker corrections: each hit names its speaker as the captions do. */
+  names?: SpeakerNames | null;
 }
 
 /**
  * "Watch words: 3": the lines of this meeting that said a watched word, each a button that jumps
  * to its line. Nothing shows while no word is watched.
  */
-export function WatchHits({ segments, revision, onJump, live }: WatchHitsProps) {
+export function WatchHits({ segments, revision, onJump, live, names }: WatchHitsProps) {
   const settings = useSettingsStore((s) => s.watchWords);
   const find = useMemo(() => createHitFinder(), []);
   const hits = useMemo(() => find(segments, settings), [find, segments, settings, revision]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -71,7 +74,7 @@ export function WatchHits({ segments, revision, onJump, live }: WatchHitsProps) 
               <button type="button" className="watch-hit" onClick={() => onJump(h.key)}>
                 <span className="watch-hit-words">{h.words.join(', ')}</span>
                 <span className="watch-hit-line">
-                  <Bidi className="watch-hit-speaker">{speakerName(h.speaker)}</Bidi>: <Bidi>{h.text}</Bidi>
+                  <Bidi className="watch-hit-speaker">{speakerName(names ? names.resolve(h).name : h.speaker)}</Bidi>: <Bidi>{h.text}</Bidi>
                 </span>
                 {hitStateText(states[h.key]) ? <span className="watch-hit-state muted">{hitStateText(states[h.key])}</span> : null}
               </button>

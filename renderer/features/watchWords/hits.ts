@@ -8,6 +8,7 @@ export interface LineHit {
   words: string[];
   speaker: string | null;
   text: string;
+  start: number;
   absoluteStart: number;
 }
 
@@ -33,7 +34,7 @@ export function createHitFinder(): (segments: readonly CaptionView[], settings: 
         words = matchWatchWords(s.text, list);
         seen.set(s, words);
       }
-      if (words.length) hits.push({ key: s.key, words, speaker: s.speaker, text: s.text, absoluteStart: s.absoluteStart });
+      if (words.length) hits.push({ key: s.key, words, speaker: s.speaker, text: s.text, start: s.start, absoluteStart: s.absoluteStart });
     }
     return hits;
   };
