@@ -151,7 +151,9 @@ export function LiveMeetingView({ meeting: which }: { meeting: MeetingKey }) {
       <MeetingViewHeader which={which} meeting={meeting} entry={entry} onFind={find} />
       {meeting ? <BotControls meeting={meeting} heardLanguage={language} /> : null}
       {meeting ? <HealthNotice meeting={meeting} /> : null}
-      {entry ? <WatchHits segments={entry.index.segments} revision={revision} onJump={watched.jump} live={which} names={speakers?.names} /> : null}
+      {entry ? (
+        <WatchHits segments={entry.index.segments} revision={revision} onJump={watched.jump} live={which} names={speakers?.names} />
+      ) : null}
       {zeroWarning ? (
         <Banner tone="warn" title="No captions">
           {zeroWarning}

@@ -197,7 +197,9 @@ export function TranscriptPanel({
         </p>
       ) : null}
       {find.open ? <SearchBar search={find} inputRef={findInput} /> : null}
-      {captions.length > 0 ? <WatchHits segments={index.segments} revision={captions.length} onJump={showLine} names={speakerContext?.names} /> : null}
+      {captions.length > 0 ? (
+        <WatchHits segments={index.segments} revision={captions.length} onJump={showLine} names={speakerContext?.names} />
+      ) : null}
       {captions.length === 0 ? (
         <Placeholder detail={detail} reach={reach} />
       ) : (
