@@ -147,7 +147,8 @@ describe('a cache that cannot be written at start-up works from memory and says 
   });
 
   itWhere(mountUnavailable)('a disk mounted read-only', async () => {
-    const disk = smallDisk(512);
+    // Room for the seeded cache and well over the nearly-full mark: the cause must be the mount, not the space.
+    const disk = smallDisk(1024);
     cleanups.push(disk.unmount);
     const file = join(disk.dir, 'cache.sqlite');
     await seed(file);
