@@ -166,3 +166,41 @@ test('g3: a rename everywhere on the server is kept on this computer, and the di
   await expect(transcript.getByRole('button', { name: 'Dan Okafor-Reyes (corrected name)' }).first()).toBeVisible();
   await expect(daniel).toHaveCount(0);
 });
+
+for (const profile of ['g1', 'g3'] as const) {
+  test(`${profile}: a speaker renamed everywhere from the live captions is renamed at once, and in the lines still to come`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    app = await launchApp({ profile, timeScale: 2 });
+    await connect(page, app);
+    await expect(page.getByRole('button', { name: /^Live updates:/ })).toBeVisible();
+    const nativeId = `spk-${profile}-live`;
+    await sendLink(page, `https://meet.google.com/${nativeId}`);
+    const card = meetingCard(page, nativeId);
+    const id = await meetingIdOf(card);
+    app.simulator.admit(id);
+    await expect(card).toHaveAttribute('data-status', 'active');
+    await card.getByRole('button', { name: 'Open live captions' }).click();
+    await expect(speakerButtons(page, 'Daniel Okafor').first()).toBeVisible({ timeout: 30_000 });
+
+    await speakerButtons(page, 'Daniel Okafor').first().click();
+    await page
+      .getByRole('menu', { name: 'Correct the speaker Daniel Okafor' })
+      .getByRole('menuitem', { name: /^Rename everywhere on / })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Rename everywhere on / });
+    await dialog.getByRole('textbox', { name: 'Name to show' }).fill('Dana Okoro');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    // v0.9 takes the names as the meeting's participants; v0.12 cannot store them.
+    await expect(dialog.getByTestId('speaker-done')).toHaveAttribute('data-sync', profile === 'g3' ? 'local' : 'server');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await expect(speakerButtons(page, 'Daniel Okafor')).toHaveCount(0);
+    const renamed = speakerButtons(page, 'Dana Okoro');
+    const seen = await renamed.count();
+    expect(seen).toBeGreaterThan(0);
+    await expect.poll(() => renamed.count(), { timeout: 60_000 }).toBeGreaterThan(seen);
+    await expect(speakerButtons(page, 'Daniel Okafor')).toHaveCount(0);
+  });
+}
