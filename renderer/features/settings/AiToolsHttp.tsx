@@ -28,17 +28,24 @@ export function AiToolsHttp({ anyShared }: { anyShared: boolean }) {
   const apply = async (
     request: () => Promise<{ ok: true; value: McpHttpView } | { ok: false; message: string }>,
     said: (v: McpHttpView) => string,
+    undo?: () => void,
   ) => {
     setBusy(true);
     const r = await request();
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (!r.ok) {
+      undo?.();
+      return setError(r.message);
+    }
     setError(null);
     setView(r.value);
     announce(said(r.value));
   };
-  const toggle = (enabled: boolean) =>
-    apply(
+  const toggle = (enabled: boolean) => {
+    // The switch shows the choice at once; the core's answer then confirms it or puts it back.
+    const previous = view;
+    if (view) setView({ ...view, enabled });
+    return apply(
       () => api.invoke('mcp:http:set', { enabled }),
       (v) =>
         v.state === 'on'
@@ -46,7 +53,9 @@ export function AiToolsHttp({ anyShared }: { anyShared: boolean }) {
           : v.state === 'failed'
             ? 'The library could not be served over HTTP.'
             : 'The library is no longer served over HTTP.',
+      () => setView(previous),
     );
+  };
   const renew = () =>
     apply(
       () => api.invoke('mcp:http:newToken', undefined),
